@@ -1,0 +1,108 @@
+"""Forum des Fabriques: the application factory, the only place that wires things together."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+from forum import config as config_module
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. Settings: defaults < instance/config.py < FORUM_* environment < ``config``."""
+    instance_path = (config or {}).get("INSTANCE_PATH") or os.environ.get("FORUM_INSTANCE_PATH") \
+        or str(PROJECT_ROOT / "instance")
+    app = Flask(
+        __name__,
+        instance_path=instance_path,
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_object(config_module.DefaultConfig)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.update(config_module.settings_from_environment())
+    app.config.update(config or {})
+    _complete_config(app)
+
+    from forum.core.database import configure_sqlite
+    from forum.extensions import db
+
+    _init_extensions(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            configure_sqlite(db.engine)
+
+    from forum.core.web import register_web_core
+
+    register_web_core(app)
+    _register_blueprints(app)
+    _register_commands(app)
+    return app
+
+
+def _complete_config(app: Flask) -> None:
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config_module.load_or_create_secret_key(app.instance_path)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(Path(app.instance_path) / "forum.sqlite3")
+    if not app.config.get("SEARCH_INDEX_DIR"):
+        app.config["SEARCH_INDEX_DIR"] = str(Path(app.instance_path) / "search-index")
+    app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        options.setdefault("connect_args", {"timeout": 30})
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def _init_extensions(app: Flask) -> None:
+    from sqlalchemy.orm import joinedload
+
+    from forum.accounts.models import User
+    from forum.accounts.services import user_for_session_key
+    from forum.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from forum.fabriques.models import Membership
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=lambda: "fr")
+    limiter.init_app(app)
+
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = "Connectez-vous pour accéder à cette page."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = None  # the server-side login session does this job
+
+    @login_manager.user_loader
+    def load_user(session_key: str) -> User | None:
+        return user_for_session_key(
+            session_key, load_options=[joinedload(User.membership).joinedload(Membership.fabrique)]
+        )
+
+
+def _register_blueprints(app: Flask) -> None:
+    from forum.accounts.views import blueprint as accounts
+    from forum.core.views import blueprint as core
+    from forum.fabriques.views import blueprint as fabriques
+    from forum.threads.views import blueprint as threads
+
+    from forum.fabriques.views import SECTIONS_KEY
+    from forum.threads.views import fabrique_threads_section
+
+    for blueprint in (core, accounts, fabriques, threads):
+        app.register_blueprint(blueprint)
+    app.extensions[SECTIONS_KEY] = [fabrique_threads_section]
+
+
+def _register_commands(app: Flask) -> None:
+    from forum.commands import register_commands
+
+    register_commands(app)

@@ -1,0 +1,48 @@
+"""Account forms. Field rules that need the database live in the services."""
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, EqualTo, Length
+
+REQUIRED = "Ce champ est obligatoire."
+
+
+class RegisterForm(FlaskForm):
+    email = EmailField("Adresse e-mail", validators=[DataRequired(REQUIRED), Length(max=254)])
+    display_name = StringField("Nom affiché", validators=[DataRequired(REQUIRED), Length(min=2, max=80)],
+                               description="Votre prénom et votre nom, tels que les autres membres les verront.")
+    password = PasswordField("Mot de passe", validators=[DataRequired(REQUIRED), Length(max=200)],
+                             description="Au moins 12 caractères. Une phrase facile à retenir fait un bon mot de passe.")
+    password_confirm = PasswordField(
+        "Confirmez le mot de passe",
+        validators=[DataRequired(REQUIRED), EqualTo("password", "Les deux mots de passe ne sont pas identiques.")],
+    )
+    fabrique = SelectField("Votre fabrique", choices=[], validate_choice=True, coerce=str,
+                           description="Ses responsables valideront votre demande. "
+                                       "Vous pourrez aussi la choisir ou la créer plus tard.")
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Adresse e-mail", validators=[DataRequired(REQUIRED), Length(max=254)])
+    password = PasswordField("Mot de passe", validators=[DataRequired(REQUIRED), Length(max=200)])
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField("Nom affiché", validators=[DataRequired(REQUIRED), Length(min=2, max=80)])
+    bio = TextAreaField("Présentation", validators=[Length(max=1000)],
+                        description="Quelques mots sur vous et ce que vous faites (facultatif).")
+
+
+class PasswordChangeForm(FlaskForm):
+    current_password = PasswordField("Mot de passe actuel", validators=[DataRequired(REQUIRED), Length(max=200)])
+    new_password = PasswordField("Nouveau mot de passe", validators=[DataRequired(REQUIRED), Length(max=200)],
+                                 description="Au moins 12 caractères. Vos autres sessions seront déconnectées.")
+    new_password_confirm = PasswordField(
+        "Confirmez le nouveau mot de passe",
+        validators=[DataRequired(REQUIRED), EqualTo("new_password", "Les deux mots de passe ne sont pas identiques.")],
+    )
+
+
+class RoleForm(FlaskForm):
+    role = SelectField("Rôle", choices=[("member", "Membre"), ("moderator", "Modérateur·rice"),
+                                        ("admin", "Administrateur·rice")])

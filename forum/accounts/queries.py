@@ -1,0 +1,22 @@
+"""Read side for members."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+
+from forum.accounts.models import Role, User
+from forum.core.pagination import Page, paginate
+from forum.extensions import db
+
+ADMIN_PAGE_SIZE = 50
+
+
+def members_for_admin(page: int, role: Role | None = None, query: str = "") -> Page[User]:
+    statement = select(User).order_by(User.display_name, User.id)
+    if role is not None:
+        statement = statement.where(User.role == role)
+    query = query.strip()[:100]
+    if query:
+        pattern = f"%{query.lower()}%"
+        statement = statement.where(or_(User.email.ilike(pattern), User.display_name.ilike(pattern)))
+    return paginate(db.session, statement, page, ADMIN_PAGE_SIZE)

@@ -1,0 +1,145 @@
+"""Use cases for members: registration, login sessions, profile, roles.
+
+Services flush, never commit; the caller commits once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm.interfaces import ORMOption
+
+from forum.accounts.models import LoginSession, Role, User
+from forum.accounts.passwords import check_password_policy, hash_password, verify_password
+from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.text import clean_line, clean_text, require_length
+from forum.extensions import db
+
+LOGIN_FAILED = "Adresse e-mail ou mot de passe incorrect."
+
+
+def normalize_email(raw: str) -> str:
+    """A lower-cased, syntactically valid address, or Invalid."""
+    value = clean_line(raw).lower()
+    require_length(value, "L'adresse e-mail", maximum=254, field="email")
+    try:
+        return validate_email(value, check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        raise Invalid("Cette adresse e-mail n'est pas valide.", field="email") from None
+
+
+def clean_display_name(raw: str) -> str:
+    return require_length(clean_line(raw), "Le nom affiché", minimum=2, maximum=80, field="display_name")
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.execute(select(User).where(User.email == email.lower())).scalar_one_or_none()
+
+
+def register(email: str, display_name: str, password: str) -> User:
+    """Create a member account. Raises Invalid for bad fields, Conflict for a taken e-mail."""
+    email = normalize_email(email)
+    display_name = clean_display_name(display_name)
+    check_password_policy(password, email=email, display_name=display_name)
+    if find_user_by_email(email) is not None:
+        raise Conflict("Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez-en une autre.")
+    user = User(email=email, display_name=display_name, password_hash=hash_password(password), role=Role.MEMBER)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def authenticate(email: str, password: str) -> User:
+    """The member with these credentials; Invalid with one message whatever was wrong."""
+    user = find_user_by_email(clean_line(email)) if email else None
+    if not verify_password(user.password_hash if user else None, password or ""):
+        raise Invalid(LOGIN_FAILED)
+    return user
+
+
+def _hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def start_login_session(user: User, user_agent: str = "") -> str:
+    """Open a server-side login session for ``user``; return the key to keep in the cookie."""
+    key = secrets.token_urlsafe(32)
+    db.session.add(LoginSession(key_hash=_hash_key(key), user_id=user.id, user_agent=(user_agent or "")[:200]))
+    user.current_session_key = key
+    return key
+
+
+def user_for_session_key(key: str, *, load_options: Sequence[ORMOption] = ()) -> User | None:
+    """The member of a live login session, or None. ``load_options`` eager-load what pages need."""
+    if not key or len(key) > 100:
+        return None
+    user = db.session.execute(
+        select(User)
+        .join(LoginSession, LoginSession.user_id == User.id)
+        .where(LoginSession.key_hash == _hash_key(key))
+        .options(*load_options)
+    ).unique().scalar_one_or_none()
+    if user is not None:
+        user.current_session_key = key
+    return user
+
+
+def end_login_session(key: str | None) -> None:
+    if key:
+        db.session.execute(delete(LoginSession).where(LoginSession.key_hash == _hash_key(key)))
+
+
+def end_other_login_sessions(user: User, keep_key: str | None) -> None:
+    statement = delete(LoginSession).where(LoginSession.user_id == user.id)
+    if keep_key:
+        statement = statement.where(LoginSession.key_hash != _hash_key(keep_key))
+    db.session.execute(statement)
+
+
+def update_profile(actor: User, display_name: str, bio: str) -> None:
+    actor.display_name = clean_display_name(display_name)
+    actor.bio = require_length(clean_text(bio), "La présentation", minimum=0, maximum=1000, field="bio")
+
+
+def change_password(actor: User, current_password: str, new_password: str) -> None:
+    """Set a new password after checking the current one; every other session of the member ends."""
+    if not verify_password(actor.password_hash, current_password or ""):
+        raise Invalid("Le mot de passe actuel est incorrect.", field="current_password")
+    check_password_policy(new_password, email=actor.email, display_name=actor.display_name)
+    if verify_password(actor.password_hash, new_password):
+        raise Invalid("Le nouveau mot de passe doit être différent de l'actuel.", field="new_password")
+    actor.password_hash = hash_password(new_password)
+    end_other_login_sessions(actor, keep_key=actor.current_session_key)
+
+
+def get_user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound("Ce membre n'existe pas.")
+    return user
+
+
+def set_role(actor: User, target: User, role: Role) -> None:
+    """Admins appoint or remove moderators and admins; the last admin cannot step down."""
+    if not actor.is_admin:
+        raise Forbidden("Seuls les administrateurs peuvent changer le rôle d'un membre.")
+    if target.role is Role.ADMIN and role is not Role.ADMIN:
+        admins = db.session.execute(select(func.count()).where(User.role == Role.ADMIN)).scalar_one()
+        if admins <= 1:
+            raise Conflict("Il faut garder au moins un administrateur.")
+    target.role = role
+
+
+def create_admin(email: str, display_name: str, password: str) -> User:
+    """Make an admin account, or promote the existing account with this e-mail."""
+    existing = find_user_by_email(normalize_email(email))
+    if existing is not None:
+        existing.role = Role.ADMIN
+        return existing
+    user = register(email, display_name, password)
+    user.role = Role.ADMIN
+    return user

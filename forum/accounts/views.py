@@ -1,0 +1,156 @@
+"""Registration, login and logout, profile, password, member pages, roles."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+
+from forum.accounts import services
+from forum.accounts.forms import LoginForm, PasswordChangeForm, ProfileForm, RegisterForm, RoleForm
+from forum.accounts.models import Role, User
+from forum.accounts.queries import members_for_admin
+from forum.core.errors import DomainError, Invalid
+from forum.core.forms import attach_error, render_form
+from forum.core.pagination import parse_page
+from forum.core.security import is_safe_local_path
+from forum.extensions import db, limiter
+from forum.fabriques.models import Fabrique
+from forum.fabriques.services import request_membership
+
+blueprint = Blueprint("accounts", __name__)
+
+
+def _next_url(default: str) -> str:
+    target = request.args.get("next") or request.form.get("next")
+    return target if is_safe_local_path(target) else default
+
+
+def _open_session(user: User) -> None:
+    services.start_login_session(user, request.headers.get("User-Agent", ""))
+    session.clear()  # a fresh session (and CSRF token) for the new identity
+    session.permanent = True
+    login_user(user)
+
+
+def _login_failed(response) -> bool:
+    # Only refused logins count against the per-IP limit.
+    return request.method == "POST" and response.status_code in (400, 401)
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_FAILURE_LIMIT"]
+
+
+@blueprint.route("/inscription", methods=["GET", "POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("threads.home"))
+    form = RegisterForm()
+    fabriques = db.session.execute(select(Fabrique.id, Fabrique.name).order_by(Fabrique.name)).all()
+    form.fabrique.choices = [("", "Aucune pour l'instant")] + [(str(f.id), f.name) for f in fabriques]
+    if form.validate_on_submit():
+        try:
+            user = services.register(form.email.data, form.display_name.data, form.password.data)
+            if form.fabrique.data:
+                request_membership(user, db.session.get(Fabrique, int(form.fabrique.data)))
+            _open_session(user)
+            db.session.commit()
+        except DomainError as error:
+            return render_form("accounts/register.html", form, attach_error(form, error))
+        flash("Bienvenue sur le Forum des Fabriques !"
+              + (" Votre demande a été transmise aux responsables de votre fabrique." if form.fabrique.data else ""),
+              "success")
+        return redirect(_next_url(url_for("threads.home")))
+    return render_form("accounts/register.html", form)
+
+
+@blueprint.route("/connexion", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed,
+               error_message="Trop de tentatives de connexion : patientez une minute avant de réessayer.")
+def login():
+    if current_user.is_authenticated:
+        return redirect(_next_url(url_for("threads.home")))
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(form.email.data, form.password.data)
+            _open_session(user)
+            db.session.commit()
+        except Invalid as error:
+            attach_error(form, error)
+            return render_form("accounts/login.html", form, 401)
+        flash(f"Bonjour {user.display_name} !", "success")
+        return redirect(_next_url(url_for("threads.home")))
+    return render_form("accounts/login.html", form)
+
+
+@blueprint.post("/deconnexion")
+def logout():
+    if current_user.is_authenticated:
+        services.end_login_session(current_user.current_session_key)
+        db.session.commit()
+    logout_user()
+    session.clear()
+    flash("Vous êtes déconnecté·e. À bientôt !", "info")
+    return redirect(url_for("threads.home"))
+
+
+@blueprint.route("/profil", methods=["GET", "POST"])
+@login_required
+def edit_profile():
+    g.private_page = True
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        try:
+            services.update_profile(current_user, form.display_name.data, form.bio.data or "")
+            db.session.commit()
+        except DomainError as error:
+            return render_form("accounts/profile.html", form, attach_error(form, error))
+        flash("Votre profil est à jour.", "success")
+        return redirect(url_for("accounts.edit_profile"))
+    return render_form("accounts/profile.html", form)
+
+
+@blueprint.route("/profil/mot-de-passe", methods=["GET", "POST"])
+@login_required
+def change_password():
+    g.private_page = True
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current_password.data, form.new_password.data)
+            db.session.commit()
+        except DomainError as error:
+            return render_form("accounts/password.html", form, attach_error(form, error))
+        flash("Mot de passe changé. Vos autres sessions ont été déconnectées.", "success")
+        return redirect(url_for("accounts.edit_profile"))
+    return render_form("accounts/password.html", form)
+
+
+@blueprint.get("/admin/membres")
+@login_required
+def admin_members():
+    if not current_user.is_admin:
+        abort(403)
+    g.private_page = True
+    role = request.args.get("role", "")
+    if role and role not in {r.value for r in Role}:
+        raise Invalid("Rôle inconnu.")
+    members = members_for_admin(parse_page(request.args.get("page")), Role(role) if role else None,
+                                request.args.get("q", ""))
+    return render_template("accounts/admin_members.html", members=members, role=role, form=RoleForm(),
+                            q=request.args.get("q", ""))
+
+
+@blueprint.post("/admin/membres/<id:user_id>/role")
+@login_required
+def set_role(user_id: int):
+    form = RoleForm()
+    if not form.validate_on_submit():
+        raise Invalid("Rôle inconnu.")
+    target = services.get_user(user_id)
+    services.set_role(current_user, target, Role(form.role.data))
+    db.session.commit()
+    flash(f"{target.display_name} est maintenant {target.role.label}.", "success")
+    return redirect(_next_url(url_for("accounts.admin_members")))

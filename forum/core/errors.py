@@ -1,0 +1,34 @@
+"""Domain errors. Services raise them; the web layer turns them into 4xx pages.
+
+Each carries a French message meant for the person who caused it.
+"""
+
+
+class DomainError(Exception):
+    status_code = 400
+    default_message = "La demande n'a pas pu être traitée."
+
+    def __init__(self, message: str | None = None, *, field: str | None = None):
+        super().__init__(message or self.default_message)
+        self.message = message or self.default_message
+        self.field = field
+
+
+class Invalid(DomainError):
+    status_code = 400
+    default_message = "Les informations envoyées ne sont pas valides."
+
+
+class Forbidden(DomainError):
+    status_code = 403
+    default_message = "Vous n'avez pas le droit de faire cela."
+
+
+class NotFound(DomainError):
+    status_code = 404
+    default_message = "Cette page n'existe pas ou plus."
+
+
+class Conflict(DomainError):
+    status_code = 409
+    default_message = "Cette action n'est plus possible dans l'état actuel."

@@ -1,0 +1,125 @@
+"""What every request shares: error pages, security headers, write intent, template helpers."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask import Flask, g, render_template, request, url_for
+from flask_babel import format_datetime, format_timedelta, get_locale, get_translations
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from forum.core.database import set_write_intent
+from forum.core.errors import DomainError
+from forum.core.security import IdConverter, add_security_headers
+from forum.extensions import db
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+HTTP_MESSAGES = {
+    400: "La demande est incorrecte.",
+    401: "Connectez-vous pour continuer.",
+    403: "Vous n'avez pas accès à cette page.",
+    404: "Cette page n'existe pas ou plus.",
+    405: "Cette action n'est pas possible à cette adresse.",
+    409: "Cette action n'est plus possible dans l'état actuel.",
+    413: "L'envoi est trop volumineux.",
+    429: "Trop de tentatives en peu de temps : patientez une minute avant de réessayer.",
+    500: "Une erreur inattendue s'est produite. L'équipe a été prévenue ; réessayez dans un instant.",
+}
+HTTP_TITLES = {
+    400: "Demande incorrecte", 401: "Connexion nécessaire", 403: "Accès refusé", 404: "Page introuvable",
+    405: "Action impossible", 409: "Conflit", 413: "Envoi trop volumineux", 429: "Trop de tentatives",
+    500: "Erreur du serveur",
+}
+
+
+def error_page(status: int, message: str | None = None):
+    db.session.rollback()
+    return render_template(
+        "errors/error.html", status=status, title=HTTP_TITLES.get(status, "Erreur"),
+        message=message or HTTP_MESSAGES.get(status, HTTP_MESSAGES[400]),
+    ), status
+
+
+def register_web_core(app: Flask) -> None:
+    app.url_map.converters["id"] = IdConverter
+
+    @app.before_request
+    def _declare_write_intent():
+        set_write_intent(request.method not in SAFE_METHODS)
+
+    @app.after_request
+    def _headers(response):
+        add_security_headers(response)
+        if request.method not in SAFE_METHODS or g.get("private_page"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.errorhandler(DomainError)
+    def _domain_error(error: DomainError):
+        return error_page(error.status_code, error.message)
+
+    @app.errorhandler(CSRFError)
+    def _csrf_error(error: CSRFError):
+        return error_page(400, "Le formulaire a expiré ou n'a pas été envoyé depuis ce site. "
+                               "Rechargez la page et recommencez.")
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        status = error.code or 500
+        if status == 429:
+            return error_page(429)
+        return error_page(status, HTTP_MESSAGES.get(status) or error.description)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception):
+        app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+        return error_page(500)
+
+    app.jinja_env.filters["date_fr"] = _date_fr
+    app.jinja_env.filters["datetime_fr"] = _datetime_fr
+    app.jinja_env.filters["ago"] = _ago
+    app.jinja_env.filters["iso"] = lambda value: value.isoformat() if value else ""
+    app.jinja_env.globals["page_url"] = page_url
+    app.jinja_env.install_gettext_callables(
+        lambda message: get_translations().gettext(message), ngettext_source_french, newstyle=True)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+def ngettext_source_french(singular: str, plural: str, num: int) -> str:
+    """The (unformatted) message for ``num``; untranslated French says "0 réponse", as French does.
+
+    gettext falls back to the English rule (only 1 is singular) when a message has
+    no catalogue entry; our source language is French, where 0 and 1 are singular.
+    """
+    if str(get_locale()) == "fr":
+        num = 1 if num <= 1 else 2
+    return get_translations().ngettext(singular, plural, num)
+
+
+def page_url(number: int) -> str:
+    """The current page's URL at page ``number``, keeping its other query arguments."""
+    args = {**(request.view_args or {}), **request.args.to_dict(), "page": number if number > 1 else None}
+    return url_for(request.endpoint, **args)
+
+
+def _date_fr(value: datetime | None) -> str:
+    return format_datetime(value, "d MMMM y") if value else ""
+
+
+def _datetime_fr(value: datetime | None) -> str:
+    return format_datetime(value, "d MMMM y 'à' HH:mm") if value else ""
+
+
+def _ago(value: datetime | None) -> str:
+    """ "il y a 3 heures" for recent dates, the date itself beyond a month."""
+    if value is None:
+        return ""
+    delta = datetime.now(timezone.utc) - value
+    if delta.days > 30:
+        return "le " + _date_fr(value)
+    if delta.total_seconds() < 60:
+        return "à l'instant"
+    return "il y a " + format_timedelta(delta, granularity="minute", threshold=1.0)

@@ -1,0 +1,165 @@
+"""Fabriques (organisations), their spaces, modules and members."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from markupsafe import Markup
+from sqlalchemy import CheckConstraint, Enum, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.accounts.models import User
+from forum.core.markdown import stored_html
+from forum.core.models import Base, UTCDateTime, utcnow
+from forum.fabriques.geography import department_label, region_label
+
+
+def _str_enum(enum_class: type[enum.Enum], length: int = 20) -> Enum:
+    return Enum(enum_class, native_enum=False, length=length,
+                values_callable=lambda members: [member.value for member in members])
+
+
+class TerritoryType(str, enum.Enum):
+    RURAL = "rural"
+    QPV = "qpv"
+    URBAIN = "urbain"
+
+    @property
+    def label(self) -> str:
+        return {"rural": "Rural", "qpv": "QPV (quartier prioritaire)", "urbain": "Urbain"}[self.value]
+
+
+MODULES: dict[str, str] = {
+    "fablab": "Fablab",
+    "coworking": "Coworking",
+    "mediation_numerique": "Médiation numérique",
+    "atelier_partage": "Atelier partagé",
+    "cafe_associatif": "Café associatif",
+    "jardin": "Jardin partagé",
+    "ressourcerie": "Ressourcerie",
+    "cuisine_partagee": "Cuisine partagée",
+    "espace_culturel": "Espace culturel",
+    "formation": "Formation",
+}
+
+
+class MembershipRole(str, enum.Enum):
+    MEMBER = "member"
+    MANAGER = "manager"
+
+
+class MembershipStatus(str, enum.Enum):
+    PENDING = "pending"
+    ACTIVE = "active"
+
+
+class Fabrique(Base):
+    __tablename__ = "fabriques"
+    __table_args__ = (
+        Index("ix_fabriques_region_code", "region_code"),
+        Index("ix_fabriques_department_code", "department_code"),
+        Index("ix_fabriques_last_activity_at", "last_activity_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(90), unique=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    summary: Mapped[str] = mapped_column(String(240), default="")
+    description_source: Mapped[str] = mapped_column(Text, default="")
+    description_html: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    department_code: Mapped[str] = mapped_column(String(3))
+    region_code: Mapped[str] = mapped_column(String(2))
+    territory_type: Mapped[TerritoryType] = mapped_column(_str_enum(TerritoryType))
+    opening_hours: Mapped[str] = mapped_column(Text, default="")
+    website: Mapped[str] = mapped_column(String(300), default="")
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    module_links: Mapped[list[FabriqueModule]] = relationship(
+        back_populates="fabrique", cascade="all, delete-orphan", lazy="raise_on_sql",
+        order_by="FabriqueModule.module",
+    )
+    spaces: Mapped[list[Space]] = relationship(
+        back_populates="fabrique", cascade="all, delete-orphan", lazy="raise_on_sql",
+        order_by="Space.name",
+    )
+
+    @property
+    def modules(self) -> list[str]:
+        return [link.module for link in self.module_links]
+
+    @property
+    def module_labels(self) -> list[str]:
+        return [MODULES.get(link.module, link.module) for link in self.module_links]
+
+    @property
+    def description(self) -> Markup:
+        """The stored, sanitised HTML of the description, ready for a template."""
+        return stored_html(self.description_html)
+
+    @property
+    def department_label(self) -> str:
+        return department_label(self.department_code)
+
+    @property
+    def region_label(self) -> str:
+        return region_label(self.region_code)
+
+
+class FabriqueModule(Base):
+    __tablename__ = "fabrique_modules"
+    __table_args__ = (Index("ix_fabrique_modules_module", "module"),)
+
+    fabrique_id: Mapped[int] = mapped_column(ForeignKey("fabriques.id", ondelete="CASCADE"), primary_key=True)
+    module: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+    fabrique: Mapped[Fabrique] = relationship(back_populates="module_links")
+
+
+class Space(Base):
+    """A room of a fabrique that can host a meeting or a workshop."""
+
+    __tablename__ = "fabrique_spaces"
+    __table_args__ = (CheckConstraint("capacity > 0", name="capacity_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fabrique_id: Mapped[int] = mapped_column(ForeignKey("fabriques.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    capacity: Mapped[int] = mapped_column(Integer)
+    equipment: Mapped[str] = mapped_column(String(500), default="")
+
+    fabrique: Mapped[Fabrique] = relationship(back_populates="spaces")
+
+
+class Membership(Base):
+    """A member's link to their (single) fabrique: pending until a manager accepts it."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (Index("ix_memberships_fabrique_id_status", "fabrique_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    fabrique_id: Mapped[int] = mapped_column(ForeignKey("fabriques.id", ondelete="CASCADE"))
+    role: Mapped[MembershipRole] = mapped_column(_str_enum(MembershipRole), default=MembershipRole.MEMBER)
+    status: Mapped[MembershipStatus] = mapped_column(_str_enum(MembershipStatus), default=MembershipStatus.PENDING)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship(back_populates="membership", foreign_keys=[user_id], lazy="raise_on_sql")
+    fabrique: Mapped[Fabrique] = relationship(lazy="raise_on_sql")
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is MembershipStatus.ACTIVE
+
+    @property
+    def is_manager(self) -> bool:
+        return self.is_active and self.role is MembershipRole.MANAGER

@@ -1,0 +1,108 @@
+"""Read side of the directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from forum.accounts.models import User
+from forum.core.errors import Invalid
+from forum.core.pagination import Page, paginate
+from forum.extensions import db
+from forum.fabriques.geography import DEPARTMENTS, REGIONS
+from forum.fabriques.models import (
+    MODULES, Fabrique, FabriqueModule, Membership, MembershipRole, MembershipStatus, TerritoryType,
+)
+
+SORTS = {"nom": "Nom", "activite": "Activité récente"}
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    region: str = ""
+    department: str = ""
+    territory: str = ""
+    module: str = ""
+    sort: str = "nom"
+
+    @classmethod
+    def from_args(cls, args) -> "DirectoryFilters":
+        """Filters from a query string; Invalid (400) for values that are not in the lists."""
+        filters = cls(
+            region=args.get("region", ""), department=args.get("departement", ""),
+            territory=args.get("territoire", ""), module=args.get("module", ""), sort=args.get("tri", "nom"),
+        )
+        if filters.region and filters.region not in REGIONS:
+            raise Invalid("Cette région n'existe pas.")
+        if filters.department and filters.department not in DEPARTMENTS:
+            raise Invalid("Ce département n'existe pas.")
+        if filters.territory and filters.territory not in {t.value for t in TerritoryType}:
+            raise Invalid("Ce type de territoire n'existe pas.")
+        if filters.module and filters.module not in MODULES:
+            raise Invalid("Ce module n'existe pas.")
+        if filters.sort not in SORTS:
+            raise Invalid("Ce tri n'existe pas.")
+        return filters
+
+    def as_args(self, **changes) -> dict[str, str]:
+        values = {"region": self.region, "departement": self.department, "territoire": self.territory,
+                  "module": self.module, "tri": self.sort}
+        values.update(changes)
+        return {key: value for key, value in values.items() if value and not (key == "tri" and value == "nom")}
+
+
+def member_count_column():
+    return (
+        select(func.count(Membership.id))
+        .where(Membership.fabrique_id == Fabrique.id, Membership.status == MembershipStatus.ACTIVE)
+        .correlate(Fabrique).scalar_subquery().label("member_count")
+    )
+
+
+def directory(filters: DirectoryFilters, page: int, per_page: int) -> Page:
+    """One page of fabriques as (Fabrique, member_count) rows, modules loaded."""
+    statement = select(Fabrique, member_count_column()).options(selectinload(Fabrique.module_links))
+    if filters.region:
+        statement = statement.where(Fabrique.region_code == filters.region)
+    if filters.department:
+        statement = statement.where(Fabrique.department_code == filters.department)
+    if filters.territory:
+        statement = statement.where(Fabrique.territory_type == TerritoryType(filters.territory))
+    if filters.module:
+        statement = statement.where(
+            Fabrique.id.in_(select(FabriqueModule.fabrique_id).where(FabriqueModule.module == filters.module))
+        )
+    if filters.sort == "activite":
+        statement = statement.order_by(Fabrique.last_activity_at.desc(), Fabrique.id)
+    else:
+        statement = statement.order_by(Fabrique.name, Fabrique.id)
+    return paginate(db.session, statement, page, per_page, scalars=False)
+
+
+def fabrique_for_page(slug: str) -> Fabrique | None:
+    return db.session.execute(
+        select(Fabrique).where(Fabrique.slug == slug)
+        .options(selectinload(Fabrique.module_links), selectinload(Fabrique.spaces))
+    ).scalar_one_or_none()
+
+
+def members_of(fabrique: Fabrique, status: MembershipStatus = MembershipStatus.ACTIVE) -> list[Membership]:
+    """Memberships with their users: managers first, then by name."""
+    return list(db.session.execute(
+        select(Membership).join(User, User.id == Membership.user_id)
+        .where(Membership.fabrique_id == fabrique.id, Membership.status == status)
+        .options(joinedload(Membership.user))
+        .order_by((Membership.role == MembershipRole.MANAGER).desc(), User.display_name)
+    ).scalars())
+
+
+def recently_active(limit: int = 6) -> list[Fabrique]:
+    return list(db.session.execute(
+        select(Fabrique).order_by(Fabrique.last_activity_at.desc()).limit(limit)
+    ).scalars())
+
+
+def fabrique_choices() -> list[tuple[int, str]]:
+    return [tuple(row) for row in db.session.execute(select(Fabrique.id, Fabrique.name).order_by(Fabrique.name))]

@@ -1,0 +1,263 @@
+"""Use cases for the directory: fabrique profiles, spaces and memberships.
+
+Services flush, never commit; the caller commits once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from sqlalchemy import func, select
+
+from forum.accounts.models import User
+from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.markdown import render_markdown
+from forum.core.models import utcnow
+from forum.core.text import clean_line, clean_text, require_length, slugify
+from forum.extensions import db
+from forum.fabriques.geography import DEPARTMENTS, region_of
+from forum.fabriques.models import (
+    MODULES, Fabrique, FabriqueModule, Membership, MembershipRole, MembershipStatus, Space, TerritoryType,
+)
+from forum.fabriques.permissions import can_manage, membership_of
+
+DESCRIPTION_MAX_LENGTH = 20_000
+# Paths under /fabriques/ that are pages, not fabriques.
+RESERVED_SLUGS = frozenset({"nouvelle", "carte"})
+
+
+@dataclass
+class FabriqueProfile:
+    """What a manager may edit on a fabrique; every field is user input until checked."""
+
+    name: str
+    department_code: str
+    territory_type: str
+    summary: str = ""
+    description: str = ""
+    address: str = ""
+    postal_code: str = ""
+    city: str = ""
+    opening_hours: str = ""
+    website: str = ""
+    contact_email: str = ""
+    phone: str = ""
+    modules: list[str] = field(default_factory=list)
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+def get_fabrique_by_slug(slug: str) -> Fabrique:
+    fabrique = db.session.execute(select(Fabrique).where(Fabrique.slug == slug)).scalar_one_or_none()
+    if fabrique is None:
+        raise NotFound("Cette fabrique n'existe pas.")
+    return fabrique
+
+
+def _unique_slug(name: str, exclude_id: int | None = None) -> str:
+    base = slugify(name, max_length=80)
+    slug, suffix = base, 2
+    while True:
+        statement = select(Fabrique.id).where(Fabrique.slug == slug)
+        if exclude_id is not None:
+            statement = statement.where(Fabrique.id != exclude_id)
+        if slug not in RESERVED_SLUGS and db.session.execute(statement).first() is None:
+            return slug
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+
+
+def _check_website(url: str) -> str:
+    if not url:
+        return ""
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url:
+        raise Invalid("Le site web doit être une adresse comme https://exemple.fr.", field="website")
+    return require_length(url, "Le site web", maximum=300, field="website")
+
+
+def _apply_profile(fabrique: Fabrique, profile: FabriqueProfile) -> None:
+    name = require_length(clean_line(profile.name), "Le nom", minimum=2, maximum=120, field="name")
+    clash = db.session.execute(
+        select(Fabrique.id).where(func.lower(Fabrique.name) == name.lower(), Fabrique.id != (fabrique.id or 0))
+    ).first()
+    if clash is not None:
+        raise Conflict("Une autre fabrique porte déjà ce nom.")
+    if profile.department_code not in DEPARTMENTS:
+        raise Invalid("Choisissez un département dans la liste.", field="department_code")
+    try:
+        territory = TerritoryType(profile.territory_type)
+    except ValueError:
+        raise Invalid("Choisissez un type de territoire : rural, QPV ou urbain.", field="territory_type") from None
+    unknown = [module for module in profile.modules if module not in MODULES]
+    if unknown:
+        raise Invalid("Module inconnu : " + ", ".join(unknown[:3]), field="modules")
+    if (profile.latitude is None) != (profile.longitude is None):
+        raise Invalid("Indiquez la latitude et la longitude, ou aucune des deux.", field="latitude")
+    if profile.latitude is not None and not (-90 <= profile.latitude <= 90 and -180 <= profile.longitude <= 180):
+        raise Invalid("Ces coordonnées ne sont pas valides.", field="latitude")
+
+    description = require_length(clean_text(profile.description), "La description", minimum=0,
+                                 maximum=DESCRIPTION_MAX_LENGTH, field="description")
+    if fabrique.name != name:
+        fabrique.slug = _unique_slug(name, exclude_id=fabrique.id)
+    fabrique.name = name
+    fabrique.summary = require_length(clean_line(profile.summary), "Le résumé", minimum=0, maximum=240)
+    fabrique.description_source = description
+    fabrique.description_html = render_markdown(description)
+    fabrique.address = require_length(clean_line(profile.address), "L'adresse", minimum=0, maximum=200)
+    fabrique.postal_code = require_length(clean_line(profile.postal_code), "Le code postal", minimum=0, maximum=10)
+    fabrique.city = require_length(clean_line(profile.city), "La commune", minimum=0, maximum=100)
+    fabrique.department_code = profile.department_code
+    fabrique.region_code = region_of(profile.department_code)
+    fabrique.territory_type = territory
+    fabrique.opening_hours = require_length(clean_text(profile.opening_hours), "Les horaires", minimum=0, maximum=1000)
+    fabrique.website = _check_website(clean_line(profile.website))
+    fabrique.contact_email = require_length(clean_line(profile.contact_email), "L'e-mail de contact",
+                                            minimum=0, maximum=254)
+    fabrique.phone = require_length(clean_line(profile.phone), "Le téléphone", minimum=0, maximum=30)
+    fabrique.latitude, fabrique.longitude = profile.latitude, profile.longitude
+    wanted = sorted(set(profile.modules))
+    if fabrique.id is None or sorted(fabrique.modules) != wanted:
+        fabrique.module_links = [FabriqueModule(module=module) for module in wanted]
+
+
+def create_fabrique(actor: User, profile: FabriqueProfile) -> Fabrique:
+    """A member without a fabrique creates one and becomes its manager."""
+    if membership_of(actor) is not None:
+        raise Conflict("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
+                       "quittez-la avant d'en créer une autre.")
+    fabrique = Fabrique(module_links=[])
+    _apply_profile(fabrique, profile)
+    db.session.add(fabrique)
+    db.session.flush()
+    membership = Membership(user_id=actor.id, fabrique=fabrique, role=MembershipRole.MANAGER,
+                            status=MembershipStatus.ACTIVE, decided_at=utcnow())
+    db.session.add(membership)
+    db.session.flush()
+    return fabrique
+
+
+def update_fabrique(actor: User, fabrique: Fabrique, profile: FabriqueProfile) -> None:
+    if not can_manage(actor, fabrique):
+        raise Forbidden("Seuls les responsables de cette fabrique peuvent modifier sa fiche.")
+    _apply_profile(fabrique, profile)
+    db.session.flush()
+
+
+def _space_values(name: str, capacity: int | None, equipment: str) -> tuple[str, int, str]:
+    name = require_length(clean_line(name), "Le nom de l'espace", maximum=120, field="name")
+    if capacity is None or not 1 <= capacity <= 10_000:
+        raise Invalid("La capacité doit être un nombre de personnes entre 1 et 10 000.", field="capacity")
+    equipment = require_length(clean_line(equipment), "L'équipement", minimum=0, maximum=500, field="equipment")
+    return name, capacity, equipment
+
+
+def add_space(actor: User, fabrique: Fabrique, name: str, capacity: int | None, equipment: str) -> Space:
+    if not can_manage(actor, fabrique):
+        raise Forbidden("Seuls les responsables de cette fabrique peuvent gérer ses espaces.")
+    name, capacity, equipment = _space_values(name, capacity, equipment)
+    space = Space(fabrique_id=fabrique.id, name=name, capacity=capacity, equipment=equipment)
+    db.session.add(space)
+    db.session.flush()
+    return space
+
+
+def get_space(fabrique: Fabrique, space_id: int) -> Space:
+    space = db.session.get(Space, space_id)
+    if space is None or space.fabrique_id != fabrique.id:
+        raise NotFound("Cet espace n'existe pas.")
+    return space
+
+
+def update_space(actor: User, space: Space, name: str, capacity: int | None, equipment: str) -> None:
+    if not can_manage(actor, space.fabrique):
+        raise Forbidden("Seuls les responsables de cette fabrique peuvent gérer ses espaces.")
+    space.name, space.capacity, space.equipment = _space_values(name, capacity, equipment)
+
+
+def delete_space(actor: User, space: Space) -> None:
+    if not can_manage(actor, space.fabrique):
+        raise Forbidden("Seuls les responsables de cette fabrique peuvent gérer ses espaces.")
+    db.session.delete(space)
+
+
+# -- Membership ---------------------------------------------------------------------------
+
+
+def request_membership(actor: User, fabrique: Fabrique) -> Membership:
+    """Ask to join ``fabrique``; the request waits for one of its managers."""
+    current = membership_of(actor)
+    if current is not None:
+        if current.fabrique_id == fabrique.id:
+            raise Conflict("Vous avez déjà demandé à rejoindre cette fabrique.")
+        raise Conflict("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
+                       "on ne peut appartenir qu'à une seule fabrique.")
+    membership = Membership(user_id=actor.id, fabrique=fabrique, role=MembershipRole.MEMBER,
+                            status=MembershipStatus.PENDING)
+    db.session.add(membership)
+    db.session.flush()
+    return membership
+
+
+def get_membership(fabrique: Fabrique, membership_id: int) -> Membership:
+    membership = db.session.get(Membership, membership_id)
+    if membership is None or membership.fabrique_id != fabrique.id:
+        raise NotFound("Cette demande d'adhésion n'existe pas.")
+    return membership
+
+
+def decide_membership(actor: User, membership: Membership, accept: bool) -> None:
+    """A manager accepts (the member may then act for the fabrique) or refuses (the request is removed)."""
+    if not can_manage(actor, membership.fabrique):
+        raise Forbidden("Seuls les responsables de cette fabrique peuvent accepter des membres.")
+    if membership.status is not MembershipStatus.PENDING:
+        raise Conflict("Cette demande a déjà été traitée.")
+    if accept:
+        membership.status = MembershipStatus.ACTIVE
+        membership.decided_at = utcnow()
+    else:
+        db.session.delete(membership)
+    db.session.flush()
+
+
+def _active_manager_count(fabrique_id: int) -> int:
+    return db.session.execute(
+        select(func.count()).select_from(Membership).where(
+            Membership.fabrique_id == fabrique_id,
+            Membership.role == MembershipRole.MANAGER,
+            Membership.status == MembershipStatus.ACTIVE,
+        )
+    ).scalar_one()
+
+
+def set_membership_role(actor: User, membership: Membership, role: MembershipRole) -> None:
+    """Managers name other managers, or make one a plain member again (one manager always remains)."""
+    if not can_manage(actor, membership.fabrique):
+        raise Forbidden("Seuls les responsables de cette fabrique peuvent changer les rôles.")
+    if membership.status is not MembershipStatus.ACTIVE:
+        raise Conflict("Acceptez d'abord la demande de ce membre.")
+    if membership.role is MembershipRole.MANAGER and role is not MembershipRole.MANAGER:
+        if _active_manager_count(membership.fabrique_id) <= 1:
+            raise Conflict("La fabrique doit garder au moins un·e responsable.")
+    membership.role = role
+
+
+def remove_membership(actor: User, membership: Membership) -> None:
+    """A member leaves, or a manager removes a member; the last manager cannot leave."""
+    if membership.user_id != actor.id and not can_manage(actor, membership.fabrique):
+        raise Forbidden("Vous ne pouvez pas retirer ce membre.")
+    if membership.is_manager and _active_manager_count(membership.fabrique_id) <= 1:
+        raise Conflict("Vous êtes le ou la seule responsable : nommez quelqu'un d'autre avant de partir.")
+    db.session.delete(membership)
+    db.session.flush()
+
+
+def touch_activity(fabrique_id: int | None) -> None:
+    """Record that the fabrique's members just did something (for "recent activity")."""
+    if fabrique_id is not None:
+        db.session.execute(
+            Fabrique.__table__.update().where(Fabrique.id == fabrique_id).values(last_activity_at=utcnow())
+        )

@@ -1,0 +1,241 @@
+"""The directory: list, profile pages, editing, members and spaces."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from forum.core.errors import DomainError, NotFound
+from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.pagination import parse_page
+from forum.extensions import db
+from forum.fabriques import queries, services
+from forum.fabriques.forms import FabriqueForm, MembershipRoleForm, SpaceForm
+from forum.fabriques.geography import REGIONS, departments_by_region
+from forum.fabriques.models import MODULES, Fabrique, MembershipRole, MembershipStatus, TerritoryType
+from forum.fabriques.permissions import can_manage, membership_of
+
+blueprint = Blueprint("fabriques", __name__, url_prefix="/fabriques")
+
+# Other domains add sections to a fabrique's page (its threads, resources...):
+# app.extensions[SECTIONS_KEY] is a list of callables fabrique -> (template, context) or None.
+SECTIONS_KEY = "fabrique_page_sections"
+
+
+@blueprint.app_context_processor
+def _membership_helper():
+    # The nav and profile show the member's fabrique; this loads it only when needed.
+    return {"my_membership": lambda: membership_of(current_user)}
+
+
+def _fabrique_or_404(slug: str) -> Fabrique:
+    fabrique = queries.fabrique_for_page(slug)
+    if fabrique is None:
+        raise NotFound("Cette fabrique n'existe pas.")
+    return fabrique
+
+
+def _require_manager(fabrique: Fabrique) -> None:
+    if not can_manage(current_user, fabrique):
+        abort(403)
+    g.private_page = True
+
+
+def _profile_from(form: FabriqueForm) -> services.FabriqueProfile:
+    return services.FabriqueProfile(
+        name=form.name.data or "", summary=form.summary.data or "", description=form.description.data or "",
+        territory_type=form.territory_type.data or "", department_code=form.department_code.data or "",
+        address=form.address.data or "", postal_code=form.postal_code.data or "", city=form.city.data or "",
+        modules=list(form.modules.data or []), opening_hours=form.opening_hours.data or "",
+        website=form.website.data or "", contact_email=form.contact_email.data or "", phone=form.phone.data or "",
+        latitude=form.latitude.data, longitude=form.longitude.data,
+    )
+
+
+@blueprint.get("")
+def index():
+    filters = queries.DirectoryFilters.from_args(request.args)
+    page = queries.directory(filters, parse_page(request.args.get("page")),
+                             current_app.config["FABRIQUES_PER_PAGE"])
+    return render_template(
+        "fabriques/index.html", page=page, filters=filters, regions=sorted(REGIONS.items(), key=lambda r: r[1]),
+        departments=departments_by_region(), territories=list(TerritoryType), modules=MODULES,
+        sorts=queries.SORTS,
+    )
+
+
+@blueprint.get("/<slug>")
+def show(slug: str):
+    fabrique = _fabrique_or_404(slug)
+    sections = [section for build in current_app.extensions.get(SECTIONS_KEY, [])
+                if (section := build(fabrique)) is not None]
+    my_membership = membership_of(current_user)
+    is_manager = can_manage(current_user, fabrique)
+    return render_template(
+        "fabriques/show.html", fabrique=fabrique, members=queries.members_of(fabrique), sections=sections,
+        my_membership=my_membership, is_manager=is_manager, action_form=EmptyForm(),
+        pending_count=len(queries.members_of(fabrique, MembershipStatus.PENDING)) if is_manager else 0,
+    )
+
+
+@blueprint.route("/nouvelle", methods=["GET", "POST"])
+@login_required
+def create():
+    g.private_page = True
+    form = FabriqueForm()
+    if form.validate_on_submit():
+        try:
+            fabrique = services.create_fabrique(current_user, _profile_from(form))
+            db.session.commit()
+        except DomainError as error:
+            return render_form("fabriques/edit.html", form, attach_error(form, error), fabrique=None)
+        flash("Votre fabrique est dans l'annuaire. Vous en êtes responsable.", "success")
+        return redirect(url_for("fabriques.show", slug=fabrique.slug))
+    return render_form("fabriques/edit.html", form, fabrique=None)
+
+
+@blueprint.route("/<slug>/modifier", methods=["GET", "POST"])
+@login_required
+def edit(slug: str):
+    fabrique = _fabrique_or_404(slug)
+    _require_manager(fabrique)
+    form = FabriqueForm(obj=fabrique)
+    if not form.is_submitted():
+        form.description.data = fabrique.description_source
+        form.territory_type.data = fabrique.territory_type.value
+        form.modules.data = fabrique.modules
+    if form.validate_on_submit():
+        try:
+            services.update_fabrique(current_user, fabrique, _profile_from(form))
+            db.session.commit()
+        except DomainError as error:
+            return render_form("fabriques/edit.html", form, attach_error(form, error), fabrique=fabrique)
+        flash("La fiche de la fabrique est à jour.", "success")
+        return redirect(url_for("fabriques.show", slug=fabrique.slug))
+    return render_form("fabriques/edit.html", form, fabrique=fabrique)
+
+
+def _one_button_action() -> None:
+    """Check the CSRF-only form of a one-button action (400 when invalid)."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+
+
+@blueprint.post("/<slug>/rejoindre")
+@login_required
+def join(slug: str):
+    _one_button_action()
+    fabrique = _fabrique_or_404(slug)
+    services.request_membership(current_user, fabrique)
+    db.session.commit()
+    flash(f"Votre demande a été envoyée aux responsables de {fabrique.name}.", "success")
+    return redirect(url_for("fabriques.show", slug=fabrique.slug))
+
+
+@blueprint.post("/<slug>/quitter")
+@login_required
+def leave(slug: str):
+    _one_button_action()
+    fabrique = _fabrique_or_404(slug)
+    membership = membership_of(current_user)
+    if membership is None or membership.fabrique_id != fabrique.id:
+        raise NotFound("Vous ne faites pas partie de cette fabrique.")
+    services.remove_membership(current_user, membership)
+    db.session.commit()
+    flash(f"Vous avez quitté {fabrique.name}." if membership.is_active
+          else "Votre demande d'adhésion est annulée.", "info")
+    return redirect(url_for("fabriques.show", slug=fabrique.slug))
+
+
+@blueprint.get("/<slug>/membres")
+@login_required
+def members(slug: str):
+    fabrique = _fabrique_or_404(slug)
+    _require_manager(fabrique)
+    return render_template(
+        "fabriques/members.html", fabrique=fabrique, members=queries.members_of(fabrique),
+        pending=queries.members_of(fabrique, MembershipStatus.PENDING), action_form=EmptyForm(),
+        role_form=MembershipRoleForm(),
+    )
+
+
+@blueprint.post("/<slug>/membres/<id:membership_id>/<any(accepter, refuser, retirer):action>")
+@login_required
+def decide_member(slug: str, membership_id: int, action: str):
+    _one_button_action()
+    fabrique = _fabrique_or_404(slug)
+    membership = services.get_membership(fabrique, membership_id)
+    name = db.session.get(type(current_user), membership.user_id).display_name
+    if action == "retirer":
+        services.remove_membership(current_user, membership)
+        message = f"{name} ne fait plus partie de la fabrique."
+    else:
+        services.decide_membership(current_user, membership, accept=action == "accepter")
+        message = f"{name} fait maintenant partie de la fabrique." if action == "accepter" \
+            else f"La demande de {name} est refusée."
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("fabriques.members", slug=fabrique.slug))
+
+
+@blueprint.post("/<slug>/membres/<id:membership_id>/role")
+@login_required
+def member_role(slug: str, membership_id: int):
+    form = MembershipRoleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    fabrique = _fabrique_or_404(slug)
+    membership = services.get_membership(fabrique, membership_id)
+    services.set_membership_role(current_user, membership, MembershipRole(form.role.data))
+    db.session.commit()
+    flash("Le rôle a été changé.", "success")
+    return redirect(url_for("fabriques.members", slug=fabrique.slug))
+
+
+@blueprint.route("/<slug>/espaces", methods=["GET", "POST"])
+@login_required
+def spaces(slug: str):
+    fabrique = _fabrique_or_404(slug)
+    _require_manager(fabrique)
+    form = SpaceForm()
+    if form.validate_on_submit():
+        try:
+            services.add_space(current_user, fabrique, form.name.data, form.capacity.data, form.equipment.data or "")
+            db.session.commit()
+        except DomainError as error:
+            return render_form("fabriques/spaces.html", form, attach_error(form, error), fabrique=fabrique,
+                               action_form=EmptyForm())
+        flash("L'espace a été ajouté.", "success")
+        return redirect(url_for("fabriques.spaces", slug=fabrique.slug))
+    return render_form("fabriques/spaces.html", form, fabrique=fabrique, action_form=EmptyForm())
+
+
+@blueprint.route("/<slug>/espaces/<id:space_id>", methods=["GET", "POST"])
+@login_required
+def edit_space(slug: str, space_id: int):
+    fabrique = _fabrique_or_404(slug)
+    _require_manager(fabrique)
+    space = services.get_space(fabrique, space_id)
+    form = SpaceForm(obj=space)
+    if form.validate_on_submit():
+        try:
+            services.update_space(current_user, space, form.name.data, form.capacity.data, form.equipment.data or "")
+            db.session.commit()
+        except DomainError as error:
+            return render_form("fabriques/space_edit.html", form, attach_error(form, error), fabrique=fabrique,
+                               space=space)
+        flash("L'espace a été modifié.", "success")
+        return redirect(url_for("fabriques.spaces", slug=fabrique.slug))
+    return render_form("fabriques/space_edit.html", form, fabrique=fabrique, space=space)
+
+
+@blueprint.post("/<slug>/espaces/<id:space_id>/supprimer")
+@login_required
+def delete_space(slug: str, space_id: int):
+    _one_button_action()
+    fabrique = _fabrique_or_404(slug)
+    _require_manager(fabrique)
+    services.delete_space(current_user, services.get_space(fabrique, space_id))
+    db.session.commit()
+    flash("L'espace a été supprimé.", "success")
+    return redirect(url_for("fabriques.spaces", slug=fabrique.slug))

@@ -1,0 +1,28 @@
+"""Forms of the forum."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+REQUIRED = "Ce champ est obligatoire."
+BODY_HELP = "En Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…), citations avec « > »."
+
+
+class ThreadForm(FlaskForm):
+    title = StringField("Titre", validators=[DataRequired(REQUIRED), Length(min=8, max=150)],
+                        description="Une phrase claire : c'est elle qui fera retrouver votre sujet.")
+    category = SelectField("Catégorie", validators=[DataRequired(REQUIRED)])
+    tags = StringField("Mots-clés", validators=[Length(max=250)],
+                       description="Jusqu'à 5, séparés par des virgules (facultatif).")
+    is_question = BooleanField("C'est une question (on pourra marquer la réponse qui la résout)")
+    body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=32_000)], description=BODY_HELP)
+
+
+class ReplyForm(FlaskForm):
+    body = TextAreaField("Votre réponse", validators=[DataRequired(REQUIRED), Length(max=32_000)],
+                         description=BODY_HELP)
+
+
+class PostEditForm(FlaskForm):
+    title = StringField("Titre du sujet", validators=[Length(max=150)])
+    body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=32_000)], description=BODY_HELP)

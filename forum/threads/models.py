@@ -1,0 +1,108 @@
+"""The forum: categories, threads, posts and tags."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from markupsafe import Markup
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.accounts.models import User
+from forum.core.markdown import stored_html
+from forum.core.models import Base, UTCDateTime, utcnow
+from forum.fabriques.models import Fabrique
+
+
+class Category(Base):
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    description: Mapped[str] = mapped_column(String(300), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    thread_count: Mapped[int] = mapped_column(Integer, default=0)
+    post_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_post_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+thread_tags = Table(
+    "thread_tags",
+    Base.metadata,
+    Column("thread_id", ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_thread_tags_tag_id", "tag_id"),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+
+
+class Thread(Base):
+    __tablename__ = "threads"
+    __table_args__ = (
+        Index("ix_threads_category_id_last_post_at", "category_id", "last_post_at"),
+        Index("ix_threads_last_post_at", "last_post_at"),
+        Index("ix_threads_fabrique_id_last_post_at", "fabrique_id", "last_post_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The author's fabrique when the thread was started (None: no fabrique then).
+    fabrique_id: Mapped[int | None] = mapped_column(ForeignKey("fabriques.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(150))
+    slug: Mapped[str] = mapped_column(String(160))
+    is_question: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_post_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_poster_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    post_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    category: Mapped[Category] = relationship(lazy="raise_on_sql")
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="raise_on_sql")
+    last_poster: Mapped[User | None] = relationship(foreign_keys=[last_poster_id], lazy="raise_on_sql")
+    fabrique: Mapped[Fabrique | None] = relationship(lazy="raise_on_sql")
+    tags: Mapped[list[Tag]] = relationship(secondary=thread_tags, lazy="raise_on_sql", order_by=Tag.name)
+
+    @property
+    def reply_count(self) -> int:
+        return max(0, self.post_count - 1)
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    __table_args__ = (
+        UniqueConstraint("thread_id", "position", name="uq_posts_thread_id_position"),
+        Index("ix_posts_author_id", "author_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    # 1 for the opening post, then 2, 3... in order of writing: pages are ranges of it.
+    position: Mapped[int] = mapped_column(Integer)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    fabrique_id: Mapped[int | None] = mapped_column(ForeignKey("fabriques.id", ondelete="SET NULL"))
+    body_source: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    thread: Mapped[Thread] = relationship(lazy="raise_on_sql")
+    author: Mapped[User | None] = relationship(lazy="raise_on_sql")
+    fabrique: Mapped[Fabrique | None] = relationship(lazy="raise_on_sql")
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def body(self) -> Markup:
+        """The stored, sanitised HTML, ready for a template."""
+        return stored_html(self.body_html)

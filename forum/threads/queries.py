@@ -1,0 +1,115 @@
+"""Read side of the forum: lists and pages with a bounded number of queries."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from forum.accounts.models import User
+from forum.core.errors import NotFound
+from forum.core.pagination import Page, paginate
+from forum.extensions import db
+from forum.fabriques.models import Fabrique
+from forum.threads.models import Category, Post, Tag, Thread, thread_tags
+
+
+def categories() -> list[Category]:
+    return list(db.session.execute(select(Category).order_by(Category.position, Category.name)).scalars())
+
+
+def _thread_list_options():
+    return (
+        joinedload(Thread.author), joinedload(Thread.last_poster), joinedload(Thread.category),
+        joinedload(Thread.fabrique), selectinload(Thread.tags),
+    )
+
+
+def threads_in_category(category: Category, page: int, per_page: int, tag: str | None = None) -> Page[Thread]:
+    statement = (
+        select(Thread).where(Thread.category_id == category.id)
+        .options(*_thread_list_options())
+        .order_by(Thread.last_post_at.desc(), Thread.id.desc())
+    )
+    if tag:
+        statement = statement.where(Thread.id.in_(
+            select(thread_tags.c.thread_id).join(Tag, Tag.id == thread_tags.c.tag_id).where(Tag.name == tag)))
+        return paginate(db.session, statement, page, per_page)
+    return paginate(db.session, statement, page, per_page, total=category.thread_count)
+
+
+def threads_with_tag(tag: str, page: int, per_page: int) -> Page[Thread]:
+    statement = (
+        select(Thread).join(thread_tags, thread_tags.c.thread_id == Thread.id)
+        .join(Tag, Tag.id == thread_tags.c.tag_id).where(Tag.name == tag)
+        .options(*_thread_list_options())
+        .order_by(Thread.last_post_at.desc(), Thread.id.desc())
+    )
+    return paginate(db.session, statement, page, per_page)
+
+
+def latest_threads(limit: int = 15) -> list[Thread]:
+    return list(db.session.execute(
+        select(Thread).options(*_thread_list_options())
+        .order_by(Thread.last_post_at.desc(), Thread.id.desc()).limit(limit)
+    ).scalars())
+
+
+def threads_of_fabrique(fabrique: Fabrique, limit: int = 8) -> list[Thread]:
+    return list(db.session.execute(
+        select(Thread).where(Thread.fabrique_id == fabrique.id)
+        .options(joinedload(Thread.author), joinedload(Thread.last_poster), joinedload(Thread.category))
+        .order_by(Thread.last_post_at.desc(), Thread.id.desc()).limit(limit)
+    ).scalars())
+
+
+def thread_for_page(thread_id: int) -> Thread:
+    thread = db.session.execute(
+        select(Thread).where(Thread.id == thread_id)
+        .options(joinedload(Thread.category), selectinload(Thread.tags))
+    ).scalar_one_or_none()
+    if thread is None:
+        raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
+    return thread
+
+
+def posts_page(thread: Thread, page: int, per_page: int) -> Page[Post]:
+    """Posts by position: the page is a range of positions, so no OFFSET scan and no COUNT query."""
+    total = thread.post_count
+    first = (page - 1) * per_page + 1
+    posts = list(db.session.execute(
+        select(Post).where(Post.thread_id == thread.id, Post.position >= first, Post.position < first + per_page)
+        .options(joinedload(Post.author), joinedload(Post.fabrique))
+        .order_by(Post.position)
+    ).scalars())
+    paged = Page(items=posts, page=page, per_page=per_page, total=total)
+    if page > paged.pages:
+        raise NotFound("Cette page n'existe pas : le sujet est plus court.")
+    return paged
+
+
+def page_of_post(post: Post, per_page: int) -> int:
+    return (post.position - 1) // per_page + 1
+
+
+def posts_of_member(user: User, page: int, per_page: int) -> Page:
+    statement = (
+        select(Post, Thread.title, Thread.id.label("tid"))
+        .join(Thread, Thread.id == Post.thread_id)
+        .where(Post.author_id == user.id, Post.deleted_at.is_(None))
+        .order_by(Post.created_at.desc(), Post.id.desc())
+    )
+    return paginate(db.session, statement, page, per_page, scalars=False)
+
+
+def member_post_count(user: User) -> int:
+    return db.session.execute(
+        select(func.count()).select_from(Post).where(Post.author_id == user.id, Post.deleted_at.is_(None))
+    ).scalar_one()
+
+
+def popular_tags(limit: int = 20) -> list[tuple[str, int]]:
+    return [tuple(row) for row in db.session.execute(
+        select(Tag.name, func.count(thread_tags.c.thread_id).label("uses"))
+        .join(thread_tags, thread_tags.c.tag_id == Tag.id)
+        .group_by(Tag.name).order_by(func.count(thread_tags.c.thread_id).desc(), Tag.name).limit(limit)
+    )]

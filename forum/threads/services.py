@@ -1,0 +1,173 @@
+"""Use cases for the forum: start a thread, reply, edit, delete.
+
+Services flush, never commit; the caller commits once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select, update
+
+from forum.accounts.models import User
+from forum.core.errors import Forbidden, Invalid, NotFound
+from forum.core.markdown import quote_markdown, render_markdown
+from forum.core.models import utcnow
+from forum.core.text import clean_line, clean_text, require_length, slugify
+from forum.extensions import db
+from forum.fabriques.permissions import active_fabrique_of
+from forum.fabriques.services import touch_activity
+from forum.threads.models import Category, Post, Tag, Thread
+
+TITLE_MIN, TITLE_MAX = 8, 150
+BODY_MAX = 32_000
+MAX_TAGS = 5
+_TAG_CHARS = re.compile(r"[^0-9a-zà-öø-ÿœ' -]")
+
+
+def get_category_by_slug(slug: str) -> Category:
+    category = db.session.execute(select(Category).where(Category.slug == slug)).scalar_one_or_none()
+    if category is None:
+        raise NotFound("Cette catégorie n'existe pas.")
+    return category
+
+
+def get_thread(thread_id: int) -> Thread:
+    thread = db.session.get(Thread, thread_id)
+    if thread is None:
+        raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
+    return thread
+
+
+def get_post(post_id: int) -> Post:
+    post = db.session.get(Post, post_id)
+    if post is None:
+        raise NotFound("Ce message n'existe pas.")
+    return post
+
+
+def clean_title(raw: str) -> str:
+    return require_length(clean_line(raw), "Le titre", minimum=TITLE_MIN, maximum=TITLE_MAX, field="title")
+
+
+def clean_body(raw: str) -> str:
+    body = clean_text(raw)
+    return require_length(body, "Le message", maximum=BODY_MAX, field="body")
+
+
+def parse_tags(raw: str) -> list[str]:
+    """"Financement, médiation ; QPV" -> ["financement", "médiation", "qpv"] (Invalid past 5 or too long)."""
+    names: list[str] = []
+    for part in re.split(r"[,;#\n]", raw or ""):
+        name = clean_line(part).lower()
+        if not name:
+            continue
+        if _TAG_CHARS.search(name) or len(name) > 40:
+            raise Invalid("Un mot-clé fait au plus 40 caractères : lettres, chiffres, espaces, tirets.",
+                          field="tags")
+        if name not in names:
+            names.append(name)
+    if len(names) > MAX_TAGS:
+        raise Invalid(f"Au plus {MAX_TAGS} mots-clés par sujet.", field="tags")
+    return names
+
+
+def _tags_named(names: list[str]) -> list[Tag]:
+    if not names:
+        return []
+    existing = {tag.name: tag for tag in db.session.execute(select(Tag).where(Tag.name.in_(names))).scalars()}
+    tags = []
+    for name in names:
+        tag = existing.get(name)
+        if tag is None:
+            tag = Tag(name=name)
+            db.session.add(tag)
+        tags.append(tag)
+    return tags
+
+
+def start_thread(actor: User, category: Category, title: str, body: str,
+                 tags: list[str] | None = None, is_question: bool = False) -> Thread:
+    """Open a thread with its first post. Any logged-in member may, with or without a fabrique."""
+    title, body = clean_title(title), clean_body(body)
+    fabrique = active_fabrique_of(actor)
+    now = utcnow()
+    thread = Thread(
+        category=category, author_id=actor.id, fabrique_id=fabrique.id if fabrique else None,
+        title=title, slug=slugify(title, 150), is_question=is_question, created_at=now,
+        last_post_at=now, last_poster_id=actor.id, post_count=1, tags=_tags_named(tags or []),
+    )
+    db.session.add(thread)
+    db.session.add(Post(thread=thread, position=1, author_id=actor.id, fabrique_id=thread.fabrique_id,
+                        body_source=body, body_html=render_markdown(body), created_at=now))
+    category.thread_count += 1
+    category.post_count += 1
+    category.last_post_at = now
+    touch_activity(thread.fabrique_id)
+    db.session.flush()
+    return thread
+
+
+def reply(actor: User, thread: Thread, body: str) -> Post:
+    """Add a post at the end of ``thread``; positions stay dense even with concurrent replies."""
+    body = clean_body(body)
+    fabrique = active_fabrique_of(actor)
+    now = utcnow()
+    # Lock the thread row (PostgreSQL; SQLite already holds the write lock) and
+    # take the next position from the counter we update in the same statement.
+    position = db.session.execute(
+        update(Thread).where(Thread.id == thread.id)
+        .values(post_count=Thread.post_count + 1, last_post_at=now, last_poster_id=actor.id)
+        .returning(Thread.post_count)
+        .execution_options(synchronize_session=False)
+    ).scalar_one()
+    db.session.execute(
+        update(Category).where(Category.id == thread.category_id)
+        .values(post_count=Category.post_count + 1, last_post_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    post = Post(thread_id=thread.id, position=position, author_id=actor.id,
+                fabrique_id=fabrique.id if fabrique else None, body_source=body,
+                body_html=render_markdown(body), created_at=now)
+    db.session.add(post)
+    touch_activity(post.fabrique_id)
+    db.session.flush()
+    db.session.expire(thread, ["post_count", "last_post_at", "last_poster_id"])
+    return post
+
+
+def _check_author(actor: User, post: Post) -> None:
+    if post.author_id != actor.id and not actor.is_moderator:
+        raise Forbidden("Vous ne pouvez modifier que vos propres messages.")
+    if post.is_deleted:
+        raise Invalid("Ce message a été supprimé.")
+
+
+def edit_post(actor: User, post: Post, body: str, title: str | None = None) -> None:
+    """Change a post's text (and the thread's title when it is the opening post); marks it "modifié"."""
+    _check_author(actor, post)
+    body = clean_body(body)
+    if post.position == 1 and title is not None:
+        thread = get_thread(post.thread_id)
+        thread.title = clean_title(title)
+        thread.slug = slugify(thread.title, 150)
+    if body != post.body_source:
+        post.body_source = body
+        post.body_html = render_markdown(body)
+        post.edited_at = utcnow()
+    db.session.flush()
+
+
+def delete_post(actor: User, post: Post) -> None:
+    """Remove a post's text; the thread keeps a "message supprimé" placeholder in its place."""
+    _check_author(actor, post)
+    post.body_source = ""
+    post.body_html = ""
+    post.deleted_at = utcnow()
+    db.session.flush()
+
+
+def quote_source(post: Post, author_name: str) -> str:
+    if post.is_deleted:
+        return ""
+    return quote_markdown(post.body_source, author_name)

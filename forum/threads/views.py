@@ -1,0 +1,209 @@
+"""The forum's pages: home, categories, threads, replies, member pages."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from forum.accounts.services import get_user
+from forum.core.errors import DomainError, Forbidden, Invalid
+from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.markdown import render_markdown
+from forum.core.pagination import parse_page
+from forum.extensions import db, limiter
+from forum.fabriques.models import Fabrique
+from forum.fabriques.permissions import membership_of
+from forum.fabriques.queries import recently_active
+from forum.threads import queries, services
+from forum.threads.forms import PostEditForm, ReplyForm, ThreadForm
+
+blueprint = Blueprint("threads", __name__)
+
+
+def _posting_limit() -> str:
+    return current_app.config["POSTING_LIMIT"]
+
+
+def _poster_key() -> str:
+    return f"user:{current_user.id}" if current_user.is_authenticated else f"ip:{request.remote_addr}"
+
+
+def _published(response) -> bool:
+    # Previews and refused forms do not count; only what was actually posted.
+    return response.status_code == 302
+
+
+posting_limit = limiter.limit(
+    _posting_limit, key_func=_poster_key, methods=["POST"], deduct_when=_published,
+    error_message="Vous publiez beaucoup en peu de temps : patientez quelques minutes avant de réessayer.",
+)
+
+
+def _wants_preview() -> bool:
+    return request.form.get("action") == "preview"
+
+
+def _preview_of(text: str | None) -> str:
+    return render_markdown(services.clean_body(text or "")) if text and text.strip() else ""
+
+
+@blueprint.get("/")
+def home():
+    return render_template(
+        "threads/home.html", latest=queries.latest_threads(15), categories=queries.categories(),
+        active_fabriques=recently_active(6), tags=queries.popular_tags(20),
+    )
+
+
+@blueprint.get("/forum/<slug>")
+def category(slug: str):
+    category = services.get_category_by_slug(slug)
+    tag = request.args.get("tag", "").strip().lower()[:40] or None
+    page = queries.threads_in_category(category, parse_page(request.args.get("page")),
+                                       current_app.config["THREADS_PER_PAGE"], tag=tag)
+    return render_template("threads/category.html", category=category, page=page, tag=tag,
+                           categories=queries.categories())
+
+
+@blueprint.get("/mots-cles/<tag>")
+def tag(tag: str):
+    tag = tag.strip().lower()[:40]
+    page = queries.threads_with_tag(tag, parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"])
+    return render_template("threads/tag.html", tag=tag, page=page)
+
+
+@blueprint.route("/sujets/nouveau", methods=["GET", "POST"])
+@login_required
+@posting_limit
+def new_thread():
+    categories = queries.categories()
+    form = ThreadForm()
+    form.category.choices = [(c.slug, c.name) for c in categories]
+    if not form.is_submitted() and request.args.get("categorie"):
+        form.category.data = request.args["categorie"]
+    preview = ""
+    if form.validate_on_submit():
+        try:
+            if _wants_preview():
+                preview = _preview_of(form.body.data)
+                return render_form("threads/new.html", form, 200, preview=preview)
+            thread = services.start_thread(
+                current_user, services.get_category_by_slug(form.category.data), form.title.data, form.body.data,
+                tags=services.parse_tags(form.tags.data or ""), is_question=form.is_question.data,
+            )
+            db.session.commit()
+        except Invalid as error:
+            return render_form("threads/new.html", form, attach_error(form, error), preview=preview)
+        flash("Votre sujet est publié.", "success")
+        return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
+    return render_form("threads/new.html", form, preview=preview)
+
+
+@blueprint.get("/sujets/<id:thread_id>")
+@blueprint.get("/sujets/<id:thread_id>/<slug>")
+def show(thread_id: int, slug: str | None = None):
+    thread = queries.thread_for_page(thread_id)
+    per_page = current_app.config["POSTS_PER_PAGE"]
+    page = queries.posts_page(thread, parse_page(request.args.get("page")), per_page)
+    return render_template(
+        "threads/show.html", thread=thread, page=page, reply_form=ReplyForm(), action_form=EmptyForm(),
+        can_reply=current_user.is_authenticated,
+    )
+
+
+@blueprint.route("/sujets/<id:thread_id>/repondre", methods=["GET", "POST"])
+@login_required
+@posting_limit
+def reply(thread_id: int):
+    thread = queries.thread_for_page(thread_id)
+    form = ReplyForm()
+    preview = ""
+    quoted_id = request.args.get("citer", "")
+    if not form.is_submitted() and quoted_id:
+        if not quoted_id.isdigit() or len(quoted_id) > 18:
+            raise Invalid("Le message à citer est introuvable.")
+        quoted = services.get_post(int(quoted_id))
+        if quoted.thread_id != thread.id:
+            raise Invalid("On ne peut citer qu'un message de ce sujet.")
+        author = get_user(quoted.author_id).display_name if quoted.author_id else "Un membre"
+        form.body.data = services.quote_source(quoted, author)
+    if form.validate_on_submit():
+        try:
+            if _wants_preview():
+                preview = _preview_of(form.body.data)
+                return render_form("threads/reply.html", form, 200, thread=thread, preview=preview)
+            post = services.reply(current_user, thread, form.body.data)
+            db.session.commit()
+        except Invalid as error:
+            return render_form("threads/reply.html", form, attach_error(form, error), thread=thread, preview=preview)
+        flash("Votre réponse est publiée.", "success")
+        return redirect(_post_url(post, thread))
+    return render_form("threads/reply.html", form, thread=thread, preview=preview)
+
+
+def _post_url(post, thread) -> str:
+    page = queries.page_of_post(post, current_app.config["POSTS_PER_PAGE"])
+    return url_for("threads.show", thread_id=thread.id, slug=thread.slug, page=page if page > 1 else None,
+                   _anchor=f"message-{post.id}")
+
+
+@blueprint.get("/messages/<id:post_id>")
+def post_permalink(post_id: int):
+    post = services.get_post(post_id)
+    return redirect(_post_url(post, services.get_thread(post.thread_id)))
+
+
+@blueprint.route("/messages/<id:post_id>/modifier", methods=["GET", "POST"])
+@login_required
+def edit_post(post_id: int):
+    post = services.get_post(post_id)
+    thread = services.get_thread(post.thread_id)
+    if post.author_id != current_user.id and not current_user.is_moderator:
+        raise Forbidden("Vous ne pouvez modifier que vos propres messages.")
+    if post.is_deleted:
+        raise Invalid("Ce message a été supprimé : il ne peut plus être modifié.")
+    form = PostEditForm()
+    if not form.is_submitted():
+        form.body.data = post.body_source
+        form.title.data = thread.title
+    preview = ""
+    if form.validate_on_submit():
+        try:
+            if _wants_preview():
+                preview = _preview_of(form.body.data)
+                return render_form("threads/edit_post.html", form, 200, post=post, thread=thread, preview=preview)
+            services.edit_post(current_user, post, form.body.data,
+                               title=form.title.data if post.position == 1 else None)
+            db.session.commit()
+        except DomainError as error:
+            return render_form("threads/edit_post.html", form, attach_error(form, error), post=post, thread=thread,
+                               preview=preview)
+        flash("Votre message a été modifié.", "success")
+        return redirect(_post_url(post, thread))
+    return render_form("threads/edit_post.html", form, post=post, thread=thread, preview=preview)
+
+
+@blueprint.post("/messages/<id:post_id>/supprimer")
+@login_required
+def delete_post(post_id: int):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    post = services.get_post(post_id)
+    thread = services.get_thread(post.thread_id)
+    services.delete_post(current_user, post)
+    db.session.commit()
+    flash("Votre message a été supprimé.", "info")
+    return redirect(_post_url(post, thread))
+
+
+@blueprint.get("/membres/<id:user_id>")
+def member(user_id: int):
+    user = get_user(user_id)
+    membership = membership_of(user)
+    posts = queries.posts_of_member(user, parse_page(request.args.get("page")), 20)
+    return render_template("threads/member.html", member=user, membership=membership, posts=posts)
+
+
+def fabrique_threads_section(fabrique: Fabrique):
+    """The "latest threads" section of a fabrique's page (see fabriques.views.SECTIONS_KEY)."""
+    return "threads/_fabrique_section.html", {"threads": queries.threads_of_fabrique(fabrique)}
