@@ -1,0 +1,60 @@
+# Forum des Fabriques — every set-up step a newcomer needs, from a machine with Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+HOST ?= 127.0.0.1
+PORT ?= 5000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: install run test test-fast browser bench migrate seed clean help
+
+help:
+	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
+	@echo "make test    lance toute la suite de tests (navigateur compris)"
+	@echo "make bench   mesure le débit des pages principales (wrk + gunicorn)"
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Development server: plain http on localhost, so cookies cannot be Secure here.
+run: install
+	$(FLASK) init-db
+	$(FLASK) seed-demo --if-empty
+	FORUM_SESSION_COOKIE_SECURE=false $(FLASK) run --host $(HOST) --port $(PORT)
+
+migrate: install
+	$(FLASK) init-db
+
+seed: install
+	$(FLASK) seed-demo --if-empty
+
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium manque : sudo apt-get install chromium (les tests navigateur seront ignorés)"; \
+	  fi; \
+	fi
+
+test: install browser
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not e2e" -x -q
+
+bench: install
+	$(BIN)/python bench/pages.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

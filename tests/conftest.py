@@ -1,0 +1,215 @@
+"""Test fixtures: a fresh app per test on the real database, CSRF on, real services.
+
+SQLite by default (a temporary file per test); PostgreSQL when
+FORUM_TEST_DATABASE_URL is set (schema created once, tables emptied per test).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import event, text
+
+from forum import create_app
+from forum.core.database import write_intent
+from forum.extensions import db
+
+TEST_DATABASE_URL = os.environ.get("FORUM_TEST_DATABASE_URL", "")
+PASSWORD = "une phrase de passe assez longue"
+_CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+
+
+class HttpsClient(FlaskClient):
+    """A test client that talks https, so Secure cookies behave as in production.
+
+    Like a browser on this site it sends a same-origin Referer, which Flask-WTF
+    requires on https POSTs.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.environ_base["HTTP_REFERER"] = "https://localhost/"
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("base_url", "https://localhost")
+        return super().open(*args, **kwargs)
+
+
+def base_config(tmp_path) -> dict:
+    return {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'forum.sqlite3'}",
+        "RATELIMIT_STORAGE_URI": "memory://",
+    }
+
+
+_schema_ready = False
+
+
+def _prepare_database(app) -> None:
+    global _schema_ready
+    with app.app_context():
+        if not TEST_DATABASE_URL:
+            db.create_all()
+            return
+        if not _schema_ready:
+            db.drop_all()
+            db.create_all()
+            _schema_ready = True
+        else:
+            tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+            db.session.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            db.session.commit()
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app(base_config(tmp_path))
+    app.test_client_class = HttpsClient
+    _prepare_database(app)
+    with app.app_context():
+        yield app
+        db.session.remove()
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def other_client(app):
+    """A second browser."""
+    return app.test_client()
+
+
+def csrf_token(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    match = _CSRF.search(response.get_data(as_text=True))
+    assert match, f"no CSRF token on {url}"
+    return match.group(1) or match.group(2)
+
+
+def submit(client, url: str, data: dict | None = None, *, form_url: str | None = None, **kwargs):
+    """POST ``data`` to ``url`` with the CSRF token read from ``form_url`` (default: ``url``)."""
+    payload = dict(data or {})
+    payload["csrf_token"] = csrf_token(client, form_url or url)
+    return client.post(url, data=payload, **kwargs)
+
+
+def login(client, email: str, password: str = PASSWORD):
+    response = submit(client, "/connexion", {"email": email, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    return response
+
+
+# -- Builders: data through the real services, committed --------------------------------
+
+
+def make_user(email: str = "alice@exemple.fr", name: str = "Alice Martin", password: str = PASSWORD, role=None):
+    from forum.accounts import services
+    from forum.accounts.models import Role
+
+    with write_intent():
+        user = services.register(email, name, password)
+        if role is not None:
+            user.role = Role(role)
+        db.session.commit()
+    return user
+
+
+def make_fabrique(manager, name: str = "La Fabrique des Possibles", department: str = "23",
+                  territory: str = "rural", modules=("fablab", "mediation_numerique"), **fields):
+    from forum.fabriques import services
+
+    profile = services.FabriqueProfile(name=name, department_code=department, territory_type=territory,
+                                       modules=list(modules), **fields)
+    with write_intent():
+        fabrique = services.create_fabrique(manager, profile)
+        db.session.commit()
+    return fabrique
+
+
+def make_member(fabrique, email: str, name: str):
+    """A user with an accepted membership of ``fabrique`` (accepted by one of its managers)."""
+    from forum.fabriques import services
+    from forum.fabriques.models import Membership, MembershipRole
+
+    user = make_user(email, name)
+    with write_intent():
+        membership = services.request_membership(user, fabrique)
+        manager = db.session.execute(
+            db.select(Membership).where(Membership.fabrique_id == fabrique.id,
+                                        Membership.role == MembershipRole.MANAGER)
+        ).scalars().first()
+        from forum.accounts.models import User
+
+        services.decide_membership(db.session.get(User, manager.user_id), membership, accept=True)
+        db.session.commit()
+    return user
+
+
+def make_category(name: str = "Médiation numérique", position: int = 1):
+    from forum.core.text import slugify
+    from forum.threads.models import Category
+
+    category = Category(name=name, slug=slugify(name), description=f"Tout sur {name.lower()}.", position=position)
+    db.session.add(category)
+    db.session.commit()
+    return category
+
+
+def make_thread(author, category, title: str = "Comment financer un poste de médiateur ?",
+                body: str = "Bonjour, la subvention se termine en juin.", **kwargs):
+    from forum.threads import services
+
+    with write_intent():
+        thread = services.start_thread(author, category, title, body, **kwargs)
+        db.session.commit()
+    return thread
+
+
+def make_reply(author, thread, body: str = "Nous avons monté une SCIC, je vous raconte."):
+    from forum.threads import services
+
+    with write_intent():
+        post = services.reply(author, thread, body)
+        db.session.commit()
+    return post
+
+
+class QueryCounter:
+    def __init__(self):
+        self.statements: list[str] = []
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany):
+        self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len([s for s in self.statements if not s.lstrip().upper().startswith(("BEGIN", "PRAGMA"))])
+
+
+@pytest.fixture
+def count_queries(app):
+    """Usage: with count_queries() as counter: client.get(...); counter.count"""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def counting():
+        counter = QueryCounter()
+        event.listen(db.engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            event.remove(db.engine, "before_cursor_execute", counter)
+
+    return counting
