@@ -34,8 +34,17 @@ class HttpsClient(FlaskClient):
         self.environ_base["HTTP_REFERER"] = "https://localhost/"
 
     def open(self, *args, **kwargs):
+        """One request in its own app context, as in production (fresh ``g`` and DB session).
+
+        The test's own session ends its transaction before and after, so it
+        neither holds a stale snapshot nor shows stale objects afterwards.
+        """
         kwargs.setdefault("base_url", "https://localhost")
-        return super().open(*args, **kwargs)
+        db.session.rollback()
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.rollback()
+        return response
 
 
 def base_config(tmp_path) -> dict:

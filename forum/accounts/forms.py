@@ -4,6 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from forum.core.forms import choices
+
 REQUIRED = "Ce champ est obligatoire."
 
 
@@ -44,5 +46,5 @@ class PasswordChangeForm(FlaskForm):
 
 
 class RoleForm(FlaskForm):
-    role = SelectField("Rôle", choices=[("member", "Membre"), ("moderator", "Modérateur·rice"),
-                                        ("admin", "Administrateur·rice")])
+    role = SelectField("Rôle", choices=choices([("member", "Membre"), ("moderator", "Modérateur·rice"),
+                                                ("admin", "Administrateur·rice")]))

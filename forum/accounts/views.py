@@ -11,7 +11,7 @@ from forum.accounts.forms import LoginForm, PasswordChangeForm, ProfileForm, Reg
 from forum.accounts.models import Role, User
 from forum.accounts.queries import members_for_admin
 from forum.core.errors import DomainError, Invalid
-from forum.core.forms import attach_error, render_form
+from forum.core.forms import attach_error, choices, render_form
 from forum.core.pagination import parse_page
 from forum.core.security import is_safe_local_path
 from forum.extensions import db, limiter
@@ -48,7 +48,7 @@ def register():
         return redirect(url_for("threads.home"))
     form = RegisterForm()
     fabriques = db.session.execute(select(Fabrique.id, Fabrique.name).order_by(Fabrique.name)).all()
-    form.fabrique.choices = [("", "Aucune pour l'instant")] + [(str(f.id), f.name) for f in fabriques]
+    form.fabrique.choices = choices([("", "Aucune pour l'instant"), *((f.id, f.name) for f in fabriques)])
     if form.validate_on_submit():
         try:
             user = services.register(form.email.data, form.display_name.data, form.password.data)

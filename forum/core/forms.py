@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from flask import render_template
 from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
 
 from forum.core.errors import DomainError
 from forum.extensions import db
+
+
+def choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:
+    """SelectField choices from (value, label) pairs."""
+    return [SelectChoice(str(value), label, optgroup=optgroup) for value, label in pairs]
 
 
 def attach_error(form: FlaskForm, error: DomainError) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Generic, Sequence, TypeVar
 
@@ -12,13 +13,14 @@ from forum.core.errors import Invalid, NotFound
 
 T = TypeVar("T")
 MAX_PAGE = 100_000
+_PAGE_NUMBER = re.compile(r"[0-9]{1,6}")
 
 
 def parse_page(raw: str | None) -> int:
     """A page number from user input: 1 when absent; Invalid when not a sane positive integer."""
     if raw is None or raw == "":
         return 1
-    if not raw.isdigit() or len(raw) > 6 or not 1 <= int(raw) <= MAX_PAGE:
+    if not _PAGE_NUMBER.fullmatch(raw) or not 1 <= int(raw) <= MAX_PAGE:
         raise Invalid("Le numéro de page doit être un nombre entier positif.")
     return int(raw)
 

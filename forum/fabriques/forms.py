@@ -3,7 +3,10 @@
 from flask_wtf import FlaskForm
 from wtforms import FloatField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from forum.core.forms import choices
 
 from forum.fabriques.geography import departments_by_region
 from forum.fabriques.models import MODULES, TerritoryType
@@ -16,8 +19,8 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-def territory_choices() -> list[tuple[str, str]]:
-    return [(territory.value, territory.label) for territory in TerritoryType]
+def territory_choices() -> list[SelectChoice]:
+    return choices((territory.value, territory.label) for territory in TerritoryType)
 
 
 class FabriqueForm(FlaskForm):
@@ -32,7 +35,7 @@ class FabriqueForm(FlaskForm):
     address = StringField("Adresse", validators=[Length(max=200)])
     postal_code = StringField("Code postal", validators=[Length(max=10)])
     city = StringField("Commune", validators=[Length(max=100)])
-    modules = MultiCheckboxField("Activités (modules)", choices=list(MODULES.items()))
+    modules = MultiCheckboxField("Activités (modules)", choices=choices(MODULES.items()))
     opening_hours = TextAreaField("Horaires d'ouverture", validators=[Length(max=1000)],
                                   description="Par exemple : « du mardi au samedi, 10 h – 18 h ».")
     website = StringField("Site web", validators=[Length(max=300)])
@@ -44,7 +47,9 @@ class FabriqueForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.department_code.choices = {region: deps for region, deps in departments_by_region()}
+        self.department_code.choices = [
+            choice for region, departments in departments_by_region() for choice in choices(departments, region)
+        ]
 
 
 class SpaceForm(FlaskForm):
@@ -55,4 +60,4 @@ class SpaceForm(FlaskForm):
 
 
 class MembershipRoleForm(FlaskForm):
-    role = SelectField("Rôle", choices=[("member", "Membre"), ("manager", "Responsable")])
+    role = SelectField("Rôle", choices=choices([("member", "Membre"), ("manager", "Responsable")]))

@@ -6,11 +6,12 @@ Services flush, never commit; the caller commits once.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlalchemy import select, update
 
 from forum.accounts.models import User
-from forum.core.errors import Forbidden, Invalid, NotFound
+from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.markdown import quote_markdown, render_markdown
 from forum.core.models import utcnow
 from forum.core.text import clean_line, clean_text, require_length, slugify
@@ -20,6 +21,8 @@ from forum.fabriques.services import touch_activity
 from forum.threads.models import Category, Post, Tag, Thread
 
 TITLE_MIN, TITLE_MAX = 8, 150
+# A second identical submission within this delay is a double click, not a new message.
+DUPLICATE_WINDOW = timedelta(minutes=5)
 BODY_MAX = 32_000
 MAX_TAGS = 5
 _TAG_CHARS = re.compile(r"[^0-9a-zà-öø-ÿœ' -]")
@@ -92,6 +95,12 @@ def start_thread(actor: User, category: Category, title: str, body: str,
     title, body = clean_title(title), clean_body(body)
     fabrique = active_fabrique_of(actor)
     now = utcnow()
+    duplicate = db.session.execute(
+        select(Thread.id).where(Thread.author_id == actor.id, Thread.title == title,
+                                Thread.created_at > now - DUPLICATE_WINDOW)
+    ).first()
+    if duplicate is not None:
+        raise Conflict("Vous venez de publier un sujet avec ce titre : il est déjà en ligne.")
     thread = Thread(
         category=category, author_id=actor.id, fabrique_id=fabrique.id if fabrique else None,
         title=title, slug=slugify(title, 150), is_question=is_question, created_at=now,
@@ -113,6 +122,12 @@ def reply(actor: User, thread: Thread, body: str) -> Post:
     body = clean_body(body)
     fabrique = active_fabrique_of(actor)
     now = utcnow()
+    duplicate = db.session.execute(
+        select(Post.id).where(Post.thread_id == thread.id, Post.author_id == actor.id, Post.body_source == body,
+                              Post.created_at > now - DUPLICATE_WINDOW)
+    ).first()
+    if duplicate is not None:
+        raise Conflict("Vous venez de publier exactement ce message dans ce sujet : il est déjà en ligne.")
     # Lock the thread row (PostgreSQL; SQLite already holds the write lock) and
     # take the next position from the counter we update in the same statement.
     position = db.session.execute(

@@ -6,8 +6,8 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user, login_required
 
 from forum.accounts.services import get_user
-from forum.core.errors import DomainError, Forbidden, Invalid
-from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.errors import Conflict, DomainError, Forbidden, Invalid
+from forum.core.forms import EmptyForm, attach_error, choices, render_form
 from forum.core.markdown import render_markdown
 from forum.core.pagination import parse_page
 from forum.extensions import db, limiter
@@ -78,7 +78,7 @@ def tag(tag: str):
 def new_thread():
     categories = queries.categories()
     form = ThreadForm()
-    form.category.choices = [(c.slug, c.name) for c in categories]
+    form.category.choices = choices((c.slug, c.name) for c in categories)
     if not form.is_submitted() and request.args.get("categorie"):
         form.category.data = request.args["categorie"]
     preview = ""
@@ -92,7 +92,7 @@ def new_thread():
                 tags=services.parse_tags(form.tags.data or ""), is_question=form.is_question.data,
             )
             db.session.commit()
-        except Invalid as error:
+        except (Invalid, Conflict) as error:
             return render_form("threads/new.html", form, attach_error(form, error), preview=preview)
         flash("Votre sujet est publié.", "success")
         return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
@@ -134,7 +134,7 @@ def reply(thread_id: int):
                 return render_form("threads/reply.html", form, 200, thread=thread, preview=preview)
             post = services.reply(current_user, thread, form.body.data)
             db.session.commit()
-        except Invalid as error:
+        except (Invalid, Conflict) as error:
             return render_form("threads/reply.html", form, attach_error(form, error), thread=thread, preview=preview)
         flash("Votre réponse est publiée.", "success")
         return redirect(_post_url(post, thread))

@@ -1,0 +1,51 @@
+import time
+
+from forum.core.markdown import quote_markdown, render_markdown
+
+
+def test_raw_html_is_text_not_markup():
+    html = render_markdown("Bonjour <script>alert(1)</script> <b>gras</b>")
+    assert "<script" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_links_get_rel_and_only_safe_protocols_survive():
+    html = render_markdown("[site](https://exemple.fr) [mail](mailto:a@exemple.fr) "
+                           "[js](javascript:alert(1)) [data](data:text/html,x) [vb](vbscript:x)")
+    assert html.count('rel="nofollow ugc noopener"') == 2
+    assert 'href="https://exemple.fr"' in html and 'href="mailto:a@exemple.fr"' in html
+    assert "javascript:" not in html.replace("[js](javascript:alert(1))", "")
+    assert 'href="javascript' not in html and 'href="data' not in html and 'href="vbscript' not in html
+
+
+def test_bare_urls_become_links_with_rel():
+    html = render_markdown("Voir https://exemple.fr/guide pour le détail")
+    assert '<a href="https://exemple.fr/guide" rel="nofollow ugc noopener">' in html
+
+
+def test_markdown_features_kept_and_headings_shifted_below_page_title():
+    html = render_markdown("# Titre\n\n**gras** *italique* `code`\n\n- un\n- deux\n\n> cité\n\n| a | b |\n|---|---|\n| 1 | 2 |")
+    for tag in ("<h3>", "<strong>", "<em>", "<code>", "<ul>", "<li>", "<blockquote>", "<table>"):
+        assert tag in html
+    assert "<h1>" not in html
+
+
+def test_images_become_links_and_attributes_are_stripped():
+    html = render_markdown('![plan](https://exemple.fr/plan.png) <img src=x onerror=alert(1)>')
+    assert "<img" not in html
+    assert '<a href="https://exemple.fr/plan.png" rel="nofollow ugc noopener">plan</a>' in html
+    assert "onerror" not in html.replace("&lt;img src=x onerror=alert(1)&gt;", "")
+
+
+def test_pathological_inputs_render_quickly():
+    for source in ("[" * 50_000, "".join("  " * depth + "- item\n" for depth in range(1000)),
+                   "".join(">" * depth + " q\n" for depth in range(1000)), "*_" * 25_000):
+        started = time.perf_counter()
+        render_markdown(source)
+        assert time.perf_counter() - started < 1.0
+
+
+def test_quote_is_attributed_blockquote():
+    quoted = quote_markdown("Première ligne\n\nSeconde", "Alice Martin")
+    assert quoted.startswith("**Alice Martin** a écrit :")
+    assert "> Première ligne\n>\n> Seconde" in quoted
