@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import TYPE_CHECKING
-
 from sqlalchemy import Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.core.models import Base, UTCDateTime, utcnow
-
-if TYPE_CHECKING:
-    from forum.fabriques.models import Membership
-
 
 class Role(str, enum.Enum):
     MEMBER = "member"
@@ -42,7 +36,8 @@ class User(Base):
     bio: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    membership: Mapped[Membership | None] = relationship(
+    # Membership lives in forum.fabriques (above accounts); named by string, not imported.
+    membership: Mapped["Membership | None"] = relationship(  # noqa: F821
         "Membership", back_populates="user", uselist=False, lazy="raise_on_sql",
         foreign_keys="Membership.user_id",
     )

@@ -4,29 +4,28 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
 
 from forum.accounts import services
-from forum.accounts.forms import LoginForm, PasswordChangeForm, ProfileForm, RegisterForm, RoleForm
+from forum.accounts.forms import LoginForm, PasswordChangeForm, ProfileForm, RoleForm
 from forum.accounts.models import Role, User
 from forum.accounts.queries import members_for_admin
 from forum.core.errors import DomainError, Invalid
-from forum.core.forms import attach_error, choices, render_form
+from forum.core.forms import attach_error, render_form
 from forum.core.pagination import parse_page
 from forum.core.security import is_safe_local_path
 from forum.extensions import db, limiter
-from forum.fabriques.models import Fabrique
-from forum.fabriques.services import request_membership
 
 blueprint = Blueprint("accounts", __name__)
 
 
-def _next_url(default: str) -> str:
+def next_url(default: str) -> str:
+    """The local ``next`` target of this request, else ``default`` (never another site)."""
     target = request.args.get("next") or request.form.get("next")
     return target if is_safe_local_path(target) else default
 
 
-def _open_session(user: User) -> None:
+def open_login_session(user: User) -> None:
+    """Log ``user`` in this browser with a fresh server-side session (and a fresh CSRF token)."""
     services.start_login_session(user, request.headers.get("User-Agent", ""))
     session.clear()  # a fresh session (and CSRF token) for the new identity
     session.permanent = True
@@ -42,46 +41,23 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_FAILURE_LIMIT"]
 
 
-@blueprint.route("/inscription", methods=["GET", "POST"])
-def register():
-    if current_user.is_authenticated:
-        return redirect(url_for("threads.home"))
-    form = RegisterForm()
-    fabriques = db.session.execute(select(Fabrique.id, Fabrique.name).order_by(Fabrique.name)).all()
-    form.fabrique.choices = choices([("", "Aucune pour l'instant"), *((f.id, f.name) for f in fabriques)])
-    if form.validate_on_submit():
-        try:
-            user = services.register(form.email.data, form.display_name.data, form.password.data)
-            if form.fabrique.data:
-                request_membership(user, db.session.get(Fabrique, int(form.fabrique.data)))
-            _open_session(user)
-            db.session.commit()
-        except DomainError as error:
-            return render_form("accounts/register.html", form, attach_error(form, error))
-        flash("Bienvenue sur le Forum des Fabriques !"
-              + (" Votre demande a été transmise aux responsables de votre fabrique." if form.fabrique.data else ""),
-              "success")
-        return redirect(_next_url(url_for("threads.home")))
-    return render_form("accounts/register.html", form)
-
-
 @blueprint.route("/connexion", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed,
                error_message="Trop de tentatives de connexion : patientez une minute avant de réessayer.")
 def login():
     if current_user.is_authenticated:
-        return redirect(_next_url(url_for("threads.home")))
+        return redirect(next_url(url_for("threads.home")))
     form = LoginForm()
     if form.validate_on_submit():
         try:
             user = services.authenticate(form.email.data, form.password.data)
-            _open_session(user)
+            open_login_session(user)
             db.session.commit()
         except Invalid as error:
             attach_error(form, error)
             return render_form("accounts/login.html", form, 401)
         flash(f"Bonjour {user.display_name} !", "success")
-        return redirect(_next_url(url_for("threads.home")))
+        return redirect(next_url(url_for("threads.home")))
     return render_form("accounts/login.html", form)
 
 
@@ -153,4 +129,4 @@ def set_role(user_id: int):
     services.set_role(current_user, target, Role(form.role.data))
     db.session.commit()
     flash(f"{target.display_name} est maintenant {target.role.label}.", "success")
-    return redirect(_next_url(url_for("accounts.admin_members")))
+    return redirect(next_url(url_for("accounts.admin_members")))

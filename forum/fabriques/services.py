@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
@@ -203,7 +204,8 @@ def request_membership(actor: User, fabrique: Fabrique) -> Membership:
 
 
 def get_membership(fabrique: Fabrique, membership_id: int) -> Membership:
-    membership = db.session.get(Membership, membership_id)
+    """A membership of ``fabrique`` with its user loaded; NotFound for another fabrique's."""
+    membership = db.session.get(Membership, membership_id, options=[joinedload(Membership.user)])
     if membership is None or membership.fabrique_id != fabrique.id:
         raise NotFound("Cette demande d'adhésion n'existe pas.")
     return membership

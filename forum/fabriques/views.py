@@ -69,11 +69,11 @@ def show(slug: str):
     fabrique = _fabrique_or_404(slug)
     sections = [section for build in current_app.extensions.get(SECTIONS_KEY, [])
                 if (section := build(fabrique)) is not None]
-    my_membership = membership_of(current_user)
+    viewer_membership = membership_of(current_user)
     is_manager = can_manage(current_user, fabrique)
     return render_template(
         "fabriques/show.html", fabrique=fabrique, members=queries.members_of(fabrique), sections=sections,
-        my_membership=my_membership, is_manager=is_manager, action_form=EmptyForm(),
+        viewer_membership=viewer_membership, is_manager=is_manager, action_form=EmptyForm(),
         pending_count=len(queries.members_of(fabrique, MembershipStatus.PENDING)) if is_manager else 0,
     )
 
@@ -165,7 +165,7 @@ def decide_member(slug: str, membership_id: int, action: str):
     _one_button_action()
     fabrique = _fabrique_or_404(slug)
     membership = services.get_membership(fabrique, membership_id)
-    name = db.session.get(type(current_user), membership.user_id).display_name
+    name = membership.user.display_name
     if action == "retirer":
         services.remove_membership(current_user, membership)
         message = f"{name} ne fait plus partie de la fabrique."

@@ -1,0 +1,44 @@
+"""Registration: a new account and, if chosen, a request to join a fabrique, in one step.
+
+It lives above both accounts and fabriques because it uses both.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, url_for
+from flask_login import current_user
+
+from forum.accounts import services
+from forum.accounts.forms import RegisterForm
+from forum.accounts.views import next_url, open_login_session
+from forum.core.errors import DomainError
+from forum.core.forms import attach_error, choices, render_form
+from forum.extensions import db
+from forum.fabriques.models import Fabrique
+from forum.fabriques.queries import fabrique_choices
+from forum.fabriques.services import request_membership
+
+blueprint = Blueprint("onboarding", __name__)
+
+
+@blueprint.route("/inscription", methods=["GET", "POST"])
+def register():
+    """Create an account, optionally ask to join a fabrique, and log in; all or nothing."""
+    if current_user.is_authenticated:
+        return redirect(url_for("threads.home"))
+    form = RegisterForm()
+    form.fabrique.choices = choices([("", "Aucune pour l'instant"), *fabrique_choices()])
+    if form.validate_on_submit():
+        try:
+            user = services.register(form.email.data, form.display_name.data, form.password.data)
+            if form.fabrique.data:
+                request_membership(user, db.session.get(Fabrique, int(form.fabrique.data)))
+            open_login_session(user)
+            db.session.commit()
+        except DomainError as error:
+            return render_form("onboarding/register.html", form, attach_error(form, error))
+        flash("Bienvenue sur le Forum des Fabriques !"
+              + (" Votre demande a été transmise aux responsables de votre fabrique." if form.fabrique.data else ""),
+              "success")
+        return redirect(next_url(url_for("threads.home")))
+    return render_form("onboarding/register.html", form)

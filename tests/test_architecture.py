@@ -1,0 +1,71 @@
+"""The dependency rules of ../shared/architecture.md, read from the imports with ast."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "forum"
+# Which domain may import which (core is below everything; search is above all domains).
+ALLOWED = {
+    "core": set(),
+    "accounts": {"core"},
+    "fabriques": {"core", "accounts"},
+    "threads": {"core", "accounts", "fabriques"},
+    "demo": {"core", "accounts", "fabriques", "threads"},
+}
+FLASK_MODULES = ("flask", "flask_sqlalchemy", "flask_login", "flask_wtf", "flask_babel", "flask_limiter",
+                 "flask_migrate", "werkzeug")
+REQUEST_GLOBALS = {"request", "session", "current_user", "url_for", "g"}
+
+
+def _imports(path: Path) -> list[tuple[str, list[str]]]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, []) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.append((node.module, [alias.name for alias in node.names]))
+    return found
+
+
+def _domain_files():
+    for domain in ALLOWED:
+        for path in sorted((PACKAGE / domain).glob("*.py")):
+            yield domain, path
+
+
+@pytest.mark.parametrize("domain,path", list(_domain_files()), ids=lambda value: getattr(value, "name", value))
+def test_domains_only_import_lower_layers(domain, path):
+    for module, _ in _imports(path):
+        parts = module.split(".")
+        if parts[0] == "forum" and len(parts) > 1 and parts[1] in ALLOWED | {"search": None}:
+            assert parts[1] == domain or parts[1] in ALLOWED[domain], f"{path.name} imports {module}"
+        assert parts[0] != "whoosh", f"{path} imports whoosh (only forum/search may)"
+        assert parts[0] != "bleach" or path == PACKAGE / "core" / "sanitize.py", f"{path} imports bleach"
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*/models.py")), ids=lambda p: p.parent.name)
+def test_models_do_not_import_flask(path):
+    for module, _ in _imports(path):
+        assert module.split(".")[0] not in FLASK_MODULES, f"{path} imports {module}"
+        assert module != "forum.extensions", f"{path} imports the Flask extensions"
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*/services.py")), ids=lambda p: p.parent.name)
+def test_services_do_not_read_the_request(path):
+    for module, names in _imports(path):
+        if module.split(".")[0] in ("flask", "flask_login"):
+            assert not REQUEST_GLOBALS & set(names), f"{path} imports {names} from {module}"
+
+
+def test_services_never_commit():
+    for path in PACKAGE.glob("*/services.py"):
+        assert ".commit(" not in path.read_text(), f"{path} commits; the view commits once per request"
+
+
+def test_templates_mark_nothing_safe():
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    for path in templates.rglob("*.html"):
+        assert "|safe" not in path.read_text().replace(" ", ""), f"{path} uses |safe"

@@ -1,0 +1,48 @@
+"""Pages run a bounded number of SQL queries, whatever the amount of content (no N+1)."""
+
+import pytest
+
+from forum.extensions import db
+from forum.fabriques.models import Space
+from tests.conftest import login, make_category, make_fabrique, make_member, make_reply, make_thread, make_user
+
+MAX_QUERIES = 12
+
+
+def _populate(size: int):
+    """``size`` fabriques, members, threads and replies, spread over two categories."""
+    categories = [make_category("Médiation numérique", 1), make_category("Culture", 2)]
+    fabriques, authors = [], []
+    for number in range(size):
+        manager = make_user(f"m{number}@exemple.fr", f"Manager {number}")
+        fabrique = make_fabrique(manager, f"Fabrique numéro {number}", modules=["fablab", "jardin", "coworking"])
+        db.session.add(Space(fabrique_id=fabrique.id, name=f"Salle {number}", capacity=20))
+        db.session.commit()
+        fabriques.append(fabrique)
+        authors += [manager, make_member(fabrique, f"u{number}@exemple.fr", f"Membre {number}")]
+    threads = [make_thread(authors[n % len(authors)], categories[n % 2], title=f"Sujet numéro {n} du forum",
+                           tags=["financement", f"mot{n}"]) for n in range(size)]
+    for n in range(size * 2):
+        make_reply(authors[(n * 3) % len(authors)], threads[0], f"Réponse {n}")
+    return fabriques, threads
+
+
+@pytest.mark.parametrize("size", [3, 12])
+def test_pages_have_bounded_query_counts(client, app, count_queries, size):
+    fabriques, threads = _populate(size)
+    login(client, "u0@exemple.fr")
+    pages = ["/", "/forum/mediation-numerique", f"/sujets/{threads[0].id}", f"/fabriques/{fabriques[0].slug}",
+             "/fabriques", f"/membres/{fabriques[0].id}", "/mots-cles/financement"]
+    for url in pages:
+        with count_queries() as counter:
+            assert client.get(url).status_code == 200
+        assert counter.count <= MAX_QUERIES, (url, counter.count, counter.statements)
+
+
+def test_thread_page_query_count_does_not_grow_with_posts(client, app, count_queries):
+    _, threads = _populate(3)
+    with count_queries() as small:
+        client.get(f"/sujets/{threads[1].id}")
+    with count_queries() as full:
+        client.get(f"/sujets/{threads[0].id}")  # 7 posts by several authors and fabriques
+    assert full.count == small.count <= MAX_QUERIES
