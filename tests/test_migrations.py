@@ -1,0 +1,54 @@
+"""The migrations build exactly the schema the models describe (SQLite, and PostgreSQL when configured)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from forum import create_app
+from forum.extensions import db
+from tests.conftest import TEST_DATABASE_URL, base_config
+
+
+@pytest.fixture
+def empty_database_url(tmp_path):
+    """A URL to an empty database: a new SQLite file, or a scratch PostgreSQL database."""
+    if not TEST_DATABASE_URL:
+        yield f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
+        return
+    name = f"forum_migrations_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(TEST_DATABASE_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(TEST_DATABASE_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_migrations_match_the_models(tmp_path, empty_database_url):
+    app = create_app({**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade()
+        with db.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
+        db.engine.dispose()
+    assert differences == []
+
+
+def test_init_db_command_is_idempotent(tmp_path, empty_database_url):
+    app = create_app({**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    runner = app.test_cli_runner()
+    for _ in range(2):
+        result = runner.invoke(args=["init-db"])
+        assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert db.session.execute(text("SELECT count(*) FROM users")).scalar_one() == 0
+        db.session.remove()
+        db.engine.dispose()
