@@ -1,0 +1,177 @@
+"""Browser tests: a real server on 127.0.0.1 driven by Debian's Chromium through Playwright.
+
+Fixtures:
+- ``live_server``: a fresh app (same database choice as the rest of the suite: a temporary
+  SQLite file, or PostgreSQL when FORUM_TEST_DATABASE_URL is set), seeded with two
+  categories and a fabrique with its manager, served by Werkzeug in a daemon thread.
+- ``browser`` (session): one Chromium for the whole run.
+- ``page``: a fresh browser context (own cookies) per test; ``new_page`` opens more
+  contexts in the same test ("a second person on another computer").
+- ``screenshot``: saves a full-page PNG under tests/e2e/screenshots/ (git-ignored).
+
+Every page opened through ``page``/``new_page`` fails the test on a Content-Security-Policy
+violation reported in the browser console, and on an uncaught JavaScript error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSWORD, _prepare_database, base_config, make_category, make_fabrique, make_user
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-quic", "--no-first-run", "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+TIMEOUT_MS = 10_000
+CSP_MESSAGE = re.compile(r"content[- ]security[- ]policy", re.IGNORECASE)
+
+MANAGER_EMAIL = "claire.responsable@exemple.fr"
+MANAGER_NAME = "Claire Responsable"
+FABRIQUE_NAME = "La Fabrique des Possibles"
+CATEGORIES = ("Médiation numérique", "Fablab et fabrication")
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.path.exists(CHROMIUM):
+        return
+    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium")
+    for item in items:
+        if "e2e" in item.keywords:
+            item.add_marker(skip)
+
+
+@dataclass
+class LiveServer:
+    url: str
+    app: object
+    fabrique_name: str
+    fabrique_slug: str
+    manager_email: str
+    manager_name: str
+    password: str
+    categories: tuple[str, ...]
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    from werkzeug.serving import make_server
+
+    from forum import create_app
+    from forum.extensions import db
+
+    app = create_app({
+        **base_config(tmp_path),
+        # Chromium keeps Secure cookies for http://localhost (a "potentially trustworthy"
+        # origin), so the production default stays on.
+        "SESSION_COOKIE_SECURE": True,
+    })
+    _prepare_database(app)  # before seeding: on PostgreSQL it empties the tables
+    with app.app_context():
+        manager = make_user(MANAGER_EMAIL, MANAGER_NAME)
+        fabrique = make_fabrique(manager, name=FABRIQUE_NAME, summary="Tiers-lieu rural : fablab, "
+                                 "médiation numérique et café associatif.")
+        for position, name in enumerate(CATEGORIES, start=1):
+            make_category(name, position=position)
+        slug = fabrique.slug
+        db.session.remove()
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="e2e-live-server", daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(
+            url=f"http://localhost:{server.server_port}", app=app, fabrique_name=FABRIQUE_NAME,
+            fabrique_slug=slug, manager_email=MANAGER_EMAIL, manager_name=MANAGER_NAME, password=PASSWORD,
+            categories=CATEGORIES,
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class ConsoleWatch:
+    """What the browser console said during a test."""
+
+    csp_violations: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> None:
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+
+    def _on_console(self, message) -> None:
+        text = message.text
+        if CSP_MESSAGE.search(text):
+            self.csp_violations.append(f"{message.type}: {text} ({message.location.get('url', '')})")
+        elif message.type == "error":
+            self.errors.append(text)
+
+
+@pytest.fixture
+def console():
+    watch = ConsoleWatch()
+    yield watch
+    assert not watch.csp_violations, "Content-Security-Policy violations:\n" + "\n".join(watch.csp_violations)
+    assert not watch.page_errors, "JavaScript errors:\n" + "\n".join(watch.page_errors)
+
+
+@pytest.fixture
+def new_page(browser, live_server, console):
+    """Open a page in a fresh browser context (a different person, with their own cookies)."""
+    contexts = []
+
+    def open_page(**options):
+        options = {"viewport": {"width": 1280, "height": 800}, **options}
+        context = browser.new_context(base_url=live_server.url, locale="fr-FR", timezone_id="Europe/Paris",
+                                      **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        console.attach(page)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture(scope="session")
+def screenshot():
+    SCREENSHOTS.mkdir(exist_ok=True)
+
+    def take(page, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
