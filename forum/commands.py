@@ -30,7 +30,7 @@ def register_commands(app: Flask) -> None:
         from forum.demo.seed import seed_demo
 
         if if_empty and db.session.execute(select(func.count()).select_from(User)).scalar_one():
-            click.echo("La base contient déjà des données : démonstration non chargée.")
+            click.echo("La base contient déjà des données : démonstration non chargée.")
             return
         started = time.perf_counter()
         with write_intent():
@@ -41,9 +41,9 @@ def register_commands(app: Flask) -> None:
                 db.session.rollback()
                 raise click.ClickException(error.message) from None
         summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
-        click.echo(f"Démonstration chargée en {time.perf_counter() - started:.1f} s : {summary}.")
-        click.echo("Tous les comptes de démonstration ont le mot de passe « fabriques-demo-2026 » "
-                   "(administrateur : admin@exemple.fr).")
+        click.echo(f"Démonstration chargée en {time.perf_counter() - started:.1f} s : {summary}.")
+        click.echo("Tous les comptes de démonstration ont le mot de passe « fabriques-demo-2026 » "
+                   "(administrateur : admin@exemple.fr).")
 
     @app.cli.command("create-admin")
     @click.option("--email", prompt="Adresse e-mail")

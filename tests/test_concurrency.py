@@ -24,7 +24,7 @@ def _write_replies(config: dict, email: str, thread_id: int, barrier, results) -
         client = app.test_client()
         login(client, email)
         token = csrf_token(client, f"/sujets/{thread_id}")
-        barrier.wait(timeout=30)
+        barrier.wait(timeout=120)
         statuses = []
         for number in range(REPLIES_EACH):
             response = client.post(f"/sujets/{thread_id}/repondre", data={
@@ -47,9 +47,9 @@ def test_concurrent_replies_from_several_processes(app, tmp_path):
                  for email in emails]
     for process in processes:
         process.start()
-    outcomes = dict(results.get(timeout=120) for _ in processes)
+    outcomes = dict(results.get(timeout=300) for _ in processes)
     for process in processes:
-        process.join(timeout=30)
+        process.join(timeout=60)
         assert process.exitcode == 0
 
     assert all(statuses == [302] * REPLIES_EACH for statuses in outcomes.values()), outcomes

@@ -34,7 +34,7 @@ def check_password_policy(password: str, *, email: str = "", display_name: str =
         raise Invalid(f"Le mot de passe ne peut pas dépasser {MAX_LENGTH} caractères.", field="password")
     folded = password.lower().replace(" ", "")
     if folded in common_passwords() or len(set(folded)) <= 3:
-        raise Invalid("Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase.",
+        raise Invalid("Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase.",
                       field="password")
     personal = {email.lower(), email.split("@")[0].lower(), display_name.lower().replace(" ", "")}
     if any(part and len(part) >= 4 and part in folded for part in personal):

@@ -43,7 +43,7 @@ def _login_limit() -> str:
 
 @blueprint.route("/connexion", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed,
-               error_message="Trop de tentatives de connexion : patientez une minute avant de réessayer.")
+               error_message="Trop de tentatives de connexion : patientez une minute avant de réessayer.")
 def login():
     if current_user.is_authenticated:
         return redirect(next_url(url_for("threads.home")))
@@ -56,7 +56,7 @@ def login():
         except Invalid as error:
             attach_error(form, error)
             return render_form("accounts/login.html", form, 401)
-        flash(f"Bonjour {user.display_name} !", "success")
+        flash(f"Bonjour {user.display_name} !", "success")
         return redirect(next_url(url_for("threads.home")))
     return render_form("accounts/login.html", form)
 
@@ -68,7 +68,7 @@ def logout():
         db.session.commit()
     logout_user()
     session.clear()
-    flash("Vous êtes déconnecté·e. À bientôt !", "info")
+    flash("Vous êtes déconnecté·e. À bientôt !", "info")
     return redirect(url_for("threads.home"))
 
 

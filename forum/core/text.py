@@ -36,7 +36,7 @@ def require_length(value: str, label: str, *, minimum: int = 1, maximum: int, fi
         raise Invalid(f"{label} doit faire au moins {minimum} caractères.", field=field)
     if len(value) > maximum:
         raise Invalid(
-            f"{label} est trop long : {len(value):,} caractères pour {maximum:,} au plus.".replace(",", "\u202f"),
+            f"{label} est trop long : {len(value):,} caractères pour {maximum:,} au plus.".replace(",", "\u202f"),
             field=field,
         )
     return value

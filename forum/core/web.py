@@ -24,8 +24,8 @@ HTTP_MESSAGES = {
     405: "Cette action n'est pas possible à cette adresse.",
     409: "Cette action n'est plus possible dans l'état actuel.",
     413: "L'envoi est trop volumineux.",
-    429: "Trop de tentatives en peu de temps : patientez une minute avant de réessayer.",
-    500: "Une erreur inattendue s'est produite. L'équipe a été prévenue ; réessayez dans un instant.",
+    429: "Trop de tentatives en peu de temps : patientez une minute avant de réessayer.",
+    500: "Une erreur inattendue s'est produite. L'équipe a été prévenue ; réessayez dans un instant.",
 }
 HTTP_TITLES = {
     400: "Demande incorrecte", 401: "Connexion nécessaire", 403: "Accès refusé", 404: "Page introuvable",

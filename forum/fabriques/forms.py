@@ -28,7 +28,7 @@ class FabriqueForm(FlaskForm):
     summary = StringField("En une phrase", validators=[Length(max=240)],
                           description="Ce qui apparaît dans l'annuaire sous le nom.")
     description = TextAreaField("Présentation", validators=[Length(max=20_000)],
-                                description="En Markdown : **gras**, listes, liens…")
+                                description="En Markdown : **gras**, listes, liens…")
     territory_type = SelectField("Type de territoire", choices=territory_choices(),
                                  validators=[DataRequired(REQUIRED)])
     department_code = SelectField("Département", validators=[DataRequired(REQUIRED)])
@@ -37,7 +37,7 @@ class FabriqueForm(FlaskForm):
     city = StringField("Commune", validators=[Length(max=100)])
     modules = MultiCheckboxField("Activités (modules)", choices=choices(MODULES.items()))
     opening_hours = TextAreaField("Horaires d'ouverture", validators=[Length(max=1000)],
-                                  description="Par exemple : « du mardi au samedi, 10 h – 18 h ».")
+                                  description="Par exemple : « du mardi au samedi, 10 h – 18 h ».")
     website = StringField("Site web", validators=[Length(max=300)])
     contact_email = StringField("E-mail de contact", validators=[Length(max=254)])
     phone = StringField("Téléphone", validators=[Length(max=30)])

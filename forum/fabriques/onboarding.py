@@ -37,7 +37,7 @@ def register():
             db.session.commit()
         except DomainError as error:
             return render_form("onboarding/register.html", form, attach_error(form, error))
-        flash("Bienvenue sur le Forum des Fabriques !"
+        flash("Bienvenue sur le Forum des Fabriques !"
               + (" Votre demande a été transmise aux responsables de votre fabrique." if form.fabrique.data else ""),
               "success")
         return redirect(next_url(url_for("threads.home")))

@@ -91,10 +91,10 @@ def _apply_profile(fabrique: Fabrique, profile: FabriqueProfile) -> None:
     try:
         territory = TerritoryType(profile.territory_type)
     except ValueError:
-        raise Invalid("Choisissez un type de territoire : rural, QPV ou urbain.", field="territory_type") from None
+        raise Invalid("Choisissez un type de territoire : rural, QPV ou urbain.", field="territory_type") from None
     unknown = [module for module in profile.modules if module not in MODULES]
     if unknown:
-        raise Invalid("Module inconnu : " + ", ".join(unknown[:3]), field="modules")
+        raise Invalid("Module inconnu : " + ", ".join(unknown[:3]), field="modules")
     if (profile.latitude is None) != (profile.longitude is None):
         raise Invalid("Indiquez la latitude et la longitude, ou aucune des deux.", field="latitude")
     if profile.latitude is not None and not (-90 <= profile.latitude <= 90 and -180 <= profile.longitude <= 180):
@@ -128,7 +128,7 @@ def _apply_profile(fabrique: Fabrique, profile: FabriqueProfile) -> None:
 def create_fabrique(actor: User, profile: FabriqueProfile) -> Fabrique:
     """A member without a fabrique creates one and becomes its manager."""
     if membership_of(actor) is not None:
-        raise Conflict("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
+        raise Conflict("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
                        "quittez-la avant d'en créer une autre.")
     fabrique = Fabrique(module_links=[])
     _apply_profile(fabrique, profile)
@@ -194,7 +194,7 @@ def request_membership(actor: User, fabrique: Fabrique) -> Membership:
     if current is not None:
         if current.fabrique_id == fabrique.id:
             raise Conflict("Vous avez déjà demandé à rejoindre cette fabrique.")
-        raise Conflict("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
+        raise Conflict("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
                        "on ne peut appartenir qu'à une seule fabrique.")
     membership = Membership(user_id=actor.id, fabrique=fabrique, role=MembershipRole.MEMBER,
                             status=MembershipStatus.PENDING)
@@ -252,7 +252,7 @@ def remove_membership(actor: User, membership: Membership) -> None:
     if membership.user_id != actor.id and not can_manage(actor, membership.fabrique):
         raise Forbidden("Vous ne pouvez pas retirer ce membre.")
     if membership.is_manager and _active_manager_count(membership.fabrique_id) <= 1:
-        raise Conflict("Vous êtes le ou la seule responsable : nommez quelqu'un d'autre avant de partir.")
+        raise Conflict("Vous êtes le ou la seule responsable : nommez quelqu'un d'autre avant de partir.")
     db.session.delete(membership)
     db.session.flush()
 

@@ -5,12 +5,12 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 REQUIRED = "Ce champ est obligatoire."
-BODY_HELP = "En Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…), citations avec « > »."
+BODY_HELP = "En Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…), citations avec « > »."
 
 
 class ThreadForm(FlaskForm):
     title = StringField("Titre", validators=[DataRequired(REQUIRED), Length(min=8, max=150)],
-                        description="Une phrase claire : c'est elle qui fera retrouver votre sujet.")
+                        description="Une phrase claire : c'est elle qui fera retrouver votre sujet.")
     category = SelectField("Catégorie", validators=[DataRequired(REQUIRED)])
     tags = StringField("Mots-clés", validators=[Length(max=250)],
                        description="Jusqu'à 5, séparés par des virgules (facultatif).")

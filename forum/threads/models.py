@@ -63,6 +63,8 @@ class Thread(Base):
     last_post_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_poster_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     post_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Replies deleted by their authors: they keep their place but no longer count as answers.
+    deleted_reply_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     category: Mapped[Category] = relationship(lazy="raise_on_sql")
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="raise_on_sql")
@@ -72,7 +74,7 @@ class Thread(Base):
 
     @property
     def reply_count(self) -> int:
-        return max(0, self.post_count - 1)
+        return max(0, self.post_count - 1 - self.deleted_reply_count)
 
 
 class Post(Base):

@@ -83,7 +83,7 @@ def posts_page(thread: Thread, page: int, per_page: int) -> Page[Post]:
     ).scalars())
     paged = Page(items=posts, page=page, per_page=per_page, total=total)
     if page > paged.pages:
-        raise NotFound("Cette page n'existe pas : le sujet est plus court.")
+        raise NotFound("Cette page n'existe pas : le sujet est plus court.")
     return paged
 
 

@@ -59,14 +59,14 @@ def clean_body(raw: str) -> str:
 
 
 def parse_tags(raw: str) -> list[str]:
-    """"Financement, médiation ; QPV" -> ["financement", "médiation", "qpv"] (Invalid past 5 or too long)."""
+    """"Financement, médiation ; QPV" -> ["financement", "médiation", "qpv"] (Invalid past 5 or too long)."""
     names: list[str] = []
     for part in re.split(r"[,;#\n]", raw or ""):
         name = clean_line(part).lower()
         if not name:
             continue
         if _TAG_CHARS.search(name) or len(name) > 40:
-            raise Invalid("Un mot-clé fait au plus 40 caractères : lettres, chiffres, espaces, tirets.",
+            raise Invalid("Un mot-clé fait au plus 40 caractères : lettres, chiffres, espaces, tirets.",
                           field="tags")
         if name not in names:
             names.append(name)
@@ -100,7 +100,7 @@ def start_thread(actor: User, category: Category, title: str, body: str,
                                 Thread.created_at > now - DUPLICATE_WINDOW)
     ).first()
     if duplicate is not None:
-        raise Conflict("Vous venez de publier un sujet avec ce titre : il est déjà en ligne.")
+        raise Conflict("Vous venez de publier un sujet avec ce titre : il est déjà en ligne.")
     thread = Thread(
         category=category, author_id=actor.id, fabrique_id=fabrique.id if fabrique else None,
         title=title, slug=slugify(title, 150), is_question=is_question, created_at=now,
@@ -127,7 +127,7 @@ def reply(actor: User, thread: Thread, body: str) -> Post:
                               Post.created_at > now - DUPLICATE_WINDOW)
     ).first()
     if duplicate is not None:
-        raise Conflict("Vous venez de publier exactement ce message dans ce sujet : il est déjà en ligne.")
+        raise Conflict("Vous venez de publier exactement ce message dans ce sujet : il est déjà en ligne.")
     # Lock the thread row (PostgreSQL; SQLite already holds the write lock) and
     # take the next position from the counter we update in the same statement.
     position = db.session.execute(
@@ -179,6 +179,12 @@ def delete_post(actor: User, post: Post) -> None:
     post.body_source = ""
     post.body_html = ""
     post.deleted_at = utcnow()
+    if post.position > 1:
+        db.session.execute(
+            update(Thread).where(Thread.id == post.thread_id)
+            .values(deleted_reply_count=Thread.deleted_reply_count + 1)
+            .execution_options(synchronize_session=False)
+        )
     db.session.flush()
 
 

@@ -35,7 +35,7 @@ def _published(response) -> bool:
 
 posting_limit = limiter.limit(
     _posting_limit, key_func=_poster_key, methods=["POST"], deduct_when=_published,
-    error_message="Vous publiez beaucoup en peu de temps : patientez quelques minutes avant de réessayer.",
+    error_message="Vous publiez beaucoup en peu de temps : patientez quelques minutes avant de réessayer.",
 )
 
 
@@ -161,7 +161,7 @@ def edit_post(post_id: int):
     if post.author_id != current_user.id and not current_user.is_moderator:
         raise Forbidden("Vous ne pouvez modifier que vos propres messages.")
     if post.is_deleted:
-        raise Invalid("Ce message a été supprimé : il ne peut plus être modifié.")
+        raise Invalid("Ce message a été supprimé : il ne peut plus être modifié.")
     form = PostEditForm()
     if not form.is_submitted():
         form.body.data = post.body_source

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 23:59:04.246057
+Create Date: 2026-11-22 00:15:48.069712
 
 """
 from alembic import op
@@ -141,6 +141,7 @@ def upgrade():
     sa.Column('last_post_at', forum.core.models.UTCDateTime(), nullable=False),
     sa.Column('last_poster_id', sa.Integer(), nullable=True),
     sa.Column('post_count', sa.Integer(), nullable=False),
+    sa.Column('deleted_reply_count', sa.Integer(), server_default='0', nullable=False),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_threads_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['category_id'], ['categories.id'], name=op.f('fk_threads_category_id_categories')),
     sa.ForeignKeyConstraint(['fabrique_id'], ['fabriques.id'], name=op.f('fk_threads_fabrique_id_fabriques'), ondelete='SET NULL'),

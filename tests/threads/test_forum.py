@@ -179,6 +179,7 @@ def test_delete_own_post_leaves_a_placeholder(client, app, forum):
     assert response.status_code == 302
     html = client.get(f"/sujets/{thread.id}").get_data(as_text=True)
     assert "Message supprimé." in html and "Un message que je regrette" not in html
+    assert "0 réponse" in html and "0 réponse" in client.get("/forum/mediation-numerique").get_data(as_text=True)
     assert db.session.get(Post, reply.id).body_source == ""
     # A deleted post can no longer be edited.
     assert client.get(f"/messages/{reply.id}/modifier").status_code == 400
