@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test test-fast browser bench migrate seed clean help
+.PHONY: install run test test-fast browser bench migrate seed messages clean help
 
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
@@ -55,6 +55,11 @@ test-fast: install
 
 bench: install
 	$(BIN)/python bench/pages.py
+
+# Extract the French source strings, for a translator (Flask-Babel).
+messages: install
+	mkdir -p forum/translations
+	$(BIN)/pybabel extract -F babel.cfg -o forum/translations/messages.pot .
 
 clean:
 	rm -rf $(VENV) .pytest_cache

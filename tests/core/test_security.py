@@ -96,3 +96,21 @@ def test_oversized_request_is_413(client, app):
     response = client.post("/profil", data={"csrf_token": token, "display_name": "A", "bio": "x" * 2_000_000})
     assert response.status_code == 413
     assert "trop volumineux" in response.get_data(as_text=True)
+
+
+def test_unexpected_error_is_a_french_500_page_and_rolls_back(client, app):
+    from forum.accounts.models import User
+    from forum.extensions import db as database
+
+    def broken():
+        database.session.add(User(email="fantome@exemple.fr", display_name="Fantôme", password_hash="x"))
+        database.session.flush()
+        raise RuntimeError("boom")
+
+    app.add_url_rule("/test-erreur", "broken", broken)
+    response = client.get("/test-erreur")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "Erreur du serveur" in html and "Une erreur inattendue s&#39;est produite" in html
+    assert "boom" not in html and "Traceback" not in html
+    assert database.session.query(User).count() == 0
