@@ -92,10 +92,9 @@ def _register_blueprints(app: Flask) -> None:
     from forum.accounts.views import blueprint as accounts
     from forum.core.views import blueprint as core
     from forum.fabriques.onboarding import blueprint as onboarding
+    from forum.fabriques.views import SECTIONS_KEY
     from forum.fabriques.views import blueprint as fabriques
     from forum.threads.views import blueprint as threads
-
-    from forum.fabriques.views import SECTIONS_KEY
     from forum.threads.views import fabrique_threads_section
 
     for blueprint in (core, accounts, onboarding, fabriques, threads):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from sqlalchemy import Enum, ForeignKey, Index, String, Text
+
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from forum.core.models import Base, UTCDateTime, utcnow
+from forum.core.models import Base, UTCDateTime, str_enum, utcnow
+
 
 class Role(str, enum.Enum):
     MEMBER = "member"
@@ -29,10 +31,7 @@ class User(Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[Role] = mapped_column(
-        Enum(Role, native_enum=False, length=16, values_callable=lambda roles: [r.value for r in roles]),
-        default=Role.MEMBER,
-    )
+    role: Mapped[Role] = mapped_column(str_enum(Role, length=16), default=Role.MEMBER)
     bio: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

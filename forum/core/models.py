@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, Enum, MetaData
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -38,6 +39,12 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=timezone.utc)
+
+
+def str_enum(enum_class: type[enum.Enum], length: int = 20) -> Enum:
+    """A column type storing a str Enum by value ("rural"), as a VARCHAR on every database."""
+    return Enum(enum_class, native_enum=False, length=length,
+                values_callable=lambda members: [member.value for member in members])
 
 
 class Base(DeclarativeBase):

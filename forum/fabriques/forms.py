@@ -2,12 +2,11 @@
 
 from flask_wtf import FlaskForm
 from wtforms import FloatField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from forum.core.forms import choices
-
 from forum.fabriques.geography import departments_by_region
 from forum.fabriques.models import MODULES, TerritoryType
 

@@ -6,18 +6,13 @@ import enum
 from datetime import datetime
 
 from markupsafe import Markup
-from sqlalchemy import CheckConstraint, Enum, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
 from forum.core.markdown import stored_html
-from forum.core.models import Base, UTCDateTime, utcnow
+from forum.core.models import Base, UTCDateTime, str_enum, utcnow
 from forum.fabriques.geography import department_label, region_label
-
-
-def _str_enum(enum_class: type[enum.Enum], length: int = 20) -> Enum:
-    return Enum(enum_class, native_enum=False, length=length,
-                values_callable=lambda members: [member.value for member in members])
 
 
 class TerritoryType(str, enum.Enum):
@@ -73,7 +68,7 @@ class Fabrique(Base):
     city: Mapped[str] = mapped_column(String(100), default="")
     department_code: Mapped[str] = mapped_column(String(3))
     region_code: Mapped[str] = mapped_column(String(2))
-    territory_type: Mapped[TerritoryType] = mapped_column(_str_enum(TerritoryType))
+    territory_type: Mapped[TerritoryType] = mapped_column(str_enum(TerritoryType))
     opening_hours: Mapped[str] = mapped_column(Text, default="")
     website: Mapped[str] = mapped_column(String(300), default="")
     contact_email: Mapped[str] = mapped_column(String(254), default="")
@@ -148,8 +143,8 @@ class Membership(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     fabrique_id: Mapped[int] = mapped_column(ForeignKey("fabriques.id", ondelete="CASCADE"))
-    role: Mapped[MembershipRole] = mapped_column(_str_enum(MembershipRole), default=MembershipRole.MEMBER)
-    status: Mapped[MembershipStatus] = mapped_column(_str_enum(MembershipStatus), default=MembershipStatus.PENDING)
+    role: Mapped[MembershipRole] = mapped_column(str_enum(MembershipRole), default=MembershipRole.MEMBER)
+    status: Mapped[MembershipStatus] = mapped_column(str_enum(MembershipStatus), default=MembershipStatus.PENDING)
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

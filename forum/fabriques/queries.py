@@ -13,7 +13,13 @@ from forum.core.pagination import Page, paginate
 from forum.extensions import db
 from forum.fabriques.geography import DEPARTMENTS, REGIONS
 from forum.fabriques.models import (
-    MODULES, Fabrique, FabriqueModule, Membership, MembershipRole, MembershipStatus, TerritoryType,
+    MODULES,
+    Fabrique,
+    FabriqueModule,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    TerritoryType,
 )
 
 SORTS = {"nom": "Nom", "activite": "Activité récente"}

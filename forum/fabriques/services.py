@@ -19,7 +19,14 @@ from forum.core.text import clean_line, clean_text, require_length, slugify
 from forum.extensions import db
 from forum.fabriques.geography import DEPARTMENTS, region_of
 from forum.fabriques.models import (
-    MODULES, Fabrique, FabriqueModule, Membership, MembershipRole, MembershipStatus, Space, TerritoryType,
+    MODULES,
+    Fabrique,
+    FabriqueModule,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    Space,
+    TerritoryType,
 )
 from forum.fabriques.permissions import can_manage, membership_of
 

@@ -4,7 +4,15 @@ from sqlalchemy import func, select
 from forum.extensions import db
 from forum.threads.models import Category, Post, Tag, Thread
 from tests.conftest import (
-    csrf_token, login, make_category, make_fabrique, make_member, make_reply, make_thread, make_user, submit,
+    csrf_token,
+    login,
+    make_category,
+    make_fabrique,
+    make_member,
+    make_reply,
+    make_thread,
+    make_user,
+    submit,
 )
 
 NEW_THREAD = {"title": "Comment financer un poste de médiateur ?", "category": "mediation-numerique",
@@ -234,7 +242,7 @@ def test_tag_pages(client, app, forum):
 
 def test_home_shows_latest_threads_and_active_fabriques(client, app, forum):
     manager = make_user("m@exemple.fr", "Marc Noël")
-    fabrique = make_fabrique(manager)
+    make_fabrique(manager)
     make_thread(manager, forum["category"])
     html = client.get("/").get_data(as_text=True)
     assert "Comment financer un poste de médiateur ?" in html and "La Fabrique des Possibles" in html
