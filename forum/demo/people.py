@@ -70,18 +70,18 @@ FREE_JOBS: tuple[tuple[str, str], ...] = (
 MODERATOR_JOB = ("animateur du réseau régional des tiers-lieux", "animatrice du réseau régional des tiers-lieux")
 
 BIO_TEMPLATES: tuple[str, ...] = (
-    "{Job} à {fabrique}. {interest}",
+    "{Job} {a_fabrique}. {interest}",
     "{interest} {Job}, basé{e} à {ville}.",
-    "Passionné{e} de {passion}, je m'occupe {activity} à {fabrique}.",
+    "Passionné{e} de {passion}, je m'occupe {activity} {a_fabrique}.",
     "{Job} depuis {since}. {interest}",
-    "Je m'occupe {activity} à {fabrique}. Toujours partant{e} pour échanger sur {topic}.",
+    "Je m'occupe {activity} {a_fabrique}. Toujours partant{e} pour échanger sur {topic}.",
     "{Job}. Avant, j'ai travaillé dix ans dans {previous}. {interest}",
-    "Arrivé{e} à {ville} il y a quelques années, je suis {job} à {fabrique}.",
-    "{Job} à {fabrique}, entre {passion} et {topic}.",
+    "Arrivé{e} à {ville} il y a quelques années, je suis {job} {a_fabrique}.",
+    "{Job} {a_fabrique}, entre {passion} et {topic}.",
 )
 BIO_TEMPLATES_NO_FABRIQUE: tuple[str, ...] = (
     "{Job}. {interest}",
-    "{Job}, je prépare un projet de tiers-lieu. Curieux{euse} de tout ce qui se fait ailleurs.",
+    "{Job}, je prépare un projet de tiers-lieu. {Curieux} de tout ce qui se fait ailleurs.",
     "Passionné{e} de {passion}. {Job}, à l'écoute des projets du territoire.",
 )
 BIO_INTERESTS: tuple[str, ...] = (

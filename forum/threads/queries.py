@@ -18,9 +18,13 @@ def categories() -> list[Category]:
 
 
 def _thread_list_options():
+    # Lists print names and links only: load just those columns of the related rows.
     return (
-        joinedload(Thread.author), joinedload(Thread.last_poster), joinedload(Thread.category),
-        joinedload(Thread.fabrique), selectinload(Thread.tags),
+        joinedload(Thread.author).load_only(User.id, User.display_name),
+        joinedload(Thread.last_poster).load_only(User.id, User.display_name),
+        joinedload(Thread.category).load_only(Category.id, Category.name, Category.slug),
+        joinedload(Thread.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug),
+        selectinload(Thread.tags),
     )
 
 
@@ -78,7 +82,8 @@ def posts_page(thread: Thread, page: int, per_page: int) -> Page[Post]:
     first = (page - 1) * per_page + 1
     posts = list(db.session.execute(
         select(Post).where(Post.thread_id == thread.id, Post.position >= first, Post.position < first + per_page)
-        .options(joinedload(Post.author), joinedload(Post.fabrique))
+        .options(joinedload(Post.author).load_only(User.id, User.display_name),
+                 joinedload(Post.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))
         .order_by(Post.position)
     ).scalars())
     paged = Page(items=posts, page=page, per_page=per_page, total=total)

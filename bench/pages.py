@@ -1,0 +1,599 @@
+"""Throughput of the forum's main pages, against the machine's bare-Flask ceiling.
+
+A benchmark, not a test: it prints figures and exits 0 whatever they are. It
+exits non-zero only when it cannot run (wrk or gunicorn missing, seed failing,
+a server that does not start).
+
+What it does, on loopback only (127.0.0.1):
+
+1. prepares a demo database in ``bench/results/instance`` (``flask --app wsgi
+   init-db`` then ``seed-demo``), reused by later runs unless ``--fresh``;
+2. picks real URLs from it: home, a category, a thread of 20+ posts, a
+   fabrique, the fabriques directory;
+3. counts the SQL statements of one anonymous GET of each page, in-process
+   with the Flask test client (``--profile`` adds a cProfile of each page);
+4. serves the forum and ``bench/hello_app.py`` with gunicorn (2 workers each)
+   and measures every URL with ``wrk --latency``;
+5. prints the table, and whether the thread page meets its target.
+
+Usage: ``make bench`` or ``.venv/bin/python bench/pages.py [--duration 5]
+[--connections 8] [--fresh] [--only thread] [--profile]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import importlib.util
+import io
+import json
+import os
+import pstats
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import ExitStack, contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterator
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = BENCH_DIR.parent
+RESULTS_DIR = BENCH_DIR / "results"
+DEFAULT_INSTANCE = RESULTS_DIR / "instance"
+DATABASE_NAME = "forum.sqlite3"
+SEEDED_MARKER = ".seeded"  # written once seed-demo succeeded; holds the fingerprint below
+# The prepared database is stale when any of these change (schema or demo content).
+DATABASE_SOURCES = ("migrations/versions/*.py", "forum/demo/*.py")
+
+HOST = "127.0.0.1"
+WORKERS = 2
+POSTS_PER_PAGE = 20  # forum.config.DefaultConfig.POSTS_PER_PAGE: a full first page of a thread
+
+# The thread page is the one people read most: its budget.
+THREAD_TARGET_FRACTION = 0.25
+THREAD_TARGET_QUERIES = 12
+
+PAGE_NAMES = ("home", "category", "thread", "fabrique", "directory")
+EXIT_CANNOT_RUN = 2
+_TRANSACTION_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
+
+
+class BenchError(Exception):
+    """The benchmark itself cannot run (as opposed to slow figures, which are only reported)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url: str  # path, e.g. /sujets/12
+
+
+@dataclass(frozen=True)
+class WrkResult:
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    non_2xx: int
+    socket_errors: int
+
+
+@dataclass(frozen=True)
+class PageFigures:
+    page: Page
+    wrk: WrkResult
+    queries: int
+
+
+# -- Command line ------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The options; the defaults finish a whole run (6 URLs) in about a minute."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=5, metavar="SECONDS",
+                        help="wrk duration per URL (default: %(default)s)")
+    parser.add_argument("--connections", type=int, default=8, metavar="N",
+                        help="wrk concurrent connections (default: %(default)s)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="rebuild the demo database instead of reusing the previous one")
+    parser.add_argument("--only", action="append", choices=PAGE_NAMES, metavar="PAGE",
+                        help=f"measure only this page (repeatable): {', '.join(PAGE_NAMES)}")
+    parser.add_argument("--profile", action="store_true",
+                        help="also profile each page in-process (cProfile, 50 GETs) and list its SQL")
+    parser.add_argument("--instance", type=Path, default=DEFAULT_INSTANCE,
+                        help="instance folder of the demo database (default: bench/results/instance)")
+    args = parser.parse_args(argv)
+    if args.duration < 1 or args.connections < 1:
+        parser.error("--duration and --connections must be at least 1")
+    return args
+
+
+def check_tools() -> str:
+    """The path of wrk; BenchError with the install hint when wrk or gunicorn is missing."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise BenchError("wrk is missing: install it with `sudo apt-get install wrk` (Debian/Ubuntu).")
+    if importlib.util.find_spec("gunicorn") is None:
+        raise BenchError(f"gunicorn is missing from {sys.executable}: run `make install`.")
+    return wrk
+
+
+# -- Demo database -----------------------------------------------------------------------
+
+
+def run_flask_command(instance: Path, *command: str) -> None:
+    """Run ``flask --app wsgi <command>`` against ``instance``, echoing its output."""
+    env = {**os.environ, "FORUM_INSTANCE_PATH": str(instance)}
+    full = [sys.executable, "-m", "flask", "--app", "wsgi", *command]
+    print(f"  $ FORUM_INSTANCE_PATH={instance} flask --app wsgi {' '.join(command)}", flush=True)
+    completed = subprocess.run(full, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+    output = (completed.stdout + completed.stderr).strip()
+    if completed.returncode != 0:
+        tail = "\n".join(output.splitlines()[-15:])
+        raise BenchError(f"`flask --app wsgi {' '.join(command)}` failed (exit {completed.returncode}):\n{tail}")
+    for line in output.splitlines()[-3:]:
+        print(f"    {line}")
+
+
+def database_fingerprint() -> str:
+    """A hash of the migrations and the demo seed: what the prepared database was built from."""
+    digest = hashlib.sha256()
+    for pattern in DATABASE_SOURCES:
+        for path in sorted(PROJECT_ROOT.glob(pattern)):
+            digest.update(str(path.relative_to(PROJECT_ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def prepare_database(instance: Path, fresh: bool) -> Path:
+    """Create and seed the demo database; reuse it unless ``fresh`` or stale. Returns its path."""
+    database = instance / DATABASE_NAME
+    marker = instance / SEEDED_MARKER
+    fingerprint = database_fingerprint()
+    if fresh and instance.exists():
+        shutil.rmtree(instance)
+    if marker.exists() and database.exists():
+        if marker.read_text().strip() == fingerprint:
+            print(f"Demo database: reusing {database} (--fresh to rebuild)")
+            return database
+        print("Demo database: the migrations or the demo seed changed since it was built.")
+    if importlib.util.find_spec("forum.demo.seed") is None:
+        raise BenchError("The demo seed (forum/demo/seed.py, `flask --app wsgi seed-demo`) is not there yet: "
+                         "retry once it is.")
+    print(f"Demo database: building {database}")
+    if instance.exists():  # a half-prepared instance from an interrupted run
+        shutil.rmtree(instance)
+    instance.mkdir(parents=True)
+    started = time.perf_counter()
+    run_flask_command(instance, "init-db")
+    run_flask_command(instance, "seed-demo")
+    marker.write_text(fingerprint + "\n")
+    print(f"  ready in {time.perf_counter() - started:.1f} s")
+    return database
+
+
+def pick_pages(database: Path, only: list[str] | None) -> list[Page]:
+    """Real URLs from the database: the busiest category, fabrique, and longest thread."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        def first(sql: str, what: str):
+            row = connection.execute(sql).fetchone()
+            if row is None:
+                raise BenchError(f"The demo database has no {what}: rebuild it with --fresh.")
+            return row
+
+        category = first("SELECT slug FROM categories ORDER BY thread_count DESC, id LIMIT 1", "category")
+        thread_id, post_count = first("SELECT id, post_count FROM threads ORDER BY post_count DESC, id LIMIT 1",
+                                      "thread")
+        fabrique = first(
+            "SELECT f.slug FROM fabriques f ORDER BY "
+            "(SELECT count(*) FROM threads t WHERE t.fabrique_id = f.id) DESC, "
+            "(SELECT count(*) FROM memberships m WHERE m.fabrique_id = f.id AND m.status = 'active') DESC, "
+            "f.id LIMIT 1", "fabrique")
+    finally:
+        connection.close()
+    if post_count < POSTS_PER_PAGE:
+        print(f"Warning: the longest thread has only {post_count} posts (a full page is {POSTS_PER_PAGE}).")
+    pages = [
+        Page("home", "/"),
+        Page("category", f"/forum/{category[0]}"),
+        Page("thread", f"/sujets/{thread_id}"),
+        Page("fabrique", f"/fabriques/{fabrique[0]}"),
+        Page("directory", "/fabriques"),
+    ]
+    return [page for page in pages if not only or page.name in only]
+
+
+# -- In-process: SQL statements and profile -----------------------------------------------
+
+
+class SqlRecorder:
+    """Records the statements an engine runs (``before/after_cursor_execute``) and their time."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.statements: list[str] = []
+        self.seconds = 0.0
+        self._started = 0.0
+
+    def __enter__(self) -> "SqlRecorder":
+        from sqlalchemy import event
+
+        event.listen(self.engine, "before_cursor_execute", self._before)
+        event.listen(self.engine, "after_cursor_execute", self._after)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "before_cursor_execute", self._before)
+        event.remove(self.engine, "after_cursor_execute", self._after)
+
+    def _before(self, connection, cursor, statement, parameters, context, executemany):
+        self.statements.append(statement)
+        self._started = time.perf_counter()
+
+    def _after(self, connection, cursor, statement, parameters, context, executemany):
+        self.seconds += time.perf_counter() - self._started
+
+    def reset(self) -> None:
+        self.statements.clear()
+        self.seconds = 0.0
+
+    @property
+    def queries(self) -> list[str]:
+        """The statements, transaction control (the app's explicit BEGIN) left out."""
+        return [s for s in self.statements if not _TRANSACTION_CONTROL.match(s)]
+
+
+def count_queries(instance: Path, pages: list[Page], profile: bool) -> dict[str, int]:
+    """SQL statements of one anonymous GET of each page (after a warm-up GET), BEGIN excluded."""
+    from forum import create_app
+    from forum.extensions import db
+
+    app = create_app({"INSTANCE_PATH": str(instance)})
+    with app.app_context():
+        engine = db.engine
+    client = app.test_client()
+    counts: dict[str, int] = {}
+    try:
+        with SqlRecorder(engine) as recorder:
+            for page in pages:
+                client.get(page.url)  # warm-up: template compilation, first connection
+                recorder.reset()
+                response = client.get(page.url)
+                if response.status_code != 200:
+                    raise BenchError(f"GET {page.url} answered {response.status_code} in-process.")
+                counts[page.name] = len(recorder.queries)
+                if profile:
+                    print_profile(client, page, recorder)
+    finally:
+        engine.dispose()
+    return counts
+
+
+def print_profile(client, page: Page, recorder: SqlRecorder, requests: int = 50) -> None:
+    """Time ``requests`` in-process GETs of ``page``: its SQL, and the project's code by cumulative time."""
+    queries = recorder.queries
+    recorder.reset()
+    started = time.perf_counter()
+    for _ in range(requests):
+        client.get(page.url)
+    per_request_ms = (time.perf_counter() - started) * 1000 / requests
+    sql_ms = recorder.seconds * 1000 / requests
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        client.get(page.url)
+    profiler.disable()
+    print(f"\n== {page.name} {page.url}: {per_request_ms:.1f} ms/request in-process, "
+          f"of which {sql_ms:.1f} ms in {len(queries)} SQL statements")
+    for statement in queries:
+        print("   SQL " + " ".join(statement.split())[:140])
+    buffer = io.StringIO()
+    stats = pstats.Stats(profiler, stream=buffer).sort_stats("cumulative")
+    stats.print_stats(r"/(forum|templates)/", 15)  # the project's functions and templates only
+    lines = buffer.getvalue().splitlines()
+    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), 0)
+    print(f"   cProfile of {requests} GETs (project code, by cumulative time; profiling slows it down):")
+    print("\n".join("   " + line.replace(str(PROJECT_ROOT) + "/", "") for line in lines[start:] if line.strip()))
+
+
+# -- Servers -----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port that is free on loopback right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_healthy(process: subprocess.Popen, base_url: str, log_path: Path, timeout: float = 30) -> None:
+    """Poll ``/healthz`` until it answers 200; BenchError if the server dies or stays silent."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BenchError(f"gunicorn exited ({process.returncode}) before answering; "
+                             f"see {log_path}:\n{log_tail(log_path)}")
+        try:
+            with urllib.request.urlopen(base_url + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    raise BenchError(f"{base_url}/healthz did not answer 200 within {timeout:.0f} s; see {log_path}")
+
+
+def log_tail(path: Path, lines: int = 15) -> str:
+    """The last lines of a server's log, to explain why it did not start."""
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def stop_server(process: subprocess.Popen, grace: float = 10) -> None:
+    """Stop a gunicorn master and its workers: SIGTERM to its process group, SIGKILL after ``grace``.
+
+    The server was started in its own session, so its process group holds exactly
+    the master and the workers it forked.
+    """
+    group = process.pid
+    if process.poll() is None:
+        _signal_group(group, signal.SIGTERM)
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            _signal_group(group, signal.SIGKILL)
+            process.wait()
+    # Workers orphaned by a master that died hard would still hold the group.
+    _signal_group(group, signal.SIGKILL)
+
+
+def _signal_group(group: int, signum: int) -> None:
+    """Signal a process group that may already be gone."""
+    try:
+        os.killpg(group, signum)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+@contextmanager
+def gunicorn_server(name: str, app_spec: str, cwd: Path, env: dict[str, str]) -> Iterator[str]:
+    """Serve ``app_spec`` with ``gunicorn -w 2`` on a free loopback port; yield its base URL."""
+    port = free_port()
+    base_url = f"http://{HOST}:{port}"
+    log_path = RESULTS_DIR / f"gunicorn-{name}.log"
+    command = [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-b", f"{HOST}:{port}", app_spec]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    try:
+        wait_until_healthy(process, base_url, log_path)
+        print(f"Serving {name} at {base_url} (gunicorn pid {process.pid}, {WORKERS} workers)")
+        yield base_url
+    finally:
+        stop_server(process)
+
+
+def warm_up(url: str, requests: int = 20) -> None:
+    """A few GETs so that every worker has compiled its templates before wrk starts."""
+    try:
+        for _ in range(requests):
+            with urllib.request.urlopen(url, timeout=10) as response:
+                response.read()
+    except urllib.error.HTTPError as error:
+        raise BenchError(f"GET {url} answered {error.code}") from None
+    except (urllib.error.URLError, OSError) as error:
+        raise BenchError(f"GET {url} failed: {error}") from None
+
+
+# -- wrk ---------------------------------------------------------------------------------
+
+_UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+
+
+def _duration_ms(text: str) -> float:
+    """wrk's "812.00us", "5.12ms", "1.02s" in milliseconds."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text)
+    if match is None:
+        raise BenchError(f"Unexpected wrk latency: {text!r}")
+    return float(match.group(1)) * _UNIT_MS[match.group(2)]
+
+
+def parse_wrk(output: str) -> WrkResult:
+    """Requests/s, p50, p99 and error counts from ``wrk --latency`` output."""
+    def search(pattern: str) -> re.Match | None:
+        return re.search(pattern, output, re.MULTILINE)
+
+    rate = search(r"^Requests/sec:\s+([\d.]+)")
+    p50 = search(r"^\s+50%\s+(\S+)")
+    p99 = search(r"^\s+99%\s+(\S+)")
+    total = search(r"^\s+(\d+) requests in")
+    if not (rate and p50 and p99 and total):
+        raise BenchError(f"Could not read wrk's output:\n{output}")
+    non_2xx = search(r"Non-2xx or 3xx responses:\s+(\d+)")
+    sockets = search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")
+    return WrkResult(
+        requests_per_s=float(rate.group(1)),
+        p50_ms=_duration_ms(p50.group(1)),
+        p99_ms=_duration_ms(p99.group(1)),
+        requests=int(total.group(1)),
+        non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
+        socket_errors=sum(int(n) for n in sockets.groups()) if sockets else 0,
+    )
+
+
+def run_wrk(wrk: str, url: str, duration: int, connections: int) -> WrkResult:
+    """Load ``url`` for ``duration`` seconds with ``connections`` connections."""
+    threads = min(2, connections)
+    command = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60)
+    except subprocess.TimeoutExpired:
+        raise BenchError(f"wrk did not finish on {url}") from None
+    if completed.returncode != 0:
+        raise BenchError(f"wrk failed on {url}:\n{completed.stderr or completed.stdout}")
+    return parse_wrk(completed.stdout)
+
+
+def measure(wrk: str, label: str, base_url: str, path: str, args: argparse.Namespace) -> WrkResult:
+    """Warm the URL up, then measure it; errors are reported on the console."""
+    url = base_url + path
+    warm_up(url)
+    print(f"  {label:<16} {path} ...", flush=True)
+    result = run_wrk(wrk, url, args.duration, args.connections)
+    if result.non_2xx or result.socket_errors:
+        print(f"    warning: {result.non_2xx} non-2xx responses, {result.socket_errors} socket errors")
+    return result
+
+
+def mean_of(first: WrkResult, second: WrkResult) -> WrkResult:
+    """The ceiling measured before and after the pages, averaged: drift from other load shows less."""
+    return WrkResult(
+        requests_per_s=(first.requests_per_s + second.requests_per_s) / 2,
+        p50_ms=(first.p50_ms + second.p50_ms) / 2,
+        p99_ms=(first.p99_ms + second.p99_ms) / 2,
+        requests=first.requests + second.requests,
+        non_2xx=first.non_2xx + second.non_2xx,
+        socket_errors=first.socket_errors + second.socket_errors,
+    )
+
+
+# -- Report ------------------------------------------------------------------------------
+
+
+def print_table(ceiling: WrkResult, figures: list[PageFigures]) -> None:
+    """Page, URL, req/s, p50, p99, fraction of the bare-Flask ceiling, SQL statements."""
+    header = ("page", "URL", "req/s", "p50 ms", "p99 ms", "of ceiling", "SQL")
+    rows = [("hello (ceiling)", "/", f"{ceiling.requests_per_s:,.0f}", f"{ceiling.p50_ms:.1f}",
+             f"{ceiling.p99_ms:.1f}", "100 %", "-")]
+    for item in figures:
+        wrk = item.wrk
+        rows.append((
+            item.page.name, item.page.url, f"{wrk.requests_per_s:,.0f}", f"{wrk.p50_ms:.1f}",
+            f"{wrk.p99_ms:.1f}", f"{wrk.requests_per_s / ceiling.requests_per_s:.1%}".replace("%", " %"),
+            str(item.queries),
+        ))
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    left = {0, 1}
+
+    def line(row) -> str:
+        return "  ".join(cell.ljust(w) if i in left else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+
+    print()
+    print(line(header))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print(line(row))
+    print("SQL: statements of one anonymous GET, in-process (Flask test client), the BEGIN of each "
+          "transaction not counted.")
+
+
+def print_thread_target(ceiling: WrkResult, figures: list[PageFigures]) -> None:
+    """Say whether the thread page meets its budget (never fails the run)."""
+    thread = next((item for item in figures if item.page.name == "thread"), None)
+    target = (f"Target for the thread page: >= {THREAD_TARGET_FRACTION:.0%} of the bare-Flask ceiling "
+              f"and <= {THREAD_TARGET_QUERIES} SQL statements")
+    print()
+    if thread is None:
+        print(target + ": not measured in this run.")
+        return
+    fraction = thread.wrk.requests_per_s / ceiling.requests_per_s
+    speed_ok = fraction >= THREAD_TARGET_FRACTION
+    queries_ok = thread.queries <= THREAD_TARGET_QUERIES
+    verdict = "MET" if speed_ok and queries_ok else "NOT MET"
+    print(f"{target}: {verdict} ({fraction:.0%} of the ceiling {'ok' if speed_ok else 'too slow'}, "
+          f"{thread.queries} statements {'ok' if queries_ok else 'too many'}).")
+
+
+def print_conditions(hello_before: WrkResult, hello_after: WrkResult, load_before: float) -> None:
+    """How trustworthy the figures are: CPUs, other load, drift of the ceiling during the run."""
+    cpus = os.cpu_count() or 1
+    drift = abs(hello_after.requests_per_s - hello_before.requests_per_s) / max(hello_before.requests_per_s, 1)
+    print(f"\nCeiling: {hello_before.requests_per_s:,.0f} req/s before the pages, "
+          f"{hello_after.requests_per_s:,.0f} after (the table uses the mean). "
+          f"{cpus} CPUs shared by wrk and the servers; load average {load_before:.1f} before the run.")
+    if drift > 0.2 or load_before > cpus / 2:
+        print("Warning: the machine was busy with other work (or the ceiling drifted by "
+              f"{drift:.0%}): compare the fractions between runs, not the raw req/s.")
+
+
+def save_results(args: argparse.Namespace, ceiling: WrkResult, figures: list[PageFigures]) -> Path:
+    """Keep the figures as JSON next to the logs, to compare runs."""
+    path = RESULTS_DIR / "pages.json"
+    data = {
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "duration_s": args.duration, "connections": args.connections, "workers": WORKERS,
+        "cpus": os.cpu_count(),
+        "ceiling": asdict(ceiling),
+        "pages": [{"name": f.page.name, "url": f.page.url, "queries": f.queries,
+                   "wrk": asdict(f.wrk)} for f in figures],
+    }
+    path.write_text(json.dumps(data, indent=2) + "\n")
+    return path
+
+
+# -- Main --------------------------------------------------------------------------------
+
+
+def run(args: argparse.Namespace) -> None:
+    """Prepare, count, serve, measure, report; BenchError when something needed is missing."""
+    wrk = check_tools()
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    instance = args.instance.resolve()
+    database = prepare_database(instance, args.fresh)
+    pages = pick_pages(database, args.only)
+
+    print("Counting SQL statements in-process (Flask test client, anonymous GETs)...", flush=True)
+    queries = count_queries(instance, pages, args.profile)
+
+    load_before = os.getloadavg()[0]
+    forum_env = {**os.environ, "FORUM_INSTANCE_PATH": str(instance), "FORUM_SESSION_COOKIE_SECURE": "false"}
+    with ExitStack() as servers:
+        hello_url = servers.enter_context(gunicorn_server("hello", "hello_app:app", BENCH_DIR, dict(os.environ)))
+        forum_url = servers.enter_context(gunicorn_server("forum", "wsgi:app", PROJECT_ROOT, forum_env))
+        print(f"Measuring with wrk ({args.duration} s per URL, {args.connections} connections):")
+        hello_before = measure(wrk, "hello (ceiling)", hello_url, "/", args)
+        figures = [PageFigures(page, measure(wrk, page.name, forum_url, page.url, args), queries[page.name])
+                   for page in pages]
+        hello_after = measure(wrk, "hello (ceiling)", hello_url, "/", args)
+    ceiling = mean_of(hello_before, hello_after)
+
+    print_table(ceiling, figures)
+    print_thread_target(ceiling, figures)
+    print_conditions(hello_before, hello_after, load_before)
+    print(f"Figures saved to {save_results(args, ceiling, figures).relative_to(PROJECT_ROOT)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Exit status: 0 whatever the figures; 2 when the benchmark could not run; 130 on Ctrl-C."""
+    args = parse_args(argv)
+    # A plain `kill` must run the finally blocks that stop the servers, like Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        run(args)
+    except BenchError as error:
+        print(f"\nbench: {error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except KeyboardInterrupt:
+        print("\nbench: interrupted; servers stopped.", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(PROJECT_ROOT))  # `forum` even without the editable install
+    sys.exit(main())
