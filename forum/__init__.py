@@ -38,9 +38,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         if db.engine.dialect.name == "sqlite":
             configure_sqlite(db.engine)
 
+    from forum.core.page_cache import init_page_cache
     from forum.core.web import register_web_core
 
     register_web_core(app)
+    init_page_cache(app, lambda: db.session)
     _register_blueprints(app)
     _register_commands(app)
     return app

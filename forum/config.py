@@ -46,6 +46,10 @@ class DefaultConfig:
     LOGIN_FAILURE_LIMIT = "6 per minute"
     POSTING_LIMIT = "10 per minute; 60 per hour"
 
+    # Anonymous GETs of public pages are served from a per-process cache that a
+    # version counter in the database keeps exact (forum/core/page_cache.py).
+    PAGE_CACHE_ENABLED = True
+
     POST_MAX_LENGTH = 32_000
     THREADS_PER_PAGE = 25
     POSTS_PER_PAGE = 20

@@ -68,6 +68,7 @@ class LoginSession(Base):
     """One logged-in browser. The cookie holds the key; the table holds its SHA-256."""
 
     __tablename__ = "login_sessions"
+    __affects_pages__ = False  # no public page shows who is logged in
     __table_args__ = (Index("ix_login_sessions_user_id", "user_id"),)
 
     key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -50,6 +50,11 @@ def register_web_core(app: Flask) -> None:
     def _declare_write_intent():
         set_write_intent(request.method not in SAFE_METHODS)
 
+    @app.teardown_request
+    def _forget_write_intent(error=None):
+        # The thread may serve a GET next, or run other code (tests, CLI): back to reads.
+        set_write_intent(False)
+
     @app.after_request
     def _headers(response):
         add_security_headers(response)

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from forum.core.errors import DomainError, NotFound
 from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.extensions import db
 from forum.fabriques import queries, services
@@ -53,6 +54,7 @@ def _profile_from(form: FabriqueForm) -> services.FabriqueProfile:
 
 
 @blueprint.get("")
+@public_page
 def index():
     filters = queries.DirectoryFilters.from_args(request.args)
     page = queries.directory(filters, parse_page(request.args.get("page")),
@@ -65,6 +67,7 @@ def index():
 
 
 @blueprint.get("/<slug>")
+@public_page
 def show(slug: str):
     fabrique = _fabrique_or_404(slug)
     sections = [section for build in current_app.extensions.get(SECTIONS_KEY, [])
@@ -73,7 +76,7 @@ def show(slug: str):
     is_manager = can_manage(current_user, fabrique)
     return render_template(
         "fabriques/show.html", fabrique=fabrique, members=queries.members_of(fabrique), sections=sections,
-        viewer_membership=viewer_membership, is_manager=is_manager, action_form=EmptyForm(),
+        viewer_membership=viewer_membership, is_manager=is_manager,
         pending_count=len(queries.members_of(fabrique, MembershipStatus.PENDING)) if is_manager else 0,
     )
 

@@ -9,6 +9,7 @@ from forum.accounts.services import get_user
 from forum.core.errors import Conflict, DomainError, Forbidden, Invalid
 from forum.core.forms import EmptyForm, attach_error, choices, render_form
 from forum.core.markdown import render_markdown
+from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
@@ -48,6 +49,7 @@ def _preview_of(text: str | None) -> str:
 
 
 @blueprint.get("/")
+@public_page
 def home():
     return render_template(
         "threads/home.html", latest=queries.latest_threads(15), categories=queries.categories(),
@@ -56,6 +58,7 @@ def home():
 
 
 @blueprint.get("/forum/<slug>")
+@public_page
 def category(slug: str):
     category = services.get_category_by_slug(slug)
     tag = request.args.get("tag", "").strip().lower()[:40] or None
@@ -66,6 +69,7 @@ def category(slug: str):
 
 
 @blueprint.get("/mots-cles/<tag>")
+@public_page
 def tag(tag: str):
     tag = tag.strip().lower()[:40]
     page = queries.threads_with_tag(tag, parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"])
@@ -101,13 +105,17 @@ def new_thread():
 
 @blueprint.get("/sujets/<id:thread_id>")
 @blueprint.get("/sujets/<id:thread_id>/<slug>")
+@public_page
 def show(thread_id: int, slug: str | None = None):
     thread = queries.thread_for_page(thread_id)
     per_page = current_app.config["POSTS_PER_PAGE"]
     page = queries.posts_page(thread, parse_page(request.args.get("page")), per_page)
+    # Forms (and their CSRF tokens, which open a session) only for members: the
+    # anonymous page stays cookie-free and cacheable.
+    member = current_user.is_authenticated
     return render_template(
-        "threads/show.html", thread=thread, page=page, reply_form=ReplyForm(), action_form=EmptyForm(),
-        can_reply=current_user.is_authenticated,
+        "threads/show.html", thread=thread, page=page, can_reply=member,
+        reply_form=ReplyForm() if member else None, action_form=EmptyForm() if member else None,
     )
 
 
@@ -197,6 +205,7 @@ def delete_post(post_id: int):
 
 
 @blueprint.get("/membres/<id:user_id>")
+@public_page
 def member(user_id: int):
     user = get_user(user_id)
     membership = membership_of(user)

@@ -1,8 +1,8 @@
-"""initial schema: accounts, fabriques, forum
+"""initial schema: accounts, fabriques, forum, page versions
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 00:15:48.069712
+Create Date: 2026-11-22 00:23:55.225124
 
 """
 from alembic import op
@@ -63,6 +63,11 @@ def upgrade():
         batch_op.create_index('ix_fabriques_last_activity_at', ['last_activity_at'], unique=False)
         batch_op.create_index('ix_fabriques_region_code', ['region_code'], unique=False)
 
+    op.create_table('page_versions',
+    sa.Column('id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_page_versions'))
+    )
     op.create_table('tags',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=40), nullable=False),
@@ -220,6 +225,7 @@ def downgrade():
     op.drop_table('fabrique_modules')
     op.drop_table('users')
     op.drop_table('tags')
+    op.drop_table('page_versions')
     with op.batch_alter_table('fabriques', schema=None) as batch_op:
         batch_op.drop_index('ix_fabriques_region_code')
         batch_op.drop_index('ix_fabriques_last_activity_at')

@@ -1,0 +1,161 @@
+"""A per-process cache of public pages for anonymous visitors, always true to the database.
+
+Every committed transaction that changed something a page may show bumps one
+counter row (``page_versions``) in the same transaction. An anonymous GET of a
+page marked ``@public_page`` reads that counter (one indexed query) and, when
+this process already rendered the same URL at the same version, answers with
+the stored HTML; otherwise it renders and stores. Several workers or hosts
+each keep their own cache and all read the counter, so none serves a page
+older than the last commit. Logged-in members (any session cookie) are never
+served from, nor stored in, the cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from itertools import chain
+
+from flask import Flask, Response, g, request
+from sqlalchemy import Integer, event, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from forum.core.models import Base
+
+MAX_ENTRIES = 2_000
+MAX_BODY_BYTES = 512 * 1024
+_CHANGED = "pages_changed"
+
+
+class PageVersion(Base):
+    """One row: the number of committed transactions that changed public content."""
+
+    __tablename__ = "page_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+def public_page(view):
+    """Mark a view whose anonymous GET may be answered from the page cache."""
+    view.public_page = True
+    return view
+
+
+@dataclass(frozen=True)
+class _Entry:
+    version: int
+    body: bytes
+    content_type: str
+
+
+class PageCache:
+    """An LRU of rendered pages, keyed by URL, each remembering the version it was rendered at."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES):
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()
+        self._lock = threading.Lock()
+        self._max_entries = max_entries
+
+    def get(self, key: str, version: int) -> _Entry | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry.version != version:
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: _Entry) -> None:
+        with self._lock:
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._max_entries:
+                self._entries.popitem(last=False)
+
+
+def current_version(session: Session) -> int:
+    return session.execute(select(PageVersion.version).where(PageVersion.id == 1)).scalar() or 0
+
+
+def _bump_statement(dialect_name: str):
+    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect_name]
+    statement = insert(PageVersion).values(id=1, version=1)
+    return statement.on_conflict_do_update(
+        index_elements=[PageVersion.id], set_={"version": PageVersion.version + 1})
+
+
+def _affects_pages(cls) -> bool:
+    # Models that no page shows (login sessions) say so with __affects_pages__ = False.
+    return getattr(cls, "__affects_pages__", True)
+
+
+def _after_flush(session, flush_context):
+    if any(_affects_pages(type(obj)) for obj in chain(session.new, session.dirty, session.deleted)):
+        session.info[_CHANGED] = True
+
+
+def _do_orm_execute(state):
+    if (state.is_insert or state.is_update or state.is_delete) and any(
+            _affects_pages(mapper.class_) for mapper in state.all_mappers):
+        state.session.info[_CHANGED] = True
+
+
+def _before_commit(session):
+    session.flush()  # before_commit runs before the final flush; see what it will write
+    if session.info.pop(_CHANGED, False):
+        connection = session.connection()
+        connection.execute(_bump_statement(connection.dialect.name))
+
+
+def _after_rollback(session):
+    session.info.pop(_CHANGED, None)
+
+
+def install_version_tracking() -> None:
+    """Listen to every ORM session once per process (idempotent)."""
+    if not event.contains(Session, "before_commit", _before_commit):
+        event.listen(Session, "after_flush", _after_flush)
+        event.listen(Session, "do_orm_execute", _do_orm_execute)
+        event.listen(Session, "before_commit", _before_commit)
+        event.listen(Session, "after_soft_rollback", lambda session, previous: _after_rollback(session))
+
+
+def init_page_cache(app: Flask, session_factory) -> None:
+    """Serve and store anonymous GETs of @public_page views; ``session_factory()`` is the request's session."""
+    install_version_tracking()
+    cache = PageCache()
+    app.extensions["page_cache"] = cache
+
+    def cacheable() -> bool:
+        view = app.view_functions.get(request.endpoint or "")
+        return (request.method == "GET" and getattr(view, "public_page", False)
+                and app.config["PAGE_CACHE_ENABLED"]
+                and app.config["SESSION_COOKIE_NAME"] not in request.cookies)
+
+    @app.before_request
+    def _serve_from_cache():
+        if not cacheable():
+            return None
+        version = current_version(session_factory())
+        entry = cache.get(request.full_path, version)
+        if entry is not None:
+            response = Response(entry.body, content_type=entry.content_type)
+            response.headers["X-Page-Cache"] = "hit"
+            return response
+        g.page_cache_version = version
+        return None
+
+    @app.after_request
+    def _store_in_cache(response):
+        version = g.pop("page_cache_version", None)
+        if (version is not None and response.status_code == 200 and "Set-Cookie" not in response.headers
+                and response.mimetype == "text/html" and not response.is_streamed):
+            body = response.get_data()
+            if len(body) <= MAX_BODY_BYTES:
+                cache.put(request.full_path, _Entry(version, body, response.content_type))
+            response.headers["X-Page-Cache"] = "miss"
+        response.vary.add("Cookie")
+        return response
+
