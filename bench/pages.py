@@ -111,6 +111,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help=f"measure only this page (repeatable): {', '.join(PAGE_NAMES)}")
     parser.add_argument("--profile", action="store_true",
                         help="also profile each page in-process (cProfile, 50 GETs) and list its SQL")
+    parser.add_argument("--no-page-cache", action="store_true",
+                        help="serve with the anonymous page cache off: every request renders its page")
     parser.add_argument("--instance", type=Path, default=DEFAULT_INSTANCE,
                         help="instance folder of the demo database (default: bench/results/instance)")
     args = parser.parse_args(argv)
@@ -257,11 +259,11 @@ class SqlRecorder:
 
 
 def count_queries(instance: Path, pages: list[Page], profile: bool) -> dict[str, int]:
-    """SQL statements of one anonymous GET of each page (after a warm-up GET), BEGIN excluded."""
+    """SQL statements of one anonymous GET of each page that renders it (page cache off), BEGIN excluded."""
     from forum import create_app
     from forum.extensions import db
 
-    app = create_app({"INSTANCE_PATH": str(instance)})
+    app = create_app({"INSTANCE_PATH": str(instance), "PAGE_CACHE_ENABLED": False})
     with app.app_context():
         engine = db.engine
     client = app.test_client()
@@ -498,8 +500,8 @@ def print_table(ceiling: WrkResult, figures: list[PageFigures]) -> None:
     print("  ".join("-" * w for w in widths))
     for row in rows:
         print(line(row))
-    print("SQL: statements of one anonymous GET, in-process (Flask test client), the BEGIN of each "
-          "transaction not counted.")
+    print("SQL: statements of one anonymous GET that renders the page (page cache off), in-process "
+          "(Flask test client), the BEGIN of each transaction not counted. A cache hit costs 1.")
 
 
 def print_thread_target(ceiling: WrkResult, figures: list[PageFigures]) -> None:
@@ -561,7 +563,10 @@ def run(args: argparse.Namespace) -> None:
     queries = count_queries(instance, pages, args.profile)
 
     load_before = os.getloadavg()[0]
-    forum_env = {**os.environ, "FORUM_INSTANCE_PATH": str(instance), "FORUM_SESSION_COOKIE_SECURE": "false"}
+    forum_env = {**os.environ, "FORUM_INSTANCE_PATH": str(instance), "FORUM_SESSION_COOKIE_SECURE": "false",
+                 "FORUM_PAGE_CACHE_ENABLED": "false" if args.no_page_cache else "true"}
+    print("Anonymous page cache:", "off (every request renders)" if args.no_page_cache else
+          "on (a request reads the version counter, renders only after a change)")
     with ExitStack() as servers:
         hello_url = servers.enter_context(gunicorn_server("hello", "hello_app:app", BENCH_DIR, dict(os.environ)))
         forum_url = servers.enter_context(gunicorn_server("forum", "wsgi:app", PROJECT_ROOT, forum_env))

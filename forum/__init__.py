@@ -42,7 +42,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from forum.core.web import register_web_core
 
     register_web_core(app)
-    init_page_cache(app, lambda: db.session)
+    init_page_cache(app, lambda: db.engine)
     _register_blueprints(app)
     _register_commands(app)
     return app

@@ -75,8 +75,12 @@ class PageCache:
                 self._entries.popitem(last=False)
 
 
-def current_version(session: Session) -> int:
-    return session.execute(select(PageVersion.version).where(PageVersion.id == 1)).scalar() or 0
+_VERSION_QUERY = select(PageVersion.version).where(PageVersion.id == 1)
+
+
+def current_version(connectable) -> int:
+    """The committed version (0 before the first change); ``connectable``: a session or connection."""
+    return connectable.execute(_VERSION_QUERY).scalar() or 0
 
 
 def _bump_statement(dialect_name: str):
@@ -122,8 +126,8 @@ def install_version_tracking() -> None:
         event.listen(Session, "after_soft_rollback", lambda session, previous: _after_rollback(session))
 
 
-def init_page_cache(app: Flask, session_factory) -> None:
-    """Serve and store anonymous GETs of @public_page views; ``session_factory()`` is the request's session."""
+def init_page_cache(app: Flask, engine_factory) -> None:
+    """Serve and store anonymous GETs of @public_page views; ``engine_factory()`` gives the app's engine."""
     install_version_tracking()
     cache = PageCache()
     app.extensions["page_cache"] = cache
@@ -134,11 +138,13 @@ def init_page_cache(app: Flask, session_factory) -> None:
                 and app.config["PAGE_CACHE_ENABLED"]
                 and app.config["SESSION_COOKIE_NAME"] not in request.cookies)
 
-    @app.before_request
     def _serve_from_cache():
         if not cacheable():
             return None
-        version = current_version(session_factory())
+        # A plain connection, not the ORM session: a hit costs one small query and
+        # nothing else. The page, if rendered, reads data at least this new.
+        with engine_factory().connect() as connection:
+            version = current_version(connection)
         entry = cache.get(request.full_path, version)
         if entry is not None:
             response = Response(entry.body, content_type=entry.content_type)
@@ -146,6 +152,9 @@ def init_page_cache(app: Flask, session_factory) -> None:
             return response
         g.page_cache_version = version
         return None
+
+    # First of all before_request hooks: a hit needs no rate-limit, CSRF or login work.
+    app.before_request_funcs.setdefault(None, []).insert(0, _serve_from_cache)
 
     @app.after_request
     def _store_in_cache(response):
