@@ -1,0 +1,62 @@
+"""The notification centre: the bell in the nav, the list, marking as read."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from forum.accounts.models import User
+from forum.core.forms import EmptyForm
+from forum.core.pagination import paginate, parse_page
+from forum.extensions import db
+from forum.notifications import services
+from forum.notifications.models import Notification
+
+blueprint = Blueprint("notifications", __name__, url_prefix="/notifications")
+PER_PAGE = 30
+
+
+@blueprint.app_context_processor
+def _unread_helper():
+    # Counted only when a template asks (the nav, for members): one small query.
+    return {"unread_notifications": lambda: services.unread_count(current_user)
+            if current_user.is_authenticated else 0}
+
+
+def _one_button_action() -> None:
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+
+
+@blueprint.get("")
+@login_required
+def index():
+    g.private_page = True
+    page = paginate(db.session, select(Notification).where(Notification.user_id == current_user.id)
+                    .options(joinedload(Notification.actor).load_only(User.id, User.display_name))
+                    .order_by(Notification.created_at.desc(), Notification.id.desc()),
+                    parse_page(request.args.get("page")), PER_PAGE)
+    return render_template("notifications/index.html", page=page)
+
+
+@blueprint.post("/<id:notification_id>")
+@login_required
+def open_notification(notification_id: int):
+    """Mark as read and go where it points."""
+    _one_button_action()
+    notification = services.get_own_notification(current_user, notification_id)
+    services.mark_read(current_user, notification)
+    db.session.commit()
+    return redirect(notification.link)
+
+
+@blueprint.post("/tout-lire")
+@login_required
+def mark_all_read():
+    _one_button_action()
+    count = services.mark_all_read(current_user)
+    db.session.commit()
+    flash("Toutes vos notifications sont marquées comme lues." if count else "Rien de nouveau.", "info")
+    return redirect(url_for("notifications.index"))

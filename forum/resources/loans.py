@@ -1,0 +1,128 @@
+"""The loan state machine and the availability arithmetic: pure functions, no database.
+
+    requested ──accept──▶ accepted ──lend──▶ lent ──return──▶ returned
+        │  └──decline──▶ declined      │
+        └──cancel──▶ cancelled ◀─cancel┘
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from forum.resources.models import LoanState
+
+
+class Side(str, enum.Enum):
+    """Who may take an action: the lending fabrique's managers or the borrowing fabrique's members."""
+
+    OWNER = "owner"
+    BORROWER = "borrower"
+
+
+class Action(str, enum.Enum):
+    ACCEPT = "accepter"
+    DECLINE = "refuser"
+    CANCEL = "annuler"
+    LEND = "preter"
+    RETURN = "rendre"
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS[self]
+
+
+ACTION_LABELS = {
+    Action.ACCEPT: "Accepter", Action.DECLINE: "Refuser", Action.CANCEL: "Annuler la demande",
+    Action.LEND: "Marquer comme prêté (retiré)", Action.RETURN: "Marquer comme rendu",
+}
+
+
+@dataclass(frozen=True)
+class Transition:
+    to_state: LoanState
+    side: Side
+
+
+# The whole machine: (state, action) -> the resulting state and who may do it.
+TRANSITIONS: dict[tuple[LoanState, Action], Transition] = {
+    (LoanState.REQUESTED, Action.ACCEPT): Transition(LoanState.ACCEPTED, Side.OWNER),
+    (LoanState.REQUESTED, Action.DECLINE): Transition(LoanState.DECLINED, Side.OWNER),
+    (LoanState.REQUESTED, Action.CANCEL): Transition(LoanState.CANCELLED, Side.BORROWER),
+    (LoanState.ACCEPTED, Action.CANCEL): Transition(LoanState.CANCELLED, Side.BORROWER),
+    (LoanState.ACCEPTED, Action.LEND): Transition(LoanState.LENT, Side.OWNER),
+    (LoanState.LENT, Action.RETURN): Transition(LoanState.RETURNED, Side.OWNER),
+}
+
+_REFUSALS = {
+    LoanState.REQUESTED: "La demande attend encore la réponse de la fabrique prêteuse.",
+    LoanState.ACCEPTED: "Le prêt est déjà accepté.",
+    LoanState.DECLINED: "La demande a été refusée : elle ne peut plus changer.",
+    LoanState.CANCELLED: "La demande a été annulée : elle ne peut plus changer.",
+    LoanState.LENT: "Le matériel a déjà été retiré.",
+    LoanState.RETURNED: "Le prêt est terminé : le matériel a été rendu.",
+}
+
+
+class TransitionRefused(Exception):
+    """The action makes no sense in this state (a 409 for the web layer)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def transition(state: LoanState, action: Action) -> Transition:
+    """The transition for ``action`` in ``state``, or TransitionRefused with a French explanation."""
+    found = TRANSITIONS.get((state, action))
+    if found is None:
+        raise TransitionRefused(f"Action impossible : {_REFUSALS[state][0].lower()}{_REFUSALS[state][1:]}")
+    return found
+
+
+def actions_for(state: LoanState, sides: set[Side]) -> list[Action]:
+    """The actions that the given sides may take now, in the table's order."""
+    return [action for (from_state, action), found in TRANSITIONS.items()
+            if from_state is state and found.side in sides]
+
+
+@dataclass(frozen=True)
+class Booking:
+    """A period that holds ``quantity`` units of a resource (dates inclusive)."""
+
+    start: date
+    end: date
+    quantity: int
+
+
+def days(start: date, end: date) -> Iterable[date]:
+    for offset in range((end - start).days + 1):
+        yield start + timedelta(days=offset)
+
+
+def usage_by_day(bookings: Iterable[Booking], start: date, end: date) -> dict[date, int]:
+    """Units held on each day of [start, end] by the bookings."""
+    usage = {day: 0 for day in days(start, end)}
+    for booking in bookings:
+        first, last = max(booking.start, start), min(booking.end, end)
+        for day in days(first, last) if first <= last else ():
+            usage[day] += booking.quantity
+    return usage
+
+
+def shortages(bookings: Iterable[Booking], start: date, end: date, quantity: int, stock: int) -> list[date]:
+    """The days of [start, end] on which ``quantity`` more units would exceed ``stock``."""
+    return [day for day, used in usage_by_day(bookings, start, end).items() if used + quantity > stock]
+
+
+def day_ranges(dates: list[date]) -> list[tuple[date, date]]:
+    """[1, 2, 3, 7, 8] (as dates) -> [(1, 3), (7, 8)]: consecutive days folded into periods."""
+    ranges: list[tuple[date, date]] = []
+    for day in sorted(dates):
+        if ranges and day - ranges[-1][1] == timedelta(days=1):
+            ranges[-1] = (ranges[-1][0], day)
+        else:
+            ranges.append((day, day))
+    return ranges

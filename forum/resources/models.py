@@ -1,0 +1,249 @@
+"""The shared catalogue: resources (equipment, rooms, know-how), their photos, and loans."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from markupsafe import Markup
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.accounts.models import User
+from forum.core.markdown import stored_html
+from forum.core.models import Base, UTCDateTime, str_enum, utcnow
+from forum.fabriques.models import Fabrique
+
+
+class ResourceKind(str, enum.Enum):
+    EQUIPMENT = "equipement"
+    SPACE = "espace"
+    KNOW_HOW = "savoir-faire"
+
+    @property
+    def label(self) -> str:
+        return {"equipement": "Équipement", "espace": "Espace", "savoir-faire": "Savoir-faire"}[self.value]
+
+    @property
+    def lendable(self) -> bool:
+        """Equipment is lent and rooms are booked; know-how is shared, not borrowed."""
+        return self is not ResourceKind.KNOW_HOW
+
+
+CATEGORIES: dict[ResourceKind, dict[str, str]] = {
+    ResourceKind.EQUIPMENT: {
+        "fabrication-numerique": "Fabrication numérique",
+        "audiovisuel": "Audiovisuel",
+        "informatique": "Informatique",
+        "outillage": "Outillage",
+        "mobilier": "Mobilier",
+        "jardin": "Jardin",
+        "cuisine": "Cuisine",
+        "evenementiel": "Événementiel",
+    },
+    ResourceKind.SPACE: {
+        "salle-de-reunion": "Salle de réunion",
+        "atelier": "Atelier",
+        "salle-polyvalente": "Salle polyvalente",
+        "bureau": "Bureau",
+        "exterieur": "Espace extérieur",
+    },
+    ResourceKind.KNOW_HOW: {
+        "guide": "Guide",
+        "kit-de-formation": "Kit de formation",
+        "modele": "Modèle de document",
+        "competence": "Compétence",
+        "contact": "Contact utile",
+    },
+}
+ALL_CATEGORIES = {code: label for kind_categories in CATEGORIES.values() for code, label in kind_categories.items()}
+
+CONDITIONS = {"neuf": "Neuf", "tres-bon": "Très bon état", "bon": "Bon état", "use": "Usé mais fonctionnel"}
+LICENCES = {"cc-by-sa": "CC BY-SA 4.0", "cc-by": "CC BY 4.0", "cc0": "CC0 (domaine public)",
+            "tous-droits": "Tous droits réservés"}
+
+
+class Resource(Base):
+    """Something a fabrique lends or shares. Kind-specific fields are empty for the other kinds."""
+
+    __tablename__ = "resources"
+    __table_args__ = (
+        Index("ix_resources_fabrique_id", "fabrique_id"),
+        Index("ix_resources_kind_category", "kind", "category"),
+        Index("ix_resources_created_at", "created_at"),
+        CheckConstraint("quantity >= 1", name="quantity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fabrique_id: Mapped[int] = mapped_column(ForeignKey("fabriques.id", ondelete="CASCADE"))
+    kind: Mapped[ResourceKind] = mapped_column(str_enum(ResourceKind))
+    name: Mapped[str] = mapped_column(String(120))
+    category: Mapped[str] = mapped_column(String(40))
+    description_source: Mapped[str] = mapped_column(Text, default="")
+    description_html: Mapped[str] = mapped_column(Text, default="")
+    # "Indisponible pour le moment": listed, but no new request is possible.
+    paused: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    # Equipment (a room has a quantity of 1: it is booked whole).
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    condition: Mapped[str] = mapped_column(String(20), default="")
+    deposit_euros: Mapped[int | None] = mapped_column(Integer)
+    max_loan_days: Mapped[int | None] = mapped_column(Integer)
+    pickup_place: Mapped[str] = mapped_column(String(200), default="")
+    usage_conditions: Mapped[str] = mapped_column(Text, default="")
+    # Space.
+    capacity_meeting: Mapped[int | None] = mapped_column(Integer)
+    capacity_workshop: Mapped[int | None] = mapped_column(Integer)
+    capacity_standing: Mapped[int | None] = mapped_column(Integer)
+    surface_m2: Mapped[int | None] = mapped_column(Integer)
+    room_equipment: Mapped[str] = mapped_column(String(500), default="")
+    accessibility: Mapped[str] = mapped_column(String(300), default="")
+    price_conditions: Mapped[str] = mapped_column(String(500), default="")
+    # Know-how.
+    licence: Mapped[str] = mapped_column(String(20), default="")
+    contact: Mapped[str] = mapped_column(String(200), default="")
+
+    fabrique: Mapped[Fabrique] = relationship(lazy="raise_on_sql")
+    photos: Mapped[list[Photo]] = relationship(
+        back_populates="resource", cascade="all, delete-orphan", lazy="raise_on_sql", order_by="Photo.position",
+    )
+
+    @property
+    def description(self) -> Markup:
+        return stored_html(self.description_html)
+
+    @property
+    def category_label(self) -> str:
+        return ALL_CATEGORIES.get(self.category, self.category)
+
+    @property
+    def condition_label(self) -> str:
+        return CONDITIONS.get(self.condition, self.condition)
+
+    @property
+    def licence_label(self) -> str:
+        return LICENCES.get(self.licence, self.licence)
+
+
+class Photo(Base):
+    """A re-encoded photo of a resource, stored under instance/ with a random name."""
+
+    __tablename__ = "resource_photos"
+    __table_args__ = (Index("ix_resource_photos_resource_id", "resource_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(64), unique=True)
+    thumbnail: Mapped[str] = mapped_column(String(64), unique=True)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    resource: Mapped[Resource] = relationship(back_populates="photos", lazy="raise_on_sql")
+
+
+class LoanState(str, enum.Enum):
+    REQUESTED = "requested"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+    LENT = "lent"
+    RETURNED = "returned"
+
+    @property
+    def label(self) -> str:
+        return LOAN_STATE_LABELS[self]
+
+
+LOAN_STATE_LABELS = {
+    LoanState.REQUESTED: "demandé", LoanState.ACCEPTED: "accepté", LoanState.DECLINED: "refusé",
+    LoanState.CANCELLED: "annulé", LoanState.LENT: "prêté", LoanState.RETURNED: "rendu",
+}
+# Loans that hold the resource for their period.
+BOOKING_STATES = (LoanState.ACCEPTED, LoanState.LENT)
+
+
+class Loan(Base):
+    """A fabrique's request to use another fabrique's resource for a period (dates inclusive)."""
+
+    __tablename__ = "loans"
+    __table_args__ = (
+        Index("ix_loans_resource_id_state", "resource_id", "state"),
+        Index("ix_loans_borrower_fabrique_id", "borrower_fabrique_id"),
+        Index("ix_loans_owner_fabrique_id", "owner_fabrique_id"),
+        CheckConstraint("end_date >= start_date", name="period_ordered"),
+        CheckConstraint("quantity >= 1", name="quantity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id", ondelete="CASCADE"))
+    # Denormalised from the resource, so "my fabrique's loans" needs no join.
+    owner_fabrique_id: Mapped[int] = mapped_column(ForeignKey("fabriques.id", ondelete="CASCADE"))
+    borrower_fabrique_id: Mapped[int] = mapped_column(ForeignKey("fabriques.id", ondelete="CASCADE"))
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    state: Mapped[LoanState] = mapped_column(str_enum(LoanState), default=LoanState.REQUESTED)
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    message: Mapped[str] = mapped_column(Text, default="")
+    return_note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Reminders already e-mailed by `flask loans remind`, so each goes once.
+    start_reminder_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    end_reminder_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    overdue_notice_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    resource: Mapped[Resource] = relationship(lazy="raise_on_sql")
+    owner_fabrique: Mapped[Fabrique] = relationship(foreign_keys=[owner_fabrique_id], lazy="raise_on_sql")
+    borrower_fabrique: Mapped[Fabrique] = relationship(foreign_keys=[borrower_fabrique_id], lazy="raise_on_sql")
+    requested_by: Mapped[User | None] = relationship(lazy="raise_on_sql")
+
+    def is_overdue(self, today: date) -> bool:
+        return self.state is LoanState.LENT and self.end_date < today
+
+    @property
+    def days(self) -> int:
+        return (self.end_date - self.start_date).days + 1
+
+
+class LoanEvent(Base):
+    """One line of a loan's history: who moved it to which state, when."""
+
+    __tablename__ = "loan_events"
+    __affects_pages__ = False  # private history; the state itself is on the loan
+    __table_args__ = (Index("ix_loan_events_loan_id", "loan_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    from_state: Mapped[LoanState | None] = mapped_column(str_enum(LoanState))
+    to_state: Mapped[LoanState] = mapped_column(str_enum(LoanState))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    actor: Mapped[User | None] = relationship(lazy="raise_on_sql")
+
+
+class LoanMessage(Base):
+    """The conversation between the two fabriques about a loan (Markdown, rendered once)."""
+
+    __tablename__ = "loan_messages"
+    __affects_pages__ = False  # private conversation between two fabriques
+    __table_args__ = (Index("ix_loan_messages_loan_id", "loan_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body_source: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    author: Mapped[User | None] = relationship(lazy="raise_on_sql")
+
+    @property
+    def body(self) -> Markup:
+        return stored_html(self.body_html)
