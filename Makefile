@@ -29,7 +29,7 @@ install: $(VENV)/.installed
 run: install
 	$(FLASK) init-db
 	$(FLASK) seed-demo --if-empty
-	FORUM_SESSION_COOKIE_SECURE=false $(FLASK) run --host $(HOST) --port $(PORT)
+	FORUM_SESSION_COOKIE_SECURE=false FORUM_MAIL_BACKEND=file $(FLASK) run --host $(HOST) --port $(PORT)
 
 migrate: install
 	$(FLASK) init-db

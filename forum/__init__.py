@@ -54,6 +54,8 @@ def _complete_config(app: Flask) -> None:
         app.config["SECRET_KEY"] = config_module.load_or_create_secret_key(app.instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(Path(app.instance_path) / "forum.sqlite3")
+    if app.config.get("MAIL_BACKEND") == "file" and not app.config.get("MAIL_FILE_PATH"):
+        app.config["MAIL_FILE_PATH"] = str(Path(app.instance_path) / "mail")
     if not app.config.get("SEARCH_INDEX_DIR"):
         app.config["SEARCH_INDEX_DIR"] = str(Path(app.instance_path) / "search-index")
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
@@ -68,7 +70,8 @@ def _init_extensions(app: Flask) -> None:
 
     from forum.accounts.models import User
     from forum.accounts.services import user_for_session_key
-    from forum.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from forum.core.mail import install_mail_hooks
+    from forum.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
     from forum.fabriques.models import Membership
 
     db.init_app(app)
@@ -76,6 +79,8 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=lambda: "fr")
     limiter.init_app(app)
+    mail.init_app(app)
+    install_mail_hooks()
 
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
@@ -96,12 +101,19 @@ def _register_blueprints(app: Flask) -> None:
     from forum.fabriques.onboarding import blueprint as onboarding
     from forum.fabriques.views import SECTIONS_KEY
     from forum.fabriques.views import blueprint as fabriques
+    from forum.notifications.views import blueprint as notifications
+    from forum.resources.map_views import blueprint as fabriques_map
+    from forum.resources.loan_views import blueprint as loans
+    from forum.resources.photo_views import blueprint as resource_photos
+    from forum.resources.views import blueprint as resources
+    from forum.resources.views import fabrique_resources_section
     from forum.threads.views import blueprint as threads
     from forum.threads.views import fabrique_threads_section
 
-    for blueprint in (core, accounts, onboarding, fabriques, threads):
+    for blueprint in (core, accounts, onboarding, fabriques, fabriques_map, threads, notifications, resources,
+                      resource_photos, loans):
         app.register_blueprint(blueprint)
-    app.extensions[SECTIONS_KEY] = [fabrique_threads_section]
+    app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_threads_section]
 
 
 def _register_commands(app: Flask) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import click
 from flask import Flask
+from flask.cli import AppGroup
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
@@ -44,6 +46,27 @@ def register_commands(app: Flask) -> None:
         click.echo(f"Démonstration chargée en {time.perf_counter() - started:.1f} s : {summary}.")
         click.echo("Tous les comptes de démonstration ont le mot de passe « fabriques-demo-2026 » "
                    "(administrateur : admin@exemple.fr).")
+
+    loans_group = AppGroup("loans", help="Prêts entre fabriques.")
+
+    @loans_group.command("remind")
+    @click.option("--date", "on_date", default=None, help="Faire comme si nous étions ce jour-là (AAAA-MM-JJ).")
+    def remind_command(on_date: str | None):
+        """E-mail tomorrow's loan starts and ends, and overdue notices (run daily from cron)."""
+        from forum.core.dates import today_in_france
+        from forum.resources.reminders import send_reminders
+
+        try:
+            today = date.fromisoformat(on_date) if on_date else today_in_france()
+        except ValueError:
+            raise click.BadParameter("la date doit s'écrire AAAA-MM-JJ", param_hint="--date") from None
+        with write_intent():
+            counts = send_reminders(today, site_url=(app.config.get("SITE_URL") or "").rstrip("/"))
+            db.session.commit()
+        click.echo(f"Rappels envoyés : {counts.starting} début(s), {counts.ending} fin(s), "
+                   f"{counts.overdue} retard(s).")
+
+    app.cli.add_command(loans_group)
 
     @app.cli.command("create-admin")
     @click.option("--email", prompt="Adresse e-mail")

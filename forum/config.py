@@ -50,10 +50,23 @@ class DefaultConfig:
     # version counter in the database keeps exact (forum/core/page_cache.py).
     PAGE_CACHE_ENABLED = True
 
+    # Public address used in e-mails ("https://forum.example.org"); None: the request's host.
+    SITE_URL: str | None = None
+    # E-mail through Flask-Mailman: "smtp" in production (MAIL_SERVER, MAIL_PORT, MAIL_USERNAME,
+    # MAIL_PASSWORD, MAIL_USE_TLS), "file" (MAIL_FILE_PATH, default instance/mail) in development,
+    # "locmem" (an in-memory outbox) in tests.
+    MAIL_BACKEND = "smtp"
+    MAIL_SERVER = "localhost"
+    MAIL_PORT = 25
+    MAIL_DEFAULT_SENDER = "Forum des Fabriques <ne-pas-repondre@forum-des-fabriques.fr>"
+    MAIL_TIMEOUT = 10
+
     POST_MAX_LENGTH = 32_000
     THREADS_PER_PAGE = 25
     POSTS_PER_PAGE = 20
     FABRIQUES_PER_PAGE = 24
+    RESOURCES_PER_PAGE = 24
+    LOANS_PER_PAGE = 30
 
 
 def parse_env_value(raw: str) -> Any:

@@ -54,6 +54,7 @@ def base_config(tmp_path) -> dict:
         "SECRET_KEY": "test-secret-key",
         "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'forum.sqlite3'}",
         "RATELIMIT_STORAGE_URI": "memory://",
+        "MAIL_BACKEND": "locmem",
     }
 
 

@@ -3,7 +3,7 @@ and a thread page shows forty dates)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -15,13 +15,19 @@ def _local(value: datetime) -> datetime:
     return value.astimezone(PARIS)
 
 
+def day_fr(value: date) -> str:
+    """A calendar day: "1er mai 2026", "21 novembre 2026"."""
+    return f"{'1er' if value.day == 1 else value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def month_fr(value: date) -> str:
+    """ "novembre 2026"."""
+    return f"{MONTHS[value.month - 1]} {value.year}"
+
+
 def date_fr(value: datetime | None) -> str:
-    """ "1er mai 2026", "21 novembre 2026" (Paris time)."""
-    if value is None:
-        return ""
-    local = _local(value)
-    day = "1er" if local.day == 1 else str(local.day)
-    return f"{day} {MONTHS[local.month - 1]} {local.year}"
+    """The day of a moment, in Paris time: "21 novembre 2026"."""
+    return day_fr(_local(value)) if value is not None else ""
 
 
 def datetime_fr(value: datetime | None) -> str:
@@ -50,3 +56,8 @@ def ago(value: datetime | None, now: datetime | None = None) -> str:
     if seconds < 31 * 86_400:
         return "il y a " + _plural(int(seconds // 86_400), "jour")
     return "le " + date_fr(value)
+
+
+def today_in_france() -> date:
+    """Today's date in Paris: loans start and end on French calendar days."""
+    return datetime.now(PARIS).date()

@@ -10,7 +10,7 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self' data: https://tile.openstreetmap.org",  # the map's OpenStreetMap tiles
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

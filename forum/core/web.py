@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, g, render_template, request, url_for
+from flask import Flask, current_app, g, render_template, request, url_for
 from flask_babel import get_locale, get_translations
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from forum.core.database import set_write_intent
-from forum.core.dates import ago, date_fr, datetime_fr
+from forum.core.dates import ago, date_fr, datetime_fr, day_fr, month_fr
 from forum.core.errors import DomainError
 from forum.core.security import IdConverter, add_security_headers
 from forum.extensions import db
@@ -86,6 +86,8 @@ def register_web_core(app: Flask) -> None:
     app.jinja_env.filters["date_fr"] = date_fr
     app.jinja_env.filters["datetime_fr"] = datetime_fr
     app.jinja_env.filters["ago"] = ago
+    app.jinja_env.filters["day_fr"] = day_fr
+    app.jinja_env.filters["month_fr"] = month_fr
     app.jinja_env.filters["iso"] = lambda value: value.isoformat() if value else ""
     app.jinja_env.globals["page_url"] = page_url
     _install_template_gettext(app)
@@ -117,6 +119,11 @@ def ngettext_source_french(singular: str, plural: str, num: int) -> str:
     if str(get_locale()) == "fr":
         num = 1 if num <= 1 else 2
     return get_translations().ngettext(singular, plural, num)
+
+
+def site_url() -> str:
+    """The site's public address, for links in e-mails: SITE_URL, else this request's host."""
+    return (current_app.config.get("SITE_URL") or request.url_root).rstrip("/")
 
 
 def page_url(number: int) -> str:

@@ -9,9 +9,16 @@ from forum.extensions import db
 from tests.conftest import login, make_category, make_fabrique, make_thread, make_user
 
 
+def _example_value(match) -> str:
+    converter, options = match.group(1), match.group(2)
+    if converter == "any":
+        return options.split(",")[0].strip()
+    return "accepter" if match.group(3) == "action" else "1"
+
+
 def _example_path(rule) -> str:
-    return re.sub(r"<(?:[a-z]+(?:\([^)]*\))?:)?([a-z_]+)>", lambda m: "accepter" if m.group(1) == "action" else "1",
-                  rule.rule)
+    """A concrete path for a URL rule: ids become 1, <any(a, b)> its first option."""
+    return re.sub(r"<(?:([a-z]+)(?:\(([^)]*)\))?:)?([a-z_]+)>", _example_value, rule.rule)
 
 
 def test_every_post_endpoint_requires_csrf(client, app):

@@ -1,0 +1,93 @@
+"""Loans: my fabrique's requests (sent and received), a loan's page, its actions and conversation."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from forum.core.dates import today_in_france
+from forum.core.errors import Forbidden, Invalid
+from forum.core.pagination import parse_page
+from forum.core.web import site_url
+from forum.extensions import db
+from forum.fabriques.permissions import active_fabrique_of
+from forum.resources import queries, services
+from forum.resources.forms import LoanActionForm, LoanMessageForm
+from forum.resources.loans import Action, Side, actions_for
+from forum.resources.models import LoanState
+
+blueprint = Blueprint("loans", __name__, url_prefix="/prets")
+
+
+@blueprint.get("")
+@login_required
+def index():
+    g.private_page = True
+    fabrique = active_fabrique_of(current_user)
+    if fabrique is None:
+        return render_template("loans/no_fabrique.html")
+    state_value = request.args.get("etat", "")
+    if state_value and state_value not in {state.value for state in LoanState}:
+        raise Invalid("Cet état de prêt n'existe pas.")
+    state = LoanState(state_value) if state_value else None
+    page = queries.loans_of_fabrique(fabrique.id, state, parse_page(request.args.get("page")),
+                                     current_app.config["LOANS_PER_PAGE"])
+    return render_template("loans/index.html", page=page, fabrique=fabrique, state=state, states=list(LoanState),
+                           counts=queries.loan_counts_by_state(fabrique.id), today=today_in_france(),
+                           needs_owner=queries.NEEDS_OWNER)
+
+
+def _loan_for(actor, loan_id: int):
+    """The loan, if ``actor`` belongs to one of its two fabriques (else 404: its existence is private)."""
+    loan = services.get_loan(loan_id)
+    sides = services.sides_of(actor, loan)
+    if not sides and not actor.is_admin:
+        abort(404)
+    return loan, sides
+
+
+@blueprint.get("/<id:loan_id>")
+@login_required
+def show(loan_id: int):
+    g.private_page = True
+    loan, sides = _loan_for(current_user, loan_id)
+    return _render_loan(loan, sides)
+
+
+def _render_loan(loan, sides, *, action_form=None, message_form=None, status: int = 200):
+    return render_template(
+        "loans/show.html", loan=loan, sides=sides, Side=Side, actions=actions_for(loan.state, sides),
+        history=queries.loan_history(loan), messages=queries.loan_messages(loan),
+        action_form=action_form or LoanActionForm(), message_form=message_form or LoanMessageForm(),
+        today=today_in_france(), Action=Action,
+    ), status
+
+
+@blueprint.post("/<id:loan_id>/<action>")
+@login_required
+def act(loan_id: int, action: str):
+    if action not in {item.value for item in Action}:
+        abort(404)
+    loan, sides = _loan_for(current_user, loan_id)
+    form = LoanActionForm()
+    if not form.validate_on_submit():
+        return _render_loan(loan, sides, action_form=form, status=400)
+    services.act_on_loan(current_user, loan, Action(action), form.note.data or "", site_url=site_url())
+    db.session.commit()
+    flash(f"Le prêt est maintenant « {loan.state.label} ».", "success")
+    return redirect(url_for("loans.show", loan_id=loan.id))
+
+
+@blueprint.post("/<id:loan_id>/messages")
+@login_required
+def message(loan_id: int):
+    loan, sides = _loan_for(current_user, loan_id)
+    if not sides:
+        raise Forbidden("Seules les deux fabriques concernées peuvent écrire ici.")
+    form = LoanMessageForm()
+    if not form.validate_on_submit():
+        return _render_loan(loan, sides, message_form=form, status=400)
+    services.post_loan_message(current_user, loan, form.body.data, site_url=site_url())
+    db.session.commit()
+    flash("Votre message est envoyé.", "success")
+    return redirect(url_for("loans.show", loan_id=loan.id, _anchor="messages"))

@@ -1,0 +1,273 @@
+"""Read side of the catalogue and of loans."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from forum.accounts.models import User
+from forum.core.errors import Invalid
+from forum.core.pagination import Page, paginate
+from forum.extensions import db
+from forum.fabriques.geography import DEPARTMENTS, REGIONS
+from forum.fabriques.models import Fabrique
+from forum.resources.loans import Booking, usage_by_day
+from forum.resources.models import (
+    ALL_CATEGORIES, BOOKING_STATES, Loan, LoanEvent, LoanMessage, LoanState, Photo, Resource, ResourceKind,
+)
+
+SORTS = {"nom": "Nom", "recent": "Plus récentes", "proche": "Régions les plus proches"}
+MAX_FILTER_DAYS = 366
+
+# Rough centre of each region (latitude, longitude), to sort by distance from the member's region.
+REGION_CENTRES = {
+    "84": (45.5, 4.6), "27": (47.2, 4.8), "53": (48.2, -2.9), "24": (47.5, 1.7), "94": (42.2, 9.1),
+    "44": (48.7, 5.6), "32": (50.0, 2.8), "11": (48.7, 2.5), "28": (49.1, 0.1), "75": (45.2, 0.2),
+    "76": (43.7, 2.2), "52": (47.5, -0.8), "93": (43.9, 6.1), "01": (16.2, -61.6), "02": (14.6, -61.0),
+    "03": (4.0, -53.0), "04": (-21.1, 55.5), "06": (-12.8, 45.2),
+}
+
+
+def regions_by_distance(origin: str) -> list[str]:
+    """Region codes, nearest to ``origin`` first (great-circle distance between rough centres)."""
+    lat0, lon0 = map(math.radians, REGION_CENTRES[origin])
+
+    def distance(code: str) -> float:
+        lat, lon = map(math.radians, REGION_CENTRES[code])
+        return math.acos(min(1.0, math.sin(lat0) * math.sin(lat) + math.cos(lat0) * math.cos(lat) * math.cos(lon - lon0)))
+
+    return sorted(REGION_CENTRES, key=distance)
+
+
+def _parse_date(raw: str, label: str) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise Invalid(f"{label} doit être une date (AAAA-MM-JJ).") from None
+
+
+@dataclass(frozen=True)
+class CatalogueFilters:
+    kind: str = ""
+    category: str = ""
+    region: str = ""
+    department: str = ""
+    fabrique: str = ""
+    available_from: date | None = None
+    available_to: date | None = None
+    sort: str = "recent"
+
+    @classmethod
+    def from_args(cls, args) -> CatalogueFilters:
+        """Filters from the query string; Invalid (400) for unknown values or a broken period."""
+        filters = cls(
+            kind=args.get("type", ""), category=args.get("categorie", ""), region=args.get("region", ""),
+            department=args.get("departement", ""), fabrique=args.get("fabrique", ""),
+            available_from=_parse_date(args.get("du", ""), "La date de début"),
+            available_to=_parse_date(args.get("au", ""), "La date de fin"), sort=args.get("tri", "recent"),
+        )
+        if filters.kind and filters.kind not in {kind.value for kind in ResourceKind}:
+            raise Invalid("Ce type de ressource n'existe pas.")
+        if filters.category and filters.category not in ALL_CATEGORIES:
+            raise Invalid("Cette catégorie n'existe pas.")
+        if filters.region and filters.region not in REGIONS:
+            raise Invalid("Cette région n'existe pas.")
+        if filters.department and filters.department not in DEPARTMENTS:
+            raise Invalid("Ce département n'existe pas.")
+        if filters.fabrique and not (filters.fabrique.isdigit() and len(filters.fabrique) < 12):
+            raise Invalid("Cette fabrique n'existe pas.")
+        if filters.sort not in SORTS:
+            raise Invalid("Ce tri n'existe pas.")
+        if (filters.available_from is None) != (filters.available_to is None):
+            raise Invalid("Pour chercher par disponibilité, indiquez les deux dates.")
+        if filters.available_from and filters.available_to:
+            if filters.available_to < filters.available_from:
+                raise Invalid("La date de fin doit être après la date de début.")
+            if (filters.available_to - filters.available_from).days >= MAX_FILTER_DAYS:
+                raise Invalid("Cherchez une période d'un an au plus.")
+        return filters
+
+    def as_args(self, **changes) -> dict[str, str]:
+        values = {"type": self.kind, "categorie": self.category, "region": self.region,
+                  "departement": self.department, "fabrique": self.fabrique,
+                  "du": self.available_from.isoformat() if self.available_from else "",
+                  "au": self.available_to.isoformat() if self.available_to else "", "tri": self.sort}
+        values.update(changes)
+        return {key: value for key, value in values.items() if value and not (key == "tri" and value == "recent")}
+
+
+def fully_booked_ids(start: date, end: date) -> set[int]:
+    """Resources with no unit free on at least one day of [start, end] (exact, per day)."""
+    rows = db.session.execute(
+        select(Loan.resource_id, Loan.start_date, Loan.end_date, Loan.quantity, Resource.quantity.label("stock"))
+        .join(Resource, Resource.id == Loan.resource_id)
+        .where(Loan.state.in_(BOOKING_STATES), Loan.start_date <= end, Loan.end_date >= start)
+    ).all()
+    bookings: dict[int, list[Booking]] = {}
+    stock: dict[int, int] = {}
+    for row in rows:
+        bookings.setdefault(row.resource_id, []).append(Booking(row.start_date, row.end_date, row.quantity))
+        stock[row.resource_id] = row.stock
+    return {resource_id for resource_id, held in bookings.items()
+            if max(usage_by_day(held, start, end).values()) >= stock[resource_id]}
+
+
+def catalogue(filters: CatalogueFilters, page: int, per_page: int, viewer_region: str | None) -> Page[Resource]:
+    """One page of resources with their fabrique and first photo loaded."""
+    statement = (
+        select(Resource).join(Fabrique, Fabrique.id == Resource.fabrique_id)
+        .options(joinedload(Resource.fabrique).load_only(
+            Fabrique.id, Fabrique.name, Fabrique.slug, Fabrique.region_code, Fabrique.department_code),
+            selectinload(Resource.photos))
+    )
+    if filters.kind:
+        statement = statement.where(Resource.kind == ResourceKind(filters.kind))
+    if filters.category:
+        statement = statement.where(Resource.category == filters.category)
+    if filters.region:
+        statement = statement.where(Fabrique.region_code == filters.region)
+    if filters.department:
+        statement = statement.where(Fabrique.department_code == filters.department)
+    if filters.fabrique:
+        statement = statement.where(Resource.fabrique_id == int(filters.fabrique))
+    if filters.available_from and filters.available_to:
+        statement = statement.where(Resource.paused.is_(False), Resource.kind != ResourceKind.KNOW_HOW)
+        booked = fully_booked_ids(filters.available_from, filters.available_to)
+        if booked:
+            statement = statement.where(Resource.id.not_in(booked))
+    if filters.sort == "nom":
+        statement = statement.order_by(Resource.name, Resource.id)
+    elif filters.sort == "proche" and viewer_region in REGION_CENTRES:
+        ranks = {code: rank for rank, code in enumerate(regions_by_distance(viewer_region))}
+        statement = statement.order_by(case(ranks, value=Fabrique.region_code, else_=len(ranks)),
+                                       Resource.created_at.desc(), Resource.id.desc())
+    else:
+        statement = statement.order_by(Resource.created_at.desc(), Resource.id.desc())
+    return paginate(db.session, statement, page, per_page)
+
+
+def resource_for_page(resource_id: int) -> Resource | None:
+    return db.session.execute(
+        select(Resource).where(Resource.id == resource_id)
+        .options(joinedload(Resource.fabrique), selectinload(Resource.photos))
+    ).scalar_one_or_none()
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date
+    used: int
+    stock: int
+
+    @property
+    def status(self) -> str:
+        """"libre", "partiel" or "complet", for the calendar's colours."""
+        if self.used == 0:
+            return "libre"
+        return "complet" if self.used >= self.stock else "partiel"
+
+
+@dataclass(frozen=True)
+class CalendarMonth:
+    first: date
+    weeks: list[list[CalendarDay | None]]
+
+
+def calendar(resource: Resource, today: date, months: int = 3) -> list[CalendarMonth]:
+    """The coming ``months`` months, each day with the units booked by accepted or running loans."""
+    first = today.replace(day=1)
+    last_month = first
+    for _ in range(months):
+        last_month = (last_month + timedelta(days=32)).replace(day=1)
+    last = last_month - timedelta(days=1)
+    rows = db.session.execute(
+        select(Loan.start_date, Loan.end_date, Loan.quantity)
+        .where(Loan.resource_id == resource.id, Loan.state.in_(BOOKING_STATES),
+               Loan.start_date <= last, Loan.end_date >= first)
+    )
+    usage = usage_by_day([Booking(*row) for row in rows], first, last)
+    result = []
+    month = first
+    while month <= last:
+        next_month = (month + timedelta(days=32)).replace(day=1)
+        weeks: list[list[CalendarDay | None]] = [[None] * month.weekday()]
+        day = month
+        while day < next_month:
+            if len(weeks[-1]) == 7:
+                weeks.append([])
+            weeks[-1].append(CalendarDay(day, usage[day], resource.quantity))
+            day += timedelta(days=1)
+        weeks[-1] += [None] * (7 - len(weeks[-1]))
+        result.append(CalendarMonth(month, weeks))
+        month = next_month
+    return result
+
+
+def resources_of_fabrique(fabrique_id: int, limit: int = 12) -> list[Resource]:
+    return list(db.session.execute(
+        select(Resource).where(Resource.fabrique_id == fabrique_id)
+        .options(selectinload(Resource.photos)).order_by(Resource.name).limit(limit)
+    ).scalars())
+
+
+def count_resources_of_fabrique(fabrique_id: int) -> int:
+    return db.session.execute(select(func.count()).select_from(Resource)
+                              .where(Resource.fabrique_id == fabrique_id)).scalar_one()
+
+
+# -- Loans --------------------------------------------------------------------------------
+
+# What the viewer's side must do next, per state: shown first on /prets.
+NEEDS_OWNER = (LoanState.REQUESTED, LoanState.ACCEPTED, LoanState.LENT)
+NEEDS_BORROWER: tuple[LoanState, ...] = ()
+
+
+def _loan_options():
+    return (joinedload(Loan.resource).load_only(Resource.id, Resource.name, Resource.kind),
+            joinedload(Loan.owner_fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug),
+            joinedload(Loan.borrower_fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug),
+            joinedload(Loan.requested_by).load_only(User.id, User.display_name))
+
+
+def loans_of_fabrique(fabrique_id: int, state: LoanState | None, page: int, per_page: int) -> Page[Loan]:
+    """Sent and received loans; those waiting for this fabrique's managers first, then the newest."""
+    statement = select(Loan).where((Loan.owner_fabrique_id == fabrique_id) | (Loan.borrower_fabrique_id == fabrique_id))
+    if state is not None:
+        statement = statement.where(Loan.state == state)
+    needs_me = case(((Loan.owner_fabrique_id == fabrique_id) & Loan.state.in_(NEEDS_OWNER), 0), else_=1)
+    statement = statement.options(*_loan_options()).order_by(needs_me, Loan.start_date, Loan.id.desc())
+    return paginate(db.session, statement, page, per_page)
+
+
+def loan_counts_by_state(fabrique_id: int) -> dict[LoanState, int]:
+    rows = db.session.execute(
+        select(Loan.state, func.count()).where(
+            (Loan.owner_fabrique_id == fabrique_id) | (Loan.borrower_fabrique_id == fabrique_id))
+        .group_by(Loan.state))
+    return {state: count for state, count in rows}
+
+
+def loan_history(loan: Loan) -> list[LoanEvent]:
+    return list(db.session.execute(
+        select(LoanEvent).where(LoanEvent.loan_id == loan.id)
+        .options(joinedload(LoanEvent.actor).load_only(User.id, User.display_name))
+        .order_by(LoanEvent.created_at, LoanEvent.id)
+    ).scalars())
+
+
+def loan_messages(loan: Loan) -> list[LoanMessage]:
+    return list(db.session.execute(
+        select(LoanMessage).where(LoanMessage.loan_id == loan.id)
+        .options(joinedload(LoanMessage.author).load_only(User.id, User.display_name))
+        .order_by(LoanMessage.created_at, LoanMessage.id)
+    ).scalars())
+
+
+def first_photo(resource: Resource) -> Photo | None:
+    return resource.photos[0] if resource.photos else None

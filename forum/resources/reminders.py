@@ -1,0 +1,76 @@
+"""Daily loan reminders (``flask loans remind``, from cron): each e-mail goes once.
+
+- the day before an accepted loan starts (or the same day, if the job missed a day);
+- the day before a running loan ends;
+- once a running loan is past its end date: an overdue notice.
+Returned, cancelled and declined loans never get one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from forum.core.dates import day_fr
+from forum.core.mail import queue_email
+from forum.core.models import utcnow
+from forum.extensions import db
+from forum.resources.models import Loan, LoanState
+from forum.resources.services import borrower_recipients, owner_recipients
+
+
+@dataclass
+class ReminderCounts:
+    starting: int = 0
+    ending: int = 0
+    overdue: int = 0
+
+
+def _email_both_sides(loan: Loan, subject: str, text: str, site_url: str) -> None:
+    recipients = {user.id: user for user in owner_recipients(loan) + borrower_recipients(loan)}
+    for user in recipients.values():
+        queue_email(db.session, user.email, subject,
+                    f"Bonjour {user.display_name},\n\n{text}\n\n{site_url}/prets/{loan.id}\n\n-- \nForum des Fabriques")
+
+
+def _loans(*conditions) -> list[Loan]:
+    return list(db.session.execute(
+        select(Loan).where(*conditions).options(joinedload(Loan.resource), joinedload(Loan.owner_fabrique),
+                                                joinedload(Loan.borrower_fabrique))
+        .order_by(Loan.id).with_for_update(of=Loan)
+    ).unique().scalars())
+
+
+def send_reminders(today: date, site_url: str = "") -> ReminderCounts:
+    """Queue today's reminders and mark them sent; the caller commits (the e-mails leave then)."""
+    tomorrow = today + timedelta(days=1)
+    counts = ReminderCounts()
+    now = utcnow()
+    for loan in _loans(Loan.state == LoanState.ACCEPTED, Loan.start_date.in_((today, tomorrow)),
+                       Loan.start_reminder_sent_at.is_(None)):
+        when = "demain" if loan.start_date == tomorrow else "aujourd'hui"
+        _email_both_sides(loan, f"Rappel : le prêt de « {loan.resource.name} » commence {when}",
+                          f"Le prêt de « {loan.resource.name} » de {loan.owner_fabrique.name} à "
+                          f"{loan.borrower_fabrique.name} commence {when} ({day_fr(loan.start_date)}).", site_url)
+        loan.start_reminder_sent_at = now
+        counts.starting += 1
+    for loan in _loans(Loan.state == LoanState.LENT, Loan.end_date.in_((today, tomorrow)),
+                       Loan.end_reminder_sent_at.is_(None)):
+        when = "demain" if loan.end_date == tomorrow else "aujourd'hui"
+        _email_both_sides(loan, f"Rappel : « {loan.resource.name} » est à rendre {when}",
+                          f"« {loan.resource.name} », prêté par {loan.owner_fabrique.name}, est à rendre {when} "
+                          f"({day_fr(loan.end_date)}).", site_url)
+        loan.end_reminder_sent_at = now
+        counts.ending += 1
+    for loan in _loans(Loan.state == LoanState.LENT, Loan.end_date < today, Loan.overdue_notice_sent_at.is_(None)):
+        _email_both_sides(loan, f"Prêt en retard : « {loan.resource.name} »",
+                          f"« {loan.resource.name} », prêté par {loan.owner_fabrique.name} à "
+                          f"{loan.borrower_fabrique.name}, devait être rendu le {day_fr(loan.end_date)}. "
+                          "Merci de convenir d'une date de retour dans la conversation du prêt.", site_url)
+        loan.overdue_notice_sent_at = now
+        counts.overdue += 1
+    db.session.flush()
+    return counts

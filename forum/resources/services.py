@@ -1,0 +1,362 @@
+"""Use cases of the catalogue: resources and loans. Services flush, never commit.
+
+Accepting a loan locks the resource (SELECT … FOR UPDATE on PostgreSQL; SQLite
+writers already hold the database write lock from BEGIN IMMEDIATE), so two
+managers accepting overlapping requests at once cannot both succeed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from forum.accounts.models import User
+from forum.core.dates import day_fr
+from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.markdown import render_markdown
+from forum.core.models import utcnow
+from forum.core.text import clean_line, clean_text, require_length
+from forum.extensions import db
+from forum.fabriques.models import Fabrique, Membership, MembershipRole, MembershipStatus
+from forum.fabriques.permissions import active_fabrique_of, can_manage
+from forum.notifications.services import notify
+from forum.resources.loans import Action, Booking, Side, TransitionRefused, day_ranges, shortages, transition
+from forum.resources.models import (
+    BOOKING_STATES, CATEGORIES, CONDITIONS, LICENCES, Loan, LoanEvent, LoanMessage, LoanState, Photo, Resource,
+    ResourceKind,
+)
+
+DESCRIPTION_MAX = 20_000
+MESSAGE_MAX = 5_000
+# Without a maximum set by the owner, a request may not span more than this.
+DEFAULT_MAX_LOAN_DAYS = 90
+# Requests may not start later than this: nobody plans a loan two years ahead.
+MAX_DAYS_AHEAD = 366
+
+
+@dataclass
+class ResourceInput:
+    """What a manager types to list or edit a resource; checked by the services."""
+
+    name: str
+    category: str
+    description: str = ""
+    quantity: int | None = 1
+    condition: str = ""
+    deposit_euros: int | None = None
+    max_loan_days: int | None = None
+    pickup_place: str = ""
+    usage_conditions: str = ""
+    capacity_meeting: int | None = None
+    capacity_workshop: int | None = None
+    capacity_standing: int | None = None
+    surface_m2: int | None = None
+    room_equipment: str = ""
+    accessibility: str = ""
+    price_conditions: str = ""
+    licence: str = ""
+    contact: str = ""
+
+
+# -- Resources ----------------------------------------------------------------------------
+
+
+def get_resource(resource_id: int) -> Resource:
+    resource = db.session.get(Resource, resource_id, options=[joinedload(Resource.fabrique)])
+    if resource is None:
+        raise NotFound("Cette ressource n'existe pas ou a été retirée du catalogue.")
+    return resource
+
+
+def _owner_fabrique(resource: Resource) -> Fabrique:
+    return db.session.get(Fabrique, resource.fabrique_id)
+
+
+def _require_manager(actor: User, fabrique: Fabrique) -> None:
+    if not can_manage(actor, fabrique):
+        raise Forbidden("Seuls les responsables de la fabrique peuvent gérer ses ressources.")
+
+
+def _optional_number(value: int | None, label: str, field: str, maximum: int, minimum: int = 0) -> int | None:
+    if value is None:
+        return None
+    if not minimum <= value <= maximum:
+        raise Invalid(f"{label} doit être comprise entre {minimum} et {maximum:,}.".replace(",", "\u202f"), field=field)
+    return value
+
+
+def _apply(resource: Resource, data: ResourceInput) -> None:
+    kind = resource.kind
+    resource.name = require_length(clean_line(data.name), "Le nom", minimum=3, maximum=120, field="name")
+    if data.category not in CATEGORIES[kind]:
+        raise Invalid("Choisissez une catégorie dans la liste.", field="category")
+    resource.category = data.category
+    description = require_length(clean_text(data.description), "La description", minimum=0,
+                                 maximum=DESCRIPTION_MAX, field="description")
+    resource.description_source = description
+    resource.description_html = render_markdown(description)
+    resource.updated_at = utcnow()
+    if kind is ResourceKind.EQUIPMENT:
+        if data.quantity is None or not 1 <= data.quantity <= 1000:
+            raise Invalid("La quantité doit être comprise entre 1 et 1000.", field="quantity")
+        if data.condition and data.condition not in CONDITIONS:
+            raise Invalid("Choisissez un état dans la liste.", field="condition")
+        resource.quantity = data.quantity
+        resource.condition = data.condition
+        resource.deposit_euros = _optional_number(data.deposit_euros, "La caution", "deposit_euros", 100_000)
+        resource.max_loan_days = _optional_number(data.max_loan_days, "La durée maximale", "max_loan_days", 365, 1)
+        resource.pickup_place = require_length(clean_line(data.pickup_place), "Le lieu de retrait", minimum=0,
+                                               maximum=200, field="pickup_place")
+        resource.usage_conditions = require_length(clean_text(data.usage_conditions), "Les conditions d'utilisation",
+                                                   minimum=0, maximum=5_000, field="usage_conditions")
+    elif kind is ResourceKind.SPACE:
+        resource.quantity = 1  # a room is booked whole
+        resource.capacity_meeting = _optional_number(data.capacity_meeting, "La capacité", "capacity_meeting", 5_000)
+        resource.capacity_workshop = _optional_number(data.capacity_workshop, "La capacité", "capacity_workshop", 5_000)
+        resource.capacity_standing = _optional_number(data.capacity_standing, "La capacité", "capacity_standing", 5_000)
+        if not any((resource.capacity_meeting, resource.capacity_workshop, resource.capacity_standing)):
+            raise Invalid("Indiquez au moins une capacité (réunion, atelier ou debout).", field="capacity_meeting")
+        resource.surface_m2 = _optional_number(data.surface_m2, "La surface", "surface_m2", 100_000)
+        resource.max_loan_days = _optional_number(data.max_loan_days, "La durée maximale", "max_loan_days", 365, 1)
+        resource.room_equipment = require_length(clean_line(data.room_equipment), "L'équipement", minimum=0,
+                                                 maximum=500, field="room_equipment")
+        resource.accessibility = require_length(clean_line(data.accessibility), "L'accessibilité", minimum=0,
+                                                maximum=300, field="accessibility")
+        resource.price_conditions = require_length(clean_line(data.price_conditions), "Le tarif", minimum=0,
+                                                   maximum=500, field="price_conditions")
+    else:
+        if data.licence not in LICENCES:
+            raise Invalid("Choisissez une licence dans la liste.", field="licence")
+        resource.licence = data.licence
+        resource.contact = require_length(clean_line(data.contact), "Le contact", minimum=0, maximum=200,
+                                          field="contact")
+        if not description:
+            raise Invalid("Décrivez le savoir-faire : c'est son contenu.", field="description")
+
+
+def create_resource(actor: User, fabrique: Fabrique, kind: ResourceKind, data: ResourceInput) -> Resource:
+    """List a new resource of ``fabrique`` (its managers only)."""
+    _require_manager(actor, fabrique)
+    resource = Resource(fabrique_id=fabrique.id, kind=kind)
+    _apply(resource, data)
+    db.session.add(resource)
+    db.session.flush()
+    return resource
+
+
+def update_resource(actor: User, resource: Resource, data: ResourceInput) -> None:
+    _require_manager(actor, _owner_fabrique(resource))
+    _apply(resource, data)
+    db.session.flush()
+
+
+def set_paused(actor: User, resource: Resource, paused: bool) -> None:
+    """Pause ("indisponible pour le moment": no new request) or resume a resource."""
+    _require_manager(actor, _owner_fabrique(resource))
+    resource.paused = paused
+    resource.updated_at = utcnow()
+
+
+def delete_resource(actor: User, resource: Resource) -> list[str]:
+    """Remove a resource without pending or running loans; return its photo file names to delete."""
+    _require_manager(actor, _owner_fabrique(resource))
+    open_loans = db.session.execute(
+        select(Loan.id).where(Loan.resource_id == resource.id,
+                              Loan.state.in_((LoanState.REQUESTED, *BOOKING_STATES))).limit(1)
+    ).first()
+    if open_loans is not None:
+        raise Conflict("Des demandes ou des prêts sont en cours pour cette ressource : traitez-les avant de "
+                       "la supprimer, ou mettez-la en pause.")
+    files = [name for photo in db.session.execute(select(Photo).where(Photo.resource_id == resource.id)).scalars()
+             for name in (photo.filename, photo.thumbnail)]
+    db.session.delete(resource)
+    db.session.flush()
+    return files
+
+
+# -- Loans --------------------------------------------------------------------------------
+
+
+def get_loan(loan_id: int) -> Loan:
+    loan = db.session.get(Loan, loan_id, options=[
+        joinedload(Loan.resource), joinedload(Loan.owner_fabrique), joinedload(Loan.borrower_fabrique),
+        joinedload(Loan.requested_by)])
+    if loan is None:
+        raise NotFound("Ce prêt n'existe pas.")
+    return loan
+
+
+def sides_of(actor: User | None, loan: Loan) -> set[Side]:
+    """Which side(s) of the loan ``actor`` may act for: the owner's managers, the borrower's members."""
+    if actor is None or not actor.is_authenticated:
+        return set()
+    sides = set()
+    if can_manage(actor, db.session.get(Fabrique, loan.owner_fabrique_id)):
+        sides.add(Side.OWNER)
+    fabrique = active_fabrique_of(actor)
+    if fabrique is not None and fabrique.id == loan.borrower_fabrique_id:
+        sides.add(Side.BORROWER)
+    return sides
+
+
+def bookings_of(resource_id: int, start: date, end: date, *, exclude_loan: int | None = None) -> list[Booking]:
+    """Accepted or running loans of the resource that overlap [start, end]."""
+    statement = select(Loan.start_date, Loan.end_date, Loan.quantity).where(
+        Loan.resource_id == resource_id, Loan.state.in_(BOOKING_STATES),
+        Loan.start_date <= end, Loan.end_date >= start)
+    if exclude_loan is not None:
+        statement = statement.where(Loan.id != exclude_loan)
+    return [Booking(row.start_date, row.end_date, row.quantity) for row in db.session.execute(statement)]
+
+
+def _format_period(start: date, end: date) -> str:
+    return f"le {day_fr(start)}" if start == end else f"du {day_fr(start)} au {day_fr(end)}"
+
+
+def check_period(resource: Resource, start: date | None, end: date | None, quantity: int | None,
+                 today: date) -> None:
+    """Invalid (French message) unless the period and quantity make a request this resource can take."""
+    if start is None or end is None:
+        raise Invalid("Indiquez les dates de début et de fin.", field="start_date")
+    if end < start:
+        raise Invalid("La date de fin doit être après la date de début.", field="end_date")
+    if start < today:
+        raise Invalid("La date de début est déjà passée.", field="start_date")
+    if start > today + timedelta(days=MAX_DAYS_AHEAD):
+        raise Invalid("On ne peut pas réserver plus d'un an à l'avance.", field="start_date")
+    maximum = resource.max_loan_days or DEFAULT_MAX_LOAN_DAYS
+    if (end - start).days + 1 > maximum:
+        raise Invalid(f"La durée dépasse le maximum de {maximum} jours pour cette ressource.", field="end_date")
+    if quantity is None or not 1 <= quantity <= resource.quantity:
+        raise Invalid(f"La quantité doit être comprise entre 1 et {resource.quantity}.", field="quantity")
+
+
+def request_loan(actor: User, resource: Resource, start: date | None, end: date | None, quantity: int | None,
+                 message: str, today: date, site_url: str = "") -> Loan:
+    """A member of another fabrique asks to borrow ``resource``; its managers are notified."""
+    fabrique = active_fabrique_of(actor)
+    if fabrique is None:
+        raise Forbidden("Rejoignez une fabrique (ou attendez que votre adhésion soit acceptée) pour emprunter.")
+    if fabrique.id == resource.fabrique_id:
+        raise Forbidden("Votre fabrique ne peut pas emprunter ses propres ressources.")
+    if not resource.kind.lendable:
+        raise Invalid("Un savoir-faire se partage librement : contactez directement la fabrique.")
+    if resource.paused:
+        raise Conflict("Cette ressource est indisponible pour le moment.")
+    if resource.kind is ResourceKind.SPACE:
+        quantity = 1
+    check_period(resource, start, end, quantity, today)
+    message = require_length(clean_text(message), "Le message", minimum=0, maximum=MESSAGE_MAX, field="message")
+    loan = Loan(resource_id=resource.id, owner_fabrique_id=resource.fabrique_id, borrower_fabrique_id=fabrique.id,
+                requested_by_id=actor.id, quantity=quantity, start_date=start, end_date=end, message=message)
+    db.session.add(loan)
+    db.session.flush()
+    db.session.add(LoanEvent(loan_id=loan.id, actor_id=actor.id, from_state=None, to_state=LoanState.REQUESTED))
+    period = _format_period(start, end)
+    notify(owner_recipients(loan), "loan.requested",
+           f"{fabrique.name} demande « {resource.name} » {period}.", f"/prets/{loan.id}", actor=actor,
+           site_url=site_url, email_subject=f"Demande de prêt : {resource.name}",
+           email_text=f"{actor.display_name} ({fabrique.name}) demande « {resource.name} » {period}"
+                      + (f" (quantité : {quantity})" if quantity > 1 else "") + ".\n\n" + (message or ""))
+    return loan
+
+
+def _managers_of(fabrique_id: int) -> list[User]:
+    return list(db.session.execute(
+        select(User).join(Membership, Membership.user_id == User.id)
+        .where(Membership.fabrique_id == fabrique_id, Membership.status == MembershipStatus.ACTIVE,
+               Membership.role == MembershipRole.MANAGER)
+    ).scalars())
+
+
+def owner_recipients(loan: Loan) -> list[User]:
+    return _managers_of(loan.owner_fabrique_id)
+
+
+def borrower_recipients(loan: Loan) -> list[User]:
+    """The requester (while still a member of the borrowing fabrique) and that fabrique's managers."""
+    recipients = _managers_of(loan.borrower_fabrique_id)
+    if loan.requested_by_id is not None:
+        still_member = db.session.execute(
+            select(User).join(Membership, Membership.user_id == User.id)
+            .where(User.id == loan.requested_by_id, Membership.fabrique_id == loan.borrower_fabrique_id,
+                   Membership.status == MembershipStatus.ACTIVE)
+        ).scalar_one_or_none()
+        if still_member is not None:
+            recipients.insert(0, still_member)
+    return recipients
+
+
+_STATE_NEWS = {
+    LoanState.ACCEPTED: "{owner} a accepté votre demande pour « {resource} » {period}.",
+    LoanState.DECLINED: "{owner} a refusé votre demande pour « {resource} » {period}.",
+    LoanState.CANCELLED: "{borrower} a annulé sa demande pour « {resource} » {period}.",
+    LoanState.LENT: "« {resource} » est noté comme retiré par {borrower}.",
+    LoanState.RETURNED: "« {resource} » est noté comme rendu. Merci !",
+}
+
+
+def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, site_url: str = "") -> None:
+    """Move the loan along the state machine; 409 for a senseless move, 403 for the wrong side."""
+    try:
+        move = transition(loan.state, action)
+    except TransitionRefused as refusal:
+        raise Conflict(refusal.message) from None
+    if move.side not in sides_of(actor, loan):
+        raise Forbidden("Seuls les responsables de la fabrique prêteuse peuvent faire cela."
+                        if move.side is Side.OWNER else
+                        "Seuls les membres de la fabrique emprunteuse peuvent annuler la demande.")
+    note = require_length(clean_text(note), "La note", minimum=0, maximum=MESSAGE_MAX, field="note")
+    if action is Action.ACCEPT:
+        _check_stock_for(loan)
+    previous = loan.state
+    loan.state = move.to_state
+    loan.updated_at = utcnow()
+    if action is Action.RETURN:
+        loan.return_note = note
+    db.session.add(LoanEvent(loan_id=loan.id, actor_id=actor.id, from_state=previous, to_state=move.to_state,
+                             note=note))
+    resource = db.session.get(Resource, loan.resource_id)
+    text = _STATE_NEWS[move.to_state].format(
+        owner=db.session.get(Fabrique, loan.owner_fabrique_id).name, resource=resource.name,
+        borrower=db.session.get(Fabrique, loan.borrower_fabrique_id).name,
+        period=_format_period(loan.start_date, loan.end_date))
+    recipients = owner_recipients(loan) if move.side is Side.BORROWER else borrower_recipients(loan)
+    notify(recipients, f"loan.{move.to_state.value}", text, f"/prets/{loan.id}", actor=actor, site_url=site_url,
+           email_subject=f"Prêt {move.to_state.label} : {resource.name}",
+           email_text=text + (f"\n\nNote : {note}" if note else ""))
+    db.session.flush()
+
+
+def _check_stock_for(loan: Loan) -> None:
+    """Conflict naming the days when accepting ``loan`` would lend more than the stock."""
+    # Serialise acceptances of the same resource: the row lock is held until commit.
+    stock = db.session.execute(
+        select(Resource.quantity).where(Resource.id == loan.resource_id).with_for_update()
+    ).scalar_one()
+    short = shortages(bookings_of(loan.resource_id, loan.start_date, loan.end_date, exclude_loan=loan.id),
+                      loan.start_date, loan.end_date, loan.quantity, stock)
+    if short:
+        periods = ", ".join(_format_period(first, last) for first, last in day_ranges(short))
+        raise Conflict(f"Impossible d'accepter : la ressource est déjà réservée {periods} "
+                       f"(stock : {stock}, demandé : {loan.quantity}).")
+
+
+def post_loan_message(actor: User, loan: Loan, body: str, *, site_url: str = "") -> LoanMessage:
+    """A message in the loan's conversation, from either side; the other side is notified."""
+    sides = sides_of(actor, loan)
+    if not sides:
+        raise Forbidden("Seules les deux fabriques concernées peuvent écrire ici.")
+    body = require_length(clean_text(body), "Le message", maximum=MESSAGE_MAX, field="body")
+    message = LoanMessage(loan_id=loan.id, author_id=actor.id, body_source=body, body_html=render_markdown(body))
+    db.session.add(message)
+    resource = db.session.get(Resource, loan.resource_id)
+    recipients = owner_recipients(loan) + borrower_recipients(loan)
+    notify(recipients, "loan.message", f"{actor.display_name} a écrit au sujet de « {resource.name} ».",
+           f"/prets/{loan.id}#messages", actor=actor, site_url=site_url,
+           email_subject=f"Nouveau message : {resource.name}", email_text=f"{actor.display_name} écrit :\n\n{body}")
+    db.session.flush()
+    return message

@@ -1,0 +1,176 @@
+"""The catalogue: list, resource pages, listing and editing resources, asking to borrow."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from forum.core.dates import today_in_france
+from forum.core.errors import DomainError, Forbidden, NotFound
+from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.page_cache import public_page
+from forum.core.pagination import parse_page
+from forum.core.web import site_url
+from forum.extensions import db
+from forum.fabriques.geography import REGIONS, departments_by_region
+from forum.fabriques.models import Fabrique
+from forum.fabriques.permissions import active_fabrique_of, can_manage, membership_of
+from forum.resources import queries, services
+from forum.resources.forms import LoanRequestForm, ResourceForm, resource_input
+from forum.resources.models import CATEGORIES, ResourceKind
+from forum.resources.photos import delete_files_after_commit
+
+blueprint = Blueprint("resources", __name__, url_prefix="/ressources")
+
+
+def _resource_or_404(resource_id: int):
+    resource = queries.resource_for_page(resource_id)
+    if resource is None:
+        raise NotFound("Cette ressource n'existe pas ou a été retirée du catalogue.")
+    return resource
+
+
+def _managed_fabrique() -> Fabrique:
+    """The fabrique whose resources the member manages, or 403."""
+    membership = membership_of(current_user)
+    if membership is None or not membership.is_manager:
+        raise Forbidden("Seuls les responsables d'une fabrique peuvent proposer des ressources.")
+    return membership.fabrique
+
+
+def _one_button_action() -> None:
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+
+
+@blueprint.get("")
+@public_page
+def index():
+    filters = queries.CatalogueFilters.from_args(request.args)
+    viewer_fabrique = active_fabrique_of(current_user)
+    page = queries.catalogue(filters, parse_page(request.args.get("page")), current_app.config["RESOURCES_PER_PAGE"],
+                             viewer_fabrique.region_code if viewer_fabrique else None)
+    filtered_fabrique = db.session.get(Fabrique, int(filters.fabrique)) if filters.fabrique else None
+    return render_template(
+        "resources/index.html", page=page, filters=filters, kinds=list(ResourceKind), categories=CATEGORIES,
+        regions=sorted(REGIONS.items(), key=lambda region: region[1]), departments=departments_by_region(),
+        sorts={key: label for key, label in queries.SORTS.items() if key != "proche" or viewer_fabrique},
+        filtered_fabrique=filtered_fabrique,
+    )
+
+
+@blueprint.get("/<id:resource_id>")
+@public_page
+def show(resource_id: int):
+    resource = _resource_or_404(resource_id)
+    viewer_fabrique = active_fabrique_of(current_user)
+    can_request = (resource.kind.lendable and not resource.paused and viewer_fabrique is not None
+                   and viewer_fabrique.id != resource.fabrique_id)
+    return _render_show(resource, LoanRequestForm() if can_request else None)
+
+
+def _render_show(resource, request_form, status: int = 200):
+    viewer_fabrique = active_fabrique_of(current_user)
+    return render_template(
+        "resources/show.html", resource=resource, request_form=request_form,
+        calendar=queries.calendar(resource, today_in_france()) if resource.kind.lendable else [],
+        is_manager=can_manage(current_user, resource.fabrique), viewer_fabrique=viewer_fabrique,
+        today=today_in_france(),
+    ), status
+
+
+@blueprint.route("/nouvelle", methods=["GET", "POST"])
+@login_required
+def create():
+    g.private_page = True
+    fabrique = _managed_fabrique()
+    kind_value = request.args.get("type", "")
+    if kind_value not in {kind.value for kind in ResourceKind}:
+        return render_template("resources/choose_kind.html", kinds=list(ResourceKind), fabrique=fabrique)
+    kind = ResourceKind(kind_value)
+    form = ResourceForm(kind)
+    if form.validate_on_submit():
+        try:
+            resource = services.create_resource(current_user, fabrique, kind, resource_input(form))
+            db.session.commit()
+        except DomainError as error:
+            return render_form("resources/edit.html", form, attach_error(form, error), resource=None, kind=kind,
+                               fabrique=fabrique)
+        flash("La ressource est dans le catalogue. Ajoutez-lui des photos !", "success")
+        return redirect(url_for("resource_photos.manage", resource_id=resource.id))
+    return render_form("resources/edit.html", form, resource=None, kind=kind, fabrique=fabrique)
+
+
+@blueprint.route("/<id:resource_id>/modifier", methods=["GET", "POST"])
+@login_required
+def edit(resource_id: int):
+    g.private_page = True
+    resource = _resource_or_404(resource_id)
+    if not can_manage(current_user, resource.fabrique):
+        raise Forbidden("Seuls les responsables de cette fabrique peuvent modifier cette ressource.")
+    form = ResourceForm(resource.kind, obj=resource)
+    if not form.is_submitted():
+        form.description.data = resource.description_source
+    if form.validate_on_submit():
+        try:
+            services.update_resource(current_user, resource, resource_input(form))
+            db.session.commit()
+        except DomainError as error:
+            return render_form("resources/edit.html", form, attach_error(form, error), resource=resource,
+                               kind=resource.kind, fabrique=resource.fabrique)
+        flash("La ressource est à jour.", "success")
+        return redirect(url_for("resources.show", resource_id=resource.id))
+    return render_form("resources/edit.html", form, resource=resource, kind=resource.kind, fabrique=resource.fabrique)
+
+
+@blueprint.post("/<id:resource_id>/<any(pause, reprise):change>")
+@login_required
+def pause(resource_id: int, change: str):
+    _one_button_action()
+    resource = services.get_resource(resource_id)
+    services.set_paused(current_user, resource, paused=change == "pause")
+    db.session.commit()
+    flash("La ressource est indiquée comme indisponible pour le moment." if resource.paused
+          else "La ressource est de nouveau disponible.", "success")
+    return redirect(url_for("resources.show", resource_id=resource.id))
+
+
+@blueprint.post("/<id:resource_id>/supprimer")
+@login_required
+def delete(resource_id: int):
+    _one_button_action()
+    resource = services.get_resource(resource_id)
+    slug = resource.fabrique.slug
+    delete_files_after_commit(db.session, services.delete_resource(current_user, resource))
+    db.session.commit()
+    flash("La ressource a été retirée du catalogue.", "success")
+    return redirect(url_for("fabriques.show", slug=slug))
+
+
+@blueprint.post("/<id:resource_id>/demander")
+@login_required
+def request_loan(resource_id: int):
+    resource = _resource_or_404(resource_id)
+    form = LoanRequestForm()
+    if not form.validate_on_submit():
+        return _render_show(resource, form, 400)
+    try:
+        loan = services.request_loan(current_user, resource, form.start_date.data, form.end_date.data,
+                                     form.quantity.data or 1, form.message.data or "", today_in_france(),
+                                     site_url=site_url())
+        db.session.commit()
+    except DomainError as error:
+        if error.status_code == 403:
+            raise
+        status = attach_error(form, error)
+        return _render_show(_resource_or_404(resource_id), form, status)
+    flash("Votre demande est envoyée. La fabrique prêteuse va vous répondre.", "success")
+    return redirect(url_for("loans.show", loan_id=loan.id))
+
+
+def fabrique_resources_section(fabrique: Fabrique):
+    """The "ressources partagées" section of a fabrique's page (see fabriques.views.SECTIONS_KEY)."""
+    return "resources/_fabrique_section.html", {
+        "resources": queries.resources_of_fabrique(fabrique.id),
+        "total": queries.count_resources_of_fabrique(fabrique.id), "fabrique": fabrique,
+    }
