@@ -11,8 +11,10 @@ ALLOWED = {
     "core": set(),
     "accounts": {"core"},
     "fabriques": {"core", "accounts"},
+    "notifications": {"core", "accounts"},
     "threads": {"core", "accounts", "fabriques"},
-    "demo": {"core", "accounts", "fabriques", "threads"},
+    "resources": {"core", "accounts", "fabriques", "notifications"},
+    "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources"},
 }
 FLASK_MODULES = ("flask", "flask_sqlalchemy", "flask_login", "flask_wtf", "flask_babel", "flask_limiter",
                  "flask_migrate", "werkzeug")
