@@ -49,6 +49,7 @@ class DefaultConfig:
     # Anonymous GETs of public pages are served from a per-process cache that a
     # version counter in the database keeps exact (forum/core/page_cache.py).
     PAGE_CACHE_ENABLED = True
+    PAGE_CACHE_TTL = 60  # seconds: relative dates ("il y a 5 minutes") stay about right
 
     # Public address used in e-mails ("https://forum.example.org"); None: the request's host.
     SITE_URL: str | None = None

@@ -46,3 +46,23 @@ def test_thread_page_query_count_does_not_grow_with_posts(client, app, count_que
     with count_queries() as full:
         client.get(f"/sujets/{threads[0].id}")  # 7 posts by several authors and fabriques
     assert full.count == small.count <= MAX_QUERIES
+
+
+@pytest.mark.parametrize("size", [2, 8])
+def test_catalogue_and_loan_pages_have_bounded_query_counts(client, app, count_queries, size):
+    from forum.resources.models import ResourceKind
+    from tests.resources.builders import day, make_loan, make_resource, two_fabriques
+
+    world = two_fabriques()
+    resources = [make_resource(world["owner"], world["lender"], f"Objet numéro {n}",
+                               kind=ResourceKind.SPACE if n % 3 == 0 else ResourceKind.EQUIPMENT)
+                 for n in range(size)]
+    loans = [make_loan(world["member"], resources[n % size], day(n + 1), day(n + 2)) for n in range(size)]
+    login(client, "owner@exemple.fr")
+    pages = ["/ressources", f"/ressources?type=equipement&du={day(1).isoformat()}&au={day(20).isoformat()}",
+             f"/ressources/{resources[0].id}", "/prets", f"/prets/{loans[0].id}", "/notifications",
+             "/fabriques/carte", f"/fabriques/{world['lender'].slug}"]
+    for url in pages:
+        with count_queries() as counter:
+            assert client.get(url).status_code == 200, url
+        assert counter.count <= MAX_QUERIES, (url, counter.count, counter.statements)

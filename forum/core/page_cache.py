@@ -7,14 +7,16 @@ this process already rendered the same URL at the same version, answers with
 the stored HTML; otherwise it renders and stores. Several workers or hosts
 each keep their own cache and all read the counter, so none serves a page
 older than the last commit. Logged-in members (any session cookie) are never
-served from, nor stored in, the cache.
+served from, nor stored in, the cache. Entries also expire after a short TTL,
+because pages say "il y a 5 minutes" and show today's calendar.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
 from flask import Flask, Response, g, request
@@ -49,20 +51,22 @@ class _Entry:
     version: int
     body: bytes
     content_type: str
+    stored_at: float = field(default_factory=time.monotonic)
 
 
 class PageCache:
     """An LRU of rendered pages, keyed by URL, each remembering the version it was rendered at."""
 
-    def __init__(self, max_entries: int = MAX_ENTRIES):
+    def __init__(self, max_entries: int = MAX_ENTRIES, ttl_seconds: float = 60.0):
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
         self._lock = threading.Lock()
         self._max_entries = max_entries
+        self._ttl = ttl_seconds
 
     def get(self, key: str, version: int) -> _Entry | None:
         with self._lock:
             entry = self._entries.get(key)
-            if entry is None or entry.version != version:
+            if entry is None or entry.version != version or time.monotonic() - entry.stored_at > self._ttl:
                 return None
             self._entries.move_to_end(key)
             return entry
@@ -129,7 +133,7 @@ def install_version_tracking() -> None:
 def init_page_cache(app: Flask, engine_factory) -> None:
     """Serve and store anonymous GETs of @public_page views; ``engine_factory()`` gives the app's engine."""
     install_version_tracking()
-    cache = PageCache()
+    cache = PageCache(ttl_seconds=app.config["PAGE_CACHE_TTL"])
     app.extensions["page_cache"] = cache
 
     def cacheable() -> bool:

@@ -65,3 +65,13 @@ def test_members_are_never_served_from_the_cache(client, app):
         response = client.get("/")
         assert "X-Page-Cache" not in response.headers
         assert "Alice Martin" in response.get_data(as_text=True) and "Se déconnecter" in response.get_data(as_text=True)
+
+
+def test_entries_expire_after_the_ttl(app):
+    from forum.core.page_cache import PageCache, _Entry
+
+    cache = PageCache(ttl_seconds=60)
+    cache.put("/", _Entry(version=3, body=b"page", content_type="text/html", stored_at=0.0))
+    assert cache.get("/", 3) is None  # stored long ago (monotonic clock origin)
+    cache.put("/", _Entry(version=3, body=b"page", content_type="text/html"))
+    assert cache.get("/", 3).body == b"page" and cache.get("/", 4) is None
