@@ -102,18 +102,22 @@ def _register_blueprints(app: Flask) -> None:
     from forum.fabriques.views import SECTIONS_KEY
     from forum.fabriques.views import blueprint as fabriques
     from forum.notifications.views import blueprint as notifications
+    from forum.practices.views import blueprint as practices
+    from forum.practices.views import fabrique_practices_section, home_practices_section
     from forum.resources.map_views import blueprint as fabriques_map
     from forum.resources.loan_views import blueprint as loans
     from forum.resources.photo_views import blueprint as resource_photos
     from forum.resources.views import blueprint as resources
     from forum.resources.views import fabrique_resources_section
+    from forum.threads.views import HOME_SECTIONS_KEY
     from forum.threads.views import blueprint as threads
     from forum.threads.views import fabrique_threads_section
 
     for blueprint in (core, accounts, onboarding, fabriques, fabriques_map, threads, notifications, resources,
-                      resource_photos, loans):
+                      resource_photos, loans, practices):
         app.register_blueprint(blueprint)
-    app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_threads_section]
+    app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_practices_section, fabrique_threads_section]
+    app.extensions[HOME_SECTIONS_KEY] = [home_practices_section]
 
 
 def _register_commands(app: Flask) -> None:

@@ -68,6 +68,7 @@ class DefaultConfig:
     FABRIQUES_PER_PAGE = 24
     RESOURCES_PER_PAGE = 24
     LOANS_PER_PAGE = 30
+    PRACTICES_PER_PAGE = 20
 
 
 def parse_env_value(raw: str) -> Any:

@@ -14,7 +14,8 @@ ALLOWED = {
     "notifications": {"core", "accounts"},
     "threads": {"core", "accounts", "fabriques"},
     "resources": {"core", "accounts", "fabriques", "notifications"},
-    "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources"},
+    "practices": {"core", "accounts", "fabriques", "notifications", "threads", "resources"},
+    "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
 }
 FLASK_MODULES = ("flask", "flask_sqlalchemy", "flask_login", "flask_wtf", "flask_babel", "flask_limiter",
                  "flask_migrate", "werkzeug")

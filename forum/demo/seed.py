@@ -1,10 +1,11 @@
-"""Fill an empty database with a living demo forum: fabriques, members, categories, threads, posts.
+"""Fill an empty database with a living demo forum: fabriques, members, categories, threads, posts,
+and the shared catalogue (resources with photos, loans, notifications: ``forum.demo.seed_catalogue``).
 
 Everything is planned in memory first (texts, authors, dates), then written in a few
 ``add_all`` + ``flush`` batches. Randomness comes from ``random.Random`` instances derived
-from the seed, one per kind of content, so that adding a new kind later (resources, loans,
-practice reports: add a ``build_*`` step to ``DemoBuilder.run``) leaves the existing content
-unchanged for a given seed.
+from the seed, one per kind of content, so that adding a new kind later (practice reports: add a
+``build_*`` step at the end of ``DemoBuilder.run``) leaves the existing content unchanged for a
+given seed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
 from forum.core.text import slugify
 from forum.demo import corpus, people, places
+from forum.demo.seed_catalogue import CatalogueSteps
 from forum.demo.writer import OP_REPLY_KINDS, DemoWriter, Persona, ThreadText
 from forum.extensions import db
 from forum.fabriques.geography import DEPARTMENTS, region_of
@@ -90,8 +92,11 @@ class ThreadPlan:
     posts: list[PostPlan] = field(default_factory=list)
 
 
-class DemoBuilder:
-    """Builds the demo step by step; each ``build_*`` returns the objects it created."""
+class DemoBuilder(CatalogueSteps):
+    """Builds the demo step by step; each ``build_*`` returns the objects it created.
+
+    The catalogue's steps (resources, photos, loans, notifications) are in ``CatalogueSteps``.
+    """
 
     def __init__(self, seed: int = 2026):
         self.seed = seed
@@ -132,8 +137,13 @@ class DemoBuilder:
         self.session.add_all(list(self.tags.values()))
         self.session.flush()
         self.build_threads()
-        # Later kinds (resources and loans, practice reports) go here, after everything above, each with
-        # its own ``self.rng(kind)``: the content above then stays the same for a given seed.
+        # The shared catalogue (forum.demo.seed_catalogue).
+        self.build_resources()
+        self.build_photos()
+        self.build_loans()
+        self.build_notifications()
+        # Later kinds (practice reports) go here, after everything above, each with its own
+        # ``self.rng(kind)``: the content above then stays the same for a given seed.
         return dict(self.counts)
 
     # -- Guard -----------------------------------------------------------------------------

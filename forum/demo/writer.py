@@ -56,6 +56,14 @@ def keywords(text: str) -> set[str]:
     return words
 
 
+def finish(text: str, register: str = "vous") -> str:
+    """Resolve ⟦tu|vous⟧ choices for ``register`` and contract "à Le Havre" into "au Havre" (and the like)."""
+    text = _REGISTER.sub(lambda match: match.group(1 if register == "tu" else 2), text)
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 # Reply kinds written by the thread's author (the others are written by someone else).
 OP_REPLY_KINDS = frozenset({
     "clarify_a", "discussion_a", "thanks_op", "followup", "presentation_thanks", "event_answer", "loan_thanks",
@@ -229,11 +237,7 @@ class DemoWriter:
                 text = self.draw("slot:" + key, corpus.SLOTS[key])
             return text[:1].upper() + text[1:] if name[0].isupper() else text
 
-        text = _SLOT.sub(value, template)
-        text = _REGISTER.sub(lambda match: match.group(1 if register == "tu" else 2), text)
-        for pattern, replacement in _CONTRACTIONS:
-            text = pattern.sub(replacement, text)
-        return text
+        return finish(_SLOT.sub(value, template), register)
 
     def person_ctx(self, person: Persona) -> dict[str, str]:
         feminine = person.gender == "f"

@@ -324,14 +324,23 @@ def _require_manager(actor: User, resource: Resource) -> None:
         raise Forbidden("Seuls les responsables de la fabrique peuvent gérer les photos de cette ressource.")
 
 
-def _count_and_next_position(resource: Resource) -> tuple[int, int]:
-    # Lock the resource row (PostgreSQL) so that two uploads at once cannot pass
-    # the limit together; SQLite serialises writers anyway (BEGIN IMMEDIATE).
-    db.session.execute(select(Resource.id).where(Resource.id == resource.id).with_for_update())
+def _count_and_next_position(resource: Resource, lock: bool = False) -> tuple[int, int]:
+    if lock:
+        # Lock the resource row (PostgreSQL) so that two uploads at once cannot pass
+        # the limit together; SQLite serialises writers anyway (BEGIN IMMEDIATE).
+        db.session.execute(select(Resource.id).where(Resource.id == resource.id).with_for_update())
     count, last = db.session.execute(
         select(func.count(Photo.id), func.max(Photo.position)).where(Photo.resource_id == resource.id)
     ).one()
     return count, (last + 1 if last is not None else 0)
+
+
+def _check_room(resource: Resource, adding: int, lock: bool = False) -> int:
+    """The position of the first new photo; Invalid if ``adding`` more would pass MAX_PHOTOS."""
+    count, position = _count_and_next_position(resource, lock)
+    if count + adding > MAX_PHOTOS:
+        raise _too_many(count)
+    return position
 
 
 def _too_many(count: int) -> Invalid:
@@ -382,10 +391,9 @@ def add_photos(actor: User, resource: Resource, files: Sequence[bytes], store: P
     _require_manager(actor, resource)
     if not files:
         raise Invalid(NO_FILE, field="photos")
-    count, position = _count_and_next_position(resource)
-    if count + len(files) > MAX_PHOTOS:
-        raise _too_many(count)
+    _check_room(resource, len(files))  # before the costly part
     processed = _processed_all(files, filenames)
+    position = _check_room(resource, len(files), lock=True)  # the lock is held only from here to the commit
     photos = [_stored(resource.id, image, store, position + offset) for offset, image in enumerate(processed)]
     db.session.add_all(photos)
     db.session.flush()

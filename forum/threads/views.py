@@ -20,6 +20,10 @@ from forum.threads.forms import PostEditForm, ReplyForm, ThreadForm
 
 blueprint = Blueprint("threads", __name__)
 
+# Higher layers add blocks to the home page (latest practice reports...):
+# app.extensions[HOME_SECTIONS_KEY] is a list of callables () -> (template, context).
+HOME_SECTIONS_KEY = "home_page_sections"
+
 
 def _posting_limit() -> str:
     return current_app.config["POSTING_LIMIT"]
@@ -54,6 +58,7 @@ def home():
     return render_template(
         "threads/home.html", latest=queries.latest_threads(15), categories=queries.categories(),
         active_fabriques=recently_active(6), tags=queries.popular_tags(20),
+        sections=[build() for build in current_app.extensions.get(HOME_SECTIONS_KEY, [])],
     )
 
 

@@ -80,6 +80,8 @@ def open_popup(page, name: str):
     page.locator(".leaflet-marker-icon").and_(page.locator(f'[title="{name}"]')).click()
     popup = page.locator(".leaflet-popup-content").filter(has_text=name)
     expect(popup).to_be_visible()
+    page.wait_for_function(  # the end of Leaflet's fade-in, for a true screenshot
+        "() => [...document.querySelectorAll('.leaflet-popup')].some(p => getComputedStyle(p).opacity === '1')")
     return popup
 
 

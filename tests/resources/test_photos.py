@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import struct
+import threading
 import time
 import warnings
 import zlib
@@ -23,12 +24,20 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
+from forum.accounts.models import User
 from forum.core.database import write_intent
 from forum.core.errors import Forbidden, Invalid
 from forum.extensions import db
 from forum.resources import photos
 from forum.resources.models import Photo, Resource, ResourceKind
-from tests.conftest import csrf_token, login, make_fabrique, make_member, make_user
+from tests.conftest import (
+    TEST_DATABASE_URL,
+    csrf_token,
+    login,
+    make_fabrique,
+    make_member,
+    make_user,
+)
 
 MB = 1024 * 1024
 
@@ -625,6 +634,42 @@ def test_services_check_the_actor(world, app):
         photos.add_photos(intruder, world.resource, [png()], _store(app))
     db.session.rollback()
     assert list(_store(app).names()) == []
+
+
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="SQLite lets one writer in from BEGIN: no race to test")
+def test_two_uploads_at_once_cannot_pass_the_limit(world, app, monkeypatch):
+    # Both pass the early check (0 + 4 <= 6), process their files, then meet here: the row
+    # lock makes the second one count again after the first has committed.
+    barrier = threading.Barrier(2, timeout=30)
+    processed_all = photos._processed_all
+
+    def processed_then_wait(files, filenames):
+        result = processed_all(files, filenames)
+        barrier.wait()
+        return result
+
+    monkeypatch.setattr(photos, "_processed_all", processed_then_wait)
+    outcomes = []
+
+    def add_four():
+        with app.app_context(), write_intent():
+            actor, resource = db.session.get(User, world.manager.id), db.session.get(Resource, world.resource.id)
+            try:
+                photos.add_photos(actor, resource, [png()] * 4, _store(app))
+                db.session.commit()
+                outcomes.append("added")
+            except Invalid:
+                db.session.rollback()
+                outcomes.append("refused")
+
+    threads = [threading.Thread(target=add_four) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    db.session.rollback()
+    assert sorted(outcomes) == ["added", "refused"]
+    assert len(photo_rows()) == 4 and len(list(_store(app).names())) == 8
 
 
 def test_photo_from_bytes_for_the_demo_seed(world, app):

@@ -1,0 +1,133 @@
+"""Read side of practice reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from forum.accounts.models import User
+from forum.core.errors import Invalid
+from forum.core.pagination import Page, paginate
+from forum.extensions import db
+from forum.fabriques.geography import REGIONS
+from forum.fabriques.models import Fabrique, TerritoryType
+from forum.practices.models import (
+    OutdatedFlag, Practice, PracticeComment, PracticeKind, PracticeStatus, PracticeTrial, PracticeVote,
+    TrialOutcome, practice_authors, practice_themes,
+)
+from forum.threads.models import Category
+
+SORTS = {"recent": "Plus récents", "utiles": "Les plus utiles", "discutes": "Les plus discutés"}
+
+
+@dataclass(frozen=True)
+class PracticeFilters:
+    kind: str = ""
+    theme: str = ""
+    territory: str = ""
+    region: str = ""
+    fabrique: str = ""
+    sort: str = "recent"
+
+    @classmethod
+    def from_args(cls, args) -> PracticeFilters:
+        filters = cls(kind=args.get("type", ""), theme=args.get("theme", ""), territory=args.get("territoire", ""),
+                      region=args.get("region", ""), fabrique=args.get("fabrique", ""), sort=args.get("tri", "recent"))
+        if filters.kind and filters.kind not in {kind.value for kind in PracticeKind}:
+            raise Invalid("Ce type de retour d'expérience n'existe pas.")
+        if filters.territory and filters.territory not in {t.value for t in TerritoryType}:
+            raise Invalid("Ce type de territoire n'existe pas.")
+        if filters.region and filters.region not in REGIONS:
+            raise Invalid("Cette région n'existe pas.")
+        if filters.fabrique and not (filters.fabrique.isdigit() and len(filters.fabrique) < 12):
+            raise Invalid("Cette fabrique n'existe pas.")
+        if filters.theme and not (len(filters.theme) <= 80):
+            raise Invalid("Ce thème n'existe pas.")
+        if filters.sort not in SORTS:
+            raise Invalid("Ce tri n'existe pas.")
+        return filters
+
+    def as_args(self, **changes) -> dict[str, str]:
+        values = {"type": self.kind, "theme": self.theme, "territoire": self.territory, "region": self.region,
+                  "fabrique": self.fabrique, "tri": self.sort}
+        values.update(changes)
+        return {key: value for key, value in values.items() if value and not (key == "tri" and value == "recent")}
+
+
+def _list_options():
+    return (joinedload(Practice.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug, Fabrique.region_code),
+            selectinload(Practice.themes))
+
+
+def published(filters: PracticeFilters, page: int, per_page: int) -> Page[Practice]:
+    statement = (select(Practice).join(Fabrique, Fabrique.id == Practice.fabrique_id)
+                 .where(Practice.status == PracticeStatus.PUBLISHED).options(*_list_options()))
+    if filters.kind:
+        statement = statement.where(Practice.kind == PracticeKind(filters.kind))
+    if filters.territory:
+        statement = statement.where(Practice.territory_type == TerritoryType(filters.territory))
+    if filters.region:
+        statement = statement.where(Fabrique.region_code == filters.region)
+    if filters.fabrique:
+        statement = statement.where(Practice.fabrique_id == int(filters.fabrique))
+    if filters.theme:
+        statement = statement.where(Practice.id.in_(
+            select(practice_themes.c.practice_id).join(Category, Category.id == practice_themes.c.category_id)
+            .where(Category.slug == filters.theme)))
+    order = {"utiles": (Practice.useful_count.desc(),), "discutes": (Practice.comment_count.desc(),)}.get(filters.sort, ())
+    statement = statement.order_by(*order, Practice.published_at.desc(), Practice.id.desc())
+    return paginate(db.session, statement, page, per_page)
+
+
+def drafts_of(user: User) -> list[Practice]:
+    return list(db.session.execute(
+        select(Practice).where(Practice.status == PracticeStatus.DRAFT,
+                               Practice.id.in_(select(practice_authors.c.practice_id)
+                                               .where(practice_authors.c.user_id == user.id)))
+        .options(*_list_options()).order_by(Practice.updated_at.desc())).scalars())
+
+
+def latest(limit: int = 5) -> list[Practice]:
+    return list(db.session.execute(
+        select(Practice).where(Practice.status == PracticeStatus.PUBLISHED).options(*_list_options())
+        .order_by(Practice.published_at.desc(), Practice.id.desc()).limit(limit)).scalars())
+
+
+def of_fabrique(fabrique_id: int, limit: int = 8) -> list[Practice]:
+    return list(db.session.execute(
+        select(Practice).where(Practice.status == PracticeStatus.PUBLISHED, Practice.fabrique_id == fabrique_id)
+        .order_by(Practice.published_at.desc()).limit(limit)).scalars())
+
+
+def comments(practice: Practice) -> list[PracticeComment]:
+    return list(db.session.execute(
+        select(PracticeComment).where(PracticeComment.practice_id == practice.id)
+        .options(joinedload(PracticeComment.author).load_only(User.id, User.display_name))
+        .order_by(PracticeComment.created_at, PracticeComment.id)).scalars())
+
+
+def trials(practice: Practice) -> list[PracticeTrial]:
+    return list(db.session.execute(
+        select(PracticeTrial).where(PracticeTrial.practice_id == practice.id)
+        .options(joinedload(PracticeTrial.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))
+        .order_by(PracticeTrial.created_at.desc())).scalars())
+
+
+def trial_summary(trial_list: list[PracticeTrial]) -> dict[TrialOutcome, int]:
+    summary = {outcome: 0 for outcome in TrialOutcome}
+    for trial in trial_list:
+        summary[trial.outcome] += 1
+    return summary
+
+
+def has_voted(user: User | None, practice: Practice) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    return db.session.get(PracticeVote, (practice.id, user.id)) is not None
+
+
+def outdated_flag_count(practice: Practice) -> int:
+    return db.session.execute(select(func.count()).select_from(OutdatedFlag)
+                              .where(OutdatedFlag.practice_id == practice.id)).scalar_one()

@@ -1,0 +1,354 @@
+"""Use cases of practice reports. Services flush, never commit.
+
+Every save of a report (creation included) records a revision: a JSON snapshot
+of what a reader sees, so any two versions can be compared.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import joinedload, selectinload
+
+from forum.accounts.models import User
+from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.markdown import render_markdown
+from forum.core.models import utcnow
+from forum.core.text import clean_line, clean_text, require_length
+from forum.extensions import db
+from forum.fabriques.models import Fabrique, Membership, MembershipStatus, TerritoryType
+from forum.fabriques.permissions import active_fabrique_of, can_manage
+from forum.notifications.services import notify
+from forum.practices.diff import FieldDiff, compare
+from forum.practices.models import (
+    LICENCES, REQUIRED_SECTIONS, SECTIONS, OutdatedFlag, Practice, PracticeComment, PracticeKind, PracticeRevision,
+    PracticeStatus, PracticeTrial, PracticeVote, TrialOutcome, practice_authors,
+)
+from forum.resources.models import Resource
+from forum.threads.models import Category, Thread
+
+SECTION_MAX = 10_000
+COMMENT_MAX = 5_000
+# A report older than this shows when it was last confirmed ("Encore d'actualité ?").
+STALE_AFTER = timedelta(days=365)
+
+
+@dataclass
+class PracticeInput:
+    """What an author types; checked here."""
+
+    title: str
+    kind: str
+    territory_type: str
+    theme_ids: list[int] = field(default_factory=list)
+    coauthor_fabrique_ids: list[int] = field(default_factory=list)
+    coauthor_ids: list[int] = field(default_factory=list)
+    period: str = ""
+    sections: dict[str, str] = field(default_factory=dict)
+    cost_euros: int | None = None
+    staff_hours: int | None = None
+    volunteer_hours: int | None = None
+    partners: str = ""
+    funding: str = ""
+    licence: str = "cc-by-sa"
+    links: str = ""
+
+
+_LINK = re.compile(r"/(sujets|ressources)/([1-9][0-9]{0,17})(?:[/?#]|$)")
+
+
+def parse_links(text: str) -> tuple[list[int], list[int]]:
+    """Thread and resource ids from pasted addresses ("https://…/sujets/12/titre", one per line)."""
+    thread_ids, resource_ids = [], []
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        match = _LINK.search(line)
+        if match is None:
+            raise Invalid(f"« {line[:80]} » n'est pas l'adresse d'un sujet du forum ni d'une ressource du catalogue.",
+                          field="links")
+        (thread_ids if match.group(1) == "sujets" else resource_ids).append(int(match.group(2)))
+    if len(thread_ids) + len(resource_ids) > 20:
+        raise Invalid("Vingt liens au plus.", field="links")
+    return thread_ids, resource_ids
+
+
+def get_practice(practice_id: int) -> Practice:
+    practice = db.session.get(Practice, practice_id, options=[
+        selectinload(Practice.themes), selectinload(Practice.coauthor_fabriques), selectinload(Practice.authors),
+        selectinload(Practice.threads), selectinload(Practice.resources), joinedload(Practice.fabrique)])
+    if practice is None:
+        raise NotFound("Ce retour d'expérience n'existe pas.")
+    return practice
+
+
+def is_author(user: User | None, practice: Practice) -> bool:
+    return bool(user and user.is_authenticated and any(author.id == user.id for author in practice.authors))
+
+
+def can_edit(user: User | None, practice: Practice) -> bool:
+    """Authors, and the managers of the authoring fabrique (admins too)."""
+    return is_author(user, practice) or can_manage(user, db.session.get(Fabrique, practice.fabrique_id))
+
+
+def can_read(user: User | None, practice: Practice) -> bool:
+    """Published reports are public; a draft only shows to those who may edit it."""
+    return practice.is_published or can_edit(user, practice)
+
+
+def _optional_count(value: int | None, label: str, field_name: str) -> int | None:
+    if value is not None and not 0 <= value <= 10_000_000:
+        raise Invalid(f"{label} doit être un nombre positif.", field=field_name)
+    return value
+
+
+def _members_of(fabrique_id: int, user_ids: list[int]) -> list[User]:
+    if not user_ids:
+        return []
+    users = list(db.session.execute(
+        select(User).join(Membership, Membership.user_id == User.id)
+        .where(User.id.in_(user_ids), Membership.fabrique_id == fabrique_id,
+               Membership.status == MembershipStatus.ACTIVE)).scalars())
+    if len(users) != len(set(user_ids)):
+        raise Invalid("Les co-auteurs doivent être membres de la fabrique.", field="coauthor_ids")
+    return users
+
+
+def _apply(practice: Practice, data: PracticeInput) -> None:
+    practice.title = require_length(clean_line(data.title), "Le titre", minimum=8, maximum=150, field="title")
+    try:
+        practice.kind = PracticeKind(data.kind)
+    except ValueError:
+        raise Invalid("Choisissez : bonne pratique, expérience mitigée ou expérience à éviter.", field="kind") from None
+    try:
+        practice.territory_type = TerritoryType(data.territory_type)
+    except ValueError:
+        raise Invalid("Choisissez un type de territoire : rural, QPV ou urbain.", field="territory_type") from None
+    themes = list(db.session.execute(select(Category).where(Category.id.in_(data.theme_ids or [0]))).scalars())
+    if not themes or len(themes) != len(set(data.theme_ids)):
+        raise Invalid("Choisissez au moins un thème dans la liste.", field="theme_ids")
+    practice.themes = themes
+    coauthors = [fabrique_id for fabrique_id in set(data.coauthor_fabrique_ids) if fabrique_id != practice.fabrique_id]
+    fabriques = list(db.session.execute(select(Fabrique).where(Fabrique.id.in_(coauthors or [0]))).scalars())
+    if len(fabriques) != len(coauthors):
+        raise Invalid("Une fabrique co-autrice n'existe pas.", field="coauthor_fabrique_ids")
+    practice.coauthor_fabriques = fabriques
+    practice.period = require_length(clean_line(data.period), "La période", minimum=0, maximum=100, field="period")
+    for name, label in SECTIONS.items():
+        text = require_length(clean_text(data.sections.get(name, "")), f"« {label} »",
+                              minimum=1 if name in REQUIRED_SECTIONS else 0, maximum=SECTION_MAX, field=name)
+        setattr(practice, f"{name}_source", text)
+        setattr(practice, f"{name}_html", render_markdown(text))
+    practice.cost_euros = _optional_count(data.cost_euros, "Le coût", "cost_euros")
+    practice.staff_hours = _optional_count(data.staff_hours, "Le temps salarié", "staff_hours")
+    practice.volunteer_hours = _optional_count(data.volunteer_hours, "Le temps bénévole", "volunteer_hours")
+    practice.partners = require_length(clean_line(data.partners), "Les partenaires", minimum=0, maximum=500,
+                                       field="partners")
+    practice.funding = require_length(clean_line(data.funding), "Les financements", minimum=0, maximum=500,
+                                      field="funding")
+    if data.licence not in LICENCES:
+        raise Invalid("Choisissez une licence dans la liste.", field="licence")
+    practice.licence = data.licence
+    thread_ids, resource_ids = parse_links(data.links)
+    threads = list(db.session.execute(select(Thread).where(Thread.id.in_(thread_ids or [0]))).scalars())
+    resources = list(db.session.execute(select(Resource).where(Resource.id.in_(resource_ids or [0]))).scalars())
+    if len(threads) != len(set(thread_ids)) or len(resources) != len(set(resource_ids)):
+        raise Invalid("Un des liens mène à un sujet ou à une ressource qui n'existe pas.", field="links")
+    practice.threads, practice.resources = threads, resources
+    practice.updated_at = utcnow()
+
+
+def snapshot(practice: Practice) -> dict[str, str]:
+    """What a reader sees of the report, as text, field by field (for revisions and their diffs)."""
+    values = {
+        "title": practice.title, "kind": practice.kind.label, "territory_type": practice.territory_type.label,
+        "themes": ", ".join(theme.name for theme in practice.themes),
+        "coauthor_fabriques": ", ".join(fabrique.name for fabrique in practice.coauthor_fabriques),
+        "period": practice.period,
+        "cost": "; ".join(part for part in (
+            f"{practice.cost_euros} €" if practice.cost_euros is not None else "",
+            f"{practice.staff_hours} h salariées" if practice.staff_hours is not None else "",
+            f"{practice.volunteer_hours} h bénévoles" if practice.volunteer_hours is not None else "") if part),
+        "partners": practice.partners, "funding": practice.funding, "licence": LICENCES.get(practice.licence, ""),
+        "links": "\n".join([*(f"Sujet : {thread.title}" for thread in practice.threads),
+                            *(f"Ressource : {resource.name}" for resource in practice.resources)]),
+    }
+    values.update({name: getattr(practice, f"{name}_source") for name in SECTIONS})
+    return values
+
+
+SNAPSHOT_LABELS = {
+    "title": "Titre", "kind": "Type", "territory_type": "Territoire", "themes": "Thèmes",
+    "coauthor_fabriques": "Fabriques co-autrices", "period": "Période", **SECTIONS, "cost": "Coût",
+    "partners": "Partenaires", "funding": "Financements", "licence": "Licence", "links": "Liens",
+}
+
+
+def _record_revision(actor: User, practice: Practice) -> PracticeRevision:
+    practice.revision_count += 1
+    revision = PracticeRevision(practice_id=practice.id, number=practice.revision_count, author_id=actor.id,
+                                snapshot=json.dumps(snapshot(practice), ensure_ascii=False, sort_keys=True))
+    db.session.add(revision)
+    return revision
+
+
+def create_practice(actor: User, data: PracticeInput) -> Practice:
+    """A member writes a report for their fabrique; it starts as a draft with a first revision."""
+    fabrique = active_fabrique_of(actor)
+    if fabrique is None:
+        raise Forbidden("Rejoignez une fabrique (adhésion acceptée) pour écrire un retour d'expérience en son nom.")
+    practice = Practice(fabrique_id=fabrique.id, created_by_id=actor.id, status=PracticeStatus.DRAFT,
+                        revision_count=0)
+    _apply(practice, data)
+    practice.authors = [actor, *(user for user in _members_of(fabrique.id, data.coauthor_ids) if user.id != actor.id)]
+    db.session.add(practice)
+    db.session.flush()
+    _record_revision(actor, practice)
+    db.session.flush()
+    return practice
+
+
+def update_practice(actor: User, practice: Practice, data: PracticeInput) -> PracticeRevision | None:
+    """Save an edit; a new revision is recorded when anything a reader sees changed."""
+    if not can_edit(actor, practice):
+        raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent modifier ce retour.")
+    before = snapshot(practice)
+    _apply(practice, data)
+    if data.coauthor_ids is not None:
+        keep = [author for author in practice.authors if author.id == practice.created_by_id]
+        practice.authors = keep + [user for user in _members_of(practice.fabrique_id, data.coauthor_ids)
+                                   if user.id != practice.created_by_id]
+    if snapshot(practice) == before:
+        return None
+    revision = _record_revision(actor, practice)
+    db.session.flush()
+    return revision
+
+
+def publish(actor: User, practice: Practice) -> None:
+    if not can_edit(actor, practice):
+        raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent publier ce retour.")
+    if practice.is_published:
+        raise Conflict("Ce retour d'expérience est déjà publié.")
+    practice.status = PracticeStatus.PUBLISHED
+    practice.published_at = practice.confirmed_at = utcnow()
+
+
+def delete_practice(actor: User, practice: Practice) -> None:
+    if not can_edit(actor, practice):
+        raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent supprimer ce retour.")
+    db.session.delete(practice)
+
+
+def revisions(practice: Practice) -> list[PracticeRevision]:
+    return list(db.session.execute(
+        select(PracticeRevision).where(PracticeRevision.practice_id == practice.id)
+        .options(joinedload(PracticeRevision.author).load_only(User.id, User.display_name))
+        .order_by(PracticeRevision.number.desc())).scalars())
+
+
+def get_revision(practice: Practice, number: int) -> PracticeRevision:
+    revision = db.session.execute(select(PracticeRevision).where(
+        PracticeRevision.practice_id == practice.id, PracticeRevision.number == number)).scalar_one_or_none()
+    if revision is None:
+        raise NotFound(f"La version {number} de ce retour d'expérience n'existe pas.")
+    return revision
+
+
+def compare_revisions(practice: Practice, old_number: int, new_number: int) -> list[FieldDiff]:
+    old, new = get_revision(practice, old_number), get_revision(practice, new_number)
+    return compare(json.loads(old.snapshot), json.loads(new.snapshot), SNAPSHOT_LABELS)
+
+
+def _require_published(practice: Practice, what: str) -> None:
+    if not practice.is_published:
+        raise Conflict(f"Ce retour d'expérience n'est pas encore publié : {what} sera possible après publication.")
+
+
+def toggle_useful(actor: User, practice: Practice) -> bool:
+    """Add or remove the member's "Utile" vote; returns whether the member now finds it useful."""
+    _require_published(practice, "voter")
+    removed = db.session.execute(delete(PracticeVote).where(
+        PracticeVote.practice_id == practice.id, PracticeVote.user_id == actor.id)).rowcount
+    if not removed:
+        db.session.add(PracticeVote(practice_id=practice.id, user_id=actor.id))
+    db.session.flush()
+    practice.useful_count = db.session.execute(
+        select(func.count()).select_from(PracticeVote).where(PracticeVote.practice_id == practice.id)).scalar_one()
+    return not removed
+
+
+def add_comment(actor: User, practice: Practice, body: str, *, site_url: str = "") -> PracticeComment:
+    _require_published(practice, "commenter")
+    body = require_length(clean_text(body), "Le commentaire", maximum=COMMENT_MAX, field="body")
+    comment = PracticeComment(practice_id=practice.id, author_id=actor.id, body_source=body,
+                              body_html=render_markdown(body))
+    db.session.add(comment)
+    db.session.execute(update(Practice).where(Practice.id == practice.id)
+                       .values(comment_count=Practice.comment_count + 1).execution_options(synchronize_session=False))
+    notify(practice.authors, "practice.comment", f"{actor.display_name} a commenté « {practice.title} ».",
+           f"/pratiques/{practice.id}#commentaires", actor=actor)
+    db.session.flush()
+    return comment
+
+
+def record_trial(actor: User, practice: Practice, outcome: str, note: str) -> PracticeTrial:
+    """"Nous l'avons essayé aussi": the actor's fabrique adds (or updates) its own outcome."""
+    _require_published(practice, "témoigner")
+    fabrique = active_fabrique_of(actor)
+    if fabrique is None:
+        raise Forbidden("C'est une fabrique qui témoigne : rejoignez la vôtre pour partager son résultat.")
+    if fabrique.id == practice.fabrique_id:
+        raise Forbidden("Votre fabrique est l'autrice de ce retour : modifiez-le plutôt.")
+    try:
+        result = TrialOutcome(outcome)
+    except ValueError:
+        raise Invalid("Choisissez : ça a marché, en partie, ou ça n'a pas marché.", field="outcome") from None
+    note = require_length(clean_text(note), "Le témoignage", minimum=0, maximum=COMMENT_MAX, field="note")
+    trial = db.session.execute(select(PracticeTrial).where(
+        PracticeTrial.practice_id == practice.id, PracticeTrial.fabrique_id == fabrique.id)).scalar_one_or_none()
+    if trial is None:
+        trial = PracticeTrial(practice_id=practice.id, fabrique_id=fabrique.id)
+        db.session.add(trial)
+    trial.author_id, trial.outcome = actor.id, result
+    trial.note_source, trial.note_html = note, render_markdown(note)
+    trial.created_at = utcnow()
+    notify(practice.authors, "practice.trial",
+           f"{fabrique.name} a essayé « {practice.title} » : {result.label.lower()}.",
+           f"/pratiques/{practice.id}#essais", actor=actor)
+    db.session.flush()
+    return trial
+
+
+def confirm_current(actor: User, practice: Practice) -> None:
+    """An author confirms the report still holds; pending "dépassé" flags are cleared."""
+    _require_published(practice, "confirmer")
+    if not can_edit(actor, practice):
+        raise Forbidden("Seuls les auteurs peuvent confirmer que ce retour est encore d'actualité.")
+    practice.confirmed_at = utcnow()
+    db.session.execute(delete(OutdatedFlag).where(OutdatedFlag.practice_id == practice.id))
+
+
+def flag_outdated(actor: User, practice: Practice, note: str, *, site_url: str = "") -> bool:
+    """A member signals the report may no longer hold; authors are notified. False if already flagged."""
+    _require_published(practice, "signaler")
+    note = require_length(clean_line(note), "La remarque", minimum=0, maximum=500, field="note")
+    exists = db.session.get(OutdatedFlag, (practice.id, actor.id))
+    if exists is not None:
+        return False
+    db.session.add(OutdatedFlag(practice_id=practice.id, user_id=actor.id, note=note))
+    notify(practice.authors, "practice.outdated",
+           f"{actor.display_name} pense que « {practice.title} » n'est plus d'actualité"
+           + (f" : {note}" if note else "."), f"/pratiques/{practice.id}", actor=actor, site_url=site_url,
+           email_subject=f"Encore d'actualité ? « {practice.title} »")
+    db.session.flush()
+    return True
+
+
+def authored_by(user: User) -> select:
+    return select(practice_authors.c.practice_id).where(practice_authors.c.user_id == user.id)

@@ -1,0 +1,259 @@
+"""Practice reports: list, page, writing and editing, history and comparison, votes and echoes."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from forum.core.dates import today_in_france
+from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
+from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.page_cache import public_page
+from forum.core.pagination import parse_page
+from forum.core.web import site_url
+from forum.extensions import db
+from forum.fabriques.geography import REGIONS
+from forum.fabriques.models import Fabrique, TerritoryType
+from forum.fabriques.permissions import active_fabrique_of
+from forum.fabriques.queries import fabrique_choices, members_of
+from forum.practices import queries, services
+from forum.practices.forms import CommentForm, OutdatedForm, PracticeForm, TrialForm
+from forum.practices.models import SECTIONS, PracticeKind
+from forum.threads.queries import categories
+
+blueprint = Blueprint("practices", __name__, url_prefix="/pratiques")
+
+
+def _readable(practice_id: int):
+    practice = services.get_practice(practice_id)
+    if not services.can_read(current_user, practice):
+        raise NotFound("Ce retour d'expérience n'existe pas.")  # a draft is private: 404, not 403
+    return practice
+
+
+def _one_button_action() -> None:
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+
+
+def _form(fabrique: Fabrique, *args, **kwargs) -> PracticeForm:
+    members = [membership.user for membership in members_of(fabrique)]
+    others = [(fabrique_id, name) for fabrique_id, name in fabrique_choices() if fabrique_id != fabrique.id]
+    return PracticeForm(categories(), others, members, *args, **kwargs)
+
+
+@blueprint.get("")
+@public_page
+def index():
+    filters = queries.PracticeFilters.from_args(request.args)
+    page = queries.published(filters, parse_page(request.args.get("page")), current_app.config["PRACTICES_PER_PAGE"])
+    return render_template(
+        "practices/index.html", page=page, filters=filters, kinds=list(PracticeKind), themes=categories(),
+        territories=list(TerritoryType), regions=sorted(REGIONS.items(), key=lambda region: region[1]),
+        sorts=queries.SORTS,
+        drafts=queries.drafts_of(current_user) if current_user.is_authenticated else [],
+    )
+
+
+@blueprint.route("/nouveau", methods=["GET", "POST"])
+@login_required
+def create():
+    g.private_page = True
+    fabrique = active_fabrique_of(current_user)
+    if fabrique is None:
+        raise Forbidden("Rejoignez une fabrique (adhésion acceptée) pour écrire un retour d'expérience en son nom.")
+    form = _form(fabrique)
+    if not form.is_submitted():
+        form.territory_type.data = fabrique.territory_type.value
+    if form.validate_on_submit():
+        try:
+            practice = services.create_practice(current_user, form.to_input())
+            if request.form.get("action") == "publish":
+                services.publish(current_user, practice)
+            db.session.commit()
+        except DomainError as error:
+            return render_form("practices/edit.html", form, attach_error(form, error), practice=None, fabrique=fabrique)
+        flash("Votre retour d'expérience est publié. Merci pour ce partage !" if practice.is_published
+              else "Brouillon enregistré : vous seul·e et votre fabrique le voyez jusqu'à sa publication.", "success")
+        return redirect(url_for("practices.show", practice_id=practice.id))
+    return render_form("practices/edit.html", form, practice=None, fabrique=fabrique)
+
+
+@blueprint.get("/<id:practice_id>")
+@public_page
+def show(practice_id: int):
+    practice = _readable(practice_id)
+    trials = queries.trials(practice)
+    viewer_fabrique = active_fabrique_of(current_user)
+    member = current_user.is_authenticated
+    stale = practice.is_published and practice.last_confirmed_at is not None and \
+        (today_in_france() - practice.last_confirmed_at.date()) > services.STALE_AFTER
+    return render_template(
+        "practices/show.html", practice=practice, sections=SECTIONS, comments=queries.comments(practice),
+        trials=trials, trial_summary=queries.trial_summary(trials), can_edit=services.can_edit(current_user, practice),
+        has_voted=queries.has_voted(current_user, practice), stale=stale,
+        outdated_flags=queries.outdated_flag_count(practice) if practice.is_published else 0,
+        can_try=member and viewer_fabrique is not None and viewer_fabrique.id != practice.fabrique_id,
+        comment_form=CommentForm() if member else None, trial_form=TrialForm() if member else None,
+        outdated_form=OutdatedForm() if member else None,
+    )
+
+
+@blueprint.route("/<id:practice_id>/modifier", methods=["GET", "POST"])
+@login_required
+def edit(practice_id: int):
+    g.private_page = True
+    practice = _readable(practice_id)
+    if not services.can_edit(current_user, practice):
+        raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent modifier ce retour.")
+    fabrique = db.session.get(Fabrique, practice.fabrique_id)
+    form = _form(fabrique)
+    if not form.is_submitted():
+        form.process(data=_form_data(practice))
+    if form.validate_on_submit():
+        try:
+            revision = services.update_practice(current_user, practice, form.to_input())
+            if request.form.get("action") == "publish" and not practice.is_published:
+                services.publish(current_user, practice)
+            db.session.commit()
+        except DomainError as error:
+            return render_form("practices/edit.html", form, attach_error(form, error), practice=practice,
+                               fabrique=fabrique)
+        flash(f"Modifications enregistrées (version {revision.number})." if revision else "Rien n'a changé.",
+              "success")
+        return redirect(url_for("practices.show", practice_id=practice.id))
+    return render_form("practices/edit.html", form, practice=practice, fabrique=fabrique)
+
+
+def _form_data(practice) -> dict:
+    data = {name: getattr(practice, f"{name}_source") for name in SECTIONS}
+    data.update(
+        title=practice.title, kind=practice.kind.value, territory_type=practice.territory_type.value,
+        theme_ids=[theme.id for theme in practice.themes], period=practice.period,
+        coauthor_fabrique_ids=[fabrique.id for fabrique in practice.coauthor_fabriques],
+        coauthor_ids=[user.id for user in practice.authors if user.id != practice.created_by_id],
+        cost_euros=practice.cost_euros, staff_hours=practice.staff_hours, volunteer_hours=practice.volunteer_hours,
+        partners=practice.partners, funding=practice.funding, licence=practice.licence,
+        links="\n".join([*(f"/sujets/{thread.id}" for thread in practice.threads),
+                         *(f"/ressources/{resource.id}" for resource in practice.resources)]),
+    )
+    return data
+
+
+@blueprint.post("/<id:practice_id>/publier")
+@login_required
+def publish(practice_id: int):
+    _one_button_action()
+    practice = _readable(practice_id)
+    services.publish(current_user, practice)
+    db.session.commit()
+    flash("Votre retour d'expérience est publié. Merci pour ce partage !", "success")
+    return redirect(url_for("practices.show", practice_id=practice.id))
+
+
+@blueprint.post("/<id:practice_id>/supprimer")
+@login_required
+def delete(practice_id: int):
+    _one_button_action()
+    practice = _readable(practice_id)
+    services.delete_practice(current_user, practice)
+    db.session.commit()
+    flash("Le retour d'expérience a été supprimé.", "info")
+    return redirect(url_for("practices.index"))
+
+
+@blueprint.get("/<id:practice_id>/historique")
+@login_required
+def history(practice_id: int):
+    practice = _readable(practice_id)
+    return render_template("practices/history.html", practice=practice, revisions=services.revisions(practice))
+
+
+def _revision_number(name: str) -> int:
+    raw = request.args.get(name, "")
+    if not raw.isdigit() or len(raw) > 9:
+        raise Invalid("Choisissez deux versions à comparer.")
+    return int(raw)
+
+
+@blueprint.get("/<id:practice_id>/comparer")
+@login_required
+def compare(practice_id: int):
+    practice = _readable(practice_id)
+    old, new = _revision_number("de"), _revision_number("a")
+    if old == new:
+        raise Invalid("Choisissez deux versions différentes.")
+    old, new = min(old, new), max(old, new)
+    return render_template("practices/compare.html", practice=practice, old=old, new=new,
+                           differences=services.compare_revisions(practice, old, new))
+
+
+@blueprint.post("/<id:practice_id>/utile")
+@login_required
+def useful(practice_id: int):
+    _one_button_action()
+    practice = _readable(practice_id)
+    now_useful = services.toggle_useful(current_user, practice)
+    db.session.commit()
+    flash("Merci : votre vote « utile » est compté." if now_useful else "Votre vote « utile » est retiré.", "success")
+    return redirect(url_for("practices.show", practice_id=practice.id))
+
+
+@blueprint.post("/<id:practice_id>/commentaires")
+@login_required
+def comment(practice_id: int):
+    practice = _readable(practice_id)
+    form = CommentForm()
+    if not form.validate_on_submit():
+        raise Invalid(next(iter(form.errors.values()))[0] if form.errors else "Le commentaire est vide.")
+    services.add_comment(current_user, practice, form.body.data, site_url=site_url())
+    db.session.commit()
+    flash("Votre commentaire est publié.", "success")
+    return redirect(url_for("practices.show", practice_id=practice.id, _anchor="commentaires"))
+
+
+@blueprint.post("/<id:practice_id>/essaye")
+@login_required
+def tried(practice_id: int):
+    practice = _readable(practice_id)
+    form = TrialForm()
+    if not form.validate_on_submit():
+        raise Invalid("Choisissez : ça a marché, en partie, ou ça n'a pas marché.")
+    services.record_trial(current_user, practice, form.outcome.data, form.note.data or "")
+    db.session.commit()
+    flash("Merci : le résultat de votre fabrique est ajouté.", "success")
+    return redirect(url_for("practices.show", practice_id=practice.id, _anchor="essais"))
+
+
+@blueprint.post("/<id:practice_id>/confirmer")
+@login_required
+def confirm(practice_id: int):
+    _one_button_action()
+    practice = _readable(practice_id)
+    services.confirm_current(current_user, practice)
+    db.session.commit()
+    flash("Merci : ce retour est indiqué comme encore d'actualité.", "success")
+    return redirect(url_for("practices.show", practice_id=practice.id))
+
+
+@blueprint.post("/<id:practice_id>/depasse")
+@login_required
+def outdated(practice_id: int):
+    practice = _readable(practice_id)
+    form = OutdatedForm()
+    if not form.validate_on_submit():
+        raise Invalid("La remarque fait 500 caractères au plus.")
+    added = services.flag_outdated(current_user, practice, form.note.data or "", site_url=site_url())
+    db.session.commit()
+    flash("Merci : les auteurs sont prévenus." if added else "Vous l'aviez déjà signalé.", "info")
+    return redirect(url_for("practices.show", practice_id=practice.id))
+
+
+def fabrique_practices_section(fabrique: Fabrique):
+    """The "retours d'expérience" section of a fabrique's page."""
+    return "practices/_fabrique_section.html", {"practices": queries.of_fabrique(fabrique.id), "fabrique": fabrique}
+
+
+def home_practices_section():
+    """The latest reports on the home page."""
+    return "practices/_home_section.html", {"practices": queries.latest(5)}
