@@ -66,3 +66,21 @@ def test_catalogue_and_loan_pages_have_bounded_query_counts(client, app, count_q
         with count_queries() as counter:
             assert client.get(url).status_code == 200, url
         assert counter.count <= MAX_QUERIES, (url, counter.count, counter.statements)
+
+
+@pytest.mark.parametrize("size", [2, 8])
+def test_practice_pages_have_bounded_query_counts(client, app, count_queries, size):
+    from tests.practices.builders import make_practice
+
+    categories = [make_category("Culture", 1), make_category("Formation", 2)]
+    manager = make_user("m@exemple.fr", "Marc Noël")
+    fabrique = make_fabrique(manager)
+    authors = [make_member(fabrique, f"a{n}@exemple.fr", f"Auteur {n}") for n in range(size)]
+    practices = [make_practice(author, [c.id for c in categories], title=f"Retour numéro {n} sur la culture")
+                 for n, author in enumerate(authors)]
+    login(client, "a0@exemple.fr")
+    for url in ["/pratiques", "/pratiques?type=bonne-pratique&theme=culture", f"/pratiques/{practices[0].id}",
+                f"/pratiques/{practices[0].id}/historique", "/", f"/fabriques/{fabrique.slug}"]:
+        with count_queries() as counter:
+            assert client.get(url).status_code == 200, url
+        assert counter.count <= MAX_QUERIES, (url, counter.count, counter.statements)
