@@ -27,7 +27,7 @@ def register_commands(app: Flask) -> None:
     @click.option("--if-empty", is_flag=True, help="Ne rien faire si la base contient déjà des membres.")
     @click.option("--seed", default=2026, show_default=True, help="Graine du générateur (données reproductibles).")
     def seed_demo_command(if_empty: bool, seed: int):
-        """Load the demo content (fabriques, members, threads) into an empty database."""
+        """Load the demo content (fabriques, members, threads, catalogue, loans, practices) into an empty database."""
         from forum.accounts.models import User
         from forum.demo.seed import seed_demo
 

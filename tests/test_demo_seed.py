@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections import Counter, defaultdict
@@ -14,6 +15,7 @@ from sqlalchemy.orm import selectinload
 from forum import create_app
 from forum.accounts.models import Role, User
 from forum.accounts.passwords import verify_password
+from forum.core.dates import today_in_france
 from forum.core.errors import Conflict
 from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
@@ -29,6 +31,21 @@ from forum.fabriques.models import (
     MembershipStatus,
     TerritoryType,
 )
+from forum.notifications.models import Notification
+from forum.resources.loans import TRANSITIONS, Booking, Side, usage_by_day
+from forum.resources.models import (
+    CATEGORIES,
+    CONDITIONS,
+    LICENCES,
+    Loan,
+    LoanEvent,
+    LoanMessage,
+    LoanState,
+    Photo,
+    Resource,
+    ResourceKind,
+)
+from forum.resources.photos import store_in
 from forum.threads.models import Category, Post, Tag, Thread, thread_tags
 from forum.threads.services import parse_tags
 from tests.conftest import base_config
@@ -51,14 +68,44 @@ def _seeded_app(directory, seed: int = 2026):
     return app, counts, elapsed
 
 
-def _structure(app) -> tuple[list[str], list[str], str]:
-    """(fabrique names, thread titles, all post texts) in id order."""
+def _structure(app) -> tuple:
+    """Everything a seed decides, in id order: names, texts, states, periods and photo contents.
+
+    Moments are left out (they follow the clock), and so are photo file names (random by design).
+    """
     with app.app_context():
-        names = list(db.session.scalars(select(Fabrique.name).order_by(Fabrique.id)))
-        titles = list(db.session.scalars(select(Thread.title).order_by(Thread.id)))
-        bodies = "\n\x00".join(db.session.scalars(select(Post.body_source).order_by(Post.id)))
+        session = db.session
+        names = list(session.scalars(select(Fabrique.name).order_by(Fabrique.id)))
+        titles = list(session.scalars(select(Thread.title).order_by(Thread.id)))
+        bodies = "\n\x00".join(session.scalars(select(Post.body_source).order_by(Post.id)))
+        resources = [
+            (r.fabrique_id, r.kind, r.name, r.category, r.description_source, r.paused, r.quantity, r.condition,
+             r.deposit_euros, r.max_loan_days, r.pickup_place, r.usage_conditions, r.capacity_meeting,
+             r.capacity_workshop, r.capacity_standing, r.surface_m2, r.room_equipment, r.accessibility,
+             r.price_conditions, r.licence, r.contact)
+            for r in session.scalars(select(Resource).order_by(Resource.id))
+        ]
+        store = store_in(app.instance_path)
+        photos = [
+            (photo.resource_id, photo.position, photo.width, photo.height,
+             hashlib.sha256(store.path(photo.filename).read_bytes()).hexdigest(),
+             hashlib.sha256(store.path(photo.thumbnail).read_bytes()).hexdigest())
+            for photo in session.scalars(select(Photo).order_by(Photo.id))
+        ]
+        loans = [
+            (loan.resource_id, loan.owner_fabrique_id, loan.borrower_fabrique_id, loan.requested_by_id, loan.state,
+             loan.quantity, loan.start_date, loan.end_date, loan.message, loan.return_note)
+            for loan in session.scalars(select(Loan).order_by(Loan.id))
+        ]
+        events = list(session.execute(select(LoanEvent.loan_id, LoanEvent.actor_id, LoanEvent.from_state,
+                                             LoanEvent.to_state, LoanEvent.note).order_by(LoanEvent.id)))
+        messages = list(session.execute(select(LoanMessage.loan_id, LoanMessage.author_id, LoanMessage.body_source)
+                                        .order_by(LoanMessage.id)))
+        notifications = list(session.execute(select(Notification.user_id, Notification.kind, Notification.text,
+                                                    Notification.link, Notification.read_at.is_(None))
+                                             .order_by(Notification.id)))
         db.session.remove()
-    return names, titles, bodies
+    return names, titles, bodies, resources, photos, loans, events, messages, notifications
 
 
 @pytest.fixture(scope="module")
@@ -271,3 +318,208 @@ def test_same_seed_same_demo(seeded, tmp_path):
     finally:
         with other_app.app_context():
             db.engine.dispose()
+
+
+# -- The shared catalogue ----------------------------------------------------------------------
+
+
+def test_catalogue_volume_and_kinds(seeded, session):
+    _app, counts, _elapsed = seeded
+    resources = list(session.scalars(select(Resource)))
+    assert len(resources) == counts["ressources"] >= 300
+    kinds = Counter(resource.kind for resource in resources)
+    assert set(kinds) == set(ResourceKind)
+    assert 0.45 <= kinds[ResourceKind.EQUIPMENT] / len(resources) <= 0.65
+    assert 0.17 <= kinds[ResourceKind.SPACE] / len(resources) <= 0.33
+    assert 0.12 <= kinds[ResourceKind.KNOW_HOW] / len(resources) <= 0.28
+
+    per_fabrique = Counter(resource.fabrique_id for resource in resources)
+    fabrique_ids = list(session.scalars(select(Fabrique.id)))
+    assert 1 <= sum(per_fabrique[fabrique_id] == 0 for fabrique_id in fabrique_ids) <= 5, "a few list nothing"
+    assert sum(3 <= per_fabrique[fabrique_id] <= 12 for fabrique_id in fabrique_ids) >= 0.85 * len(fabrique_ids)
+    assert max(per_fabrique.values()) <= 12
+    assert 3 <= sum(resource.paused for resource in resources) <= 20
+    assert all(not resource.paused for resource in resources if resource.kind is ResourceKind.KNOW_HOW)
+    assert len({resource.category for resource in resources}) >= 16, "nearly every category is used"
+
+
+def test_catalogue_fields_fit_each_kind(session):
+    now = utcnow()
+    resources = list(session.scalars(select(Resource)))
+    for resource in resources:
+        assert resource.category in CATEGORIES[resource.kind]
+        assert 3 <= len(resource.name) <= 120
+        assert resource.description_source.strip()
+        assert resource.description_html == render_markdown(resource.description_source)
+        assert resource.created_at <= resource.updated_at <= now
+        if resource.kind is ResourceKind.EQUIPMENT:
+            assert 1 <= resource.quantity <= 15
+            assert resource.condition in CONDITIONS
+            assert resource.deposit_euros is None or resource.deposit_euros > 0
+            assert 3 <= resource.max_loan_days <= 30
+            assert resource.pickup_place and resource.usage_conditions and len(resource.pickup_place) <= 200
+            assert not resource.licence and resource.capacity_meeting is None
+        elif resource.kind is ResourceKind.SPACE:
+            assert resource.quantity == 1
+            assert any((resource.capacity_meeting, resource.capacity_workshop, resource.capacity_standing))
+            assert resource.room_equipment and resource.accessibility and resource.price_conditions
+            assert 1 <= resource.max_loan_days <= 7
+            assert not resource.pickup_place and not resource.licence
+        else:
+            assert resource.licence in LICENCES and resource.contact and len(resource.contact) <= 200
+            assert resource.quantity == 1 and resource.max_loan_days is None and not resource.condition
+
+    equipment = [resource for resource in resources if resource.kind is ResourceKind.EQUIPMENT]
+    assert sum(resource.quantity > 1 for resource in equipment) >= 20
+    assert any(resource.deposit_euros is None for resource in equipment)
+    assert any(resource.deposit_euros for resource in equipment)
+    licences = Counter(resource.licence for resource in resources if resource.kind is ResourceKind.KNOW_HOW)
+    assert licences.most_common(1)[0][0] == "cc-by-sa" and len(licences) >= 3
+    text = "\n".join(f"{resource.name}\n{resource.description_source}\n{resource.price_conditions}\n"
+                     f"{resource.pickup_place}" for resource in resources)
+    assert not re.search(r"\{\w+\}|⟦|⟧", text), "unresolved template markers"
+    assert not re.search(r"(?<!\w)(?:[dD]e|[àÀ]) Les? [A-ZÉ]", text), "« de Le Moulin » instead of « du Moulin »"
+    text = text.lower()
+    for words in ("imprimante 3d", "découpeuse laser", "tablettes", "podcast", "barnum", "broyeur de végétaux",
+                  "places)", "cuisine partagée", "guide : ", "kit de formation", "modèle de convention",
+                  "gratuit pour les fabriques du réseau", "participation aux frais", "**fourni avec :**"):
+        assert words in text, words
+
+
+def test_catalogue_photos_are_stored_files(seeded, session):
+    app, counts, _elapsed = seeded
+    store = store_in(app.instance_path)
+    photos = list(session.scalars(select(Photo).order_by(Photo.resource_id, Photo.position)))
+    assert len(photos) == counts["photos"]
+    by_resource: dict[int, list[Photo]] = defaultdict(list)
+    for photo in photos:
+        by_resource[photo.resource_id].append(photo)
+    resource_count = session.scalar(select(func.count()).select_from(Resource))
+    assert 0.75 * resource_count <= len(by_resource) < resource_count, "most resources have a photo, not all"
+    assert {len(mine) for mine in by_resource.values()} == {1, 2, 3}
+    for mine in by_resource.values():
+        assert [photo.position for photo in mine] == list(range(len(mine)))
+    for photo in photos:
+        assert store.exists(photo.filename) and store.exists(photo.thumbnail)
+        assert (photo.width, photo.height) == (640, 480)
+    named = {photo.filename for photo in photos} | {photo.thumbnail for photo in photos}
+    assert set(store.names()) == named, "every file belongs to a photo, every photo has its files"
+    assert store.path(photos[0].filename).read_bytes()[8:12] == b"WEBP"
+
+
+def _today_and_memberships(session):
+    roles = {(user_id, fabrique_id): role for user_id, fabrique_id, role in session.execute(
+        select(Membership.user_id, Membership.fabrique_id, Membership.role)
+        .where(Membership.status == MembershipStatus.ACTIVE))}
+    return today_in_france(), roles
+
+
+def test_loans_in_every_state(seeded, session):
+    _app, counts, _elapsed = seeded
+    today = today_in_france()
+    loans = list(session.scalars(select(Loan)))
+    assert len(loans) == counts["prêts"] >= 150
+    states = Counter(loan.state for loan in loans)
+    assert set(states) == set(LoanState) and min(states.values()) >= 5, states
+    overdue = [loan for loan in loans if loan.is_overdue(today)]
+    assert 1 <= len(overdue) < states[LoanState.LENT], "some lent loans are overdue, not all"
+    for loan in loans:
+        if loan.state in (LoanState.REQUESTED, LoanState.ACCEPTED):
+            assert loan.start_date >= today, "requests and bookings are ahead"
+        elif loan.state is LoanState.LENT:
+            assert loan.start_date <= today
+        elif loan.state is LoanState.RETURNED:
+            assert loan.end_date < today
+    assert any(loan.start_date < today for loan in loans if loan.state is LoanState.DECLINED)
+    assert any(loan.start_date > today for loan in loans if loan.state is LoanState.CANCELLED)
+
+
+def test_loans_follow_the_rules(session):
+    _today, roles = _today_and_memberships(session)
+    resources = {resource.id: resource for resource in session.scalars(select(Resource))}
+    bookings: dict[int, list[Booking]] = defaultdict(list)
+    for loan in session.scalars(select(Loan)):
+        resource = resources[loan.resource_id]
+        assert resource.kind.lendable
+        assert loan.owner_fabrique_id == resource.fabrique_id != loan.borrower_fabrique_id
+        assert (loan.requested_by_id, loan.borrower_fabrique_id) in roles, "requested by an active member"
+        assert 1 <= loan.quantity <= resource.quantity
+        assert loan.start_date <= loan.end_date and loan.days <= resource.max_loan_days
+        if loan.state in (LoanState.ACCEPTED, LoanState.LENT):
+            bookings[resource.id].append(Booking(loan.start_date, loan.end_date, loan.quantity))
+        if resource.paused:
+            assert loan.state not in (LoanState.REQUESTED, LoanState.ACCEPTED, LoanState.LENT)
+    assert bookings
+    for resource_id, held in bookings.items():
+        first, last = min(booking.start for booking in held), max(booking.end for booking in held)
+        usage = usage_by_day(held, first, last)
+        assert max(usage.values()) <= resources[resource_id].quantity, resources[resource_id].name
+    shared = [held for resource_id, held in bookings.items() if resources[resource_id].quantity > 1 and len(held) > 1]
+    assert shared, "some equipment is lent to several fabriques at once"
+
+
+def test_loan_histories_match_their_states(session):
+    now = utcnow()
+    _today, roles = _today_and_memberships(session)
+    loans = {loan.id: loan for loan in session.scalars(select(Loan))}
+    events: dict[int, list[LoanEvent]] = defaultdict(list)
+    for event in session.scalars(select(LoanEvent).order_by(LoanEvent.loan_id, LoanEvent.created_at, LoanEvent.id)):
+        events[event.loan_id].append(event)
+    sides = {(found.to_state, state): found.side for (state, _action), found in TRANSITIONS.items()}
+    for loan_id, loan in loans.items():
+        history = events[loan_id]
+        first = history[0]
+        assert (first.from_state, first.to_state, first.actor_id) == (None, LoanState.REQUESTED, loan.requested_by_id)
+        assert first.created_at == loan.created_at
+        for previous, event in zip(history, history[1:], strict=False):
+            assert event.from_state is previous.to_state
+            side = sides[(event.to_state, event.from_state)]
+            if side is Side.OWNER:
+                assert roles.get((event.actor_id, loan.owner_fabrique_id)) is MembershipRole.MANAGER
+            else:
+                assert (event.actor_id, loan.borrower_fabrique_id) in roles
+            assert previous.created_at < event.created_at
+        assert history[-1].to_state is loan.state
+        assert history[-1].created_at == loan.updated_at <= now
+        if loan.state is LoanState.RETURNED:
+            assert history[-1].note == loan.return_note
+        else:
+            assert loan.return_note == ""
+    returned = [loan for loan in loans.values() if loan.state is LoanState.RETURNED]
+    assert sum(bool(loan.return_note) for loan in returned) >= len(returned) / 2
+    assert sum(bool(loan.message) for loan in loans.values()) >= len(loans) / 2
+
+    messages = list(session.scalars(select(LoanMessage)))
+    assert len({message.loan_id for message in messages}) >= 50
+    for message in messages:
+        loan = loans[message.loan_id]
+        assert message.author_id == loan.requested_by_id or \
+            roles.get((message.author_id, loan.owner_fabrique_id)) is MembershipRole.MANAGER
+        assert loan.created_at < message.created_at <= now
+        assert message.body_source.strip() and message.body_html == render_markdown(message.body_source)
+        assert not re.search(r"\{\w+\}|⟦|⟧", message.body_source)
+
+
+def test_notifications_tell_managers_about_loans(session):
+    now = utcnow()
+    _today, roles = _today_and_memberships(session)
+    loans = {loan.id: loan for loan in session.scalars(select(Loan))}
+    notifications = list(session.scalars(select(Notification)))
+    assert len(notifications) >= 30
+    unread = [notification for notification in notifications if notification.read_at is None]
+    assert 10 <= len(unread) < len(notifications), "some read, some not"
+    managers_with_news = {notification.user_id for notification in unread
+                          if any(role is MembershipRole.MANAGER and user_id == notification.user_id
+                                 for (user_id, _fabrique), role in roles.items())}
+    assert len(managers_with_news) >= 10
+    for notification in notifications:
+        match = re.fullmatch(r"/prets/(\d+)(#messages)?", notification.link)
+        assert match and notification.kind.startswith("loan.")
+        loan = loans[int(match.group(1))]
+        assert notification.user_id != notification.actor_id
+        involved = notification.user_id == loan.requested_by_id or any(
+            roles.get((notification.user_id, fabrique_id)) is MembershipRole.MANAGER
+            for fabrique_id in (loan.owner_fabrique_id, loan.borrower_fabrique_id))
+        assert involved, notification.text
+        assert loan.created_at <= notification.created_at <= now
+        assert notification.read_at is None or notification.created_at <= notification.read_at <= now

@@ -714,6 +714,12 @@ PRICES: tuple[str, ...] = (
     "Gratuit en échange d'un atelier ou d'un coup de main (troc de services)",
     "Participation aux frais : 50 € la journée, chauffage compris",
 )
+# "Idéal pour" list of some room descriptions.
+ROOM_USES: tuple[str, ...] = (
+    "un séminaire d'équipe", "une formation de deux jours", "une réunion de réseau", "un atelier avec des élus",
+    "une résidence d'artistes", "une assemblée générale", "un atelier de co-construction avec les habitants",
+    "une journée de travail entre fabriques",
+)
 # A sentence added to some room descriptions.
 ROOM_NOTES: tuple[str, ...] = (
     "Les clés se récupèrent la veille à l'accueil ; un état des lieux rapide est fait au départ et au retour.",
@@ -1055,35 +1061,58 @@ ROOM_REQUEST_MESSAGES: tuple[str, ...] = (
     "",
 )
 
-# Conversation lines (Markdown): {first_name} is the author's, {other} the other side's first name.
-BORROWER_QUESTIONS: tuple[str, ...] = (
-    "Bonjour {other}, est-ce qu'on peut passer le récupérer **vendredi vers 17 h** ?",
-    "Petite question : est-ce que les consommables sont fournis, ou ⟦tu veux qu'on apporte|vous préférez "
-    "qu'on apporte⟧ les nôtres ?",
-    "Bonjour ! Une attestation d'assurance par mail, ça ⟦te|vous⟧ va ?",
-    "Bonjour {other}, faut-il prévoir un utilitaire ou ça rentre dans une voiture ?",
-    "Est-ce qu'il y a une notice ? Ce sera la première fois que notre équipe l'utilise.",
-    "Bonjour, on pourrait le récupérer un jour plus tôt ? Sinon pas grave, on s'adapte.",
+# Conversation lines (Markdown): {other} is the other side's first name. Questions and answers go in pairs.
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("Bonjour {other}, est-ce qu'on peut passer le récupérer **vendredi vers 17 h** ?",
+     "Bonjour {other}, oui pas de souci. Demandez-moi à l'accueil, je serai là jusqu'à 18 h."),
+    ("Bonjour ! Une attestation d'assurance par mail, ça ⟦te|vous⟧ va ?",
+     "Une attestation par mail suffit, merci !"),
+    ("Bonjour {other}, faut-il prévoir un utilitaire ou ça rentre dans une voiture ?",
+     "Ça rentre dans un grand break, sièges rabattus. Sinon on peut ⟦t'|vous⟧ aider à charger."),
+    ("Est-ce qu'il y a une notice ? Ce sera la première fois que notre équipe l'utilise.",
+     "Il y a une notice plastifiée avec le matériel, et je ⟦te|vous⟧ montre l'essentiel au retrait : "
+     "dix minutes suffisent."),
+    ("Bonjour, on pourrait le récupérer un jour plus tôt ? Sinon pas grave, on s'adapte.",
+     "Bonjour {other}, oui c'est possible, il n'est pas pris la veille."),
 )
-OWNER_ANSWERS: tuple[str, ...] = (
-    "Bonjour {other}, oui pas de souci. Demandez-moi à l'accueil, je serai là jusqu'à 18 h.",
-    "Les consommables ne sont pas fournis, mais on peut ⟦te|vous⟧ dépanner si besoin (au prix coûtant).",
-    "Une attestation par mail suffit, merci !",
-    "Ça rentre dans un grand break, sièges rabattus. Sinon on peut ⟦t'|vous⟧ aider à charger.",
-    "Il y a une notice plastifiée dans la mallette, et je ⟦te|vous⟧ montre l'essentiel au retrait : "
-    "dix minutes suffisent.",
-    "Bonjour {other}, oui c'est possible, il n'est pas pris la veille.",
+CONSUMABLE_QUESTIONS: tuple[tuple[str, str], ...] = (  # fabrication and workshop equipment
+    ("Petite question : les consommables sont fournis, ou ⟦tu préfères|vous préférez⟧ qu'on apporte les nôtres ?",
+     "Les consommables ne sont pas fournis, mais on peut ⟦te|vous⟧ dépanner si besoin (au prix coûtant)."),
+)
+DEPOSIT_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("Pour la caution, un chèque, ça ⟦te|vous⟧ va ?",
+     "Oui, un chèque à l'ordre de la fabrique : on ne l'encaisse pas, il ⟦te|vous⟧ est rendu au retour."),
+)
+ROOM_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("Bonjour {other}, est-ce qu'on peut arriver à **8 h 30** pour installer la salle ?",
+     "Bonjour {other}, oui, quelqu'un de l'équipe ouvre à 8 h 30."),
+    ("Est-ce qu'on peut utiliser la cuisine pour réchauffer le repas du midi ?",
+     "Oui, l'office est accessible, merci juste de laisser la vaisselle propre."),
+    ("Où est-ce qu'on peut se garer ? Nous viendrons à quatre voitures.",
+     "Il y a un parking gratuit juste derrière, et la gare est à dix minutes à pied."),
+    ("Bonjour, la salle a-t-elle un vidéoprojecteur et un câble HDMI ?",
+     "Oui, tout est sur place ; prévoyez un adaptateur si ⟦ton|votre⟧ ordinateur n'a pas de prise HDMI."),
 )
 LOGISTICS: tuple[str, ...] = (
-    "C'est noté de notre côté. Pensez à apporter la caution (chèque) au moment du retrait.",
-    "Je ⟦te|vous⟧ confirme le retrait à l'accueil. Le code du portail est dans le mail de confirmation.",
+    "C'est noté de notre côté. À bientôt !",
     "Parfait, à bientôt ! Si besoin, mon numéro est sur la fiche de la fabrique.",
     "Nous avons vérifié le matériel ce matin : tout est prêt.",
 )
-BORROWER_DURING: tuple[str, ...] = (
+DEPOSIT_LOGISTICS: tuple[str, ...] = (
+    "C'est noté de notre côté. Pensez à apporter la caution (chèque) au moment du retrait.",
+)
+ROOM_LOGISTICS: tuple[str, ...] = (
+    "C'est noté. Les clés seront à l'accueil la veille à partir de 14 h.",
+    "Je ⟦te|vous⟧ confirme la réservation. Le code du portail est dans le mail de confirmation.",
+    "Parfait, la salle sera prête, chauffée et les tables installées en U.",
+)
+DURING: tuple[str, ...] = (
     "Tout fonctionne, merci ! On ⟦te|vous⟧ le ramène comme prévu.",
     "Premier atelier ce matin avec le matériel : les participants étaient ravis.",
-    "Petite question : un des câbles fait des faux contacts, c'est connu ?",
+)
+ROOM_DURING: tuple[str, ...] = (
+    "Nous sommes installés, la salle est parfaite. Merci pour l'accueil !",
+    "Première journée terminée, tout se passe bien. Merci !",
 )
 THANKS_AFTER: tuple[str, ...] = (
     "Merci encore, l'atelier s'est super bien passé ! On ⟦t'|vous⟧ envoie quelques photos ?",
@@ -1126,13 +1155,23 @@ ACCEPT_NOTES: tuple[str, ...] = (
 )
 RETURN_NOTES: tuple[str, ...] = (
     "Rendu complet et propre, merci !",
-    "Tout est là. Une des batteries tient moins bien la charge, on la surveille.",
     "Rendu avec un jour d'avance, impeccable.",
-    "Il manquait un câble, rapporté le lendemain. Tout est en ordre.",
     "RAS, matériel nettoyé.",
-    "Rendu en bon état. Pensez à sécher la bâche la prochaine fois !",
     "Tout est en ordre, merci pour le soin.",
+    "Tout est là, rien à signaler.",
 )
+# Return notes that only make sense for some equipment categories.
+CATEGORY_RETURN_NOTES: dict[str, tuple[str, ...]] = {
+    "audiovisuel": ("Tout est là. Une des batteries tient moins bien la charge, on la surveille.",
+                    "Il manquait un câble, rapporté le lendemain. Tout est en ordre."),
+    "informatique": ("Tous les appareils sont revenus chargés ; réinitialisation faite.",
+                     "Il manquait un chargeur, rapporté le lendemain. Tout est en ordre."),
+    "fabrication-numerique": ("Machine rendue propre. La buse était un peu encrassée, nettoyée au retour.",),
+    "outillage": ("Un foret cassé, signalé et remplacé. Merci !",),
+    "evenementiel": ("Rendu en bon état. Pensez à sécher la bâche la prochaine fois !",),
+    "jardin": ("Rendu propre et graissé, merci !",),
+    "cuisine": ("Tout est revenu propre et complet.",),
+}
 ROOM_RETURN_NOTES: tuple[str, ...] = (
     "Salle rendue propre et rangée, merci !",
     "Tout est en ordre, les clés sont revenues à l'accueil.",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from flask import current_app
@@ -85,6 +85,7 @@ class ResourcePlan:
     resource: Resource
     fabrique_index: int
     word: str  # drawn on its cover photo
+    listed_at: datetime | None = None  # when it was listed, before ``_daytime`` (what loans are planned from)
 
 
 @dataclass
@@ -132,15 +133,18 @@ class CatalogueSteps:
                 resource = plan.resource
                 resource.fabrique_id = fabrique.id
                 resource.description_html = render_markdown(resource.description_source)
-                resource.created_at = self._listed_at(fabrique, rng)
-                resource.updated_at = resource.created_at
+                plan.listed_at = self._listed_at(fabrique, rng)
+                resource.updated_at = plan.listed_at
                 if rng.random() < 0.25:
-                    resource.updated_at += (self.now - resource.created_at) * rng.uniform(0.05, 0.9)
+                    resource.updated_at += (self.now - plan.listed_at) * rng.uniform(0.05, 0.9)
             self.resource_plans.extend(plans)
-        lendable = [plan.resource for plan in self.resource_plans if plan.resource.kind.lendable]
-        for resource in rng.sample(lendable, PAUSED_RESOURCES):
-            resource.paused = True
-            resource.updated_at = max(resource.created_at, self.now - timedelta(days=rng.uniform(1, 60)))
+        lendable = [plan for plan in self.resource_plans if plan.resource.kind.lendable]
+        for plan in rng.sample(lendable, PAUSED_RESOURCES):
+            plan.resource.paused = True
+            plan.resource.updated_at = max(plan.listed_at, self.now - timedelta(days=rng.uniform(1, 60)))
+        for plan in self.resource_plans:
+            plan.resource.created_at = self._daytime(plan.listed_at)
+            plan.resource.updated_at = self._daytime(plan.resource.updated_at)
         resources = [plan.resource for plan in self.resource_plans]
         self.session.add_all(resources)
         self.session.flush()
@@ -205,8 +209,8 @@ class CatalogueSteps:
 
     @staticmethod
     def _pickup_place(fabrique: Fabrique, rng: random.Random) -> str:
-        return rng.choice(catalogue.PICKUP_PLACES).format(
-            fabrique=fabrique.name, address=fabrique.address, postal_code=fabrique.postal_code, city=fabrique.city)
+        return finish(rng.choice(catalogue.PICKUP_PLACES).format(
+            fabrique=fabrique.name, address=fabrique.address, postal_code=fabrique.postal_code, city=fabrique.city))
 
     def _rooms(self: DemoBuilder, index: int, fabrique: Fabrique, count: int,
                rng: random.Random) -> list[ResourcePlan]:
@@ -263,7 +267,7 @@ class CatalogueSteps:
         if rng.random() < 0.6:
             description += "\n\n" + rng.choice(catalogue.ROOM_NOTES)
         if rng.random() < 0.5:
-            purposes = rng.sample(catalogue.PURPOSES["espace"], 3)
+            purposes = rng.sample(catalogue.ROOM_USES, 3)
             description += "\n\n**Idéal pour :**\n\n" + "\n".join(f"- {purpose}" for purpose in purposes)
         resource = Resource(
             kind=ResourceKind.SPACE, name=name, category=category, description_source=description, quantity=1,
@@ -317,7 +321,7 @@ class CatalogueSteps:
                 if key not in processed:
                     processed[key] = process_upload(draw_picture(*key, shade=str(self.seed)))
                 photo = self._stored_photo(resource, processed[key], store, position)
-                photo.created_at = resource.created_at + timedelta(minutes=2 + position)
+                photo.created_at = self._daytime(plan.listed_at + timedelta(minutes=2 + position))
                 photos.append(photo)
         self.session.add_all(photos)
         self.session.flush()
@@ -358,16 +362,17 @@ class CatalogueSteps:
         self.loan_plans.sort(key=lambda loan: loan.events[0][0])
 
         loans = []
+        daytime = self._daytime
         for plan in self.loan_plans:
             resource = plan.plan.resource
-            last = plan.events[-1][0]
+            reminders = {kind: daytime(moment) for kind, moment in plan.reminders.items()}
             loans.append(Loan(
                 resource_id=resource.id, owner_fabrique_id=resource.fabrique_id,
                 borrower_fabrique_id=self.fabriques[plan.borrower].id, requested_by_id=self.users[plan.requester].id,
                 state=plan.state, quantity=plan.quantity, start_date=plan.start, end_date=plan.end,
-                message=plan.message, return_note=plan.return_note, created_at=plan.events[0][0], updated_at=last,
-                start_reminder_sent_at=plan.reminders.get("start"), end_reminder_sent_at=plan.reminders.get("end"),
-                overdue_notice_sent_at=plan.reminders.get("overdue"),
+                message=plan.message, return_note=plan.return_note, created_at=daytime(plan.events[0][0]),
+                updated_at=daytime(plan.events[-1][0]), start_reminder_sent_at=reminders.get("start"),
+                end_reminder_sent_at=reminders.get("end"), overdue_notice_sent_at=reminders.get("overdue"),
             ))
         self.session.add_all(loans)
         self.session.flush()
@@ -375,10 +380,10 @@ class CatalogueSteps:
         for plan, loan in zip(self.loan_plans, loans):
             for moment, from_state, to_state, actor, note in plan.events:
                 rows.append(LoanEvent(loan_id=loan.id, actor_id=self.users[actor].id, from_state=from_state,
-                                      to_state=to_state, note=note, created_at=moment))
+                                      to_state=to_state, note=note, created_at=daytime(moment)))
             for moment, author, body in plan.messages:
                 rows.append(LoanMessage(loan_id=loan.id, author_id=self.users[author].id, body_source=body,
-                                        body_html=render_markdown(body), created_at=moment))
+                                        body_html=render_markdown(body), created_at=daytime(moment)))
         self.session.add_all(rows)
         self.session.flush()
         self._loans = loans
@@ -390,12 +395,33 @@ class CatalogueSteps:
         """``now`` moved to ``day``: the moment loans of that day are measured from."""
         return self.now + timedelta(days=(day - self._today).days)
 
+    def _daytime(self: DemoBuilder, moment: datetime) -> datetime:
+        """``moment`` moved into the working hours of its day in Paris, order kept.
+
+        Planned moments are ``now`` plus or minus an offset, so they fall at any hour (a loan
+        "lent at 3 a.m."). Each day's 24 hours are squeezed into 8 h – 20 h; today's hours so
+        far into 8 h – now (or kept, before 8 a.m.). The map is increasing, keeps today's
+        moments before ``now``, and is applied only to the values written, never to the
+        moments the plan is decided from: the seed's choices do not depend on the hour.
+        """
+        midnight = moment.astimezone(PARIS).replace(hour=0, minute=0, second=0, microsecond=0)
+        midnight = midnight.astimezone(timezone.utc)
+        elapsed = moment - midnight  # real time (aware datetimes in UTC): DST days are 23 or 25 hours
+        so_far = self.now - midnight
+        if so_far < timedelta(days=1):  # today
+            if so_far <= timedelta(hours=8):
+                return moment
+            return midnight + timedelta(hours=8) + elapsed * ((so_far - timedelta(hours=8)) / so_far)
+        return midnight + timedelta(hours=8) + elapsed / 2
+
     def _plan_loan(self: DemoBuilder, plan: ResourcePlan, state: str, holds: list[Booking],
                    rng: random.Random) -> LoanPlan | None:
         resource, today = plan.resource, self._today
         if resource.paused and state in ("overdue", "lent", "accepted", "requested"):
             return None
         is_room = resource.kind is ResourceKind.SPACE
+        if is_room and state == "overdue":  # a room is not "brought back late"
+            return None
         durations = (1, 1, 1, 1, 2, 2, 3) if is_room else (1, 2, 2, 3, 3, 4, 5, 7, 7, 10, 14)
         length = min(rng.choice(durations), resource.max_loan_days or 90)
         past = state in ("returned", "overdue") or (state in ("declined", "cancelled")
@@ -426,7 +452,7 @@ class CatalogueSteps:
             requested_at = self.now - timedelta(days=days)
         else:
             requested_at = self.now - timedelta(days=rng.uniform(0.5, 30))
-        if requested_at < resource.created_at + timedelta(hours=2):
+        if requested_at < plan.listed_at + timedelta(hours=2):
             return None
 
         owner = plan.fabrique_index
@@ -483,8 +509,12 @@ class CatalogueSteps:
 
         The founder joined when the fabrique was created, before anything it lends or borrows.
         """
-        members = [(member, role) for member, role, decided in self._active_members(fabrique_index)
-                   if decided <= moment - timedelta(hours=1) and (role is MembershipRole.MANAGER or not managers)]
+        eligible = [(decided, member, role) for member, role, decided in self._active_members(fabrique_index)
+                    if role is MembershipRole.MANAGER or not managers]
+        # A day's margin: ``_daytime`` may move the moment written up to half a day earlier.
+        members = [(member, role) for decided, member, role in eligible if decided <= moment - timedelta(days=1)]
+        if not members:  # not expected (see above); the first to have joined, rather than nobody
+            members = [min(eligible, key=lambda entry: entry[0])[1:]]
         weights = [2.0 if role is MembershipRole.MANAGER else 1.0 for _, role in members]
         return rng.choices([member for member, _ in members], weights)[0]
 
@@ -530,8 +560,9 @@ class CatalogueSteps:
                 returned_at = max(self._day(loan.end) + timedelta(hours=rng.uniform(2, 20)),
                                   lent_at + timedelta(hours=1))
                 returned_at = min(returned_at, self.now - timedelta(minutes=10))
-                notes = catalogue.ROOM_RETURN_NOTES if loan.plan.resource.kind is ResourceKind.SPACE \
-                    else catalogue.RETURN_NOTES
+                resource = loan.plan.resource
+                notes = catalogue.ROOM_RETURN_NOTES if resource.kind is ResourceKind.SPACE else \
+                    catalogue.RETURN_NOTES + catalogue.CATEGORY_RETURN_NOTES.get(resource.category, ())
                 loan.return_note = rng.choice(notes) if rng.random() < 0.85 else ""
                 events.append((returned_at, LoanState.LENT, LoanState.RETURNED, by_owner(returned_at),
                                loan.return_note))
@@ -577,22 +608,34 @@ class CatalogueSteps:
         def between(after: datetime, before: datetime, low: float = 0.1, high: float = 0.9) -> datetime:
             return after + (before - after) * rng.uniform(low, high)
 
+        resource = loan.plan.resource
+        is_room = resource.kind is ResourceKind.SPACE
+        if is_room:
+            questions = catalogue.ROOM_QUESTIONS
+        else:
+            questions = catalogue.QUESTIONS
+            if resource.category in ("fabrication-numerique", "outillage"):
+                questions += catalogue.CONSUMABLE_QUESTIONS
+            if resource.deposit_euros:
+                questions += catalogue.DEPOSIT_QUESTIONS
         decision = times[1] if len(times) > 1 else self.now
         if state in ("requested", "accepted", "lent", "returned", "cancelled") and rng.random() < 0.7:
             asked = between(requested_at, decision, 0.05, 0.4)
             owner_side = self._pick_member(owner, asked, rng, managers=True)
-            pair = rng.randrange(len(catalogue.BORROWER_QUESTIONS))
-            say(asked, loan.requester, catalogue.BORROWER_QUESTIONS[pair], owner_side)
+            question, answer = rng.choice(questions)
+            say(asked, loan.requester, question, owner_side)
             if state != "requested" or rng.random() < 0.6:
-                say(between(asked, decision, 0.3, 0.9), owner_side, catalogue.OWNER_ANSWERS[pair], loan.requester)
+                say(between(asked, decision, 0.3, 0.9), owner_side, answer, loan.requester)
         if state in ("accepted", "lent", "overdue") and rng.random() < 0.5:
             accepted_at = times[1]
             until = times[2] if len(times) > 2 else self.now
             author = owner_side or self._pick_member(owner, accepted_at, rng, managers=True)
-            say(between(accepted_at, until), author, rng.choice(catalogue.LOGISTICS), loan.requester)
+            logistics = catalogue.ROOM_LOGISTICS if is_room else catalogue.LOGISTICS + (
+                catalogue.DEPOSIT_LOGISTICS if resource.deposit_euros else ())
+            say(between(accepted_at, until), author, rng.choice(logistics), loan.requester)
         if state == "lent" and rng.random() < 0.5:
-            say(between(last, self.now), loan.requester, rng.choice(catalogue.BORROWER_DURING),
-                owner_side or loan.requester)
+            say(between(last, self.now), loan.requester,
+                rng.choice(catalogue.ROOM_DURING if is_room else catalogue.DURING), owner_side or loan.requester)
         if state == "overdue":
             reminded = between(self._day(loan.end + timedelta(days=1)), self.now, 0.05, 0.5)
             author = owner_side or self._pick_member(owner, reminded, rng, managers=True)
@@ -649,7 +692,8 @@ class CatalogueSteps:
                         if read else None
                     notifications.append(Notification(
                         user_id=self.users[member].id, actor_id=self.users[actor].id, kind=kind, text=text[:300],
-                        link=link, created_at=moment, read_at=read_at))
+                        link=link, created_at=self._daytime(moment),
+                        read_at=self._daytime(read_at) if read_at else None))
         notifications.sort(key=lambda notification: notification.created_at)
         self.session.add_all(notifications)
         self.session.flush()

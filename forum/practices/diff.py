@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+# A word with the spaces after it: spaces never match on their own, so a rewritten
+# phrase shows as one removed run and one added run, not alternating word pairs.
+_TOKENS = re.compile(r"\S+\s*|\s+")
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,13 @@ def word_diff(old: str, new: str) -> Markup:
             parts.append(str(escape(added)))
             continue
         if removed.strip():
-            parts.append(f"<del>{escape(removed)}</del>")
+            parts.append(f"<del>{escape(removed.rstrip())}</del>")
         if added.strip():
-            parts.append(f"<ins>{escape(added)}</ins>")
-        elif added:
-            parts.append(str(escape(added)))
+            if removed.strip():
+                parts.append(" ")
+            parts.append(f"<ins>{escape(added.rstrip())}</ins>{escape(added[len(added.rstrip()):])}")
+        elif removed.strip():
+            parts.append(str(escape(removed[len(removed.rstrip()):])))
     return Markup("".join(parts))
 
 

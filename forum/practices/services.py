@@ -273,6 +273,8 @@ def _require_published(practice: Practice, what: str) -> None:
 def toggle_useful(actor: User, practice: Practice) -> bool:
     """Add or remove the member's "Utile" vote; returns whether the member now finds it useful."""
     _require_published(practice, "voter")
+    if is_author(actor, practice):
+        raise Forbidden("On ne vote pas pour son propre retour d'expérience.")
     removed = db.session.execute(delete(PracticeVote).where(
         PracticeVote.practice_id == practice.id, PracticeVote.user_id == actor.id)).rowcount
     if not removed:

@@ -37,7 +37,7 @@ def _one_button_action() -> None:
 
 
 def _form(fabrique: Fabrique, *args, **kwargs) -> PracticeForm:
-    members = [membership.user for membership in members_of(fabrique)]
+    members = [membership.user for membership in members_of(fabrique) if membership.user_id != current_user.id]
     others = [(fabrique_id, name) for fabrique_id, name in fabrique_choices() if fabrique_id != fabrique.id]
     return PracticeForm(categories(), others, members, *args, **kwargs)
 
@@ -74,7 +74,8 @@ def create():
         except DomainError as error:
             return render_form("practices/edit.html", form, attach_error(form, error), practice=None, fabrique=fabrique)
         flash("Votre retour d'expérience est publié. Merci pour ce partage !" if practice.is_published
-              else "Brouillon enregistré : vous seul·e et votre fabrique le voyez jusqu'à sa publication.", "success")
+              else "Brouillon enregistré : seuls ses auteurs et les responsables de votre fabrique le voient "
+                   "jusqu'à sa publication.", "success")
         return redirect(url_for("practices.show", practice_id=practice.id))
     return render_form("practices/edit.html", form, practice=None, fabrique=fabrique)
 
@@ -86,16 +87,22 @@ def show(practice_id: int):
     trials = queries.trials(practice)
     viewer_fabrique = active_fabrique_of(current_user)
     member = current_user.is_authenticated
+    my_trial = next((trial for trial in trials if viewer_fabrique and trial.fabrique_id == viewer_fabrique.id), None)
+    trial_form = None
+    if member:
+        trial_form = TrialForm(data={"outcome": my_trial.outcome.value, "note": my_trial.note_source}
+                               if my_trial else None)
     stale = practice.is_published and practice.last_confirmed_at is not None and \
         (today_in_france() - practice.last_confirmed_at.date()) > services.STALE_AFTER
     return render_template(
         "practices/show.html", practice=practice, sections=SECTIONS, comments=queries.comments(practice),
         trials=trials, trial_summary=queries.trial_summary(trials), can_edit=services.can_edit(current_user, practice),
+        is_author=services.is_author(current_user, practice),
         has_voted=queries.has_voted(current_user, practice), stale=stale,
         outdated_flags=queries.outdated_flag_count(practice) if practice.is_published else 0,
         can_try=member and viewer_fabrique is not None and viewer_fabrique.id != practice.fabrique_id,
-        comment_form=CommentForm() if member else None, trial_form=TrialForm() if member else None,
-        outdated_form=OutdatedForm() if member else None,
+        comment_form=CommentForm() if member else None, trial_form=trial_form, my_trial=my_trial,
+        outdated_form=OutdatedForm(prefix="outdated") if member else None,
     )
 
 
@@ -240,7 +247,7 @@ def confirm(practice_id: int):
 @login_required
 def outdated(practice_id: int):
     practice = _readable(practice_id)
-    form = OutdatedForm()
+    form = OutdatedForm(prefix="outdated")
     if not form.validate_on_submit():
         raise Invalid("La remarque fait 500 caractères au plus.")
     added = services.flag_outdated(current_user, practice, form.note.data or "", site_url=site_url())

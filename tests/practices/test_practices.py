@@ -109,7 +109,7 @@ def test_edits_keep_revisions_and_any_two_can_be_compared(client, app, world):
     assert "Historique des versions" in history and history.count('name="de"') == 3
     compared = client.get(f"/pratiques/{practice.id}/comparer?de=1&a=3").get_data(as_text=True)
     assert "<del>Douze</del>" in compared and "<ins>Quinze</ins>" in compared
-    assert "<ins>mitigée</ins>" in compared and "<ins>chauffé.</ins>" in compared
+    assert "<ins>Expérience mitigée</ins>" in compared and "<ins>local chauffé.</ins>" in compared
     only_lessons = client.get(f"/pratiques/{practice.id}/comparer?de=3&a=2").get_data(as_text=True)
     assert "Si c&#39;était à refaire" in only_lessons and "<h2>Résultat</h2>" not in only_lessons
 
@@ -254,3 +254,23 @@ def test_fabrique_and_home_pages_list_reports(client, app, world):
     make_practice(world["author"], world["theme_ids"])
     assert "Un atelier vélo au café associatif" in client.get(f"/fabriques/{world['fabrique'].slug}").get_data(as_text=True)
     assert "Un atelier vélo au café associatif" in client.get("/").get_data(as_text=True)
+
+
+def test_authors_do_not_vote_for_their_own_report(client, app, world):
+    practice = make_practice(world["author"], world["theme_ids"])
+    login(client, "author@exemple.fr")
+    url = f"/pratiques/{practice.id}"
+    assert "Utile · 0" not in client.get(url).get_data(as_text=True)
+    assert submit(client, f"{url}/utile", form_url="/pratiques").status_code == 403
+    assert _count(PracticeVote) == 0
+
+
+def test_a_fabrique_sees_and_updates_its_own_trial(client, app, world):
+    practice = make_practice(world["author"], world["theme_ids"])
+    login(client, "reader@exemple.fr")
+    url = f"/pratiques/{practice.id}"
+    submit(client, f"{url}/essaye", {"outcome": "pas-marche", "note": "Trop cher pour nous."}, form_url=url)
+    html = client.get(url).get_data(as_text=True)
+    assert "Mettre à jour le résultat de ma fabrique" in html and "Trop cher pour nous." in html
+    assert '<option selected value="pas-marche">' in html or 'value="pas-marche" selected' in html
+    assert "Ça a marché : 0" not in html

@@ -1,0 +1,387 @@
+"""From what a person types in the search box to a Whoosh query, and one page of results.
+
+The syntax is the one people already know from web search engines, nothing more:
+
+    médiation numérique      every word must match (accents, case and endings do not matter)
+    "médiation numérique"    an exact phrase (still without accents/endings mattering)
+    -laser                   exclude a word (or -"a phrase", or NOT laser)
+    mediat*                  words starting with "mediat" (3 letters at least)
+    fablab OR tiers-lieu     either (uppercase OR only; it binds tighter than the implicit AND:
+                             ``a b OR c d`` is a AND (b OR c) AND d)
+
+The query tree is built by hand rather than by Whoosh's QueryParser: its full syntax
+(fields, ranges, boosts, fuzzy terms, grouping...) would have to be switched off piece by piece,
+and its error recovery is not something we could promise anything about. Here every input
+gives a result: ``parse_user_query`` never raises and never builds a query that scans the
+vocabulary. No leading wildcard; a prefix needs 3 letters and is one term lookup of its
+marked beginning ("mediat*", indexed by analysis.WordStartFilter); only a prefix longer than
+MAX_PREFIX_GRAM letters expands over words, at most ``MAX_PREFIX_EXPANSIONS`` of them. When it
+drops or changes something it says so, in French, in ``ParsedQuery.messages``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from whoosh.query import And, Not, Or, Phrase, Prefix, Query, Term
+
+from forum.core.pagination import MAX_PAGE, Page
+from forum.search.analysis import MAX_PREFIX_GRAM, MIN_PREFIX_LENGTH, analyze, compound_of, prefix_term
+from forum.search.schema import prefix_field
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+MAX_PREFIX_EXPANSIONS = 64  # words a (very long) prefix may expand to
+MAX_PER_PAGE = 100
+
+# Messages shown to the person searching, each at most once per query.
+TOO_LONG = f"Votre recherche a été raccourcie à {MAX_QUERY_LENGTH} caractères."
+CONTROL_CHARACTERS = "Des caractères invisibles ont été retirés de votre recherche."
+SHORT_PREFIX = "Un préfixe doit faire au moins 3 lettres."
+WILDCARD_START = ("Le joker * se place à la fin d'un mot d'au moins 3 lettres (par exemple "
+                  "« mediat* ») : il a été ignoré en début de mot.")
+WILDCARD_INSIDE = "Le joker * se place à la fin d'un mot : ce qui le suivait a été ignoré."
+UNCLOSED_QUOTE = "Un guillemet n'était pas refermé : la fin de la recherche est prise comme une expression exacte."
+LONE_QUOTE = "Un guillemet isolé a été ignoré."
+PARENTHESES = "Les parenthèses ne sont pas prises en charge : elles ont été ignorées."
+OPERATOR_IGNORED = "Les opérateurs OR et NOT doivent être suivis d'un mot (et OR, précédé d'un mot) : ils ont été ignorés."
+OPERATORS_ALONE = "AND, OR et NOT relient des mots ; seuls, ils ne cherchent rien. Ajoutez des mots à rechercher."
+ONLY_EXCLUSIONS = "Indiquez au moins un mot à rechercher en plus des mots exclus (précédés de -)."
+NOTHING_TO_SEARCH = "Aucun mot à rechercher : essayez d'autres termes."
+NOT_UNDERSTOOD = "Votre recherche n'a pas pu être comprise : essayez d'autres termes."
+
+_OPERATORS = ("AND", "OR", "NOT")  # uppercase only: "or" is a French word (gold)
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "＂": '"'})
+_SPACE_LIKE = {"\t", "\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u2028", "\u2029"}
+# A phrase (possibly negated, possibly never closed), or a run of anything but spaces and quotes.
+_LEXEME = re.compile(r'(?P<minus>-*)"(?P<phrase>[^"]*)(?P<close>"?)|(?P<word>[^\s"]+)')
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """The outcome of ``parse_user_query``.
+
+    ``query`` is None when there is nothing to search (show no results, not all of them);
+    ``messages`` are French sentences for the user about what was dropped or changed;
+    ``text`` is the cleaned text that was parsed (to show back in the search box).
+    """
+
+    query: Query | None
+    messages: list[str]
+    text: str
+
+    @property
+    def is_empty(self) -> bool:
+        return self.query is None
+
+
+class BoundedPrefix(Prefix):
+    """A ``Prefix`` that expands to at most ``MAX_PREFIX_EXPANSIONS`` words (in word order).
+
+    Used only for prefixes longer than MAX_PREFIX_GRAM letters, which few words share; the
+    bound is a guarantee, not a tuning. (Whoosh's Prefix opens one posting list per matching
+    word: thousands for "con*" on a large index, hence the indexed word beginnings.)
+    """
+
+    def _btexts(self, ixreader):
+        return list(islice(ixreader.expand_prefix(self.fieldname, self.text), MAX_PREFIX_EXPANSIONS))
+
+
+@dataclass
+class _Clause:
+    """One thing to look for: a word, a phrase or a prefix, maybe excluded."""
+
+    text: str
+    negated: bool = False
+    phrase: bool = False
+    prefix: bool = False
+
+
+@dataclass
+class _Parse:
+    """The state of one parse: the fields searched and the messages collected so far."""
+
+    fields: tuple[str, ...]
+    messages: list[str] = field(default_factory=list)
+
+    def say(self, message: str) -> None:
+        if message not in self.messages:
+            self.messages.append(message)
+
+
+def parse_user_query(text: str, fields: Sequence[str] | str) -> ParsedQuery:
+    """Parse what a person typed into a query on ``fields``; never raises for any ``text``.
+
+    ``fields`` are stemmed text fields of the schema (e.g. ("title", "body")); words and
+    phrases are looked up in them, prefixes and the stop-word fallback in their unstemmed
+    companions (``prefix_field(name)``). The analyzers of forum.search.analysis are used, so
+    the fields must be built with them (forum.search.schema does).
+    """
+    names = (fields,) if isinstance(fields, str) else tuple(fields)
+    if not names:
+        raise ValueError("parse_user_query needs at least one field")
+    state = _Parse(fields=names)
+    cleaned = ""
+    try:
+        cleaned = _clean(text, state)
+        query = _build(_lex(cleaned, state), state)
+    except Exception:  # a bug must not turn a search into a server error
+        log.exception("search query could not be parsed: %r", text)
+        return ParsedQuery(None, [NOT_UNDERSTOOD], cleaned)
+    if query is None and cleaned and not state.messages:
+        state.say(NOTHING_TO_SEARCH)
+    return ParsedQuery(query, state.messages, cleaned)
+
+
+# --- cleaning and lexing ---------------------------------------------------------------------
+def _clean(text: Any, state: _Parse) -> str:
+    """Control characters out, spaces collapsed, at most MAX_QUERY_LENGTH characters."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    # Bound the work before looking at each character; the message below still applies.
+    raw = text[: MAX_QUERY_LENGTH * 4]
+    kept = []
+    for char in unicodedata.normalize("NFC", raw):
+        if char in _SPACE_LIKE:
+            kept.append(" ")
+        elif unicodedata.category(char) in ("Cc", "Cf", "Cs"):
+            state.say(CONTROL_CHARACTERS)
+        else:
+            kept.append(char)
+    cleaned = " ".join("".join(kept).split())
+    if len(cleaned) > MAX_QUERY_LENGTH or len(text) > len(raw):
+        state.say(TOO_LONG)
+        cut = cleaned[:MAX_QUERY_LENGTH]
+        if len(cleaned) > MAX_QUERY_LENGTH and not cleaned[MAX_QUERY_LENGTH].isspace() and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]  # do not search for the first half of a word
+        cleaned = cut.strip()
+    return cleaned
+
+
+def _lex(text: str, state: _Parse) -> list[_Clause | str]:
+    """Clauses and operator names ("AND", "OR", "NOT") in the order they were typed."""
+    text = text.translate(_QUOTES)
+    if "(" in text or ")" in text:
+        # No grouping: a person rarely needs it, and unbalanced ones are the usual case.
+        state.say(PARENTHESES)
+        text = text.replace("(", " ").replace(")", " ")
+    items: list[_Clause | str] = []
+    for match in _LEXEME.finditer(text):
+        if match["word"] is not None:
+            item = _read_word(match["word"], state)
+            if item is not None:
+                items.append(item)
+            continue
+        phrase = match["phrase"].strip()
+        if not match["close"]:
+            state.say(UNCLOSED_QUOTE if phrase else LONE_QUOTE)
+        if phrase:
+            items.append(_Clause(phrase, negated=bool(match["minus"]), phrase=True))
+    return items
+
+
+def _read_word(chunk: str, state: _Parse) -> _Clause | str | None:
+    if chunk in _OPERATORS:
+        return chunk
+    negated = chunk.startswith("-")
+    word = chunk.lstrip("-+")
+    prefix = False
+    if "*" in word:
+        if word.startswith("*"):
+            # "*tion" would scan every word of the index: only the stars are dropped.
+            state.say(WILDCARD_START)
+            word = word.lstrip("*")
+        if "*" in word:
+            word, _, rest = word.partition("*")
+            if rest.strip("*"):
+                state.say(WILDCARD_INSIDE)
+            prefix = True
+    if not word:
+        return None
+    return _Clause(word, negated=negated, prefix=prefix)
+
+
+# --- from clauses to a query -----------------------------------------------------------------
+def _build(items: list[_Clause | str], state: _Parse) -> Query | None:
+    clauses = _join_compounds(_apply_not(items, state))
+    groups = _or_groups(clauses, state)
+    if not groups:
+        if any(isinstance(item, str) for item in items):
+            # "AND OR NOT": one message about the operators, not one per operator.
+            if OPERATOR_IGNORED in state.messages:
+                state.messages.remove(OPERATOR_IGNORED)
+            state.say(OPERATORS_ALONE)
+        return None
+    positives = [group for group in groups if not group[0].negated]
+    negatives = [group[0] for group in groups if group[0].negated]
+    if not positives:
+        state.say(ONLY_EXCLUSIONS)
+        return None
+
+    # First try: stemmed fields, stop words dropped. Only if nothing at all is left to look
+    # for (the query was made of stop words only: "été", "le la") do we look up the words
+    # as typed in the unstemmed fields, where stop words are indexed.
+    built = [_group_query(group, state, fallback=False) for group in positives]
+    fallback = all(query is None for query in built)
+    if fallback:
+        built = [_group_query(group, state, fallback=True) for group in positives]
+    wanted = [query for query in built if query is not None]
+    if not wanted:
+        return None
+    excluded = [query for clause in negatives
+                if (query := _clause_query(clause, state, fallback)) is not None]
+    if len(wanted) == 1 and not excluded:
+        return wanted[0]
+    return And(wanted + [Not(query) for query in excluded])
+
+
+def _apply_not(items: list[_Clause | str], state: _Parse) -> list[_Clause | str]:
+    """Resolve NOT (it negates the next clause) and AND (the default, so dropped); keep OR."""
+    resolved: list[_Clause | str] = []
+    negate_next = False
+    for item in items:
+        if item == "AND":
+            continue
+        if item == "NOT":
+            negate_next = True
+            continue
+        if isinstance(item, _Clause) and negate_next:
+            item.negated = True
+            negate_next = False
+        resolved.append(item)
+    if negate_next:
+        state.say(OPERATOR_IGNORED)
+    return resolved
+
+
+def _join_compounds(items: list[_Clause | str]) -> list[_Clause | str]:
+    """Two plain words forming a known compound ("fab lab", "tiers lieu") become one word."""
+    joined: list[_Clause | str] = []
+    for item in items:
+        previous = joined[-1] if joined else None
+        if (isinstance(item, _Clause) and isinstance(previous, _Clause)
+                and _plain(item) and _plain(previous) and item.negated == previous.negated
+                and compound_of(previous.text, item.text)):
+            previous.text = f"{previous.text}-{item.text}"
+            continue
+        joined.append(item)
+    return joined
+
+
+def _plain(clause: _Clause) -> bool:
+    return not clause.phrase and not clause.prefix
+
+
+def _or_groups(items: list[_Clause | str], state: _Parse) -> list[list[_Clause]]:
+    """Group clauses linked by OR; an OR without a (non-excluded) clause on each side is dropped."""
+    groups: list[list[_Clause]] = []
+    pending_or = False
+    for item in items:
+        if item == "OR":
+            if groups and not groups[-1][-1].negated and not pending_or:
+                pending_or = True
+            elif not pending_or:
+                state.say(OPERATOR_IGNORED)
+            continue
+        assert isinstance(item, _Clause)
+        if pending_or and not item.negated:
+            groups[-1].append(item)
+        else:
+            if pending_or:
+                state.say(OPERATOR_IGNORED)
+            groups.append([item])
+        pending_or = False
+    if pending_or:
+        state.say(OPERATOR_IGNORED)
+    return groups
+
+
+def _group_query(group: list[_Clause], state: _Parse, fallback: bool) -> Query | None:
+    queries = [query for clause in group if (query := _clause_query(clause, state, fallback)) is not None]
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def _clause_query(clause: _Clause, state: _Parse, fallback: bool) -> Query | None:
+    if clause.prefix:
+        return _prefix_query(clause, state) if not fallback else None
+    if fallback:
+        # Exact (folded) words, stop words included, in the unstemmed fields; these fields
+        # have no positions, so a phrase becomes "all these words".
+        words = analyze(clause.text, stemmed=False)
+        return _all_of([_in_fields(state.fields, _term(word, unstemmed=True)) for word in words])
+    words = analyze(clause.text, stemmed=True)
+    if len(words) == 1:
+        return _in_fields(state.fields, _term(words[0]))
+    if words:
+        # A phrase, or a word that analysis splits ("imprimante-3D", "l'atelier-école").
+        return _in_fields(state.fields, lambda name: Phrase(name, words))
+    return None
+
+
+def _prefix_query(clause: _Clause, state: _Parse) -> Query | None:
+    """``mediat*`` on the unstemmed fields; the words before the last one (``tiers-l*``) as terms."""
+    words = analyze(clause.text, stemmed=False)
+    if not words or len(words[-1]) < MIN_PREFIX_LENGTH:
+        state.say(SHORT_PREFIX)
+        return None
+    *whole, start = words
+    parts = [_in_fields(state.fields, _term(word, unstemmed=True)) for word in whole]
+    if len(start) <= MAX_PREFIX_GRAM:
+        parts.append(_in_fields(state.fields, _term(prefix_term(start), unstemmed=True)))
+    else:
+        parts.append(_in_fields(state.fields, lambda name: BoundedPrefix(prefix_field(name), start)))
+    return _all_of(parts)
+
+
+def _term(word: str, unstemmed: bool = False) -> Callable[[str], Query]:
+    return lambda name: Term(prefix_field(name) if unstemmed else name, word)
+
+
+def _in_fields(fields: tuple[str, ...], make: Callable[[str], Query]) -> Query:
+    queries = [make(name) for name in fields]
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def _all_of(queries: list[Query]) -> Query | None:
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else And(queries)
+
+
+# --- one page of results ---------------------------------------------------------------------
+def page_of_results(searcher, query: Query | None, page: Any, per_page: Any = 20,
+                    **search_options: Any) -> Page[dict[str, Any]]:
+    """One page of hits as dicts of stored fields (plus "score"); never raises for odd page numbers.
+
+    A page below 1 (or not a number) is page 1; a page past the end is the last page; no query
+    is an empty page 1. ``per_page`` is kept within 1..MAX_PER_PAGE. Extra keyword arguments
+    (``filter=``, ``sortedby=``...) go to ``searcher.search``. Whoosh's own ``search_page``
+    raises on page 0 and returns a broken page (number 0) when nothing matched.
+    """
+    page = _bounded_int(page, default=1, low=1, high=MAX_PAGE)
+    per_page = _bounded_int(per_page, default=20, low=1, high=MAX_PER_PAGE)
+    if query is None:
+        return Page(items=[], page=1, per_page=per_page, total=0)
+    results = searcher.search(query, limit=page * per_page, **search_options)
+    total = len(results)
+    page = min(page, max(1, -(-total // per_page)))
+    start = (page - 1) * per_page
+    items = [{**hit.fields(), "score": hit.score} for hit in results[start:start + per_page]]
+    return Page(items=items, page=page, per_page=per_page, total=total)
+
+
+def _bounded_int(value: Any, *, default: int, low: int, high: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    return min(max(number, low), high)

@@ -1,0 +1,67 @@
+"""The Whoosh schema of the search index: one document per searchable thing (a first proposal).
+
+One index holds mixed documents, told apart by ``kind``: a thread ("fil"), a post
+("message"), a practice report ("pratique"), a catalogue resource ("ressource"), a fabrique
+("fabrique"). ``key`` identifies a document across rebuilds ("message:42"): every change is
+an upsert or a delete by key.
+
+Text is indexed twice: ``title``/``body`` through the French analyzer (stemmed, stop words
+dropped) for ordinary words and phrases, and ``title_prefix``/``body_prefix`` through the
+unstemmed analyzer for ``prefix*`` queries and the stop-word fallback (see analysis.py).
+``with_prefix_fields`` fills the companions from the main fields so no caller forgets them.
+
+The facet columns (category, region, ...) are single-valued IDs with ``sortable=True``, so
+results can be filtered, grouped and counted by them cheaply; values are strings (slugs or
+ids as text), ``solved`` is "oui" or "non". A multi-valued facet would need a KEYWORD field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
+
+from forum.search.analysis import french_analyzer, prefix_analyzer
+
+DOCUMENT_KINDS = ("fil", "message", "pratique", "ressource", "fabrique")
+TEXT_FIELDS = ("title", "body")
+PREFIX_SUFFIX = "_prefix"
+FACET_FIELDS = ("category", "region", "territory", "practice_kind", "resource_kind", "fabrique", "solved")
+TITLE_BOOST = 2.0
+
+
+def prefix_field(name: str) -> str:
+    """The unstemmed companion of a text field: "title" -> "title_prefix"."""
+    return name + PREFIX_SUFFIX
+
+
+def build_schema() -> Schema:
+    """A fresh schema (Schema objects are mutable: never share one between indexes)."""
+    french = french_analyzer()
+    unstemmed = prefix_analyzer()
+    fields: dict[str, Any] = {
+        "key": ID(unique=True, stored=True),
+        "kind": ID(stored=True, sortable=True),
+        "title": TEXT(analyzer=french, stored=True, field_boost=TITLE_BOOST),
+        "body": TEXT(analyzer=french),
+        # Words as typed (folded) plus their marked beginnings ("med*", "medi*"...) for prefix
+        # queries; no positions: prefix queries and the stop-word fallback only need terms.
+        prefix_field("title"): TEXT(analyzer=unstemmed, phrase=False, field_boost=TITLE_BOOST),
+        prefix_field("body"): TEXT(analyzer=unstemmed, phrase=False),
+        "date": DATETIME(stored=True, sortable=True),
+        "url": STORED(),
+        "fabrique_name": STORED(),
+    }
+    for name in FACET_FIELDS:
+        fields[name] = ID(stored=True, sortable=True)
+    return Schema(**fields)
+
+
+def with_prefix_fields(document: Mapping[str, Any]) -> dict[str, Any]:
+    """``document`` plus its unstemmed companions: {"title": t} -> {"title": t, "title_prefix": t}."""
+    completed = dict(document)
+    for name in TEXT_FIELDS:
+        if name in document:
+            completed.setdefault(prefix_field(name), document[name])
+    return completed
