@@ -32,7 +32,13 @@ from typing import Any
 from whoosh.query import And, Not, Or, Phrase, Prefix, Query, Term
 
 from forum.core.pagination import MAX_PAGE, Page
-from forum.search.analysis import MAX_PREFIX_GRAM, MIN_PREFIX_LENGTH, analyze, compound_of, prefix_term
+from forum.search.analysis import (
+    MAX_PREFIX_GRAM,
+    MIN_PREFIX_LENGTH,
+    analyze,
+    compound_of,
+    prefix_term,
+)
 from forum.search.schema import prefix_field
 
 log = logging.getLogger(__name__)
@@ -51,7 +57,8 @@ WILDCARD_INSIDE = "Le joker * se place à la fin d'un mot : ce qui le suivait a 
 UNCLOSED_QUOTE = "Un guillemet n'était pas refermé : la fin de la recherche est prise comme une expression exacte."
 LONE_QUOTE = "Un guillemet isolé a été ignoré."
 PARENTHESES = "Les parenthèses ne sont pas prises en charge : elles ont été ignorées."
-OPERATOR_IGNORED = "Les opérateurs OR et NOT doivent être suivis d'un mot (et OR, précédé d'un mot) : ils ont été ignorés."
+OPERATOR_IGNORED = ("Les opérateurs OR et NOT doivent être suivis d'un mot (et OR, précédé d'un mot) : "
+                    "ils ont été ignorés.")
 OPERATORS_ALONE = "AND, OR et NOT relient des mots ; seuls, ils ne cherchent rien. Ajoutez des mots à rechercher."
 ONLY_EXCLUSIONS = "Indiquez au moins un mot à rechercher en plus des mots exclus (précédés de -)."
 NOTHING_TO_SEARCH = "Aucun mot à rechercher : essayez d'autres termes."
