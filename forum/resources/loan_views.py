@@ -6,7 +6,8 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from flask_login import current_user, login_required
 
 from forum.core.dates import today_in_france
-from forum.core.errors import Forbidden, Invalid
+from forum.core.errors import Conflict, Forbidden, Invalid
+from forum.core.forms import attach_error
 from forum.core.pagination import parse_page
 from forum.core.web import site_url
 from forum.extensions import db
@@ -72,8 +73,13 @@ def act(loan_id: int, action: str):
     form = LoanActionForm()
     if not form.validate_on_submit():
         return _render_loan(loan, sides, action_form=form, status=400)
-    services.act_on_loan(current_user, loan, Action(action), form.note.data or "", site_url=site_url())
-    db.session.commit()
+    try:
+        services.act_on_loan(current_user, loan, Action(action), form.note.data or "", site_url=site_url())
+        db.session.commit()
+    except Conflict as error:
+        # Stay on the loan, with the reason (e.g. the days already booked) above its actions.
+        attach_error(form, error)
+        return _render_loan(services.get_loan(loan_id), sides, action_form=form, status=409)
     flash(f"Le prêt est maintenant « {loan.state.label} ».", "success")
     return redirect(url_for("loans.show", loan_id=loan.id))
 

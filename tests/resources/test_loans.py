@@ -122,7 +122,7 @@ def test_full_lifecycle_with_history_and_notifications(client, other_client, app
     member_notes = db.session.execute(select(Notification.kind).where(
         Notification.user_id == world["member"].id).order_by(Notification.id)).scalars().all()
     assert member_notes == ["loan.accepted", "loan.lent", "loan.returned"]
-    assert "🔔" in other_client.get("/").get_data(as_text=True) and ">3</span>" in other_client.get("/").get_data(as_text=True)
+    assert '<span class="bell-count">3</span>' in other_client.get("/").get_data(as_text=True)
     subjects = [email.subject for email in _outbox(app)]
     assert "Prêt accepté : Découpeuse laser 60 W" in subjects and "Prêt rendu : Découpeuse laser 60 W" in subjects
 
