@@ -66,7 +66,7 @@ POSTS_PER_PAGE = 20  # forum.config.DefaultConfig.POSTS_PER_PAGE: a full first p
 
 # The pages with a budget: the thread page (the one people read most), the
 # catalogue searched with filters, and a resource page with its calendar.
-TARGET_PAGES = ("thread", "catalogue", "resource")
+TARGET_PAGES = ("thread", "catalogue", "resource", "practices", "practice")
 TARGET_FRACTION = 0.25
 TARGET_QUERIES = 12
 
@@ -76,7 +76,8 @@ CALENDAR_MONTHS = 3  # forum.resources.queries.calendar: this month and the next
 BOOKING_STATES = ("accepted", "lent")  # forum.resources.models.BOOKING_STATES, as stored
 PARIS = ZoneInfo("Europe/Paris")
 
-PAGE_NAMES = ("home", "category", "thread", "fabrique", "directory", "catalogue", "resource")
+PAGE_NAMES = ("home", "category", "thread", "fabrique", "directory", "catalogue", "resource", "practices",
+              "practice")
 EXIT_CANNOT_RUN = 2
 _TRANSACTION_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
 
@@ -220,6 +221,7 @@ def pick_pages(database: Path, only: list[str] | None) -> tuple[list[Page], dict
             "(SELECT count(*) FROM memberships m WHERE m.fabrique_id = f.id AND m.status = 'active') DESC, "
             "f.id LIMIT 1", "fabrique")
         catalogue_pages, skipped = pick_catalogue_pages(connection, today_in_france())
+        practice_pages = pick_practice_pages(connection, skipped)
     finally:
         connection.close()
     if post_count < POSTS_PER_PAGE:
@@ -231,11 +233,31 @@ def pick_pages(database: Path, only: list[str] | None) -> tuple[list[Page], dict
         Page("fabrique", f"/fabriques/{fabrique[0]}"),
         Page("directory", "/fabriques"),
         *catalogue_pages,
+        *practice_pages,
     ]
     pages = [page for page in pages if not only or page.name in only]
     if not pages:
         raise BenchError(f"Nothing to measure: {', '.join(only or [])} skipped (see above).")
     return pages, skipped
+
+
+def pick_practice_pages(connection: sqlite3.Connection, skipped: dict[str, str]) -> list[Page]:
+    """The practices list filtered by a theme, and the most commented published report; none without reports."""
+    try:
+        row = connection.execute(
+            "SELECT id FROM practices WHERE status = 'published' ORDER BY comment_count DESC, id LIMIT 1").fetchone()
+        theme = connection.execute(
+            "SELECT c.slug FROM practice_themes pt JOIN categories c ON c.id = pt.category_id "
+            "GROUP BY c.slug ORDER BY count(*) DESC, c.slug LIMIT 1").fetchone()
+    except sqlite3.OperationalError as error:  # a database from before the practices
+        row, theme, reason = None, None, f"no practices table ({error})"
+    else:
+        reason = "no published practice report in the demo database"
+    if row is None:
+        skipped.update(practices=reason, practice=reason)
+        return []
+    listing = f"/pratiques?theme={theme[0]}&tri=utiles" if theme else "/pratiques"
+    return [Page("practices", listing), Page("practice", f"/pratiques/{row[0]}")]
 
 
 def today_in_france() -> date:

@@ -71,6 +71,7 @@ def _init_extensions(app: Flask) -> None:
     from forum.accounts.models import User
     from forum.accounts.services import user_for_session_key
     from forum.core.mail import install_mail_hooks
+    from forum.search.sync import install_change_log
     from forum.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
     from forum.fabriques.models import Membership
 
@@ -81,6 +82,7 @@ def _init_extensions(app: Flask) -> None:
     limiter.init_app(app)
     mail.init_app(app)
     install_mail_hooks()
+    install_change_log()
 
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"

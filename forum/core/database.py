@@ -23,8 +23,9 @@ def set_write_intent(value: bool) -> None:
 
 
 @contextmanager
-def write_intent():
-    token = _write_intent.set(True)
+def write_intent(value: bool = True):
+    """Within the block, transactions begin with (True) or without (False) the write lock."""
+    token = _write_intent.set(value)
     try:
         yield
     finally:

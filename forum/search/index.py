@@ -1,0 +1,48 @@
+"""The Whoosh index on disk: open or create it, and the state it remembers.
+
+The index stores, as a special document, the id of the last change-log row it
+applied, so each host's index knows where it stands against the shared log.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.query import Term
+
+from forum.search.schema import build_schema
+
+STATE_KEY = "__state__"
+
+
+def open_or_create(directory: str | Path):
+    path = Path(directory)
+    path.mkdir(parents=True, exist_ok=True)
+    if whoosh_index.exists_in(str(path)):
+        return whoosh_index.open_dir(str(path))
+    return whoosh_index.create_in(str(path), build_schema())
+
+
+def last_applied(searcher) -> int:
+    """The id of the last change applied to this index (0 for a new one)."""
+    hits = searcher.search(Term("key", STATE_KEY), limit=1)
+    return int(hits[0]["url"]) if hits else 0
+
+
+def state_document(last_change_id: int) -> dict:
+    # The state rides in the stored "url" field of a document no query can reach.
+    return {"key": STATE_KEY, "kind": STATE_KEY, "url": str(last_change_id)}
+
+
+def swap_in(built: Path, target: Path) -> None:
+    """Replace ``target`` by the freshly built index directory ``built`` (rebuild aside, then swap)."""
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    built.rename(target)
+    if old.exists():
+        shutil.rmtree(old)

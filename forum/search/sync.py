@@ -1,0 +1,114 @@
+"""Keeping the index true to the database.
+
+1. In the transaction that changes an indexed row, an ``after_flush`` hook appends
+   the affected document keys to ``search_changes`` (a rollback, or a rolled-back
+   savepoint, takes them away with the change).
+2. After the commit, ``drain`` applies the pending changes: one writer at a time
+   (``writer(timeout=…)``; when another worker holds the lock the changes simply
+   wait for the next drain or ``flask search sync``). Each change rebuilds the
+   document from the database, so it is an idempotent upsert or delete by key,
+   and the index remembers the last change id it applied.
+3. On PostgreSQL two transactions may commit their log rows out of id order, so
+   each drain also re-applies the changes of the last few minutes (harmless).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from itertools import chain
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import delete, event, insert, or_, select
+from sqlalchemy.orm import Session
+from whoosh.index import LockError
+
+from forum.core.database import write_intent
+from forum.core.models import utcnow
+from forum.search.documents import documents_for, keys_touched_by
+from forum.search.index import last_applied, open_or_create, state_document
+from forum.search.models import SearchChange
+from forum.search.schema import with_prefix_fields
+
+logger = logging.getLogger(__name__)
+LOOKBACK = timedelta(minutes=5)
+WRITER_TIMEOUT = 0.5
+_PENDING = "search_changed"
+
+
+def _after_flush(session: Session, flush_context) -> None:
+    keys = {key for instance in chain(session.new, session.dirty, session.deleted)
+            for key in keys_touched_by(instance)}
+    if keys:
+        session.connection().execute(insert(SearchChange), [{"key": key, "created_at": utcnow()} for key in sorted(keys)])
+        session.info[_PENDING] = True
+
+
+def _after_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a SAVEPOINT was released: the outer transaction decides
+    if session.info.pop(_PENDING, False):
+        try:
+            drain()
+        except Exception:  # noqa: BLE001 - the commit stands; the change waits in the log
+            logger.exception("Search index drain failed; pending changes stay in the log")
+
+
+def _after_rollback(session: Session, previous_transaction=None) -> None:
+    if not session.in_transaction():
+        session.info.pop(_PENDING, None)
+
+
+def install_change_log() -> None:
+    """Listen to every ORM session once per process (idempotent)."""
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
+        event.listen(Session, "after_commit", _after_commit)
+        event.listen(Session, "after_soft_rollback", _after_rollback)
+
+
+def index_directory() -> Path:
+    return Path(current_app.config["SEARCH_INDEX_DIR"])
+
+
+def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
+    """Apply pending changes to this host's index; the number applied, or None if the index was busy."""
+    from forum.extensions import db  # the app's engine and a short-lived session of its own
+
+    ix = open_or_create(index_directory())
+    try:
+        writer = ix.writer(timeout=timeout)
+    except LockError:
+        return None
+    try:
+        with ix.searcher() as searcher:
+            last = last_applied(searcher)
+        # A read: plain BEGIN even when the request that committed was a write.
+        with write_intent(False), Session(db.engine) as session:
+            rows = session.execute(
+                select(SearchChange.id, SearchChange.key)
+                .where(or_(SearchChange.id > last, SearchChange.created_at >= utcnow() - LOOKBACK))
+                .order_by(SearchChange.id).limit(limit)).all()
+            keys = {row.key for row in rows}
+            documents = documents_for(session, keys)
+        for key in sorted(keys):
+            if key in documents:
+                writer.update_document(key=key, **with_prefix_fields(documents[key]))
+            else:
+                writer.delete_by_term("key", key)
+        newest = max([last, *(row.id for row in rows)])
+        writer.update_document(**state_document(newest))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    return len(keys)
+
+
+def prune(older_than: timedelta = timedelta(days=7)) -> int:
+    """Delete change-log rows every host has had ample time to apply."""
+    from forum.extensions import db
+
+    result = db.session.execute(delete(SearchChange).where(SearchChange.created_at < utcnow() - older_than))
+    return result.rowcount
