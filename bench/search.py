@@ -1,0 +1,164 @@
+"""Search benchmark (not a test): build a realistic French index and time full result pages.
+
+    .venv/bin/python bench/search.py --docs 100000     (make bench-search)
+
+It generates a corpus (Zipf-like word frequencies over a French vocabulary with the
+domain's words), builds the index with the application's schema and analyzers, then
+measures, warm, the server-side time of a full results page — parse, 10 hits, facet
+counts, highlights — over a fixed list of queries of every kind, reporting p50/p95,
+plus the rebuild time and the time for one new document to become searchable.
+It prints figures and exits 0; it never fails a test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from whoosh import index as whoosh_index  # noqa: E402
+from whoosh import sorting  # noqa: E402
+from whoosh.query import Term  # noqa: E402
+
+from forum.search.query import parse_user_query  # noqa: E402
+from forum.search.schema import FACET_FIELDS, build_schema, prefix_field, with_prefix_fields  # noqa: E402
+
+DOMAIN_WORDS = (
+    "médiation numérique tiers-lieux tiers-lieu fablab collectivité collectivités élus élue rural ruraux rurales "
+    "QPV quartier modèle économique gouvernance partagée partager partage imprimante imprimantes 3D découpeuse "
+    "laser activités été café associatif jardin partagé AMAP subvention financement poste médiateur médiatrice "
+    "conseiller numérique bénévoles adhérents atelier ateliers formation public seniors jeunes réparation vélo "
+    "repair convention intercommunalité mairie département région appel projets DETR FDVA budget participatif "
+    "SCIC coopérative coworking salle réunion tablettes ordinateurs smartphone démarches administratives"
+).split()
+COMMON_WORDS = (
+    "le la les un une des de du et à au aux en dans pour avec sur par pas plus nous vous ils elles on est sont "
+    "avons avez ont fait faire été être avoir très bien aussi mais donc alors comme tout tous toutes chaque "
+    "notre votre leur année mois semaine jour matin soir lieu lieux équipe projet projets question réponse "
+    "idée idées besoin besoins temps argent travail ensemble territoire habitants commune communes village ville"
+).split()
+QUERIES = [
+    "médiation", "mediation numerique", "imprimante 3D", "decoupeuse laser", "gouvernance partagee",
+    '"mediation numerique"', "mediat*", "collectivit*", "tiers-lieux rural", "modele economique -subvention",
+    "fablab OR coworking", "été", "QPV jeunes", "café associatif bénévoles",
+]
+FILTERS = [None, ("kind", "fil"), ("region", "84"), ("territory", "rural")]
+KINDS = ("fil", "message", "pratique", "ressource", "fabrique")
+REGIONS = ("84", "27", "53", "24", "44", "32", "11", "28", "75", "76", "52", "93")
+
+
+def corpus(count: int, seed: int = 7):
+    """``count`` documents with Zipf-like word frequencies over common, domain and rare words."""
+    rng = random.Random(seed)
+    rare = [f"{rng.choice('bcdfglmnprstv')}{rng.choice('aeiou')}{rng.choice('lmnrst')}{rng.choice('aeiou')}"
+            f"{rng.choice(['tion', 'ment', 'age', 'eur', 'ise', 'ette'])}" for _ in range(20_000)]
+    vocabulary = COMMON_WORDS + DOMAIN_WORDS + rare
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    start = datetime(2024, 1, 1)
+    for number in range(count):
+        words = rng.choices(vocabulary, weights=weights, k=rng.randint(40, 160))
+        title = " ".join(rng.choices(DOMAIN_WORDS + COMMON_WORDS[:30], k=rng.randint(4, 9))).capitalize()
+        yield with_prefix_fields({
+            "key": f"{KINDS[number % 5]}:{number}", "kind": KINDS[number % 5], "title": title, "body": " ".join(words),
+            "category": f"cat{number % 10}", "region": REGIONS[number % len(REGIONS)],
+            "territory": ("rural", "qpv", "urbain")[number % 3], "practice_kind": "", "resource_kind": "",
+            "fabrique": str(number % 47), "solved": "non", "date": start + timedelta(minutes=7 * number),
+            "url": f"/x/{number}", "fabrique_name": f"Fabrique {number % 47}",
+        })
+
+
+def build(directory: Path, count: int) -> float:
+    started = time.perf_counter()
+    ix = whoosh_index.create_in(str(directory), build_schema())
+    writer = ix.writer(procs=1, limitmb=256)
+    for document in corpus(count):
+        writer.add_document(**document)
+    writer.commit()
+    return time.perf_counter() - started
+
+
+def results_page(searcher, text: str, facet: tuple[str, str] | None) -> float:
+    """One full page: parse, filter, 10 hits, facet counts on every facet column, highlights."""
+    started = time.perf_counter()
+    parsed = parse_user_query(text, ("title", "body"))
+    if parsed.query is not None:
+        facets = sorting.Facets()
+        for name in ("kind", *FACET_FIELDS[:4]):
+            facets.add_field(name)
+        hits = searcher.search_page(parsed.query, 1, pagelen=10, filter=Term(*facet) if facet else None,
+                                    groupedby=facets, maptype=sorting.Count)
+        for name in ("kind", *FACET_FIELDS[:4]):
+            hits.results.groups(name)
+        for hit in hits:
+            hit.highlights("title")
+    return time.perf_counter() - started
+
+
+def measure(directory: Path, rounds: int) -> list[float]:
+    ix = whoosh_index.open_dir(str(directory))
+    timings = []
+    with ix.searcher() as searcher:
+        for text in QUERIES:  # warm-up
+            results_page(searcher, text, None)
+        for _ in range(rounds):
+            for text in QUERIES:
+                for facet in FILTERS:
+                    timings.append(results_page(searcher, text, facet))
+    return timings
+
+
+def new_document_latency(directory: Path, samples: int = 20) -> list[float]:
+    """Time from a writer commit of one document to its being found by a refreshed searcher."""
+    ix = whoosh_index.open_dir(str(directory))
+    searcher = ix.searcher()
+    latencies = []
+    for number in range(samples):
+        started = time.perf_counter()
+        writer = ix.writer(timeout=5)
+        writer.update_document(**with_prefix_fields({"key": f"fil:new{number}", "kind": "fil",
+                                                     "title": f"Nouveau sujet zorglub{number}", "body": "texte"}))
+        writer.commit()
+        searcher = searcher.refresh()
+        assert searcher.search(Term(prefix_field("title"), f"zorglub{number}"), limit=1) is not None
+        latencies.append(time.perf_counter() - started)
+    searcher.close()
+    return latencies
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args(argv)
+    print(f"{len(QUERIES)} queries × {len(FILTERS)} filters, {args.rounds} warm rounds; page = 10 hits + facet counts "
+          "+ highlights")
+    for count in args.docs:
+        directory = Path(tempfile.mkdtemp(prefix=f"forum-search-{count}-"))
+        try:
+            build_seconds = build(directory, count)
+            timings = measure(directory, args.rounds)
+            latencies = new_document_latency(directory)
+            print(f"{count:>7} docs: rebuild {build_seconds:6.1f} s | results page p50 {pct(timings, .5):6.1f} ms, "
+                  f"p95 {pct(timings, .95):6.1f} ms | new document searchable p50 {pct(latencies, .5):5.0f} ms, "
+                  f"p95 {pct(latencies, .95):5.0f} ms", flush=True)
+        finally:
+            shutil.rmtree(directory, ignore_errors=True)
+    print("Targets at 100k: page p95 <= 100 ms, rebuild <= 150 s, new post searchable p95 <= 200 ms.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
