@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import time
 from collections import Counter, defaultdict
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
 from sqlalchemy import func, select
@@ -32,6 +34,24 @@ from forum.fabriques.models import (
     TerritoryType,
 )
 from forum.notifications.models import Notification
+from forum.practices import services as practice_services
+from forum.practices.models import (
+    SECTIONS,
+    OutdatedFlag,
+    Practice,
+    PracticeComment,
+    PracticeKind,
+    PracticeRevision,
+    PracticeStatus,
+    PracticeTrial,
+    PracticeVote,
+    TrialOutcome,
+    practice_authors,
+    practice_coauthor_fabriques,
+    practice_resources,
+    practice_themes,
+    practice_threads,
+)
 from forum.resources.loans import TRANSITIONS, Booking, Side, usage_by_day
 from forum.resources.models import (
     CATEGORIES,
@@ -104,8 +124,29 @@ def _structure(app) -> tuple:
         notifications = list(session.execute(select(Notification.user_id, Notification.kind, Notification.text,
                                                     Notification.link, Notification.read_at.is_(None))
                                              .order_by(Notification.id)))
+        practices = [
+            (p.fabrique_id, p.created_by_id, p.title, p.kind, p.territory_type, p.status, p.period,
+             *(getattr(p, f"{name}_source") for name in SECTIONS), p.cost_euros, p.staff_hours, p.volunteer_hours,
+             p.partners, p.funding, p.licence, p.published_at is None, p.useful_count, p.comment_count,
+             p.revision_count)
+            for p in session.scalars(select(Practice).order_by(Practice.id))
+        ]
+        links = [sorted(session.execute(select(*table.c))) for table in (
+            practice_themes, practice_authors, practice_coauthor_fabriques, practice_threads, practice_resources)]
+        revisions = list(session.execute(select(PracticeRevision.practice_id, PracticeRevision.number,
+                                                PracticeRevision.author_id, PracticeRevision.snapshot)
+                                         .order_by(PracticeRevision.id)))
+        echoes = (
+            sorted(session.execute(select(PracticeVote.practice_id, PracticeVote.user_id))),
+            list(session.execute(select(PracticeComment.practice_id, PracticeComment.author_id,
+                                        PracticeComment.body_source).order_by(PracticeComment.id))),
+            list(session.execute(select(PracticeTrial.practice_id, PracticeTrial.fabrique_id, PracticeTrial.author_id,
+                                        PracticeTrial.outcome, PracticeTrial.note_source).order_by(PracticeTrial.id))),
+            sorted(session.execute(select(OutdatedFlag.practice_id, OutdatedFlag.user_id, OutdatedFlag.note))),
+        )
         db.session.remove()
-    return names, titles, bodies, resources, photos, loans, events, messages, notifications
+    return (names, titles, bodies, resources, photos, loans, events, messages, notifications, practices, links,
+            revisions, echoes)
 
 
 @pytest.fixture(scope="module")
@@ -504,7 +545,7 @@ def test_notifications_tell_managers_about_loans(session):
     now = utcnow()
     _today, roles = _today_and_memberships(session)
     loans = {loan.id: loan for loan in session.scalars(select(Loan))}
-    notifications = list(session.scalars(select(Notification)))
+    notifications = list(session.scalars(select(Notification).where(Notification.kind.startswith("loan."))))
     assert len(notifications) >= 30
     unread = [notification for notification in notifications if notification.read_at is None]
     assert 10 <= len(unread) < len(notifications), "some read, some not"
@@ -523,3 +564,209 @@ def test_notifications_tell_managers_about_loans(session):
         assert involved, notification.text
         assert loan.created_at <= notification.created_at <= now
         assert notification.read_at is None or notification.created_at <= notification.read_at <= now
+
+
+# -- Practice reports --------------------------------------------------------------------------
+
+
+def _practices(session) -> list[Practice]:
+    return list(session.scalars(select(Practice).order_by(Practice.id).options(
+        selectinload(Practice.themes), selectinload(Practice.coauthor_fabriques), selectinload(Practice.authors),
+        selectinload(Practice.threads), selectinload(Practice.resources))))
+
+
+def test_practice_reports_volume_and_kinds(seeded, session):
+    _app, counts, _elapsed = seeded
+    now = utcnow()
+    practices = _practices(session)
+    assert len(practices) == counts["retours d'expérience"] >= 150
+    kinds = Counter(practice.kind for practice in practices)
+    assert kinds[PracticeKind.MIXED] >= 15 and kinds[PracticeKind.AVOID] >= 15
+    assert kinds[PracticeKind.MIXED] + kinds[PracticeKind.AVOID] >= len(practices) / 3
+    assert kinds[PracticeKind.GOOD] >= 0.55 * len(practices)
+    drafts = [practice for practice in practices if practice.status is PracticeStatus.DRAFT]
+    assert len(drafts) == counts["brouillons"] and 5 <= len(drafts) <= 15
+    assert len({practice.title for practice in practices}) == len(practices), "no two reports share a title"
+
+    fabriques = {fabrique.id: fabrique for fabrique in session.scalars(select(Fabrique))}
+    per_fabrique = Counter(practice.fabrique_id for practice in practices)
+    assert len(per_fabrique) >= 0.9 * len(fabriques), "reports across the fabriques"
+    same_territory = sum(practice.territory_type is fabriques[practice.fabrique_id].territory_type
+                         for practice in practices)
+    assert same_territory >= 0.8 * len(practices)
+    assert {practice.territory_type for practice in practices} == set(TerritoryType)
+    assert all(1 <= len(practice.themes) <= 3 for practice in practices)
+    assert all(theme.slug != "vie-du-forum" for practice in practices for theme in practice.themes)
+    assert Counter(practice.licence for practice in practices).most_common(1)[0][0] == "cc-by-sa"
+    assert sum(practice.cost_euros is not None for practice in practices) >= 0.7 * len(practices)
+    assert sum(bool(practice.threads) for practice in practices) >= 20, "some cite forum threads"
+    assert sum(bool(practice.resources) for practice in practices) >= 5, "some cite catalogue resources"
+    assert sum(len(practice.authors) > 1 for practice in practices) >= 15
+    assert sum(bool(practice.coauthor_fabriques) for practice in practices) >= 10
+
+    published = [practice for practice in practices if practice.is_published]
+    stale = [practice for practice in published
+             if now - practice.last_confirmed_at > practice_services.STALE_AFTER]
+    assert len(stale) >= 5, "some reports ask « Encore d'actualité ? »"
+    assert any(now - practice.published_at > practice_services.STALE_AFTER and practice not in stale
+               for practice in published), "some old reports were confirmed since"
+    flagged = set(session.scalars(select(OutdatedFlag.practice_id)))
+    assert 3 <= len(flagged) and flagged <= {practice.id for practice in stale}
+
+
+def test_practice_authors_and_dates(session):
+    now = utcnow()
+    memberships = {(m.user_id, m.fabrique_id): m for m in session.scalars(
+        select(Membership).where(Membership.status == MembershipStatus.ACTIVE))}
+    for practice in _practices(session):
+        author_ids = {author.id for author in practice.authors}
+        assert practice.created_by_id in author_ids and 1 <= len(author_ids) <= 2
+        for author_id in author_ids:
+            membership = memberships.get((author_id, practice.fabrique_id))
+            assert membership is not None, "authors are active members of the fabrique"
+            assert membership.decided_at <= practice.created_at
+        assert practice.fabrique_id not in {fabrique.id for fabrique in practice.coauthor_fabriques}
+        assert now - practice.created_at < timedelta(days=730)
+        assert practice.created_at <= practice.updated_at <= now
+        if practice.is_published:
+            assert practice.created_at < practice.published_at <= practice.confirmed_at <= now
+        else:
+            assert practice.published_at is None and practice.confirmed_at is None
+        for thread in practice.threads:
+            assert thread.created_at < practice.created_at
+        assert 8 <= len(practice.title) <= 150 and len(practice.partners) <= 500 and len(practice.funding) <= 500
+
+
+def test_practice_texts(session):
+    practices = _practices(session)
+    for practice in practices:
+        for name in SECTIONS:
+            source = getattr(practice, f"{name}_source")
+            assert getattr(practice, f"{name}_html") == render_markdown(source)
+        for name in ("context", "objective", "actions", "outcome", "lessons"):
+            assert getattr(practice, f"{name}_source").strip(), name
+        assert re.search(r"^(- |1\. )", practice.actions_source, re.MULTILINE), "steps as a Markdown list"
+        assert re.search(r"\d", practice.outcome_source), "an outcome with figures"
+        assert practice.lessons_source.startswith("- ")
+        if practice.kind is not PracticeKind.GOOD:
+            assert practice.problems_source.count("\n\n") >= 2, "problems explained at length"
+    text = "\n".join(f"{p.title}\n" + "\n".join(getattr(p, f"{name}_source") for name in SECTIONS)
+                     for p in practices)
+    assert not re.search(r"\{\w+\}|\{\d+-\d+|\[\[|⟦|⟧", text), "unresolved template markers"
+    assert not re.search(r"(?<!\w)(?:[dD]e|[àÀ]) Les? [A-ZÉ]", text), "« de Le Moulin » instead of « du Moulin »"
+    lowered = text.lower()
+    for words in ("repair café", "café associatif", "permanence", "pass numérique", "conseiller numérique",
+                  "france services", "atelier vélo", "fablab", "collège", "jardin partagé", "amap",
+                  "résidence d'artistes", "budget participatif", "scic", "intercommunalité", "élus", "detr", "fdva",
+                  "ami", "modèle économique", "location", "coworking", "quartier prioritaire", "bénévoles",
+                  "imprimante 3d", "découpeuse laser", "été", "qualiopi"):
+        assert words in lowered, words
+    contexts = [practice.context_source for practice in practices]
+    assert len(set(contexts)) == len(contexts), "no two reports tell the same story"
+    openings = Counter(practice.outcome_source.split(".")[0] for practice in practices)
+    assert openings.most_common(1)[0][1] <= 8, "outcomes vary"
+
+
+def test_practice_revisions(session):
+    practices = _practices(session)
+    revisions: dict[int, list[PracticeRevision]] = defaultdict(list)
+    for revision in session.scalars(select(PracticeRevision).order_by(PracticeRevision.practice_id,
+                                                                      PracticeRevision.number)):
+        revisions[revision.practice_id].append(revision)
+    managers = {(m.user_id, m.fabrique_id) for m in session.scalars(select(Membership).where(
+        Membership.status == MembershipStatus.ACTIVE, Membership.role == MembershipRole.MANAGER))}
+    sizes = Counter()
+    for practice in practices:
+        mine = revisions[practice.id]
+        sizes[len(mine)] += 1
+        assert [revision.number for revision in mine] == list(range(1, practice.revision_count + 1))
+        assert 1 <= len(mine) <= 4
+        assert mine[0].created_at == practice.created_at and mine[-1].created_at == practice.updated_at
+        assert all(a.created_at < b.created_at for a, b in pairwise(mine))
+        assert mine[0].author_id == practice.created_by_id
+        author_ids = {author.id for author in practice.authors}
+        for revision in mine:
+            assert revision.author_id in author_ids or (revision.author_id, practice.fabrique_id) in managers
+        snapshots = [json.loads(revision.snapshot) for revision in mine]
+        assert all(a != b for a, b in pairwise(snapshots)), "each version changes something"
+        expected = json.dumps(practice_services.snapshot(practice), ensure_ascii=False, sort_keys=True)
+        assert mine[-1].snapshot == expected, "the last version is the report as it stands"
+    assert all(sizes[size] >= 10 for size in (1, 2, 3, 4)), sizes
+    changed = Counter()
+    for mine in revisions.values():
+        for a, b in pairwise(mine):
+            before, after = json.loads(a.snapshot), json.loads(b.snapshot)
+            changed.update(key for key in after if before[key] != after[key])
+    assert {"outcome", "lessons", "actions", "title"} <= set(changed), changed
+
+
+def test_practice_votes_comments_and_trials(seeded, session):
+    _app, counts, _elapsed = seeded
+    now = utcnow()
+    practices = {practice.id: practice for practice in _practices(session)}
+    active = {(m.user_id, m.fabrique_id): m for m in session.scalars(
+        select(Membership).where(Membership.status == MembershipStatus.ACTIVE))}
+    users = {user.id: user for user in session.scalars(select(User))}
+
+    votes = list(session.scalars(select(PracticeVote)))
+    assert len(votes) == counts["votes « utile »"] >= 300
+    comments = list(session.scalars(select(PracticeComment).order_by(PracticeComment.created_at)))
+    assert len(comments) == counts["commentaires de retours"] >= 150
+    trials = list(session.scalars(select(PracticeTrial)))
+    assert len(trials) == counts["« essayé aussi »"] >= 50
+    flags = list(session.scalars(select(OutdatedFlag)))
+    assert len(flags) == counts["signalements « plus d'actualité »"]
+
+    votes_per = Counter(vote.practice_id for vote in votes)
+    comments_per = Counter(comment.practice_id for comment in comments)
+    for practice in practices.values():
+        assert practice.useful_count == votes_per[practice.id]
+        assert practice.comment_count == comments_per[practice.id]
+    for vote in votes:
+        practice = practices[vote.practice_id]
+        assert practice.is_published and vote.user_id not in {author.id for author in practice.authors}
+        assert practice.published_at < vote.created_at <= now and users[vote.user_id].created_at < vote.created_at
+    for comment in comments:
+        practice = practices[comment.practice_id]
+        assert practice.is_published and practice.published_at < comment.created_at <= now
+        assert comment.body_source.strip() and comment.body_html == render_markdown(comment.body_source)
+        assert not re.search(r"\{\w+\}|⟦|⟧", comment.body_source)
+    authors_answer = sum(comment.author_id in {a.id for a in practices[comment.practice_id].authors}
+                         for comment in comments)
+    assert 20 <= authors_answer < len(comments) / 2, "authors answer some questions"
+    assert any(comment.body_source.startswith("> ") for comment in comments), "some quote the report"
+    assert max(comments_per.values()) >= 4 and max(votes_per.values()) >= 10
+    assert sum(1 for practice in practices.values() if practice.is_published and not votes_per[practice.id]) >= 3
+
+    assert Counter(trial.outcome for trial in trials).keys() == set(TrialOutcome)
+    assert len({(trial.practice_id, trial.fabrique_id) for trial in trials}) == len(trials)
+    for trial in trials:
+        practice = practices[trial.practice_id]
+        assert practice.is_published and trial.fabrique_id != practice.fabrique_id
+        assert trial.fabrique_id not in {fabrique.id for fabrique in practice.coauthor_fabriques}
+        assert (trial.author_id, trial.fabrique_id) in active, "a member of the fabrique that tried it"
+        assert practice.published_at < trial.created_at <= now
+        assert trial.note_html == render_markdown(trial.note_source)
+    assert sum(bool(trial.note_source) for trial in trials) >= 0.6 * len(trials)
+
+    for flag in flags:
+        practice = practices[flag.practice_id]
+        assert practice.is_published and flag.user_id not in {author.id for author in practice.authors}
+        assert practice.last_confirmed_at < flag.created_at <= now
+
+
+def test_practice_notifications_tell_authors(session):
+    now = utcnow()
+    practices = {practice.id: practice for practice in _practices(session)}
+    notifications = list(session.scalars(select(Notification).where(Notification.kind.startswith("practice."))))
+    kinds = Counter(notification.kind for notification in notifications)
+    assert kinds["practice.comment"] >= 5 and kinds["practice.trial"] >= 5 and kinds["practice.outdated"] >= 1, kinds
+    for notification in notifications:
+        match = re.fullmatch(r"/pratiques/(\d+)(#commentaires|#essais)?", notification.link)
+        assert match and notification.kind in ("practice.comment", "practice.trial", "practice.outdated")
+        practice = practices[int(match.group(1))]
+        assert notification.user_id in {author.id for author in practice.authors}
+        assert notification.user_id != notification.actor_id
+        assert practice.published_at < notification.created_at <= now
+        assert notification.read_at is None or notification.created_at <= notification.read_at <= now
+        assert practice.title in notification.text

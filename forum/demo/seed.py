@@ -1,11 +1,11 @@
 """Fill an empty database with a living demo forum: fabriques, members, categories, threads, posts,
-and the shared catalogue (resources with photos, loans, notifications: ``forum.demo.seed_catalogue``).
+the shared catalogue (resources with photos, loans, notifications: ``forum.demo.seed_catalogue``)
+and practice reports (versions, votes, comments, "essayé aussi": ``forum.demo.seed_practices``).
 
 Everything is planned in memory first (texts, authors, dates), then written in a few
 ``add_all`` + ``flush`` batches. Randomness comes from ``random.Random`` instances derived
-from the seed, one per kind of content, so that adding a new kind later (practice reports: add a
-``build_*`` step at the end of ``DemoBuilder.run``) leaves the existing content unchanged for a
-given seed.
+from the seed, one per kind of content, so that adding a new kind later (a ``build_*`` step at
+the end of ``DemoBuilder.run``) leaves the existing content unchanged for a given seed.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from forum.core.models import utcnow
 from forum.core.text import slugify
 from forum.demo import corpus, people, places
 from forum.demo.seed_catalogue import CatalogueSteps
+from forum.demo.seed_practices import PracticeSteps
 from forum.demo.writer import OP_REPLY_KINDS, DemoWriter, Persona, ThreadText
 from forum.extensions import db
 from forum.fabriques.geography import DEPARTMENTS, region_of
@@ -92,10 +93,12 @@ class ThreadPlan:
     posts: list[PostPlan] = field(default_factory=list)
 
 
-class DemoBuilder(CatalogueSteps):
+class DemoBuilder(CatalogueSteps, PracticeSteps):
     """Builds the demo step by step; each ``build_*`` returns the objects it created.
 
-    The catalogue's steps (resources, photos, loans, notifications) are in ``CatalogueSteps``.
+    The catalogue's steps (resources, photos, loans, notifications) are in ``CatalogueSteps``, the
+    practice reports' (reports and their versions, votes, comments, trials, notifications) in
+    ``PracticeSteps``.
     """
 
     def __init__(self, seed: int = 2026):
@@ -142,8 +145,12 @@ class DemoBuilder(CatalogueSteps):
         self.build_photos()
         self.build_loans()
         self.build_notifications()
-        # Later kinds (practice reports) go here, after everything above, each with its own
-        # ``self.rng(kind)``: the content above then stays the same for a given seed.
+        # Practice reports (forum.demo.seed_practices).
+        self.build_practices()
+        self.build_practice_echoes()
+        self.build_practice_notifications()
+        # Later kinds go here, after everything above, each with its own ``self.rng(kind)``:
+        # the content above then stays the same for a given seed.
         return dict(self.counts)
 
     # -- Guard -----------------------------------------------------------------------------
