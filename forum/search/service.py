@@ -1,0 +1,580 @@
+"""Searching the index: one page of results, facet counts, snippets, "did you mean", similar threads.
+
+No Flask request here: the views read the query string and call ``read_filters`` / ``search``.
+
+* One Whoosh searcher per process and index directory, kept in ``_HOLDER`` and refreshed only
+  when the index changed (``searcher.refresh()`` is cheap when it did not). Whoosh may close
+  the old searcher's files on refresh, so every use of the searcher happens under the
+  holder's lock; the database work (re-checking hits, loading texts) is done outside it.
+* The index may be a little behind or ahead of the database: the keys of the page shown are
+  always re-read through ``documents_for``, and what is no longer public is dropped.
+* Everything a person types is bounded: the parser (query.py) never builds an expensive
+  query, unknown filter values are ignored with a French message, page numbers are clamped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from datetime import time as clock
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from sqlalchemy import select
+from whoosh import sorting
+from whoosh.analysis import Token
+from whoosh.highlight import ContextFragmenter, Formatter, highlight
+from whoosh.query import And, DateRange, Not, Or, Phrase, Prefix, Query, Term
+from whoosh.support.levenshtein import distance
+
+from forum.core.dates import PARIS
+from forum.core.pagination import MAX_PAGE, Page
+from forum.search.analysis import (
+    FRENCH_STOP_WORDS,
+    WORD_PATTERN,
+    analyze,
+    compound_of,
+    fold,
+    french_stem,
+)
+from forum.search.documents import KIND_LABELS, documents_for
+from forum.search.index import open_or_create
+from forum.search.query import MAX_QUERY_LENGTH, page_of_results, parse_user_query
+from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, TEXT_FIELDS, prefix_field
+
+log = logging.getLogger(__name__)
+
+PER_PAGE = 10
+SORTS = ("pertinence", "date")
+# URL parameter -> facet field of the schema, in the order the facets are shown.
+FACET_PARAMS = {"type": "kind", "categorie": "category", "region": "region", "territoire": "territory",
+                "type_pratique": "practice_kind", "type_ressource": "resource_kind"}
+FACET_TITLES = {"kind": "Type de contenu", "category": "Catégorie ou thème", "region": "Région",
+                "territory": "Territoire", "practice_kind": "Type de retour d'expérience",
+                "resource_kind": "Type de ressource"}
+MAX_FILTER_LENGTH = 100
+FEW_RESULTS = 3  # below this many results, look for a spelling correction
+MAX_CORRECTED_WORDS = 5
+SNIPPET_SOURCE_CHARS = 20_000  # highlight within the beginning of very long texts only
+SIMILAR_TITLE_LENGTH = 200
+SIMILAR_MAX_WORDS = 12
+
+BAD_DATE = "La date « {value} » n'est pas valide (format attendu : AAAA-MM-JJ) : elle a été ignorée."
+DATES_SWAPPED = "La date de début était après la date de fin : elles ont été inversées."
+UNKNOWN_FILTER = "Le filtre « {title} » ne connaît pas la valeur « {value} » : il a été ignoré."
+UNKNOWN_SORT = "Ce tri n'existe pas : les résultats sont triés par pertinence."
+BAD_PAGE = "Le numéro de page n'est pas valide : la première page est affichée."
+PAGE_PAST_END = "Cette page n'existe pas : la dernière page des résultats est affichée."
+SEARCH_FAILED = "La recherche n'a pas pu aboutir : réessayez dans un instant ou avec d'autres termes."
+STALE_RESULTS = "Certains résultats ne sont plus disponibles et ont été retirés de la liste."
+
+
+# --- what the views get --------------------------------------------------------------------
+@dataclass(frozen=True)
+class SearchFilters:
+    """Facet values (schema field -> value) and an inclusive range of days (Paris time)."""
+
+    facets: dict[str, str] = field(default_factory=dict)
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    kind: str
+    kind_label: str
+    title: Markup
+    url: str
+    fabrique_name: str
+    date: datetime | None
+    snippet: Markup
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    field: str
+    param: str
+    title: str
+    options: list[FacetOption]
+
+
+@dataclass
+class SearchResults:
+    text: str
+    page: Page[Hit]
+    filters: SearchFilters
+    sort: str = "pertinence"
+    messages: list[str] = field(default_factory=list)
+    facets: list[FacetGroup] = field(default_factory=list)
+    suggestion: str | None = None
+    elapsed_ms: float = 0.0
+
+    @property
+    def searched(self) -> bool:
+        return bool(self.text)
+
+
+# --- one searcher per process and directory ------------------------------------------------
+class _SearcherHolder:
+    """The open searchers, by index directory (a few: tests use one directory each)."""
+
+    MAX_DIRECTORIES = 4
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.searchers: OrderedDict[str, Any] = OrderedDict()
+
+    @contextmanager
+    def using(self, directory: str | Path) -> Iterator[Any]:
+        key = str(Path(directory).resolve())
+        with self.lock:
+            searcher = self.searchers.pop(key, None)
+            if searcher is not None:
+                try:
+                    searcher = searcher.refresh()  # the same searcher when the index did not change
+                except Exception:
+                    log.warning("search index %s reopened", key, exc_info=True)
+                    searcher = None
+            if searcher is None:
+                searcher = open_or_create(directory).searcher()
+            self.searchers[key] = searcher
+            while len(self.searchers) > self.MAX_DIRECTORIES:
+                _, old = self.searchers.popitem(last=False)
+                old.close()
+            yield searcher
+
+    def clear(self) -> None:
+        with self.lock:
+            for searcher in self.searchers.values():
+                searcher.close()
+            self.searchers.clear()
+
+
+_HOLDER = _SearcherHolder()
+
+
+def _default_directory() -> Path:
+    from forum.search.sync import index_directory
+
+    return index_directory()
+
+
+# --- reading filters -------------------------------------------------------------------------
+def read_filters(args: Mapping[str, Any]) -> tuple[SearchFilters, list[str]]:
+    """Filters from query-string-like ``args`` ("type", "categorie"..., "du", "au"); never raises.
+
+    Facet values are only bounded here; whether they exist is checked by ``search``.
+    """
+    messages: list[str] = []
+    facets: dict[str, str] = {}
+    for param, name in FACET_PARAMS.items():
+        value = _arg(args, param)
+        if value:
+            facets[name] = value[:MAX_FILTER_LENGTH]
+    since = _read_day(_arg(args, "du"), messages)
+    until = _read_day(_arg(args, "au"), messages)
+    if since and until and since > until:
+        since, until = until, since
+        messages.append(DATES_SWAPPED)
+    return SearchFilters(facets, since, until), messages
+
+
+def _arg(args: Mapping[str, Any], name: str) -> str:
+    value = args.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _read_day(raw: str, messages: list[str]) -> date | None:
+    if not raw:
+        return None
+    try:
+        if not _DAY.fullmatch(raw):
+            raise ValueError(raw)
+        day = date.fromisoformat(raw)
+        if not 1900 <= day.year <= 2200:
+            raise ValueError(raw)
+        return day
+    except ValueError:
+        messages.append(BAD_DATE.format(value=raw[:20]))
+        return None
+
+
+def read_page(raw: Any) -> tuple[int, str | None]:
+    """A page number from user input, clamped to 1..MAX_PAGE, with a message when it was odd."""
+    if raw is None or raw == "":
+        return 1, None
+    text = str(raw).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 7:
+        return (MAX_PAGE, PAGE_PAST_END) if text.isascii() and text.isdigit() else (1, BAD_PAGE)
+    number = int(text)
+    if number < 1:
+        return 1, BAD_PAGE
+    return min(number, MAX_PAGE), None
+
+
+# --- searching -------------------------------------------------------------------------------
+def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort: str = "pertinence", *,
+           directory: str | Path | None = None, session=None) -> SearchResults:
+    """One page of results for what a person typed; never raises for any input."""
+    from forum.extensions import db
+
+    started = time.perf_counter()
+    session = session if session is not None else db.session
+    filters = filters or SearchFilters()
+    messages: list[str] = []
+    if sort not in SORTS:
+        messages.append(UNKNOWN_SORT)
+        sort = "pertinence"
+    parsed = parse_user_query(text, TEXT_FIELDS)
+    messages.extend(parsed.messages)
+    facets, facet_filters = _valid_facets(session, filters.facets, messages)
+    filters = SearchFilters(facets, filters.since, filters.until)
+    empty = SearchResults(parsed.text, Page(items=[], page=1, per_page=PER_PAGE, total=0), filters, sort, messages)
+    if parsed.query is None:
+        empty.elapsed_ms = (time.perf_counter() - started) * 1000
+        return empty
+
+    options: dict[str, Any] = {"groupedby": {name: sorting.FieldFacet(name, maptype=sorting.Count)
+                                             for name in FACET_PARAMS.values()}}
+    restriction = _restriction(facet_filters, filters)
+    if restriction is not None:
+        options["filter"] = restriction
+    if sort == "date":
+        options.update(sortedby="date", reverse=True)
+    try:
+        with _HOLDER.using(directory or _default_directory()) as searcher:
+            recorder = _Recorder(searcher)
+            found = page_of_results(recorder, parsed.query, page, PER_PAGE, **options)
+            groups = {name: dict(recorder.results.groups(name)) for name in FACET_PARAMS.values()} \
+                if recorder.results is not None else {}
+            suggestion = _suggestion(searcher, parsed.text) if found.total < FEW_RESULTS else None
+    except Exception:
+        log.exception("search failed for %r", parsed.text)
+        empty.messages.append(SEARCH_FAILED)
+        return empty
+
+    requested, _ = read_page(page) if not isinstance(page, int) else (page, None)
+    if found.total and requested > found.page:
+        messages.append(PAGE_PAST_END)
+    hits = _checked_hits(session, found.items, parsed.query, messages)
+    results = SearchResults(
+        text=parsed.text, page=Page(items=hits, page=found.page, per_page=PER_PAGE, total=found.total),
+        filters=filters, sort=sort, messages=messages, facets=_facet_groups(session, groups, facets),
+        suggestion=suggestion,
+    )
+    results.elapsed_ms = (time.perf_counter() - started) * 1000
+    return results
+
+
+class _Recorder:
+    """A searcher stand-in that keeps the Results object page_of_results asked for (for its groups)."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self.results = None
+
+    def search(self, *args: Any, **kwargs: Any):
+        self.results = self.searcher.search(*args, **kwargs)
+        return self.results
+
+
+def _allowed_values(session, name: str, value: str) -> bool:
+    from forum.fabriques.geography import REGIONS
+    from forum.fabriques.models import TerritoryType
+    from forum.practices.models import PracticeKind
+    from forum.resources.models import ResourceKind
+    from forum.threads.models import Category
+
+    if name == "kind":
+        return value in DOCUMENT_KINDS
+    if name == "region":
+        return value in REGIONS
+    if name == "territory":
+        return value in {item.value for item in TerritoryType}
+    if name == "practice_kind":
+        return value in {item.value for item in PracticeKind}
+    if name == "resource_kind":
+        return value in {item.value for item in ResourceKind}
+    if name == "category":
+        return session.execute(select(Category.id).where(Category.slug == value)).first() is not None
+    return False
+
+
+def _valid_facets(session, wanted: Mapping[str, str], messages: list[str]) -> tuple[dict[str, str], list[Query]]:
+    kept: dict[str, str] = {}
+    for name, value in wanted.items():
+        if name in FACET_TITLES and _allowed_values(session, name, value):
+            kept[name] = value
+        else:
+            messages.append(UNKNOWN_FILTER.format(title=FACET_TITLES.get(name, name), value=value[:40]))
+    return kept, [Term(name, value) for name, value in kept.items()]
+
+
+def _utc_naive(day: date, end: bool) -> datetime:
+    moment = datetime.combine(day, clock.max if end else clock.min, tzinfo=PARIS)
+    return moment.astimezone(UTC).replace(tzinfo=None)  # the index stores naive UTC
+
+
+def _restriction(facet_filters: list[Query], filters: SearchFilters) -> Query | None:
+    parts = list(facet_filters)
+    if filters.since or filters.until:
+        parts.append(DateRange("date", _utc_naive(filters.since, False) if filters.since else None,
+                               _utc_naive(filters.until, True) if filters.until else None))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def _checked_hits(session, items: list[dict], query: Query, messages: list[str]) -> list[Hit]:
+    """The page's hits that are public now, with today's title, url and text (snippets)."""
+    keys = [item["key"] for item in items]
+    documents = documents_for(session, keys) if keys else {}
+    if len(documents) < len(keys):
+        log.info("search: %d stale hit(s) dropped", len(keys) - len(documents))
+        messages.append(STALE_RESULTS)
+    words = _QueryWords.of(query)
+    hits = []
+    for key in keys:
+        document = documents.get(key)
+        if document is None:
+            continue
+        moment = document.get("date")
+        hits.append(Hit(
+            key=key, kind=document["kind"], kind_label=KIND_LABELS.get(document["kind"], document["kind"]),
+            title=words.mark(document.get("title") or ""), url=document.get("url") or "",
+            fabrique_name=document.get("fabrique_name") or "",
+            date=moment.replace(tzinfo=UTC) if moment is not None else None,
+            snippet=words.snippet(document.get("body") or ""),
+        ))
+    return hits
+
+
+# --- facets ----------------------------------------------------------------------------------
+def _facet_groups(session, groups: Mapping[str, Mapping[Any, int]], selected: Mapping[str, str]) -> list[FacetGroup]:
+    labels = _facet_labels(session, groups, selected)
+    result = []
+    for param, name in FACET_PARAMS.items():
+        counts = {str(value): count for value, count in groups.get(name, {}).items() if value}
+        if name in selected:
+            counts.setdefault(selected[name], 0)
+        options = [FacetOption(value, labels[name].get(value, value), count, selected.get(name) == value)
+                   for value, count in counts.items()]
+        options.sort(key=lambda option: (-option.count, option.label))
+        if options:
+            result.append(FacetGroup(name, param, FACET_TITLES[name], options))
+    return result
+
+
+def _facet_labels(session, groups: Mapping[str, Mapping[Any, int]], selected: Mapping[str, str]) -> dict[str, dict]:
+    from forum.fabriques.geography import REGIONS
+    from forum.fabriques.models import TerritoryType
+    from forum.practices.models import PracticeKind
+    from forum.resources.models import ResourceKind
+    from forum.threads.models import Category
+
+    slugs = {str(value) for value in groups.get("category", {}) if value}
+    if "category" in selected:
+        slugs.add(selected["category"])
+    categories = dict(session.execute(select(Category.slug, Category.name).where(Category.slug.in_(slugs))).all()) \
+        if slugs else {}
+    return {
+        "kind": {kind: KIND_LABELS[kind] for kind in DOCUMENT_KINDS},
+        "category": categories,
+        "region": dict(REGIONS),
+        "territory": {item.value: item.label for item in TerritoryType},
+        "practice_kind": {item.value: item.label for item in PracticeKind},
+        "resource_kind": {item.value: item.label for item in ResourceKind},
+    }
+
+
+# --- highlighting ----------------------------------------------------------------------------
+_WORD = re.compile(WORD_PATTERN)
+_MARKDOWN = re.compile(r"[`*_#|~]+|^\s*>+|!?\[|\]\([^)\s]*\)", re.MULTILINE)
+_MATCH = "\x00"
+
+
+class _MarkFormatter(Formatter):
+    """Matched words in <mark>, everything else HTML-escaped."""
+
+    between = " … "
+
+    def _text(self, text: str) -> str:
+        return str(escape(text))
+
+    def format_token(self, text: str, token, replace: bool = False) -> str:
+        return f"<mark>{escape(text[token.startchar:token.endchar])}</mark>"
+
+
+@dataclass
+class _QueryWords:
+    """The words a query looks for, to find them again in a text (not the excluded ones)."""
+
+    stems: set[str] = field(default_factory=set)  # stemmed terms of title/body
+    words: set[str] = field(default_factory=set)  # folded words (stop-word fallback)
+    prefixes: set[str] = field(default_factory=set)  # folded word beginnings
+
+    @classmethod
+    def of(cls, query: Query | None) -> _QueryWords:
+        found = cls()
+        if query is not None:
+            found._walk(query)
+        return found
+
+    def _walk(self, query: Query) -> None:
+        if isinstance(query, Not):
+            return
+        if isinstance(query, Prefix):
+            self.prefixes.add(str(query.text))
+        elif isinstance(query, Term):
+            value = str(query.text)
+            if query.fieldname.endswith(PREFIX_SUFFIX):
+                if value.endswith("*"):
+                    self.prefixes.add(value[:-1])
+                else:
+                    self.words.add(value)
+            else:
+                self.stems.add(value)
+        elif isinstance(query, Phrase):
+            self.stems.update(str(word) for word in query.words)
+        else:
+            for child in query.children():
+                self._walk(child)
+
+    def _matches(self, folded: str) -> bool:
+        if folded in self.words or any(folded.startswith(prefix) for prefix in self.prefixes):
+            return True
+        return folded not in FRENCH_STOP_WORDS and french_stem(folded) in self.stems
+
+    def _tokens(self, text: str, chars: bool = True, **_: Any) -> Iterator[Token]:
+        """An "analyzer" for whoosh.highlight: every word, its text _MATCH when it matches."""
+        previous: Token | None = None
+        previous_word = ""
+        for match in _WORD.finditer(text):
+            folded = fold(match.group())
+            token = Token(chars=True, startchar=match.start(), endchar=match.end())
+            token.text = _MATCH if self._matches(folded) else folded
+            joined = compound_of(previous_word, folded) if previous is not None else None
+            if joined and (french_stem(joined) in self.stems or joined in self.words):
+                previous.text = token.text = _MATCH  # "tiers lieux" found by "tiers-lieux"
+            if previous is not None:
+                yield previous
+            previous, previous_word = token, folded
+        if previous is not None:
+            yield previous
+
+    def snippet(self, text: str, size: int = 220) -> Markup:
+        plain = " ".join(_MARKDOWN.sub(" ", text[:SNIPPET_SOURCE_CHARS]).split())
+        if not plain:
+            return Markup("")
+        marked = ""
+        if self.stems or self.words or self.prefixes:
+            marked = highlight(plain, [_MATCH], self._tokens, ContextFragmenter(maxchars=size, surround=60),
+                               _MarkFormatter(), top=2)
+        if marked:
+            return Markup(marked)
+        short = plain if len(plain) <= size else plain[:size].rsplit(" ", 1)[0] + " …"
+        return escape(short)
+
+    def mark(self, text: str) -> Markup:
+        """The whole (short) text with its matched words in <mark>."""
+        output, index = [], 0
+        for token in self._tokens(text):
+            if token.text == _MATCH:
+                output.append(str(escape(text[index:token.startchar])))
+                output.append(f"<mark>{escape(text[token.startchar:token.endchar])}</mark>")
+                index = token.endchar
+        output.append(str(escape(text[index:])))
+        return Markup("".join(output))
+
+
+# --- did you mean ----------------------------------------------------------------------------
+_SPELL_FIELDS = tuple(prefix_field(name) for name in TEXT_FIELDS)
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+def _suggestion(searcher, text: str) -> str | None:
+    """``text`` with its unknown words replaced by the closest indexed ones, or None."""
+    reader = searcher.reader()
+    changed = 0
+    chunks = []
+    for chunk in text.split(" "):
+        if chunk in _OPERATORS or "*" in chunk or chunk.startswith("-") or changed >= MAX_CORRECTED_WORDS:
+            chunks.append(chunk)
+            continue
+
+        def correct(match: re.Match) -> str:
+            nonlocal changed
+            better = _closest_word(reader, match.group())
+            if better is None:
+                return match.group()
+            changed += 1
+            return better
+
+        chunks.append(_WORD.sub(correct, chunk))
+    return " ".join(chunks) if changed else None
+
+
+def _closest_word(reader, word: str) -> str | None:
+    folded = fold(word)
+    if len(folded) < 4 or folded.isdigit() or folded in FRENCH_STOP_WORDS:
+        return None
+    if any((name, folded) in reader for name in _SPELL_FIELDS):
+        return None
+    best: tuple[int, int, str] | None = None
+    for name in _SPELL_FIELDS:
+        for candidate in reader.terms_within(name, folded, 2, prefix=1):
+            candidate = candidate.decode() if isinstance(candidate, bytes) else str(candidate)
+            if candidate.endswith("*") or candidate == folded:
+                continue
+            rank = (distance(folded, candidate), -reader.doc_frequency(name, candidate), candidate)
+            if best is None or rank < best:
+                best = rank
+    return best[2] if best else None
+
+
+# --- similar threads -------------------------------------------------------------------------
+def similar_threads(title: Any, limit: int = 5, *, directory: str | Path | None = None,
+                    session=None) -> list[dict[str, str]]:
+    """Threads whose title or opening post share the most words with ``title`` (public ones only)."""
+    from forum.extensions import db
+
+    session = session if session is not None else db.session
+    text = title if isinstance(title, str) else ""
+    words = list(dict.fromkeys(analyze(text[:SIMILAR_TITLE_LENGTH], stemmed=True)))[:SIMILAR_MAX_WORDS]
+    limit = max(1, min(int(limit), 20))
+    if not words:
+        return []
+    query = Or([Term(name, word) for word in words for name in TEXT_FIELDS])
+    try:
+        with _HOLDER.using(directory or _default_directory()) as searcher:
+            keys = [hit["key"] for hit in searcher.search(query, filter=Term("kind", "fil"), limit=limit * 2)]
+    except Exception:
+        log.exception("similar threads failed for %r", text)
+        return []
+    documents = documents_for(session, keys) if keys else {}
+    return [{"title": documents[key]["title"], "url": documents[key]["url"]}
+            for key in keys if key in documents][:limit]
+
+
+__all__ = ["FACET_PARAMS", "MAX_QUERY_LENGTH", "PER_PAGE", "SORTS", "FacetGroup", "FacetOption", "Hit",
+           "SearchFilters", "SearchResults", "read_filters", "read_page", "search", "similar_threads"]

@@ -1,0 +1,51 @@
+"""The search page (/recherche) and the similar-threads suggestions of the new-thread form.
+
+Not cached (@public_page): results change with every commit and every query.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template, request, url_for
+
+from forum.search import service
+
+blueprint = Blueprint("search", __name__)
+
+KEPT_PARAMS = ("q", "tri", "du", "au", *service.FACET_PARAMS)
+MAX_PARAM_LENGTH = 2_000  # the parser cuts the query at 200 characters and says so
+
+
+def _args() -> dict[str, str]:
+    return {name: value[:MAX_PARAM_LENGTH] for name in KEPT_PARAMS if (value := request.args.get(name))}
+
+
+@blueprint.get("/recherche")
+def results():
+    args = _args()
+    filters, messages = service.read_filters(args)
+    page, page_message = service.read_page(request.args.get("page", "")[:MAX_PARAM_LENGTH])
+    if page_message:
+        messages.append(page_message)
+    found = service.search(args.get("q", ""), filters, page, args.get("tri") or "pertinence")
+    found.messages[:0] = messages
+    # Only the filters actually applied go back into links.
+    current = {"q": found.text, "tri": found.sort if found.sort != "pertinence" else None,
+               "du": filters.since.isoformat() if filters.since else None,
+               "au": filters.until.isoformat() if filters.until else None}
+    current.update({param: found.filters.facets.get(name) for param, name in service.FACET_PARAMS.items()})
+    current = {name: value for name, value in current.items() if value}
+
+    def link(**changes) -> str:
+        params = {**current, **changes}
+        return url_for("search.results", **{name: value for name, value in params.items() if value})
+
+    return render_template("search/results.html", found=found, current=current, link=link,
+                           page_url=lambda number: link(page=number if number > 1 else None))
+
+
+@blueprint.get("/recherche/similaires")
+def similar():
+    title = request.args.get("titre", "")[:service.SIMILAR_TITLE_LENGTH]
+    response = jsonify(service.similar_threads(title, limit=5))
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,243 @@
+"""The search page (/recherche) and the similar-threads endpoint, on real data indexed after commit."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from sqlalchemy import text
+
+from forum.core.database import write_intent
+from forum.extensions import db
+from forum.resources.models import ResourceKind
+from tests.conftest import (
+    make_category,
+    make_fabrique,
+    make_reply,
+    make_thread,
+    make_user,
+)
+from tests.practices.builders import make_practice
+from tests.resources.builders import make_resource
+
+
+@pytest.fixture
+def world(app):
+    alice = make_user()
+    possibles = make_fabrique(alice, "La Fabrique des Possibles", "23", "rural")
+    bob = make_user("bob@exemple.fr", "Bob Leroy")
+    quartier = make_fabrique(bob, "L'Atelier du Quartier", "93", "qpv", modules=("fablab",))
+    mediation = make_category("Médiation numérique", 1)
+    financement = make_category("Financement", 2)
+    thread = make_thread(alice, mediation, "Comment financer un poste de médiateur numérique ?",
+                         "Bonjour, notre poste de médiation numérique s'arrête en juin. Des idées de financement ?")
+    other = make_thread(bob, financement, "Subvention pour une découpeuse laser",
+                        "Quel dispositif pour acheter une découpeuse laser ?")
+    reply = make_reply(bob, thread, "La médiation numérique se finance avec le dispositif Conseiller numérique. "
+                                    "<script>alert('x')</script>")
+    practice = make_practice(alice, [mediation.id], title="Des ateliers de médiation numérique au café",
+                             kind="bonne-pratique")
+    draft = make_practice(alice, [mediation.id], publish=False, title="Brouillon secret de médiation numérique")
+    resource = make_resource(alice, possibles, "Guide de la médiation numérique", kind=ResourceKind.KNOW_HOW,
+                             description="Un guide pour démarrer la médiation numérique en milieu rural.")
+    return {"alice": alice, "bob": bob, "possibles": possibles, "quartier": quartier, "mediation": mediation,
+            "thread": thread, "other": other, "reply": reply, "practice": practice, "draft": draft,
+            "resource": resource}
+
+
+def page(client, query: str = "", **params):
+    params = {"q": query, **params} if query is not None else params
+    started = time.perf_counter()
+    response = client.get("/recherche", query_string=params)
+    elapsed = time.perf_counter() - started
+    assert response.status_code in (200, 400), response.status_code
+    assert elapsed < 2.0, f"search took {elapsed:.2f} s"
+    return response.get_data(as_text=True)
+
+
+def hit_urls(html: str) -> list[str]:
+    return re.findall(r'<li class="search-hit card">.*?<h2><a href="([^"]+)"', html, re.DOTALL)
+
+
+def kinds(html: str) -> list[str]:
+    return re.findall(r'class="badge search-kind-([a-z]+)"', html)
+
+
+def test_every_kind_of_content_together(client, world):
+    html = page(client, "médiation numérique")
+    assert set(kinds(html)) == {"fil", "message", "pratique", "ressource", "fabrique"}
+    urls = hit_urls(html)
+    assert f"/sujets/{world['thread'].id}/{world['thread'].slug}" in urls
+    assert f"/messages/{world['reply'].id}" in urls
+    assert f"/pratiques/{world['practice'].id}" in urls
+    assert f"/ressources/{world['resource'].id}" in urls
+    assert f"/pratiques/{world['draft'].id}" not in urls  # a draft is never shown
+    assert "Brouillon secret" not in html
+    assert "La Fabrique des Possibles" in html  # the fabrique of a result
+    assert "résultats" in html
+
+
+def test_accents_case_and_endings_do_not_matter(client, world):
+    assert set(hit_urls(page(client, "MEDIATION numeriques"))) == set(hit_urls(page(client, "médiation numérique")))
+    assert hit_urls(page(client, "decoupeuse"))  # "découpeuse"
+
+
+def test_highlights_are_marked_and_escaped(client, world):
+    html = page(client, "conseiller numérique")
+    assert "<mark>Conseiller</mark>" in html or "<mark>conseiller</mark>" in html.lower()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)" in html
+
+
+def test_query_syntax(client, world):
+    assert hit_urls(page(client, '"découpeuse laser"')) == [f"/sujets/{world['other'].id}/{world['other'].slug}"]
+    thread_url = f"/sujets/{world['thread'].id}/{world['thread'].slug}"
+    assert thread_url in hit_urls(page(client, "numérique"))
+    assert thread_url not in hit_urls(page(client, "numérique -médiateur"))
+    assert hit_urls(page(client, "mediat*"))
+    either = hit_urls(page(client, "laser OR conseiller"))
+    assert f"/messages/{world['reply'].id}" in either
+    assert f"/sujets/{world['other'].id}/{world['other'].slug}" in either
+
+
+def test_facets_filter_and_count(client, world):
+    html = page(client, "médiation numérique")
+    assert re.search(r'>Pratique</a> \(1\)', html)
+    assert re.search(r'>Rural</a> \(\d+\)', html)
+    only_practices = page(client, "médiation numérique", type="pratique")
+    assert set(kinds(only_practices)) == {"pratique"}
+    assert "retirer" in only_practices
+    # Combined: practices of a theme in a region.
+    combined = page(client, "médiation numérique", type="pratique", categorie=world["mediation"].slug,
+                    region=world["possibles"].region_code, type_pratique="bonne-pratique")
+    assert hit_urls(combined) == [f"/pratiques/{world['practice'].id}"]
+    # Facet links keep the query and the other filters.
+    removal = re.search(r'href="([^"]+)" aria-label="Retirer le filtre Bonne pratique"', combined).group(1)
+    assert "q=m%C3%A9diation" in removal and "type=pratique" in removal and "type_pratique" not in removal
+    qpv = page(client, "laser", territoire="qpv")
+    assert hit_urls(qpv) == [f"/sujets/{world['other'].id}/{world['other'].slug}"]
+    assert hit_urls(page(client, "laser", territoire="rural")) == []
+
+
+def test_unknown_facet_values_are_ignored_with_a_message(client, world):
+    html = page(client, "médiation", type="nimportequoi", region="99", categorie="<b>x</b>", territoire="lune")
+    assert "ne connaît pas la valeur" in html
+    assert "<b>x</b>" not in html
+    assert hit_urls(html)  # the filters were ignored, not the search
+
+
+def test_sort_by_date_and_date_range(client, world):
+    html = page(client, "numérique", tri="date")
+    urls = hit_urls(html)
+    assert urls[0] == f"/ressources/{world['resource'].id}"  # the latest created
+    assert 'value="date" selected' in html
+    assert hit_urls(page(client, "numérique", du="2000-01-01", au="2000-12-31")) == []
+    assert hit_urls(page(client, "numérique", du="2000-01-01"))
+    swapped = page(client, "numérique", du="2100-01-01", au="2000-01-01")
+    assert "inversées" in swapped
+    bad = page(client, "numérique", du="demain", au="2024-13-45")
+    assert "pas valide" in bad and hit_urls(bad)
+
+
+def test_pagination_keeps_the_filters(client, world, app):
+    author, category = world["alice"], world["mediation"]
+    for number in range(12):
+        make_thread(author, category, f"Atelier tricot numéro {number}", "Un atelier tricot de plus.")
+    first = page(client, "tricot", type="fil")
+    assert len(hit_urls(first)) == 10
+    assert "<strong>Fil</strong> (12)" in first  # counts cover every match, not only the page shown
+    assert re.search(r'href="/recherche\?[^"]*page=2', first)
+    assert "type=fil" in re.search(r'href="(/recherche\?[^"]*page=2[^"]*)"', first).group(1)
+    second = page(client, "tricot", type="fil", page="2")
+    assert len(hit_urls(second)) == 2
+
+
+def test_a_deleted_post_never_appears(client, world):
+    from forum.threads import services
+
+    with write_intent():
+        services.delete_post(world["bob"], world["reply"])
+        db.session.commit()
+    html = page(client, "conseiller")
+    assert f"/messages/{world['reply'].id}" not in hit_urls(html)
+
+
+def test_stale_index_entries_are_checked_against_the_database(client, world):
+    reply_id = world["reply"].id
+    with write_intent():  # behind the index's back: no change-log row
+        db.session.execute(text("DELETE FROM posts WHERE id = :id"), {"id": reply_id})
+        db.session.commit()
+    html = page(client, "conseiller")
+    assert f"/messages/{reply_id}" not in hit_urls(html)
+    assert "Conseiller" not in html.split("search-results", 1)[-1]
+
+
+@pytest.mark.parametrize("query", [
+    "a" * 250, '"', "AND OR NOT", "*", "**", "*tion", "(((", "médiation\x00\x07", "\u200b\u202e", "-médiation",
+    "médiation)) OR", '"médiation', "OR", "NOT médiation", "a*", "x" * 5000, "é" * 199 + "*",
+])
+def test_bad_queries_give_a_results_page_with_a_french_message(client, world, query):
+    html = page(client, query)
+    assert "<h1>Recherche</h1>" in html
+    assert re.search(r'<p class="flash">[^<]+</p>', html) or "Aucun résultat" in html or hit_urls(html)
+
+
+def test_odd_page_numbers(client, world):
+    for number in ("0", "-1", "10" * 15, str(10 ** 30), "abc", "1.5", "٣"):
+        html = page(client, "médiation", page=number)
+        assert hit_urls(html), number
+        assert "page" in html.lower()
+    assert "dernière page" in page(client, "médiation", page=str(10 ** 30))
+    assert "pas valide" in page(client, "médiation", page="0")
+
+
+def test_empty_query_shows_help(client, world):
+    html = page(client, "")
+    assert "Tapez quelques mots" in html
+    assert hit_urls(html) == []
+    assert "Tapez quelques mots" in page(client, None)
+
+
+def test_did_you_mean(client, world):
+    html = page(client, "mediatoin")
+    match = re.search(r'Vouliez-vous dire : <a href="([^"]+)">([^<]+)</a>', html)
+    assert match, html[-3000:]
+    assert match.group(2) in ("mediation", "médiation")
+    assert hit_urls(page(client, match.group(2)))
+    assert "Vouliez-vous dire" not in page(client, "médiation")
+
+
+def test_similar_threads(client, world):
+    response = client.get("/recherche/similaires", query_string={"titre": "Financer la médiation numérique"})
+    assert response.status_code == 200
+    data = response.get_json()
+    assert data[0] == {"title": world["thread"].title,
+                       "url": f"/sujets/{world['thread'].id}/{world['thread'].slug}"}
+    assert len(data) <= 5
+    assert all(item["url"].startswith("/sujets/") for item in data)
+    assert client.get("/recherche/similaires", query_string={"titre": "le la les"}).get_json() == []
+    assert client.get("/recherche/similaires", query_string={"titre": "x" * 10_000}).status_code == 200
+    assert client.get("/recherche/similaires").get_json() == []
+
+
+def test_search_box_on_every_page_and_suggestions_on_the_new_thread_form(client, world):
+    from tests.conftest import login
+
+    home = client.get("/").get_data(as_text=True)
+    assert 'action="/recherche"' in home and 'name="q"' in home and "Rechercher…" in home
+    login(client, "alice@exemple.fr")
+    form = client.get("/sujets/nouveau").get_data(as_text=True)
+    assert 'id="similar-threads" ' in form and 'data-url="/recherche/similaires"' in form
+    assert "js/suggest.js" in form
+
+
+def test_search_service_timings(app, world):
+    from forum.search import service
+
+    service.search("médiation numérique", service.SearchFilters())  # warm the searcher
+    timings = []
+    for query in ("médiation numérique", "mediat*", '"découpeuse laser"', "mediatoin"):
+        result = service.search(query, service.SearchFilters(), 1)
+        timings.append(result.elapsed_ms)
+    assert max(timings) < 500, timings
