@@ -68,6 +68,10 @@ def register_commands(app: Flask) -> None:
 
     app.cli.add_command(loans_group)
 
+    from forum.search.commands import register_search_commands
+
+    register_search_commands(app)
+
     @app.cli.command("create-admin")
     @click.option("--email", prompt="Adresse e-mail")
     @click.option("--name", "display_name", prompt="Nom affiché")

@@ -9,7 +9,7 @@
    document from the database, so it is an idempotent upsert or delete by key,
    and the index remembers the last change id it applied.
 3. On PostgreSQL two transactions may commit their log rows out of id order, so
-   each drain also re-applies the changes of the last few minutes (harmless).
+   each drain also re-applies the changes of the last 30 seconds (harmless, bounded).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from itertools import chain
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import delete, event, insert, or_, select
+from sqlalchemy import delete, event, insert, select
 from sqlalchemy.orm import Session
 from whoosh.index import LockError
 
@@ -32,7 +32,11 @@ from forum.search.models import SearchChange
 from forum.search.schema import with_prefix_fields
 
 logger = logging.getLogger(__name__)
-LOOKBACK = timedelta(minutes=5)
+# PostgreSQL may commit log rows out of id order (a long transaction holding an older id);
+# each drain re-applies the keys of the last seconds to catch them. SQLite writers are
+# serialised, so ids commit in order there and no look-back is needed.
+LOOKBACK = timedelta(seconds=30)
+LOOKBACK_LIMIT = 500
 WRITER_TIMEOUT = 0.5
 _PENDING = "search_changed"
 
@@ -86,11 +90,17 @@ def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
             last = last_applied(searcher)
         # A read: plain BEGIN even when the request that committed was a write.
         with write_intent(False), Session(db.engine) as session:
+            # New changes first, in id order: with one query ordered by id, a burst of more than
+            # ``limit`` already-applied changes inside the lookback window filled every batch and
+            # the index never advanced past them.
             rows = session.execute(
                 select(SearchChange.id, SearchChange.key)
-                .where(or_(SearchChange.id > last, SearchChange.created_at >= utcnow() - LOOKBACK))
-                .order_by(SearchChange.id).limit(limit)).all()
-            keys = {row.key for row in rows}
+                .where(SearchChange.id > last).order_by(SearchChange.id).limit(limit)).all()
+            recent = [] if db.engine.dialect.name == "sqlite" else session.execute(
+                select(SearchChange.key)
+                .where(SearchChange.id <= last, SearchChange.created_at >= utcnow() - LOOKBACK)
+                .order_by(SearchChange.id.desc()).limit(LOOKBACK_LIMIT)).scalars().all()
+            keys = {row.key for row in rows} | set(recent)
             documents = documents_for(session, keys)
         for key in sorted(keys):
             if key in documents:
