@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import abort, render_template
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
@@ -35,3 +35,9 @@ def render_form(template: str, form: FlaskForm, status: int | None = None, **con
 
 class EmptyForm(FlaskForm):
     """A form with only its CSRF token, for one-button actions (join, delete, log out...)."""
+
+
+def require_button_form() -> None:
+    """Check the CSRF-only form of a one-button action (join, delete, publish…): 400 when invalid."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)

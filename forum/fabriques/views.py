@@ -6,7 +6,7 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from flask_login import current_user, login_required
 
 from forum.core.errors import DomainError, NotFound
-from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.forms import EmptyForm, attach_error, render_form, require_button_form
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.extensions import db
@@ -118,16 +118,10 @@ def edit(slug: str):
     return render_form("fabriques/edit.html", form, fabrique=fabrique)
 
 
-def _one_button_action() -> None:
-    """Check the CSRF-only form of a one-button action (400 when invalid)."""
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-
-
 @blueprint.post("/<slug>/rejoindre")
 @login_required
 def join(slug: str):
-    _one_button_action()
+    require_button_form()
     fabrique = _fabrique_or_404(slug)
     services.request_membership(current_user, fabrique)
     db.session.commit()
@@ -138,7 +132,7 @@ def join(slug: str):
 @blueprint.post("/<slug>/quitter")
 @login_required
 def leave(slug: str):
-    _one_button_action()
+    require_button_form()
     fabrique = _fabrique_or_404(slug)
     membership = membership_of(current_user)
     if membership is None or membership.fabrique_id != fabrique.id:
@@ -165,7 +159,7 @@ def members(slug: str):
 @blueprint.post("/<slug>/membres/<id:membership_id>/<any(accepter, refuser, retirer):action>")
 @login_required
 def decide_member(slug: str, membership_id: int, action: str):
-    _one_button_action()
+    require_button_form()
     fabrique = _fabrique_or_404(slug)
     membership = services.get_membership(fabrique, membership_id)
     name = membership.user.display_name
@@ -235,7 +229,7 @@ def edit_space(slug: str, space_id: int):
 @blueprint.post("/<slug>/espaces/<id:space_id>/supprimer")
 @login_required
 def delete_space(slug: str, space_id: int):
-    _one_button_action()
+    require_button_form()
     fabrique = _fabrique_or_404(slug)
     _require_manager(fabrique)
     services.delete_space(current_user, services.get_space(fabrique, space_id))

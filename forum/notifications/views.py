@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
-from forum.core.forms import EmptyForm
+from forum.core.forms import require_button_form
 from forum.core.pagination import paginate, parse_page
 from forum.extensions import db
 from forum.notifications import services
@@ -23,11 +23,6 @@ def _unread_helper():
     # Counted only when a template asks (the nav, for members): one small query.
     return {"unread_notifications": lambda: services.unread_count(current_user)
             if current_user.is_authenticated else 0}
-
-
-def _one_button_action() -> None:
-    if not EmptyForm().validate_on_submit():
-        abort(400)
 
 
 @blueprint.get("")
@@ -45,7 +40,7 @@ def index():
 @login_required
 def open_notification(notification_id: int):
     """Mark as read and go where it points."""
-    _one_button_action()
+    require_button_form()
     notification = services.get_own_notification(current_user, notification_id)
     services.mark_read(current_user, notification)
     db.session.commit()
@@ -55,7 +50,7 @@ def open_notification(notification_id: int):
 @blueprint.post("/tout-lire")
 @login_required
 def mark_all_read():
-    _one_button_action()
+    require_button_form()
     count = services.mark_all_read(current_user)
     db.session.commit()
     flash("Toutes vos notifications sont marquées comme lues." if count else "Rien de nouveau.", "info")

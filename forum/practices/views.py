@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
-from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.forms import attach_error, render_form, require_button_form
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.web import site_url
@@ -29,11 +29,6 @@ def _readable(practice_id: int):
     if not services.can_read(current_user, practice):
         raise NotFound("Ce retour d'expérience n'existe pas.")  # a draft is private: 404, not 403
     return practice
-
-
-def _one_button_action() -> None:
-    if not EmptyForm().validate_on_submit():
-        abort(400)
 
 
 def _form(fabrique: Fabrique, *args, **kwargs) -> PracticeForm:
@@ -150,7 +145,7 @@ def _form_data(practice) -> dict:
 @blueprint.post("/<id:practice_id>/publier")
 @login_required
 def publish(practice_id: int):
-    _one_button_action()
+    require_button_form()
     practice = _readable(practice_id)
     services.publish(current_user, practice)
     db.session.commit()
@@ -161,7 +156,7 @@ def publish(practice_id: int):
 @blueprint.post("/<id:practice_id>/supprimer")
 @login_required
 def delete(practice_id: int):
-    _one_button_action()
+    require_button_form()
     practice = _readable(practice_id)
     services.delete_practice(current_user, practice)
     db.session.commit()
@@ -198,7 +193,7 @@ def compare(practice_id: int):
 @blueprint.post("/<id:practice_id>/utile")
 @login_required
 def useful(practice_id: int):
-    _one_button_action()
+    require_button_form()
     practice = _readable(practice_id)
     now_useful = services.toggle_useful(current_user, practice)
     db.session.commit()
@@ -235,7 +230,7 @@ def tried(practice_id: int):
 @blueprint.post("/<id:practice_id>/confirmer")
 @login_required
 def confirm(practice_id: int):
-    _one_button_action()
+    require_button_form()
     practice = _readable(practice_id)
     services.confirm_current(current_user, practice)
     db.session.commit()

@@ -18,7 +18,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
 
 from forum.core.errors import DomainError, NotFound
-from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.forms import attach_error, render_form, require_button_form
 from forum.extensions import csrf, db
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import can_manage
@@ -105,15 +105,10 @@ def manage(resource_id: int):
     return _render_page(resource, form)
 
 
-def _one_button_action() -> None:
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-
-
 @blueprint.post("/ressources/<id:resource_id>/photos/<id:photo_id>/supprimer")
 @login_required
 def delete(resource_id: int, photo_id: int):
-    _one_button_action()
+    require_button_form()
     resource = _resource_or_404(resource_id)
     _require_manager(resource)
     photos.delete_photo(current_user, photos.get_photo(resource, photo_id), photo_store())
@@ -127,7 +122,7 @@ def delete(resource_id: int, photo_id: int):
 @login_required
 def move(resource_id: int, photo_id: int, offset: int):
     """One place earlier (``offset=-1``) or later (``offset=1``)."""
-    _one_button_action()
+    require_button_form()
     resource = _resource_or_404(resource_id)
     _require_manager(resource)
     photos.move_photo(current_user, photos.get_photo(resource, photo_id), offset)

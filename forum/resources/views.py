@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, NotFound
-from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.forms import attach_error, render_form, require_button_form
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.web import site_url
@@ -36,11 +36,6 @@ def _managed_fabrique() -> Fabrique:
     if membership is None or not membership.is_manager:
         raise Forbidden("Seuls les responsables d'une fabrique peuvent proposer des ressources.")
     return membership.fabrique
-
-
-def _one_button_action() -> None:
-    if not EmptyForm().validate_on_submit():
-        abort(400)
 
 
 @blueprint.get("")
@@ -126,7 +121,7 @@ def edit(resource_id: int):
 @blueprint.post("/<id:resource_id>/<any(pause, reprise):change>")
 @login_required
 def pause(resource_id: int, change: str):
-    _one_button_action()
+    require_button_form()
     resource = services.get_resource(resource_id)
     services.set_paused(current_user, resource, paused=change == "pause")
     db.session.commit()
@@ -138,7 +133,7 @@ def pause(resource_id: int, change: str):
 @blueprint.post("/<id:resource_id>/supprimer")
 @login_required
 def delete(resource_id: int):
-    _one_button_action()
+    require_button_form()
     resource = services.get_resource(resource_id)
     slug = resource.fabrique.slug
     delete_files_after_commit(db.session, services.delete_resource(current_user, resource))
