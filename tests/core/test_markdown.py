@@ -39,12 +39,14 @@ def test_images_become_links_and_attributes_are_stripped():
     assert "onerror" not in html.replace("&lt;img src=x onerror=alert(1)&gt;", "")
 
 
+# The inputs at their stated size; the other soups at the longest post accepted
+# (32,000 characters: longer ones are refused before rendering).
 PATHOLOGICAL = {
     "50,000 [": "[" * 50_000,
     "1,000-deep list": "".join("  " * depth + "- item\n" for depth in range(1000)),
     "1,000-deep quote": "".join(">" * depth + " q\n" for depth in range(1000)),
-    "images in links": "[!" * 25_000,
-    "emphasis soup": "*_" * 25_000,
+    "images in links": "[!" * 16_000,
+    "emphasis soup": "*_" * 16_000,
 }
 
 
