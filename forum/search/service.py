@@ -15,6 +15,7 @@ No Flask request here: the views read the query string and call ``read_filters``
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 import time
@@ -139,13 +140,21 @@ class _SearcherHolder:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.searchers: OrderedDict[str, Any] = OrderedDict()
+        # directory -> (searcher, identity of the directory it was opened on)
+        self.searchers: OrderedDict[str, tuple[Any, int]] = OrderedDict()
 
     @contextmanager
     def using(self, directory: str | Path) -> Iterator[Any]:
         key = str(Path(directory).resolve())
         with self.lock:
-            searcher = self.searchers.pop(key, None)
+            open_or_create(directory)  # the directory exists from here on
+            identity = os.stat(key).st_ino
+            searcher, opened_on = self.searchers.pop(key, (None, identity))
+            if searcher is not None and opened_on != identity:
+                # `flask search rebuild` swapped a new directory in: refresh() would keep
+                # reading the old one if the generation numbers happen to match.
+                searcher.close()
+                searcher = None
             if searcher is not None:
                 try:
                     searcher = searcher.refresh()  # the same searcher when the index did not change
@@ -154,15 +163,15 @@ class _SearcherHolder:
                     searcher = None
             if searcher is None:
                 searcher = open_or_create(directory).searcher()
-            self.searchers[key] = searcher
+            self.searchers[key] = (searcher, identity)
             while len(self.searchers) > self.MAX_DIRECTORIES:
-                _, old = self.searchers.popitem(last=False)
+                _, (old, _) = self.searchers.popitem(last=False)
                 old.close()
             yield searcher
 
     def clear(self) -> None:
         with self.lock:
-            for searcher in self.searchers.values():
+            for searcher, _ in self.searchers.values():
                 searcher.close()
             self.searchers.clear()
 

@@ -180,3 +180,33 @@ def test_drain_advances_past_a_busy_lookback_window(app, world, monkeypatch):
     else:
         pytest.fail("the drain never got past the lookback window")
     assert {f"message:{reply.id}" for reply in replies} <= _indexed_keys()
+
+
+def test_search_sees_a_rebuilt_index_swapped_in(app, tmp_path):
+    """The per-process searcher reopens when `rebuild` swaps a new directory in."""
+    from whoosh import index as whoosh_index
+
+    from forum.search.index import open_or_create, swap_in
+    from forum.search.schema import build_schema, with_prefix_fields
+    from forum.search.service import _HOLDER
+    from forum.search.sync import index_directory
+
+    target = index_directory()
+    # The live index and the rebuilt one both at one commit: the same generation number.
+    live_writer = open_or_create(target).writer()
+    live_writer.add_document(**with_prefix_fields({"key": "fil:1", "kind": "fil", "title": "Ancien", "body": "x"}))
+    live_writer.commit()
+    generation = open_or_create(target).latest_generation()
+    with _HOLDER.using(target) as searcher:
+        assert [fields["key"] for fields in searcher.all_stored_fields()] == ["fil:1"]
+    built = tmp_path / "built-index"
+    built.mkdir()
+    writer = whoosh_index.create_in(str(built), build_schema()).writer()
+    writer.add_document(**with_prefix_fields({"key": "fil:999", "kind": "fil", "title": "Zorglub tout neuf",
+                                              "body": "texte"}))
+    writer.commit()
+    assert whoosh_index.open_dir(str(built)).latest_generation() == generation
+    swap_in(built, target)
+    with _HOLDER.using(target) as searcher:
+        assert [fields["key"] for fields in searcher.all_stored_fields()] == ["fil:999"]
+    assert open_or_create(target).doc_count() == 1
