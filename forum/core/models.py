@@ -5,9 +5,12 @@ from __future__ import annotations
 import enum
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, Enum, MetaData
-from sqlalchemy.orm import DeclarativeBase
+from markupsafe import Markup
+from sqlalchemy import DateTime, Enum, MetaData, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+from forum.core.markdown import stored_html
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -45,6 +48,18 @@ def str_enum(enum_class: type[enum.Enum], length: int = 20) -> Enum:
     """A column type storing a str Enum by value ("rural"), as a VARCHAR on every database."""
     return Enum(enum_class, native_enum=False, length=length,
                 values_callable=lambda members: [member.value for member in members])
+
+
+class MarkdownBody:
+    """A Markdown text stored with its sanitised HTML (rendered once, when written)."""
+
+    body_source: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+
+    @property
+    def body(self) -> Markup:
+        """The stored, sanitised HTML, ready for a template."""
+        return stored_html(self.body_html)
 
 
 class Base(DeclarativeBase):

@@ -6,12 +6,21 @@ import enum
 from datetime import datetime
 
 from markupsafe import Markup
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
 from forum.core.markdown import stored_html
-from forum.core.models import Base, UTCDateTime, str_enum, utcnow
+from forum.core.models import Base, MarkdownBody, UTCDateTime, str_enum, utcnow
 from forum.fabriques.models import Fabrique, TerritoryType
 from forum.resources.models import Resource
 from forum.threads.models import Category, Thread
@@ -177,22 +186,17 @@ class PracticeVote(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class PracticeComment(Base):
+class PracticeComment(MarkdownBody, Base):
     __tablename__ = "practice_comments"
     __table_args__ = (Index("ix_practice_comments_practice_id", "practice_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     practice_id: Mapped[int] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    body_source: Mapped[str] = mapped_column(Text)
-    body_html: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     author: Mapped[User | None] = relationship(lazy="raise_on_sql")
 
-    @property
-    def body(self) -> Markup:
-        return stored_html(self.body_html)
 
 
 class PracticeTrial(Base):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
 from forum.core.markdown import stored_html
-from forum.core.models import Base, UTCDateTime, str_enum, utcnow
+from forum.core.models import Base, MarkdownBody, UTCDateTime, str_enum, utcnow
 from forum.fabriques.models import Fabrique
 
 
@@ -228,7 +228,7 @@ class LoanEvent(Base):
     actor: Mapped[User | None] = relationship(lazy="raise_on_sql")
 
 
-class LoanMessage(Base):
+class LoanMessage(MarkdownBody, Base):
     """The conversation between the two fabriques about a loan (Markdown, rendered once)."""
 
     __tablename__ = "loan_messages"
@@ -238,12 +238,7 @@ class LoanMessage(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    body_source: Mapped[str] = mapped_column(Text)
-    body_html: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     author: Mapped[User | None] = relationship(lazy="raise_on_sql")
 
-    @property
-    def body(self) -> Markup:
-        return stored_html(self.body_html)

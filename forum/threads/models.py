@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from markupsafe import Markup
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
-from forum.core.markdown import stored_html
-from forum.core.models import Base, UTCDateTime, utcnow
+from forum.core.models import Base, MarkdownBody, UTCDateTime, utcnow
 from forum.fabriques.models import Fabrique
 
 
@@ -77,7 +84,7 @@ class Thread(Base):
         return max(0, self.post_count - 1 - self.deleted_reply_count)
 
 
-class Post(Base):
+class Post(MarkdownBody, Base):
     __tablename__ = "posts"
     __table_args__ = (
         UniqueConstraint("thread_id", "position", name="uq_posts_thread_id_position"),
@@ -90,8 +97,6 @@ class Post(Base):
     position: Mapped[int] = mapped_column(Integer)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     fabrique_id: Mapped[int | None] = mapped_column(ForeignKey("fabriques.id", ondelete="SET NULL"))
-    body_source: Mapped[str] = mapped_column(Text)
-    body_html: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -104,7 +109,3 @@ class Post(Base):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
-    @property
-    def body(self) -> Markup:
-        """The stored, sanitised HTML, ready for a template."""
-        return stored_html(self.body_html)
