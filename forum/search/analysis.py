@@ -18,16 +18,11 @@ same splitting, lowercasing, folding and compounds, but neither stop words nor s
 ``prefix*`` queries run there (a prefix typed by a person is a prefix of a *word*, not of a
 stem: ``mediat*`` must match "médiation" whose stem is "mediat" but also "médiatrice"), and so
 does the fallback for a query made only of stop words (``été`` must find "l'été dernier").
-When indexing, each word there also indexes its beginnings of 3 to ``MAX_PREFIX_GRAM``
-letters, marked with a final "*" ("mediation" -> "mediation", "med*", "medi*", ...,
-"mediation*"), so that ``mediat*`` is ONE term lookup ("mediat*"). Whoosh's own Prefix query
-opens one posting list per matching word and ORs them in pure Python: measured on 20,000
-synthetic documents, ``con*`` (1,254 matching words) took 1.8 s, and five such prefixes 37 s
-even with each capped at 256 words; with the marked beginnings, 50 ms and 0.4 s. The price
-is paid at indexing: about 3 times the analysis and writing time (7 ms instead of 2.4 ms for
-a 160-word post), and a larger companion field. The "*" cannot
-occur in a word (the tokenizer only keeps letters and digits), so exact words and beginnings
-never collide: ``ete`` finds the word "été", not "éteindre".
+A prefix query is answered by the query side (forum.search.docsets.WordPrefix): the words of
+the unstemmed field beginning with the prefix, their posting lists united as sets. An earlier
+design indexed every word's beginnings ("med*", "medi*"...) to make a prefix one term lookup;
+it made indexing three times slower (a rebuild of 100,000 documents took 16 minutes) for
+prefix queries that the set union answers in milliseconds.
 
 Why this order (each point was measured, see tests/search/test_french_analysis.py):
 
@@ -78,8 +73,6 @@ from whoosh.lang.snowball.french import FrenchStemmer
 WORD_PATTERN = r"(?:[^\W_\u02bc]|[\u0300-\u036f])+"
 
 MIN_PREFIX_LENGTH = 3  # shorter prefixes would match a large part of the vocabulary
-MAX_PREFIX_GRAM = 20  # longer prefixes are rare and selective: they use a (bounded) Prefix query
-PREFIX_MARK = "*"
 
 # Letters that do not decompose under NFKD but that a French reader folds anyway.
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
@@ -155,6 +148,11 @@ class CompoundFilter(Filter):
         pending: Token | None = None  # a possible first part, waiting for the next token
         shift = 0  # how many positions the compounds seen so far have saved
         for token in tokens:
+            if getattr(token, "stop_word", False):
+                # A stop word kept by the unstemmed analyzer: the stemmed one never sees it,
+                # so it must not break a compound here either ("tiers des lieux").
+                yield self._moved(token, shift)
+                continue
             if pending is not None:
                 joined = COMPOUND_PAIRS.get((pending.text, token.text))
                 if joined is not None:
@@ -202,30 +200,41 @@ class CompoundFilter(Filter):
             yield cls._moved(output, shift)
 
 
-def prefix_term(start: str) -> str:
-    """The term indexed for words beginning with ``start`` (folded, 3..MAX_PREFIX_GRAM letters)."""
-    return start + PREFIX_MARK
+class StemmedPositionsFilter(Filter):
+    """Keep every word, but number positions as the stemmed field does (stop words not counted).
 
-
-class WordStartFilter(Filter):
-    """In "index" mode, follow each word of 3 letters or more by its marked beginnings.
-
-    "mediation" -> "mediation", "med*", "medi*", "media*", ..., "mediation*" (all at the
-    word's position). In "query" mode tokens pass unchanged: the query parser builds the
-    marked term itself (``prefix_term``).
+    The unstemmed fields carry the positions that phrases are checked with (the stemmed fields
+    have none: see forum.search.docsets.StemPhrase); a word's position here must therefore be
+    its position in the stemmed field. Stop words are kept and marked ``stop_word`` (prefix
+    queries and the stop-word fallback look for them), at the position of the next word.
+    (Not Whoosh's ``stopped``: Whoosh drops such tokens from the index.)
+    Mirrors Whoosh's StopFilter(renumber=True): the first word keeps its position, the next
+    ones follow it one by one.
     """
 
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        position = None
         for token in tokens:
+            stopped = token.stop_word = token.text in FRENCH_STOP_WORDS
+            if token.positions:
+                if stopped:
+                    token.pos = position + 1 if position is not None else token.pos
+                elif position is None:
+                    position = token.pos
+                else:
+                    position += 1
+                    token.pos = position
             yield token
-            if token.mode != "index" or len(token.text) < MIN_PREFIX_LENGTH:
-                continue
-            word = token.text
-            # The same Token object is yielded again with another text, as Whoosh's own
-            # n-gram filters do: the indexer reads each token before asking for the next.
-            for size in range(MIN_PREFIX_LENGTH, min(len(word), MAX_PREFIX_GRAM) + 1):
-                token.text = prefix_term(word[:size])
-                yield token
+
+
+class WordStartFilter(Filter):
+    """Pass-through, kept only so that indexes built with the old word-beginning terms still open.
+
+    Whoosh pickles the analyzers into the index; `flask search rebuild` replaces such an index.
+    """
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        return iter(tokens)
 
 
 # --- stemming --------------------------------------------------------------------------------
@@ -276,9 +285,9 @@ def french_analyzer():
 def prefix_analyzer():
     """Analyzer of the unstemmed companion fields: split, lowercase, fold, compounds; nothing dropped.
 
-    At index time every word also indexes its marked beginnings (``WordStartFilter``).
+    Positions are those of the stemmed field (``StemmedPositionsFilter``), for phrases.
     """
-    return _base_analyzer() | CompoundFilter() | WordStartFilter()
+    return _base_analyzer() | StemmedPositionsFilter() | CompoundFilter()
 
 
 @cache
@@ -290,7 +299,7 @@ def analyze(text: str, *, stemmed: bool = True, mode: str = "query") -> list[str
     """The tokens ``text`` becomes, in order: ``analyze("L'Été des tiers-lieux")`` -> ["tierslieu"].
 
     ``stemmed=False`` uses the prefix analyzer; ``mode="index"`` shows what a document indexes
-    (with ``stemmed=False``, word beginnings included).
+    (compound parts included).
     """
     analyzer = _shared("french" if stemmed else "prefix")
     return [token.text for token in analyzer(text, mode=mode)]

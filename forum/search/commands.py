@@ -26,7 +26,7 @@ from whoosh import index as whoosh_index
 from forum.core.database import write_intent
 from forum.search import sync
 from forum.search.documents import BATCH, all_keys, documents_for
-from forum.search.index import STATE_KEY, last_applied, open_or_create, state_document, swap_in
+from forum.search.index import STATE_KEY, last_applied, open_or_create, rebuild_writer, state_document, swap_in
 from forum.search.models import SearchChange
 from forum.search.schema import with_prefix_fields
 
@@ -127,7 +127,7 @@ def rebuild_command(batch: int):
     built = Path(tempfile.mkdtemp(prefix=target.name + ".rebuild-", dir=target.parent))
     try:
         ix = open_or_create(built)
-        writer = ix.writer(limitmb=256)
+        writer = rebuild_writer(ix)  # started before the session: its worker processes inherit no connection
         try:
             with write_intent(False), Session(_engine()) as session:
                 # Read before the documents: any change committed after this id is applied by the drain below.
@@ -145,7 +145,7 @@ def rebuild_command(batch: int):
                         session.expunge_all()
                         bar.update(len(chunk))
             writer.add_document(**state_document(newest))
-            writer.commit(optimize=True)
+            writer.commit()
         except BaseException:
             writer.cancel()
             raise

@@ -6,6 +6,7 @@ applied, so each host's index knows where it stands against the shared log.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,18 @@ from whoosh.query import Term
 from forum.search.schema import build_schema
 
 STATE_KEY = "__state__"
+# A rebuild's writer: up to two processes, each keeping its postings in memory (measured on
+# 20,000 documents, 256 MB made Whoosh spill and re-read sorted runs: indexing took twice as
+# long), each writing its own segment (no final merge of everything).
+REBUILD_PROCESSES = max(1, min(2, os.cpu_count() or 1))
+REBUILD_MEMORY_MB = 2048
+
+
+def rebuild_writer(ix, processes: int = REBUILD_PROCESSES):
+    """The writer for building a whole index at once (not for the drain's small updates)."""
+    if processes > 1:
+        return ix.writer(procs=processes, multisegment=True, limitmb=REBUILD_MEMORY_MB)
+    return ix.writer(limitmb=REBUILD_MEMORY_MB)
 
 
 def open_or_create(directory: str | Path):

@@ -13,10 +13,9 @@ The query tree is built by hand rather than by Whoosh's QueryParser: its full sy
 (fields, ranges, boosts, fuzzy terms, grouping...) would have to be switched off piece by piece,
 and its error recovery is not something we could promise anything about. Here every input
 gives a result: ``parse_user_query`` never raises and never builds a query that scans the
-vocabulary. No leading wildcard; a prefix needs 3 letters and is one term lookup of its
-marked beginning ("mediat*", indexed by analysis.WordStartFilter); only a prefix longer than
-MAX_PREFIX_GRAM letters expands over words, at most ``MAX_PREFIX_EXPANSIONS`` of them. When it
-drops or changes something it says so, in French, in ``ParsedQuery.messages``.
+vocabulary. No leading wildcard; a prefix needs 3 letters and becomes a ``WordPrefix``
+(forum.search.docsets: the union of its words' postings, at most MAX_PREFIX_WORDS words). When
+it drops or changes something it says so, in French, in ``ParsedQuery.messages``.
 """
 
 from __future__ import annotations
@@ -24,27 +23,24 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
 
-from whoosh.query import And, Not, Or, Phrase, Prefix, Query, Term
+from whoosh.query import And, Not, Or, Query, Term
 
 from forum.core.pagination import MAX_PAGE, Page
 from forum.search.analysis import (
-    MAX_PREFIX_GRAM,
     MIN_PREFIX_LENGTH,
     analyze,
     compound_of,
-    prefix_term,
 )
+from forum.search.docsets import StemPhrase, WordPrefix, facet_counts, matching, ranked
 from forum.search.schema import prefix_field
 
 log = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
-MAX_PREFIX_EXPANSIONS = 64  # words a (very long) prefix may expand to
 MAX_PER_PAGE = 100
 
 # Messages shown to the person searching, each at most once per query.
@@ -87,18 +83,6 @@ class ParsedQuery:
     @property
     def is_empty(self) -> bool:
         return self.query is None
-
-
-class BoundedPrefix(Prefix):
-    """A ``Prefix`` that expands to at most ``MAX_PREFIX_EXPANSIONS`` words (in word order).
-
-    Used only for prefixes longer than MAX_PREFIX_GRAM letters, which few words share; the
-    bound is a guarantee, not a tuning. (Whoosh's Prefix opens one posting list per matching
-    word: thousands for "con*" on a large index, hence the indexed word beginnings.)
-    """
-
-    def _btexts(self, ixreader):
-        return list(islice(ixreader.expand_prefix(self.fieldname, self.text), MAX_PREFIX_EXPANSIONS))
 
 
 @dataclass
@@ -330,7 +314,7 @@ def _clause_query(clause: _Clause, state: _Parse, fallback: bool) -> Query | Non
         return _in_fields(state.fields, _term(words[0]))
     if words:
         # A phrase, or a word that analysis splits ("imprimante-3D", "l'atelier-école").
-        return _in_fields(state.fields, lambda name: Phrase(name, words))
+        return _in_fields(state.fields, lambda name: StemPhrase(name, words))
     return None
 
 
@@ -342,10 +326,7 @@ def _prefix_query(clause: _Clause, state: _Parse) -> Query | None:
         return None
     *whole, start = words
     parts = [_in_fields(state.fields, _term(word, unstemmed=True)) for word in whole]
-    if len(start) <= MAX_PREFIX_GRAM:
-        parts.append(_in_fields(state.fields, _term(prefix_term(start), unstemmed=True)))
-    else:
-        parts.append(_in_fields(state.fields, lambda name: BoundedPrefix(prefix_field(name), start)))
+    parts.append(_in_fields(state.fields, lambda name: WordPrefix(prefix_field(name), start)))
     return _all_of(parts)
 
 
@@ -365,25 +346,38 @@ def _all_of(queries: list[Query]) -> Query | None:
 
 
 # --- one page of results ---------------------------------------------------------------------
-def page_of_results(searcher, query: Query | None, page: Any, per_page: Any = 20,
-                    **search_options: Any) -> Page[dict[str, Any]]:
-    """One page of hits as dicts of stored fields (plus "score"); never raises for odd page numbers.
+def page_of_results(searcher, query: Query | None, page: Any, per_page: Any = 20, *,
+                    restriction: Query | None = None, by_date: bool = False,
+                    facet_fields: Iterable[str] = ()) -> tuple[Page[dict[str, Any]], dict[str, dict[str, int]]]:
+    """One page of hits (stored fields plus "score") and the facet counts of all the matches.
 
-    A page below 1 (or not a number) is page 1; a page past the end is the last page; no query
-    is an empty page 1. ``per_page`` is kept within 1..MAX_PER_PAGE. Extra keyword arguments
-    (``filter=``, ``sortedby=``...) go to ``searcher.search``. Whoosh's own ``search_page``
-    raises on page 0 and returns a broken page (number 0) when nothing matched.
+    Never raises for odd page numbers: below 1 (or not a number) is page 1, past the end is
+    the last page; no query is an empty page 1. ``per_page`` is kept within 1..MAX_PER_PAGE.
+    ``restriction`` (facet terms, a date range) limits the matches; ``by_date`` ranks the
+    newest first instead of the best; ``facet_fields`` get {value: count} over every match.
+
+    The set of matching documents is computed once with set operations (forum.search.docsets):
+    it gives the exact total and the facet counts, and only its members are scored, from
+    their postings (``ranked``). (Whoosh's own ``search_page`` raises on page 0, and its
+    matchers walk every match one document at a time to count, group and score.)
     """
     page = _bounded_int(page, default=1, low=1, high=MAX_PAGE)
     per_page = _bounded_int(per_page, default=20, low=1, high=MAX_PER_PAGE)
+    names = list(facet_fields)
     if query is None:
-        return Page(items=[], page=1, per_page=per_page, total=0)
-    results = searcher.search(query, limit=page * per_page, **search_options)
-    total = len(results)
-    page = min(page, max(1, -(-total // per_page)))
+        return Page(items=[], page=1, per_page=per_page, total=0), {name: {} for name in names}
+    matches = matching(searcher, query)
+    if restriction is not None:
+        matches = matches & matching(searcher, restriction)
+    total = len(matches)
+    counts = facet_counts(matches, names)
+    if not total:
+        return Page(items=[], page=1, per_page=per_page, total=0), counts
+    page = min(page, -(-total // per_page))
+    best = ranked(searcher, query, matches, page * per_page, by_date=by_date)
     start = (page - 1) * per_page
-    items = [{**hit.fields(), "score": hit.score} for hit in results[start:start + per_page]]
-    return Page(items=items, page=page, per_page=per_page, total=total)
+    items = [{**searcher.stored_fields(docnum), "score": score} for docnum, score in best[start:start + per_page]]
+    return Page(items=items, page=page, per_page=per_page, total=total), counts
 
 
 def _bounded_int(value: Any, *, default: int, low: int, high: int) -> int:

@@ -30,7 +30,6 @@ from typing import Any
 
 from markupsafe import Markup, escape
 from sqlalchemy import select
-from whoosh import sorting
 from whoosh.analysis import Token
 from whoosh.highlight import ContextFragmenter, Formatter, highlight
 from whoosh.query import And, DateRange, Not, Or, Phrase, Prefix, Query, Term
@@ -169,6 +168,30 @@ class _SearcherHolder:
                 old.close()
             yield searcher
 
+    def run(self, directory: str | Path, work):
+        """``work(searcher)``, retried once on a freshly opened searcher if it fails.
+
+        Another process may merge segments and delete their files while this searcher still
+        points at them (Whoosh keeps no lock for readers): the retry reads the new segments.
+        """
+        try:
+            with self.using(directory) as searcher:
+                return work(searcher)
+        except Exception:
+            log.warning("search on %s failed: reopening the index once", directory, exc_info=True)
+            self.forget(directory)
+        with self.using(directory) as searcher:
+            return work(searcher)
+
+    def forget(self, directory: str | Path) -> None:
+        with self.lock:
+            searcher, _ = self.searchers.pop(str(Path(directory).resolve()), (None, None))
+            if searcher is not None:
+                try:
+                    searcher.close()
+                except Exception:
+                    log.warning("closing a failed searcher", exc_info=True)
+
     def clear(self) -> None:
         with self.lock:
             for searcher, _ in self.searchers.values():
@@ -263,20 +286,15 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
         empty.elapsed_ms = (time.perf_counter() - started) * 1000
         return empty
 
-    options: dict[str, Any] = {"groupedby": {name: sorting.FieldFacet(name, maptype=sorting.Count)
-                                             for name in FACET_PARAMS.values()}}
     restriction = _restriction(facet_filters, filters)
-    if restriction is not None:
-        options["filter"] = restriction
-    if sort == "date":
-        options.update(sortedby="date", reverse=True)
+
+    def run(searcher):
+        found, groups = page_of_results(searcher, parsed.query, page, PER_PAGE, restriction=restriction,
+                                        by_date=sort == "date", facet_fields=FACET_PARAMS.values())
+        return found, groups, _suggestion(searcher, parsed.text) if found.total < FEW_RESULTS else None
+
     try:
-        with _HOLDER.using(directory or _default_directory()) as searcher:
-            recorder = _Recorder(searcher)
-            found = page_of_results(recorder, parsed.query, page, PER_PAGE, **options)
-            groups = {name: dict(recorder.results.groups(name)) for name in FACET_PARAMS.values()} \
-                if recorder.results is not None else {}
-            suggestion = _suggestion(searcher, parsed.text) if found.total < FEW_RESULTS else None
+        found, groups, suggestion = _HOLDER.run(directory or _default_directory(), run)
     except Exception:
         log.exception("search failed for %r", parsed.text)
         empty.messages.append(SEARCH_FAILED)
@@ -293,18 +311,6 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
     )
     results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results
-
-
-class _Recorder:
-    """A searcher stand-in that keeps the Results object page_of_results asked for (for its groups)."""
-
-    def __init__(self, searcher) -> None:
-        self.searcher = searcher
-        self.results = None
-
-    def search(self, *args: Any, **kwargs: Any):
-        self.results = self.searcher.search(*args, **kwargs)
-        return self.results
 
 
 def _allowed_values(session, name: str, value: str) -> bool:
@@ -361,7 +367,7 @@ def _checked_hits(session, items: list[dict], query: Query, messages: list[str])
     if len(documents) < len(keys):
         log.info("search: %d stale hit(s) dropped", len(keys) - len(documents))
         messages.append(STALE_RESULTS)
-    words = _QueryWords.of(query)
+    words = QueryWords.of(query)
     hits = []
     for key in keys:
         document = documents.get(key)
@@ -435,7 +441,7 @@ class _MarkFormatter(Formatter):
 
 
 @dataclass
-class _QueryWords:
+class QueryWords:
     """The words a query looks for, to find them again in a text (not the excluded ones)."""
 
     stems: set[str] = field(default_factory=set)  # stemmed terms of title/body
@@ -443,7 +449,7 @@ class _QueryWords:
     prefixes: set[str] = field(default_factory=set)  # folded word beginnings
 
     @classmethod
-    def of(cls, query: Query | None) -> _QueryWords:
+    def of(cls, query: Query | None) -> QueryWords:
         found = cls()
         if query is not None:
             found._walk(query)
@@ -457,10 +463,7 @@ class _QueryWords:
         elif isinstance(query, Term):
             value = str(query.text)
             if query.fieldname.endswith(PREFIX_SUFFIX):
-                if value.endswith("*"):
-                    self.prefixes.add(value[:-1])
-                else:
-                    self.words.add(value)
+                self.words.add(value)
             else:
                 self.stems.add(value)
         elif isinstance(query, Phrase):
@@ -553,7 +556,7 @@ def _closest_word(reader, word: str) -> str | None:
     for name in _SPELL_FIELDS:
         for candidate in reader.terms_within(name, folded, 2, prefix=1):
             candidate = candidate.decode() if isinstance(candidate, bytes) else str(candidate)
-            if candidate.endswith("*") or candidate == folded:
+            if candidate == folded:
                 continue
             rank = (distance(folded, candidate), -reader.doc_frequency(name, candidate), candidate)
             if best is None or rank < best:
@@ -575,8 +578,8 @@ def similar_threads(title: Any, limit: int = 5, *, directory: str | Path | None 
         return []
     query = Or([Term(name, word) for word in words for name in TEXT_FIELDS])
     try:
-        with _HOLDER.using(directory or _default_directory()) as searcher:
-            keys = [hit["key"] for hit in searcher.search(query, filter=Term("kind", "fil"), limit=limit * 2)]
+        keys = _HOLDER.run(directory or _default_directory(), lambda searcher: [
+            hit["key"] for hit in searcher.search(query, filter=Term("kind", "fil"), limit=limit * 2)])
     except Exception:
         log.exception("similar threads failed for %r", text)
         return []

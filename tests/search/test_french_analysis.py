@@ -19,8 +19,10 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import create_in, open_dir
 from whoosh.query import Term
 
+from forum.search import docsets
 from forum.search import query as q
-from forum.search.analysis import analyze, french_analyzer, prefix_analyzer
+from forum.search.docsets import WordPrefix
+from forum.search.analysis import FRENCH_STOP_WORDS, analyze, french_analyzer, french_stem, prefix_analyzer
 from forum.search.query import page_of_results, parse_user_query
 from forum.search.schema import build_schema, with_prefix_fields
 
@@ -161,16 +163,26 @@ def test_compound_shares_one_position_so_phrases_match_either_spelling():
     assert tokens == [("tier", 0), ("lieu", 0), ("tierslieu", 0), ("rural", 1)]
 
 
+@pytest.mark.parametrize("text", ["Le tiers-lieu des ruraux, l'été de la médiation numérique",
+                                  "tiers des lieux ruraux", "« Fab lab » : l'atelier-école d'un tiers lieu"])
+def test_unstemmed_positions_are_the_stemmed_positions(text):
+    # Phrases are checked on the unstemmed field's positions (docsets.StemPhrase): each
+    # word must sit where its stem sits in the stemmed field, stop words not counted.
+    stemmed = [(t.text, t.pos) for t in french_analyzer()(text, positions=True, mode="index")]
+    unstemmed = [(t.text, t.pos) for t in prefix_analyzer()(text, positions=True, mode="index")
+                 if t.text not in FRENCH_STOP_WORDS]
+    assert [(french_stem(word), position) for word, position in unstemmed] == stemmed
+
+
 def test_stop_words_are_dropped_only_in_the_stemmed_field():
     assert analyze("le la les des été") == []
     assert analyze("l'été", stemmed=False) == ["l", "ete"]
 
 
-def test_unstemmed_field_indexes_marked_word_beginnings():
-    assert analyze("l'été", stemmed=False, mode="index") == ["l", "ete", "ete*"]
-    assert analyze("Médiation", stemmed=False, mode="index") == [
-        "mediation", "med*", "medi*", "media*", "mediat*", "mediati*", "mediatio*", "mediation*"]
-    assert len(analyze("anticonstitutionnellement", stemmed=False, mode="index")) == 1 + 18
+def test_unstemmed_field_indexes_the_words_as_typed_and_nothing_more():
+    # One term per word: prefixes are answered at query time (docsets.WordPrefix).
+    assert analyze("l'été", stemmed=False, mode="index") == ["l", "ete"]
+    assert analyze("Médiation numérique", stemmed=False, mode="index") == ["mediation", "numerique"]
 
 
 def test_analyzers_survive_pickling():
@@ -249,6 +261,14 @@ def test_phrase_unaccented(searcher):
     finds(searcher, '"mediation numerique"', {"mediation", "mediations"}, {"conflits", "fracture"})
 
 
+def test_phrase_ignores_endings_and_stop_words(searcher):
+    assert found(searcher, '"médiations numériques"') == found(searcher, '"mediation numerique"')
+    # "Modèles économiques des tiers-lieux ruraux": "des" is not counted, "modele" is singular.
+    assert "modeles" in found(searcher, '"modele economique"')
+    assert "modeles" in found(searcher, '"économiques tiers-lieux"')
+    assert "modeles" not in found(searcher, '"tiers-lieux économiques"')
+
+
 def test_phrase_across_compound_spellings(searcher):
     finds(searcher, '"tiers lieux ruraux"', {"tierslieux", "modeles"}, {"tierslieu", "rurales"})
 
@@ -313,11 +333,10 @@ def test_only_exclusions_is_no_query():
     assert parsed.query is None and parsed.messages == [q.ONLY_EXCLUSIONS]
 
 
-def test_prefix_is_one_term_of_the_unstemmed_field():
+def test_prefix_looks_up_the_unstemmed_fields():
     parsed = parse("Médiat*")
-    assert {(t.fieldname, t.text) for t in parsed.query.leaves()} == {
-        ("title_prefix", "mediat*"), ("body_prefix", "mediat*")}
-    assert not any(isinstance(leaf, q.Prefix) for leaf in parsed.query.leaves())
+    assert {(type(t), t.fieldname, t.text) for t in parsed.query.leaves()} == {
+        (WordPrefix, "title_prefix", "mediat"), (WordPrefix, "body_prefix", "mediat")}
 
 
 def test_prefix_of_a_word_of_exactly_that_length(searcher):
@@ -333,27 +352,42 @@ def test_prefix_needs_three_letters(searcher):
 def test_leading_wildcard_is_dropped(searcher):
     parsed = parse("*lab")
     assert parsed.messages == [q.WILDCARD_START]
-    assert not any(isinstance(leaf, q.Prefix) for leaf in parsed.query.leaves())
+    assert not any(isinstance(leaf, WordPrefix) for leaf in parsed.query.leaves())
     assert found(searcher, "*fablab") == found(searcher, "fablab")
 
 
 def test_wildcard_inside_a_word_keeps_the_start_as_prefix():
     parsed = parse("med*ion")
     assert parsed.messages == [q.WILDCARD_INSIDE]
-    assert {leaf.text for leaf in parsed.query.leaves()} == {"med*"}
+    assert {(type(leaf), leaf.text) for leaf in parsed.query.leaves()} == {(WordPrefix, "med")}
 
 
-def test_very_long_prefix_expands_to_a_bounded_number_of_words(monkeypatch):
+def test_a_prefix_expands_to_a_bounded_number_of_words(monkeypatch):
     start = "a" * 25
     ix = RamStorage().create_index(build_schema())
     with ix.writer() as writer:
         for number in range(40):
             _write(writer, str(number), f"{start}{number:03d}", "")
-    monkeypatch.setattr(q, "MAX_PREFIX_EXPANSIONS", 10)
+    monkeypatch.setattr(docsets, "MAX_PREFIX_WORDS", 10)
     parsed = parse(start + "*")
-    assert all(isinstance(leaf, q.BoundedPrefix) for leaf in parsed.query.leaves())
     with ix.searcher() as searcher:
         assert len(searcher.search(parsed.query, limit=None)) == 10
+        page, _ = page_of_results(searcher, parsed.query, 1, 50)
+        assert page.total == 10
+
+
+def test_a_prefix_of_thousands_of_words_is_one_set_union():
+    ix = RamStorage().create_index(build_schema())
+    with ix.writer() as writer:
+        for number in range(3000):
+            _write(writer, str(number), f"conseil{number:04d} atelier", "")
+    parsed = parse("con*")
+    with ix.searcher() as searcher:
+        started = time.perf_counter()
+        page, _ = page_of_results(searcher, parsed.query, 1, 10)
+        assert page.total == 3000 and len(page.items) == 10
+        # Whoosh's own Prefix walks 3,000 matchers at once: well over a second here.
+        assert time.perf_counter() - started < 0.5
 
 
 def test_length_is_capped():
@@ -439,13 +473,13 @@ def test_fuzz_never_raises_and_stays_fast(searcher):
 # --- pagination --------------------------------------------------------------------------------
 def test_page_zero_is_the_first_page(searcher):
     query = parse_user_query("fablab", FIELDS).query  # 5 documents
-    page = page_of_results(searcher, query, 0, 2)
+    page, _ = page_of_results(searcher, query, 0, 2)
     assert (page.page, page.pages, page.total, len(page.items)) == (1, 3, 5, 2)
 
 
 def test_page_past_the_end_is_the_last_page(searcher):
     query = parse_user_query("fablab", FIELDS).query
-    page = page_of_results(searcher, query, 99, 2)
+    page, _ = page_of_results(searcher, query, 99, 2)
     assert (page.page, page.pages, len(page.items)) == (3, 3, 1)
     assert {hit["key"] for hit in page.items} <= {"fablab_space", "fablab_camel", "fablabs", "modele", "qpv"}
 
@@ -453,28 +487,31 @@ def test_page_past_the_end_is_the_last_page(searcher):
 @pytest.mark.parametrize("page, per_page", [("abc", "x"), (-5, 0), (10**30, 10**9), (None, None)])
 def test_odd_page_arguments_never_raise(searcher, page, per_page):
     query = parse_user_query("fablab", FIELDS).query
-    result = page_of_results(searcher, query, page, per_page)
+    result, _ = page_of_results(searcher, query, page, per_page)
     assert 1 <= result.page <= result.pages and result.items
 
 
 def test_no_query_or_no_hit_is_an_empty_first_page(searcher):
-    assert page_of_results(searcher, None, 3, 10).total == 0
-    empty = page_of_results(searcher, Term("title", "introuvable"), 3, 10)
+    assert page_of_results(searcher, None, 3, 10)[0].total == 0
+    empty, _ = page_of_results(searcher, Term("title", "introuvable"), 3, 10)
     assert (empty.page, empty.pages, empty.total, list(empty.items)) == (1, 1, 0, [])
 
 
 def test_pages_cover_all_hits_once(searcher):
     query = parse_user_query("fablab", FIELDS).query
-    keys = [hit["key"] for number in (1, 2, 3) for hit in page_of_results(searcher, query, number, 2).items]
+    keys = [hit["key"] for number in (1, 2, 3) for hit in page_of_results(searcher, query, number, 2)[0].items]
     assert len(keys) == len(set(keys)) == 5
 
 
 def test_facets_filter_and_sort(searcher):
     query = parse_user_query("fablab", FIELDS).query
-    page = page_of_results(searcher, query, 1, 10, filter=Term("region", "bretagne"), sortedby="date")
+    page, counts = page_of_results(searcher, query, 1, 10, restriction=Term("region", "bretagne"), by_date=True,
+                                   facet_fields=["region", "kind"])
     assert page.total == len(page.items) and 0 < page.total < 5
     dates = [searcher.document(key=hit["key"])["date"] for hit in page.items]
-    assert dates == sorted(dates)
+    assert dates == sorted(dates, reverse=True)
+    assert counts["region"] == {"bretagne": page.total}
+    assert sum(counts["kind"].values()) <= page.total
 
 
 # --- whoosh itself -----------------------------------------------------------------------------

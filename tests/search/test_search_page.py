@@ -241,3 +241,35 @@ def test_search_service_timings(app, world):
         result = service.search(query, service.SearchFilters(), 1)
         timings.append(result.elapsed_ms)
     assert max(timings) < 500, timings
+
+
+def test_a_search_that_fails_once_is_retried_on_a_reopened_index(client, world, monkeypatch):
+    # As when another process merged segments and deleted the files this searcher read.
+    from forum.search import service
+
+    real = service.page_of_results
+    calls = []
+
+    def fails_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise FileNotFoundError("segment merged away")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "page_of_results", fails_once)
+    html = page(client, "découpeuse")
+    assert len(calls) == 2
+    assert f"/sujets/{world['other'].id}/{world['other'].slug}" in hit_urls(html)
+    assert service.SEARCH_FAILED.split(":")[0] not in html
+
+
+def test_a_search_that_keeps_failing_says_so_in_french(client, world, monkeypatch):
+    from forum.search import service
+
+    def broken(*args, **kwargs):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(service, "page_of_results", broken)
+    html = page(client, "découpeuse")
+    assert "La recherche n&#39;a pas pu aboutir" in html or "La recherche n'a pas pu aboutir" in html
+    assert hit_urls(html) == []
