@@ -29,6 +29,7 @@ install: $(VENV)/.installed
 run: install
 	$(FLASK) init-db
 	$(FLASK) seed-demo --if-empty
+	$(FLASK) search rebuild --if-outdated
 	FORUM_SESSION_COOKIE_SECURE=false FORUM_MAIL_BACKEND=file $(FLASK) run --host $(HOST) --port $(PORT)
 
 migrate: install

@@ -26,7 +26,15 @@ from whoosh import index as whoosh_index
 from forum.core.database import write_intent
 from forum.search import sync
 from forum.search.documents import BATCH, all_keys, documents_for
-from forum.search.index import STATE_KEY, last_applied, open_or_create, rebuild_writer, state_document, swap_in
+from forum.search.index import (
+    STATE_KEY,
+    is_current,
+    last_applied,
+    open_or_create,
+    rebuild_writer,
+    state_document,
+    swap_in,
+)
 from forum.search.models import SearchChange
 from forum.search.schema import with_prefix_fields
 
@@ -119,10 +127,15 @@ def _swap(built: Path, target: Path) -> None:
 
 @search_group.command("rebuild")
 @click.option("--batch", default=BATCH, show_default=True, help="Documents lus par requête.")
-def rebuild_command(batch: int):
+@click.option("--if-outdated", is_flag=True,
+              help="Seulement si l'index manque ou a été construit par une version précédente.")
+def rebuild_command(batch: int, if_outdated: bool):
     """Rebuild the whole index aside, then swap it in (the site keeps running)."""
     started = time.perf_counter()
     target = sync.index_directory()
+    if if_outdated and whoosh_index.exists_in(str(target)) and is_current(whoosh_index.open_dir(str(target))):
+        click.echo("L'index est au format actuel : rien à reconstruire.")
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     built = Path(tempfile.mkdtemp(prefix=target.name + ".rebuild-", dir=target.parent))
     try:
@@ -199,6 +212,10 @@ def check_command():
 
     if state is None:
         click.echo(f"Aucun index dans {directory}.")
+    elif not is_current(whoosh_index.open_dir(str(directory))):
+        click.echo("L'index a été construit par une version précédente (schéma différent) : "
+                   "lancez « flask search rebuild ».")
+        raise SystemExit(1)
     click.echo(f"Index : {len(indexed)} document(s), dernière modification appliquée n° {last}. "
                f"Base : {len(expected)} document(s) attendu(s).")
     if missing:

@@ -38,6 +38,21 @@ def open_or_create(directory: str | Path):
     return whoosh_index.create_in(str(path), build_schema())
 
 
+def _shape(schema) -> dict[str, tuple]:
+    return {name: (type(field).__name__, type(field.format).__name__ if field.format else None,
+                   field.stored, field.column_type is not None)
+            for name, field in schema.items()}
+
+
+def is_current(ix) -> bool:
+    """Whether ``ix`` was built with today's schema (fields, their formats: positions or not...).
+
+    An index built by an older version answers queries wrongly or not at all (e.g. phrases
+    need the positions of the unstemmed fields): it must be rebuilt.
+    """
+    return _shape(ix.schema) == _shape(build_schema())
+
+
 def last_applied(searcher) -> int:
     """The id of the last change applied to this index (0 for a new one)."""
     hits = searcher.search(Term("key", STATE_KEY), limit=1)

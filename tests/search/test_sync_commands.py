@@ -210,3 +210,29 @@ def test_search_sees_a_rebuilt_index_swapped_in(app, tmp_path):
     with _HOLDER.using(target) as searcher:
         assert [fields["key"] for fields in searcher.all_stored_fields()] == ["fil:999"]
     assert open_or_create(target).doc_count() == 1
+
+
+def test_an_index_of_an_older_version_is_reported_and_rebuilt_if_outdated(app, world):
+    from whoosh import index as whoosh_index
+    from whoosh.fields import TEXT
+
+    from forum.search.index import is_current
+    from forum.search.schema import build_schema
+
+    assert _run(app, "rebuild", "--if-outdated").output.startswith("L'index est au format actuel")
+    # The layout of the previous release: positions in the stemmed fields, none in the others.
+    old = build_schema()
+    old._fields["body"] = TEXT(analyzer=old["body"].analyzer)
+    old._fields["body_prefix"] = TEXT(analyzer=old["body_prefix"].analyzer, phrase=False)
+    directory = index_directory()
+    shutil.rmtree(directory)
+    directory.mkdir()
+    whoosh_index.create_in(str(directory), old)
+
+    result = _run(app, "check")
+    assert result.exit_code == 1 and "version précédente" in result.output
+    result = _run(app, "rebuild", "--if-outdated")
+    assert result.exit_code == 0 and "Index reconstruit" in result.output
+    assert is_current(whoosh_index.open_dir(str(directory)))
+    assert _indexed_keys() >= {f"fil:{world['thread'].id}", f"message:{world['reply'].id}"}
+    assert _run(app, "check").exit_code == 0
