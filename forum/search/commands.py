@@ -110,16 +110,9 @@ def _hold_writelock(directory: Path, timeout: float):
 def _swap(built: Path, target: Path) -> None:
     lock = _hold_writelock(target, SWAP_LOCK_TIMEOUT)
     try:
-        for attempt in range(5):
-            try:
-                swap_in(built, target)
-                return
-            except OSError:
-                # A drain may have recreated an empty index at ``target`` between the two renames:
-                # what it wrote is newer than our state id, so the drain after the swap applies it again.
-                if attempt == 4 or not built.exists():
-                    raise
-                time.sleep(0.05)
+        # A drain that writes to the old index after this point applies changes newer than the
+        # new index's state id: the drain after the swap applies them again.
+        swap_in(built, target)
     finally:
         if lock is not None:
             lock.release()

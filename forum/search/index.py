@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -64,13 +65,36 @@ def state_document(last_change_id: int) -> dict:
     return {"key": STATE_KEY, "kind": STATE_KEY, "url": str(last_change_id)}
 
 
-def swap_in(built: Path, target: Path) -> None:
-    """Replace ``target`` by the freshly built index directory ``built`` (rebuild aside, then swap)."""
-    old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    built.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+def swap_in(built: Path, target: Path, attempts: int = 5) -> Path:
+    """Make ``target`` a symbolic link to the freshly built index ``built``, in one atomic step.
+
+    ``built`` is renamed ``<target>.<time>`` and the link replaced with ``os.replace``: whoever
+    opens ``target`` gets either the old index or the new one, never a missing or empty one;
+    searchers already open keep reading the old files until they reopen (on POSIX, removed
+    files stay readable while open). A real directory at ``target`` (an index from before the
+    links, or one ``open_or_create`` made) is first moved aside: only that first swap leaves a
+    moment without an index, and a drain recreating one then is moved aside on the next try.
+    Returns the new live directory.
+    """
+    live = target.with_name(f"{target.name}.{time.time_ns()}")
+    built.rename(live)
+    previous = target.resolve() if target.is_symlink() else None
+    link = target.with_name(target.name + ".link")
+    aside = target.with_name(target.name + ".old")
+    for attempt in range(attempts):
+        try:
+            if target.exists() and not target.is_symlink():
+                shutil.rmtree(aside, ignore_errors=True)
+                target.rename(aside)
+            link.unlink(missing_ok=True)
+            link.symlink_to(live.name)
+            os.replace(link, target)
+            break
+        except OSError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
+    for old in (previous, aside):
+        if old is not None and old != live and old.exists():
+            shutil.rmtree(old, ignore_errors=True)
+    return live

@@ -144,7 +144,9 @@ class _SearcherHolder:
 
     @contextmanager
     def using(self, directory: str | Path) -> Iterator[Any]:
-        key = str(Path(directory).resolve())
+        # The path as configured, not resolved: `flask search rebuild` swaps the directory a
+        # symbolic link points at, and the inode (os.stat follows the link) tells it changed.
+        key = os.path.abspath(directory)
         with self.lock:
             open_or_create(directory)  # the directory exists from here on
             identity = os.stat(key).st_ino
@@ -185,7 +187,7 @@ class _SearcherHolder:
 
     def forget(self, directory: str | Path) -> None:
         with self.lock:
-            searcher, _ = self.searchers.pop(str(Path(directory).resolve()), (None, None))
+            searcher, _ = self.searchers.pop(os.path.abspath(directory), (None, None))
             if searcher is not None:
                 try:
                     searcher.close()

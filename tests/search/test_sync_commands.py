@@ -236,3 +236,35 @@ def test_an_index_of_an_older_version_is_reported_and_rebuilt_if_outdated(app, w
     assert is_current(whoosh_index.open_dir(str(directory)))
     assert _indexed_keys() >= {f"fil:{world['thread'].id}", f"message:{world['reply'].id}"}
     assert _run(app, "check").exit_code == 0
+
+
+def test_a_rebuild_swaps_the_index_in_without_a_moment_of_no_index(app, world):
+    import threading
+
+    from whoosh import index as whoosh_index
+
+    assert _run(app, "rebuild").exit_code == 0  # the first swap turns the directory into a link
+    target = index_directory()
+    assert target.is_symlink()
+    seen: list[str] = []
+    done = threading.Event()
+
+    def watch():
+        while not done.is_set():
+            try:
+                count = whoosh_index.open_dir(str(target)).doc_count()
+                seen.append("ok" if count > 1 else f"{count} document(s)")
+            except Exception as error:  # missing, half-renamed, unreadable
+                seen.append(repr(error))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        for _ in range(2):
+            assert _run(app, "rebuild").exit_code == 0
+    finally:
+        done.set()
+        watcher.join()
+    assert seen and set(seen) == {"ok"}, sorted(set(seen))
+    # Only the live directory is left beside the link.
+    assert [path.name for path in target.parent.glob(target.name + ".*")] == [target.resolve().name]
