@@ -563,7 +563,24 @@ def _closest_word(reader, word: str) -> str | None:
             rank = (distance(folded, candidate), -reader.doc_frequency(name, candidate), candidate)
             if best is None or rank < best:
                 best = rank
-    return best[2] if best else None
+    return _written_form(reader, best[2]) if best else None
+
+
+def _written_form(reader, folded: str) -> str:
+    """``folded`` as a title of the index writes it, accents included ("mediation" -> "médiation").
+
+    The vocabulary is folded; titles are stored: the first title holding the word shows how it
+    is written. A word found only in texts keeps its folded form.
+    """
+    title_field = prefix_field("title")
+    if (title_field, folded) not in reader:
+        return folded
+    for docnum in reader.postings(title_field, folded).all_ids():
+        for match in _WORD.finditer(reader.stored_fields(docnum).get("title") or ""):
+            if fold(match.group()) == folded:
+                return match.group().lower()
+        break
+    return folded
 
 
 # --- similar threads -------------------------------------------------------------------------

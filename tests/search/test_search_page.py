@@ -203,7 +203,7 @@ def test_did_you_mean(client, world):
     html = page(client, "mediatoin")
     match = re.search(r'Vouliez-vous dire : <a href="([^"]+)">([^<]+)</a>', html)
     assert match, html[-3000:]
-    assert match.group(2) in ("mediation", "médiation")
+    assert match.group(2) == "médiation"  # as the titles write it, not as the index folds it
     assert hit_urls(page(client, match.group(2)))
     assert "Vouliez-vous dire" not in page(client, "médiation")
 
