@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     ForeignKey,
     Index,
@@ -72,6 +73,9 @@ class Thread(Base):
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     # Replies deleted by their authors: they keep their place but no longer count as answers.
     deleted_reply_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The reply the asker (or a moderator) marked as the solution of a question.
+    solution_post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", ondelete="SET NULL", use_alter=True, name="fk_threads_solution_post_id_posts"))
 
     category: Mapped[Category] = relationship(lazy="raise_on_sql")
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="raise_on_sql")
@@ -82,6 +86,10 @@ class Thread(Base):
     @property
     def reply_count(self) -> int:
         return max(0, self.post_count - 1 - self.deleted_reply_count)
+
+    @property
+    def is_solved(self) -> bool:
+        return self.solution_post_id is not None
 
 
 class Post(MarkdownBody, Base):
@@ -100,6 +108,8 @@ class Post(MarkdownBody, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # "Merci" given by members (PostLike rows), counted here so pages need no COUNT.
+    like_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     thread: Mapped[Thread] = relationship(lazy="raise_on_sql")
     author: Mapped[User | None] = relationship(lazy="raise_on_sql")
@@ -109,3 +119,33 @@ class Post(MarkdownBody, Base):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
+
+
+class PostLike(Base):
+    """A member's "Merci" on a post: one per member and post."""
+
+    __tablename__ = "post_likes"
+    __table_args__ = (Index("ix_post_likes_user_id", "user_id"),)
+
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Bookmark(Base):
+    """A thread or a post a member kept for later (exactly one of the two)."""
+
+    __tablename__ = "bookmarks"
+    __affects_pages__ = False  # private to the member; no public page shows it
+    __table_args__ = (
+        UniqueConstraint("user_id", "thread_id", name="uq_bookmarks_user_id_thread_id"),
+        UniqueConstraint("user_id", "post_id", name="uq_bookmarks_user_id_post_id"),
+        CheckConstraint("(thread_id IS NULL) != (post_id IS NULL)", name="one_target"),
+        Index("ix_bookmarks_user_id_created_at", "user_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
