@@ -111,7 +111,7 @@ class Post(MarkdownBody, Base):
     # "Merci" given by members (PostLike rows), counted here so pages need no COUNT.
     like_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
-    thread: Mapped[Thread] = relationship(lazy="raise_on_sql")
+    thread: Mapped[Thread] = relationship(lazy="raise_on_sql", foreign_keys=[thread_id])
     author: Mapped[User | None] = relationship(lazy="raise_on_sql")
     fabrique: Mapped[Fabrique | None] = relationship(lazy="raise_on_sql")
 
