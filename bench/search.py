@@ -144,7 +144,9 @@ def new_document_latency(directory: Path, samples: int = 20) -> list[float]:
         writer.update_document(**with_prefix_fields({"key": f"fil:new{number}", "kind": "fil",
                                                      "title": f"Nouveau sujet zorglub{number}", "body": "texte"}))
         writer.commit()
-        searcher = searcher.refresh()
+        if not searcher.up_to_date():  # as the site does (forum.search.service._SearcherHolder)
+            searcher.close()
+            searcher = ix.searcher()
         assert searcher.search(Term(prefix_field("title"), f"zorglub{number}"), limit=1) is not None
         latencies.append(time.perf_counter() - started)
     searcher.close()

@@ -70,8 +70,7 @@ def swap_in(built: Path, target: Path, attempts: int = 5) -> Path:
 
     ``built`` is renamed ``<target>.<time>`` and the link replaced with ``os.replace``: whoever
     opens ``target`` gets either the old index or the new one, never a missing or empty one;
-    searchers already open keep reading the old files until they reopen (on POSIX, removed
-    files stay readable while open). A real directory at ``target`` (an index from before the
+    searchers already open keep reading the old index, which is kept until the next swap. A real directory at ``target`` (an index from before the
     links, or one ``open_or_create`` made) is first moved aside: only that first swap leaves a
     moment without an index, and a drain recreating one then is moved aside on the next try.
     Returns the new live directory.
@@ -94,7 +93,18 @@ def swap_in(built: Path, target: Path, attempts: int = 5) -> Path:
             if attempt == attempts - 1:
                 raise
             time.sleep(0.05)
-    for old in (previous, aside):
-        if old is not None and old != live and old.exists():
+    # The previous index stays one more generation: a searcher that opened it just before the
+    # swap keeps reading it until it reopens. Older ones go.
+    keep = {live.name, previous.name if previous is not None else None}
+    for old in target.parent.glob(target.name + ".*"):
+        if old.name not in keep and old.is_dir() and _generation_name(old.name, target.name):
             shutil.rmtree(old, ignore_errors=True)
+    if aside.exists():
+        shutil.rmtree(aside, ignore_errors=True)
     return live
+
+
+def _generation_name(name: str, base: str) -> bool:
+    """``<base>.<digits>``: a directory ``swap_in`` made (not a build in progress, not ``.link``)."""
+    suffix = name[len(base) + 1:]
+    return name.startswith(base + ".") and suffix.isdigit()

