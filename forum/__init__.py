@@ -112,12 +112,13 @@ def _register_blueprints(app: Flask) -> None:
     from forum.resources.views import blueprint as resources
     from forum.resources.views import fabrique_resources_section
     from forum.search.views import blueprint as search
+    from forum.threads.community_views import blueprint as community
     from forum.threads.views import HOME_SECTIONS_KEY
     from forum.threads.views import blueprint as threads
     from forum.threads.views import fabrique_threads_section
 
-    for blueprint in (core, accounts, onboarding, fabriques, fabriques_map, threads, notifications, resources,
-                      resource_photos, loans, practices, search):
+    for blueprint in (core, accounts, onboarding, fabriques, fabriques_map, threads, community, notifications,
+                      resources, resource_photos, loans, practices, search):
         app.register_blueprint(blueprint)
     app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_practices_section, fabrique_threads_section]
     app.extensions[HOME_SECTIONS_KEY] = [home_practices_section]

@@ -12,7 +12,7 @@ ALLOWED = {
     "accounts": {"core"},
     "fabriques": {"core", "accounts"},
     "notifications": {"core", "accounts"},
-    "threads": {"core", "accounts", "fabriques"},
+    "threads": {"core", "accounts", "fabriques", "notifications"},
     "resources": {"core", "accounts", "fabriques", "notifications"},
     "practices": {"core", "accounts", "fabriques", "notifications", "threads", "resources"},
     "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},

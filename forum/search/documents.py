@@ -39,8 +39,9 @@ def keys_touched_by(instance: Any) -> list[str]:
     """The document keys whose content may change when ``instance`` changes ([] if not indexed)."""
     if isinstance(instance, Post):
         keys = [key_of("message", instance.id)] if instance.position and instance.position > 1 else []
-        if instance.thread_id is not None and instance.position == 1:
-            keys.append(key_of("fil", instance.thread_id))  # the opening post is the thread's body
+        if instance.thread_id is not None:
+            # The opening post is the thread's body; a reply changes its status ("sans réponse").
+            keys.append(key_of("fil", instance.thread_id))
         return keys
     kind = KIND_OF_MODEL.get(type(instance))
     return [key_of(kind, instance.id)] if kind and instance.id is not None else []
@@ -52,6 +53,16 @@ def _plain(markdown_source: str) -> str:
 
 def _date(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=None) if value is not None else None  # whoosh stores naive datetimes (UTC)
+
+
+# The "statut" facet of threads: solved questions, threads nobody answered yet.
+THREAD_STATUS_LABELS = {"resolu": "Résolu", "sans-reponse": "Sans réponse"}
+
+
+def thread_status(thread: Thread) -> str:
+    if thread.solution_post_id is not None:
+        return "resolu"
+    return "sans-reponse" if thread.reply_count == 0 else ""
 
 
 def _thread_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dict]]:
@@ -70,7 +81,7 @@ def _thread_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, d
             "category": thread.category.slug, "region": fabrique.region_code if fabrique else "",
             "territory": fabrique.territory_type.value if fabrique else "",
             "fabrique": str(fabrique.id) if fabrique else "", "fabrique_name": fabrique.name if fabrique else "",
-            "solved": "non", "date": _date(thread.created_at), "url": f"/sujets/{thread.id}/{thread.slug}",
+            "solved": thread_status(thread), "date": _date(thread.created_at), "url": f"/sujets/{thread.id}/{thread.slug}",
         }
 
 
@@ -85,7 +96,7 @@ def _post_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dic
             "category": post.thread.category.slug, "region": fabrique.region_code if fabrique else "",
             "territory": fabrique.territory_type.value if fabrique else "",
             "fabrique": str(fabrique.id) if fabrique else "", "fabrique_name": fabrique.name if fabrique else "",
-            "solved": "non", "date": _date(post.created_at), "url": f"/messages/{post.id}",
+            "solved": "", "date": _date(post.created_at), "url": f"/messages/{post.id}",
         }
 
 

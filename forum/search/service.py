@@ -2,10 +2,10 @@
 
 No Flask request here: the views read the query string and call ``read_filters`` / ``search``.
 
-* One Whoosh searcher per process and index directory, kept in ``_HOLDER`` and refreshed only
-  when the index changed (``searcher.refresh()`` is cheap when it did not). Whoosh may close
-  the old searcher's files on refresh, so every use of the searcher happens under the
-  holder's lock; the database work (re-checking hits, loading texts) is done outside it.
+* One Whoosh searcher per process and index directory, kept in ``_HOLDER`` and reopened only
+  when the index changed (a fresh searcher, not ``searcher.refresh()``: see ``using``). Every
+  use of the searcher happens under the holder's lock; the database work (re-checking hits,
+  loading texts) is done outside it.
 * The index may be a little behind or ahead of the database: the keys of the page shown are
   always re-read through ``documents_for``, and what is no longer public is dropped.
 * Everything a person types is bounded: the parser (query.py) never builds an expensive
@@ -45,7 +45,7 @@ from forum.search.analysis import (
     fold,
     french_stem,
 )
-from forum.search.documents import KIND_LABELS, documents_for
+from forum.search.documents import KIND_LABELS, THREAD_STATUS_LABELS, documents_for
 from forum.search.index import open_or_create
 from forum.search.query import MAX_QUERY_LENGTH, page_of_results, parse_user_query
 from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, TEXT_FIELDS, prefix_field
@@ -55,10 +55,10 @@ log = logging.getLogger(__name__)
 PER_PAGE = 10
 SORTS = ("pertinence", "date")
 # URL parameter -> facet field of the schema, in the order the facets are shown.
-FACET_PARAMS = {"type": "kind", "categorie": "category", "region": "region", "territoire": "territory",
-                "type_pratique": "practice_kind", "type_ressource": "resource_kind"}
-FACET_TITLES = {"kind": "Type de contenu", "category": "Catégorie ou thème", "region": "Région",
-                "territory": "Territoire", "practice_kind": "Type de retour d'expérience",
+FACET_PARAMS = {"type": "kind", "statut": "solved", "categorie": "category", "region": "region",
+                "territoire": "territory", "type_pratique": "practice_kind", "type_ressource": "resource_kind"}
+FACET_TITLES = {"kind": "Type de contenu", "solved": "Statut de la discussion", "category": "Catégorie ou thème",
+                "region": "Région", "territory": "Territoire", "practice_kind": "Type de retour d'expérience",
                 "resource_kind": "Type de ressource"}
 MAX_FILTER_LENGTH = 100
 FEW_RESULTS = 3  # below this many results, look for a spelling correction
@@ -158,7 +158,13 @@ class _SearcherHolder:
                 searcher = None
             if searcher is not None:
                 try:
-                    searcher = searcher.refresh()  # the same searcher when the index did not change
+                    if not searcher.up_to_date():
+                        # Not searcher.refresh(): Whoosh would reuse the reader of every segment
+                        # whose id did not change, with the deletions it had read then, so the
+                        # old version of an updated document would still match (a segment keeps
+                        # its id when documents in it are deleted).
+                        searcher.close()
+                        searcher = None
                 except Exception:
                     log.warning("search index %s reopened", key, exc_info=True)
                     searcher = None
@@ -324,6 +330,8 @@ def _allowed_values(session, name: str, value: str) -> bool:
 
     if name == "kind":
         return value in DOCUMENT_KINDS
+    if name == "solved":
+        return value in THREAD_STATUS_LABELS
     if name == "region":
         return value in REGIONS
     if name == "territory":
@@ -416,6 +424,7 @@ def _facet_labels(session, groups: Mapping[str, Mapping[Any, int]], selected: Ma
         if slugs else {}
     return {
         "kind": {kind: KIND_LABELS[kind] for kind in DOCUMENT_KINDS},
+        "solved": dict(THREAD_STATUS_LABELS),
         "category": categories,
         "region": dict(REGIONS),
         "territory": {item.value: item.label for item in TerritoryType},

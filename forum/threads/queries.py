@@ -10,7 +10,7 @@ from forum.core.errors import NotFound
 from forum.core.pagination import Page, paginate
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
-from forum.threads.models import Category, Post, Tag, Thread, thread_tags
+from forum.threads.models import Bookmark, Category, Post, Tag, Thread, thread_tags
 
 
 def categories() -> list[Category]:
@@ -28,27 +28,93 @@ def _thread_list_options():
     )
 
 
-def threads_in_category(category: Category, page: int, per_page: int, tag: str | None = None) -> Page[Thread]:
-    statement = (
+# The filters of every thread list (URL value -> label), in the order they are offered.
+THREAD_FILTERS = {"": "Tous", "questions": "Questions", "resolus": "Résolus", "sans-reponse": "Sans réponse"}
+
+
+def read_thread_filter(raw: str | None) -> str:
+    """A known filter value from the query string; anything else is "" (all threads)."""
+    value = (raw or "").strip()
+    return value if value in THREAD_FILTERS else ""
+
+
+def _unanswered():
+    # No reply left: the opening post only, deleted replies not counted.
+    return Thread.post_count - Thread.deleted_reply_count <= 1
+
+
+def _filtered(statement, status: str):
+    if status == "questions":
+        return statement.where(Thread.is_question.is_(True))
+    if status == "resolus":
+        return statement.where(Thread.solution_post_id.is_not(None))
+    if status == "sans-reponse":
+        return statement.where(_unanswered())
+    return statement
+
+
+def threads_in_category(category: Category, page: int, per_page: int, tag: str | None = None,
+                        status: str = "") -> Page[Thread]:
+    statement = _filtered(
         select(Thread).where(Thread.category_id == category.id)
         .options(*_thread_list_options())
-        .order_by(Thread.last_post_at.desc(), Thread.id.desc())
-    )
+        .order_by(Thread.last_post_at.desc(), Thread.id.desc()), status)
     if tag:
         statement = statement.where(Thread.id.in_(
             select(thread_tags.c.thread_id).join(Tag, Tag.id == thread_tags.c.tag_id).where(Tag.name == tag)))
+    if tag or status:
         return paginate(db.session, statement, page, per_page)
     return paginate(db.session, statement, page, per_page, total=category.thread_count)
 
 
-def threads_with_tag(tag: str, page: int, per_page: int) -> Page[Thread]:
-    statement = (
+def threads_with_tag(tag: str, page: int, per_page: int, status: str = "") -> Page[Thread]:
+    statement = _filtered(
         select(Thread).join(thread_tags, thread_tags.c.thread_id == Thread.id)
         .join(Tag, Tag.id == thread_tags.c.tag_id).where(Tag.name == tag)
         .options(*_thread_list_options())
-        .order_by(Thread.last_post_at.desc(), Thread.id.desc())
+        .order_by(Thread.last_post_at.desc(), Thread.id.desc()), status)
+    return paginate(db.session, statement, page, per_page)
+
+
+def all_threads(page: int, per_page: int, status: str = "") -> Page[Thread]:
+    """Every thread, latest activity first."""
+    statement = _filtered(
+        select(Thread).options(*_thread_list_options()).order_by(Thread.last_post_at.desc(), Thread.id.desc()),
+        status)
+    return paginate(db.session, statement, page, per_page)
+
+
+def unanswered_questions(page: int, per_page: int) -> Page[Thread]:
+    """Questions nobody has answered yet, oldest first: those waiting longest come first."""
+    statement = (
+        select(Thread).where(Thread.is_question.is_(True), _unanswered())
+        .options(*_thread_list_options())
+        .order_by(Thread.created_at, Thread.id)
     )
     return paginate(db.session, statement, page, per_page)
+
+
+def solution_of(thread: Thread) -> Post | None:
+    """The reply chosen as the solution of ``thread``, with its author (None if there is none)."""
+    if thread.solution_post_id is None:
+        return None
+    return db.session.execute(
+        select(Post).where(Post.id == thread.solution_post_id, Post.deleted_at.is_(None))
+        .options(joinedload(Post.author).load_only(User.id, User.display_name))
+    ).scalar_one_or_none()
+
+
+def bookmarks_of(user: User, page: int, per_page: int) -> Page:
+    """The member's bookmarks, newest first: rows of (Bookmark, thread id, thread title, thread slug)."""
+    thread_of_post = select(Post.thread_id).where(Post.id == Bookmark.post_id).scalar_subquery()
+    target = func.coalesce(Bookmark.thread_id, thread_of_post)
+    statement = (
+        select(Bookmark, Thread.id.label("tid"), Thread.title, Thread.slug)
+        .join(Thread, Thread.id == target)
+        .where(Bookmark.user_id == user.id)
+        .order_by(Bookmark.created_at.desc(), Bookmark.id.desc())
+    )
+    return paginate(db.session, statement, page, per_page, scalars=False)
 
 
 def latest_threads(limit: int = 15) -> list[Thread]:

@@ -179,6 +179,9 @@ def delete_post(actor: User, post: Post) -> None:
     post.body_source = ""
     post.body_html = ""
     post.deleted_at = utcnow()
+    thread = get_thread(post.thread_id)
+    if thread.solution_post_id == post.id:
+        thread.solution_post_id = None  # the question is open again
     if post.position > 1:
         db.session.execute(
             update(Thread).where(Thread.id == post.thread_id)

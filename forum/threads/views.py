@@ -15,7 +15,7 @@ from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import membership_of
 from forum.fabriques.queries import recently_active
-from forum.threads import queries, services
+from forum.threads import community, queries, services
 from forum.threads.forms import PostEditForm, ReplyForm, ThreadForm
 
 blueprint = Blueprint("threads", __name__)
@@ -67,18 +67,21 @@ def home():
 def category(slug: str):
     category = services.get_category_by_slug(slug)
     tag = request.args.get("tag", "").strip().lower()[:40] or None
+    status = queries.read_thread_filter(request.args.get("filtre"))
     page = queries.threads_in_category(category, parse_page(request.args.get("page")),
-                                       current_app.config["THREADS_PER_PAGE"], tag=tag)
-    return render_template("threads/category.html", category=category, page=page, tag=tag,
-                           categories=queries.categories())
+                                       current_app.config["THREADS_PER_PAGE"], tag=tag, status=status)
+    return render_template("threads/category.html", category=category, page=page, tag=tag, status=status,
+                           filters=queries.THREAD_FILTERS, categories=queries.categories())
 
 
 @blueprint.get("/mots-cles/<tag>")
 @public_page
 def tag(tag: str):
     tag = tag.strip().lower()[:40]
-    page = queries.threads_with_tag(tag, parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"])
-    return render_template("threads/tag.html", tag=tag, page=page)
+    status = queries.read_thread_filter(request.args.get("filtre"))
+    page = queries.threads_with_tag(tag, parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
+                                    status=status)
+    return render_template("threads/tag.html", tag=tag, page=page, status=status, filters=queries.THREAD_FILTERS)
 
 
 @blueprint.route("/sujets/nouveau", methods=["GET", "POST"])
@@ -118,9 +121,14 @@ def show(thread_id: int, slug: str | None = None):
     # Forms (and their CSRF tokens, which open a session) only for members: the
     # anonymous page stays cookie-free and cacheable.
     member = current_user.is_authenticated
+    post_ids = [post.id for post in page.items]
+    thread_bookmarked, bookmarked_posts = community.bookmarks_on_page(current_user, thread, post_ids)
     return render_template(
         "threads/show.html", thread=thread, page=page, can_reply=member,
         reply_form=ReplyForm() if member else None, action_form=EmptyForm() if member else None,
+        solution=queries.solution_of(thread), can_choose_solution=community.can_choose_solution(current_user, thread),
+        liked=community.liked_post_ids(current_user, post_ids), thread_bookmarked=thread_bookmarked,
+        bookmarked_posts=bookmarked_posts,
     )
 
 
@@ -150,11 +158,11 @@ def reply(thread_id: int):
         except (Invalid, Conflict) as error:
             return render_form("threads/reply.html", form, attach_error(form, error), thread=thread, preview=preview)
         flash("Votre réponse est publiée.", "success")
-        return redirect(_post_url(post, thread))
+        return redirect(post_url(post, thread))
     return render_form("threads/reply.html", form, thread=thread, preview=preview)
 
 
-def _post_url(post, thread) -> str:
+def post_url(post, thread) -> str:
     page = queries.page_of_post(post, current_app.config["POSTS_PER_PAGE"])
     return url_for("threads.show", thread_id=thread.id, slug=thread.slug, page=page if page > 1 else None,
                    _anchor=f"message-{post.id}")
@@ -163,7 +171,7 @@ def _post_url(post, thread) -> str:
 @blueprint.get("/messages/<id:post_id>")
 def post_permalink(post_id: int):
     post = services.get_post(post_id)
-    return redirect(_post_url(post, services.get_thread(post.thread_id)))
+    return redirect(post_url(post, services.get_thread(post.thread_id)))
 
 
 @blueprint.route("/messages/<id:post_id>/modifier", methods=["GET", "POST"])
@@ -192,7 +200,7 @@ def edit_post(post_id: int):
             return render_form("threads/edit_post.html", form, attach_error(form, error), post=post, thread=thread,
                                preview=preview)
         flash("Votre message a été modifié.", "success")
-        return redirect(_post_url(post, thread))
+        return redirect(post_url(post, thread))
     return render_form("threads/edit_post.html", form, post=post, thread=thread, preview=preview)
 
 
@@ -206,7 +214,7 @@ def delete_post(post_id: int):
     services.delete_post(current_user, post)
     db.session.commit()
     flash("Votre message a été supprimé.", "info")
-    return redirect(_post_url(post, thread))
+    return redirect(post_url(post, thread))
 
 
 @blueprint.get("/membres/<id:user_id>")

@@ -1,0 +1,162 @@
+"""Use cases around posts that members react to: solutions, "Merci", bookmarks.
+
+Services flush, never commit; the caller commits once. Every action is idempotent: a second
+click (or a double submission) leaves things as the first one did, without an error.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, exists, select, update
+from sqlalchemy.exc import IntegrityError
+
+from forum.accounts.models import User
+from forum.core.errors import Forbidden, Invalid
+from forum.extensions import db
+from forum.notifications.services import notify
+from forum.threads.models import Bookmark, Post, PostLike, Thread
+
+NOT_A_QUESTION = "Seule une question peut avoir une solution : ce sujet n'est pas marqué comme question."
+NOT_THE_ASKER = "Seul·e l'auteur·rice de la question ou un·e modérateur·rice peut choisir la solution."
+OTHER_THREAD = "Ce message n'appartient pas à ce sujet."
+QUESTION_ITSELF = "La question elle-même ne peut pas être sa propre solution : choisissez une réponse."
+DELETED_POST = "Ce message a été supprimé."
+OWN_POST = "Vous ne pouvez pas remercier votre propre message."
+
+
+# --- solutions ---------------------------------------------------------------------------------
+def can_choose_solution(actor: User | None, thread: Thread) -> bool:
+    return bool(actor is not None and actor.is_authenticated and thread.is_question
+                and (thread.author_id == actor.id or actor.is_moderator))
+
+
+def mark_solution(actor: User, thread: Thread, post: Post) -> bool:
+    """Make ``post`` (a reply of ``thread``) its solution; False when it already was.
+
+    Only the asker or a moderator may; the reply's author is told (not when they chose it).
+    """
+    if not thread.is_question:
+        raise Invalid(NOT_A_QUESTION)
+    if thread.author_id != actor.id and not actor.is_moderator:
+        raise Forbidden(NOT_THE_ASKER)
+    if post.thread_id != thread.id:
+        raise Invalid(OTHER_THREAD)
+    if post.position == 1:
+        raise Invalid(QUESTION_ITSELF)
+    if post.is_deleted:
+        raise Invalid(DELETED_POST)
+    if thread.solution_post_id == post.id:
+        return False
+    thread.solution_post_id = post.id
+    db.session.flush()
+    if post.author_id is not None:
+        author = db.session.get(User, post.author_id)
+        notify([author], "solution", f"Votre réponse a été choisie comme solution à « {thread.title} ».",
+               f"/messages/{post.id}", actor=actor)
+    return True
+
+
+def unmark_solution(actor: User, thread: Thread) -> bool:
+    """The question is open again; False when it had no solution."""
+    if thread.author_id != actor.id and not actor.is_moderator:
+        raise Forbidden(NOT_THE_ASKER)
+    if thread.solution_post_id is None:
+        return False
+    thread.solution_post_id = None
+    db.session.flush()
+    return True
+
+
+# --- "Merci" -----------------------------------------------------------------------------------
+def like(actor: User, post: Post) -> bool:
+    """Thank the author of ``post``; False when ``actor`` already had (the count stays right)."""
+    if post.is_deleted:
+        raise Invalid(DELETED_POST)
+    if post.author_id == actor.id:
+        raise Invalid(OWN_POST)
+    if _liked(actor, post):
+        return False
+    try:
+        with db.session.begin_nested():  # a concurrent double click inserts first: no error
+            db.session.add(PostLike(post_id=post.id, user_id=actor.id))
+            db.session.flush()
+    except IntegrityError:
+        return False
+    _count_like(post, +1)
+    return True
+
+
+def unlike(actor: User, post: Post) -> bool:
+    """Take a "Merci" back; False when there was none."""
+    removed = db.session.execute(
+        delete(PostLike).where(PostLike.post_id == post.id, PostLike.user_id == actor.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not removed:
+        return False
+    _count_like(post, -1)
+    return True
+
+
+def _liked(actor: User, post: Post) -> bool:
+    return db.session.execute(
+        select(exists().where(PostLike.post_id == post.id, PostLike.user_id == actor.id))).scalar_one()
+
+
+def _count_like(post: Post, step: int) -> None:
+    # In SQL, not in Python: two members thanking at once both count.
+    db.session.execute(update(Post).where(Post.id == post.id).values(like_count=Post.like_count + step)
+                       .execution_options(synchronize_session=False))
+    db.session.expire(post, ["like_count"])
+
+
+def liked_post_ids(actor: User | None, post_ids: list[int]) -> set[int]:
+    """Which of ``post_ids`` ``actor`` has thanked (one query; none for visitors)."""
+    if actor is None or not actor.is_authenticated or not post_ids:
+        return set()
+    return set(db.session.execute(
+        select(PostLike.post_id).where(PostLike.user_id == actor.id, PostLike.post_id.in_(post_ids))).scalars())
+
+
+# --- bookmarks ---------------------------------------------------------------------------------
+def bookmark(actor: User, *, thread: Thread | None = None, post: Post | None = None) -> bool:
+    """Keep a thread or a post in the member's bookmarks; False when it already was there."""
+    if (thread is None) == (post is None):
+        raise ValueError("bookmark a thread or a post")
+    if post is not None and post.is_deleted:
+        raise Invalid(DELETED_POST)
+    if _bookmarked(actor, thread, post):
+        return False
+    try:
+        with db.session.begin_nested():
+            db.session.add(Bookmark(user_id=actor.id, thread_id=thread.id if thread else None,
+                                    post_id=post.id if post else None))
+            db.session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
+def unbookmark(actor: User, *, thread: Thread | None = None, post: Post | None = None) -> bool:
+    """Remove a bookmark; False when there was none."""
+    if (thread is None) == (post is None):
+        raise ValueError("unbookmark a thread or a post")
+    target = Bookmark.thread_id == thread.id if thread is not None else Bookmark.post_id == post.id
+    return bool(db.session.execute(
+        delete(Bookmark).where(Bookmark.user_id == actor.id, target).execution_options(synchronize_session=False)
+    ).rowcount)
+
+
+def _bookmarked(actor: User, thread: Thread | None, post: Post | None) -> bool:
+    target = Bookmark.thread_id == thread.id if thread is not None else Bookmark.post_id == post.id
+    return db.session.execute(select(exists().where(Bookmark.user_id == actor.id, target))).scalar_one()
+
+
+def bookmarks_on_page(actor: User | None, thread: Thread, post_ids: list[int]) -> tuple[bool, set[int]]:
+    """(whether ``actor`` bookmarked ``thread``, which of ``post_ids`` they bookmarked), in one query."""
+    if actor is None or not actor.is_authenticated:
+        return False, set()
+    rows = db.session.execute(
+        select(Bookmark.thread_id, Bookmark.post_id).where(
+            Bookmark.user_id == actor.id,
+            (Bookmark.thread_id == thread.id) | Bookmark.post_id.in_(post_ids or [-1]))).all()
+    return any(row.thread_id == thread.id for row in rows), {row.post_id for row in rows if row.post_id}
