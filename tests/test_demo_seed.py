@@ -770,3 +770,28 @@ def test_practice_notifications_tell_authors(session):
         assert practice.published_at < notification.created_at <= now
         assert notification.read_at is None or notification.created_at <= notification.read_at <= now
         assert practice.title in notification.text
+
+
+def test_questions_solutions_thanks_and_bookmarks(seeded, session):
+    from forum.threads.models import Bookmark, PostLike
+
+    questions = list(session.execute(select(Thread).where(Thread.is_question.is_(True))).scalars())
+    solved = [thread for thread in questions if thread.solution_post_id is not None]
+    unanswered = [thread for thread in questions if thread.reply_count == 0]
+    assert len(solved) >= 10 and len(unanswered) >= 3
+    assert len(questions) - len(solved) - len(unanswered) >= 5  # answered but not (yet) solved
+    for thread in solved:
+        post = session.get(Post, thread.solution_post_id)
+        assert post.thread_id == thread.id and post.position > 1 and post.deleted_at is None
+
+    likes = list(session.execute(select(PostLike)).scalars())
+    assert len(likes) >= 200
+    per_post = Counter(like.post_id for like in likes)
+    authors = dict(session.execute(select(Post.id, Post.author_id).where(Post.id.in_(per_post))).all())
+    assert all(authors[like.post_id] != like.user_id for like in likes)
+    counts = dict(session.execute(select(Post.id, Post.like_count).where(Post.like_count > 0)).all())
+    assert counts == dict(per_post)
+
+    bookmarks = list(session.execute(select(Bookmark)).scalars())
+    assert len(bookmarks) >= 30
+    assert all((bookmark.thread_id is None) != (bookmark.post_id is None) for bookmark in bookmarks)

@@ -26,6 +26,7 @@ from forum.core.models import utcnow
 from forum.core.text import slugify
 from forum.demo import corpus, people, places
 from forum.demo.seed_catalogue import CatalogueSteps
+from forum.demo.seed_community import CommunitySteps
 from forum.demo.seed_practices import PracticeSteps
 from forum.demo.writer import OP_REPLY_KINDS, DemoWriter, Persona, ThreadText
 from forum.extensions import db
@@ -93,7 +94,7 @@ class ThreadPlan:
     posts: list[PostPlan] = field(default_factory=list)
 
 
-class DemoBuilder(CatalogueSteps, PracticeSteps):
+class DemoBuilder(CatalogueSteps, PracticeSteps, CommunitySteps):
     """Builds the demo step by step; each ``build_*`` returns the objects it created.
 
     The catalogue's steps (resources, photos, loans, notifications) are in ``CatalogueSteps``, the
@@ -149,6 +150,8 @@ class DemoBuilder(CatalogueSteps, PracticeSteps):
         self.build_practices()
         self.build_practice_echoes()
         self.build_practice_notifications()
+        # Solutions, "Merci" and bookmarks (forum.demo.seed_community).
+        self.build_community()
         # Later kinds go here, after everything above, each with its own ``self.rng(kind)``:
         # the content above then stays the same for a given seed.
         return dict(self.counts)

@@ -1,0 +1,73 @@
+"""The demo's community layer on the forum: chosen solutions, "Merci" and bookmarks.
+
+``CommunitySteps`` is a part of ``forum.demo.seed.DemoBuilder``; its step runs after the forum,
+the catalogue and the practices, with its own random stream, so what came before stays the same
+for a given seed. The rules of ``forum.threads.community`` hold: a solution is a reply (never
+the question itself, never a deleted post) of a thread marked as a question; nobody thanks
+their own post; ``Post.like_count`` matches the rows; one bookmark per member and target.
+Some questions stay unsolved and some unanswered: the "Questions sans réponse" page has work.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from forum.threads.models import Bookmark, Post, PostLike, Thread
+
+if TYPE_CHECKING:
+    from forum.demo.seed import DemoBuilder
+
+SOLVED_RATE = 0.55  # of the questions that have replies
+THANKED_RATE = 0.3  # of the replies
+MAX_THANKS = 7
+BOOKMARKERS_RATE = 0.3  # of the members
+
+
+class CommunitySteps:
+    def build_community(self: DemoBuilder) -> None:
+        rng = self.rng("community")
+        user_ids = [user.id for user in self.users]
+        threads = list(self.session.execute(select(Thread).order_by(Thread.id)).scalars())
+        replies: dict[int, list[Post]] = defaultdict(list)
+        for post in self.session.execute(
+                select(Post).where(Post.position > 1, Post.deleted_at.is_(None)).order_by(Post.id)).scalars():
+            replies[post.thread_id].append(post)
+
+        solved = 0
+        for thread in threads:
+            answers = [post for post in replies[thread.id] if post.author_id != thread.author_id]
+            if thread.is_question and answers and rng.random() < SOLVED_RATE:
+                # Usually one of the first useful answers.
+                thread.solution_post_id = rng.choice(answers[:3]).id
+                solved += 1
+
+        likes = []
+        for posts in replies.values():
+            for post in posts:
+                if rng.random() >= THANKED_RATE:
+                    continue
+                givers = [user_id for user_id in rng.sample(user_ids, min(len(user_ids), MAX_THANKS))
+                          if user_id != post.author_id][:rng.randint(1, MAX_THANKS)]
+                post.like_count = len(givers)
+                likes += [PostLike(post_id=post.id, user_id=user_id,
+                                   created_at=post.created_at + (self.now - post.created_at) * rng.random() * 0.2)
+                          for user_id in givers]
+        self.session.add_all(likes)
+
+        bookmarks = []
+        for user_id in user_ids:
+            if rng.random() >= BOOKMARKERS_RATE:
+                continue
+            for thread in rng.sample(threads, min(len(threads), rng.randint(1, 4))):
+                bookmarks.append(Bookmark(user_id=user_id, thread_id=thread.id, created_at=thread.last_post_at))
+            some_replies = [post for posts in rng.sample(list(replies.values()), min(len(replies), 3)) for post in posts]
+            for post in rng.sample(some_replies, min(len(some_replies), rng.randint(0, 2))):
+                bookmarks.append(Bookmark(user_id=user_id, post_id=post.id, created_at=post.created_at))
+        self.session.add_all(bookmarks)
+        self.session.flush()
+        self.counts["questions résolues"] = solved
+        self.counts["mercis"] = len(likes)
+        self.counts["favoris"] = len(bookmarks)
