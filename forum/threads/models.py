@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy import (
@@ -18,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
-from forum.core.models import Base, MarkdownBody, UTCDateTime, utcnow
+from forum.core.models import Base, MarkdownBody, UTCDateTime, str_enum, utcnow
 from forum.fabriques.models import Fabrique
 
 
@@ -149,3 +150,52 @@ class Bookmark(Base):
     thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WatchLevel(str, enum.Enum):
+    """How much a member hears about a thread or a category."""
+
+    WATCHING = "suivre"  # every new post
+    NORMAL = "normal"  # mentions, and replies to the threads they started
+    MUTED = "ignorer"  # nothing, and hidden from their lists
+
+    @property
+    def label(self) -> str:
+        return WATCH_LABELS[self]
+
+
+WATCH_LABELS = {WatchLevel.WATCHING: "Suivre", WatchLevel.NORMAL: "Normal", WatchLevel.MUTED: "Ignorer"}
+
+
+class Watch(Base):
+    """A member's chosen level for one thread or one category (exactly one of the two)."""
+
+    __tablename__ = "watches"
+    __affects_pages__ = False  # private to the member
+    __table_args__ = (
+        UniqueConstraint("user_id", "thread_id", name="uq_watches_user_id_thread_id"),
+        UniqueConstraint("user_id", "category_id", name="uq_watches_user_id_category_id"),
+        CheckConstraint("(thread_id IS NULL) != (category_id IS NULL)", name="one_target"),
+        Index("ix_watches_thread_id_level", "thread_id", "level"),
+        Index("ix_watches_category_id_level", "category_id", "level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"))
+    level: Mapped[WatchLevel] = mapped_column(str_enum(WatchLevel, length=16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ThreadRead(Base):
+    """How far a member has read a thread: the last post position they were shown."""
+
+    __tablename__ = "thread_reads"
+    __affects_pages__ = False  # private bookkeeping
+    __table_args__ = (Index("ix_thread_reads_thread_id", "thread_id"),)
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True)
+    last_position: Mapped[int] = mapped_column(Integer, default=0)
+    read_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
