@@ -34,6 +34,11 @@ class User(Base):
     role: Mapped[Role] = mapped_column(str_enum(Role, length=16), default=Role.MEMBER)
     bio: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set by moderators (forum.moderation): a suspended member reads but cannot write, until
+    # ``suspended_until`` (None: for good) or until a moderator lifts it.
+    suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suspension_reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
     # Membership lives in forum.fabriques (above accounts); named by string, not imported.
     membership: Mapped["Membership | None"] = relationship(  # noqa: F821
@@ -59,6 +64,10 @@ class User(Base):
     @property
     def is_admin(self) -> bool:
         return self.role is Role.ADMIN
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None and (self.suspended_until is None or self.suspended_until > utcnow())
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email}>"

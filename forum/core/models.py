@@ -6,7 +6,7 @@ import enum
 from datetime import datetime, timezone
 
 from markupsafe import Markup
-from sqlalchemy import DateTime, Enum, MetaData, Text
+from sqlalchemy import DateTime, Enum, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -60,6 +60,21 @@ class MarkdownBody:
     def body(self) -> Markup:
         """The stored, sanitised HTML, ready for a template."""
         return stored_html(self.body_html)
+
+
+class Hideable:
+    """Content a moderator can hide: gone from public pages, lists and search until restored.
+
+    The columns live on each domain's table; forum.moderation sets them. Its author still
+    sees it, with the reason; moderators see everything.
+    """
+
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hidden_reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
 
 
 class Base(DeclarativeBase):

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
 from forum.core.markdown import stored_html
-from forum.core.models import Base, MarkdownBody, UTCDateTime, str_enum, utcnow
+from forum.core.models import Base, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
 from forum.fabriques.models import Fabrique, TerritoryType
 from forum.resources.models import Resource
 from forum.threads.models import Category, Thread
@@ -93,7 +93,7 @@ practice_threads = Table(
 )
 
 
-class Practice(Base):
+class Practice(Hideable, Base):
     __tablename__ = "practices"
     __table_args__ = (
         Index("ix_practices_status_published_at", "status", "published_at"),

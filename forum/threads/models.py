@@ -17,9 +17,10 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 from forum.accounts.models import User
-from forum.core.models import Base, MarkdownBody, UTCDateTime, str_enum, utcnow
+from forum.core.models import Base, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
 from forum.fabriques.models import Fabrique
 
 
@@ -52,12 +53,13 @@ class Tag(Base):
     name: Mapped[str] = mapped_column(String(40), unique=True)
 
 
-class Thread(Base):
+class Thread(Hideable, Base):
     __tablename__ = "threads"
     __table_args__ = (
         Index("ix_threads_category_id_last_post_at", "category_id", "last_post_at"),
         Index("ix_threads_last_post_at", "last_post_at"),
         Index("ix_threads_fabrique_id_last_post_at", "fabrique_id", "last_post_at"),
+        Index("ix_threads_category_id_is_pinned_last_post_at", "category_id", "is_pinned", "last_post_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,6 +79,10 @@ class Thread(Base):
     # The reply the asker (or a moderator) marked as the solution of a question.
     solution_post_id: Mapped[int | None] = mapped_column(
         ForeignKey("posts.id", ondelete="SET NULL", use_alter=True, name="fk_threads_solution_post_id_posts"))
+    # Set by moderators (forum.moderation): a locked thread takes no new replies; pinned ones
+    # come first in their category.
+    is_locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    is_pinned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     category: Mapped[Category] = relationship(lazy="raise_on_sql")
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="raise_on_sql")
@@ -93,7 +99,7 @@ class Thread(Base):
         return self.solution_post_id is not None
 
 
-class Post(MarkdownBody, Base):
+class Post(Hideable, MarkdownBody, Base):
     __tablename__ = "posts"
     __table_args__ = (
         UniqueConstraint("thread_id", "position", name="uq_posts_thread_id_position"),
