@@ -39,6 +39,9 @@ class User(Base):
     suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     suspension_reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # Set when the member deleted their account (forum.members): e-mail, name, bio and password
+    # are erased then; the row stays so that their posts remain, signed "Membre supprimé".
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     # Membership lives in forum.fabriques (above accounts); named by string, not imported.
     membership: Mapped["Membership | None"] = relationship(  # noqa: F821
@@ -68,6 +71,10 @@ class User(Base):
     @property
     def is_suspended(self) -> bool:
         return self.suspended_at is not None and (self.suspended_until is None or self.suspended_until > utcnow())
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email}>"
