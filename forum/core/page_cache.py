@@ -28,6 +28,8 @@ from forum.core.models import Base
 
 MAX_ENTRIES = 2_000
 MAX_BODY_BYTES = 512 * 1024
+# What may be stored: HTML pages and the Atom feeds.
+CACHEABLE_MIMETYPES = frozenset({"text/html", "application/atom+xml"})
 _CHANGED = "pages_changed"
 
 
@@ -164,7 +166,7 @@ def init_page_cache(app: Flask, engine_factory) -> None:
     def _store_in_cache(response):
         version = g.pop("page_cache_version", None)
         if (version is not None and response.status_code == 200 and "Set-Cookie" not in response.headers
-                and response.mimetype == "text/html" and not response.is_streamed):
+                and response.mimetype in CACHEABLE_MIMETYPES and not response.is_streamed):
             body = response.get_data()
             if len(body) <= MAX_BODY_BYTES:
                 cache.put(request.full_path, _Entry(version, body, response.content_type))

@@ -1,0 +1,1 @@
+"""Atom feeds of the latest threads, practice reports and catalogue resources."""
