@@ -9,7 +9,7 @@ from forum.core.forms import require_button_form
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.extensions import db
-from forum.threads import community, queries, services
+from forum.threads import community, queries, services, watching
 from forum.threads.views import post_url
 
 blueprint = Blueprint("community", __name__)
@@ -124,12 +124,15 @@ def bookmarks():
 def all_threads():
     status = queries.read_thread_filter(request.args.get("filtre"))
     page = queries.all_threads(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
-                               status=status)
-    return render_template("threads/all.html", page=page, status=status, filters=queries.THREAD_FILTERS)
+                               status=status, viewer=current_user)
+    return render_template("threads/all.html", page=page, status=status, filters=queries.THREAD_FILTERS,
+                           reads=watching.read_positions(current_user, [thread.id for thread in page.items]))
 
 
 @blueprint.get("/questions-sans-reponse")
 @public_page
 def unanswered():
-    page = queries.unanswered_questions(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"])
-    return render_template("threads/unanswered.html", page=page)
+    page = queries.unanswered_questions(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
+                                        viewer=current_user)
+    return render_template("threads/unanswered.html", page=page,
+                           reads=watching.read_positions(current_user, [thread.id for thread in page.items]))

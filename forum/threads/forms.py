@@ -26,3 +26,9 @@ class ReplyForm(FlaskForm):
 class PostEditForm(FlaskForm):
     title = StringField("Titre du sujet", validators=[Length(max=150)])
     body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=32_000)], description=BODY_HELP)
+
+
+class WatchForm(FlaskForm):
+    """The level a member chooses for a thread or a category (checked by watching.read_level)."""
+
+    level = StringField("Suivi")

@@ -199,6 +199,8 @@ class ThreadRead(Base):
 
     __tablename__ = "thread_reads"
     __affects_pages__ = False  # private bookkeeping
+    # The one table a GET may write: reading a thread is what marks it read.
+    __written_by_reading__ = True
     __table_args__ = (Index("ix_thread_reads_thread_id", "thread_id"),)
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)

@@ -42,7 +42,13 @@ def test_get_never_changes_state(client, app):
     make_fabrique(user)
     make_thread(user, make_category())
     login(client, "admin@exemple.fr")
-    tables = [table for table in db.metadata.sorted_tables]
+    # Read positions (threads.models.ThreadRead) are written by reading, on purpose.
+    from forum.core.models import Base
+
+    reading = {mapper.local_table.name for mapper in Base.registry.mappers
+               if getattr(mapper.class_, "__written_by_reading__", False)}
+    assert reading == {"thread_reads"}
+    tables = [table for table in db.metadata.sorted_tables if table.name not in reading]
     before = {table.name: db.session.execute(select(func.count()).select_from(table)).scalar_one() for table in tables}
     for rule in app.url_map.iter_rules():
         if "GET" in rule.methods and rule.endpoint != "static":

@@ -1,0 +1,166 @@
+"""Watching threads and categories, @mentions, and unread tracking, through the pages and services."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.notifications.models import Notification
+from forum.threads.models import Thread, ThreadRead, Watch, WatchLevel
+from tests.conftest import csrf_token, login, make_category, make_reply, make_thread, make_user
+
+
+@pytest.fixture
+def people(app):
+    alice = make_user("alice@exemple.fr", "Alice Martin")
+    bob = make_user("bob@exemple.fr", "Bob Leroy")
+    chloe = make_user("chloe@exemple.fr", "Chloé Petit")
+    category = make_category()
+    other_category = make_category("Gouvernance partagée", 2)
+    thread = make_thread(alice, category, "Comment accueillir les nouveaux bénévoles ?")
+    return {"alice": alice, "bob": bob, "chloe": chloe, "category": category, "other_category": other_category,
+            "thread": thread}
+
+
+def notifications_of(user, kind: str | None = None) -> list[Notification]:
+    query = select(Notification).where(Notification.user_id == user.id)
+    if kind:
+        query = query.where(Notification.kind == kind)
+    return list(db.session.execute(query).scalars())
+
+
+def set_level(client, url: str, level: str, page: str):
+    return client.post(url, data={"csrf_token": csrf_token(client, page), "level": level})
+
+
+def thread_url(thread) -> str:
+    return f"/sujets/{thread.id}/{thread.slug}"
+
+
+def test_starting_and_replying_follow_the_thread(people):
+    alice, bob, chloe, thread = people["alice"], people["bob"], people["chloe"], people["thread"]
+    make_reply(bob, thread, "Un livret d'accueil aide beaucoup.")
+    levels = dict(db.session.execute(select(Watch.user_id, Watch.level).where(Watch.thread_id == thread.id)).all())
+    assert levels == {alice.id: WatchLevel.WATCHING, bob.id: WatchLevel.WATCHING}
+    assert [n.text for n in notifications_of(alice, "reply")] == [
+        "Bob Leroy a répondu dans « Comment accueillir les nouveaux bénévoles ? »."]
+    make_reply(alice, thread, "Merci Bob !")
+    assert len(notifications_of(bob, "reply")) == 1 and not notifications_of(alice, "reply")[1:]
+    assert notifications_of(chloe) == []  # never took part, follows nothing
+
+
+def test_following_a_category_and_overriding_it_per_thread(client, people):
+    chloe, bob, thread = people["chloe"], people["bob"], people["thread"]
+    login(client, "chloe@exemple.fr")
+    response = set_level(client, "/forum/mediation-numerique/suivi", "suivre", "/forum/mediation-numerique")
+    assert response.status_code == 302
+    make_reply(bob, thread, "Première réponse.")
+    assert len(notifications_of(chloe, "reply")) == 1
+
+    assert set_level(client, f"/sujets/{thread.id}/suivi", "ignorer", thread_url(thread)).status_code == 302
+    make_reply(bob, thread, "Deuxième réponse.")
+    assert len(notifications_of(chloe, "reply")) == 1  # the thread's own level wins
+
+
+def test_ignoring_hides_from_the_members_lists_only(client, other_client, people):
+    alice, thread, category = people["alice"], people["thread"], people["category"]
+    other = make_thread(alice, category, "Un atelier vélo partagé ?")
+    login(client, "chloe@exemple.fr")
+    set_level(client, f"/sujets/{thread.id}/suivi", "ignorer", thread_url(thread))
+    for path in ("/", "/forum/mediation-numerique", "/sujets"):
+        html = client.get(path).get_data(as_text=True)
+        assert "accueillir les nouveaux" not in html and "atelier vélo" in html, path
+    assert "accueillir les nouveaux" in other_client.get("/forum/mediation-numerique").get_data(as_text=True)
+
+    # Ignoring the category hides its threads, except one the member chose to follow.
+    set_level(client, f"/sujets/{other.id}/suivi", "suivre", thread_url(other))
+    set_level(client, "/forum/mediation-numerique/suivi", "ignorer", "/forum/mediation-numerique")
+    html = client.get("/sujets").get_data(as_text=True)
+    assert "atelier vélo" in html and "accueillir les nouveaux" not in html
+
+
+def test_normal_level_hears_of_mentions_and_replies_to_own_threads(client, people):
+    alice, bob, chloe, thread = people["alice"], people["bob"], people["chloe"], people["thread"]
+    login(client, "alice@exemple.fr")
+    set_level(client, f"/sujets/{thread.id}/suivi", "normal", thread_url(thread))
+    make_reply(bob, thread, "Une réponse pour Alice.")
+    assert len(notifications_of(alice, "reply")) == 1  # her own thread
+    make_reply(chloe, thread, "Je passe par là.")
+    assert len(notifications_of(alice, "reply")) == 2
+    assert len(notifications_of(bob, "reply")) == 1  # Bob follows (he replied): he hears of Chloé's post
+
+
+@pytest.mark.parametrize("written", ["@Chloé Petit", "@Chloe Petit", "@Chloé Petit,", "(@Chloé Petit)"])
+def test_a_mention_notifies_the_member(people, written):
+    bob, chloe, thread = people["bob"], people["chloe"], people["thread"]
+    make_reply(bob, thread, f"Je pense que {written} a déjà fait ça à la médiathèque.")
+    mentions = notifications_of(chloe, "mention")
+    assert [n.text for n in mentions] == ["Bob Leroy vous a mentionné·e dans « Comment accueillir les nouveaux bénévoles ? »."]
+
+
+def test_mentions_that_name_nobody_or_several_people_or_oneself_notify_nobody(people):
+    bob, thread = people["bob"], people["thread"]
+    make_user("marc1@exemple.fr", "Marc Noël")
+    make_user("marc2@exemple.fr", "Marc Noël")
+    make_reply(bob, thread, "Merci @Marc Noël, @Personne Inconnue et @Bob Leroy ; écrivez à contact@exemple.fr.")
+    assert db.session.execute(select(Notification).where(Notification.kind == "mention")).first() is None
+
+
+def test_an_ignored_thread_sends_no_mention(client, people):
+    bob, chloe, thread = people["bob"], people["chloe"], people["thread"]
+    login(client, "chloe@exemple.fr")
+    set_level(client, f"/sujets/{thread.id}/suivi", "ignorer", thread_url(thread))
+    make_reply(bob, thread, "@Chloé Petit, un avis ?")
+    assert notifications_of(chloe) == []
+
+
+def test_bad_levels_are_refused(client, people):
+    thread = people["thread"]
+    login(client, "chloe@exemple.fr")
+    response = set_level(client, f"/sujets/{thread.id}/suivi", "tout", thread_url(thread))
+    assert response.status_code == 400 and "Ce niveau de suivi n&#39;existe pas" in response.get_data(as_text=True)
+    assert client.post(f"/sujets/{thread.id}/suivi", data={"level": "suivre"}).status_code == 400  # no token
+    assert set_level(client, "/sujets/999999/suivi", "suivre", "/").status_code == 404
+    assert set_level(client, "/forum/inconnue/suivi", "suivre", "/").status_code == 404
+    assert db.session.execute(select(Watch).where(Watch.user_id == people["chloe"].id)).first() is None
+
+
+def test_lists_mark_new_posts_and_open_at_the_first_unread(client, people):
+    alice, bob, thread = people["alice"], people["bob"], people["thread"]
+    first = make_reply(bob, thread, "Réponse déjà lue.")
+    login(client, "alice@exemple.fr")
+    client.get(thread_url(thread))
+    assert db.session.execute(select(ThreadRead.last_position).where(
+        ThreadRead.user_id == alice.id, ThreadRead.thread_id == thread.id)).scalar_one() == 2
+    assert "nouveau message" not in client.get("/forum/mediation-numerique").get_data(as_text=True)
+
+    new_one = make_reply(bob, thread, "Nouvelle réponse numéro un.")
+    make_reply(bob, thread, "Nouvelle réponse numéro deux.")
+    html = client.get("/forum/mediation-numerique").get_data(as_text=True)
+    assert "2 nouveaux messages" in html and f"/sujets/{thread.id}/non-lu" in html
+    response = client.get(f"/sujets/{thread.id}/non-lu")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"#message-{new_one.id}")
+    assert first.id != new_one.id
+    client.get(thread_url(thread))
+    assert "nouveaux messages" not in client.get("/forum/mediation-numerique").get_data(as_text=True)
+
+
+def test_visitors_see_no_marks_and_the_page_stays_cacheable(client, people):
+    html = client.get(thread_url(people["thread"])).get_data(as_text=True)
+    assert "watch-form" not in html and "Set-Cookie" not in str(client.get(thread_url(people["thread"])).headers)
+    assert db.session.execute(select(ThreadRead)).first() is None
+    assert client.get(f"/sujets/{people['thread'].id}/non-lu").status_code == 302  # to the login page
+
+
+def test_reading_position_never_goes_back(client, app, people):
+    from forum.core.database import write_intent
+    from forum.threads import watching
+
+    alice, thread = people["alice"], people["thread"]
+    with write_intent():
+        watching.mark_read(alice, thread.id, 5)
+        watching.mark_read(alice, thread.id, 2)
+        db.session.commit()
+    assert db.session.get(ThreadRead, (alice.id, thread.id)).last_position == 5
+    assert db.session.get(Thread, thread.id) is not None
