@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
-from forum.core.models import Base, UTCDateTime, utcnow
+from forum.core.models import Base, UTCDateTime, str_enum, utcnow
 
 
 class Notification(Base):
@@ -32,3 +33,35 @@ class Notification(Base):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class EmailFrequency(str, enum.Enum):
+    """When a member wants e-mails about their notifications."""
+
+    IMMEDIATE = "immediat"
+    DAILY = "quotidien"
+    WEEKLY = "hebdomadaire"
+    NEVER = "jamais"
+
+    @property
+    def label(self) -> str:
+        return FREQUENCY_LABELS[self]
+
+
+FREQUENCY_LABELS = {
+    EmailFrequency.IMMEDIATE: "Immédiatement, un e-mail par notification",
+    EmailFrequency.DAILY: "Un résumé quotidien",
+    EmailFrequency.WEEKLY: "Un résumé hebdomadaire",
+    EmailFrequency.NEVER: "Jamais",
+}
+
+
+class EmailPreference(Base):
+    """A member's e-mail choice (no row: immediate e-mails) and when their last digest left."""
+
+    __tablename__ = "email_preferences"
+    __affects_pages__ = False  # private
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    frequency: Mapped[EmailFrequency] = mapped_column(str_enum(EmailFrequency, length=16))
+    last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
