@@ -1,0 +1,197 @@
+"""Deleting one's account. Services flush, never commit; the caller commits once.
+
+What a deletion does, in one transaction:
+- the identity goes: e-mail replaced by a unique address that cannot receive mail (so the real
+  one can register again), name "Membre supprimé", empty presentation, unusable password, role
+  "membre", ``deleted_at`` set; every login session ends (logged out everywhere);
+- the membership of a fabrique ends (refused for the only manager of a fabrique, and for the
+  only administrator of the site: they hand over first);
+- what was private or only meant something with a person behind it goes: notifications,
+  bookmarks, watch levels and read positions, "Merci" (each post's count goes down), "Utile"
+  votes (each report's count goes down), "plus d'actualité" flags; the member's name is taken
+  out of the notifications other members received about them;
+- what they wrote for others stays, signed "Membre supprimé", unless they ask for their texts to
+  go too: then each forum post is emptied as ``threads.services.delete_post`` does ("Message
+  supprimé" in its place), practice comments and loan messages are deleted, notes of "essayé
+  aussi" and of loan steps are emptied, and the practice reports they wrote alone are unpublished:
+  a report is written in the name of a fabrique, so it goes back to draft for that fabrique's
+  managers, who may publish it again or delete it (reports with co-authors stay published).
+
+Everything goes through the ORM or through bulk statements on tables the search index does not
+read (likes, votes, counts), so the search change log follows (see forum/search/sync.py).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm.attributes import set_committed_value
+
+from forum.accounts.models import Role, User
+from forum.accounts.passwords import verify_password
+from forum.accounts.services import end_other_login_sessions
+from forum.core.errors import Conflict, Invalid
+from forum.core.models import utcnow
+from forum.extensions import db
+from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
+from forum.fabriques.permissions import membership_of
+from forum.fabriques.services import remove_membership
+from forum.notifications.models import Notification
+from forum.practices.models import (
+    OutdatedFlag, Practice, PracticeComment, PracticeStatus, PracticeTrial, PracticeVote, practice_authors,
+)
+from forum.resources.models import Loan, LoanEvent, LoanMessage, LoanState
+from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch
+
+DELETED_NAME = "Membre supprimé"
+DELETED_EMAIL_DOMAIN = "compte-supprime.invalid"  # .invalid: a reserved name, never a mailbox (RFC 2606)
+WRONG_PASSWORD = "Mot de passe incorrect : votre compte n'a pas été supprimé."
+LAST_ADMIN = ("Vous êtes le ou la seule administrateur·rice du forum : nommez d'abord quelqu'un d'autre "
+              "administrateur·rice, puis revenez supprimer votre compte.")
+ONLY_MANAGER = ("Vous êtes le ou la seule responsable de « {name} » : confiez d'abord la fabrique à "
+                "quelqu'un d'autre (nommez un·e autre responsable depuis la page des membres de la fabrique), "
+                "puis revenez supprimer votre compte.")
+ALREADY_DELETED = "Ce compte a déjà été supprimé."
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """What a deletion did, to tell the member."""
+
+    posts_emptied: int = 0
+    practices_unpublished: int = 0
+
+
+def delete_account(actor: User, password: str, *, remove_texts: bool = False) -> Deletion:
+    """Erase the member's personal data and end all their sessions (see the module's docstring)."""
+    if actor.is_deleted:
+        raise Conflict(ALREADY_DELETED)
+    if not verify_password(actor.password_hash, password or ""):
+        raise Invalid(WRONG_PASSWORD, field="password")
+    membership = membership_of(actor)
+    _check_nobody_is_left_behind(actor, membership)
+    result = _remove_texts(actor) if remove_texts else Deletion()
+    _forget_activity(actor)
+    if membership is not None:
+        remove_membership(actor, membership)
+        set_committed_value(actor, "membership", None)
+    _erase_identity(actor)
+    end_other_login_sessions(actor, keep_key=None)
+    db.session.flush()
+    return result
+
+
+def _check_nobody_is_left_behind(actor: User, membership: Membership | None) -> None:
+    if actor.role is Role.ADMIN:
+        admins = db.session.execute(
+            select(func.count()).select_from(User).where(User.role == Role.ADMIN)).scalar_one()
+        if admins <= 1:
+            raise Conflict(LAST_ADMIN)
+    if membership is not None and membership.is_manager:
+        managers = db.session.execute(
+            select(func.count()).select_from(Membership).where(
+                Membership.fabrique_id == membership.fabrique_id, Membership.role == MembershipRole.MANAGER,
+                Membership.status == MembershipStatus.ACTIVE)).scalar_one()
+        if managers <= 1:
+            raise Conflict(ONLY_MANAGER.format(name=membership.fabrique.name))
+
+
+def _erase_identity(actor: User) -> None:
+    # Other members' notifications name who acted ("Alice Martin a commenté…", "@Alice Martin").
+    db.session.execute(
+        update(Notification).where(Notification.actor_id == actor.id)
+        .values(text=func.substr(func.replace(Notification.text, actor.display_name, DELETED_NAME), 1, 300))
+        .execution_options(synchronize_session=False))
+    actor.email = f"supprime-{actor.id}-{secrets.token_hex(8)}@{DELETED_EMAIL_DOMAIN}"
+    actor.display_name = DELETED_NAME
+    actor.bio = ""
+    actor.password_hash = "!supprime"  # not a Werkzeug hash: no password ever matches it
+    actor.role = Role.MEMBER
+    actor.suspended_at = actor.suspended_until = None
+    actor.suspension_reason = ""
+    actor.deleted_at = utcnow()
+
+
+def _forget_activity(actor: User) -> None:
+    """Private traces, and reactions whose counts must stay true."""
+    liked = select(PostLike.post_id).where(PostLike.user_id == actor.id)
+    db.session.execute(update(Post).where(Post.id.in_(liked)).values(like_count=Post.like_count - 1)
+                       .execution_options(synchronize_session=False))
+    voted = select(PracticeVote.practice_id).where(PracticeVote.user_id == actor.id)
+    db.session.execute(update(Practice).where(Practice.id.in_(voted))
+                       .values(useful_count=Practice.useful_count - 1)
+                       .execution_options(synchronize_session=False))
+    for model, owner in ((PostLike, PostLike.user_id), (PracticeVote, PracticeVote.user_id),
+                         (OutdatedFlag, OutdatedFlag.user_id), (Bookmark, Bookmark.user_id),
+                         (Watch, Watch.user_id), (ThreadRead, ThreadRead.user_id),
+                         (Notification, Notification.user_id)):
+        db.session.execute(delete(model).where(owner == actor.id).execution_options(synchronize_session=False))
+
+
+def _remove_texts(actor: User) -> Deletion:
+    posts = _empty_posts(actor)
+    unpublished = _unpublish_sole_reports(actor)
+    commented = list(db.session.execute(
+        select(PracticeComment.practice_id).where(PracticeComment.author_id == actor.id).distinct()).scalars())
+    db.session.execute(delete(PracticeComment).where(PracticeComment.author_id == actor.id)
+                       .execution_options(synchronize_session=False))
+    if commented:
+        remaining = (select(func.count()).select_from(PracticeComment)
+                     .where(PracticeComment.practice_id == Practice.id).scalar_subquery())
+        db.session.execute(update(Practice).where(Practice.id.in_(commented)).values(comment_count=remaining)
+                           .execution_options(synchronize_session=False))
+    db.session.execute(update(PracticeTrial).where(PracticeTrial.author_id == actor.id)
+                       .values(note_source="", note_html="").execution_options(synchronize_session=False))
+    db.session.execute(delete(LoanMessage).where(LoanMessage.author_id == actor.id)
+                       .execution_options(synchronize_session=False))
+    db.session.execute(update(Loan).where(Loan.requested_by_id == actor.id).values(message="")
+                       .execution_options(synchronize_session=False))
+    returned = select(LoanEvent.loan_id).where(LoanEvent.actor_id == actor.id,
+                                               LoanEvent.to_state == LoanState.RETURNED)
+    db.session.execute(update(Loan).where(Loan.id.in_(returned)).values(return_note="")
+                       .execution_options(synchronize_session=False))
+    db.session.execute(update(LoanEvent).where(LoanEvent.actor_id == actor.id).values(note="")
+                       .execution_options(synchronize_session=False))
+    return Deletion(posts_emptied=posts, practices_unpublished=unpublished)
+
+
+def _empty_posts(actor: User) -> int:
+    """Every post of ``actor`` as ``delete_post`` leaves it, in a fixed number of statements.
+
+    Through the ORM, so that the search change log sees each post and its thread.
+    """
+    mine = select(Post.thread_id).where(Post.author_id == actor.id, Post.deleted_at.is_(None))
+    threads = {thread.id: thread for thread in db.session.execute(
+        select(Thread).where(Thread.id.in_(mine))).scalars()}
+    posts = list(db.session.execute(
+        select(Post).where(Post.author_id == actor.id, Post.deleted_at.is_(None))).scalars())
+    now = utcnow()
+    replies: Counter[int] = Counter()
+    for post in posts:
+        post.body_source = post.body_html = ""
+        post.deleted_at = now
+        if post.position > 1:
+            replies[post.thread_id] += 1
+        thread = threads[post.thread_id]
+        if thread.solution_post_id == post.id:
+            thread.solution_post_id = None  # the question is open again
+    for thread_id, count in replies.items():
+        # In SQL, as delete_post does: another reply deleted at the same time still counts.
+        threads[thread_id].deleted_reply_count = Thread.deleted_reply_count + count
+    db.session.flush()
+    return len(posts)
+
+
+def _unpublish_sole_reports(actor: User) -> int:
+    mine = select(practice_authors.c.practice_id).where(practice_authors.c.user_id == actor.id)
+    shared = select(practice_authors.c.practice_id).where(practice_authors.c.user_id != actor.id)
+    practices = list(db.session.execute(
+        select(Practice).where(Practice.id.in_(mine), Practice.id.not_in(shared),
+                               Practice.status == PracticeStatus.PUBLISHED)).scalars())
+    for practice in practices:
+        practice.status = PracticeStatus.DRAFT  # the search index drops it (drafts are not public)
+    db.session.flush()
+    return len(practices)
