@@ -68,6 +68,22 @@ def register_commands(app: Flask) -> None:
 
     app.cli.add_command(loans_group)
 
+    digest_group = AppGroup("digest", help="Résumés envoyés par e-mail.")
+
+    @digest_group.command("send")
+    @click.option("--period", type=click.Choice(["daily", "weekly"]), required=True,
+                  help="daily : résumé quotidien ; weekly : résumé hebdomadaire (depuis cron).")
+    def digest_send_command(period: str):
+        """E-mail their digest to the members who chose this rhythm."""
+        from forum.digests.services import send_digests
+
+        with write_intent():
+            sent = send_digests(period, site_url=(app.config.get("SITE_URL") or "").rstrip("/"))
+            db.session.commit()
+        click.echo(f"Résumés envoyés : {sent}.")
+
+    app.cli.add_command(digest_group)
+
     from forum.search.commands import register_search_commands
 
     register_search_commands(app)

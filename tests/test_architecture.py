@@ -15,7 +15,11 @@ ALLOWED = {
     "threads": {"core", "accounts", "fabriques", "notifications"},
     "resources": {"core", "accounts", "fabriques", "notifications"},
     "practices": {"core", "accounts", "fabriques", "notifications", "threads", "resources"},
+    "moderation": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
+    "digests": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
     "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
+    "feeds": {"core", "accounts", "fabriques", "threads", "resources", "practices"},
+    "members": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
 }
 FLASK_MODULES = ("flask", "flask_sqlalchemy", "flask_login", "flask_wtf", "flask_babel", "flask_limiter",
                  "flask_migrate", "werkzeug")

@@ -7,36 +7,42 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, select, update
 
 from forum.accounts.models import User
-from forum.core.errors import NotFound
+from forum.core.errors import Invalid, NotFound
 from forum.core.mail import queue_email
 from forum.core.models import utcnow
 from forum.core.security import is_safe_local_path
 from forum.extensions import db
-from forum.notifications.models import Notification
+from forum.notifications.models import EmailFrequency, EmailPreference, Notification
 
 SIGNATURE = "\n\n-- \nForum des Fabriques\nVous recevez ce message parce que vous êtes concerné·e par cette activité."
 
 
 def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor: User | None = None,
            site_url: str = "", email_subject: str | None = None, email_text: str | None = None) -> list[Notification]:
-    """One notification per recipient (the actor excluded), and an e-mail each when a subject is given."""
+    """One notification per recipient (the actor and deleted accounts excluded), and an e-mail each when a
+    subject is given."""
     if not is_safe_local_path(link):
         raise ValueError(f"notification link must be a local path: {link!r}")
     sent: list[Notification] = []
     seen: set[int] = set()
+    recipients = list(recipients)
+    # Who wants this e-mail now (the others get it in their digest, or never): one query.
+    immediate = _wants_immediate_email([user.id for user in recipients]) if email_subject else set()
     for user in recipients:
-        if user.id in seen or (actor is not None and user.id == actor.id):
+        if user.id in seen or user.is_deleted or (actor is not None and user.id == actor.id):
             continue
         seen.add(user.id)
         notification = Notification(user_id=user.id, actor_id=actor.id if actor else None, kind=kind,
                                     text=text[:300], link=link)
         db.session.add(notification)
         sent.append(notification)
-        if email_subject:
-            body = (email_text or text) + f"\n\n{site_url}{link}" + SIGNATURE
+        if email_subject and user.id in immediate:
+            body = (email_text or text) + f"\n\n{site_url}{link}" + SIGNATURE + unsubscribe_footer(user, site_url)
             queue_email(db.session, user.email, email_subject, body)
     db.session.flush()
     return sent
@@ -69,3 +75,70 @@ def mark_all_read(user: User) -> int:
         .values(read_at=utcnow()).execution_options(synchronize_session=False)
     )
     return result.rowcount
+
+
+# --- e-mail preferences ------------------------------------------------------------------------
+UNSUBSCRIBE_SALT = "forum-des-fabriques/unsubscribe"
+BAD_TOKEN = "Ce lien de désinscription n'est pas valide : il a peut-être été copié incomplètement."
+
+
+def frequency_of(user: User) -> EmailFrequency:
+    """The member's e-mail choice (immediate e-mails when they never chose)."""
+    preference = db.session.get(EmailPreference, user.id)
+    return preference.frequency if preference is not None else EmailFrequency.IMMEDIATE
+
+
+def set_frequency(user: User, frequency: EmailFrequency) -> None:
+    preference = db.session.get(EmailPreference, user.id)
+    if preference is None:
+        db.session.add(EmailPreference(user_id=user.id, frequency=frequency))
+    else:
+        preference.frequency = frequency
+    db.session.flush()
+
+
+def read_frequency(raw: str | None) -> EmailFrequency:
+    try:
+        return EmailFrequency(raw)
+    except ValueError:
+        raise Invalid("Choisissez quand recevoir les e-mails : immédiatement, en résumé quotidien ou "
+                      "hebdomadaire, ou jamais.", field="frequency") from None
+
+
+def _wants_immediate_email(user_ids: list[int]) -> set[int]:
+    chosen = dict(db.session.execute(select(EmailPreference.user_id, EmailPreference.frequency)
+                                     .where(EmailPreference.user_id.in_(user_ids))).all()) if user_ids else {}
+    return {user_id for user_id in user_ids if chosen.get(user_id, EmailFrequency.IMMEDIATE) == EmailFrequency.IMMEDIATE}
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_token(user: User) -> str:
+    """A signed token naming ``user`` for the one-click unsubscribe link (no login needed)."""
+    return _serializer().dumps({"u": user.id})
+
+
+def unsubscribe_footer(user: User, site_url: str = "") -> str:
+    return ("\nPour ne plus recevoir d'e-mails du forum, en un clic : "
+            f"{site_url}/notifications/desabonnement/{unsubscribe_token(user)}")
+
+
+def user_of_token(token: str) -> User:
+    """The member a token was made for; Invalid when it was altered or does not name a member."""
+    try:
+        data = _serializer().loads(token)
+        user = db.session.get(User, int(data["u"]))
+    except (BadSignature, KeyError, TypeError, ValueError):
+        raise Invalid(BAD_TOKEN) from None
+    if user is None or getattr(user, "is_deleted", False):
+        raise Invalid(BAD_TOKEN)
+    return user
+
+
+def unsubscribe(token: str) -> User:
+    """Stop every e-mail to the member the token names (idempotent)."""
+    user = user_of_token(token)
+    set_frequency(user, EmailFrequency.NEVER)
+    return user

@@ -10,9 +10,9 @@ from sqlalchemy.orm import joinedload
 from forum.accounts.models import User
 from forum.core.forms import require_button_form
 from forum.core.pagination import paginate, parse_page
-from forum.extensions import db
+from forum.extensions import csrf, db
 from forum.notifications import services
-from forum.notifications.models import Notification
+from forum.notifications.models import EmailFrequency, Notification
 
 blueprint = Blueprint("notifications", __name__, url_prefix="/notifications")
 PER_PAGE = 30
@@ -33,7 +33,39 @@ def index():
                     .options(joinedload(Notification.actor).load_only(User.id, User.display_name))
                     .order_by(Notification.created_at.desc(), Notification.id.desc()),
                     parse_page(request.args.get("page")), PER_PAGE)
-    return render_template("notifications/index.html", page=page)
+    return render_template("notifications/index.html", page=page, frequency=services.frequency_of(current_user),
+                           frequencies=list(EmailFrequency))
+
+
+@blueprint.post("/preferences")
+@login_required
+def preferences():
+    """The member's choice of e-mails: immediate, a daily or weekly digest, or none."""
+    require_button_form()
+    frequency = services.read_frequency(request.form.get("frequency"))
+    services.set_frequency(current_user, frequency)
+    db.session.commit()
+    flash(f"C'est noté : {frequency.label.lower()}.", "success")
+    return redirect(url_for("notifications.index"))
+
+
+@blueprint.get("/desabonnement/<token>")
+def unsubscribe_page(token: str):
+    """The page an e-mail's unsubscribe link opens: who it is for, and one button (no login)."""
+    g.private_page = True
+    user = services.user_of_token(token)
+    return render_template("notifications/unsubscribe.html", token=token, member=user,
+                           already=services.frequency_of(user) is EmailFrequency.NEVER)
+
+
+@blueprint.post("/desabonnement/<token>")
+@csrf.exempt  # the signed token is the credential: mail clients' one-click unsubscribe posts without a form
+def unsubscribe(token: str):
+    services.unsubscribe(token)
+    db.session.commit()
+    flash("Vous ne recevrez plus d'e-mails du Forum des Fabriques. Les notifications restent visibles sur le site.",
+          "success")
+    return render_template("notifications/unsubscribe.html", token=token, member=None, already=True)
 
 
 @blueprint.post("/<id:notification_id>")

@@ -148,7 +148,8 @@ def announce_post(actor: User, thread: Thread, post: Post, site_url: str = "") -
     mentioned = [user for user in mentioned if levels.get(user.id) != WatchLevel.MUTED]
     if mentioned:
         notify(mentioned, "mention", f"{actor.display_name} vous a mentionné·e dans « {thread.title} ».", link,
-               actor=actor, site_url=site_url)
+               actor=actor, site_url=site_url, email_subject=f"{actor.display_name} vous a mentionné·e",
+               email_text=_email_text(actor, thread, post, "vous a mentionné·e"))
     if post.position == 1:
         return
     told = {user.id for user in mentioned} | {actor.id}
@@ -159,7 +160,15 @@ def announce_post(actor: User, thread: Thread, post: Post, site_url: str = "") -
     if recipients:
         users = db.session.execute(select(User).where(User.id.in_(recipients))).scalars()
         notify(users, "reply", f"{actor.display_name} a répondu dans « {thread.title} ».", link, actor=actor,
-               site_url=site_url)
+               site_url=site_url, email_subject=f"Nouvelle réponse : {thread.title}"[:150],
+               email_text=_email_text(actor, thread, post, "a répondu"))
+
+
+def _email_text(actor: User, thread: Thread, post: Post, what: str) -> str:
+    excerpt = " ".join(post.body_source.split())
+    if len(excerpt) > 600:
+        excerpt = excerpt[:600].rsplit(" ", 1)[0] + " …"
+    return f"{actor.display_name} {what} dans « {thread.title} » :\n\n{excerpt}"
 
 
 def _levels_for(thread: Thread, user_ids: list[int]) -> dict[int, WatchLevel]:

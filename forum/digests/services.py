@@ -1,0 +1,97 @@
+"""Daily and weekly e-mail digests: a member's unread notifications, the busiest threads, new practice reports.
+
+Sent by ``flask digest send --period daily|weekly`` (from cron) to the members who chose that
+rhythm (forum.notifications: EmailPreference). A member with nothing unread and nothing new
+gets no e-mail. Each digest is plain text and ends with the one-click unsubscribe link; the
+time it was sent is remembered, so the next one starts from there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from forum.accounts.models import User
+from forum.core.mail import queue_email
+from forum.core.models import utcnow
+from forum.extensions import db
+from forum.notifications.models import EmailFrequency, EmailPreference, Notification
+from forum.notifications.services import unsubscribe_footer
+from forum.practices.models import Practice, PracticeStatus
+from forum.threads.models import Post, Thread
+
+PERIODS = {"daily": (EmailFrequency.DAILY, timedelta(days=1), "quotidien"),
+           "weekly": (EmailFrequency.WEEKLY, timedelta(days=7), "hebdomadaire")}
+MAX_NOTIFICATIONS = 15
+MAX_ITEMS = 5
+
+
+@dataclass(frozen=True)
+class Highlights:
+    """What is the same for every member of a period: busiest threads, new practice reports."""
+
+    threads: list[tuple[Thread, int]]
+    practices: list[Practice]
+
+
+def highlights(since: datetime) -> Highlights:
+    busiest = db.session.execute(
+        select(Thread, func.count(Post.id).label("new_posts")).join(Post, Post.thread_id == Thread.id)
+        .where(Post.created_at >= since, Post.deleted_at.is_(None), Thread.hidden_at.is_(None))
+        .group_by(Thread.id).order_by(func.count(Post.id).desc(), Thread.id).limit(MAX_ITEMS)).all()
+    practices = list(db.session.execute(
+        select(Practice).where(Practice.status == PracticeStatus.PUBLISHED, Practice.published_at >= since,
+                               Practice.hidden_at.is_(None))
+        .order_by(Practice.published_at.desc()).limit(MAX_ITEMS)).scalars())
+    return Highlights([(thread, count) for thread, count in busiest], practices)
+
+
+def send_digests(period: str, site_url: str = "", now: datetime | None = None) -> int:
+    """Queue the ``period`` digest of every member who chose it; the number of e-mails queued."""
+    frequency, length, adjective = PERIODS[period]
+    now = now or utcnow()
+    common = highlights(now - length)
+    rows = db.session.execute(
+        select(User, EmailPreference).join(EmailPreference, EmailPreference.user_id == User.id)
+        .where(EmailPreference.frequency == frequency)).all()
+    sent = 0
+    for user, preference in rows:
+        if getattr(user, "is_deleted", False):
+            continue
+        since = max(preference.last_digest_at or now - length, now - timedelta(days=31))
+        unread = list(db.session.execute(
+            select(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None),
+                                       Notification.created_at > since)
+            .order_by(Notification.created_at.desc()).limit(MAX_NOTIFICATIONS + 1)).scalars())
+        if not unread and not common.threads and not common.practices:
+            continue
+        queue_email(db.session, user.email, f"Votre résumé {adjective} du Forum des Fabriques",
+                    _text(user, unread, common, adjective, site_url))
+        preference.last_digest_at = now
+        sent += 1
+    db.session.flush()
+    return sent
+
+
+def _text(user: User, unread: list[Notification], common: Highlights, adjective: str, site_url: str) -> str:
+    lines = [f"Bonjour {user.display_name},", "", f"Voici votre résumé {adjective} du Forum des Fabriques.", ""]
+    if unread:
+        lines.append("Pour vous (notifications non lues) :")
+        lines += [f"- {notification.text}\n  {site_url}{notification.link}" for notification in unread[:MAX_NOTIFICATIONS]]
+        if len(unread) > MAX_NOTIFICATIONS:
+            lines.append(f"- … et d'autres : {site_url}/notifications")
+        lines.append("")
+    if common.threads:
+        lines.append("Les discussions les plus actives :")
+        lines += [f"- {thread.title} ({count} nouveau{'x' if count > 1 else ''} message{'s' if count > 1 else ''})\n"
+                  f"  {site_url}/sujets/{thread.id}/{thread.slug}" for thread, count in common.threads]
+        lines.append("")
+    if common.practices:
+        lines.append("Nouveaux retours d'expérience :")
+        lines += [f"- {practice.title}\n  {site_url}/pratiques/{practice.id}" for practice in common.practices]
+        lines.append("")
+    lines += ["Pour choisir quand recevoir ces e-mails : " + f"{site_url}/notifications", "",
+              "-- ", "Forum des Fabriques"]
+    return "\n".join(lines) + unsubscribe_footer(user, site_url)
