@@ -20,7 +20,7 @@ from forum.accounts.models import LoginSession, User
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.fabriques.models import Fabrique, Membership, MembershipRole, MembershipStatus
-from forum.notifications.models import Notification
+from forum.notifications.models import EmailFrequency, EmailPreference, Notification
 from forum.practices.models import (
     LICENCES, SECTIONS, OutdatedFlag, Practice, PracticeComment, PracticeRevision, PracticeTrial, PracticeVote,
     practice_authors,
@@ -37,7 +37,7 @@ Exportées le {exported_at} pour le compte n° {user_id}.
 Chaque fichier est au format JSON (UTF-8) ; les dates sont en temps universel (UTC, ISO 8601).
 
 - profil.json : votre compte (adresse e-mail, nom affiché, présentation, rôle, date d'inscription),
-  votre adhésion à une fabrique et vos sessions de connexion ouvertes.
+  votre adhésion à une fabrique, votre choix d'e-mails de notification et vos sessions de connexion ouvertes.
 - messages.json : les sujets que vous avez ouverts et tous vos messages (texte Markdown d'origine),
   supprimés compris.
 - pratiques.json : les retours d'expérience dont vous êtes auteur·rice (brouillons compris), les versions
@@ -94,6 +94,7 @@ def _profile(actor: User) -> dict[str, Any]:
     membership = db.session.execute(
         select(Membership).where(Membership.user_id == actor.id).options(joinedload(Membership.fabrique))
     ).scalar_one_or_none()
+    preference = db.session.get(EmailPreference, actor.id)
     sessions = db.session.execute(
         select(LoginSession.created_at, LoginSession.user_agent).where(LoginSession.user_id == actor.id)
         .order_by(LoginSession.created_at)).all()
@@ -107,6 +108,10 @@ def _profile(actor: User) -> dict[str, Any]:
         "role_libelle": actor.role.label,
         "inscrit_le": _iso(actor.created_at),
         "fabrique": _membership(membership),
+        "emails_de_notification": {
+            "frequence": (preference.frequency if preference else EmailFrequency.IMMEDIATE).label,
+            "dernier_resume_le": _iso(preference.last_digest_at) if preference else None,
+        },
         "sessions_de_connexion": [{"ouverte_le": _iso(row.created_at), "navigateur": row.user_agent}
                                   for row in sessions],
     }

@@ -6,8 +6,8 @@ What a deletion does, in one transaction:
   "membre", ``deleted_at`` set; every login session ends (logged out everywhere);
 - the membership of a fabrique ends (refused for the only manager of a fabrique, and for the
   only administrator of the site: they hand over first);
-- what was private or only meant something with a person behind it goes: notifications,
-  bookmarks, watch levels and read positions, "Merci" (each post's count goes down), "Utile"
+- what was private or only meant something with a person behind it goes: notifications and
+  e-mail preferences, bookmarks, watch levels and read positions, "Merci" (each post's count goes down), "Utile"
   votes (each report's count goes down), "plus d'actualité" flags; the member's name is taken
   out of the notifications other members received about them;
 - what they wrote for others stays, signed "Membre supprimé", unless they ask for their texts to
@@ -39,7 +39,7 @@ from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.fabriques.permissions import membership_of
 from forum.fabriques.services import remove_membership
-from forum.notifications.models import Notification
+from forum.notifications.models import EmailPreference, Notification
 from forum.practices.models import (
     OutdatedFlag, Practice, PracticeComment, PracticeStatus, PracticeTrial, PracticeVote, practice_authors,
 )
@@ -127,7 +127,7 @@ def _forget_activity(actor: User) -> None:
     for model, owner in ((PostLike, PostLike.user_id), (PracticeVote, PracticeVote.user_id),
                          (OutdatedFlag, OutdatedFlag.user_id), (Bookmark, Bookmark.user_id),
                          (Watch, Watch.user_id), (ThreadRead, ThreadRead.user_id),
-                         (Notification, Notification.user_id)):
+                         (Notification, Notification.user_id), (EmailPreference, EmailPreference.user_id)):
         db.session.execute(delete(model).where(owner == actor.id).execution_options(synchronize_session=False))
 
 

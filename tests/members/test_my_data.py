@@ -17,7 +17,7 @@ from forum.core.dates import today_in_france
 from forum.extensions import db
 from forum.fabriques import services as fabrique_services
 from forum.fabriques.models import Membership, MembershipRole
-from forum.notifications.models import Notification
+from forum.notifications.models import EmailFrequency, EmailPreference, Notification
 from forum.practices import services as practice_services
 from forum.practices.models import Practice, PracticeComment, PracticeStatus
 from forum.resources import services as resource_services
@@ -61,6 +61,7 @@ def world(app):
         community.like(bob, db.session.get(Post, mina_reply.id))
         community.bookmark(bob, thread=db.session.get(Thread, thread.id))
         db.session.add(Watch(user_id=mina.id, category_id=category.id, level=WatchLevel.MUTED))
+        db.session.add(EmailPreference(user_id=mina.id, frequency=EmailFrequency.WEEKLY))
         db.session.add(Watch(user_id=bob.id, category_id=category.id, level=WatchLevel.WATCHING))
         db.session.commit()
     practice = make_practice(mina, [category.id])
@@ -147,6 +148,7 @@ def test_the_zip_holds_every_file_with_my_data_and_nothing_of_others(client, wor
     assert profile["role"] == "member" and profile["inscrit_le"].startswith(str(mina.created_at.year))
     assert profile["fabrique"]["nom"] == "L'Atelier Emprunteur" and profile["fabrique"]["statut"] == "acceptée"
     assert len(profile["sessions_de_connexion"]) == 1
+    assert profile["emails_de_notification"]["frequence"] == "Un résumé hebdomadaire"
 
     messages = data["messages.json"]
     assert [thread["titre"] for thread in messages["sujets"]] == ["Quel logiciel pour les inscriptions ?"]
@@ -291,6 +293,7 @@ def test_deletion_erases_the_person_and_keeps_the_posts(client, other_client, ap
     assert _count(Bookmark, Bookmark.user_id == mina.id) == 0
     assert _count(PostLike, PostLike.user_id == mina.id) == 0
     assert _count(Watch, Watch.user_id == mina.id) == 0
+    assert _count(EmailPreference, EmailPreference.user_id == mina.id) == 0
     # Counts stay true: Mina's "Merci" and "Utile" are gone, Bob's "Merci" to Mina stays.
     assert db.session.get(Post, world["bob_reply"].id).like_count == 0
     assert db.session.get(Post, world["mina_reply"].id).like_count == 1
