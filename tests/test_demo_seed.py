@@ -795,3 +795,16 @@ def test_questions_solutions_thanks_and_bookmarks(seeded, session):
     bookmarks = list(session.execute(select(Bookmark)).scalars())
     assert len(bookmarks) >= 30
     assert all((bookmark.thread_id is None) != (bookmark.post_id is None) for bookmark in bookmarks)
+
+
+def test_watched_threads_and_read_positions(session):
+    from forum.threads.models import ThreadRead, Watch, WatchLevel
+
+    watches = list(session.execute(select(Watch)).scalars())
+    assert sum(watch.thread_id is not None for watch in watches) >= 500
+    assert {watch.level for watch in watches if watch.category_id} >= {WatchLevel.WATCHING}
+    posts_of = dict(session.execute(select(Thread.id, Thread.post_count)).all())
+    reads = list(session.execute(select(ThreadRead).limit(300)).scalars())
+    assert len(reads) == 300
+    for read in reads:
+        assert 1 <= read.last_position <= posts_of[read.thread_id]

@@ -1,4 +1,4 @@
-"""The demo's community layer on the forum: chosen solutions, "Merci" and bookmarks.
+"""The demo's community layer on the forum: solutions, "Merci", bookmarks, watched threads, read positions.
 
 ``CommunitySteps`` is a part of ``forum.demo.seed.DemoBuilder``; its step runs after the forum,
 the catalogue and the practices, with its own random stream, so what came before stays the same
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from forum.threads.models import Bookmark, Post, PostLike, Thread
+from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch, WatchLevel
 
 if TYPE_CHECKING:
     from forum.demo.seed import DemoBuilder
@@ -67,7 +67,34 @@ class CommunitySteps:
             for post in rng.sample(some_replies, min(len(some_replies), rng.randint(0, 2))):
                 bookmarks.append(Bookmark(user_id=user_id, post_id=post.id, created_at=post.created_at))
         self.session.add_all(bookmarks)
+
+        # Starting or replying follows a thread (as forum.threads.watching does); a few members
+        # follow whole categories or ignore one; everyone has read what they took part in.
+        watches: dict[tuple[int, int], Watch] = {}
+        reads: dict[tuple[int, int], ThreadRead] = {}
+        for thread in threads:
+            participants = [thread.author_id] + [post.author_id for post in replies[thread.id]]
+            for user_id in dict.fromkeys(participants):
+                if user_id is not None:
+                    watches[(user_id, thread.id)] = Watch(user_id=user_id, thread_id=thread.id,
+                                                          level=WatchLevel.WATCHING, created_at=thread.created_at)
+            last_seen: dict[int, int] = {}
+            for post in replies[thread.id]:
+                last_seen[post.author_id] = post.position
+            if thread.author_id is not None:
+                last_seen.setdefault(thread.author_id, 1)
+            for user_id, position in last_seen.items():
+                if user_id is not None:
+                    reads[(user_id, thread.id)] = ThreadRead(user_id=user_id, thread_id=thread.id,
+                                                             last_position=position, read_at=thread.last_post_at)
+        category_ids = sorted(category.id for category in self.categories.values())
+        category_watches = []
+        for user_id in rng.sample(user_ids, min(len(user_ids), 20)):
+            level = WatchLevel.WATCHING if rng.random() < 0.8 else WatchLevel.MUTED
+            category_watches.append(Watch(user_id=user_id, category_id=rng.choice(category_ids), level=level))
+        self.session.add_all([*watches.values(), *category_watches, *reads.values()])
         self.session.flush()
+        self.counts["sujets suivis"] = len(watches)
         self.counts["questions résolues"] = solved
         self.counts["mercis"] = len(likes)
         self.counts["favoris"] = len(bookmarks)
