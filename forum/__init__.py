@@ -103,6 +103,8 @@ def _register_blueprints(app: Flask) -> None:
     from forum.fabriques.onboarding import blueprint as onboarding
     from forum.fabriques.views import SECTIONS_KEY
     from forum.fabriques.views import blueprint as fabriques
+    from forum.feeds.views import blueprint as feeds
+    from forum.members.views import blueprint as members
     from forum.moderation.views import blueprint as moderation
     from forum.notifications.views import blueprint as notifications
     from forum.practices.views import blueprint as practices
@@ -119,7 +121,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.threads.views import fabrique_threads_section
 
     for blueprint in (core, accounts, onboarding, fabriques, fabriques_map, threads, community, notifications,
-                      resources, resource_photos, loans, practices, moderation, search):
+                      resources, resource_photos, loans, practices, members, moderation, feeds, search):
         app.register_blueprint(blueprint)
     app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_practices_section, fabrique_threads_section]
     app.extensions[HOME_SECTIONS_KEY] = [home_practices_section]
