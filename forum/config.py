@@ -45,6 +45,8 @@ class DefaultConfig:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_FAILURE_LIMIT = "6 per minute"
     POSTING_LIMIT = "10 per minute; 60 per hour"
+    FLAG_LIMIT = "20 per hour"  # flags a member may send
+    MODERATION_PER_PAGE = 20
 
     # Anonymous GETs of public pages are served from a per-process cache that a
     # version counter in the database keeps exact (forum/core/page_cache.py).

@@ -13,6 +13,7 @@ from forum.core.database import set_write_intent
 from forum.core.dates import ago, date_fr, datetime_fr, day_fr, month_fr
 from forum.core.errors import DomainError
 from forum.core.security import IdConverter, add_security_headers
+from forum.core.visibility import can_see
 from forum.extensions import db
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -75,7 +76,9 @@ def register_web_core(app: Flask) -> None:
     def _http_error(error: HTTPException):
         status = error.code or 500
         if status == 429:
-            return error_page(429)
+            # The French message given to the limit that was hit (Flask-Limiter), else the generic one.
+            custom = getattr(getattr(error, "limit", None), "error_message", None)
+            return error_page(429, error.description if custom else None)
         return error_page(status, HTTP_MESSAGES.get(status) or error.description)
 
     @app.errorhandler(Exception)
@@ -90,6 +93,7 @@ def register_web_core(app: Flask) -> None:
     app.jinja_env.filters["month_fr"] = month_fr
     app.jinja_env.filters["iso"] = lambda value: value.isoformat() if value else ""
     app.jinja_env.globals["page_url"] = page_url
+    app.jinja_env.globals["can_see"] = can_see
     _install_template_gettext(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

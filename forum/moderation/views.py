@@ -1,9 +1,270 @@
-"""Moderation pages."""
+"""Moderation pages: flagging, the review queue, moderators' tools, suspensions, the audit log."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
 
-from forum.moderation import models  # noqa: F401 - the tables belong to the app's metadata
+from forum.accounts.services import get_user
+from forum.core.errors import DomainError, Forbidden, Invalid
+from forum.core.forms import attach_error, choices, render_form, require_button_form
+from forum.core.pagination import parse_page
+from forum.core.security import is_safe_local_path
+from forum.core.web import SAFE_METHODS
+from forum.extensions import db, limiter
+from forum.moderation import queries, services
+from forum.moderation.forms import FlagForm, MoveForm, ReasonForm, SuspendForm
+from forum.moderation.models import ACTION_LABELS, TargetType
+from forum.threads.queries import categories
+from forum.threads.services import get_thread
 
 blueprint = Blueprint("moderation", __name__)
+
+FLAGGABLE_KINDS = "any(message, sujet, ressource, pratique)"
+# What a suspended member may still post: leave, and mark their notifications read.
+ALLOWED_WHILE_SUSPENDED = frozenset({"accounts.logout", "accounts.login", "notifications.open_notification",
+                                     "notifications.mark_all_read"})
+
+
+@blueprint.before_app_request
+def _refuse_writes_of_suspended_members():
+    """A suspended member reads everything but writes nothing: every POST (reply, new thread,
+    flag, loan request, comment, vote, "Merci"…) answers 403 with the end of the suspension.
+
+    Checked here, once for the whole site, rather than in each service: the writes are spread
+    over every domain (threads, resources, practices, fabriques, accounts…), which sit below
+    moderation and may not import it; one hook cannot be forgotten by the next feature, and it
+    refuses before any form is read or anything is written. It runs after the CSRF check (the
+    extension's hook comes first), so a forged request still gets its 400. Endpoints that only
+    end a session or mark notifications read stay open (ALLOWED_WHILE_SUSPENDED, or a view
+    with ``allowed_while_suspended = True``).
+    """
+    if request.method in SAFE_METHODS or not current_user.is_authenticated or not current_user.is_suspended:
+        return None
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.endpoint in ALLOWED_WHILE_SUSPENDED or getattr(view, "allowed_while_suspended", False):
+        return None
+    raise Forbidden(services.refusal_for(current_user))
+
+
+@blueprint.app_context_processor
+def _moderation_helpers():
+    # Counted only when the nav asks, and only for moderators: one small query.
+    return {"open_flag_count": lambda: queries.open_flag_count()
+            if current_user.is_authenticated and current_user.is_moderator else 0,
+            "suspension_text": services.suspension_text}
+
+
+def _moderator_page() -> None:
+    if not current_user.is_moderator:
+        raise Forbidden(services.MODERATORS_ONLY)
+    g.private_page = True
+
+
+def _back(default: str) -> str:
+    target = request.form.get("next") or request.args.get("next") or ""
+    return target if is_safe_local_path(target) else default
+
+
+# --- flags ----------------------------------------------------------------------------------------
+def _flag_limit() -> str:
+    return current_app.config["FLAG_LIMIT"]
+
+
+flag_limit = limiter.limit(
+    _flag_limit, key_func=lambda: f"flag:{current_user.id}", methods=["POST"],
+    deduct_when=lambda response: response.status_code == 302,
+    error_message="Vous avez envoyé beaucoup de signalements en peu de temps : patientez avant d'en envoyer d'autres.",
+)
+
+
+@blueprint.route(f"/signaler/<{FLAGGABLE_KINDS}:kind>/<id:target_id>", methods=["GET", "POST"])
+@login_required
+@flag_limit
+def flag(kind: str, target_id: int):
+    g.private_page = True
+    target_type = TargetType(kind)
+    target = services.get_target(target_type, target_id)
+    services.check_flaggable(current_user, target_type, target)
+    link = services.link_of(target_type, target)
+    title = services.title_of(target_type, target)
+    form = FlagForm()
+    if form.validate_on_submit():
+        try:
+            outcome = services.flag(current_user, target_type, target, form.reason.data, form.note.data)
+            db.session.commit()
+        except DomainError as error:
+            if error.status_code in (403, 404):
+                raise
+            return render_form("moderation/flag.html", form, attach_error(form, error), target_type=target_type,
+                               title=title, link=link)
+        if outcome.created:
+            flash("Merci : votre signalement est transmis à l'équipe de modération.", "success")
+        else:
+            flash("Vous avez déjà signalé ce contenu : l'équipe de modération va l'examiner.", "info")
+        return redirect(link)
+    return render_form("moderation/flag.html", form, target_type=target_type, title=title, link=link)
+
+
+# --- the review queue -----------------------------------------------------------------------------
+@blueprint.get("/moderation")
+@login_required
+def queue():
+    _moderator_page()
+    page = queries.review_queue(parse_page(request.args.get("page")), current_app.config["MODERATION_PER_PAGE"])
+    return render_template("moderation/queue.html", page=page)
+
+
+@blueprint.post(f"/moderation/<{FLAGGABLE_KINDS}:kind>/<id:target_id>/signalements/<any(masquer, rejeter):decision>")
+@login_required
+def review(kind: str, target_id: int, decision: str):
+    _moderator_page()
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        raise Invalid(f"La raison fait au plus {services.REASON_MAX} caractères.")
+    if services.review_flags(current_user, TargetType(kind), target_id, uphold=decision == "masquer",
+                             reason=form.reason.data):
+        db.session.commit()
+        flash("Contenu masqué, signalements clos." if decision == "masquer"
+              else "Signalements rejetés : le contenu reste visible.", "success")
+    else:
+        flash("Ces signalements ont déjà été examinés.", "info")
+    return redirect(_back(url_for("moderation.queue")))
+
+
+# --- hiding and restoring -------------------------------------------------------------------------
+@blueprint.route(f"/moderation/<{FLAGGABLE_KINDS}:kind>/<id:target_id>/masquer", methods=["GET", "POST"])
+@login_required
+def hide(kind: str, target_id: int):
+    _moderator_page()
+    target_type = TargetType(kind)
+    target = services.get_target(target_type, target_id)
+    link, title = services.link_of(target_type, target), services.title_of(target_type, target)
+    form = ReasonForm()
+    if form.validate_on_submit():
+        try:
+            done = services.hide(current_user, target_type, target, form.reason.data)
+            db.session.commit()
+        except DomainError as error:
+            if error.status_code in (403, 404):
+                raise
+            return render_form("moderation/hide.html", form, attach_error(form, error), target_type=target_type,
+                               title=title, link=link, target=target)
+        flash("Contenu masqué : son auteur·rice est prévenu·e." if done else "Ce contenu était déjà masqué.",
+              "success" if done else "info")
+        return redirect(_back(link))
+    return render_form("moderation/hide.html", form, target_type=target_type, title=title, link=link, target=target)
+
+
+@blueprint.post(f"/moderation/<{FLAGGABLE_KINDS}:kind>/<id:target_id>/retablir")
+@login_required
+def restore(kind: str, target_id: int):
+    _moderator_page()
+    require_button_form()
+    target_type = TargetType(kind)
+    target = services.get_target(target_type, target_id)
+    if services.restore(current_user, target_type, target, request.form.get("reason", "")):
+        db.session.commit()
+        flash("Contenu rétabli : il est de nouveau visible.", "success")
+    else:
+        flash("Ce contenu était déjà visible.", "info")
+    return redirect(_back(services.link_of(target_type, target)))
+
+
+# --- threads: lock, pin, move ---------------------------------------------------------------------
+_THREAD_CHANGES = {
+    "verrouiller": ("lock", True, "Sujet verrouillé : plus personne ne peut y répondre."),
+    "deverrouiller": ("lock", False, "Sujet déverrouillé : les réponses sont de nouveau possibles."),
+    "epingler": ("pin", True, "Sujet épinglé en tête de sa catégorie."),
+    "desepingler": ("pin", False, "Sujet désépinglé."),
+}
+
+
+@blueprint.post("/moderation/sujet/<id:thread_id>/<any(verrouiller, deverrouiller, epingler, desepingler):change>")
+@login_required
+def change_thread(thread_id: int, change: str):
+    _moderator_page()
+    require_button_form()
+    thread = get_thread(thread_id)
+    what, value, message = _THREAD_CHANGES[change]
+    setter = services.set_locked if what == "lock" else services.set_pinned
+    if setter(current_user, thread, value, request.form.get("reason", "")):
+        db.session.commit()
+        flash(message, "success")
+    else:
+        flash("C'était déjà le cas.", "info")
+    return redirect(_back(url_for("threads.show", thread_id=thread.id, slug=thread.slug)))
+
+
+@blueprint.route("/moderation/sujet/<id:thread_id>/deplacer", methods=["GET", "POST"])
+@login_required
+def move(thread_id: int):
+    _moderator_page()
+    thread = get_thread(thread_id)
+    all_categories = categories()
+    form = MoveForm()
+    form.category.choices = choices((category.slug, category.name) for category in all_categories)
+    if not form.is_submitted():
+        form.category.data = next((c.slug for c in all_categories if c.id == thread.category_id), None)
+    if form.validate_on_submit():
+        category = next(c for c in all_categories if c.slug == form.category.data)
+        try:
+            moved = services.move_thread(current_user, thread, category, form.reason.data)
+            db.session.commit()
+        except DomainError as error:
+            if error.status_code in (403, 404):
+                raise
+            return render_form("moderation/move.html", form, attach_error(form, error), thread=thread)
+        flash(f"Sujet déplacé dans « {category.name} »." if moved else "Le sujet était déjà dans cette catégorie.",
+              "success" if moved else "info")
+        return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
+    return render_form("moderation/move.html", form, thread=thread)
+
+
+# --- members: suspensions -------------------------------------------------------------------------
+@blueprint.route("/moderation/membres/<id:user_id>/suspendre", methods=["GET", "POST"])
+@login_required
+def suspend(user_id: int):
+    _moderator_page()
+    member = get_user(user_id)
+    form = SuspendForm()
+    if form.validate_on_submit():
+        try:
+            done = services.suspend(current_user, member, form.duration.data, form.reason.data)
+            db.session.commit()
+        except DomainError as error:
+            if error.status_code in (403, 404):
+                raise
+            return render_form("moderation/suspend.html", form, attach_error(form, error), member=member)
+        flash(f"{member.display_name} est suspendu·e {services.suspension_text(member)}." if done
+              else "Cette suspension est déjà enregistrée.", "success" if done else "info")
+        return redirect(url_for("threads.member", user_id=member.id))
+    return render_form("moderation/suspend.html", form, member=member)
+
+
+@blueprint.post("/moderation/membres/<id:user_id>/lever-suspension")
+@login_required
+def unsuspend(user_id: int):
+    _moderator_page()
+    require_button_form()
+    member = get_user(user_id)
+    if services.unsuspend(current_user, member, request.form.get("reason", "")):
+        db.session.commit()
+        flash(f"La suspension de {member.display_name} est levée.", "success")
+    else:
+        flash("Ce membre n'est pas suspendu.", "info")
+    return redirect(url_for("threads.member", user_id=member.id))
+
+
+# --- the audit log --------------------------------------------------------------------------------
+@blueprint.get("/moderation/journal")
+@login_required
+def journal():
+    if not current_user.is_admin:
+        raise Forbidden("Le journal de modération est réservé aux administrateur·rices.")
+    g.private_page = True
+    filters = queries.JournalFilters.from_args(request.args)
+    page = queries.journal(filters, parse_page(request.args.get("page")), current_app.config["MODERATION_PER_PAGE"])
+    return render_template("moderation/journal.html", page=page, filters=filters, actions=ACTION_LABELS,
+                           moderators=queries.moderators(), target_link=queries.target_link)
+

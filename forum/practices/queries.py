@@ -63,7 +63,8 @@ def _list_options():
 
 def published(filters: PracticeFilters, page: int, per_page: int) -> Page[Practice]:
     statement = (select(Practice).join(Fabrique, Fabrique.id == Practice.fabrique_id)
-                 .where(Practice.status == PracticeStatus.PUBLISHED).options(*_list_options()))
+                 .where(Practice.status == PracticeStatus.PUBLISHED, Practice.hidden_at.is_(None))
+                 .options(*_list_options()))
     if filters.kind:
         statement = statement.where(Practice.kind == PracticeKind(filters.kind))
     if filters.territory:
@@ -91,13 +92,15 @@ def drafts_of(user: User) -> list[Practice]:
 
 def latest(limit: int = 5) -> list[Practice]:
     return list(db.session.execute(
-        select(Practice).where(Practice.status == PracticeStatus.PUBLISHED).options(*_list_options())
+        select(Practice).where(Practice.status == PracticeStatus.PUBLISHED, Practice.hidden_at.is_(None))
+        .options(*_list_options())
         .order_by(Practice.published_at.desc(), Practice.id.desc()).limit(limit)).scalars())
 
 
 def of_fabrique(fabrique_id: int, limit: int = 8) -> list[Practice]:
     return list(db.session.execute(
-        select(Practice).where(Practice.status == PracticeStatus.PUBLISHED, Practice.fabrique_id == fabrique_id)
+        select(Practice).where(Practice.status == PracticeStatus.PUBLISHED, Practice.fabrique_id == fabrique_id,
+                               Practice.hidden_at.is_(None))
         .order_by(Practice.published_at.desc()).limit(limit)).scalars())
 
 

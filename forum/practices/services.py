@@ -19,6 +19,7 @@ from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
 from forum.core.text import clean_line, clean_text, require_length
+from forum.core.visibility import is_moderator
 from forum.extensions import db
 from forum.fabriques.models import Fabrique, Membership, MembershipStatus, TerritoryType
 from forum.fabriques.permissions import active_fabrique_of, can_manage
@@ -97,7 +98,10 @@ def can_edit(user: User | None, practice: Practice) -> bool:
 
 
 def can_read(user: User | None, practice: Practice) -> bool:
-    """Published reports are public; a draft only shows to those who may edit it."""
+    """Published reports are public; a draft only shows to those who may edit it; a report hidden
+    by moderation only to them and to moderators."""
+    if practice.hidden_at is not None:
+        return is_moderator(user) or can_edit(user, practice)
     return practice.is_published or can_edit(user, practice)
 
 

@@ -42,7 +42,7 @@ def map_fabriques() -> list[MapFabrique]:
     """Every fabrique, by name, with its count of shared (not paused) resources: one query."""
     shared = (
         select(Resource.fabrique_id, func.count().label("resource_count"))
-        .where(Resource.paused == false())
+        .where(Resource.paused == false(), Resource.hidden_at.is_(None))
         .group_by(Resource.fabrique_id)
         .subquery()
     )

@@ -121,7 +121,7 @@ def fully_booked_ids(start: date, end: date) -> set[int]:
 def catalogue(filters: CatalogueFilters, page: int, per_page: int, viewer_region: str | None) -> Page[Resource]:
     """One page of resources with their fabrique and first photo loaded."""
     statement = (
-        select(Resource).join(Fabrique, Fabrique.id == Resource.fabrique_id)
+        select(Resource).join(Fabrique, Fabrique.id == Resource.fabrique_id).where(Resource.hidden_at.is_(None))
         .options(joinedload(Resource.fabrique).load_only(
             Fabrique.id, Fabrique.name, Fabrique.slug, Fabrique.region_code, Fabrique.department_code),
             selectinload(Resource.photos))
@@ -211,14 +211,14 @@ def calendar(resource: Resource, today: date, months: int = 3) -> list[CalendarM
 
 def resources_of_fabrique(fabrique_id: int, limit: int = 12) -> list[Resource]:
     return list(db.session.execute(
-        select(Resource).where(Resource.fabrique_id == fabrique_id)
+        select(Resource).where(Resource.fabrique_id == fabrique_id, Resource.hidden_at.is_(None))
         .options(selectinload(Resource.photos)).order_by(Resource.name).limit(limit)
     ).scalars())
 
 
 def count_resources_of_fabrique(fabrique_id: int) -> int:
     return db.session.execute(select(func.count()).select_from(Resource)
-                              .where(Resource.fabrique_id == fabrique_id)).scalar_one()
+                              .where(Resource.fabrique_id == fabrique_id, Resource.hidden_at.is_(None))).scalar_one()
 
 
 # -- Loans --------------------------------------------------------------------------------

@@ -246,6 +246,8 @@ def request_loan(actor: User, resource: Resource, start: date | None, end: date 
         raise Invalid("Un savoir-faire se partage librement : contactez directement la fabrique.")
     if resource.paused:
         raise Conflict("Cette ressource est indisponible pour le moment.")
+    if resource.hidden_at is not None:
+        raise Conflict("Cette ressource est masquée par la modération : on ne peut pas la demander.")
     if resource.kind is ResourceKind.SPACE:
         quantity = 1
     check_period(resource, start, end, quantity, today)

@@ -10,6 +10,7 @@ from forum.core.errors import DomainError, Forbidden, NotFound
 from forum.core.forms import attach_error, render_form, require_button_form
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
+from forum.core.visibility import is_moderator
 from forum.core.web import site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS, departments_by_region
@@ -27,6 +28,9 @@ def _resource_or_404(resource_id: int):
     resource = queries.resource_for_page(resource_id)
     if resource is None:
         raise NotFound("Cette ressource n'existe pas ou a été retirée du catalogue.")
+    if resource.hidden_at is not None and not (is_moderator(current_user)
+                                               or can_manage(current_user, resource.fabrique)):
+        raise NotFound("Cette ressource a été masquée par la modération.")
     return resource
 
 
@@ -59,7 +63,8 @@ def index():
 def show(resource_id: int):
     resource = _resource_or_404(resource_id)
     viewer_fabrique = active_fabrique_of(current_user)
-    can_request = (resource.kind.lendable and not resource.paused and viewer_fabrique is not None
+    can_request = (resource.kind.lendable and not resource.paused and resource.hidden_at is None
+                   and viewer_fabrique is not None
                    and viewer_fabrique.id != resource.fabrique_id)
     return _render_show(resource, LoanRequestForm() if can_request else None)
 

@@ -3,7 +3,8 @@
 The database is the truth; a document is rebuilt from it whenever its row may
 have changed, so applying a change twice is harmless. ``documents_for(keys)``
 gives the current document of each key, or nothing when the row is gone or not
-public (a draft, a deleted post): the caller then deletes the key from the index.
+public (a draft, a deleted post, anything hidden by moderation, a reply in a hidden thread):
+the caller then deletes the key from the index.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from forum.fabriques.models import Fabrique
 from forum.practices.models import Practice, PracticeStatus, SECTIONS
@@ -47,6 +48,20 @@ def keys_touched_by(instance: Any) -> list[str]:
     return [key_of(kind, instance.id)] if kind and instance.id is not None else []
 
 
+# A thread's replies are documents of their own whose visibility and category follow the thread's.
+_THREAD_FIELDS_IN_REPLIES = ("hidden_at", "category_id")
+
+
+def reply_keys_touched_by(connection, instances) -> list[str]:
+    """The replies' keys of threads hidden, restored or moved in this flush (one query, often none)."""
+    thread_ids = [instance.id for instance in instances if isinstance(instance, Thread) and instance.id is not None
+                  and any(inspect(instance).attrs[name].history.has_changes() for name in _THREAD_FIELDS_IN_REPLIES)]
+    if not thread_ids:
+        return []
+    return [key_of("message", post_id) for post_id in connection.execute(
+        select(Post.id).where(Post.thread_id.in_(thread_ids), Post.position > 1)).scalars()]
+
+
 def _plain(markdown_source: str) -> str:
     return markdown_source or ""
 
@@ -67,7 +82,7 @@ def thread_status(thread: Thread) -> str:
 
 def _thread_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dict]]:
     threads = session.execute(
-        select(Thread).where(Thread.id.in_(ids))
+        select(Thread).where(Thread.id.in_(ids), Thread.hidden_at.is_(None))
         .options(joinedload(Thread.category), joinedload(Thread.fabrique))).unique().scalars()
     threads = list(threads)
     openings = {post.thread_id: post for post in session.execute(
@@ -77,7 +92,8 @@ def _thread_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, d
         fabrique = thread.fabrique
         yield key_of("fil", thread.id), {
             "kind": "fil", "title": thread.title,
-            "body": _plain(opening.body_source if opening and not opening.is_deleted else ""),
+            "body": _plain(opening.body_source
+                           if opening and not opening.is_deleted and not opening.is_hidden else ""),
             "category": thread.category.slug, "region": fabrique.region_code if fabrique else "",
             "territory": fabrique.territory_type.value if fabrique else "",
             "fabrique": str(fabrique.id) if fabrique else "", "fabrique_name": fabrique.name if fabrique else "",
@@ -87,8 +103,10 @@ def _thread_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, d
 
 def _post_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dict]]:
     posts = session.execute(
-        select(Post).where(Post.id.in_(ids), Post.position > 1, Post.deleted_at.is_(None))
-        .options(joinedload(Post.thread).joinedload(Thread.category), joinedload(Post.fabrique))).unique().scalars()
+        select(Post).join(Post.thread)
+        .where(Post.id.in_(ids), Post.position > 1, Post.deleted_at.is_(None), Post.hidden_at.is_(None),
+               Thread.hidden_at.is_(None))
+        .options(contains_eager(Post.thread).joinedload(Thread.category), joinedload(Post.fabrique))).unique().scalars()
     for post in posts:
         fabrique = post.fabrique
         yield key_of("message", post.id), {
@@ -102,7 +120,8 @@ def _post_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dic
 
 def _practice_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dict]]:
     practices = session.execute(
-        select(Practice).where(Practice.id.in_(ids), Practice.status == PracticeStatus.PUBLISHED)
+        select(Practice).where(Practice.id.in_(ids), Practice.status == PracticeStatus.PUBLISHED,
+                               Practice.hidden_at.is_(None))
         .options(joinedload(Practice.fabrique), selectinload(Practice.themes))).unique().scalars()
     for practice in practices:
         body = "\n\n".join(getattr(practice, f"{name}_source") for name in SECTIONS)
@@ -118,7 +137,8 @@ def _practice_documents(session: Session, ids: list[int]) -> Iterator[tuple[str,
 
 def _resource_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dict]]:
     resources = session.execute(
-        select(Resource).where(Resource.id.in_(ids)).options(joinedload(Resource.fabrique))).unique().scalars()
+        select(Resource).where(Resource.id.in_(ids), Resource.hidden_at.is_(None))
+        .options(joinedload(Resource.fabrique))).unique().scalars()
     for resource in resources:
         body = " ".join(filter(None, (resource.description_source, resource.category_label, resource.room_equipment,
                                       resource.usage_conditions)))
@@ -165,10 +185,14 @@ def documents_for(session: Session, keys: Iterable[str]) -> dict[str, dict]:
 
 def all_keys(session: Session) -> Iterator[str]:
     """Every key that should be in the index (for rebuild and check)."""
-    yield from (key_of("fil", row_id) for row_id in session.execute(select(Thread.id)).scalars())
+    yield from (key_of("fil", row_id) for row_id in session.execute(
+        select(Thread.id).where(Thread.hidden_at.is_(None))).scalars())
     yield from (key_of("message", row_id) for row_id in session.execute(
-        select(Post.id).where(Post.position > 1, Post.deleted_at.is_(None))).scalars())
+        select(Post.id).join(Thread, Thread.id == Post.thread_id)
+        .where(Post.position > 1, Post.deleted_at.is_(None), Post.hidden_at.is_(None),
+               Thread.hidden_at.is_(None))).scalars())
     yield from (key_of("pratique", row_id) for row_id in session.execute(
-        select(Practice.id).where(Practice.status == PracticeStatus.PUBLISHED)).scalars())
-    yield from (key_of("ressource", row_id) for row_id in session.execute(select(Resource.id)).scalars())
+        select(Practice.id).where(Practice.status == PracticeStatus.PUBLISHED, Practice.hidden_at.is_(None))).scalars())
+    yield from (key_of("ressource", row_id) for row_id in session.execute(
+        select(Resource.id).where(Resource.hidden_at.is_(None))).scalars())
     yield from (key_of("fabrique", row_id) for row_id in session.execute(select(Fabrique.id)).scalars())

@@ -26,7 +26,7 @@ from whoosh.index import LockError
 
 from forum.core.database import write_intent
 from forum.core.models import utcnow
-from forum.search.documents import documents_for, keys_touched_by
+from forum.search.documents import documents_for, keys_touched_by, reply_keys_touched_by
 from forum.search.index import last_applied, open_or_create, state_document
 from forum.search.models import SearchChange
 from forum.search.schema import with_prefix_fields
@@ -44,6 +44,7 @@ _PENDING = "search_changed"
 def _after_flush(session: Session, flush_context) -> None:
     keys = {key for instance in chain(session.new, session.dirty, session.deleted)
             for key in keys_touched_by(instance)}
+    keys.update(reply_keys_touched_by(session.connection(), session.dirty))
     if keys:
         session.connection().execute(insert(SearchChange), [{"key": key, "created_at": utcnow()} for key in sorted(keys)])
         session.info[_PENDING] = True

@@ -1,0 +1,20 @@
+"""Who sees content a moderator has hidden (``forum.core.models.Hideable``).
+
+Hidden content is gone from public pages, lists and search; moderators still see it, and
+so do its authors, with the reason, so they know what happened and can fix it.
+"""
+
+from __future__ import annotations
+
+
+def is_moderator(viewer) -> bool:
+    return bool(viewer is not None and getattr(viewer, "is_authenticated", False) and viewer.is_moderator)
+
+
+def can_see(viewer, content, *author_ids: int | None) -> bool:
+    """Whether ``viewer`` (a user, anonymous or None) may see ``content`` written by ``author_ids``."""
+    if content.hidden_at is None:
+        return True
+    if viewer is None or not getattr(viewer, "is_authenticated", False):
+        return False
+    return viewer.is_moderator or viewer.id in author_ids

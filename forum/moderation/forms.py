@@ -1,0 +1,40 @@
+"""Forms of moderation: flagging, hiding with a reason, moving a thread, suspending a member."""
+
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from forum.core.forms import choices
+from forum.moderation.models import FLAG_REASON_LABELS
+from forum.moderation.services import NOTE_MAX, REASON_MAX
+
+REQUIRED = "Ce champ est obligatoire."
+DURATIONS = choices([("1", "1 jour"), ("3", "3 jours"), ("7", "7 jours"), ("30", "30 jours"), ("90", "3 mois"),
+                     ("definitive", "Sans limite de durée (jusqu'à ce qu'un·e modérateur·rice la lève)")])
+
+
+class FlagForm(FlaskForm):
+    reason = RadioField("Qu'est-ce qui pose problème ?", validators=[DataRequired("Choisissez une raison.")],
+                        choices=choices((reason.value, label) for reason, label in FLAG_REASON_LABELS.items()))
+    note = TextAreaField("Précisions", validators=[Length(max=NOTE_MAX)],
+                         description="Obligatoire pour « Autre » ; facultatif sinon. Seule l'équipe de modération "
+                                     "les lira.")
+
+
+class ReasonForm(FlaskForm):
+    """Hide (reason required, shown to the author) or any action with an optional note."""
+
+    reason = StringField("Raison", validators=[Length(max=REASON_MAX)],
+                         description="Elle est montrée à l'auteur·rice et gardée dans le journal de modération.")
+
+
+class MoveForm(FlaskForm):
+    category = SelectField("Nouvelle catégorie", validators=[DataRequired(REQUIRED)])
+    reason = StringField("Raison (facultatif)", validators=[Length(max=REASON_MAX)])
+
+
+class SuspendForm(FlaskForm):
+    duration = SelectField("Durée", choices=DURATIONS, validators=[DataRequired(REQUIRED)])
+    reason = StringField("Raison", validators=[DataRequired("Indiquez la raison : elle sera montrée au membre."),
+                                               Length(max=REASON_MAX)],
+                         description="Elle est montrée au membre et gardée dans le journal de modération.")

@@ -1,0 +1,194 @@
+"""Read side of moderation: the review queue and the audit log, in a bounded number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import joinedload
+
+from forum.accounts.models import Role, User
+from forum.core.dates import PARIS
+from forum.core.errors import Invalid
+from forum.core.pagination import Page, paginate
+from forum.extensions import db
+from forum.fabriques.models import Fabrique
+from forum.moderation.models import Flag, ModerationAction, ModerationLog, TargetType
+from forum.practices.models import Practice
+from forum.resources.models import Resource
+from forum.threads.models import Category, Post, Thread
+
+EXCERPT_LENGTH = 600
+
+
+def open_flag_count() -> int:
+    """Open flags, for the nav of moderators (one indexed COUNT)."""
+    return db.session.execute(
+        select(func.count()).select_from(Flag).where(Flag.resolved_at.is_(None))).scalar_one()
+
+
+@dataclass
+class QueueItem:
+    """One flagged object with its open flags, oldest first."""
+
+    target_type: TargetType
+    target_id: int
+    first_flagged_at: datetime
+    flags: list[Flag] = field(default_factory=list)
+    target: Any = None  # None: deleted since it was flagged
+    title: str = ""
+    link: str = ""
+    author: User | None = None
+    context: str = ""  # "dans « titre du sujet »", "La Fabrique des Possibles"...
+    excerpt: str = ""
+
+    @property
+    def reason_labels(self) -> list[str]:
+        return sorted({flag.reason.label for flag in self.flags})
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= EXCERPT_LENGTH else text[:EXCERPT_LENGTH].rsplit(" ", 1)[0] + " …"
+
+
+def review_queue(page: int, per_page: int) -> Page[QueueItem]:
+    """Flagged objects with open flags, the longest waiting first."""
+    first_at = func.min(Flag.created_at).label("first_at")
+    groups = paginate(db.session, (
+        select(Flag.target_type, Flag.target_id, first_at).where(Flag.resolved_at.is_(None))
+        .group_by(Flag.target_type, Flag.target_id).order_by(first_at, Flag.target_type, Flag.target_id)
+    ), page, per_page, scalars=False)
+    items = [QueueItem(row.target_type, row.target_id, row.first_at) for row in groups.items]
+    if items:
+        _attach_flags(items)
+        _attach_targets(items)
+    return Page(items=items, page=groups.page, per_page=groups.per_page, total=groups.total)
+
+
+def _attach_flags(items: list[QueueItem]) -> None:
+    by_key = {(item.target_type, item.target_id): item for item in items}
+    flags = db.session.execute(
+        select(Flag).where(Flag.resolved_at.is_(None), or_(*(
+            and_(Flag.target_type == target_type, Flag.target_id == target_id) for target_type, target_id in by_key)))
+        .options(joinedload(Flag.reporter).load_only(User.id, User.display_name))
+        .order_by(Flag.created_at, Flag.id)).scalars()
+    for flag in flags:
+        by_key[(flag.target_type, flag.target_id)].flags.append(flag)
+
+
+def _ids(items: list[QueueItem], target_type: TargetType) -> list[int]:
+    return [item.target_id for item in items if item.target_type is target_type]
+
+
+def _attach_targets(items: list[QueueItem]) -> None:
+    """Each flagged object with what a moderator needs to judge it: one query per kind present."""
+    loaded: dict[tuple[TargetType, int], dict] = {}
+    if ids := _ids(items, TargetType.POST):
+        for post in db.session.execute(
+                select(Post).where(Post.id.in_(ids)).options(
+                    joinedload(Post.author).load_only(User.id, User.display_name),
+                    joinedload(Post.thread).load_only(Thread.id, Thread.title, Thread.slug))).scalars():
+            loaded[(TargetType.POST, post.id)] = {
+                "target": post, "title": post.thread.title, "link": f"/messages/{post.id}", "author": post.author,
+                "context": f"Message n° {post.position} du sujet « {post.thread.title} »",
+                "excerpt": "(message supprimé par son auteur·rice)" if post.is_deleted else _excerpt(post.body_source)}
+    if ids := _ids(items, TargetType.THREAD):
+        threads = db.session.execute(
+            select(Thread).where(Thread.id.in_(ids)).options(
+                joinedload(Thread.author).load_only(User.id, User.display_name),
+                joinedload(Thread.category).load_only(Category.id, Category.name, Category.slug))).scalars().all()
+        openings = dict(db.session.execute(
+            select(Post.thread_id, Post.body_source).where(Post.thread_id.in_(ids), Post.position == 1)).all())
+        for thread in threads:
+            loaded[(TargetType.THREAD, thread.id)] = {
+                "target": thread, "title": thread.title, "link": f"/sujets/{thread.id}/{thread.slug}",
+                "author": thread.author, "context": f"Sujet de la catégorie « {thread.category.name} »",
+                "excerpt": _excerpt(openings.get(thread.id, ""))}
+    if ids := _ids(items, TargetType.RESOURCE):
+        for resource in db.session.execute(
+                select(Resource).where(Resource.id.in_(ids)).options(
+                    joinedload(Resource.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))).scalars():
+            loaded[(TargetType.RESOURCE, resource.id)] = {
+                "target": resource, "title": resource.name, "link": f"/ressources/{resource.id}",
+                "context": f"Ressource de « {resource.fabrique.name} »",
+                "excerpt": _excerpt(resource.description_source)}
+    if ids := _ids(items, TargetType.PRACTICE):
+        for practice in db.session.execute(
+                select(Practice).where(Practice.id.in_(ids)).options(
+                    joinedload(Practice.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))).scalars():
+            loaded[(TargetType.PRACTICE, practice.id)] = {
+                "target": practice, "title": practice.title, "link": f"/pratiques/{practice.id}",
+                "context": f"Retour d'expérience de « {practice.fabrique.name} »",
+                "excerpt": _excerpt(practice.context_source + " " + practice.outcome_source)}
+    for item in items:
+        for name, value in loaded.get((item.target_type, item.target_id), {}).items():
+            setattr(item, name, value)
+
+
+# --- the audit log --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class JournalFilters:
+    action: str = ""
+    moderator: str = ""
+    start: date | None = None
+    end: date | None = None
+
+    @classmethod
+    def from_args(cls, args) -> JournalFilters:
+        action, moderator = args.get("action", ""), args.get("moderateur", "")
+        if action and action not in {item.value for item in ModerationAction}:
+            raise Invalid("Cette action n'existe pas.")
+        if moderator and not (moderator.isdigit() and len(moderator) < 12):
+            raise Invalid("Ce·tte modérateur·rice n'existe pas.")
+        start, end = _day(args.get("du", ""), "La date de début"), _day(args.get("au", ""), "La date de fin")
+        if start and end and end < start:
+            raise Invalid("La date de fin doit être après la date de début.")
+        return cls(action=action, moderator=moderator, start=start, end=end)
+
+    def as_args(self) -> dict[str, str]:
+        values = {"action": self.action, "moderateur": self.moderator,
+                  "du": self.start.isoformat() if self.start else "", "au": self.end.isoformat() if self.end else ""}
+        return {key: value for key, value in values.items() if value}
+
+
+def _day(raw: str, label: str) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise Invalid(f"{label} doit être une date (AAAA-MM-JJ).") from None
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight of ``day`` in Paris, as an aware UTC moment."""
+    return datetime.combine(day, time(), tzinfo=PARIS).astimezone(timezone.utc)
+
+
+def journal(filters: JournalFilters, page: int, per_page: int) -> Page[ModerationLog]:
+    """The audit log, newest first."""
+    statement = select(ModerationLog).options(joinedload(ModerationLog.moderator).load_only(User.id, User.display_name))
+    if filters.action:
+        statement = statement.where(ModerationLog.action == ModerationAction(filters.action))
+    if filters.moderator:
+        statement = statement.where(ModerationLog.moderator_id == int(filters.moderator))
+    if filters.start:
+        statement = statement.where(ModerationLog.created_at >= _start_of(filters.start))
+    if filters.end:
+        statement = statement.where(ModerationLog.created_at < _start_of(filters.end + timedelta(days=1)))
+    statement = statement.order_by(ModerationLog.created_at.desc(), ModerationLog.id.desc())
+    return paginate(db.session, statement, page, per_page)
+
+
+def moderators() -> list[User]:
+    """Members who may moderate, for the journal's filter."""
+    return list(db.session.execute(
+        select(User).where(User.role.in_([Role.MODERATOR, Role.ADMIN])).order_by(User.display_name)).scalars())
+
+
+def target_link(target_type: TargetType, target_id: int) -> str:
+    return {TargetType.POST: "/messages/{}", TargetType.THREAD: "/sujets/{}", TargetType.RESOURCE: "/ressources/{}",
+            TargetType.PRACTICE: "/pratiques/{}", TargetType.MEMBER: "/membres/{}"}[target_type].format(target_id)

@@ -1,0 +1,445 @@
+"""Use cases of moderation: flags, hiding and restoring, locks, pins, moves, suspensions.
+
+Services flush, never commit; the caller commits once. Each moderator action writes one
+``ModerationLog`` row in the same transaction, so the log and the change stand or fall
+together. Actions are idempotent: repeating one (a double submission) changes nothing
+and logs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from forum.accounts.models import Role, User
+from forum.core.dates import datetime_fr
+from forum.core.errors import Forbidden, Invalid, NotFound
+from forum.core.models import utcnow
+from forum.core.text import clean_line, clean_text
+from forum.core.visibility import can_see
+from forum.extensions import db
+from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
+from forum.moderation.models import (
+    FLAGGABLE, Flag, FlagReason, FlagResolution, ModerationAction, ModerationLog, TargetType,
+)
+from forum.notifications.services import notify
+from forum.practices.models import Practice
+from forum.resources.models import Resource
+from forum.threads.models import Category, Post, Thread
+
+REASON_MAX = 500
+NOTE_MAX = 500
+# This many open flags from different members hide a post until a moderator reviews it.
+AUTO_HIDE_FLAGS = 3
+AUTO_HIDE_REASON = ("Masqué automatiquement après plusieurs signalements de membres, "
+                    "en attente d'examen par l'équipe de modération.")
+# A second identical suspension within this delay is a double submission.
+DUPLICATE_WINDOW = timedelta(minutes=5)
+# Suspension lengths offered to moderators, in days (None: until lifted).
+SUSPENSION_DAYS = {"1": 1, "3": 3, "7": 7, "30": 30, "90": 90, "definitive": None}
+
+MODERATORS_ONLY = "Cette action est réservée à l'équipe de modération."
+NOT_FOUND = {
+    TargetType.POST: "Ce message n'existe pas.",
+    TargetType.THREAD: "Ce sujet n'existe pas ou a été supprimé.",
+    TargetType.RESOURCE: "Cette ressource n'existe pas ou a été retirée du catalogue.",
+    TargetType.PRACTICE: "Ce retour d'expérience n'existe pas.",
+    TargetType.MEMBER: "Ce membre n'existe pas.",
+}
+MODELS = {TargetType.POST: Post, TargetType.THREAD: Thread, TargetType.RESOURCE: Resource,
+          TargetType.PRACTICE: Practice, TargetType.MEMBER: User}
+
+
+def require_moderator(actor: User) -> None:
+    if not (actor.is_authenticated and actor.is_moderator):
+        raise Forbidden(MODERATORS_ONLY)
+
+
+def parse_target_type(raw: str) -> TargetType:
+    try:
+        return TargetType(raw)
+    except ValueError:
+        raise NotFound("Ce type de contenu n'existe pas.") from None
+
+
+def get_target(target_type: TargetType, target_id: int):
+    """The post, thread, resource, practice report or member; NotFound (French) when it does not exist."""
+    options = [selectinload(Practice.authors)] if target_type is TargetType.PRACTICE else []
+    target = db.session.get(MODELS[target_type], target_id, options=options)
+    if target is None:
+        raise NotFound(NOT_FOUND[target_type])
+    return target
+
+
+# --- who wrote it, where it is --------------------------------------------------------------------
+def author_ids_of(target_type: TargetType, target) -> list[int]:
+    """Who is told when it is hidden or restored, and who still sees it while hidden."""
+    if target_type in (TargetType.POST, TargetType.THREAD):
+        return [target.author_id] if target.author_id is not None else []
+    if target_type is TargetType.PRACTICE:
+        return [author.id for author in target.authors]
+    if target_type is TargetType.RESOURCE:
+        return list(db.session.execute(
+            select(Membership.user_id).where(Membership.fabrique_id == target.fabrique_id,
+                                             Membership.status == MembershipStatus.ACTIVE,
+                                             Membership.role == MembershipRole.MANAGER)).scalars())
+    return []
+
+
+def link_of(target_type: TargetType, target) -> str:
+    return {
+        TargetType.POST: lambda: f"/messages/{target.id}",
+        TargetType.THREAD: lambda: f"/sujets/{target.id}/{target.slug}",
+        TargetType.RESOURCE: lambda: f"/ressources/{target.id}",
+        TargetType.PRACTICE: lambda: f"/pratiques/{target.id}",
+        TargetType.MEMBER: lambda: f"/membres/{target.id}",
+    }[target_type]()
+
+
+def title_of(target_type: TargetType, target) -> str:
+    if target_type is TargetType.POST:
+        return db.session.execute(select(Thread.title).where(Thread.id == target.thread_id)).scalar_one()
+    if target_type is TargetType.RESOURCE:
+        return target.name
+    if target_type is TargetType.MEMBER:
+        return target.display_name
+    return target.title
+
+
+def _log(actor: User | None, action: ModerationAction, target_type: TargetType, target_id: int,
+         reason: str = "", detail: str = "") -> ModerationLog:
+    row = ModerationLog(moderator_id=actor.id if actor is not None else None, action=action,
+                        target_type=target_type, target_id=target_id, reason=reason[:REASON_MAX],
+                        detail=detail[:300])
+    db.session.add(row)
+    return row
+
+
+def clean_reason(raw: str | None, *, required: bool = True) -> str:
+    reason = clean_line(raw)
+    if required and not reason:
+        raise Invalid("Indiquez la raison : elle sera montrée à l'auteur·rice.", field="reason")
+    if len(reason) > REASON_MAX:
+        raise Invalid(f"La raison fait au plus {REASON_MAX} caractères.", field="reason")
+    return reason
+
+
+# --- flags ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FlagOutcome:
+    created: bool  # False: this member had already flagged it (an open flag)
+    auto_hidden: bool = False
+
+
+def check_flaggable(actor: User, target_type: TargetType, target) -> None:
+    if target_type not in FLAGGABLE:
+        raise NotFound("Ce type de contenu ne peut pas être signalé.")
+    authors = author_ids_of(target_type, target)
+    if target_type is TargetType.PRACTICE and not target.is_published:
+        raise NotFound(NOT_FOUND[target_type])
+    if not can_see(actor, target, *authors):
+        raise NotFound(NOT_FOUND[target_type])
+    if target_type is TargetType.POST and target.is_deleted:
+        raise Invalid("Ce message a été supprimé : il n'y a plus rien à signaler.")
+    if actor.id in authors:
+        raise Invalid("Vous ne pouvez pas signaler votre propre contenu : modifiez-le ou supprimez-le.")
+
+
+def clean_flag(reason: str | None, note: str | None) -> tuple[FlagReason, str]:
+    try:
+        flag_reason = FlagReason(reason or "")
+    except ValueError:
+        raise Invalid("Choisissez une raison parmi celles proposées.", field="reason") from None
+    note = clean_text(note)
+    if len(note) > NOTE_MAX:
+        raise Invalid(f"La précision fait au plus {NOTE_MAX} caractères.", field="note")
+    if flag_reason is FlagReason.OTHER and not note:
+        raise Invalid("Pour « Autre », précisez en quelques mots ce qui pose problème.", field="note")
+    return flag_reason, note
+
+
+def flag(actor: User, target_type: TargetType, target, reason: str | None, note: str | None = "") -> FlagOutcome:
+    """Report ``target`` to the moderators. A second flag by the same member while the first is
+    open counts once; after a moderator closed it, flagging again reopens it."""
+    flag_reason, note = clean_flag(reason, note)
+    check_flaggable(actor, target_type, target)
+    existing = db.session.execute(
+        select(Flag).where(Flag.reporter_id == actor.id, Flag.target_type == target_type,
+                           Flag.target_id == target.id)).scalar_one_or_none()
+    if existing is not None and existing.is_open:
+        return FlagOutcome(created=False)
+    if existing is not None:
+        existing.reason, existing.note, existing.created_at = flag_reason, note, utcnow()
+        existing.resolved_at = existing.resolved_by_id = existing.resolution = None
+        db.session.flush()
+    else:
+        try:
+            with db.session.begin_nested():  # a concurrent double submission inserted first: no error
+                db.session.add(Flag(reporter_id=actor.id, target_type=target_type, target_id=target.id,
+                                    reason=flag_reason, note=note))
+                db.session.flush()
+        except IntegrityError:
+            return FlagOutcome(created=False)
+    return FlagOutcome(created=True, auto_hidden=_auto_hide(target_type, target))
+
+
+def open_flag_count(target_type: TargetType, target_id: int) -> int:
+    return db.session.execute(
+        select(func.count()).select_from(Flag)
+        .where(Flag.target_type == target_type, Flag.target_id == target_id, Flag.resolved_at.is_(None))
+    ).scalar_one()
+
+
+def _auto_hide(target_type: TargetType, target) -> bool:
+    """Hide a post flagged by AUTO_HIDE_FLAGS members until a moderator reviews it."""
+    if target_type is not TargetType.POST or target.hidden_at is not None:
+        return False
+    if open_flag_count(target_type, target.id) < AUTO_HIDE_FLAGS:
+        return False
+    _set_hidden(target_type, target, AUTO_HIDE_REASON)
+    _log(None, ModerationAction.AUTO_HIDE, target_type, target.id, AUTO_HIDE_REASON)
+    _tell_authors(target_type, target, None, "Votre message dans « {title} » a été masqué après plusieurs "
+                                             "signalements, en attente d'examen par la modération.")
+    db.session.flush()
+    return True
+
+
+def close_flags(actor: User, target_type: TargetType, target_id: int, resolution: FlagResolution) -> int:
+    """Close every open flag on a target; the number closed."""
+    return db.session.execute(
+        update(Flag).where(Flag.target_type == target_type, Flag.target_id == target_id, Flag.resolved_at.is_(None))
+        .values(resolved_at=utcnow(), resolved_by_id=actor.id, resolution=resolution)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+
+
+def review_flags(actor: User, target_type: TargetType, target_id: int, *, uphold: bool, reason: str = "") -> bool:
+    """From the queue: "masquer" (hide, close the flags) or "rejeter" (close them; content stays or
+    comes back). False when there was nothing left to review (another moderator was quicker)."""
+    require_moderator(actor)
+    reason = clean_reason(reason, required=uphold)
+    target = db.session.get(MODELS[target_type], target_id)
+    closed = close_flags(actor, target_type, target_id,
+                         FlagResolution.UPHELD if uphold else FlagResolution.REJECTED)
+    if not closed:
+        return False
+    if target is not None:
+        hidden_by_flags = target.hidden_at is not None and target.hidden_reason == AUTO_HIDE_REASON
+        if uphold and (target.hidden_at is None or hidden_by_flags):
+            _set_hidden(target_type, target, reason)
+            _tell_authors(target_type, target, actor, _HIDDEN_TEXT[target_type] + f" Raison : {reason}")
+        elif not uphold and hidden_by_flags:
+            # Rejected flags bring back what they alone had hidden; a moderator's hiding stays.
+            _set_visible(target_type, target)
+            _tell_authors(target_type, target, actor, _RESTORED_TEXT[target_type])
+    _log(actor, ModerationAction.FLAGS_UPHELD if uphold else ModerationAction.FLAGS_REJECTED, target_type,
+         target_id, reason, detail=f"{closed} signalement{'s' if closed > 1 else ''}")
+    db.session.flush()
+    return True
+
+
+# --- hiding ---------------------------------------------------------------------------------------
+_HIDDEN_TEXT = {
+    TargetType.POST: "Votre message dans « {title} » a été masqué par la modération.",
+    TargetType.THREAD: "Votre sujet « {title} » a été masqué par la modération.",
+    TargetType.RESOURCE: "La ressource « {title} » de votre fabrique a été masquée par la modération.",
+    TargetType.PRACTICE: "Votre retour d'expérience « {title} » a été masqué par la modération.",
+}
+_RESTORED_TEXT = {
+    TargetType.POST: "Votre message dans « {title} » est de nouveau visible.",
+    TargetType.THREAD: "Votre sujet « {title} » est de nouveau visible.",
+    TargetType.RESOURCE: "La ressource « {title} » de votre fabrique est de nouveau visible.",
+    TargetType.PRACTICE: "Votre retour d'expérience « {title} » est de nouveau visible.",
+}
+
+
+def _tell_authors(target_type: TargetType, target, actor: User | None, template: str) -> None:
+    ids = author_ids_of(target_type, target)
+    if not ids:
+        return
+    authors = db.session.execute(select(User).where(User.id.in_(ids))).scalars().all()
+    text = template.format(title=title_of(target_type, target))
+    notify(authors, "moderation", text, link_of(target_type, target), actor=actor)
+
+
+def _count_thread(thread: Thread, sign: int) -> None:
+    """A hidden thread leaves its category's counters; restored, it comes back."""
+    db.session.execute(
+        update(Category).where(Category.id == thread.category_id)
+        .values(thread_count=Category.thread_count + sign, post_count=Category.post_count + sign * thread.post_count)
+        .execution_options(synchronize_session=False))
+
+
+def _set_hidden(target_type: TargetType, target, reason: str) -> None:
+    if target_type is TargetType.THREAD and target.hidden_at is None:
+        _count_thread(target, -1)
+    if target.hidden_at is None:
+        target.hidden_at = utcnow()
+    target.hidden_reason = reason
+
+
+def _set_visible(target_type: TargetType, target) -> None:
+    if target_type is TargetType.THREAD and target.hidden_at is not None:
+        _count_thread(target, +1)
+    target.hidden_at = None
+    target.hidden_reason = ""
+
+
+def _hideable(target_type: TargetType) -> None:
+    if target_type not in FLAGGABLE:
+        raise NotFound("Ce type de contenu ne peut pas être masqué.")
+
+
+def hide(actor: User, target_type: TargetType, target, reason: str | None) -> bool:
+    """Hide content with a reason shown to its author(s); its open flags are closed as upheld.
+
+    False when it was already hidden by a moderator (a double submission)."""
+    require_moderator(actor)
+    _hideable(target_type)
+    reason = clean_reason(reason)
+    if target.hidden_at is not None and target.hidden_reason != AUTO_HIDE_REASON:
+        return False
+    _set_hidden(target_type, target, reason)
+    close_flags(actor, target_type, target.id, FlagResolution.UPHELD)
+    _log(actor, ModerationAction.HIDE, target_type, target.id, reason)
+    _tell_authors(target_type, target, actor, _HIDDEN_TEXT[target_type] + f" Raison : {reason}")
+    db.session.flush()
+    return True
+
+
+def restore(actor: User, target_type: TargetType, target, reason: str | None = "") -> bool:
+    """Show hidden content again; its open flags are closed as rejected. False when it was visible."""
+    require_moderator(actor)
+    _hideable(target_type)
+    reason = clean_reason(reason, required=False)
+    if target.hidden_at is None:
+        return False
+    _set_visible(target_type, target)
+    close_flags(actor, target_type, target.id, FlagResolution.REJECTED)
+    _log(actor, ModerationAction.RESTORE, target_type, target.id, reason)
+    _tell_authors(target_type, target, actor, _RESTORED_TEXT[target_type])
+    db.session.flush()
+    return True
+
+
+# --- threads: lock, pin, move ---------------------------------------------------------------------
+def set_locked(actor: User, thread: Thread, locked: bool, reason: str | None = "") -> bool:
+    require_moderator(actor)
+    reason = clean_reason(reason, required=False)
+    if thread.is_locked == locked:
+        return False
+    thread.is_locked = locked
+    _log(actor, ModerationAction.LOCK if locked else ModerationAction.UNLOCK, TargetType.THREAD, thread.id, reason)
+    db.session.flush()
+    return True
+
+
+def set_pinned(actor: User, thread: Thread, pinned: bool, reason: str | None = "") -> bool:
+    require_moderator(actor)
+    reason = clean_reason(reason, required=False)
+    if thread.is_pinned == pinned:
+        return False
+    thread.is_pinned = pinned
+    _log(actor, ModerationAction.PIN if pinned else ModerationAction.UNPIN, TargetType.THREAD, thread.id, reason)
+    db.session.flush()
+    return True
+
+
+def move_thread(actor: User, thread: Thread, category: Category, reason: str | None = "") -> bool:
+    """Move a thread (and its posts) to another category; both categories' counters follow."""
+    require_moderator(actor)
+    reason = clean_reason(reason, required=False)
+    if thread.category_id == category.id:
+        return False
+    source = db.session.get(Category, thread.category_id)
+    if thread.hidden_at is None:  # a hidden thread is counted nowhere
+        _count_thread(thread, -1)
+        thread.category_id = category.id
+        _count_thread(thread, +1)
+        if category.last_post_at is None or category.last_post_at < thread.last_post_at:
+            category.last_post_at = thread.last_post_at
+    else:
+        thread.category_id = category.id
+    db.session.flush()
+    # The source category's last activity is now that of its latest remaining thread.
+    db.session.execute(
+        update(Category).where(Category.id == source.id)
+        .values(last_post_at=select(func.max(Thread.last_post_at))
+                .where(Thread.category_id == source.id, Thread.hidden_at.is_(None)).scalar_subquery())
+        .execution_options(synchronize_session=False))
+    db.session.expire(source)
+    db.session.expire(category)
+    _log(actor, ModerationAction.MOVE, TargetType.THREAD, thread.id, reason,
+         detail=f"de « {source.name} » vers « {category.name} »")
+    db.session.flush()
+    return True
+
+
+# --- members: suspensions -------------------------------------------------------------------------
+def suspension_end(choice: str, now: datetime | None = None) -> datetime | None:
+    """The end of a suspension from a length offered in the form (None: until lifted)."""
+    if choice not in SUSPENSION_DAYS:
+        raise Invalid("Choisissez une durée parmi celles proposées.", field="duration")
+    days = SUSPENSION_DAYS[choice]
+    return None if days is None else (now or utcnow()) + timedelta(days=days)
+
+
+def suspension_text(user: User) -> str:
+    """ "jusqu'au 3 mars 2026 à 14:05" or "sans limite de durée"."""
+    if user.suspended_until is None:
+        return "sans limite de durée"
+    return f"jusqu'au {datetime_fr(user.suspended_until)}"
+
+
+def suspend(actor: User, member: User, duration: str, reason: str | None) -> bool:
+    """Suspend a member: they still read, but every write is refused until the end. Moderators
+    suspend members; only administrators suspend moderators; nobody suspends an administrator."""
+    require_moderator(actor)
+    reason = clean_reason(reason)
+    until = suspension_end(duration)
+    if member.id == actor.id:
+        raise Invalid("Vous ne pouvez pas vous suspendre vous-même.")
+    if member.role is Role.ADMIN:
+        raise Forbidden("Un·e administrateur·rice ne peut pas être suspendu·e.")
+    if member.role is Role.MODERATOR and not actor.is_admin:
+        raise Forbidden("Seul·e un·e administrateur·rice peut suspendre un·e modérateur·rice.")
+    if (member.is_suspended and member.suspension_reason == reason
+            and member.suspended_at > utcnow() - DUPLICATE_WINDOW):
+        return False  # the same suspension submitted twice
+    member.suspended_at = utcnow()
+    member.suspended_until = until
+    member.suspension_reason = reason
+    _log(actor, ModerationAction.SUSPEND, TargetType.MEMBER, member.id, reason, detail=suspension_text(member))
+    notify([member], "moderation", f"Votre compte est suspendu {suspension_text(member)} : vous pouvez lire le "
+                                   f"forum mais plus y écrire. Raison : {reason}", "/notifications", actor=actor)
+    db.session.flush()
+    return True
+
+
+def unsuspend(actor: User, member: User, reason: str | None = "") -> bool:
+    require_moderator(actor)
+    reason = clean_reason(reason, required=False)
+    if member.role is Role.MODERATOR and not actor.is_admin:
+        raise Forbidden("Seul·e un·e administrateur·rice peut lever la suspension d'un·e modérateur·rice.")
+    if not member.is_suspended:
+        return False
+    member.suspended_at = member.suspended_until = None
+    member.suspension_reason = ""
+    _log(actor, ModerationAction.UNSUSPEND, TargetType.MEMBER, member.id, reason)
+    notify([member], "moderation", "La suspension de votre compte est levée : vous pouvez de nouveau écrire.",
+           "/notifications", actor=actor)
+    db.session.flush()
+    return True
+
+
+def refusal_for(user: User) -> str:
+    """The message a suspended member reads when they try to write."""
+    text = f"Votre compte est suspendu {suspension_text(user)} : vous pouvez lire le forum, mais pas y écrire."
+    if user.suspension_reason:
+        text += f" Raison : {user.suspension_reason}"
+    return text
+
