@@ -268,9 +268,10 @@ def _tell_authors(target_type: TargetType, target, actor: User | None, template:
 
 def _count_thread(thread: Thread, sign: int) -> None:
     """A hidden thread leaves its category's counters; restored, it comes back."""
+    posts = select(Thread.post_count).where(Thread.id == thread.id).scalar_subquery()  # as stored now
     db.session.execute(
         update(Category).where(Category.id == thread.category_id)
-        .values(thread_count=Category.thread_count + sign, post_count=Category.post_count + sign * thread.post_count)
+        .values(thread_count=Category.thread_count + sign, post_count=Category.post_count + sign * posts)
         .execution_options(synchronize_session=False))
 
 
