@@ -21,9 +21,14 @@ from forum.threads.services import get_thread
 blueprint = Blueprint("moderation", __name__)
 
 FLAGGABLE_KINDS = "any(message, sujet, ressource, pratique)"
-# What a suspended member may still post: leave, and mark their notifications read.
-ALLOWED_WHILE_SUSPENDED = frozenset({"accounts.logout", "accounts.login", "notifications.open_notification",
-                                     "notifications.mark_all_read"})
+# What a suspended member may still post: nothing anyone else reads. Leave (log out, delete
+# the account), keep the account safe (password), and manage what reaches them (notifications
+# read, e-mail choices).
+ALLOWED_WHILE_SUSPENDED = frozenset({
+    "accounts.logout", "accounts.login", "accounts.change_password", "members.delete_account",
+    "notifications.open_notification", "notifications.mark_all_read", "notifications.preferences",
+    "notifications.unsubscribe",
+})
 
 
 @blueprint.before_app_request

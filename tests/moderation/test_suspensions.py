@@ -48,7 +48,8 @@ def test_a_suspended_member_reads_but_cannot_write(client, app, forum):
         assert "Votre compte est suspendu jusqu'au" in message and "Insultes répétées" in message, url
     assert count(Post) == 2 and count(Thread) == 1
     assert db.session.get(User, bob.id).display_name == "Bob Leroy"
-    # Leaving still works.
+    # Reading notifications and leaving still work.
+    assert client.post("/notifications/tout-lire", data={"csrf_token": token}).status_code == 302
     assert client.post("/deconnexion", data={"csrf_token": token}).status_code == 302
 
     note = db.session.execute(db.select(Notification).where(Notification.user_id == bob.id)).scalar_one()
@@ -126,3 +127,9 @@ def test_bad_suspension_forms(client, forum):
     assert missing.status_code == 400 and "Indiquez la raison" in text_of(missing)
     assert client.get("/moderation/membres/999999/suspendre").status_code == 404
     assert db.session.get(User, forum["bob"].id).suspended_at is None
+
+
+def test_the_endpoints_open_to_suspended_members_exist(app):
+    from forum.moderation.views import ALLOWED_WHILE_SUSPENDED
+
+    assert ALLOWED_WHILE_SUSPENDED <= set(app.view_functions)
