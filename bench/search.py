@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from whoosh import index as whoosh_index  # noqa: E402
 from whoosh.query import Term  # noqa: E402
 
-from forum.search.index import REBUILD_PROCESSES, rebuild_writer  # noqa: E402
+from forum.search.index import REBUILD_PROCESSES, open_searcher, rebuild_writer  # noqa: E402
 from forum.search.query import page_of_results, parse_user_query  # noqa: E402
 from forum.search.schema import TEXT_FIELDS, build_schema, prefix_field, with_prefix_fields  # noqa: E402
 from forum.search.service import FACET_PARAMS, PER_PAGE, QueryWords  # noqa: E402
@@ -145,8 +145,7 @@ def new_document_latency(directory: Path, samples: int = 20) -> list[float]:
                                                      "title": f"Nouveau sujet zorglub{number}", "body": "texte"}))
         writer.commit()
         if not searcher.up_to_date():  # as the site does (forum.search.service._SearcherHolder)
-            searcher.close()
-            searcher = ix.searcher()
+            searcher = open_searcher(ix, previous=searcher)
         assert searcher.search(Term(prefix_field("title"), f"zorglub{number}"), limit=1) is not None
         latencies.append(time.perf_counter() - started)
     searcher.close()

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+from whoosh.searching import Searcher
 from whoosh.query import Term
 
 from forum.search.schema import build_schema
@@ -52,6 +54,49 @@ def is_current(ix) -> bool:
     need the positions of the unstemmed fields): it must be rebuilt.
     """
     return _shape(ix.schema) == _shape(build_schema())
+
+
+def open_searcher(ix, previous=None):
+    """A searcher on the latest version of ``ix``, reusing what ``previous`` read that is still valid.
+
+    Whoosh's ``searcher.refresh()`` is wrong twice: it reuses a segment's reader when the
+    segment id is the same even if documents were deleted from it since (so the old version of
+    an updated document still matches), and it keeps the segments a merge removed. Opening
+    everything again is right but slow (120-140 ms for two segments of 50,000 documents).
+    Here a segment's reader is reused only if the segment is still in the index with the same
+    deletions; the others are opened, and the readers no longer needed are closed.
+    ``previous`` must not be used afterwards.
+    """
+    info = _latest_toc(ix)
+    old = {}
+    if previous is not None:
+        old = {reader.segment().segment_id(): reader for reader, _ in previous.reader().leaf_readers()
+               if reader.segment() is not None}
+    readers = []
+    for segment in info.segments:
+        reader = old.pop(segment.segment_id(), None)
+        if reader is not None and reader.segment().deleted_count() != segment.deleted_count():
+            reader.close()
+            reader = None
+        readers.append(reader if reader is not None
+                       else SegmentReader(ix.storage, info.schema, segment, generation=info.generation))
+    for reader in old.values():
+        reader.close()
+    if not readers:
+        return EmptyReader(info.schema).searcher()
+    # Always a MultiReader: it carries the new generation even when every reader was reused.
+    return Searcher(MultiReader(readers, generation=info.generation), fromindex=ix)
+
+
+def _latest_toc(ix, attempts: int = 10):
+    # A writer may delete the previous table of contents just as we read it: retry, as Whoosh does.
+    for attempt in range(attempts):
+        try:
+            return ix._read_toc()
+        except OSError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
 
 
 def last_applied(searcher) -> int:

@@ -3,7 +3,7 @@
 No Flask request here: the views read the query string and call ``read_filters`` / ``search``.
 
 * One Whoosh searcher per process and index directory, kept in ``_HOLDER`` and reopened only
-  when the index changed (a fresh searcher, not ``searcher.refresh()``: see ``using``). Every
+  when the index changed (``index.open_searcher``, not Whoosh's ``refresh()``). Every
   use of the searcher happens under the holder's lock; the database work (re-checking hits,
   loading texts) is done outside it.
 * The index may be a little behind or ahead of the database: the keys of the page shown are
@@ -46,7 +46,7 @@ from forum.search.analysis import (
     french_stem,
 )
 from forum.search.documents import KIND_LABELS, THREAD_STATUS_LABELS, documents_for
-from forum.search.index import open_or_create
+from forum.search.index import open_or_create, open_searcher
 from forum.search.query import MAX_QUERY_LENGTH, page_of_results, parse_user_query
 from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, TEXT_FIELDS, prefix_field
 
@@ -159,17 +159,13 @@ class _SearcherHolder:
             if searcher is not None:
                 try:
                     if not searcher.up_to_date():
-                        # Not searcher.refresh(): Whoosh would reuse the reader of every segment
-                        # whose id did not change, with the deletions it had read then, so the
-                        # old version of an updated document would still match (a segment keeps
-                        # its id when documents in it are deleted).
-                        searcher.close()
-                        searcher = None
+                        # Not searcher.refresh(): see index.open_searcher.
+                        searcher = open_searcher(open_or_create(directory), previous=searcher)
                 except Exception:
                     log.warning("search index %s reopened", key, exc_info=True)
                     searcher = None
             if searcher is None:
-                searcher = open_or_create(directory).searcher()
+                searcher = open_searcher(open_or_create(directory))
             self.searchers[key] = (searcher, identity)
             while len(self.searchers) > self.MAX_DIRECTORIES:
                 _, (old, _) = self.searchers.popitem(last=False)
