@@ -29,7 +29,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from whoosh import index as whoosh_index  # noqa: E402
 from whoosh.query import Term  # noqa: E402
 
-from forum.search.index import REBUILD_PROCESSES, open_searcher, rebuild_writer  # noqa: E402
+from forum.search.index import (  # noqa: E402
+    REBUILD_PROCESSES,
+    STATE_KEY,
+    WRITER_VIEWS,
+    open_searcher,
+    rebuild_writer,
+    state_document,
+)
 from forum.search.query import page_of_results, parse_user_query  # noqa: E402
 from forum.search.schema import TEXT_FIELDS, build_schema, prefix_field, with_prefix_fields  # noqa: E402
 from forum.search.service import FACET_PARAMS, PER_PAGE, QueryWords  # noqa: E402
@@ -134,21 +141,29 @@ def measure(directory: Path, rounds: int, bodies: dict[str, str]) -> dict[str, l
 
 
 def new_document_latency(directory: Path, samples: int = 20) -> list[float]:
-    """Time from a writer commit of one document to its being found by a refreshed searcher."""
+    """Time from opening a writer to the new document being found, as a drain then a search do it.
+
+    Same steps as forum.search.sync.drain (the writer's view searcher, delete then add, the state
+    document) and forum.search.service (open_searcher on the previous searcher).
+    """
     ix = whoosh_index.open_dir(str(directory))
-    searcher = ix.searcher()
+    searcher = open_searcher(ix)
     latencies = []
     for number in range(samples):
         started = time.perf_counter()
         writer = ix.writer(timeout=5)
-        writer.update_document(**with_prefix_fields({"key": f"fil:new{number}", "kind": "fil",
-                                                     "title": f"Nouveau sujet zorglub{number}", "body": "texte"}))
+        view = WRITER_VIEWS.for_writer(ix, directory, writer)
+        key = f"fil:new{number}"
+        writer.delete_by_term("key", key, searcher=view)
+        writer.add_document(**with_prefix_fields({"key": key, "kind": "fil", "title": f"Nouveau sujet zorglub{number}",
+                                                  "body": "texte"}))
+        writer.delete_by_term("key", STATE_KEY, searcher=view)
+        writer.add_document(**state_document(number))
         writer.commit()
         if not searcher.up_to_date():  # as the site does (forum.search.service._SearcherHolder)
             searcher = open_searcher(ix, previous=searcher)
         assert searcher.search(Term(prefix_field("title"), f"zorglub{number}"), limit=1) is not None
         latencies.append(time.perf_counter() - started)
-    searcher.close()
     return latencies
 
 

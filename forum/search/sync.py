@@ -27,7 +27,7 @@ from whoosh.index import LockError
 from forum.core.database import write_intent
 from forum.core.models import utcnow
 from forum.search.documents import documents_for, keys_touched_by, reply_keys_touched_by
-from forum.search.index import last_applied, open_or_create, state_document
+from forum.search.index import STATE_KEY, WRITER_VIEWS, last_applied, open_or_create, state_document
 from forum.search.models import SearchChange
 from forum.search.schema import with_prefix_fields
 
@@ -87,8 +87,8 @@ def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
     except LockError:
         return None
     try:
-        with ix.searcher() as searcher:
-            last = last_applied(searcher)
+        searcher = WRITER_VIEWS.for_writer(ix, index_directory(), writer)
+        last = last_applied(searcher)
         # A read: plain BEGIN even when the request that committed was a write.
         with write_intent(False), Session(db.engine) as session:
             # New changes first, in id order: with one query ordered by id, a burst of more than
@@ -103,13 +103,14 @@ def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
                 .order_by(SearchChange.id.desc()).limit(LOOKBACK_LIMIT)).scalars().all()
             keys = {row.key for row in rows} | set(recent)
             documents = documents_for(session, keys)
+        # Each change: delete the key's document (if any), add the new one (if public).
         for key in sorted(keys):
+            writer.delete_by_term("key", key, searcher=searcher)
             if key in documents:
-                writer.update_document(key=key, **with_prefix_fields(documents[key]))
-            else:
-                writer.delete_by_term("key", key)
+                writer.add_document(key=key, **with_prefix_fields(documents[key]))
         newest = max([last, *(row.id for row in rows)])
-        writer.update_document(**state_document(newest))
+        writer.delete_by_term("key", STATE_KEY, searcher=searcher)
+        writer.add_document(**state_document(newest))
         writer.commit()
     except BaseException:
         writer.cancel()
