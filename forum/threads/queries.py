@@ -8,9 +8,11 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum.accounts.models import User
 from forum.core.errors import NotFound
 from forum.core.pagination import Page, paginate
+from forum.core.visibility import is_moderator
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.threads.models import Bookmark, Category, Post, Tag, Thread, thread_tags
+from forum.threads.watching import muted_filter
 
 
 def categories() -> list[Category]:
@@ -43,7 +45,12 @@ def _unanswered():
     return Thread.post_count - Thread.deleted_reply_count <= 1
 
 
-def _filtered(statement, status: str):
+def _filtered(statement, status: str, viewer=None):
+    if not is_moderator(viewer):  # threads hidden by moderation: listed for moderators only
+        statement = statement.where(Thread.hidden_at.is_(None))
+    muted = muted_filter(viewer)
+    if muted is not None:
+        statement = statement.where(muted)
     if status == "questions":
         return statement.where(Thread.is_question.is_(True))
     if status == "resolus":
@@ -54,43 +61,43 @@ def _filtered(statement, status: str):
 
 
 def threads_in_category(category: Category, page: int, per_page: int, tag: str | None = None,
-                        status: str = "") -> Page[Thread]:
+                        status: str = "", viewer=None) -> Page[Thread]:
     statement = _filtered(
         select(Thread).where(Thread.category_id == category.id)
         .options(*_thread_list_options())
-        .order_by(Thread.last_post_at.desc(), Thread.id.desc()), status)
+        .order_by(Thread.is_pinned.desc(), Thread.last_post_at.desc(), Thread.id.desc()), status, viewer)
     if tag:
         statement = statement.where(Thread.id.in_(
             select(thread_tags.c.thread_id).join(Tag, Tag.id == thread_tags.c.tag_id).where(Tag.name == tag)))
-    if tag or status:
+    if tag or status or muted_filter(viewer) is not None or is_moderator(viewer):
         return paginate(db.session, statement, page, per_page)
+    # thread_count leaves hidden threads out: it is the length of the public list.
     return paginate(db.session, statement, page, per_page, total=category.thread_count)
 
 
-def threads_with_tag(tag: str, page: int, per_page: int, status: str = "") -> Page[Thread]:
+def threads_with_tag(tag: str, page: int, per_page: int, status: str = "", viewer=None) -> Page[Thread]:
     statement = _filtered(
         select(Thread).join(thread_tags, thread_tags.c.thread_id == Thread.id)
         .join(Tag, Tag.id == thread_tags.c.tag_id).where(Tag.name == tag)
         .options(*_thread_list_options())
-        .order_by(Thread.last_post_at.desc(), Thread.id.desc()), status)
+        .order_by(Thread.last_post_at.desc(), Thread.id.desc()), status, viewer)
     return paginate(db.session, statement, page, per_page)
 
 
-def all_threads(page: int, per_page: int, status: str = "") -> Page[Thread]:
-    """Every thread, latest activity first."""
+def all_threads(page: int, per_page: int, status: str = "", viewer=None) -> Page[Thread]:
+    """Every thread, latest activity first (without those ``viewer`` ignores)."""
     statement = _filtered(
         select(Thread).options(*_thread_list_options()).order_by(Thread.last_post_at.desc(), Thread.id.desc()),
-        status)
+        status, viewer)
     return paginate(db.session, statement, page, per_page)
 
 
-def unanswered_questions(page: int, per_page: int) -> Page[Thread]:
+def unanswered_questions(page: int, per_page: int, viewer=None) -> Page[Thread]:
     """Questions nobody has answered yet, oldest first: those waiting longest come first."""
-    statement = (
+    statement = _filtered(
         select(Thread).where(Thread.is_question.is_(True), _unanswered())
         .options(*_thread_list_options())
-        .order_by(Thread.created_at, Thread.id)
-    )
+        .order_by(Thread.created_at, Thread.id), "", viewer)
     return paginate(db.session, statement, page, per_page)
 
 
@@ -99,7 +106,7 @@ def solution_of(thread: Thread) -> Post | None:
     if thread.solution_post_id is None:
         return None
     return db.session.execute(
-        select(Post).where(Post.id == thread.solution_post_id, Post.deleted_at.is_(None))
+        select(Post).where(Post.id == thread.solution_post_id, Post.deleted_at.is_(None), Post.hidden_at.is_(None))
         .options(joinedload(Post.author).load_only(User.id, User.display_name))
     ).scalar_one_or_none()
 
@@ -117,16 +124,16 @@ def bookmarks_of(user: User, page: int, per_page: int) -> Page:
     return paginate(db.session, statement, page, per_page, scalars=False)
 
 
-def latest_threads(limit: int = 15) -> list[Thread]:
-    return list(db.session.execute(
+def latest_threads(limit: int = 15, viewer=None) -> list[Thread]:
+    return list(db.session.execute(_filtered(
         select(Thread).options(*_thread_list_options())
-        .order_by(Thread.last_post_at.desc(), Thread.id.desc()).limit(limit)
+        .order_by(Thread.last_post_at.desc(), Thread.id.desc()).limit(limit), "", viewer)
     ).scalars())
 
 
 def threads_of_fabrique(fabrique: Fabrique, limit: int = 8) -> list[Thread]:
     return list(db.session.execute(
-        select(Thread).where(Thread.fabrique_id == fabrique.id)
+        select(Thread).where(Thread.fabrique_id == fabrique.id, Thread.hidden_at.is_(None))
         .options(joinedload(Thread.author), joinedload(Thread.last_poster), joinedload(Thread.category))
         .order_by(Thread.last_post_at.desc(), Thread.id.desc()).limit(limit)
     ).scalars())
@@ -166,7 +173,8 @@ def posts_of_member(user: User, page: int, per_page: int) -> Page:
     statement = (
         select(Post, Thread.title, Thread.id.label("tid"))
         .join(Thread, Thread.id == Post.thread_id)
-        .where(Post.author_id == user.id, Post.deleted_at.is_(None))
+        .where(Post.author_id == user.id, Post.deleted_at.is_(None), Post.hidden_at.is_(None),
+               Thread.hidden_at.is_(None))
         .order_by(Post.created_at.desc(), Post.id.desc())
     )
     return paginate(db.session, statement, page, per_page, scalars=False)
@@ -174,7 +182,8 @@ def posts_of_member(user: User, page: int, per_page: int) -> Page:
 
 def member_post_count(user: User) -> int:
     return db.session.execute(
-        select(func.count()).select_from(Post).where(Post.author_id == user.id, Post.deleted_at.is_(None))
+        select(func.count()).select_from(Post).where(Post.author_id == user.id, Post.deleted_at.is_(None),
+                                                     Post.hidden_at.is_(None))
     ).scalar_one()
 
 

@@ -18,6 +18,7 @@ from forum.core.text import clean_line, clean_text, require_length, slugify
 from forum.extensions import db
 from forum.fabriques.permissions import active_fabrique_of
 from forum.fabriques.services import touch_activity
+from forum.threads import watching
 from forum.threads.models import Category, Post, Tag, Thread
 
 TITLE_MIN, TITLE_MAX = 8, 150
@@ -90,7 +91,7 @@ def _tags_named(names: list[str]) -> list[Tag]:
 
 
 def start_thread(actor: User, category: Category, title: str, body: str,
-                 tags: list[str] | None = None, is_question: bool = False) -> Thread:
+                 tags: list[str] | None = None, is_question: bool = False, site_url: str = "") -> Thread:
     """Open a thread with its first post. Any logged-in member may, with or without a fabrique."""
     title, body = clean_title(title), clean_body(body)
     fabrique = active_fabrique_of(actor)
@@ -107,18 +108,42 @@ def start_thread(actor: User, category: Category, title: str, body: str,
         last_post_at=now, last_poster_id=actor.id, post_count=1, tags=_tags_named(tags or []),
     )
     db.session.add(thread)
-    db.session.add(Post(thread=thread, position=1, author_id=actor.id, fabrique_id=thread.fabrique_id,
-                        body_source=body, body_html=render_markdown(body), created_at=now))
+    opening = Post(thread=thread, position=1, author_id=actor.id, fabrique_id=thread.fabrique_id,
+                   body_source=body, body_html=render_markdown(body), created_at=now)
+    db.session.add(opening)
     category.thread_count += 1
     category.post_count += 1
     category.last_post_at = now
     touch_activity(thread.fabrique_id)
     db.session.flush()
+    watching.follow_if_unset(actor, thread)
+    watching.announce_post(actor, thread, opening, site_url)
     return thread
 
 
-def reply(actor: User, thread: Thread, body: str) -> Post:
+LOCKED = "Ce sujet est verrouillé par la modération : on ne peut plus y répondre."
+HIDDEN = "Ce sujet est masqué par la modération : on ne peut plus y répondre."
+
+
+def check_can_reply(actor: User, thread: Thread) -> None:
+    """Forbidden when ``thread`` is hidden, or locked (moderators may still answer a locked thread)."""
+    if thread.hidden_at is not None:
+        raise Forbidden(HIDDEN)
+    if thread.is_locked and not actor.is_moderator:
+        raise Forbidden(LOCKED)
+
+
+def can_reply(actor: User, thread: Thread) -> bool:
+    try:
+        check_can_reply(actor, thread)
+    except Forbidden:
+        return False
+    return True
+
+
+def reply(actor: User, thread: Thread, body: str, site_url: str = "") -> Post:
     """Add a post at the end of ``thread``; positions stay dense even with concurrent replies."""
+    check_can_reply(actor, thread)
     body = clean_body(body)
     fabrique = active_fabrique_of(actor)
     now = utcnow()
@@ -148,6 +173,8 @@ def reply(actor: User, thread: Thread, body: str) -> Post:
     touch_activity(post.fabrique_id)
     db.session.flush()
     db.session.expire(thread, ["post_count", "last_post_at", "last_poster_id"])
+    watching.follow_if_unset(actor, thread)
+    watching.announce_post(actor, thread, post, site_url)
     return post
 
 
@@ -192,6 +219,6 @@ def delete_post(actor: User, post: Post) -> None:
 
 
 def quote_source(post: Post, author_name: str) -> str:
-    if post.is_deleted:
+    if post.is_deleted or post.hidden_at is not None:
         return ""
     return quote_markdown(post.body_source, author_name)

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.exc import OperationalError
 
 from forum.accounts.services import get_user
-from forum.core.errors import Conflict, DomainError, Forbidden, Invalid
+
+from forum.core.database import write_intent
+from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from forum.core.forms import EmptyForm, attach_error, choices, render_form
 from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
+from forum.core.web import site_url
+from forum.core.visibility import can_see
 from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import membership_of
 from forum.fabriques.queries import recently_active
-from forum.threads import community, queries, services
-from forum.threads.forms import PostEditForm, ReplyForm, ThreadForm
+from forum.threads import community, queries, services, watching
+from forum.threads.forms import PostEditForm, ReplyForm, ThreadForm, WatchForm
+from forum.threads.models import Post, WatchLevel
 
+log = logging.getLogger(__name__)
 blueprint = Blueprint("threads", __name__)
 
 # Higher layers add blocks to the home page (latest practice reports...):
@@ -55,8 +64,9 @@ def _preview_of(text: str | None) -> str:
 @blueprint.get("/")
 @public_page
 def home():
+    latest = queries.latest_threads(15, viewer=current_user)
     return render_template(
-        "threads/home.html", latest=queries.latest_threads(15), categories=queries.categories(),
+        "threads/home.html", latest=latest, reads=_reads(latest), categories=queries.categories(),
         active_fabriques=recently_active(6), tags=queries.popular_tags(20),
         sections=[build() for build in current_app.extensions.get(HOME_SECTIONS_KEY, [])],
     )
@@ -69,9 +79,13 @@ def category(slug: str):
     tag = request.args.get("tag", "").strip().lower()[:40] or None
     status = queries.read_thread_filter(request.args.get("filtre"))
     page = queries.threads_in_category(category, parse_page(request.args.get("page")),
-                                       current_app.config["THREADS_PER_PAGE"], tag=tag, status=status)
+                                       current_app.config["THREADS_PER_PAGE"], tag=tag, status=status,
+                                       viewer=current_user)
+    member = current_user.is_authenticated
     return render_template("threads/category.html", category=category, page=page, tag=tag, status=status,
-                           filters=queries.THREAD_FILTERS, categories=queries.categories())
+                           filters=queries.THREAD_FILTERS, categories=queries.categories(), reads=_reads(page.items),
+                           watch_level=watching.category_level(current_user, category) if member else None,
+                           watch_levels=list(WatchLevel), action_form=EmptyForm() if member else None)
 
 
 @blueprint.get("/mots-cles/<tag>")
@@ -80,8 +94,9 @@ def tag(tag: str):
     tag = tag.strip().lower()[:40]
     status = queries.read_thread_filter(request.args.get("filtre"))
     page = queries.threads_with_tag(tag, parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
-                                    status=status)
-    return render_template("threads/tag.html", tag=tag, page=page, status=status, filters=queries.THREAD_FILTERS)
+                                    status=status, viewer=current_user)
+    return render_template("threads/tag.html", tag=tag, page=page, status=status, filters=queries.THREAD_FILTERS,
+                           reads=_reads(page.items))
 
 
 @blueprint.route("/sujets/nouveau", methods=["GET", "POST"])
@@ -102,6 +117,7 @@ def new_thread():
             thread = services.start_thread(
                 current_user, services.get_category_by_slug(form.category.data), form.title.data, form.body.data,
                 tags=services.parse_tags(form.tags.data or ""), is_question=form.is_question.data,
+                site_url=site_url(),
             )
             db.session.commit()
         except (Invalid, Conflict) as error:
@@ -116,6 +132,8 @@ def new_thread():
 @public_page
 def show(thread_id: int, slug: str | None = None):
     thread = queries.thread_for_page(thread_id)
+    if not can_see(current_user, thread, thread.author_id):
+        raise NotFound("Ce sujet a été masqué par la modération.")
     per_page = current_app.config["POSTS_PER_PAGE"]
     page = queries.posts_page(thread, parse_page(request.args.get("page")), per_page)
     # Forms (and their CSRF tokens, which open a session) only for members: the
@@ -123,13 +141,86 @@ def show(thread_id: int, slug: str | None = None):
     member = current_user.is_authenticated
     post_ids = [post.id for post in page.items]
     thread_bookmarked, bookmarked_posts = community.bookmarks_on_page(current_user, thread, post_ids)
-    return render_template(
-        "threads/show.html", thread=thread, page=page, can_reply=member,
+    html = render_template(
+        "threads/show.html", thread=thread, page=page, can_reply=member and services.can_reply(current_user, thread),
         reply_form=ReplyForm() if member else None, action_form=EmptyForm() if member else None,
         solution=queries.solution_of(thread), can_choose_solution=community.can_choose_solution(current_user, thread),
         liked=community.liked_post_ids(current_user, post_ids), thread_bookmarked=thread_bookmarked,
-        bookmarked_posts=bookmarked_posts,
+        bookmarked_posts=bookmarked_posts, watch_level=watching.level_of(current_user, thread) if member else None,
+        watch_levels=list(WatchLevel),
     )
+    if member and page.items:
+        # After rendering: the commit below expires what the template read.
+        _remember_reading(thread.id, page.items[-1].position)
+    return html
+
+
+def _reads(threads) -> dict[int, int]:
+    """How far the member has read each listed thread (for the "nouveaux messages" marks)."""
+    return watching.read_positions(current_user, [thread.id for thread in threads])
+
+
+def _remember_reading(thread_id: int, position: int) -> None:
+    """Record how far the member has read, in its own short write transaction.
+
+    Best effort: a busy database must not turn reading a thread into an error page.
+    """
+    db.session.commit()  # end the read transaction; the write below takes the lock from its start
+    try:
+        with write_intent():
+            watching.mark_read(current_user, thread_id, position)
+            db.session.commit()
+    except OperationalError:
+        db.session.rollback()
+        log.warning("read position of thread %s not recorded", thread_id, exc_info=True)
+
+
+@blueprint.get("/sujets/<id:thread_id>/non-lu")
+@login_required
+def first_unread(thread_id: int):
+    """Open a thread at the first post the member has not read yet."""
+    thread = services.get_thread(thread_id)
+    position = watching.first_unread_position(current_user, thread)
+    post = db.session.execute(
+        db.select(Post).where(Post.thread_id == thread.id, Post.position == position)).scalar_one_or_none()
+    if post is None:
+        return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
+    return redirect(post_url(post, thread))
+
+
+@blueprint.post("/sujets/<id:thread_id>/suivi")
+@login_required
+def watch_thread(thread_id: int):
+    form = WatchForm()
+    if not form.validate_on_submit():
+        abort(400)
+    thread = services.get_thread(thread_id)
+    level = watching.read_level(form.level.data)
+    watching.set_level(current_user, level, thread=thread)
+    db.session.commit()
+    flash(WATCH_MESSAGES[level], "success")
+    return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
+
+
+@blueprint.post("/forum/<slug>/suivi")
+@login_required
+def watch_category(slug: str):
+    form = WatchForm()
+    if not form.validate_on_submit():
+        abort(400)
+    category = services.get_category_by_slug(slug)
+    level = watching.read_level(form.level.data)
+    watching.set_level(current_user, level, category=category)
+    db.session.commit()
+    flash(WATCH_MESSAGES[level], "success")
+    return redirect(url_for("threads.category", slug=category.slug))
+
+
+WATCH_MESSAGES = {
+    WatchLevel.WATCHING: "Vous serez prévenu·e de chaque nouveau message.",
+    WatchLevel.NORMAL: "Vous serez prévenu·e quand on vous mentionne ou qu'on répond à vos sujets.",
+    WatchLevel.MUTED: "Vous ne serez plus prévenu·e, et ces sujets n'apparaîtront plus dans vos listes.",
+}
 
 
 @blueprint.route("/sujets/<id:thread_id>/repondre", methods=["GET", "POST"])
@@ -137,6 +228,7 @@ def show(thread_id: int, slug: str | None = None):
 @posting_limit
 def reply(thread_id: int):
     thread = queries.thread_for_page(thread_id)
+    services.check_can_reply(current_user, thread)
     form = ReplyForm()
     preview = ""
     quoted_id = request.args.get("citer", "")
@@ -153,7 +245,7 @@ def reply(thread_id: int):
             if _wants_preview():
                 preview = _preview_of(form.body.data)
                 return render_form("threads/reply.html", form, 200, thread=thread, preview=preview)
-            post = services.reply(current_user, thread, form.body.data)
+            post = services.reply(current_user, thread, form.body.data, site_url=site_url())
             db.session.commit()
         except (Invalid, Conflict) as error:
             return render_form("threads/reply.html", form, attach_error(form, error), thread=thread, preview=preview)
