@@ -17,7 +17,7 @@ ALLOWED = {
     "practices": {"core", "accounts", "fabriques", "notifications", "threads", "resources"},
     "moderation": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
     "digests": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
-    "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
+    "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation"},
     "feeds": {"core", "accounts", "fabriques", "threads", "resources", "practices"},
     "members": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
 }

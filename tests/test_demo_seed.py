@@ -808,3 +808,13 @@ def test_watched_threads_and_read_positions(session):
     assert len(reads) == 300
     for read in reads:
         assert 1 <= read.last_position <= posts_of[read.thread_id]
+
+
+def test_a_few_open_flags_for_the_moderators(session):
+    from forum.moderation.models import Flag
+
+    flags = list(session.execute(select(Flag)).scalars())
+    assert 6 <= len(flags) <= 12 and all(flag.resolved_at is None for flag in flags)
+    authors = dict(session.execute(select(Post.id, Post.author_id).where(Post.id.in_([f.target_id for f in flags]))).all())
+    assert all(authors[flag.target_id] != flag.reporter_id for flag in flags)
+    assert len({(flag.reporter_id, flag.target_id) for flag in flags}) == len(flags)

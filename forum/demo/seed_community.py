@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from forum.moderation.models import Flag, FlagReason, TargetType
 from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch, WatchLevel
 
 if TYPE_CHECKING:
@@ -93,8 +94,24 @@ class CommunitySteps:
             level = WatchLevel.WATCHING if rng.random() < 0.8 else WatchLevel.MUTED
             category_watches.append(Watch(user_id=user_id, category_id=rng.choice(category_ids), level=level))
         self.session.add_all([*watches.values(), *category_watches, *reads.values()])
+
+        # A few open flags for the moderators' queue: one or two members report some recent
+        # replies (never their own), with the reasons people actually give.
+        reasons = [(FlagReason.OFF_TOPIC, ""), (FlagReason.DUPLICATE, ""),
+                   (FlagReason.OUTDATED, "Le dispositif a changé depuis."),
+                   (FlagReason.OTHER, "Le lien donné ne fonctionne plus.")]
+        recent = sorted((post for posts in replies.values() for post in posts), key=lambda post: post.created_at)[-200:]
+        flags = []
+        for post in rng.sample(recent, min(len(recent), 6)):
+            for reporter in rng.sample([user_id for user_id in user_ids if user_id != post.author_id],
+                                       rng.randint(1, 2)):
+                reason, note = rng.choice(reasons)
+                flags.append(Flag(reporter_id=reporter, target_type=TargetType.POST, target_id=post.id,
+                                  reason=reason, note=note, created_at=post.created_at + (self.now - post.created_at) / 2))
+        self.session.add_all(flags)
         self.session.flush()
         self.counts["sujets suivis"] = len(watches)
+        self.counts["signalements"] = len(flags)
         self.counts["questions résolues"] = solved
         self.counts["mercis"] = len(likes)
         self.counts["favoris"] = len(bookmarks)
