@@ -111,7 +111,7 @@ class CommunitySteps:
         self.session.add_all(flags)
         self.session.flush()
         self.counts["sujets suivis"] = len(watches)
-        self.counts["signalements"] = len(flags)
+        self.counts["signalements à modérer"] = len(flags)
         self.counts["questions résolues"] = solved
         self.counts["mercis"] = len(likes)
         self.counts["favoris"] = len(bookmarks)
