@@ -93,3 +93,15 @@ class LoginSession(Base):
     user_agent: Mapped[str] = mapped_column(String(200), default="")
 
     user: Mapped[User] = relationship(lazy="joined", innerjoin=True)
+
+
+class SuspendedAddress(Base):
+    """The e-mail address of an account deleted while suspended, as a keyed digest (never the
+    address itself), so that the member cannot register again before the suspension's end."""
+
+    __tablename__ = "suspended_addresses"
+    __affects_pages__ = False  # no page shows it
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    until: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: a suspension without end
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

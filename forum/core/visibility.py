@@ -18,3 +18,14 @@ def can_see(viewer, content, *author_ids: int | None) -> bool:
     if viewer is None or not getattr(viewer, "is_authenticated", False):
         return False
     return viewer.is_moderator or viewer.id in author_ids
+
+
+# A new member's post with links is held: hidden, with this reason, until a moderator
+# approves it (forum.threads holds it, forum.moderation lists and decides it). The author
+# reads the reason above their post; the exact text is how the queue finds held content.
+AWAITING_APPROVAL = ("En attente de validation : les premiers messages d'un nouveau membre qui contiennent "
+                     "des liens sont relus par l'équipe de modération avant d'être publiés.")
+
+
+def is_awaiting_approval(content) -> bool:
+    return content.hidden_at is not None and content.hidden_reason == AWAITING_APPROVAL

@@ -13,7 +13,7 @@ from forum.core.database import set_write_intent
 from forum.core.dates import ago, date_fr, datetime_fr, day_fr, month_fr
 from forum.core.errors import DomainError
 from forum.core.security import IdConverter, add_security_headers
-from forum.core.visibility import can_see
+from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -94,6 +94,7 @@ def register_web_core(app: Flask) -> None:
     app.jinja_env.filters["iso"] = lambda value: value.isoformat() if value else ""
     app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.globals["can_see"] = can_see
+    app.jinja_env.globals["is_awaiting_approval"] = is_awaiting_approval
     _install_template_gettext(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

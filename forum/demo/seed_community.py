@@ -10,12 +10,16 @@ Some questions stay unsolved and some unanswered: the "Questions sans réponse" 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from forum.accounts.models import Role
+from forum.core.markdown import render_markdown
+from forum.core.visibility import AWAITING_APPROVAL
 from forum.moderation.models import Flag, FlagReason, TargetType
+from forum.threads.services import APPROVED_POSTS_TO_BE_TRUSTED
 from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch, WatchLevel
 
 if TYPE_CHECKING:
@@ -110,8 +114,31 @@ class CommunitySteps:
                                   reason=reason, note=note, created_at=post.created_at + (self.now - post.created_at) / 2))
         self.session.add_all(flags)
         self.session.flush()
+        held = self._hold_newcomers_links(rng, threads)
         self.counts["sujets suivis"] = len(watches)
         self.counts["signalements à modérer"] = len(flags)
         self.counts["questions résolues"] = solved
         self.counts["mercis"] = len(likes)
         self.counts["favoris"] = len(bookmarks)
+        self.counts["messages en attente de validation"] = held
+
+    def _hold_newcomers_links(self: DemoBuilder, rng, threads: list[Thread]) -> int:
+        """Two members who have hardly posted yet answer with a link: their replies wait for a
+        moderator's approval, as ``forum.threads.services.reply`` holds them."""
+        published = Counter(self.session.execute(select(Post.author_id).where(Post.hidden_at.is_(None))).scalars())
+        newcomers = [user for user in self.users
+                     if published[user.id] < APPROVED_POSTS_TO_BE_TRUSTED and user.role is Role.MEMBER][:2]
+        texts = ["Bonjour, nous proposons exactement ce qu'il vous faut : https://www.atelier-numerique-solidaire.fr "
+                 "(devis gratuit).",
+                 "Nous avions trouvé un bon guide sur le sujet : https://www.example.org/guide-mediation.pdf"]
+        recent = sorted(threads, key=lambda thread: thread.last_post_at)[-30:]
+        categories = {category.id: category for category in self.categories.values()}
+        for user, text in zip(newcomers, texts):
+            thread = rng.choice(recent)
+            thread.post_count += 1
+            categories[thread.category_id].post_count += 1
+            self.session.add(Post(thread_id=thread.id, position=thread.post_count, author_id=user.id,
+                                  body_source=text, body_html=render_markdown(text), created_at=self.now,
+                                  hidden_at=self.now, hidden_reason=AWAITING_APPROVAL))
+        self.session.flush()
+        return len(newcomers)

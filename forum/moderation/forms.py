@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Length
 from forum.core.forms import choices
 from forum.moderation.models import FLAG_REASON_LABELS
 from forum.moderation.services import NOTE_MAX, REASON_MAX
+from forum.threads.forms import PostEditForm
 
 REQUIRED = "Ce champ est obligatoire."
 DURATIONS = choices([("1", "1 jour"), ("3", "3 jours"), ("7", "7 jours"), ("30", "30 jours"), ("90", "3 mois"),
@@ -38,3 +39,17 @@ class SuspendForm(FlaskForm):
     reason = StringField("Raison", validators=[DataRequired("Indiquez la raison : elle sera montrée au membre."),
                                                Length(max=REASON_MAX)],
                          description="Elle est montrée au membre et gardée dans le journal de modération.")
+
+
+class MergeForm(FlaskForm):
+    target = StringField("Sujet de destination", validators=[DataRequired(REQUIRED), Length(max=300)],
+                         description="Son adresse (https://…/sujets/123/…) ou son numéro. Les messages de ce sujet-ci "
+                                     "y seront ajoutés, à la suite des siens.")
+    reason = StringField("Raison (facultatif)", validators=[Length(max=REASON_MAX)],
+                         description="Montrée à l'auteur·rice du sujet fusionné et gardée dans le journal.")
+
+
+class ModeratorEditForm(PostEditForm):
+    # Required on publishing (moderation.services.edit_post says so), not for a preview.
+    reason = StringField("Raison de la modification", validators=[Length(max=REASON_MAX)],
+                         description="Elle est montrée à l'auteur·rice et gardée dans le journal de modération.")

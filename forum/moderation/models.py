@@ -108,6 +108,10 @@ class ModerationAction(str, enum.Enum):
     UNSUSPEND = "unsuspend"
     FLAGS_UPHELD = "flags_upheld"
     FLAGS_REJECTED = "flags_rejected"
+    APPROVE = "approve"
+    REJECT = "reject"
+    MERGE = "merge"
+    EDIT = "edit"
 
     @property
     def label(self) -> str:
@@ -122,6 +126,8 @@ ACTION_LABELS = {
     ModerationAction.SUSPEND: "Suspension", ModerationAction.UNSUSPEND: "Fin de suspension",
     ModerationAction.FLAGS_UPHELD: "Signalements retenus (masqué)",
     ModerationAction.FLAGS_REJECTED: "Signalements rejetés",
+    ModerationAction.APPROVE: "Publication après validation", ModerationAction.REJECT: "Refus de publication",
+    ModerationAction.MERGE: "Fusion de sujets", ModerationAction.EDIT: "Modification d'un message",
 }
 
 

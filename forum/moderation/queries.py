@@ -13,6 +13,7 @@ from forum.accounts.models import Role, User
 from forum.core.dates import PARIS
 from forum.core.errors import Invalid
 from forum.core.pagination import Page, paginate
+from forum.core.visibility import AWAITING_APPROVAL
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.moderation.models import Flag, ModerationAction, ModerationLog, TargetType
@@ -126,6 +127,65 @@ def _attach_targets(items: list[QueueItem]) -> None:
     for item in items:
         for name, value in loaded.get((item.target_type, item.target_id), {}).items():
             setattr(item, name, value)
+
+
+# --- held posts of new members -------------------------------------------------------------------
+@dataclass
+class HeldItem:
+    """A new member's post or thread waiting for approval."""
+
+    target_type: TargetType
+    target: Any
+    held_at: datetime
+    title: str
+    link: str
+    author: User | None
+    context: str
+    excerpt: str
+
+
+_WAITING_POST = and_(Post.hidden_at.is_not(None), Post.hidden_reason == AWAITING_APPROVAL)
+_WAITING_THREAD = and_(Thread.hidden_at.is_not(None), Thread.hidden_reason == AWAITING_APPROVAL)
+
+
+def _held_posts_count():
+    return select(func.count()).select_from(Post).where(_WAITING_POST).scalar_subquery()
+
+
+def _held_threads_count():
+    return select(func.count()).select_from(Thread).where(_WAITING_THREAD).scalar_subquery()
+
+
+def held_content(limit: int) -> tuple[list[HeldItem], int]:
+    """The oldest ``limit`` posts and threads waiting for approval, and how many wait in all."""
+    total = db.session.execute(select(_held_posts_count() + _held_threads_count())).scalar_one()
+    if not total:
+        return [], 0
+    items = [HeldItem(TargetType.POST, post, post.hidden_at, post.thread.title, f"/messages/{post.id}", post.author,
+                      f"Réponse dans « {post.thread.title} »", _excerpt(post.body_source))
+             for post in db.session.execute(
+                 select(Post).where(_WAITING_POST).order_by(Post.hidden_at, Post.id).limit(limit).options(
+                     joinedload(Post.author).load_only(User.id, User.display_name),
+                     joinedload(Post.thread).load_only(Thread.id, Thread.title, Thread.slug))).scalars()]
+    threads = db.session.execute(
+        select(Thread).where(_WAITING_THREAD).order_by(Thread.hidden_at, Thread.id).limit(limit).options(
+            joinedload(Thread.author).load_only(User.id, User.display_name),
+            joinedload(Thread.category).load_only(Category.id, Category.name))).scalars().all()
+    if threads:
+        openings = dict(db.session.execute(select(Post.thread_id, Post.body_source).where(
+            Post.thread_id.in_([thread.id for thread in threads]), Post.position == 1)).all())
+        items += [HeldItem(TargetType.THREAD, thread, thread.hidden_at, thread.title,
+                           f"/sujets/{thread.id}/{thread.slug}", thread.author,
+                           f"Nouveau sujet dans « {thread.category.name} »", _excerpt(openings.get(thread.id, "")))
+                  for thread in threads]
+    items.sort(key=lambda item: item.held_at)
+    return items[:limit], total
+
+
+def waiting_count() -> int:
+    """Open flags and held content, for the nav of moderators (one statement)."""
+    open_flags = select(func.count()).select_from(Flag).where(Flag.resolved_at.is_(None)).scalar_subquery()
+    return db.session.execute(select(open_flags + _held_posts_count() + _held_threads_count())).scalar_one()
 
 
 # --- the audit log --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -20,7 +20,7 @@ from forum.core.dates import datetime_fr
 from forum.core.errors import Forbidden, Invalid, NotFound
 from forum.core.models import utcnow
 from forum.core.text import clean_line, clean_text
-from forum.core.visibility import can_see
+from forum.core.visibility import AWAITING_APPROVAL, can_see, is_awaiting_approval
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.moderation.models import (
@@ -29,7 +29,8 @@ from forum.moderation.models import (
 from forum.notifications.services import notify
 from forum.practices.models import Practice
 from forum.resources.models import Resource
-from forum.threads.models import Category, Post, Thread
+from forum.threads import services as threads
+from forum.threads.models import Bookmark, Category, Post, Thread, ThreadRead, Watch, thread_tags
 
 REASON_MAX = 500
 NOTE_MAX = 500
@@ -231,7 +232,7 @@ def review_flags(actor: User, target_type: TargetType, target_id: int, *, uphold
         hidden_by_flags = target.hidden_at is not None and target.hidden_reason == AUTO_HIDE_REASON
         if uphold and (target.hidden_at is None or hidden_by_flags):
             _set_hidden(target_type, target, reason)
-            _tell_authors(target_type, target, actor, _HIDDEN_TEXT[target_type] + f" Raison : {reason}")
+            _tell_authors(target_type, target, actor, _HIDDEN_TEXT[target_type], reason)
         elif not uphold and hidden_by_flags:
             # Rejected flags bring back what they alone had hidden; a moderator's hiding stays.
             _set_visible(target_type, target)
@@ -257,12 +258,13 @@ _RESTORED_TEXT = {
 }
 
 
-def _tell_authors(target_type: TargetType, target, actor: User | None, template: str) -> None:
+def _tell_authors(target_type: TargetType, target, actor: User | None, template: str, reason: str = "") -> None:
+    """Notify the authors: ``template`` with the target's {title}, then the reason if any."""
     ids = author_ids_of(target_type, target)
     if not ids:
         return
     authors = db.session.execute(select(User).where(User.id.in_(ids))).scalars().all()
-    text = template.format(title=title_of(target_type, target))
+    text = template.format(title=title_of(target_type, target)) + (f" Raison : {reason}" if reason else "")
     notify(authors, "moderation", text, link_of(target_type, target), actor=actor)
 
 
@@ -302,12 +304,12 @@ def hide(actor: User, target_type: TargetType, target, reason: str | None) -> bo
     require_moderator(actor)
     _hideable(target_type)
     reason = clean_reason(reason)
-    if target.hidden_at is not None and target.hidden_reason != AUTO_HIDE_REASON:
+    if target.hidden_at is not None and target.hidden_reason not in (AUTO_HIDE_REASON, AWAITING_APPROVAL):
         return False
     _set_hidden(target_type, target, reason)
     close_flags(actor, target_type, target.id, FlagResolution.UPHELD)
     _log(actor, ModerationAction.HIDE, target_type, target.id, reason)
-    _tell_authors(target_type, target, actor, _HIDDEN_TEXT[target_type] + f" Raison : {reason}")
+    _tell_authors(target_type, target, actor, _HIDDEN_TEXT[target_type], reason)
     db.session.flush()
     return True
 
@@ -319,6 +321,10 @@ def restore(actor: User, target_type: TargetType, target, reason: str | None = "
     reason = clean_reason(reason, required=False)
     if target.hidden_at is None:
         return False
+    if target_type is TargetType.THREAD and target.merged_into_id is not None:
+        raise Invalid("Ce sujet a été fusionné avec un autre : ses messages y sont, il n'y a rien à rétablir.")
+    if is_awaiting_approval(target):
+        raise Invalid("Ce contenu attend une validation : publiez-le ou refusez-le.")
     _set_visible(target_type, target)
     close_flags(actor, target_type, target.id, FlagResolution.REJECTED)
     _log(actor, ModerationAction.RESTORE, target_type, target.id, reason)
@@ -328,26 +334,26 @@ def restore(actor: User, target_type: TargetType, target, reason: str | None = "
 
 
 # --- threads: lock, pin, move ---------------------------------------------------------------------
-def set_locked(actor: User, thread: Thread, locked: bool, reason: str | None = "") -> bool:
+def _switch(actor: User, thread: Thread, column: str, on: bool, actions: tuple[ModerationAction, ModerationAction],
+            reason: str | None) -> bool:
+    """Turn a thread's ``column`` on or off, logged as actions[0] (on) or actions[1] (off).
+    False when it already was (a double submission)."""
     require_moderator(actor)
     reason = clean_reason(reason, required=False)
-    if thread.is_locked == locked:
+    if getattr(thread, column) == on:
         return False
-    thread.is_locked = locked
-    _log(actor, ModerationAction.LOCK if locked else ModerationAction.UNLOCK, TargetType.THREAD, thread.id, reason)
+    setattr(thread, column, on)
+    _log(actor, actions[0] if on else actions[1], TargetType.THREAD, thread.id, reason)
     db.session.flush()
     return True
+
+
+def set_locked(actor: User, thread: Thread, locked: bool, reason: str | None = "") -> bool:
+    return _switch(actor, thread, "is_locked", locked, (ModerationAction.LOCK, ModerationAction.UNLOCK), reason)
 
 
 def set_pinned(actor: User, thread: Thread, pinned: bool, reason: str | None = "") -> bool:
-    require_moderator(actor)
-    reason = clean_reason(reason, required=False)
-    if thread.is_pinned == pinned:
-        return False
-    thread.is_pinned = pinned
-    _log(actor, ModerationAction.PIN if pinned else ModerationAction.UNPIN, TargetType.THREAD, thread.id, reason)
-    db.session.flush()
-    return True
+    return _switch(actor, thread, "is_pinned", pinned, (ModerationAction.PIN, ModerationAction.UNPIN), reason)
 
 
 def move_thread(actor: User, thread: Thread, category: Category, reason: str | None = "") -> bool:
@@ -366,16 +372,178 @@ def move_thread(actor: User, thread: Thread, category: Category, reason: str | N
     else:
         thread.category_id = category.id
     db.session.flush()
-    # The source category's last activity is now that of its latest remaining thread.
-    db.session.execute(
-        update(Category).where(Category.id == source.id)
-        .values(last_post_at=select(func.max(Thread.last_post_at))
-                .where(Thread.category_id == source.id, Thread.hidden_at.is_(None)).scalar_subquery())
-        .execution_options(synchronize_session=False))
-    db.session.expire(source)
+    _refresh_last_post_at(source)
     db.session.expire(category)
     _log(actor, ModerationAction.MOVE, TargetType.THREAD, thread.id, reason,
          detail=f"de « {source.name} » vers « {category.name} »")
+    db.session.flush()
+    return True
+
+
+def _refresh_last_post_at(category: Category) -> None:
+    """A category's last activity after a thread left it: that of its latest remaining thread."""
+    db.session.execute(
+        update(Category).where(Category.id == category.id)
+        .values(last_post_at=select(func.max(Thread.last_post_at))
+                .where(Thread.category_id == category.id, Thread.hidden_at.is_(None)).scalar_subquery())
+        .execution_options(synchronize_session=False))
+    db.session.expire(category)
+
+
+def merge_threads(actor: User, source: Thread, target: Thread, reason: str | None = "") -> bool:
+    """Merge the duplicate ``source`` into ``target``: its posts follow the target's, in their order.
+
+    The source keeps its address, which leads to the target (``Thread.merged_into_id``), and leaves
+    every list and count. Its watchers and bookmarks move to the target (unless they already had one
+    there), its solution too when the target has none, its tags up to the limit. False when it was
+    already merged there (a double submission).
+    """
+    require_moderator(actor)
+    reason = clean_reason(reason, required=False)
+    if source.merged_into_id == target.id:
+        return False
+    if source.id == target.id:
+        raise Invalid("Choisissez un autre sujet : on ne fusionne pas un sujet avec lui-même.", field="target")
+    if source.merged_into_id is not None:
+        raise Invalid("Ce sujet a déjà été fusionné avec un autre.", field="target")
+    if target.merged_into_id is not None:
+        raise Invalid("Le sujet choisi a lui-même été fusionné avec un autre : choisissez celui-là.", field="target")
+    if target.hidden_at is not None:
+        raise Invalid("Le sujet choisi est masqué : rétablissez-le ou choisissez-en un autre.", field="target")
+    # Lock the source first (PostgreSQL): a reply arriving meanwhile waits, then finds it merged.
+    db.session.execute(select(Thread.id).where(Thread.id == source.id).with_for_update())
+    posts = db.session.execute(
+        select(Post).where(Post.thread_id == source.id).order_by(Post.position)).scalars().all()
+    moved, deleted = len(posts), sum(post.is_deleted for post in posts)
+    # Take the positions after the target's last post in the statement that locks its row, as a
+    # reply does, so a reply arriving meanwhile cannot take the same place.
+    end = db.session.execute(
+        update(Thread).where(Thread.id == target.id)
+        .values(post_count=Thread.post_count + moved, deleted_reply_count=Thread.deleted_reply_count + deleted)
+        .returning(Thread.post_count).execution_options(synchronize_session=False)).scalar_one()
+    for offset, post in enumerate(posts, start=end - moved + 1):
+        post.thread_id, post.position = target.id, offset
+    db.session.expire(target, ["post_count", "deleted_reply_count"])
+    if source.last_post_at > target.last_post_at:
+        target.last_post_at, target.last_poster_id = source.last_post_at, source.last_poster_id
+    if source.solution_post_id is not None and target.solution_post_id is None and target.is_question:
+        target.solution_post_id = source.solution_post_id
+    _merge_tags(source, target)
+    # Category counters: the source's posts now count in the target's category; the source
+    # thread itself counts nowhere (it was counted only while visible).
+    if source.hidden_at is None:
+        db.session.execute(update(Category).where(Category.id == source.category_id).values(
+            thread_count=Category.thread_count - 1, post_count=Category.post_count - moved)
+            .execution_options(synchronize_session=False))
+    db.session.execute(update(Category).where(Category.id == target.category_id).values(
+        post_count=Category.post_count + moved).execution_options(synchronize_session=False))
+    source.merged_into_id = target.id
+    source.hidden_at = source.hidden_at or utcnow()
+    source.hidden_reason = f"Fusionné avec le sujet « {target.title} »."[:500]
+    source.post_count = source.deleted_reply_count = 0
+    source.solution_post_id = None
+    _move_personal_marks(source, target)
+    close_flags(actor, TargetType.THREAD, source.id, FlagResolution.UPHELD)
+    db.session.flush()
+    for category_id in {source.category_id, target.category_id}:
+        _refresh_last_post_at(db.session.get(Category, category_id))
+    _log(actor, ModerationAction.MERGE, TargetType.THREAD, source.id, reason,
+         detail=f"dans « {target.title} » (sujet n° {target.id}), {moved} message{'s' if moved > 1 else ''}")
+    if source.author_id is not None and source.author_id != actor.id:
+        author = db.session.get(User, source.author_id)
+        notify([author], "moderation", f"Votre sujet « {source.title} » a été fusionné avec « {target.title} », qui "
+               "traitait de la même question : vos messages y sont maintenant."
+               + (f" Raison : {reason}" if reason else ""), link_of(TargetType.THREAD, target), actor=actor)
+    db.session.flush()
+    return True
+
+
+def _tag_ids(thread: Thread) -> list[int]:
+    return list(db.session.execute(select(thread_tags.c.tag_id).where(thread_tags.c.thread_id == thread.id)).scalars())
+
+
+def _merge_tags(source: Thread, target: Thread) -> None:
+    """The source's tags join the target's, up to the limit of a thread."""
+    kept = _tag_ids(target)
+    added = [tag_id for tag_id in _tag_ids(source) if tag_id not in kept][:max(0, threads.MAX_TAGS - len(kept))]
+    if added:
+        db.session.execute(insert(thread_tags), [{"thread_id": target.id, "tag_id": tag_id} for tag_id in added])
+
+
+def _move_personal_marks(source: Thread, target: Thread) -> None:
+    """Watches and bookmarks of the source follow to the target; reading positions are dropped."""
+    for model in (Watch, Bookmark):
+        db.session.execute(
+            update(model).where(model.thread_id == source.id,
+                                model.user_id.not_in(select(model.user_id).where(model.thread_id == target.id)))
+            .values(thread_id=target.id).execution_options(synchronize_session=False))
+        db.session.execute(delete(model).where(model.thread_id == source.id))
+    db.session.execute(delete(ThreadRead).where(ThreadRead.thread_id == source.id))
+
+
+# --- posts: approval of new members' posts, edits ------------------------------------------------
+_APPROVED_TEXT = {TargetType.POST: "Votre message dans « {title} » est publié : un·e modérateur·rice l'a validé.",
+                  TargetType.THREAD: "Votre sujet « {title} » est publié : un·e modérateur·rice l'a validé."}
+_REJECTED_TEXT = {TargetType.POST: "Votre message dans « {title} » n'a pas été publié par la modération.",
+                  TargetType.THREAD: "Votre sujet « {title} » n'a pas été publié par la modération."}
+
+
+def _held(target_type: TargetType) -> None:
+    if target_type not in (TargetType.POST, TargetType.THREAD):
+        raise NotFound("Seuls les messages et les sujets attendent une validation.")
+
+
+def approve(actor: User, target_type: TargetType, target, site_url: str = "") -> bool:
+    """Publish a new member's held post or thread: visible, counted, its watchers told.
+
+    False when it was no longer waiting (another moderator decided first)."""
+    require_moderator(actor)
+    _held(target_type)
+    if not is_awaiting_approval(target):
+        return False
+    _set_visible(target_type, target)
+    if target_type is TargetType.THREAD:
+        thread = target
+        post = db.session.execute(select(Post).where(Post.thread_id == thread.id, Post.position == 1)).scalar_one()
+    else:
+        thread, post = db.session.get(Thread, target.thread_id), target
+    db.session.flush()
+    author = db.session.get(User, post.author_id) if post.author_id is not None else None
+    threads.publish_held(author, thread, post, site_url)
+    _log(actor, ModerationAction.APPROVE, target_type, target.id)
+    _tell_authors(target_type, target, actor, _APPROVED_TEXT[target_type])
+    db.session.flush()
+    return True
+
+
+def reject(actor: User, target_type: TargetType, target, reason: str | None) -> bool:
+    """Refuse a held post or thread: it stays hidden, with the reason shown to its author.
+
+    False when it was no longer waiting."""
+    require_moderator(actor)
+    _held(target_type)
+    reason = clean_reason(reason)
+    if not is_awaiting_approval(target):
+        return False
+    target.hidden_reason = reason
+    _log(actor, ModerationAction.REJECT, target_type, target.id, reason)
+    _tell_authors(target_type, target, actor, _REJECTED_TEXT[target_type], reason)
+    db.session.flush()
+    return True
+
+
+def edit_post(actor: User, post: Post, body: str, title: str | None, reason: str | None) -> bool:
+    """A moderator edits someone's post: the reason is logged and told to the author.
+
+    False when nothing changed (nothing is logged then)."""
+    require_moderator(actor)
+    reason = clean_reason(reason)
+    if not threads.edit_post(actor, post, body, title, moderation_reason=reason):
+        return False
+    _log(actor, ModerationAction.EDIT, TargetType.POST, post.id, reason)
+    if post.author_id != actor.id:
+        _tell_authors(TargetType.POST, post, actor, "Votre message dans « {title} » a été modifié par la modération.",
+                      reason)
     db.session.flush()
     return True
 

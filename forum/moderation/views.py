@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from forum.accounts.services import get_user
-from forum.core.errors import DomainError, Forbidden, Invalid
+from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
 from forum.core.forms import attach_error, choices, render_form, require_button_form
 from forum.core.pagination import parse_page
 from forum.core.security import is_safe_local_path
-from forum.core.web import SAFE_METHODS
+from forum.core.web import SAFE_METHODS, site_url
 from forum.extensions import db, limiter
 from forum.moderation import queries, services
-from forum.moderation.forms import FlagForm, MoveForm, ReasonForm, SuspendForm
+from forum.moderation.forms import FlagForm, MergeForm, ModeratorEditForm, MoveForm, ReasonForm, SuspendForm
 from forum.moderation.models import ACTION_LABELS, TargetType
 from forum.threads.queries import categories
-from forum.threads.services import get_thread
+from forum.threads.services import get_post, get_thread
+from forum.threads.views import post_url, preview_of, wants_preview
 
 blueprint = Blueprint("moderation", __name__)
 
@@ -55,7 +58,7 @@ def _refuse_writes_of_suspended_members():
 @blueprint.app_context_processor
 def _moderation_helpers():
     # Counted only when the nav asks, and only for moderators: one small query.
-    return {"open_flag_count": lambda: queries.open_flag_count()
+    return {"moderation_waiting_count": lambda: queries.waiting_count()
             if current_user.is_authenticated and current_user.is_moderator else 0,
             "suspension_text": services.suspension_text}
 
@@ -116,8 +119,10 @@ def flag(kind: str, target_id: int):
 @login_required
 def queue():
     _moderator_page()
-    page = queries.review_queue(parse_page(request.args.get("page")), current_app.config["MODERATION_PER_PAGE"])
-    return render_template("moderation/queue.html", page=page)
+    per_page = current_app.config["MODERATION_PER_PAGE"]
+    page = queries.review_queue(parse_page(request.args.get("page")), per_page)
+    held, held_total = queries.held_content(per_page) if page.page == 1 else ([], 0)
+    return render_template("moderation/queue.html", page=page, held=held, held_total=held_total)
 
 
 @blueprint.post(f"/moderation/<{FLAGGABLE_KINDS}:kind>/<id:target_id>/signalements/<any(masquer, rejeter):decision>")
@@ -224,6 +229,114 @@ def move(thread_id: int):
               "success" if moved else "info")
         return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
     return render_form("moderation/move.html", form, thread=thread)
+
+
+_THREAD_ADDRESS = re.compile(r"^\s*(?:\S*/sujets/)?(\d{1,18})(?:[/?#]\S*)?\s*$")
+
+
+def _thread_from_address(raw: str):
+    """The thread named by an address (…/sujets/123/titre) or a number; Invalid (French) otherwise."""
+    match = _THREAD_ADDRESS.match(raw or "")
+    if match is None:
+        raise Invalid("Indiquez l'adresse du sujet (…/sujets/123/…) ou son numéro.", field="target")
+    try:
+        return get_thread(int(match.group(1)))
+    except NotFound:
+        raise Invalid("Aucun sujet ne porte ce numéro.", field="target") from None
+
+
+@blueprint.route("/moderation/sujet/<id:thread_id>/fusionner", methods=["GET", "POST"])
+@login_required
+def merge(thread_id: int):
+    _moderator_page()
+    thread = get_thread(thread_id)
+    form = MergeForm()
+    if form.validate_on_submit():
+        try:
+            target = _thread_from_address(form.target.data)
+            merged = services.merge_threads(current_user, thread, target, form.reason.data)
+            db.session.commit()
+        except DomainError as error:
+            if error.status_code in (403, 404):
+                raise
+            return render_form("moderation/merge.html", form, attach_error(form, error), thread=thread)
+        flash(f"Sujet fusionné : ses messages sont maintenant dans « {target.title} »." if merged
+              else "Ce sujet était déjà fusionné avec celui-ci.", "success" if merged else "info")
+        return redirect(url_for("threads.show", thread_id=target.id, slug=target.slug))
+    return render_form("moderation/merge.html", form, thread=thread)
+
+
+# --- posts: held posts of new members, edits -----------------------------------------------------
+HELD_KINDS = "any(message, sujet)"
+
+
+@blueprint.post(f"/moderation/<{HELD_KINDS}:kind>/<id:target_id>/publier")
+@login_required
+def approve(kind: str, target_id: int):
+    _moderator_page()
+    require_button_form()
+    target_type = TargetType(kind)
+    target = services.get_target(target_type, target_id)
+    if services.approve(current_user, target_type, target, site_url()):
+        db.session.commit()
+        flash("Publié : son auteur·rice est prévenu·e.", "success")
+    else:
+        flash("Ce contenu n'attendait plus de validation.", "info")
+    return redirect(_back(services.link_of(target_type, target)))
+
+
+@blueprint.route(f"/moderation/<{HELD_KINDS}:kind>/<id:target_id>/refuser", methods=["GET", "POST"])
+@login_required
+def reject(kind: str, target_id: int):
+    _moderator_page()
+    target_type = TargetType(kind)
+    target = services.get_target(target_type, target_id)
+    link, title = services.link_of(target_type, target), services.title_of(target_type, target)
+    form = ReasonForm()
+    context = {"target_type": target_type, "title": title, "link": link, "target": target}
+    if form.validate_on_submit():
+        try:
+            done = services.reject(current_user, target_type, target, form.reason.data)
+            db.session.commit()
+        except DomainError as error:
+            if error.status_code in (403, 404):
+                raise
+            return render_form("moderation/reject.html", form, attach_error(form, error), **context)
+        flash("Publication refusée : son auteur·rice est prévenu·e, avec la raison." if done
+              else "Ce contenu n'attendait plus de validation.", "success" if done else "info")
+        return redirect(_back(url_for("moderation.queue")))
+    return render_form("moderation/reject.html", form, **context)
+
+
+@blueprint.route("/moderation/message/<id:post_id>/modifier", methods=["GET", "POST"])
+@login_required
+def edit_post(post_id: int):
+    _moderator_page()
+    post = get_post(post_id)
+    thread = get_thread(post.thread_id)
+    if post.is_deleted:
+        raise Invalid("Ce message a été supprimé : il ne peut plus être modifié.")
+    form = ModeratorEditForm()
+    if not form.is_submitted():
+        form.body.data, form.title.data = post.body_source, thread.title
+    preview = ""
+    context = {"post": post, "thread": thread, "moderating": True}
+    if form.validate_on_submit():
+        try:
+            if wants_preview():
+                preview = preview_of(form.body.data)
+                return render_form("threads/edit_post.html", form, 200, preview=preview, **context)
+            changed = services.edit_post(current_user, post, form.body.data,
+                                         form.title.data if post.position == 1 else None, form.reason.data)
+            db.session.commit()
+        except DomainError as error:
+            if error.status_code in (403, 404):
+                raise
+            return render_form("threads/edit_post.html", form, attach_error(form, error), preview=preview, **context)
+        flash("Message modifié : son auteur·rice est prévenu·e, avec la raison." if changed
+              else "Le message n'a pas changé.", "success" if changed else "info")
+        return redirect(post_url(post, thread))
+    return render_form("threads/edit_post.html", form, preview=preview, **context)
 
 
 # --- members: suspensions -------------------------------------------------------------------------

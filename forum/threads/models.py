@@ -60,6 +60,7 @@ class Thread(Hideable, Base):
         Index("ix_threads_last_post_at", "last_post_at"),
         Index("ix_threads_fabrique_id_last_post_at", "fabrique_id", "last_post_at"),
         Index("ix_threads_category_id_is_pinned_last_post_at", "category_id", "is_pinned", "last_post_at"),
+        Index("ix_threads_hidden_at", "hidden_at"),  # the moderators' queue of held threads
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -83,6 +84,9 @@ class Thread(Hideable, Base):
     # come first in their category.
     is_locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     is_pinned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A duplicate a moderator merged into another thread: its posts moved there, and its
+    # address now leads there. It stays hidden (counted nowhere, in no list or search).
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="SET NULL"))
 
     category: Mapped[Category] = relationship(lazy="raise_on_sql")
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="raise_on_sql")
@@ -104,6 +108,7 @@ class Post(Hideable, MarkdownBody, Base):
     __table_args__ = (
         UniqueConstraint("thread_id", "position", name="uq_posts_thread_id_position"),
         Index("ix_posts_author_id", "author_id"),
+        Index("ix_posts_hidden_at", "hidden_at"),  # the moderators' queue of held posts
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -15,6 +15,7 @@ from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.markdown import quote_markdown, render_markdown
 from forum.core.models import utcnow
 from forum.core.text import clean_line, clean_text, require_length, slugify
+from forum.core.visibility import AWAITING_APPROVAL
 from forum.extensions import db
 from forum.fabriques.permissions import active_fabrique_of
 from forum.fabriques.services import touch_activity
@@ -27,6 +28,10 @@ DUPLICATE_WINDOW = timedelta(minutes=5)
 BODY_MAX = 32_000
 MAX_TAGS = 5
 _TAG_CHARS = re.compile(r"[^0-9a-zà-öø-ÿœ' -]")
+# Anti-spam: until a member has this many published posts, a post of theirs with a link
+# waits for a moderator's approval. Links within the site (relative addresses) do not count.
+APPROVED_POSTS_TO_BE_TRUSTED = 2
+_OUTSIDE_LINK = re.compile(r'<a href="(?:https?:|mailto:)', re.IGNORECASE)
 
 
 def get_category_by_slug(slug: str) -> Category:
@@ -90,9 +95,29 @@ def _tags_named(names: list[str]) -> list[Tag]:
     return tags
 
 
+def needs_approval(actor: User, body_html: str) -> bool:
+    """Whether a post with this HTML, by ``actor``, is held for a moderator's approval."""
+    if actor.is_moderator or not _OUTSIDE_LINK.search(body_html):
+        return False
+    published = db.session.execute(
+        select(Post.id).join(Thread, Thread.id == Post.thread_id)
+        .where(Post.author_id == actor.id, Post.hidden_at.is_(None), Post.deleted_at.is_(None),
+               Thread.hidden_at.is_(None))
+        .limit(APPROVED_POSTS_TO_BE_TRUSTED)).all()
+    return len(published) < APPROVED_POSTS_TO_BE_TRUSTED
+
+
+def is_held(content: Thread | Post) -> bool:
+    return content.hidden_at is not None and content.hidden_reason == AWAITING_APPROVAL
+
+
 def start_thread(actor: User, category: Category, title: str, body: str,
                  tags: list[str] | None = None, is_question: bool = False, site_url: str = "") -> Thread:
-    """Open a thread with its first post. Any logged-in member may, with or without a fabrique."""
+    """Open a thread with its first post. Any logged-in member may, with or without a fabrique.
+
+    A new member's thread with links is held (hidden, counted nowhere) until a moderator
+    approves it (``is_held``); its watchers are told then, not now.
+    """
     title, body = clean_title(title), clean_body(body)
     fabrique = active_fabrique_of(actor)
     now = utcnow()
@@ -111,13 +136,17 @@ def start_thread(actor: User, category: Category, title: str, body: str,
     opening = Post(thread=thread, position=1, author_id=actor.id, fabrique_id=thread.fabrique_id,
                    body_source=body, body_html=render_markdown(body), created_at=now)
     db.session.add(opening)
-    category.thread_count += 1
-    category.post_count += 1
-    category.last_post_at = now
-    touch_activity(thread.fabrique_id)
+    if needs_approval(actor, opening.body_html):
+        thread.hidden_at, thread.hidden_reason = now, AWAITING_APPROVAL
+    else:
+        category.thread_count += 1
+        category.post_count += 1
+        category.last_post_at = now
+        touch_activity(thread.fabrique_id)
     db.session.flush()
     watching.follow_if_unset(actor, thread)
-    watching.announce_post(actor, thread, opening, site_url)
+    if not is_held(thread):
+        watching.announce_post(actor, thread, opening, site_url)
     return thread
 
 
@@ -142,9 +171,15 @@ def can_reply(actor: User, thread: Thread) -> bool:
 
 
 def reply(actor: User, thread: Thread, body: str, site_url: str = "") -> Post:
-    """Add a post at the end of ``thread``; positions stay dense even with concurrent replies."""
+    """Add a post at the end of ``thread``; positions stay dense even with concurrent replies.
+
+    A new member's reply with links is held (``is_held``): it takes its place but the thread's
+    last activity and its watchers wait for a moderator's approval (``publish_held``).
+    """
     check_can_reply(actor, thread)
     body = clean_body(body)
+    body_html = render_markdown(body)
+    held = needs_approval(actor, body_html)
     fabrique = active_fabrique_of(actor)
     now = utcnow()
     duplicate = db.session.execute(
@@ -155,54 +190,93 @@ def reply(actor: User, thread: Thread, body: str, site_url: str = "") -> Post:
         raise Conflict("Vous venez de publier exactement ce message dans ce sujet : il est déjà en ligne.")
     # Lock the thread row (PostgreSQL; SQLite already holds the write lock) and
     # take the next position from the counter we update in the same statement.
+    activity = {} if held else {"last_post_at": now, "last_poster_id": actor.id}
+    # Only while the thread is visible: a moderator may have hidden or merged it meanwhile (on
+    # PostgreSQL this statement then waits for their commit and sees the thread as it is now).
     position = db.session.execute(
-        update(Thread).where(Thread.id == thread.id)
-        .values(post_count=Thread.post_count + 1, last_post_at=now, last_poster_id=actor.id)
+        update(Thread).where(Thread.id == thread.id, Thread.hidden_at.is_(None))
+        .values(post_count=Thread.post_count + 1, **activity)
         .returning(Thread.post_count)
         .execution_options(synchronize_session=False)
-    ).scalar_one()
+    ).scalar_one_or_none()
+    if position is None:
+        raise Forbidden(HIDDEN)
     db.session.execute(
         update(Category).where(Category.id == thread.category_id)
-        .values(post_count=Category.post_count + 1, last_post_at=now)
+        .values(post_count=Category.post_count + 1, **({} if held else {"last_post_at": now}))
         .execution_options(synchronize_session=False)
     )
     post = Post(thread_id=thread.id, position=position, author_id=actor.id,
-                fabrique_id=fabrique.id if fabrique else None, body_source=body,
-                body_html=render_markdown(body), created_at=now)
+                fabrique_id=fabrique.id if fabrique else None, body_source=body, body_html=body_html,
+                created_at=now, hidden_at=now if held else None, hidden_reason=AWAITING_APPROVAL if held else "")
     db.session.add(post)
-    touch_activity(post.fabrique_id)
+    if not held:
+        touch_activity(post.fabrique_id)
     db.session.flush()
     db.session.expire(thread, ["post_count", "last_post_at", "last_poster_id"])
     watching.follow_if_unset(actor, thread)
-    watching.announce_post(actor, thread, post, site_url)
+    if not held:
+        watching.announce_post(actor, thread, post, site_url)
     return post
 
 
-def _check_author(actor: User, post: Post) -> None:
-    if post.author_id != actor.id and not actor.is_moderator:
-        raise Forbidden("Vous ne pouvez modifier que vos propres messages.")
+def publish_held(author: User | None, thread: Thread, post: Post, site_url: str = "") -> None:
+    """What publishing a held post (or a held thread's opening post) does beyond showing it:
+    the thread's and category's last activity, the fabrique's activity, the watchers told.
+
+    The caller (moderation) has made it visible and counted it."""
+    now = utcnow()
+    thread.last_post_at, thread.last_poster_id = now, post.author_id
+    db.session.execute(
+        update(Category).where(Category.id == thread.category_id).values(last_post_at=now)
+        .execution_options(synchronize_session=False))
+    touch_activity(post.fabrique_id)
+    db.session.flush()
+    if author is not None:
+        watching.announce_post(author, thread, post, site_url)
+
+
+def _check_not_deleted(post: Post) -> None:
     if post.is_deleted:
         raise Invalid("Ce message a été supprimé.")
 
 
-def edit_post(actor: User, post: Post, body: str, title: str | None = None) -> None:
-    """Change a post's text (and the thread's title when it is the opening post); marks it "modifié"."""
-    _check_author(actor, post)
+def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, moderation_reason: str = "") -> bool:
+    """Change a post's text (and the thread's title when it is the opening post); marks it "modifié".
+
+    Its author may; a moderator may edit anyone's post only with a reason, which
+    forum.moderation records (``moderation.services.edit_post``). True when something changed.
+    """
+    if post.author_id != actor.id:
+        if not actor.is_moderator:
+            raise Forbidden("Vous ne pouvez modifier que vos propres messages.")
+        if not moderation_reason:
+            raise Invalid("Indiquez la raison de la modification : elle sera montrée à l'auteur·rice.",
+                          field="reason")
+    _check_not_deleted(post)
     body = clean_body(body)
+    changed = False
     if post.position == 1 and title is not None:
         thread = get_thread(post.thread_id)
-        thread.title = clean_title(title)
-        thread.slug = slugify(thread.title, 150)
+        title = clean_title(title)
+        if title != thread.title:
+            thread.title, thread.slug, changed = title, slugify(title, 150), True
     if body != post.body_source:
         post.body_source = body
         post.body_html = render_markdown(body)
         post.edited_at = utcnow()
+        changed = True
     db.session.flush()
+    return changed
 
 
 def delete_post(actor: User, post: Post) -> None:
-    """Remove a post's text; the thread keeps a "message supprimé" placeholder in its place."""
-    _check_author(actor, post)
+    """Remove a post's text; the thread keeps a "message supprimé" placeholder in its place.
+
+    Only its author may: moderators hide others' posts instead (with a reason, in the log)."""
+    if post.author_id != actor.id:
+        raise Forbidden("Vous ne pouvez supprimer que vos propres messages ; la modération masque ceux des autres.")
+    _check_not_deleted(post)
     post.body_source = ""
     post.body_html = ""
     post.deleted_at = utcnow()

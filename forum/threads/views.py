@@ -53,11 +53,17 @@ posting_limit = limiter.limit(
 )
 
 
-def _wants_preview() -> bool:
+HELD_THREAD = ("Votre sujet contient des liens : comme vous débutez sur le forum, il sera publié dès qu'un·e "
+               "modérateur·rice l'aura relu. D'ici là, vous seul·e le voyez.")
+HELD_REPLY = ("Votre réponse contient des liens : comme vous débutez sur le forum, elle sera publiée dès qu'un·e "
+              "modérateur·rice l'aura relue. D'ici là, vous seul·e la voyez.")
+
+
+def wants_preview() -> bool:
     return request.form.get("action") == "preview"
 
 
-def _preview_of(text: str | None) -> str:
+def preview_of(text: str | None) -> str:
     return render_markdown(services.clean_body(text or "")) if text and text.strip() else ""
 
 
@@ -111,8 +117,8 @@ def new_thread():
     preview = ""
     if form.validate_on_submit():
         try:
-            if _wants_preview():
-                preview = _preview_of(form.body.data)
+            if wants_preview():
+                preview = preview_of(form.body.data)
                 return render_form("threads/new.html", form, 200, preview=preview)
             thread = services.start_thread(
                 current_user, services.get_category_by_slug(form.category.data), form.title.data, form.body.data,
@@ -122,7 +128,10 @@ def new_thread():
             db.session.commit()
         except (Invalid, Conflict) as error:
             return render_form("threads/new.html", form, attach_error(form, error), preview=preview)
-        flash("Votre sujet est publié.", "success")
+        if services.is_held(thread):
+            flash(HELD_THREAD, "info")
+        else:
+            flash("Votre sujet est publié.", "success")
         return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
     return render_form("threads/new.html", form, preview=preview)
 
@@ -132,6 +141,9 @@ def new_thread():
 @public_page
 def show(thread_id: int, slug: str | None = None):
     thread = queries.thread_for_page(thread_id)
+    if thread.merged_into_id is not None:  # a duplicate merged into another thread: its posts are there
+        target = services.get_thread(thread.merged_into_id)
+        return redirect(url_for("threads.show", thread_id=target.id, slug=target.slug), 301)
     if not can_see(current_user, thread, thread.author_id):
         raise NotFound("Ce sujet a été masqué par la modération.")
     per_page = current_app.config["POSTS_PER_PAGE"]
@@ -242,14 +254,17 @@ def reply(thread_id: int):
         form.body.data = services.quote_source(quoted, author)
     if form.validate_on_submit():
         try:
-            if _wants_preview():
-                preview = _preview_of(form.body.data)
+            if wants_preview():
+                preview = preview_of(form.body.data)
                 return render_form("threads/reply.html", form, 200, thread=thread, preview=preview)
             post = services.reply(current_user, thread, form.body.data, site_url=site_url())
             db.session.commit()
         except (Invalid, Conflict) as error:
             return render_form("threads/reply.html", form, attach_error(form, error), thread=thread, preview=preview)
-        flash("Votre réponse est publiée.", "success")
+        if services.is_held(post):
+            flash(HELD_REPLY, "info")
+        else:
+            flash("Votre réponse est publiée.", "success")
         return redirect(post_url(post, thread))
     return render_form("threads/reply.html", form, thread=thread, preview=preview)
 
@@ -271,7 +286,9 @@ def post_permalink(post_id: int):
 def edit_post(post_id: int):
     post = services.get_post(post_id)
     thread = services.get_thread(post.thread_id)
-    if post.author_id != current_user.id and not current_user.is_moderator:
+    if post.author_id != current_user.id:
+        if current_user.is_moderator:  # with a reason, recorded in the moderation log
+            return redirect(url_for("moderation.edit_post", post_id=post.id))
         raise Forbidden("Vous ne pouvez modifier que vos propres messages.")
     if post.is_deleted:
         raise Invalid("Ce message a été supprimé : il ne peut plus être modifié.")
@@ -282,8 +299,8 @@ def edit_post(post_id: int):
     preview = ""
     if form.validate_on_submit():
         try:
-            if _wants_preview():
-                preview = _preview_of(form.body.data)
+            if wants_preview():
+                preview = preview_of(form.body.data)
                 return render_form("threads/edit_post.html", form, 200, post=post, thread=thread, preview=preview)
             services.edit_post(current_user, post, form.body.data,
                                title=form.title.data if post.position == 1 else None)
