@@ -19,7 +19,7 @@ ALLOWED = {
     "digests": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
     "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation"},
     "feeds": {"core", "accounts", "fabriques", "threads", "resources", "practices"},
-    "members": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
+    "members": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation"},
 }
 FLASK_MODULES = ("flask", "flask_sqlalchemy", "flask_login", "flask_wtf", "flask_babel", "flask_limiter",
                  "flask_migrate", "werkzeug")

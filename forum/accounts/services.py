@@ -6,6 +6,7 @@ Services flush, never commit; the caller commits once.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from collections.abc import Sequence
 
@@ -13,7 +14,11 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm.interfaces import ORMOption
 
-from forum.accounts.models import LoginSession, Role, User
+from flask import current_app
+
+from forum.accounts.models import LoginSession, Role, SuspendedAddress, User
+from forum.core.dates import datetime_fr
+from forum.core.models import utcnow
 from forum.accounts.passwords import check_password_policy, hash_password, verify_password
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.text import clean_line, clean_text, require_length
@@ -47,10 +52,37 @@ def register(email: str, display_name: str, password: str) -> User:
     check_password_policy(password, email=email, display_name=display_name)
     if find_user_by_email(email) is not None:
         raise Conflict("Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez-en une autre.")
+    _check_not_suspended(email)
     user = User(email=email, display_name=display_name, password_hash=hash_password(password), role=Role.MEMBER)
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def _address_digest(email: str) -> str:
+    key = f"{current_app.config['SECRET_KEY']}:suspended-address".encode()
+    return hmac.new(key, normalize_email(email).encode(), hashlib.sha256).hexdigest()
+
+
+def keep_suspension(user: User) -> None:
+    """Before a suspended member's account is erased: remember its address until the suspension's
+    end (as a digest), so that deleting the account and registering again does not lift it."""
+    if not user.is_suspended:
+        return
+    row = db.session.get(SuspendedAddress, _address_digest(user.email))
+    if row is None:
+        db.session.add(SuspendedAddress(digest=_address_digest(user.email), until=user.suspended_until))
+    elif row.until is not None:
+        row.until = None if user.suspended_until is None else max(row.until, user.suspended_until)
+
+
+def _check_not_suspended(email: str) -> None:
+    row = db.session.get(SuspendedAddress, _address_digest(email))
+    if row is None or (row.until is not None and row.until <= utcnow()):
+        return
+    end = f"jusqu'au {datetime_fr(row.until)}" if row.until else "sans limite de durée"
+    raise Conflict(f"Le compte qui utilisait cette adresse a été supprimé pendant une suspension ({end}) : "
+                   "elle ne peut pas servir à s'inscrire avant la fin de cette suspension.", field="email")
 
 
 def authenticate(email: str, password: str) -> User:

@@ -20,6 +20,8 @@ from forum.accounts.models import LoginSession, User
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.fabriques.models import Fabrique, Membership, MembershipRole, MembershipStatus
+from forum.moderation.models import Flag, FlagResolution
+from forum.moderation.queries import target_link
 from forum.notifications.models import EmailFrequency, EmailPreference, Notification
 from forum.practices.models import (
     LICENCES, SECTIONS, OutdatedFlag, Practice, PracticeComment, PracticeRevision, PracticeTrial, PracticeVote,
@@ -50,6 +52,8 @@ Chaque fichier est au format JSON (UTF-8) ; les dates sont en temps universel (
   « Ignorer ») et jusqu'où vous avez lu chaque sujet.
 - mercis.json : les messages auxquels vous avez dit « Merci ».
 - notifications.json : les notifications que vous avez reçues.
+- signalements.json : les contenus que vous avez signalés à l'équipe de modération, avec vos
+  raisons et ce qu'il en est advenu.
 """
 
 
@@ -84,6 +88,7 @@ def member_data(actor: User) -> dict[str, Any]:
         "suivis.json": _watches(actor),
         "mercis.json": _likes(actor),
         "notifications.json": _notifications(actor),
+        "signalements.json": _flags(actor),
     }
 
 
@@ -351,3 +356,20 @@ def _notifications(actor: User) -> list[dict[str, Any]]:
         .where(Notification.user_id == actor.id).order_by(Notification.created_at, Notification.id)).all()
     return [{"type": row.kind, "texte": row.text, "adresse": row.link, "recue_le": _iso(row.created_at),
              "lue_le": _iso(row.read_at)} for row in rows]
+
+
+# -- signalements.json -----------------------------------------------------------------------
+
+_FLAG_OUTCOMES = {None: "en cours d'examen", FlagResolution.UPHELD: "retenu : contenu masqué",
+                  FlagResolution.REJECTED: "examiné : contenu laissé visible"}
+
+
+def _flags(actor: User) -> list[dict[str, Any]]:
+    flags = db.session.execute(
+        select(Flag).where(Flag.reporter_id == actor.id).order_by(Flag.created_at, Flag.id)).scalars()
+    return [{
+        "contenu": flag.target_type.label, "contenu_id": flag.target_id,
+        "adresse": target_link(flag.target_type, flag.target_id),
+        "raison": flag.reason.label, "precisions": flag.note, "signale_le": _iso(flag.created_at),
+        "suite": _FLAG_OUTCOMES[flag.resolution], "examine_le": _iso(flag.resolved_at),
+    } for flag in flags]

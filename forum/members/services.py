@@ -8,8 +8,11 @@ What a deletion does, in one transaction:
   only administrator of the site: they hand over first);
 - what was private or only meant something with a person behind it goes: notifications and
   e-mail preferences, bookmarks, watch levels and read positions, "Merci" (each post's count goes down), "Utile"
-  votes (each report's count goes down), "plus d'actualité" flags; the member's name is taken
-  out of the notifications other members received about them;
+  votes (each report's count goes down), "plus d'actualité" flags, the flags they sent moderators once
+  reviewed (open ones stay for the review, signed "Membre supprimé", without their free-text note);
+  the member's name is taken out of the notifications other members received about them;
+- a suspended member's address is remembered, as a keyed digest, until the suspension's end, so
+  that deleting the account does not lift the suspension (``accounts.services.keep_suspension``);
 - what they wrote for others stays, signed "Membre supprimé", unless they ask for their texts to
   go too: then each forum post is emptied as ``threads.services.delete_post`` does ("Message
   supprimé" in its place), practice comments and loan messages are deleted, notes of "essayé
@@ -32,13 +35,14 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.accounts.models import Role, User
 from forum.accounts.passwords import verify_password
-from forum.accounts.services import end_other_login_sessions
+from forum.accounts.services import end_other_login_sessions, keep_suspension
 from forum.core.errors import Conflict, Invalid
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.fabriques.permissions import membership_of
 from forum.fabriques.services import remove_membership
+from forum.moderation.models import Flag
 from forum.notifications.models import EmailPreference, Notification
 from forum.practices.models import (
     OutdatedFlag, Practice, PracticeComment, PracticeStatus, PracticeTrial, PracticeVote, practice_authors,
@@ -78,6 +82,7 @@ def delete_account(actor: User, password: str, *, remove_texts: bool = False) ->
     if membership is not None:
         remove_membership(actor, membership)
         set_committed_value(actor, "membership", None)
+    keep_suspension(actor)
     _erase_identity(actor)
     end_other_login_sessions(actor, keep_key=None)
     db.session.flush()
@@ -129,6 +134,10 @@ def _forget_activity(actor: User) -> None:
                          (Watch, Watch.user_id), (ThreadRead, ThreadRead.user_id),
                          (Notification, Notification.user_id), (EmailPreference, EmailPreference.user_id)):
         db.session.execute(delete(model).where(owner == actor.id).execution_options(synchronize_session=False))
+    db.session.execute(delete(Flag).where(Flag.reporter_id == actor.id, Flag.resolved_at.is_not(None))
+                       .execution_options(synchronize_session=False))
+    db.session.execute(update(Flag).where(Flag.reporter_id == actor.id).values(note="")
+                       .execution_options(synchronize_session=False))
 
 
 def _remove_texts(actor: User) -> Deletion:

@@ -35,7 +35,7 @@ from tests.resources.builders import day, make_loan, two_fabriques
 EXPORT = "/profil/mes-donnees/export.zip"
 DELETE = "/profil/supprimer-mon-compte"
 FILES = {"LISEZMOI.txt", "profil.json", "messages.json", "pratiques.json", "prets.json", "favoris.json",
-         "suivis.json", "mercis.json", "notifications.json"}
+         "suivis.json", "mercis.json", "notifications.json", "signalements.json"}
 # Texts only Bob or Olivia wrote: none may appear in Mina's export.
 OTHERS_TEXTS = ("bob@exemple.fr", "owner@exemple.fr", "Réponse secrète de Bob", "Bob ouvre ce sujet",
                 "Commentaire de Bob", "Réponse d'Olivia", "Brouillon de Bob")
