@@ -48,8 +48,10 @@ browser:
 	  fi; \
 	fi
 
+# In parallel (one worker per core), then alone the few tests that measure time (marked "timing").
 test: install browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto -m "not timing"
+	$(BIN)/python -m pytest -m timing
 
 test-fast: install
 	$(BIN)/python -m pytest -m "not e2e" -x -q

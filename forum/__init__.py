@@ -59,6 +59,9 @@ def _complete_config(app: Flask) -> None:
     if not app.config.get("SEARCH_INDEX_DIR"):
         app.config["SEARCH_INDEX_DIR"] = str(Path(app.instance_path) / "search-index")
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
+    from forum.accounts.passwords import use_hash_method
+
+    use_hash_method(app.config["PASSWORD_HASH_METHOD"])
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
         options.setdefault("connect_args", {"timeout": 30})

@@ -44,6 +44,7 @@ class DefaultConfig:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_FAILURE_LIMIT = "6 per minute"
+    PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # see forum/accounts/passwords.py
     POSTING_LIMIT = "10 per minute; 60 per hour"
     FLAG_LIMIT = "20 per hour"  # flags a member may send
     MODERATION_PER_PAGE = 20

@@ -17,7 +17,41 @@ from forum import create_app
 from forum.core.database import write_intent
 from forum.extensions import db
 
-TEST_DATABASE_URL = os.environ.get("FORUM_TEST_DATABASE_URL", "")
+def _database_of_this_worker(url: str) -> str:
+    """With pytest-xdist (``make test`` runs ``-n auto``), each worker gets its own PostgreSQL
+    database, ``<name>_gw0``, ``<name>_gw1``…, created on first use: the tests empty and fill their
+    tables freely. Spawned processes inherit the address through the environment."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker or f"_{worker}" in url:
+        return url
+    import time
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        for attempt in range(10):  # another worker's CREATE DATABASE may hold the template for a moment
+            try:
+                with engine.connect() as connection:
+                    if connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                          {"name": name}).first() is None:
+                        connection.execute(text(f'CREATE DATABASE "{name}"'))
+                break
+            except Exception:  # noqa: BLE001 - retried, then raised
+                if attempt == 9:
+                    raise
+                time.sleep(0.5)
+    finally:
+        engine.dispose()
+    url = base.set(database=name).render_as_string(hide_password=False)
+    os.environ["FORUM_TEST_DATABASE_URL"] = url
+    return url
+
+
+TEST_DATABASE_URL = _database_of_this_worker(os.environ.get("FORUM_TEST_DATABASE_URL", ""))
 PASSWORD = "une phrase de passe assez longue"
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 
@@ -55,6 +89,9 @@ def base_config(tmp_path) -> dict:
         "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'forum.sqlite3'}",
         "RATELIMIT_STORAGE_URI": "memory://",
         "MAIL_BACKEND": "locmem",
+        # The same scrypt, at a cost that lets the suite create hundreds of accounts quickly;
+        # tests/accounts checks the production default.
+        "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
     }
 
 

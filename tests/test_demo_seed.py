@@ -20,6 +20,7 @@ from forum.accounts.passwords import verify_password
 from forum.core.dates import today_in_france
 from forum.core.errors import Conflict
 from forum.core.markdown import render_markdown
+from forum.core.visibility import AWAITING_APPROVAL
 from forum.core.models import utcnow
 from forum.demo.places import DEPARTMENT_CENTRES
 from forum.demo.seed import ADMIN_EMAIL, DEMO_PASSWORD, seed_demo
@@ -267,8 +268,10 @@ def test_counters_and_positions_are_consistent(session):
         assert posts[0].author_id == thread.author_id and posts[0].created_at == thread.created_at
         dates = [post.created_at for post in posts]
         assert dates == sorted(dates) and dates[-1] <= now
-        assert thread.last_post_at == dates[-1]
-        assert thread.last_poster_id == posts[-1].author_id
+        # A post held for approval is not the thread's last activity until it is published.
+        published = [post for post in posts if post.hidden_reason != AWAITING_APPROVAL]
+        assert thread.last_post_at == published[-1].created_at
+        assert thread.last_poster_id == published[-1].author_id
         assert thread.fabrique_id == active_fabrique.get(thread.author_id)
         assert 8 <= len(thread.title) <= 150
         for post in posts:
@@ -291,7 +294,7 @@ def test_counters_and_positions_are_consistent(session):
     latest_by_fabrique: dict[int, object] = {}
     for posts in posts_by_thread.values():
         for post in posts:
-            if post.fabrique_id is not None:
+            if post.fabrique_id is not None and post.hidden_reason != AWAITING_APPROVAL:
                 latest = latest_by_fabrique.get(post.fabrique_id)
                 latest_by_fabrique[post.fabrique_id] = max(latest, post.created_at) if latest else post.created_at
     for fabrique in session.scalars(select(Fabrique)):
@@ -818,3 +821,16 @@ def test_a_few_open_flags_for_the_moderators(session):
     authors = dict(session.execute(select(Post.id, Post.author_id).where(Post.id.in_([f.target_id for f in flags]))).all())
     assert all(authors[flag.target_id] != flag.reporter_id for flag in flags)
     assert len({(flag.reporter_id, flag.target_id) for flag in flags}) == len(flags)
+
+
+def test_two_newcomers_posts_with_links_wait_for_approval(session):
+    from forum.threads.services import APPROVED_POSTS_TO_BE_TRUSTED, needs_approval
+
+    held = list(session.execute(select(Post).where(Post.hidden_reason == AWAITING_APPROVAL)).scalars())
+    assert len(held) == 2 and all(post.hidden_at is not None and "https://" in post.body_html for post in held)
+    for post in held:
+        published = session.scalar(select(func.count()).select_from(Post).where(
+            Post.author_id == post.author_id, Post.hidden_at.is_(None)))
+        assert published < APPROVED_POSTS_TO_BE_TRUSTED
+        # What the forum itself would do with the same post from the same member.
+        assert needs_approval(session.get(User, post.author_id), post.body_html)

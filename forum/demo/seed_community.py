@@ -18,6 +18,7 @@ from sqlalchemy import select
 from forum.accounts.models import Role
 from forum.core.markdown import render_markdown
 from forum.core.visibility import AWAITING_APPROVAL
+from forum.fabriques.models import Membership, MembershipStatus
 from forum.moderation.models import Flag, FlagReason, TargetType
 from forum.threads.services import APPROVED_POSTS_TO_BE_TRUSTED
 from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch, WatchLevel
@@ -133,12 +134,15 @@ class CommunitySteps:
                  "Nous avions trouvé un bon guide sur le sujet : https://www.example.org/guide-mediation.pdf"]
         recent = sorted(threads, key=lambda thread: thread.last_post_at)[-30:]
         categories = {category.id: category for category in self.categories.values()}
+        fabriques = dict(self.session.execute(select(Membership.user_id, Membership.fabrique_id).where(
+            Membership.user_id.in_([user.id for user in newcomers]), Membership.status == MembershipStatus.ACTIVE)).all())
         for user, text in zip(newcomers, texts):
             thread = rng.choice(recent)
             thread.post_count += 1
             categories[thread.category_id].post_count += 1
             self.session.add(Post(thread_id=thread.id, position=thread.post_count, author_id=user.id,
-                                  body_source=text, body_html=render_markdown(text), created_at=self.now,
-                                  hidden_at=self.now, hidden_reason=AWAITING_APPROVAL))
+                                  fabrique_id=fabriques.get(user.id), body_source=text, body_html=render_markdown(text),
+                                  created_at=self.now, hidden_at=self.now, hidden_reason=AWAITING_APPROVAL))
         self.session.flush()
+        self.counts["messages"] += len(newcomers)
         return len(newcomers)

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from forum.accounts.models import LoginSession, Role, User
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipStatus
-from tests.conftest import PASSWORD, csrf_token, login, make_fabrique, make_user, submit
+from tests.conftest import PASSWORD, base_config, csrf_token, login, make_fabrique, make_user, submit
 
 REGISTRATION = {"email": "nadia.benali@exemple.fr", "display_name": "Nadia Benali",
                 "password": "le jardin partagé ouvre en mai", "password_confirm": "le jardin partagé ouvre en mai",
@@ -26,6 +26,23 @@ def test_register_logs_in_and_hashes_password(client, app):
     user = db.session.execute(select(User)).scalar_one()
     assert user.email == "nadia.benali@exemple.fr" and user.role is Role.MEMBER
     assert user.password_hash.startswith("scrypt:") and REGISTRATION["password"] not in user.password_hash
+
+
+def test_production_hashes_with_scrypt_at_full_cost(tmp_path):
+    from forum import create_app
+    from forum.accounts import passwords
+
+    config = base_config(tmp_path)
+    del config["PASSWORD_HASH_METHOD"]  # what a deployment gets
+    try:
+        app = create_app(config)
+        assert app.config["PASSWORD_HASH_METHOD"] == "scrypt:32768:8:1"
+        hashed = passwords.hash_password("une phrase de passe assez longue")
+        assert hashed.startswith("scrypt:32768:8:1$")
+        assert passwords.verify_password(hashed, "une phrase de passe assez longue")
+        assert not passwords.verify_password(hashed, "une autre phrase de passe")
+    finally:
+        passwords.use_hash_method(base_config(tmp_path)["PASSWORD_HASH_METHOD"])
 
 
 def test_register_with_a_fabrique_creates_a_pending_request(client, app):

@@ -50,6 +50,7 @@ PATHOLOGICAL = {
 }
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_pathological_inputs_render_in_under_a_second(name):
     # CPU time of this process: what rendering costs, whatever else runs on the machine. The

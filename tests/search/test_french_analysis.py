@@ -376,6 +376,7 @@ def test_a_prefix_expands_to_a_bounded_number_of_words(monkeypatch):
         assert page.total == 10
 
 
+@pytest.mark.timing
 def test_a_prefix_of_thousands_of_words_is_one_set_union():
     ix = RamStorage().create_index(build_schema())
     with ix.writer() as writer:
@@ -451,6 +452,7 @@ def test_nothing_but_punctuation():
     assert parsed.query is None and parsed.messages == [q.NOTHING_TO_SEARCH]
 
 
+@pytest.mark.timing
 def test_fuzz_never_raises_and_stays_fast(searcher):
     rng = random.Random(20240501)
     pieces = list("*()-'\"«» \t\x00\u200b") + ["a", "é", "ab", "med", "lab", "fab", "tiers", "OR", "AND", "NOT",
