@@ -50,7 +50,7 @@ browser:
 
 # In parallel (one worker per core), then alone the few tests that measure time (marked "timing").
 test: install browser
-	$(BIN)/python -m pytest -n auto -m "not timing"
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not timing"
 	$(BIN)/python -m pytest -m timing
 
 test-fast: install

@@ -257,6 +257,7 @@ def test_search_service_timings(app, world):
     assert max(timings) < 500, timings
 
 
+@pytest.mark.timing  # opens the index twice within page()'s time bound
 def test_a_search_that_fails_once_is_retried_on_a_reopened_index(client, world, monkeypatch):
     # As when another process merged segments and deleted the files this searcher read.
     from forum.search import service
