@@ -15,7 +15,7 @@ from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.markdown import quote_markdown, render_markdown
 from forum.core.models import utcnow
 from forum.core.text import clean_line, clean_text, require_length, slugify
-from forum.core.visibility import AWAITING_APPROVAL
+from forum.core.visibility import AWAITING_APPROVAL, is_awaiting_approval
 from forum.extensions import db
 from forum.fabriques.permissions import active_fabrique_of
 from forum.fabriques.services import touch_activity
@@ -107,16 +107,12 @@ def needs_approval(actor: User, body_html: str) -> bool:
     return len(published) < APPROVED_POSTS_TO_BE_TRUSTED
 
 
-def is_held(content: Thread | Post) -> bool:
-    return content.hidden_at is not None and content.hidden_reason == AWAITING_APPROVAL
-
-
 def start_thread(actor: User, category: Category, title: str, body: str,
                  tags: list[str] | None = None, is_question: bool = False, site_url: str = "") -> Thread:
     """Open a thread with its first post. Any logged-in member may, with or without a fabrique.
 
     A new member's thread with links is held (hidden, counted nowhere) until a moderator
-    approves it (``is_held``); its watchers are told then, not now.
+    approves it (``is_awaiting_approval``); its watchers are told then, not now.
     """
     title, body = clean_title(title), clean_body(body)
     fabrique = active_fabrique_of(actor)
@@ -145,7 +141,7 @@ def start_thread(actor: User, category: Category, title: str, body: str,
         touch_activity(thread.fabrique_id)
     db.session.flush()
     watching.follow_if_unset(actor, thread)
-    if not is_held(thread):
+    if not is_awaiting_approval(thread):
         watching.announce_post(actor, thread, opening, site_url)
     return thread
 
@@ -173,8 +169,8 @@ def can_reply(actor: User, thread: Thread) -> bool:
 def reply(actor: User, thread: Thread, body: str, site_url: str = "") -> Post:
     """Add a post at the end of ``thread``; positions stay dense even with concurrent replies.
 
-    A new member's reply with links is held (``is_held``): it takes its place but the thread's
-    last activity and its watchers wait for a moderator's approval (``publish_held``).
+    A new member's reply with links is held (``is_awaiting_approval``): it takes its place, but
+    the thread's last activity and its watchers wait for a moderator's approval (``publish_held``).
     """
     check_can_reply(actor, thread)
     body = clean_body(body)
@@ -262,10 +258,15 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
         if title != thread.title:
             thread.title, thread.slug, changed = title, slugify(title, 150), True
     if body != post.body_source:
+        had_links = bool(_OUTSIDE_LINK.search(post.body_html))
         post.body_source = body
         post.body_html = render_markdown(body)
         post.edited_at = utcnow()
         changed = True
+        if post.hidden_at is None and post.author_id == actor.id and not had_links \
+                and needs_approval(actor, post.body_html):
+            # Links added afterwards wait like links posted at once (no way round the review).
+            post.hidden_at, post.hidden_reason = post.edited_at, AWAITING_APPROVAL
     db.session.flush()
     return changed
 

@@ -17,7 +17,7 @@ from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.web import site_url
-from forum.core.visibility import can_see
+from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import membership_of
@@ -55,6 +55,8 @@ posting_limit = limiter.limit(
 
 HELD_THREAD = ("Votre sujet contient des liens : comme vous débutez sur le forum, il sera publié dès qu'un·e "
                "modérateur·rice l'aura relu. D'ici là, vous seul·e le voyez.")
+HELD_EDIT = ("Votre message contient maintenant des liens : comme vous débutez sur le forum, il sera de nouveau "
+             "visible dès qu'un·e modérateur·rice l'aura relu. D'ici là, vous seul·e le voyez.")
 HELD_REPLY = ("Votre réponse contient des liens : comme vous débutez sur le forum, elle sera publiée dès qu'un·e "
               "modérateur·rice l'aura relue. D'ici là, vous seul·e la voyez.")
 
@@ -128,7 +130,7 @@ def new_thread():
             db.session.commit()
         except (Invalid, Conflict) as error:
             return render_form("threads/new.html", form, attach_error(form, error), preview=preview)
-        if services.is_held(thread):
+        if is_awaiting_approval(thread):
             flash(HELD_THREAD, "info")
         else:
             flash("Votre sujet est publié.", "success")
@@ -261,7 +263,7 @@ def reply(thread_id: int):
             db.session.commit()
         except (Invalid, Conflict) as error:
             return render_form("threads/reply.html", form, attach_error(form, error), thread=thread, preview=preview)
-        if services.is_held(post):
+        if is_awaiting_approval(post):
             flash(HELD_REPLY, "info")
         else:
             flash("Votre réponse est publiée.", "success")
@@ -308,7 +310,10 @@ def edit_post(post_id: int):
         except DomainError as error:
             return render_form("threads/edit_post.html", form, attach_error(form, error), post=post, thread=thread,
                                preview=preview)
-        flash("Votre message a été modifié.", "success")
+        if is_awaiting_approval(post):
+            flash(HELD_EDIT, "info")
+        else:
+            flash("Votre message a été modifié.", "success")
         return redirect(post_url(post, thread))
     return render_form("threads/edit_post.html", form, post=post, thread=thread, preview=preview)
 

@@ -159,3 +159,17 @@ def test_held_posts_stay_out_of_search_until_published(client, app, forum):
     login(client, "mod@exemple.fr")
     press(client, f"/moderation/message/{held.id}/publier", "/moderation")
     assert f'href="/messages/{held.id}"' in text_of(visitor.get("/recherche?q=montres"))
+
+
+def test_links_added_by_editing_wait_too(client, app, forum):
+    thread = forum["thread"]
+    login(client, "chloe@exemple.fr")
+    _reply(client, thread, "Bonne question, je cherche de mon côté.")
+    post = _post_with("Bonne question, je cherche de mon côté.")
+    url = f"/messages/{post.id}/modifier"
+    response = press(client, url, url, body=SPAM, action="publish")
+    assert response.status_code == 302
+    assert "Votre message contient maintenant des liens" in text_of(client.get(response.headers["Location"]))
+    edited = db.session.get(Post, post.id)
+    assert edited.hidden_reason == AWAITING_APPROVAL and edited.body_source == SPAM
+    assert "montres-pas-cheres" not in text_of(app.test_client().get(thread_url(thread)))

@@ -244,6 +244,10 @@ def test_bookmarks_of_threads_and_posts_are_private(client, other_client, questi
     login(other_client, "bob@exemple.fr")
     assert thread.title.replace("'", "&#39;") not in other_client.get("/favoris").get_data(as_text=True)
     assert "Aucun favori" in other_client.get("/favoris").get_data(as_text=True)
+    # Alice's own page leads to them; Bob reading Alice's page does not see that link.
+    assert 'href="/favoris"' in client.get(f"/membres/{question['asker'].id}").get_data(as_text=True).split("<main")[-1]
+    assert 'href="/favoris"' not in other_client.get(f"/membres/{question['asker'].id}").get_data(
+        as_text=True).split("<main")[-1]
 
     response = client.post(f"/messages/{second.id}/favori/retirer",
                            data={"csrf_token": csrf_token(client, "/favoris"), "retour": "favoris"})
