@@ -47,6 +47,9 @@ PATHOLOGICAL = {
     "1,000-deep quote": "".join(">" * depth + " q\n" for depth in range(1000)),
     "images in links": "[!" * 16_000,
     "emphasis soup": "*_" * 16_000,
+    "nested strong": "**a**" * 6_400,
+    "code spans": "`a`b" * 8_000,
+    "strikethrough": "~~a~~" * 6_400,
 }
 
 
@@ -63,6 +66,19 @@ def test_pathological_inputs_render_in_under_a_second(name):
         costs.append(time.process_time() - started)
     assert min(costs) < 1.0, costs
     assert html.startswith("<")
+
+
+def test_formatting_spans_past_the_cap_stay_as_typed():
+    from forum.core.markdown import MAX_FORMATTING_SPANS
+
+    html = render_markdown("*a* `b` " * MAX_FORMATTING_SPANS)
+    assert html.count("<em>") == html.count("</em>") == MAX_FORMATTING_SPANS // 2
+    assert html.count("<code>") == html.count("</code>") == MAX_FORMATTING_SPANS // 2
+    assert html.rstrip().endswith("*a* `b`</p>")  # the rest, as typed
+    # Nested spans cut at the cap keep their markup balanced.
+    nested = render_markdown("**x *y* z** " * (MAX_FORMATTING_SPANS // 2 + 1))
+    assert nested.count("<strong>") == nested.count("</strong>") and nested.count("<em>") == nested.count("</em>")
+    assert nested.count("<strong>") + nested.count("<em>") == MAX_FORMATTING_SPANS
 
 
 def test_quote_is_attributed_blockquote():
