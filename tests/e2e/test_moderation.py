@@ -72,3 +72,44 @@ def test_flag_review_and_hide(new_page, live_server, screenshot):
     member.goto(thread_path)
     expect(member.get_by_text("Ce sujet est verrouillé par la modération")).to_be_visible()
     expect(member.get_by_role("button", name="Publier la réponse")).to_have_count(0)
+
+
+def test_a_newcomer_s_link_waits_then_a_moderator_publishes_it(new_page, live_server, screenshot):
+    from forum.extensions import db
+    from forum.threads.models import Category
+
+    with live_server.app.app_context():
+        asker = make_user("alice.martin@exemple.fr", "Alice Martin")
+        make_user("nouveau@exemple.fr", "Nina Nouvelle")
+        make_user("modeste@exemple.fr", "Modeste Modératrice", role="moderator")
+        category = db.session.execute(db.select(Category).order_by(Category.position)).scalars().first()
+        thread = make_thread(asker, category, "Un guide pour animer un atelier vidéo ?",
+                             "Nous débutons, tout conseil est bienvenu.")
+        thread_path = f"/sujets/{thread.id}/{thread.slug}"
+        db.session.remove()
+
+    newcomer = new_page()
+    log_in(newcomer, "nouveau@exemple.fr", live_server.password)
+    newcomer.goto(thread_path)
+    newcomer.get_by_label("Votre réponse").fill("Celui-ci nous a bien servi : https://www.example.org/guide-video")
+    newcomer.get_by_role("button", name="Publier la réponse").click()
+    expect(newcomer.locator(".flashes")).to_contain_text("comme vous débutez sur le forum")
+    expect(newcomer.locator(".moderation-notice")).to_contain_text("En attente de validation")
+    screenshot(newcomer, "moderation-held-post-author")
+
+    visitor = new_page()
+    visitor.goto(thread_path)
+    expect(visitor.get_by_text("guide-video")).to_have_count(0)
+
+    moderator = new_page()
+    log_in(moderator, "modeste@exemple.fr", live_server.password)
+    moderator.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Modération 1").click()
+    queue = moderator.locator("#en-attente").locator("..")
+    expect(queue).to_contain_text("guide-video")
+    expect(queue).to_contain_text("Nina Nouvelle")
+    screenshot(moderator, "moderation-held-queue")
+    queue.get_by_role("button", name="Publier").click()
+    expect(moderator.locator(".flashes")).to_contain_text("Publié")
+
+    visitor.goto(thread_path)
+    expect(visitor.get_by_role("link", name="https://www.example.org/guide-video")).to_be_visible()
