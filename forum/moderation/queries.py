@@ -24,12 +24,6 @@ from forum.threads.models import Category, Post, Thread
 EXCERPT_LENGTH = 600
 
 
-def open_flag_count() -> int:
-    """Open flags, for the nav of moderators (one indexed COUNT)."""
-    return db.session.execute(
-        select(func.count()).select_from(Flag).where(Flag.resolved_at.is_(None))).scalar_one()
-
-
 @dataclass
 class QueueItem:
     """One flagged object with its open flags, oldest first."""
