@@ -16,6 +16,14 @@ from forum.core.errors import DomainError
 from forum.extensions import db
 
 
+def _site_url(app: Flask) -> str:
+    """The public address for the links of e-mails sent from cron, where no request tells the host."""
+    if not app.config.get("SITE_URL"):
+        raise click.UsageError("Définissez FORUM_SITE_URL (l'adresse publique du forum, par exemple "
+                               "https://forum.exemple.org) : les liens des e-mails en ont besoin.")
+    return app.config["SITE_URL"].rstrip("/")
+
+
 def register_commands(app: Flask) -> None:
     @app.cli.command("init-db")
     def init_db():
@@ -60,8 +68,9 @@ def register_commands(app: Flask) -> None:
             today = date.fromisoformat(on_date) if on_date else today_in_france()
         except ValueError:
             raise click.BadParameter("la date doit s'écrire AAAA-MM-JJ", param_hint="--date") from None
+        site_url = _site_url(app)
         with write_intent():
-            counts = send_reminders(today, site_url=(app.config.get("SITE_URL") or "").rstrip("/"))
+            counts = send_reminders(today, site_url=site_url)
             db.session.commit()
         click.echo(f"Rappels envoyés : {counts.starting} début(s), {counts.ending} fin(s), "
                    f"{counts.overdue} retard(s).")
@@ -77,8 +86,9 @@ def register_commands(app: Flask) -> None:
         """E-mail their digest to the members who chose this rhythm."""
         from forum.digests.services import send_digests
 
+        site_url = _site_url(app)
         with write_intent():
-            sent = send_digests(period, site_url=(app.config.get("SITE_URL") or "").rstrip("/"))
+            sent = send_digests(period, site_url=site_url)
             db.session.commit()
         click.echo(f"Résumés envoyés : {sent}.")
 

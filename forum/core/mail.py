@@ -25,11 +25,19 @@ class Email:
     to: str
     subject: str
     text: str
+    unsubscribe_url: str = ""
+
+    def headers(self) -> dict[str, str]:
+        # RFC 8058: mail clients show their own "unsubscribe" button and POST to the link (no form, no login).
+        if not self.unsubscribe_url.startswith(("https://", "http://")):
+            return {}
+        return {"List-Unsubscribe": f"<{self.unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
-def queue_email(session: Session, to: str, subject: str, text: str) -> None:
-    """Send this plain-text e-mail after ``session`` commits."""
-    session.info.setdefault(_PENDING, []).append(Email(to=to, subject=subject, text=text))
+def queue_email(session: Session, to: str, subject: str, text: str, unsubscribe_url: str = "") -> None:
+    """Send this plain-text e-mail after ``session`` commits; ``unsubscribe_url`` also goes in its headers."""
+    session.info.setdefault(_PENDING, []).append(Email(to=to, subject=subject, text=text,
+                                                       unsubscribe_url=unsubscribe_url))
 
 
 def _send_after_commit(session: Session) -> None:
@@ -38,7 +46,8 @@ def _send_after_commit(session: Session) -> None:
         return
     try:
         connection = current_app.extensions["mailman"].get_connection()
-        messages = [EmailMessage(subject=email.subject, body=email.text, to=[email.to], connection=connection)
+        messages = [EmailMessage(subject=email.subject, body=email.text, to=[email.to], connection=connection,
+                                 headers=email.headers())
                     for email in emails]
         connection.send_messages(messages)
     except Exception:  # noqa: BLE001 - the commit stands; an unsent e-mail must not turn it into an error

@@ -14,11 +14,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from forum.accounts.models import User
-from forum.core.mail import queue_email
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.notifications.models import EmailFrequency, EmailPreference, Notification
-from forum.notifications.services import unsubscribe_footer
+from forum.notifications.services import email_member
 from forum.practices.models import Practice, PracticeStatus
 from forum.threads.models import Post, Thread
 
@@ -67,8 +66,8 @@ def send_digests(period: str, site_url: str = "", now: datetime | None = None) -
             .order_by(Notification.created_at.desc()).limit(MAX_NOTIFICATIONS + 1)).scalars())
         if not unread and not common.threads and not common.practices:
             continue
-        queue_email(db.session, user.email, f"Votre résumé {adjective} du Forum des Fabriques",
-                    _text(user, unread, common, adjective, site_url))
+        email_member(user, f"Votre résumé {adjective} du Forum des Fabriques",
+                     _text(user, unread, common, adjective, site_url), site_url)
         preference.last_digest_at = now
         sent += 1
     db.session.flush()
@@ -94,4 +93,4 @@ def _text(user: User, unread: list[Notification], common: Highlights, adjective:
         lines.append("")
     lines += ["Pour choisir quand recevoir ces e-mails : " + f"{site_url}/notifications", "",
               "-- ", "Forum des Fabriques"]
-    return "\n".join(lines) + unsubscribe_footer(user, site_url)
+    return "\n".join(lines)

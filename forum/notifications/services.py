@@ -42,8 +42,7 @@ def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor
         db.session.add(notification)
         sent.append(notification)
         if email_subject and user.id in immediate:
-            body = (email_text or text) + f"\n\n{site_url}{link}" + SIGNATURE + unsubscribe_footer(user, site_url)
-            queue_email(db.session, user.email, email_subject, body)
+            email_member(user, email_subject, (email_text or text) + f"\n\n{site_url}{link}" + SIGNATURE, site_url)
     db.session.flush()
     return sent
 
@@ -120,9 +119,25 @@ def unsubscribe_token(user: User) -> str:
     return _serializer().dumps({"u": user.id})
 
 
-def unsubscribe_footer(user: User, site_url: str = "") -> str:
-    return ("\nPour ne plus recevoir d'e-mails du forum, en un clic : "
-            f"{site_url}/notifications/desabonnement/{unsubscribe_token(user)}")
+def unsubscribe_url(user: User, site_url: str = "") -> str:
+    return f"{site_url}/notifications/desabonnement/{unsubscribe_token(user)}"
+
+
+def email_member(user: User, subject: str, text: str, site_url: str = "") -> None:
+    """Queue a plain-text e-mail to ``user`` ending with the one-click unsubscribe link, also given in the
+    List-Unsubscribe headers. Every e-mail to a member goes through here; the caller decides whether the
+    member's preference wants it."""
+    url = unsubscribe_url(user, site_url)
+    queue_email(db.session, user.email, subject,
+                text + f"\nPour ne plus recevoir d'e-mails du forum, en un clic : {url}", unsubscribe_url=url)
+
+
+def wants_email(user_ids: list[int]) -> set[int]:
+    """Those of ``user_ids`` who accept some e-mail (every choice but "jamais"): for reminders, which cannot wait."""
+    never = set(db.session.execute(select(EmailPreference.user_id).where(
+        EmailPreference.user_id.in_(user_ids), EmailPreference.frequency == EmailFrequency.NEVER)).scalars()) \
+        if user_ids else set()
+    return set(user_ids) - never
 
 
 def user_of_token(token: str) -> User:

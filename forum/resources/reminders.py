@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum.core.dates import day_fr
-from forum.core.mail import queue_email
 from forum.core.models import utcnow
 from forum.extensions import db
+from forum.notifications.services import email_member, wants_email
 from forum.resources.models import Loan, LoanState
 from forum.resources.services import borrower_recipients, owner_recipients
 
@@ -31,9 +31,10 @@ class ReminderCounts:
 
 def _email_both_sides(loan: Loan, subject: str, text: str, site_url: str) -> None:
     recipients = {user.id: user for user in owner_recipients(loan) + borrower_recipients(loan)}
-    for user in recipients.values():
-        queue_email(db.session, user.email, subject,
-                    f"Bonjour {user.display_name},\n\n{text}\n\n{site_url}/prets/{loan.id}\n\n-- \nForum des Fabriques")
+    # A reminder cannot wait for a digest: it goes to everyone but those who chose "jamais".
+    for user_id in sorted(wants_email(list(recipients))):
+        email_member(recipients[user_id], subject, f"Bonjour {recipients[user_id].display_name},\n\n{text}\n\n"
+                     f"{site_url}/prets/{loan.id}\n\n-- \nForum des Fabriques", site_url)
 
 
 def _loans(*conditions) -> list[Loan]:

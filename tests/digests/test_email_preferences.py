@@ -33,12 +33,20 @@ def choose(client, frequency: str):
                        data={"csrf_token": csrf_token(client, "/notifications"), "frequency": frequency})
 
 
-def test_a_reply_is_e_mailed_at_once_with_text_and_an_unsubscribe_link(app, forum):
-    make_reply(forum["bob"], forum["thread"], "Nous en faisons un par mois, avec des bénévoles retraités.")
+def test_a_reply_is_e_mailed_at_once_with_text_and_an_unsubscribe_link(client, app, forum):
+    login(client, "bob@exemple.fr")
+    path = f"/sujets/{forum['thread'].id}/repondre"
+    response = client.post(path, data={"csrf_token": csrf_token(client, path),
+                                       "body": "Nous en faisons un par mois, avec des bénévoles retraités."})
+    assert response.status_code == 302
     [email] = outbox(app)
     assert email.to == ["alice@exemple.fr"] and email.subject == "Nouvelle réponse : Comment organiser un café réparation ?"
     assert "Bob Leroy a répondu" in email.body and "bénévoles retraités" in email.body
-    assert re.search(r"/notifications/desabonnement/[\w.-]+", email.body)
+    link = re.search(r"https://localhost/notifications/desabonnement/[\w.-]+", email.body).group()
+    # Mail clients' own one-click button (RFC 8058) posts to the same link.
+    assert email.extra_headers["List-Unsubscribe"] == f"<{link}>"
+    assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert " ".join(email.message()["List-Unsubscribe"].split()) == f"<{link}>"  # in the message as sent
 
 
 @pytest.mark.parametrize("frequency", ["quotidien", "hebdomadaire", "jamais"])
@@ -88,6 +96,7 @@ def _set(user, frequency: EmailFrequency, last_digest_at=None) -> None:
 
 
 def test_daily_digest_lists_unread_notifications_and_busy_threads(app, forum):
+    app.config["SITE_URL"] = "https://forum.exemple.org/"
     _set(forum["alice"], EmailFrequency.DAILY)
     _set(forum["bob"], EmailFrequency.WEEKLY)
     make_reply(forum["bob"], forum["thread"], "Une réponse pour le résumé.")
@@ -99,6 +108,8 @@ def test_daily_digest_lists_unread_notifications_and_busy_threads(app, forum):
     assert email.to == ["alice@exemple.fr"] and "résumé quotidien" in email.subject
     assert "Bob Leroy a répondu dans « Comment organiser un café réparation ? »" in email.body
     assert "Les discussions les plus actives" in email.body and "/notifications/desabonnement/" in email.body
+    link = re.search(r"https://forum.exemple.org/notifications/desabonnement/[\w.-]+", email.body).group()
+    assert email.body.rstrip().endswith(link) and email.extra_headers["List-Unsubscribe"] == f"<{link}>"
     db.session.expire_all()
     assert db.session.get(EmailPreference, forum["alice"].id).last_digest_at is not None
 
@@ -113,6 +124,7 @@ def test_daily_digest_lists_unread_notifications_and_busy_threads(app, forum):
 
 
 def test_no_digest_when_nothing_happened(app, forum):
+    app.config["SITE_URL"] = "https://forum.exemple.org"
     long_ago = utcnow() - timedelta(days=30)
     _set(forum["alice"], EmailFrequency.DAILY, last_digest_at=utcnow())
     with write_intent():
@@ -124,6 +136,15 @@ def test_no_digest_when_nothing_happened(app, forum):
         db.session.commit()
     result = app.test_cli_runner().invoke(args=["digest", "send", "--period", "daily"])
     assert "Résumés envoyés : 0." in result.output and outbox(app) == []
+
+
+@pytest.mark.parametrize("command", [["digest", "send", "--period", "daily"], ["loans", "remind"]])
+def test_e_mails_from_cron_need_the_public_address(app, forum, command):
+    _set(forum["alice"], EmailFrequency.DAILY)
+    result = app.test_cli_runner().invoke(args=command)
+    assert result.exit_code == 2 and "Définissez FORUM_SITE_URL" in result.output
+    assert outbox(app) == []
+    assert db.session.get(EmailPreference, forum["alice"].id).last_digest_at is None
 
 
 def test_bad_period_is_refused(app):

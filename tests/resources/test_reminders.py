@@ -4,6 +4,7 @@ from sqlalchemy import update
 
 from forum.extensions import db
 from forum.resources.models import Loan, LoanState
+from tests.conftest import csrf_token, login
 from tests.resources.builders import TODAY, day, make_loan, two_fabriques
 
 
@@ -20,6 +21,7 @@ def _set_state(loan, state, start=None, end=None):
 
 
 def _remind(app, on=TODAY):
+    app.config["SITE_URL"] = "https://forum.exemple.org"
     result = app.test_cli_runner().invoke(args=["loans", "remind", "--date", on.isoformat()])
     assert result.exit_code == 0, result.output
     return result.output
@@ -47,6 +49,8 @@ def test_reminders_go_once_to_both_sides(app):
     recipients = {address for email in _outbox(app) for address in email.to}
     assert recipients == {"owner@exemple.fr", "member@exemple.fr", "bmanager@exemple.fr"}
     assert all(f"/prets/" in email.body for email in _outbox(app))
+    assert all("/notifications/desabonnement/" in email.body and email.extra_headers.get("List-Unsubscribe")
+               for email in _outbox(app))
 
     _outbox(app).clear()
     assert "0 début(s), 0 fin(s), 0 retard(s)" in _remind(app).replace("\u00a0", " ")
@@ -56,3 +60,18 @@ def test_reminders_go_once_to_both_sides(app):
 def test_bad_date_option(app):
     result = app.test_cli_runner().invoke(args=["loans", "remind", "--date", "demain"])
     assert result.exit_code != 0 and "AAAA-MM-JJ" in result.output
+
+
+def test_members_who_chose_no_e_mail_get_no_reminder(app, client):
+    world = two_fabriques()
+    starting = make_loan(world["member"], world["resource"], day(1), day(3))
+    _set_state(starting, LoanState.ACCEPTED)
+    login(client, "member@exemple.fr")
+    response = client.post("/notifications/preferences",
+                           data={"csrf_token": csrf_token(client, "/notifications"), "frequency": "jamais"})
+    assert response.status_code == 302
+    _outbox(app).clear()
+
+    assert "1 début(s)" in _remind(app).replace("\u00a0", " ")
+    recipients = {address for email in _outbox(app) for address in email.to}
+    assert recipients == {"owner@exemple.fr", "bmanager@exemple.fr"}
