@@ -124,6 +124,9 @@ def test_the_profile_leads_to_my_data(client, world):
     assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
     html = page.get_data(as_text=True)
     assert EXPORT in html and DELETE in html and "Télécharger mes données" in html
+    listed = set(re.findall(r"<strong>(\w+\.json)</strong>", html))
+    with zipfile.ZipFile(io.BytesIO(client.get(EXPORT).data)) as archive:
+        assert listed == {name for name in archive.namelist() if name.endswith(".json")}
 
 
 def test_the_zip_holds_every_file_with_my_data_and_nothing_of_others(client, world):
