@@ -814,13 +814,27 @@ def test_watched_threads_and_read_positions(session):
 
 
 def test_a_few_open_flags_for_the_moderators(session):
-    from forum.moderation.models import Flag
+    from forum.moderation.models import Flag, TargetType
 
     flags = list(session.execute(select(Flag)).scalars())
-    assert 6 <= len(flags) <= 12 and all(flag.resolved_at is None for flag in flags)
-    authors = dict(session.execute(select(Post.id, Post.author_id).where(Post.id.in_([f.target_id for f in flags]))).all())
-    assert all(authors[flag.target_id] != flag.reporter_id for flag in flags)
-    assert len({(flag.reporter_id, flag.target_id) for flag in flags}) == len(flags)
+    assert 9 <= len(flags) <= 15 and all(flag.resolved_at is None for flag in flags)
+    assert len({(flag.reporter_id, flag.target_type, flag.target_id) for flag in flags}) == len(flags)
+    by_type = Counter(flag.target_type for flag in flags)
+    assert by_type[TargetType.POST] >= 6
+    assert by_type[TargetType.THREAD] == by_type[TargetType.RESOURCE] == by_type[TargetType.PRACTICE] == 1
+    for flag in flags:
+        # Nobody flags what they wrote, nor what their own fabrique lends.
+        if flag.target_type in (TargetType.POST, TargetType.THREAD):
+            model = Post if flag.target_type is TargetType.POST else Thread
+            assert session.get(model, flag.target_id).author_id != flag.reporter_id
+        elif flag.target_type is TargetType.RESOURCE:
+            resource = session.get(Resource, flag.target_id)
+            assert flag.reporter_id not in set(session.scalars(
+                select(Membership.user_id).where(Membership.fabrique_id == resource.fabrique_id)))
+        else:
+            practice = session.execute(select(Practice).where(Practice.id == flag.target_id)
+                                       .options(selectinload(Practice.authors))).scalar_one()
+            assert practice.is_published and flag.reporter_id not in {author.id for author in practice.authors}
 
 
 def test_two_newcomers_posts_with_links_wait_for_approval(session):

@@ -20,6 +20,8 @@ from forum.core.markdown import render_markdown
 from forum.core.visibility import AWAITING_APPROVAL
 from forum.fabriques.models import Membership, MembershipStatus
 from forum.moderation.models import Flag, FlagReason, TargetType
+from forum.practices.models import Practice, PracticeStatus, practice_authors
+from forum.resources.models import Resource
 from forum.threads.services import APPROVED_POSTS_TO_BE_TRUSTED
 from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch, WatchLevel
 
@@ -113,6 +115,7 @@ class CommunitySteps:
                 reason, note = rng.choice(reasons)
                 flags.append(Flag(reporter_id=reporter, target_type=TargetType.POST, target_id=post.id,
                                   reason=reason, note=note, created_at=post.created_at + (self.now - post.created_at) / 2))
+        flags += self._flags_beyond_posts(rng, threads, user_ids)
         self.session.add_all(flags)
         self.session.flush()
         held = self._hold_newcomers_links(rng, threads)
@@ -123,15 +126,43 @@ class CommunitySteps:
         self.counts["favoris"] = len(bookmarks)
         self.counts["messages en attente de validation"] = held
 
+    def _flags_beyond_posts(self: DemoBuilder, rng, threads: list[Thread], user_ids: list[int]) -> list[Flag]:
+        """One flagged thread, one resource and one practice report, each by a member who is not
+        among its authors (nor, for a resource, in the fabrique that lends it)."""
+        members_of = defaultdict(set)
+        for user_id, fabrique_id in self.session.execute(select(Membership.user_id, Membership.fabrique_id)):
+            members_of[fabrique_id].add(user_id)
+        resource = rng.choice(list(self.session.execute(
+            select(Resource).where(Resource.hidden_at.is_(None)).order_by(Resource.id)).scalars()))
+        practice = rng.choice(list(self.session.execute(
+            select(Practice).where(Practice.status == PracticeStatus.PUBLISHED).order_by(Practice.id)).scalars()))
+        practice_authors_ids = set(self.session.execute(
+            select(practice_authors.c.user_id).where(practice_authors.c.practice_id == practice.id)).scalars())
+        thread = rng.choice([thread for thread in threads if thread.author_id is not None][-60:])
+        targets = [
+            (TargetType.THREAD, thread, {thread.author_id}, FlagReason.DUPLICATE,
+             "La même question a déjà été posée il y a quelques mois, avec de bonnes réponses."),
+            (TargetType.RESOURCE, resource, members_of[resource.fabrique_id], FlagReason.OUTDATED,
+             "D'après leur lettre d'information, ce matériel a été remplacé."),
+            (TargetType.PRACTICE, practice, practice_authors_ids, FlagReason.OTHER,
+             "Le coût annoncé ne correspond pas au budget détaillé plus bas."),
+        ]
+        flags = []
+        for target_type, target, excluded, reason, note in targets:
+            reporter = rng.choice([user_id for user_id in user_ids if user_id not in excluded])
+            flags.append(Flag(reporter_id=reporter, target_type=target_type, target_id=target.id, reason=reason,
+                              note=note, created_at=self.now - (self.now - target.created_at) / 4))
+        return flags
+
     def _hold_newcomers_links(self: DemoBuilder, rng, threads: list[Thread]) -> int:
         """Two members who have hardly posted yet answer with a link: their replies wait for a
         moderator's approval, as ``forum.threads.services.reply`` holds them."""
         published = Counter(self.session.execute(select(Post.author_id).where(Post.hidden_at.is_(None))).scalars())
         newcomers = [user for user in self.users
                      if published[user.id] < APPROVED_POSTS_TO_BE_TRUSTED and user.role is Role.MEMBER][:2]
-        texts = ["Bonjour, nous proposons exactement ce qu'il vous faut : https://www.atelier-numerique-solidaire.fr "
+        texts = ["Bonjour, nous proposons exactement ce qu'il vous faut : https://devis-express.exemple.fr "
                  "(devis gratuit).",
-                 "Nous avions trouvé un bon guide sur le sujet : https://www.example.org/guide-mediation.pdf"]
+                 "Nous avions trouvé un bon guide sur le sujet : https://documents.exemple.org/guide-mediation.pdf"]
         recent = sorted(threads, key=lambda thread: thread.last_post_at)[-30:]
         categories = {category.id: category for category in self.categories.values()}
         fabriques = dict(self.session.execute(select(Membership.user_id, Membership.fabrique_id).where(
