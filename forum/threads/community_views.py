@@ -15,21 +15,37 @@ from forum.threads.views import post_url
 blueprint = Blueprint("community", __name__)
 
 
-def _thread_and_post(thread_id: int, post_id: int):
-    thread = services.get_thread(thread_id)
+def _done(changed: bool, back: str, message: str = "", category: str = "success"):
+    """End a one-button action: commit what the service changed (nothing when it changed nothing,
+    as after a double submission), say so, and go back (post/redirect/get)."""
+    if changed:
+        db.session.commit()
+        if message:
+            flash(message, category)
+    return redirect(back)
+
+
+def _thread_url(thread) -> str:
+    return url_for("threads.show", thread_id=thread.id, slug=thread.slug)
+
+
+def _post_and_url(post_id: int):
     post = services.get_post(post_id)
-    return thread, post
+    return post, post_url(post, services.get_thread(post.thread_id))
+
+
+def _back_or(default: str) -> str:
+    # The bookmarks page removes in place; everywhere else, back to the thread.
+    return url_for("community.bookmarks") if request.form.get("retour") == "favoris" else default
 
 
 @blueprint.post("/sujets/<id:thread_id>/solution/<id:post_id>")
 @login_required
 def mark_solution(thread_id: int, post_id: int):
     require_button_form()
-    thread, post = _thread_and_post(thread_id, post_id)
-    if community.mark_solution(current_user, thread, post):
-        db.session.commit()
-        flash("Cette réponse est désormais la solution de la question.", "success")
-    return redirect(post_url(post, thread))
+    thread, post = services.get_thread(thread_id), services.get_post(post_id)
+    return _done(community.mark_solution(current_user, thread, post), post_url(post, thread),
+                 "Cette réponse est désormais la solution de la question.")
 
 
 @blueprint.post("/sujets/<id:thread_id>/solution/retirer")
@@ -37,30 +53,24 @@ def mark_solution(thread_id: int, post_id: int):
 def unmark_solution(thread_id: int):
     require_button_form()
     thread = services.get_thread(thread_id)
-    if community.unmark_solution(current_user, thread):
-        db.session.commit()
-        flash("La question n'a plus de solution choisie.", "info")
-    return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
+    return _done(community.unmark_solution(current_user, thread), _thread_url(thread),
+                 "La question n'a plus de solution choisie.", "info")
 
 
 @blueprint.post("/messages/<id:post_id>/merci")
 @login_required
 def like(post_id: int):
     require_button_form()
-    post = services.get_post(post_id)
-    community.like(current_user, post)
-    db.session.commit()
-    return redirect(post_url(post, services.get_thread(post.thread_id)))
+    post, back = _post_and_url(post_id)
+    return _done(community.like(current_user, post), back)
 
 
 @blueprint.post("/messages/<id:post_id>/merci/retirer")
 @login_required
 def unlike(post_id: int):
     require_button_form()
-    post = services.get_post(post_id)
-    community.unlike(current_user, post)
-    db.session.commit()
-    return redirect(post_url(post, services.get_thread(post.thread_id)))
+    post, back = _post_and_url(post_id)
+    return _done(community.unlike(current_user, post), back)
 
 
 @blueprint.post("/sujets/<id:thread_id>/favori")
@@ -68,10 +78,7 @@ def unlike(post_id: int):
 def bookmark_thread(thread_id: int):
     require_button_form()
     thread = services.get_thread(thread_id)
-    if community.bookmark(current_user, thread=thread):
-        db.session.commit()
-        flash("Sujet ajouté à vos favoris.", "success")
-    return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
+    return _done(community.bookmark(current_user, thread=thread), _thread_url(thread), "Sujet ajouté à vos favoris.")
 
 
 @blueprint.post("/sujets/<id:thread_id>/favori/retirer")
@@ -79,37 +86,24 @@ def bookmark_thread(thread_id: int):
 def unbookmark_thread(thread_id: int):
     require_button_form()
     thread = services.get_thread(thread_id)
-    if community.unbookmark(current_user, thread=thread):
-        db.session.commit()
-        flash("Sujet retiré de vos favoris.", "info")
-    return redirect(_back_or(url_for("threads.show", thread_id=thread.id, slug=thread.slug)))
+    return _done(community.unbookmark(current_user, thread=thread), _back_or(_thread_url(thread)),
+                 "Sujet retiré de vos favoris.", "info")
 
 
 @blueprint.post("/messages/<id:post_id>/favori")
 @login_required
 def bookmark_post(post_id: int):
     require_button_form()
-    post = services.get_post(post_id)
-    if community.bookmark(current_user, post=post):
-        db.session.commit()
-        flash("Message ajouté à vos favoris.", "success")
-    return redirect(post_url(post, services.get_thread(post.thread_id)))
+    post, back = _post_and_url(post_id)
+    return _done(community.bookmark(current_user, post=post), back, "Message ajouté à vos favoris.")
 
 
 @blueprint.post("/messages/<id:post_id>/favori/retirer")
 @login_required
 def unbookmark_post(post_id: int):
     require_button_form()
-    post = services.get_post(post_id)
-    if community.unbookmark(current_user, post=post):
-        db.session.commit()
-        flash("Message retiré de vos favoris.", "info")
-    return redirect(_back_or(post_url(post, services.get_thread(post.thread_id))))
-
-
-def _back_or(default: str) -> str:
-    # The bookmarks page removes in place; everywhere else, back to the thread.
-    return url_for("community.bookmarks") if request.form.get("retour") == "favoris" else default
+    post, back = _post_and_url(post_id)
+    return _done(community.unbookmark(current_user, post=post), _back_or(back), "Message retiré de vos favoris.", "info")
 
 
 @blueprint.get("/favoris")
