@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from forum.accounts.models import User
 from forum.core.errors import Forbidden, Invalid
 from forum.extensions import db
+from forum.notifications.models import Notification
 from forum.notifications.services import notify
 from forum.threads.models import Bookmark, Post, PostLike, Thread
 
@@ -82,7 +83,21 @@ def like(actor: User, post: Post) -> bool:
     except IntegrityError:
         return False
     _count_like(post, +1)
+    _tell_thanked(actor, post)
     return True
+
+
+def _tell_thanked(actor: User, post: Post) -> None:
+    # In the app only (a "Merci" is no reason for an e-mail), and once per member and post, even
+    # if they take their "Merci" back and give it again.
+    link = f"/messages/{post.id}"
+    if post.author_id is None or db.session.execute(select(exists().where(
+            Notification.user_id == post.author_id, Notification.actor_id == actor.id,
+            Notification.kind == "like", Notification.link == link))).scalar_one():
+        return
+    thread = db.session.get(Thread, post.thread_id)
+    notify([db.session.get(User, post.author_id)], "like",
+           f"{actor.display_name} vous dit merci pour votre message dans « {thread.title} ».", link, actor=actor)
 
 
 def unlike(actor: User, post: Post) -> bool:

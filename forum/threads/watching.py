@@ -141,7 +141,8 @@ def mentioned_users(text: str, exclude: Iterable[int] = ()) -> list[User]:
 
 # --- who hears about a post --------------------------------------------------------------------
 def announce_post(actor: User, thread: Thread, post: Post, site_url: str = "") -> None:
-    """Notify the mentioned members and the thread's watchers of a new post (the author excluded)."""
+    """Notify the mentioned members and the thread's watchers of a new post (the author excluded);
+    for a thread's opening post, the followers of its category."""
     link = f"/messages/{post.id}"
     mentioned = mentioned_users(post.body_source, exclude=[actor.id])
     levels = _levels_for(thread, [user.id for user in mentioned])
@@ -149,26 +150,29 @@ def announce_post(actor: User, thread: Thread, post: Post, site_url: str = "") -
     if mentioned:
         notify(mentioned, "mention", f"{actor.display_name} vous a mentionné·e dans « {thread.title} ».", link,
                actor=actor, site_url=site_url, email_subject=f"{actor.display_name} vous a mentionné·e",
-               email_text=_email_text(actor, thread, post, "vous a mentionné·e"))
-    if post.position == 1:
-        return
+               email_text=_email_text(f"{actor.display_name} vous a mentionné·e dans « {thread.title} »", post))
     told = {user.id for user in mentioned} | {actor.id}
     watcher_ids = [user_id for user_id, level in _watchers(thread).items() if level == WatchLevel.WATCHING]
-    if thread.author_id is not None and _levels_for(thread, [thread.author_id]).get(thread.author_id) == WatchLevel.NORMAL:
+    if post.position > 1 and thread.author_id is not None \
+            and _levels_for(thread, [thread.author_id]).get(thread.author_id) == WatchLevel.NORMAL:
         watcher_ids.append(thread.author_id)  # "normal": replies to the threads one started
     recipients = [user_id for user_id in dict.fromkeys(watcher_ids) if user_id not in told]
-    if recipients:
-        users = db.session.execute(select(User).where(User.id.in_(recipients))).scalars()
-        notify(users, "reply", f"{actor.display_name} a répondu dans « {thread.title} ».", link, actor=actor,
-               site_url=site_url, email_subject=f"Nouvelle réponse : {thread.title}"[:150],
-               email_text=_email_text(actor, thread, post, "a répondu"))
+    if not recipients:
+        return
+    users = db.session.execute(select(User).where(User.id.in_(recipients))).scalars()
+    if post.position == 1:  # a new thread: only its category's followers have a level for it yet
+        kind, head, subject = "thread", f"{actor.display_name} a ouvert le sujet « {thread.title} »", "Nouveau sujet"
+    else:
+        kind, head, subject = "reply", f"{actor.display_name} a répondu dans « {thread.title} »", "Nouvelle réponse"
+    notify(users, kind, head + ".", link, actor=actor, site_url=site_url,
+           email_subject=f"{subject} : {thread.title}"[:150], email_text=_email_text(head, post))
 
 
-def _email_text(actor: User, thread: Thread, post: Post, what: str) -> str:
+def _email_text(head: str, post: Post) -> str:
     excerpt = " ".join(post.body_source.split())
     if len(excerpt) > 600:
         excerpt = excerpt[:600].rsplit(" ", 1)[0] + " …"
-    return f"{actor.display_name} {what} dans « {thread.title} » :\n\n{excerpt}"
+    return f"{head} :\n\n{excerpt}"
 
 
 def _levels_for(thread: Thread, user_ids: list[int]) -> dict[int, WatchLevel]:

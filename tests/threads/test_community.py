@@ -202,6 +202,20 @@ def test_thanks_are_counted_once_per_member(client, other_client, question):
     assert db.session.get(Post, answer.id).like_count == 1
 
 
+def test_the_thanked_author_is_told_in_the_app_once_per_member(app, client, question):
+    thread, answer = question["thread"], question["answer"]
+    outbox = app.extensions["mailman"].__dict__.setdefault("outbox", [])
+    outbox.clear()
+    login(client, "alice@exemple.fr")
+    for url in ("merci", "merci/retirer", "merci"):  # thanks, takes it back, thanks again
+        assert post_button(client, f"/messages/{answer.id}/{url}", thread_url(thread)).status_code == 302
+    told = list(db.session.execute(select(Notification).where(
+        Notification.user_id == question["helper"].id, Notification.kind == "like")).scalars())
+    assert [(n.text, n.link) for n in told] == [
+        (f"Alice Martin vous dit merci pour votre message dans « {thread.title} ».", f"/messages/{answer.id}")]
+    assert outbox == []  # no e-mail for a "Merci"
+
+
 def test_visitors_see_the_count_and_members_cannot_thank_themselves(client, app, question):
     from forum.core.database import write_intent
     from forum.threads import community

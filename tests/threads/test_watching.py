@@ -63,6 +63,22 @@ def test_following_a_category_and_overriding_it_per_thread(client, people):
     assert len(notifications_of(chloe, "reply")) == 1  # the thread's own level wins
 
 
+def test_following_a_category_tells_of_its_new_threads(client, people):
+    chloe, bob, alice = people["chloe"], people["bob"], people["alice"]
+    login(client, "chloe@exemple.fr")
+    assert set_level(client, "/forum/mediation-numerique/suivi", "suivre", "/forum/mediation-numerique").status_code == 302
+    make_thread(bob, people["category"], "Des tablettes pour les ateliers seniors ?")
+    make_thread(bob, people["other_category"], "Une charte pour le conseil collégial ?")
+    [told] = notifications_of(chloe, "thread")
+    assert told.text == "Bob Leroy a ouvert le sujet « Des tablettes pour les ateliers seniors ? »."
+    assert told.link.startswith("/messages/")
+    assert notifications_of(alice, "thread") == [] and notifications_of(bob) == []  # nor the author
+
+    assert set_level(client, "/forum/mediation-numerique/suivi", "normal", "/forum/mediation-numerique").status_code == 302
+    make_thread(bob, people["category"], "Et des liseuses ?")
+    assert len(notifications_of(chloe, "thread")) == 1  # "normal": no more new threads
+
+
 def test_ignoring_hides_from_the_members_lists_only(client, other_client, people):
     alice, thread, category = people["alice"], people["thread"], people["category"]
     other = make_thread(alice, category, "Un atelier vélo partagé ?")
