@@ -170,6 +170,7 @@ class CommunitySteps:
         for user, text in zip(newcomers, texts):
             thread = rng.choice(recent)
             thread.post_count += 1
+            thread.hidden_reply_count += 1  # held: not an answer until a moderator publishes it
             categories[thread.category_id].post_count += 1
             self.session.add(Post(thread_id=thread.id, position=thread.post_count, author_id=user.id,
                                   fabrique_id=fabriques.get(user.id), body_source=text, body_html=render_markdown(text),

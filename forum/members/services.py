@@ -179,17 +179,21 @@ def _empty_posts(actor: User) -> int:
         select(Post).where(Post.author_id == actor.id, Post.deleted_at.is_(None))).scalars())
     now = utcnow()
     replies: Counter[int] = Counter()
+    hidden: Counter[int] = Counter()
     for post in posts:
         post.body_source = post.body_html = ""
         post.deleted_at = now
         if post.position > 1:
             replies[post.thread_id] += 1
+            hidden[post.thread_id] += post.hidden_at is not None  # now counted as deleted instead
         thread = threads[post.thread_id]
         if thread.solution_post_id == post.id:
             thread.solution_post_id = None  # the question is open again
     for thread_id, count in replies.items():
         # In SQL, as delete_post does: another reply deleted at the same time still counts.
         threads[thread_id].deleted_reply_count = Thread.deleted_reply_count + count
+        if hidden[thread_id]:
+            threads[thread_id].hidden_reply_count = Thread.hidden_reply_count - hidden[thread_id]
     db.session.flush()
     return len(posts)
 

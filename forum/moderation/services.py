@@ -280,6 +280,8 @@ def _count_thread(thread: Thread, sign: int) -> None:
 def _set_hidden(target_type: TargetType, target, reason: str) -> None:
     if target_type is TargetType.THREAD and target.hidden_at is None:
         _count_thread(target, -1)
+    if target_type is TargetType.POST and target.hidden_at is None:
+        threads.count_hidden_reply(target, +1)
     if target.hidden_at is None:
         target.hidden_at = utcnow()
     target.hidden_reason = reason
@@ -288,6 +290,8 @@ def _set_hidden(target_type: TargetType, target, reason: str) -> None:
 def _set_visible(target_type: TargetType, target) -> None:
     if target_type is TargetType.THREAD and target.hidden_at is not None:
         _count_thread(target, +1)
+    if target_type is TargetType.POST and target.hidden_at is not None:
+        threads.count_hidden_reply(target, -1)
     target.hidden_at = None
     target.hidden_reason = ""
 
@@ -415,15 +419,18 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
     posts = db.session.execute(
         select(Post).where(Post.thread_id == source.id).order_by(Post.position)).scalars().all()
     moved, deleted = len(posts), sum(post.is_deleted for post in posts)
+    # In the target every moved post is a reply, the source's opening post too.
+    hidden = sum(post.hidden_at is not None and not post.is_deleted for post in posts)
     # Take the positions after the target's last post in the statement that locks its row, as a
     # reply does, so a reply arriving meanwhile cannot take the same place.
     end = db.session.execute(
         update(Thread).where(Thread.id == target.id)
-        .values(post_count=Thread.post_count + moved, deleted_reply_count=Thread.deleted_reply_count + deleted)
+        .values(post_count=Thread.post_count + moved, deleted_reply_count=Thread.deleted_reply_count + deleted,
+                hidden_reply_count=Thread.hidden_reply_count + hidden)
         .returning(Thread.post_count).execution_options(synchronize_session=False)).scalar_one()
     for offset, post in enumerate(posts, start=end - moved + 1):
         post.thread_id, post.position = target.id, offset
-    db.session.expire(target, ["post_count", "deleted_reply_count"])
+    db.session.expire(target, ["post_count", "deleted_reply_count", "hidden_reply_count"])
     if source.last_post_at > target.last_post_at:
         target.last_post_at, target.last_poster_id = source.last_post_at, source.last_poster_id
     if source.solution_post_id is not None and target.solution_post_id is None and target.is_question:
@@ -440,7 +447,7 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
     source.merged_into_id = target.id
     source.hidden_at = source.hidden_at or utcnow()
     source.hidden_reason = f"Fusionné avec le sujet « {target.title} »."[:500]
-    source.post_count = source.deleted_reply_count = 0
+    source.post_count = source.deleted_reply_count = source.hidden_reply_count = 0
     source.solution_post_id = None
     _move_personal_marks(source, target)
     close_flags(actor, TargetType.THREAD, source.id, FlagResolution.UPHELD)

@@ -77,6 +77,8 @@ class Thread(Hideable, Base):
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     # Replies deleted by their authors: they keep their place but no longer count as answers.
     deleted_reply_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Replies hidden by moderation or awaiting approval (and not deleted): not answers either, for now.
+    hidden_reply_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # The reply the asker (or a moderator) marked as the solution of a question.
     solution_post_id: Mapped[int | None] = mapped_column(
         ForeignKey("posts.id", ondelete="SET NULL", use_alter=True, name="fk_threads_solution_post_id_posts"))
@@ -96,7 +98,8 @@ class Thread(Hideable, Base):
 
     @property
     def reply_count(self) -> int:
-        return max(0, self.post_count - 1 - self.deleted_reply_count)
+        """The replies a reader sees (deleted, hidden and held ones left out)."""
+        return max(0, self.post_count - 1 - self.deleted_reply_count - self.hidden_reply_count)
 
     @property
     def is_solved(self) -> bool:

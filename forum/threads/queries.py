@@ -41,8 +41,8 @@ def read_thread_filter(raw: str | None) -> str:
 
 
 def _unanswered():
-    # No reply left: the opening post only, deleted replies not counted.
-    return Thread.post_count - Thread.deleted_reply_count <= 1
+    # No reply a reader sees: deleted, hidden and held replies are not answers (Thread.reply_count).
+    return Thread.post_count - Thread.deleted_reply_count - Thread.hidden_reply_count <= 1
 
 
 def _filtered(statement, status: str, viewer=None):

@@ -186,7 +186,8 @@ def reply(actor: User, thread: Thread, body: str, site_url: str = "") -> Post:
         raise Conflict("Vous venez de publier exactement ce message dans ce sujet : il est déjà en ligne.")
     # Lock the thread row (PostgreSQL; SQLite already holds the write lock) and
     # take the next position from the counter we update in the same statement.
-    activity = {} if held else {"last_post_at": now, "last_poster_id": actor.id}
+    activity = {"hidden_reply_count": Thread.hidden_reply_count + 1} if held \
+        else {"last_post_at": now, "last_poster_id": actor.id}
     # Only while the thread is visible: a moderator may have hidden or merged it meanwhile (on
     # PostgreSQL this statement then waits for their commit and sees the thread as it is now).
     position = db.session.execute(
@@ -209,7 +210,7 @@ def reply(actor: User, thread: Thread, body: str, site_url: str = "") -> Post:
     if not held:
         touch_activity(post.fabrique_id)
     db.session.flush()
-    db.session.expire(thread, ["post_count", "last_post_at", "last_poster_id"])
+    db.session.expire(thread, ["post_count", "hidden_reply_count", "last_post_at", "last_poster_id"])
     watching.follow_if_unset(actor, thread)
     if not held:
         watching.announce_post(actor, thread, post, site_url)
@@ -230,6 +231,19 @@ def publish_held(author: User | None, thread: Thread, post: Post, site_url: str 
     db.session.flush()
     if author is not None:
         watching.announce_post(author, thread, post, site_url)
+
+
+def count_hidden_reply(post: Post, step: int) -> None:
+    """Keep ``Thread.hidden_reply_count`` true when a reply is hidden (+1) or shown again (-1); call it
+    before changing ``post.hidden_at``. Opening posts and deleted replies are not counted there."""
+    if post.position > 1 and not post.is_deleted:
+        # In SQL: another reply hidden at the same time (or in the same request) still counts. The
+        # post's own change re-indexes the thread's search document ("sans réponse").
+        db.session.execute(update(Thread).where(Thread.id == post.thread_id)
+                           .values(hidden_reply_count=Thread.hidden_reply_count + step)
+                           .execution_options(synchronize_session=False))
+        thread = db.session.get(Thread, post.thread_id)
+        db.session.expire(thread, ["hidden_reply_count"])
 
 
 def _check_not_deleted(post: Post) -> None:
@@ -266,6 +280,7 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
         if post.hidden_at is None and post.author_id == actor.id and not had_links \
                 and needs_approval(actor, post.body_html):
             # Links added afterwards wait like links posted at once (no way round the review).
+            count_hidden_reply(post, +1)
             post.hidden_at, post.hidden_reason = post.edited_at, AWAITING_APPROVAL
     db.session.flush()
     return changed
@@ -278,6 +293,8 @@ def delete_post(actor: User, post: Post) -> None:
     if post.author_id != actor.id:
         raise Forbidden("Vous ne pouvez supprimer que vos propres messages ; la modération masque ceux des autres.")
     _check_not_deleted(post)
+    if post.hidden_at is not None:
+        count_hidden_reply(post, -1)  # from now on it counts as deleted
     post.body_source = ""
     post.body_html = ""
     post.deleted_at = utcnow()
