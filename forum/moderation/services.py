@@ -281,7 +281,7 @@ def _set_hidden(target_type: TargetType, target, reason: str) -> None:
     if target_type is TargetType.THREAD and target.hidden_at is None:
         _count_thread(target, -1)
     if target_type is TargetType.POST and target.hidden_at is None:
-        threads.count_hidden_reply(target, +1)
+        threads.reply_hidden(target)
     if target.hidden_at is None:
         target.hidden_at = utcnow()
     target.hidden_reason = reason
@@ -291,7 +291,7 @@ def _set_visible(target_type: TargetType, target) -> None:
     if target_type is TargetType.THREAD and target.hidden_at is not None:
         _count_thread(target, +1)
     if target_type is TargetType.POST and target.hidden_at is not None:
-        threads.count_hidden_reply(target, -1)
+        threads.reply_shown(target)
     target.hidden_at = None
     target.hidden_reason = ""
 
@@ -508,6 +508,8 @@ def approve(actor: User, target_type: TargetType, target, site_url: str = "") ->
     _held(target_type)
     if not is_awaiting_approval(target):
         return False
+    # A post held when links were added by editing was announced when first published: not again.
+    first_publication = target_type is TargetType.THREAD or target.hidden_at <= target.created_at
     _set_visible(target_type, target)
     if target_type is TargetType.THREAD:
         thread = target
@@ -516,7 +518,8 @@ def approve(actor: User, target_type: TargetType, target, site_url: str = "") ->
         thread, post = db.session.get(Thread, target.thread_id), target
     db.session.flush()
     author = db.session.get(User, post.author_id) if post.author_id is not None else None
-    threads.publish_held(author, thread, post, site_url)
+    if first_publication:
+        threads.publish_held(author, thread, post, site_url)
     _log(actor, ModerationAction.APPROVE, target_type, target.id)
     _tell_authors(target_type, target, actor, _APPROVED_TEXT[target_type])
     db.session.flush()

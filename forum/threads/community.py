@@ -10,7 +10,8 @@ from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
-from forum.core.errors import Forbidden, Invalid
+from forum.core.errors import Forbidden, Invalid, NotFound
+from forum.core.visibility import can_see
 from forum.extensions import db
 from forum.notifications.models import Notification
 from forum.notifications.services import notify
@@ -22,6 +23,16 @@ OTHER_THREAD = "Ce message n'appartient pas à ce sujet."
 QUESTION_ITSELF = "La question elle-même ne peut pas être sa propre solution : choisissez une réponse."
 DELETED_POST = "Ce message a été supprimé."
 OWN_POST = "Vous ne pouvez pas remercier votre propre message."
+HIDDEN_POST = "Ce message est masqué ou attend sa validation : il ne peut pas être la solution pour l'instant."
+
+
+def _require_visible(actor: User, post: Post | None = None, thread: Thread | None = None) -> None:
+    """NotFound, as for any page they cannot open, when ``actor`` may not see the post or its thread."""
+    thread = thread if thread is not None else db.session.get(Thread, post.thread_id)
+    if not can_see(actor, thread, thread.author_id):
+        raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
+    if post is not None and not can_see(actor, post, post.author_id):
+        raise NotFound("Ce message n'existe pas.")
 
 
 # --- solutions ---------------------------------------------------------------------------------
@@ -45,6 +56,8 @@ def mark_solution(actor: User, thread: Thread, post: Post) -> bool:
         raise Invalid(QUESTION_ITSELF)
     if post.is_deleted:
         raise Invalid(DELETED_POST)
+    if post.hidden_at is not None:
+        raise Invalid(HIDDEN_POST)
     if thread.solution_post_id == post.id:
         return False
     thread.solution_post_id = post.id
@@ -70,6 +83,7 @@ def unmark_solution(actor: User, thread: Thread) -> bool:
 # --- "Merci" -----------------------------------------------------------------------------------
 def like(actor: User, post: Post) -> bool:
     """Thank the author of ``post``; False when ``actor`` already had (the count stays right)."""
+    _require_visible(actor, post)
     if post.is_deleted:
         raise Invalid(DELETED_POST)
     if post.author_id == actor.id:
@@ -137,6 +151,7 @@ def bookmark(actor: User, *, thread: Thread | None = None, post: Post | None = N
     """Keep a thread or a post in the member's bookmarks; False when it already was there."""
     if (thread is None) == (post is None):
         raise ValueError("bookmark a thread or a post")
+    _require_visible(actor, post, thread)
     if post is not None and post.is_deleted:
         raise Invalid(DELETED_POST)
     if _bookmarked(actor, thread, post):

@@ -112,15 +112,18 @@ def solution_of(thread: Thread) -> Post | None:
 
 
 def bookmarks_of(user: User, page: int, per_page: int) -> Page:
-    """The member's bookmarks, newest first: rows of (Bookmark, thread id, thread title, thread slug)."""
+    """The member's bookmarks, newest first: rows of (Bookmark, thread id, thread title, thread slug,
+    solved). Bookmarks of threads hidden since are left out, unless the member may still see them."""
     thread_of_post = select(Post.thread_id).where(Post.id == Bookmark.post_id).scalar_subquery()
     target = func.coalesce(Bookmark.thread_id, thread_of_post)
     statement = (
-        select(Bookmark, Thread.id.label("tid"), Thread.title, Thread.slug)
+        select(Bookmark, Thread.id.label("tid"), Thread.title, Thread.slug, Thread.solution_post_id.is_not(None))
         .join(Thread, Thread.id == target)
         .where(Bookmark.user_id == user.id)
         .order_by(Bookmark.created_at.desc(), Bookmark.id.desc())
     )
+    if not is_moderator(user):
+        statement = statement.where(Thread.hidden_at.is_(None) | (Thread.author_id == user.id))
     return paginate(db.session, statement, page, per_page, scalars=False)
 
 

@@ -233,9 +233,23 @@ def publish_held(author: User | None, thread: Thread, post: Post, site_url: str 
         watching.announce_post(author, thread, post, site_url)
 
 
-def count_hidden_reply(post: Post, step: int) -> None:
-    """Keep ``Thread.hidden_reply_count`` true when a reply is hidden (+1) or shown again (-1); call it
-    before changing ``post.hidden_at``. Opening posts and deleted replies are not counted there."""
+def reply_hidden(post: Post) -> None:
+    """What hiding a reply (moderation, or holding it for approval) changes in its thread: one more
+    hidden reply, and it is no longer the question's solution. Call it before setting ``hidden_at``."""
+    _count_hidden_reply(post, +1)
+    if post.position > 1:
+        db.session.execute(update(Thread).where(Thread.id == post.thread_id, Thread.solution_post_id == post.id)
+                           .values(solution_post_id=None).execution_options(synchronize_session=False))
+        db.session.expire(db.session.get(Thread, post.thread_id), ["solution_post_id"])
+
+
+def reply_shown(post: Post) -> None:
+    """A hidden reply is shown again (restored or approved); call it before clearing ``hidden_at``."""
+    _count_hidden_reply(post, -1)
+
+
+def _count_hidden_reply(post: Post, step: int) -> None:
+    # Opening posts and deleted replies are not counted in Thread.hidden_reply_count.
     if post.position > 1 and not post.is_deleted:
         # In SQL: another reply hidden at the same time (or in the same request) still counts. The
         # post's own change re-indexes the thread's search document ("sans réponse").
@@ -280,7 +294,7 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
         if post.hidden_at is None and post.author_id == actor.id and not had_links \
                 and needs_approval(actor, post.body_html):
             # Links added afterwards wait like links posted at once (no way round the review).
-            count_hidden_reply(post, +1)
+            reply_hidden(post)
             post.hidden_at, post.hidden_reason = post.edited_at, AWAITING_APPROVAL
     db.session.flush()
     return changed
@@ -294,7 +308,7 @@ def delete_post(actor: User, post: Post) -> None:
         raise Forbidden("Vous ne pouvez supprimer que vos propres messages ; la modération masque ceux des autres.")
     _check_not_deleted(post)
     if post.hidden_at is not None:
-        count_hidden_reply(post, -1)  # from now on it counts as deleted
+        _count_hidden_reply(post, -1)  # from now on it counts as deleted
     post.body_source = ""
     post.body_html = ""
     post.deleted_at = utcnow()

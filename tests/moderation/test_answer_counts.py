@@ -71,3 +71,39 @@ def test_hiding_restoring_and_deleting_the_only_reply(client, app, forum, questi
     assert press(client, f"/moderation/message/{reply.id}/retablir", "/moderation").status_code in (302, 400, 409)
     db.session.expire_all()
     assert db.session.get(Thread, question.id).hidden_reply_count == 0
+
+
+def test_a_hidden_reply_stops_being_the_solution_and_cannot_become_one(client, app, forum, question):
+    reply = make_reply(forum["bob"], question, "Nous utilisons un logiciel libre de billetterie.")
+    asker = app.test_client()
+    login(asker, "alice@exemple.fr")
+    solution_url = f"/sujets/{question.id}/solution/{reply.id}"
+    assert press(asker, solution_url, thread_url(question)).status_code == 302
+    assert db.session.get(Thread, question.id).solution_post_id == reply.id
+
+    login(client, "mod@exemple.fr")
+    url = f"/moderation/message/{reply.id}/masquer"
+    assert press(client, url, url, reason="Publicité déguisée").status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Thread, question.id).solution_post_id is None
+    assert question.title not in text_of(app.test_client().get("/sujets?filtre=resolus"))
+
+    response = press(asker, solution_url, thread_url(question))
+    assert response.status_code == 400 and "il ne peut pas être la solution" in text_of(response)
+    db.session.expire_all()
+    assert db.session.get(Thread, question.id).solution_post_id is None
+
+
+def test_posts_of_a_hidden_thread_cannot_be_thanked_or_kept(client, app, forum):
+    thread, reply = forum["thread"], make_reply(forum["chloe"], forum["thread"], "Une réponse utile.")
+    moderator = app.test_client()
+    login(moderator, "mod@exemple.fr")
+    url = f"/moderation/sujet/{thread.id}/masquer"
+    assert press(moderator, url, url, reason="Doublon").status_code == 302
+    login(client, "david@exemple.fr")
+    for action in (f"/messages/{reply.id}/merci", f"/messages/{reply.id}/favori", f"/sujets/{thread.id}/favori"):
+        response = press(client, action, "/")
+        assert response.status_code == 404, action
+    db.session.expire_all()
+    assert db.session.get(Post, reply.id).like_count == 0
+    assert "Une réponse utile" not in text_of(client.get("/favoris"))
