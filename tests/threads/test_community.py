@@ -62,6 +62,19 @@ def test_the_asker_marks_a_reply_as_the_solution(client, question):
     assert _count(Notification, Notification.user_id == question["helper"].id, Notification.kind == "solution") == 1
 
 
+def test_later_pages_of_a_solved_thread_lead_to_the_solution(app, client, question):
+    thread, answer = question["thread"], question["answer"]
+    app.config["POSTS_PER_PAGE"] = 2
+    for number in range(3):
+        make_reply(question["other"], thread, f"Autre piste numéro {number}.")
+    login(client, "alice@exemple.fr")
+    post_button(client, f"/sujets/{thread.id}/solution/{answer.id}", thread_url(thread))
+    second = client.get(thread_url(thread) + "?page=2").get_data(as_text=True)
+    note = second.split('class="solution-note"', 1)[1].split("</p>", 1)[0]
+    assert f'href="/messages/{answer.id}"' in note and "Bob Leroy" in note
+    assert 'class="solution-note"' not in client.get(thread_url(thread)).get_data(as_text=True)  # page 1: the box
+
+
 def test_only_the_asker_or_a_moderator_chooses_the_solution(client, question, app):
     thread, answer = question["thread"], question["answer"]
     login(client, "chloe@exemple.fr")
