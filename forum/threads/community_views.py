@@ -120,7 +120,7 @@ def all_threads():
     page = queries.all_threads(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
                                status=status, viewer=current_user)
     return render_template("threads/all.html", page=page, status=status, filters=queries.THREAD_FILTERS,
-                           reads=watching.read_positions(current_user, [thread.id for thread in page.items]))
+                           unread=watching.unread_counts(current_user, [thread.id for thread in page.items]))
 
 
 @blueprint.get("/questions-sans-reponse")
@@ -129,4 +129,4 @@ def unanswered():
     page = queries.unanswered_questions(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
                                         viewer=current_user)
     return render_template("threads/unanswered.html", page=page,
-                           reads=watching.read_positions(current_user, [thread.id for thread in page.items]))
+                           unread=watching.unread_counts(current_user, [thread.id for thread in page.items]))

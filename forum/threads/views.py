@@ -74,7 +74,7 @@ def preview_of(text: str | None) -> str:
 def home():
     latest = queries.latest_threads(15, viewer=current_user)
     return render_template(
-        "threads/home.html", latest=latest, reads=_reads(latest), categories=queries.categories(),
+        "threads/home.html", latest=latest, unread=_unread(latest), categories=queries.categories(),
         active_fabriques=recently_active(6), tags=queries.popular_tags(20),
         sections=[build() for build in current_app.extensions.get(HOME_SECTIONS_KEY, [])],
     )
@@ -91,7 +91,7 @@ def category(slug: str):
                                        viewer=current_user)
     member = current_user.is_authenticated
     return render_template("threads/category.html", category=category, page=page, tag=tag, status=status,
-                           filters=queries.THREAD_FILTERS, categories=queries.categories(), reads=_reads(page.items),
+                           filters=queries.THREAD_FILTERS, categories=queries.categories(), unread=_unread(page.items),
                            watch_level=watching.category_level(current_user, category) if member else None,
                            watch_levels=list(WatchLevel), action_form=EmptyForm() if member else None)
 
@@ -104,7 +104,7 @@ def tag(tag: str):
     page = queries.threads_with_tag(tag, parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
                                     status=status, viewer=current_user)
     return render_template("threads/tag.html", tag=tag, page=page, status=status, filters=queries.THREAD_FILTERS,
-                           reads=_reads(page.items))
+                           unread=_unread(page.items))
 
 
 @blueprint.route("/sujets/nouveau", methods=["GET", "POST"])
@@ -169,9 +169,9 @@ def show(thread_id: int, slug: str | None = None):
     return html
 
 
-def _reads(threads) -> dict[int, int]:
-    """How far the member has read each listed thread (for the "nouveaux messages" marks)."""
-    return watching.read_positions(current_user, [thread.id for thread in threads])
+def _unread(threads) -> dict[int, int]:
+    """How many posts the member has not read in each listed thread (the "nouveaux messages" marks)."""
+    return watching.unread_counts(current_user, [thread.id for thread in threads])
 
 
 def _remember_reading(thread_id: int, position: int) -> None:

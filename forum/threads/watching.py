@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from sqlalchemy import case, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -215,16 +215,25 @@ def mark_read(reader: User, thread_id: int, up_to_position: int) -> None:
     db.session.execute(statement)
 
 
-def read_positions(reader: User | None, thread_ids: list[int]) -> dict[int, int]:
-    """{thread id: last position read} for the threads ``reader`` has opened (one query)."""
+def unread_counts(reader: User | None, thread_ids: list[int]) -> dict[int, int]:
+    """{thread id: posts ``reader`` has not read yet} for the threads they opened before and that have
+    some (one query). Posts nobody may read (held, hidden, deleted) are no news."""
     if reader is None or not reader.is_authenticated or not thread_ids:
         return {}
-    return dict(db.session.execute(select(ThreadRead.thread_id, ThreadRead.last_position).where(
-        ThreadRead.user_id == reader.id, ThreadRead.thread_id.in_(thread_ids))).all())
+    return dict(db.session.execute(
+        select(Post.thread_id, func.count()).join(
+            ThreadRead, (ThreadRead.thread_id == Post.thread_id) & (ThreadRead.user_id == reader.id))
+        .where(Post.thread_id.in_(thread_ids), Post.position > ThreadRead.last_position,
+               Post.hidden_at.is_(None), Post.deleted_at.is_(None))
+        .group_by(Post.thread_id)).all())
 
 
 def first_unread_position(reader: User, thread: Thread) -> int:
-    """The position to open ``thread`` at: the first post ``reader`` has not seen (1 if never opened)."""
+    """The position to open ``thread`` at: the first post ``reader`` has not seen and may read (the
+    first post if never opened, the last one if nothing is new)."""
     read = db.session.execute(select(ThreadRead.last_position).where(
-        ThreadRead.user_id == reader.id, ThreadRead.thread_id == thread.id)).scalar_one_or_none()
-    return min((read or 0) + 1, max(1, thread.post_count))
+        ThreadRead.user_id == reader.id, ThreadRead.thread_id == thread.id)).scalar_one_or_none() or 0
+    first_new = db.session.execute(select(func.min(Post.position)).where(
+        Post.thread_id == thread.id, Post.position > read, Post.hidden_at.is_(None),
+        Post.deleted_at.is_(None))).scalar_one_or_none()
+    return first_new or max(1, min(read, thread.post_count))

@@ -180,3 +180,21 @@ def test_reading_position_never_goes_back(client, app, people):
         db.session.commit()
     assert db.session.get(ThreadRead, (alice.id, thread.id)).last_position == 5
     assert db.session.get(Thread, thread.id) is not None
+
+
+def test_posts_nobody_may_read_are_no_news(client, people):
+    alice, bob, chloe, thread = people["alice"], people["bob"], people["chloe"], people["thread"]
+    login(client, "alice@exemple.fr")
+    client.get(thread_url(thread))
+    held = make_reply(chloe, thread, "Tout est expliqué sur https://site-externe.exemple.fr/guide.")  # a newcomer's link
+    assert held.hidden_at is not None
+    html = client.get("/forum/mediation-numerique").get_data(as_text=True)
+    assert "nouveau message" not in html and f"/sujets/{thread.id}/non-lu" not in html
+
+    visible = make_reply(bob, thread, "Une réponse que tout le monde lit.")
+    html = client.get("/forum/mediation-numerique").get_data(as_text=True)
+    assert "1 nouveau message" in html
+    # The title opens at the news too, past the held post.
+    assert f'class="thread-title" href="/sujets/{thread.id}/non-lu"' in html
+    response = client.get(f"/sujets/{thread.id}/non-lu")
+    assert response.headers["Location"].endswith(f"#message-{visible.id}")
