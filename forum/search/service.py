@@ -97,6 +97,7 @@ class Hit:
     fabrique_name: str
     date: datetime | None
     snippet: Markup
+    status: str = ""  # threads: "resolu", "sans-reponse" or "" (THREAD_STATUS_LABELS)
 
 
 @dataclass(frozen=True)
@@ -386,6 +387,7 @@ def _checked_hits(session, items: list[dict], query: Query, messages: list[str])
             fabrique_name=document.get("fabrique_name") or "",
             date=moment.replace(tzinfo=UTC) if moment is not None else None,
             snippet=words.snippet(document.get("body") or ""),
+            status=document.get("solved") or "" if document["kind"] == "fil" else "",
         ))
     return hits
 

@@ -293,6 +293,8 @@ def test_search_has_a_solved_and_unanswered_facet(client, threads, question):
     solved = client.get("/recherche", query_string={"q": "logiciel inscriptions", "statut": "resolu"})
     html = solved.get_data(as_text=True)
     assert "Statut de la discussion" in html and thread_url(threads["solved"]) in html
+    hit = html.split(f'href="{thread_url(threads["solved"])}"', 1)[0].rsplit('class="search-hit card"', 1)[1]
+    assert 'class="badge badge-solved">Résolu' in hit  # the hit says so, as lists do
     html = client.get("/recherche", query_string={"q": "tablettes", "statut": "sans-reponse"}).get_data(as_text=True)
     assert thread_url(threads["open_question"]) in html
     make_reply(question["helper"], threads["open_question"], "Oui, très satisfaits des tablettes.")
