@@ -78,6 +78,21 @@ def render_markdown(source: str) -> Markup:
     return Markup(sanitize_html(_md.render(source)))
 
 
+def own_words(source: str) -> str:
+    """The words of a Markdown text outside quotes and code, as plain text, a line per paragraph or
+    line break: what its writer says themselves (a "@Prénom Nom" quoted or in code mentions nobody)."""
+    lines, quote_depth = [], 0
+    for token in _md.parse(source):
+        if token.type == "blockquote_open":
+            quote_depth += 1
+        elif token.type == "blockquote_close":
+            quote_depth -= 1
+        elif token.type == "inline" and quote_depth == 0:
+            lines.append("".join(child.content if child.type == "text" else "\n" if child.type.endswith("break") else ""
+                                 for child in token.children or ()))
+    return "\n".join(lines)
+
+
 def stored_html(html: str | None) -> Markup:
     """Mark HTML that render_markdown produced and the database kept as safe to display."""
     return Markup(html or "")

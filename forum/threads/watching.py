@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
 from forum.core.errors import Invalid
+from forum.core.markdown import own_words
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.notifications.services import notify
@@ -144,7 +145,7 @@ def announce_post(actor: User, thread: Thread, post: Post, site_url: str = "") -
     """Notify the mentioned members and the thread's watchers of a new post (the author excluded);
     for a thread's opening post, the followers of its category."""
     link = f"/messages/{post.id}"
-    mentioned = mentioned_users(post.body_source, exclude=[actor.id])
+    mentioned = mentioned_users(own_words(post.body_source), exclude=[actor.id])
     levels = _levels_for(thread, [user.id for user in mentioned])
     mentioned = [user for user in mentioned if levels.get(user.id) != WatchLevel.MUTED]
     if mentioned:

@@ -107,6 +107,15 @@ def test_normal_level_hears_of_mentions_and_replies_to_own_threads(client, peopl
     assert len(notifications_of(bob, "reply")) == 1  # Bob follows (he replied): he hears of Chloé's post
 
 
+@pytest.mark.parametrize("written", [
+    "> **Alice Martin** a écrit :\n>\n> Demandons à @Chloé Petit.\n\nBonne idée.",  # quoted, as "Citer" does
+    "Tapez `@Chloé Petit` dans le champ.", "```\n@Chloé Petit\n```", "Du code :\n\n    @Chloé Petit",
+])
+def test_quoted_or_code_mentions_notify_nobody(people, written):
+    make_reply(people["bob"], people["thread"], written)
+    assert notifications_of(people["chloe"], "mention") == []
+
+
 @pytest.mark.parametrize("written", ["@Chloé Petit", "@Chloe Petit", "@Chloé Petit,", "(@Chloé Petit)"])
 def test_a_mention_notifies_the_member(people, written):
     bob, chloe, thread = people["bob"], people["chloe"], people["thread"]
