@@ -57,7 +57,7 @@ class _Entry:
 
 
 class PageCache:
-    """An LRU of rendered pages, keyed by URL, each remembering the version it was rendered at."""
+    """An LRU of rendered pages, keyed by absolute URL, each remembering the version it was rendered at."""
 
     def __init__(self, max_entries: int = MAX_ENTRIES, ttl_seconds: float = 60.0):
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
@@ -132,6 +132,13 @@ def install_version_tracking() -> None:
         event.listen(Session, "after_soft_rollback", lambda session, previous: _after_rollback(session))
 
 
+def _key() -> str:
+    # Scheme and host belong to the key: without FORUM_SITE_URL, feeds and pages build absolute
+    # links from request.url_root, so a page rendered for "Host: evil.example" must never be
+    # served to visitors of the real host.
+    return f"{request.scheme}://{request.host}{request.full_path}"
+
+
 def init_page_cache(app: Flask, engine_factory) -> None:
     """Serve and store anonymous GETs of @public_page views; ``engine_factory()`` gives the app's engine."""
     install_version_tracking()
@@ -151,7 +158,7 @@ def init_page_cache(app: Flask, engine_factory) -> None:
         # nothing else. The page, if rendered, reads data at least this new.
         with engine_factory().connect() as connection:
             version = current_version(connection)
-        entry = cache.get(request.full_path, version)
+        entry = cache.get(_key(), version)
         if entry is not None:
             response = Response(entry.body, content_type=entry.content_type)
             response.headers["X-Page-Cache"] = "hit"
@@ -169,7 +176,7 @@ def init_page_cache(app: Flask, engine_factory) -> None:
                 and response.mimetype in CACHEABLE_MIMETYPES and not response.is_streamed):
             body = response.get_data()
             if len(body) <= MAX_BODY_BYTES:
-                cache.put(request.full_path, _Entry(version, body, response.content_type))
+                cache.put(_key(), _Entry(version, body, response.content_type))
             response.headers["X-Page-Cache"] = "miss"
         response.vary.add("Cookie")
         return response

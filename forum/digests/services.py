@@ -3,7 +3,9 @@
 Sent by ``flask digest send --period daily|weekly`` (from cron) to the members who chose that
 rhythm (forum.notifications: EmailPreference). A member with nothing unread and nothing new
 gets no e-mail. Each digest is plain text and ends with the one-click unsubscribe link; the
-time it was sent is remembered, so the next one starts from there.
+time it was sent is remembered, so the next one starts from there, and a member served less
+than half a period ago is skipped (the command run twice). The busiest threads leave out held,
+hidden and merged content, and, per member, the threads and categories they ignore.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from forum.notifications.models import EmailFrequency, EmailPreference, Notifica
 from forum.notifications.services import email_member
 from forum.practices.models import Practice, PracticeStatus
 from forum.threads.models import Post, Thread
+from forum.threads.watching import muted_filter
 
 PERIODS = {"daily": (EmailFrequency.DAILY, timedelta(days=1), "quotidien"),
            "weekly": (EmailFrequency.WEEKLY, timedelta(days=7), "hebdomadaire")}
@@ -38,13 +41,24 @@ class Highlights:
 def highlights(since: datetime) -> Highlights:
     busiest = db.session.execute(
         select(Thread, func.count(Post.id).label("new_posts")).join(Post, Post.thread_id == Thread.id)
-        .where(Post.created_at >= since, Post.deleted_at.is_(None), Thread.hidden_at.is_(None))
+        .where(Post.created_at >= since, Post.deleted_at.is_(None), Post.hidden_at.is_(None),
+               Thread.hidden_at.is_(None), Thread.merged_into_id.is_(None))
         .group_by(Thread.id).order_by(func.count(Post.id).desc(), Thread.id).limit(MAX_ITEMS)).all()
     practices = list(db.session.execute(
         select(Practice).where(Practice.status == PracticeStatus.PUBLISHED, Practice.published_at >= since,
                                Practice.hidden_at.is_(None))
         .order_by(Practice.published_at.desc()).limit(MAX_ITEMS)).scalars())
     return Highlights([(thread, count) for thread, count in busiest], practices)
+
+
+def _for_member(user: User, common: Highlights) -> Highlights:
+    """The common highlights without the threads ``user`` ignores (thread or category "ignorer")."""
+    muted = muted_filter(user)
+    if muted is None or not common.threads:
+        return common
+    kept = set(db.session.execute(
+        select(Thread.id).where(Thread.id.in_([thread.id for thread, _ in common.threads]), muted)).scalars())
+    return Highlights([(thread, count) for thread, count in common.threads if thread.id in kept], common.practices)
 
 
 def send_digests(period: str, site_url: str = "", now: datetime | None = None) -> int:
@@ -55,19 +69,27 @@ def send_digests(period: str, site_url: str = "", now: datetime | None = None) -
     rows = db.session.execute(
         select(User, EmailPreference).join(EmailPreference, EmailPreference.user_id == User.id)
         .where(EmailPreference.frequency == frequency)).all()
+    # A member who got a digest less than half a period ago is skipped: the command was run twice
+    # (by hand, or two crons). Half, not the whole period, because cron starts a little later or
+    # earlier from one day (or week) to the next, and sending takes time: yesterday's digest stamped
+    # at 07:00:03 must not block today's run at 07:00:01.
+    recent = now - length / 2
     sent = 0
     for user, preference in rows:
         if getattr(user, "is_deleted", False):
+            continue
+        if preference.last_digest_at is not None and preference.last_digest_at > recent:
             continue
         since = max(preference.last_digest_at or now - length, now - timedelta(days=31))
         unread = list(db.session.execute(
             select(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None),
                                        Notification.created_at > since)
             .order_by(Notification.created_at.desc()).limit(MAX_NOTIFICATIONS + 1)).scalars())
-        if not unread and not common.threads and not common.practices:
+        mine = _for_member(user, common)
+        if not unread and not mine.threads and not mine.practices:
             continue
         email_member(user, f"Votre résumé {adjective} du Forum des Fabriques",
-                     _text(user, unread, common, adjective, site_url), site_url)
+                     _text(user, unread, mine, adjective, site_url), site_url)
         preference.last_digest_at = now
         sent += 1
     db.session.flush()

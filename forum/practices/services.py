@@ -298,12 +298,14 @@ def add_comment(actor: User, practice: Practice, body: str, *, site_url: str = "
     db.session.execute(update(Practice).where(Practice.id == practice.id)
                        .values(comment_count=Practice.comment_count + 1).execution_options(synchronize_session=False))
     notify(practice.authors, "practice.comment", f"{actor.display_name} a commenté « {practice.title} ».",
-           f"/pratiques/{practice.id}#commentaires", actor=actor)
+           f"/pratiques/{practice.id}#commentaires", actor=actor, site_url=site_url,
+           email_subject=f"Nouveau commentaire : {practice.title}"[:150],
+           email_text=f"{actor.display_name} a commenté « {practice.title} » :\n\n{body}")
     db.session.flush()
     return comment
 
 
-def record_trial(actor: User, practice: Practice, outcome: str, note: str) -> PracticeTrial:
+def record_trial(actor: User, practice: Practice, outcome: str, note: str, *, site_url: str = "") -> PracticeTrial:
     """"Nous l'avons essayé aussi": the actor's fabrique adds (or updates) its own outcome."""
     _require_published(practice, "témoigner")
     fabrique = active_fabrique_of(actor)
@@ -324,9 +326,10 @@ def record_trial(actor: User, practice: Practice, outcome: str, note: str) -> Pr
     trial.author_id, trial.outcome = actor.id, result
     trial.note_source, trial.note_html = note, render_markdown(note)
     trial.created_at = utcnow()
-    notify(practice.authors, "practice.trial",
-           f"{fabrique.name} a essayé « {practice.title} » : {result.label.lower()}.",
-           f"/pratiques/{practice.id}#essais", actor=actor)
+    news = f"{fabrique.name} a essayé « {practice.title} » : {result.label.lower()}."
+    notify(practice.authors, "practice.trial", news, f"/pratiques/{practice.id}#essais", actor=actor,
+           site_url=site_url, email_subject=f"Nouveau témoignage : {practice.title}"[:150],
+           email_text=news + (f"\n\n{actor.display_name} raconte :\n\n{note}" if note else ""))
     db.session.flush()
     return trial
 

@@ -221,7 +221,7 @@ def tried(practice_id: int):
     form = TrialForm()
     if not form.validate_on_submit():
         raise Invalid("Choisissez : ça a marché, en partie, ou ça n'a pas marché.")
-    services.record_trial(current_user, practice, form.outcome.data, form.note.data or "")
+    services.record_trial(current_user, practice, form.outcome.data, form.note.data or "", site_url=site_url())
     db.session.commit()
     flash("Merci : le résultat de votre fabrique est ajouté.", "success")
     return redirect(url_for("practices.show", practice_id=practice.id, _anchor="essais"))

@@ -299,6 +299,14 @@ _STATE_NEWS = {
     LoanState.LENT: "« {resource} » est noté comme retiré par {borrower}.",
     LoanState.RETURNED: "« {resource} » est noté comme rendu. Merci !",
 }
+# The e-mail subject of each move: the state's label alone reads badly ("Prêt prêté").
+_STATE_SUBJECTS = {
+    LoanState.ACCEPTED: "Prêt accepté : {resource}",
+    LoanState.DECLINED: "Prêt refusé : {resource}",
+    LoanState.CANCELLED: "Demande annulée : {resource}",
+    LoanState.LENT: "Matériel retiré : {resource}",
+    LoanState.RETURNED: "Retour enregistré : {resource}",
+}
 
 
 def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, site_url: str = "") -> None:
@@ -328,7 +336,7 @@ def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, site
         period=_format_period(loan.start_date, loan.end_date))
     recipients = owner_recipients(loan) if move.side is Side.BORROWER else borrower_recipients(loan)
     notify(recipients, f"loan.{move.to_state.value}", text, f"/prets/{loan.id}", actor=actor, site_url=site_url,
-           email_subject=f"Prêt {move.to_state.label} : {resource.name}",
+           email_subject=_STATE_SUBJECTS[move.to_state].format(resource=resource.name),
            email_text=text + (f"\n\nNote : {note}" if note else ""))
     db.session.flush()
 

@@ -124,7 +124,7 @@ def test_full_lifecycle_with_history_and_notifications(client, other_client, app
     assert member_notes == ["loan.accepted", "loan.lent", "loan.returned"]
     assert '<span class="bell-count">3</span>' in other_client.get("/").get_data(as_text=True)
     subjects = [email.subject for email in _outbox(app)]
-    assert "Prêt accepté : Découpeuse laser 60 W" in subjects and "Prêt rendu : Découpeuse laser 60 W" in subjects
+    assert "Prêt accepté : Découpeuse laser 60 W" in subjects and "Retour enregistré : Découpeuse laser 60 W" in subjects
 
 
 def test_the_wrong_side_gets_403_and_nothing_changes(client, app):
