@@ -66,7 +66,8 @@ class Flag(Base):
     """A member's report of a post, a thread, a resource or a practice report.
 
     One per member and target: flagging again while the first flag is open changes nothing;
-    after a moderator closed it, flagging again reopens the same row.
+    after a moderator closed it, flagging again reopens the same row. ``resolved_by_id`` then
+    keeps who examined it last: a reopened flag no longer counts towards auto-hiding.
     """
 
     __tablename__ = "flags"
@@ -85,6 +86,7 @@ class Flag(Base):
     note: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The moderator who closed it last; kept when the flag is reopened (None: never examined).
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     resolution: Mapped[FlagResolution | None] = mapped_column(str_enum(FlagResolution, length=12))
 

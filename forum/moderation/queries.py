@@ -208,13 +208,21 @@ class JournalFilters:
         return {key: value for key, value in values.items() if value}
 
 
+# The journal's date filters accept these days: far beyond any log row, and far enough from the
+# calendar's ends (years 1 and 9999) that a day's bounds in Paris time never overflow.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
+
 def _day(raw: str, label: str) -> date | None:
     if not raw:
         return None
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
         raise Invalid(f"{label} doit être une date (AAAA-MM-JJ).") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise Invalid(f"{label} doit être comprise entre {FIRST_DAY.year} et {LAST_DAY.year}.")
+    return day
 
 
 def _start_of(day: date) -> datetime:

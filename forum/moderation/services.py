@@ -20,7 +20,7 @@ from forum.core.dates import datetime_fr
 from forum.core.errors import Forbidden, Invalid, NotFound
 from forum.core.models import utcnow
 from forum.core.text import clean_line, clean_text
-from forum.core.visibility import AWAITING_APPROVAL, can_see, is_awaiting_approval
+from forum.core.visibility import AWAITING_APPROVAL, can_see, is_awaiting_approval, is_moderator
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.moderation.models import (
@@ -144,10 +144,23 @@ def check_flaggable(actor: User, target_type: TargetType, target) -> None:
         raise NotFound(NOT_FOUND[target_type])
     if not can_see(actor, target, *authors):
         raise NotFound(NOT_FOUND[target_type])
+    if target_type is TargetType.POST and not _thread_visible_to(actor, target.thread_id):
+        raise NotFound(NOT_FOUND[target_type])  # a post of a hidden or merged thread is out of sight too
     if target_type is TargetType.POST and target.is_deleted:
         raise Invalid("Ce message a été supprimé : il n'y a plus rien à signaler.")
     if actor.id in authors:
         raise Invalid("Vous ne pouvez pas signaler votre propre contenu : modifiez-le ou supprimez-le.")
+
+
+def _thread_visible_to(actor: User, thread_id: int) -> bool:
+    """Whether ``actor`` reads the thread a post belongs to, as its page decides: a hidden thread only
+    for moderators and its author, a merged one (its page leads elsewhere) for moderators only."""
+    thread = db.session.get(Thread, thread_id)
+    if thread is None:
+        return False
+    if thread.merged_into_id is not None:
+        return is_moderator(actor)
+    return can_see(actor, thread, thread.author_id)
 
 
 def clean_flag(reason: str | None, note: str | None) -> tuple[FlagReason, str]:
@@ -163,9 +176,11 @@ def clean_flag(reason: str | None, note: str | None) -> tuple[FlagReason, str]:
     return flag_reason, note
 
 
-def flag(actor: User, target_type: TargetType, target, reason: str | None, note: str | None = "") -> FlagOutcome:
+def flag(actor: User, target_type: TargetType, target, reason: str | None, note: str | None = "",
+         site_url: str = "") -> FlagOutcome:
     """Report ``target`` to the moderators. A second flag by the same member while the first is
-    open counts once; after a moderator closed it, flagging again reopens it."""
+    open counts once; after a moderator closed it, flagging again reopens it (back in the queue),
+    remembering who examined it: such a flag no longer counts towards hiding (see ``_auto_hide``)."""
     flag_reason, note = clean_flag(reason, note)
     check_flaggable(actor, target_type, target)
     existing = db.session.execute(
@@ -175,7 +190,7 @@ def flag(actor: User, target_type: TargetType, target, reason: str | None, note:
         return FlagOutcome(created=False)
     if existing is not None:
         existing.reason, existing.note, existing.created_at = flag_reason, note, utcnow()
-        existing.resolved_at = existing.resolved_by_id = existing.resolution = None
+        existing.resolved_at = existing.resolution = None  # resolved_by_id stays: it was examined
         db.session.flush()
     else:
         try:
@@ -185,26 +200,34 @@ def flag(actor: User, target_type: TargetType, target, reason: str | None, note:
                 db.session.flush()
         except IntegrityError:
             return FlagOutcome(created=False)
-    return FlagOutcome(created=True, auto_hidden=_auto_hide(target_type, target))
+    return FlagOutcome(created=True, auto_hidden=_auto_hide(target_type, target, site_url))
 
 
-def open_flag_count(target_type: TargetType, target_id: int) -> int:
+def _unexamined_flag_count(target_type: TargetType, target_id: int) -> int:
+    """Open flags on a target that no moderator has examined before (never closed, then reopened)."""
     return db.session.execute(
         select(func.count()).select_from(Flag)
-        .where(Flag.target_type == target_type, Flag.target_id == target_id, Flag.resolved_at.is_(None))
+        .where(Flag.target_type == target_type, Flag.target_id == target_id, Flag.resolved_at.is_(None),
+               Flag.resolved_by_id.is_(None))
     ).scalar_one()
 
 
-def _auto_hide(target_type: TargetType, target) -> bool:
-    """Hide a post flagged by AUTO_HIDE_FLAGS members until a moderator reviews it."""
+def _auto_hide(target_type: TargetType, target, site_url: str = "") -> bool:
+    """Hide a post flagged by AUTO_HIDE_FLAGS members until a moderator reviews it.
+
+    Only members whose flag is open and has never been examined by a moderator count: a member
+    whose flag on this post a moderator already closed (rejected, or upheld before the post was
+    restored) may flag it again, which puts it back in the queue, but cannot undo the moderator's
+    decision by hiding it again. AUTO_HIDE_FLAGS members not heard yet still hide it."""
     if target_type is not TargetType.POST or target.hidden_at is not None:
         return False
-    if open_flag_count(target_type, target.id) < AUTO_HIDE_FLAGS:
+    if _unexamined_flag_count(target_type, target.id) < AUTO_HIDE_FLAGS:
         return False
     _set_hidden(target_type, target, AUTO_HIDE_REASON)
     _log(None, ModerationAction.AUTO_HIDE, target_type, target.id, AUTO_HIDE_REASON)
     _tell_authors(target_type, target, None, "Votre message dans « {title} » a été masqué après plusieurs "
-                                             "signalements, en attente d'examen par la modération.")
+                                             "signalements, en attente d'examen par la modération.",
+                  "Votre message a été masqué après plusieurs signalements", site_url=site_url)
     db.session.flush()
     return True
 
@@ -218,7 +241,8 @@ def close_flags(actor: User, target_type: TargetType, target_id: int, resolution
     ).rowcount
 
 
-def review_flags(actor: User, target_type: TargetType, target_id: int, *, uphold: bool, reason: str = "") -> bool:
+def review_flags(actor: User, target_type: TargetType, target_id: int, *, uphold: bool, reason: str = "",
+                 site_url: str = "") -> bool:
     """From the queue: "masquer" (hide, close the flags) or "rejeter" (close them; content stays or
     comes back). False when there was nothing left to review (another moderator was quicker)."""
     require_moderator(actor)
@@ -232,11 +256,13 @@ def review_flags(actor: User, target_type: TargetType, target_id: int, *, uphold
         hidden_by_flags = target.hidden_at is not None and target.hidden_reason == AUTO_HIDE_REASON
         if uphold and (target.hidden_at is None or hidden_by_flags):
             _set_hidden(target_type, target, reason)
-            _tell_authors(target_type, target, actor, _HIDDEN_TEXT[target_type], reason)
+            _tell_authors(target_type, target, actor, _HIDDEN_TEXT[target_type], _HIDDEN_SUBJECT[target_type],
+                          reason, site_url)
         elif not uphold and hidden_by_flags:
             # Rejected flags bring back what they alone had hidden; a moderator's hiding stays.
             _set_visible(target_type, target)
-            _tell_authors(target_type, target, actor, _RESTORED_TEXT[target_type])
+            _tell_authors(target_type, target, actor, _RESTORED_TEXT[target_type], _RESTORED_SUBJECT[target_type],
+                          site_url=site_url)
     _log(actor, ModerationAction.FLAGS_UPHELD if uphold else ModerationAction.FLAGS_REJECTED, target_type,
          target_id, reason, detail=f"{closed} signalement{'s' if closed > 1 else ''}")
     db.session.flush()
@@ -256,16 +282,32 @@ _RESTORED_TEXT = {
     TargetType.RESOURCE: "La ressource « {title} » de votre fabrique est de nouveau visible.",
     TargetType.PRACTICE: "Votre retour d'expérience « {title} » est de nouveau visible.",
 }
+# The subjects of the same notices by e-mail.
+_HIDDEN_SUBJECT = {
+    TargetType.POST: "Votre message a été masqué par la modération",
+    TargetType.THREAD: "Votre sujet a été masqué par la modération",
+    TargetType.RESOURCE: "Une ressource de votre fabrique a été masquée par la modération",
+    TargetType.PRACTICE: "Votre retour d'expérience a été masqué par la modération",
+}
+_RESTORED_SUBJECT = {
+    TargetType.POST: "Votre message est de nouveau visible",
+    TargetType.THREAD: "Votre sujet est de nouveau visible",
+    TargetType.RESOURCE: "Une ressource de votre fabrique est de nouveau visible",
+    TargetType.PRACTICE: "Votre retour d'expérience est de nouveau visible",
+}
 
 
-def _tell_authors(target_type: TargetType, target, actor: User | None, template: str, reason: str = "") -> None:
-    """Notify the authors: ``template`` with the target's {title}, then the reason if any."""
+def _tell_authors(target_type: TargetType, target, actor: User | None, template: str, subject: str,
+                  reason: str = "", site_url: str = "") -> None:
+    """Notify the authors: ``template`` with the target's {title}, then the reason if any; those who
+    chose immediate e-mails also get it by e-mail, under ``subject``."""
     ids = author_ids_of(target_type, target)
     if not ids:
         return
     authors = db.session.execute(select(User).where(User.id.in_(ids))).scalars().all()
     text = template.format(title=title_of(target_type, target)) + (f" Raison : {reason}" if reason else "")
-    notify(authors, "moderation", text, link_of(target_type, target), actor=actor)
+    notify(authors, "moderation", text, link_of(target_type, target), actor=actor, site_url=site_url,
+           email_subject=subject)
 
 
 def _count_thread(thread: Thread, sign: int) -> None:
@@ -301,7 +343,7 @@ def _hideable(target_type: TargetType) -> None:
         raise NotFound("Ce type de contenu ne peut pas être masqué.")
 
 
-def hide(actor: User, target_type: TargetType, target, reason: str | None) -> bool:
+def hide(actor: User, target_type: TargetType, target, reason: str | None, site_url: str = "") -> bool:
     """Hide content with a reason shown to its author(s); its open flags are closed as upheld.
 
     False when it was already hidden by a moderator (a double submission)."""
@@ -313,12 +355,13 @@ def hide(actor: User, target_type: TargetType, target, reason: str | None) -> bo
     _set_hidden(target_type, target, reason)
     close_flags(actor, target_type, target.id, FlagResolution.UPHELD)
     _log(actor, ModerationAction.HIDE, target_type, target.id, reason)
-    _tell_authors(target_type, target, actor, _HIDDEN_TEXT[target_type], reason)
+    _tell_authors(target_type, target, actor, _HIDDEN_TEXT[target_type], _HIDDEN_SUBJECT[target_type], reason,
+                  site_url)
     db.session.flush()
     return True
 
 
-def restore(actor: User, target_type: TargetType, target, reason: str | None = "") -> bool:
+def restore(actor: User, target_type: TargetType, target, reason: str | None = "", site_url: str = "") -> bool:
     """Show hidden content again; its open flags are closed as rejected. False when it was visible."""
     require_moderator(actor)
     _hideable(target_type)
@@ -332,7 +375,8 @@ def restore(actor: User, target_type: TargetType, target, reason: str | None = "
     _set_visible(target_type, target)
     close_flags(actor, target_type, target.id, FlagResolution.REJECTED)
     _log(actor, ModerationAction.RESTORE, target_type, target.id, reason)
-    _tell_authors(target_type, target, actor, _RESTORED_TEXT[target_type])
+    _tell_authors(target_type, target, actor, _RESTORED_TEXT[target_type], _RESTORED_SUBJECT[target_type],
+                  site_url=site_url)
     db.session.flush()
     return True
 
@@ -394,7 +438,7 @@ def _refresh_last_post_at(category: Category) -> None:
     db.session.expire(category)
 
 
-def merge_threads(actor: User, source: Thread, target: Thread, reason: str | None = "") -> bool:
+def merge_threads(actor: User, source: Thread, target: Thread, reason: str | None = "", site_url: str = "") -> bool:
     """Merge the duplicate ``source`` into ``target``: its posts follow the target's, in their order.
 
     The source keeps its address, which leads to the target (``Thread.merged_into_id``), and leaves
@@ -460,7 +504,8 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
         author = db.session.get(User, source.author_id)
         notify([author], "moderation", f"Votre sujet « {source.title} » a été fusionné avec « {target.title} », qui "
                "traitait de la même question : vos messages y sont maintenant."
-               + (f" Raison : {reason}" if reason else ""), link_of(TargetType.THREAD, target), actor=actor)
+               + (f" Raison : {reason}" if reason else ""), link_of(TargetType.THREAD, target), actor=actor,
+               site_url=site_url, email_subject="Votre sujet a été fusionné avec un autre")
     db.session.flush()
     return True
 
@@ -493,6 +538,9 @@ _APPROVED_TEXT = {TargetType.POST: "Votre message dans « {title} » est publié
                   TargetType.THREAD: "Votre sujet « {title} » est publié : un·e modérateur·rice l'a validé."}
 _REJECTED_TEXT = {TargetType.POST: "Votre message dans « {title} » n'a pas été publié par la modération.",
                   TargetType.THREAD: "Votre sujet « {title} » n'a pas été publié par la modération."}
+_APPROVED_SUBJECT = {TargetType.POST: "Votre message est publié", TargetType.THREAD: "Votre sujet est publié"}
+_REJECTED_SUBJECT = {TargetType.POST: "Votre message n'a pas été publié",
+                     TargetType.THREAD: "Votre sujet n'a pas été publié"}
 
 
 def _held(target_type: TargetType) -> None:
@@ -521,12 +569,13 @@ def approve(actor: User, target_type: TargetType, target, site_url: str = "") ->
     if first_publication:
         threads.publish_held(author, thread, post, site_url)
     _log(actor, ModerationAction.APPROVE, target_type, target.id)
-    _tell_authors(target_type, target, actor, _APPROVED_TEXT[target_type])
+    _tell_authors(target_type, target, actor, _APPROVED_TEXT[target_type], _APPROVED_SUBJECT[target_type],
+                  site_url=site_url)
     db.session.flush()
     return True
 
 
-def reject(actor: User, target_type: TargetType, target, reason: str | None) -> bool:
+def reject(actor: User, target_type: TargetType, target, reason: str | None, site_url: str = "") -> bool:
     """Refuse a held post or thread: it stays hidden, with the reason shown to its author.
 
     False when it was no longer waiting."""
@@ -537,12 +586,13 @@ def reject(actor: User, target_type: TargetType, target, reason: str | None) -> 
         return False
     target.hidden_reason = reason
     _log(actor, ModerationAction.REJECT, target_type, target.id, reason)
-    _tell_authors(target_type, target, actor, _REJECTED_TEXT[target_type], reason)
+    _tell_authors(target_type, target, actor, _REJECTED_TEXT[target_type], _REJECTED_SUBJECT[target_type], reason,
+                  site_url)
     db.session.flush()
     return True
 
 
-def edit_post(actor: User, post: Post, body: str, title: str | None, reason: str | None) -> bool:
+def edit_post(actor: User, post: Post, body: str, title: str | None, reason: str | None, site_url: str = "") -> bool:
     """A moderator edits someone's post: the reason is logged and told to the author.
 
     False when nothing changed (nothing is logged then)."""
@@ -553,7 +603,7 @@ def edit_post(actor: User, post: Post, body: str, title: str | None, reason: str
     _log(actor, ModerationAction.EDIT, TargetType.POST, post.id, reason)
     if post.author_id != actor.id:
         _tell_authors(TargetType.POST, post, actor, "Votre message dans « {title} » a été modifié par la modération.",
-                      reason)
+                      "Votre message a été modifié par la modération", reason, site_url)
     db.session.flush()
     return True
 
@@ -574,12 +624,24 @@ def suspension_text(user: User) -> str:
     return f"jusqu'au {datetime_fr(user.suspended_until)}"
 
 
-def suspend(actor: User, member: User, duration: str, reason: str | None) -> bool:
+def _same_end(stored: datetime | None, expected: datetime | None) -> bool:
+    """Whether a suspension's stored end is the one ``expected`` (within a second: stored times may lose
+    their microseconds). None is "until lifted"."""
+    if stored is None or expected is None:
+        return stored is expected
+    return abs(stored - expected) < timedelta(seconds=1)
+
+
+def suspend(actor: User, member: User, duration: str, reason: str | None, site_url: str = "") -> bool:
     """Suspend a member: they still read, but every write is refused until the end. Moderators
-    suspend members; only administrators suspend moderators; nobody suspends an administrator."""
+    suspend members; only administrators suspend moderators; nobody suspends an administrator.
+
+    Suspending again with another reason or another length replaces the suspension (from now);
+    the same reason and length again within DUPLICATE_WINDOW is a double submission (False)."""
     require_moderator(actor)
     reason = clean_reason(reason)
-    until = suspension_end(duration)
+    now = utcnow()
+    until = suspension_end(duration, now)
     if member.id == actor.id:
         raise Invalid("Vous ne pouvez pas vous suspendre vous-même.")
     if member.role is Role.ADMIN:
@@ -587,19 +649,21 @@ def suspend(actor: User, member: User, duration: str, reason: str | None) -> boo
     if member.role is Role.MODERATOR and not actor.is_admin:
         raise Forbidden("Seul·e un·e administrateur·rice peut suspendre un·e modérateur·rice.")
     if (member.is_suspended and member.suspension_reason == reason
-            and member.suspended_at > utcnow() - DUPLICATE_WINDOW):
-        return False  # the same suspension submitted twice
-    member.suspended_at = utcnow()
+            and member.suspended_at > now - DUPLICATE_WINDOW
+            and _same_end(member.suspended_until, suspension_end(duration, member.suspended_at))):
+        return False  # the same suspension (reason and length) submitted twice
+    member.suspended_at = now
     member.suspended_until = until
     member.suspension_reason = reason
     _log(actor, ModerationAction.SUSPEND, TargetType.MEMBER, member.id, reason, detail=suspension_text(member))
     notify([member], "moderation", f"Votre compte est suspendu {suspension_text(member)} : vous pouvez lire le "
-                                   f"forum mais plus y écrire. Raison : {reason}", "/notifications", actor=actor)
+                                   f"forum mais plus y écrire. Raison : {reason}", "/notifications", actor=actor,
+           site_url=site_url, email_subject="Votre compte est suspendu")
     db.session.flush()
     return True
 
 
-def unsuspend(actor: User, member: User, reason: str | None = "") -> bool:
+def unsuspend(actor: User, member: User, reason: str | None = "", site_url: str = "") -> bool:
     require_moderator(actor)
     reason = clean_reason(reason, required=False)
     if member.role is Role.MODERATOR and not actor.is_admin:
@@ -610,7 +674,7 @@ def unsuspend(actor: User, member: User, reason: str | None = "") -> bool:
     member.suspension_reason = ""
     _log(actor, ModerationAction.UNSUSPEND, TargetType.MEMBER, member.id, reason)
     notify([member], "moderation", "La suspension de votre compte est levée : vous pouvez de nouveau écrire.",
-           "/notifications", actor=actor)
+           "/notifications", actor=actor, site_url=site_url, email_subject="La suspension de votre compte est levée")
     db.session.flush()
     return True
 

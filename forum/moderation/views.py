@@ -99,7 +99,8 @@ def flag(kind: str, target_id: int):
     form = FlagForm()
     if form.validate_on_submit():
         try:
-            outcome = services.flag(current_user, target_type, target, form.reason.data, form.note.data)
+            outcome = services.flag(current_user, target_type, target, form.reason.data, form.note.data,
+                                    site_url())
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
@@ -133,7 +134,7 @@ def review(kind: str, target_id: int, decision: str):
     if not form.validate_on_submit():
         raise Invalid(f"La raison fait au plus {services.REASON_MAX} caractères.")
     if services.review_flags(current_user, TargetType(kind), target_id, uphold=decision == "masquer",
-                             reason=form.reason.data):
+                             reason=form.reason.data, site_url=site_url()):
         db.session.commit()
         flash("Contenu masqué, signalements clos." if decision == "masquer"
               else "Signalements rejetés : le contenu reste visible.", "success")
@@ -153,7 +154,7 @@ def hide(kind: str, target_id: int):
     form = ReasonForm()
     if form.validate_on_submit():
         try:
-            done = services.hide(current_user, target_type, target, form.reason.data)
+            done = services.hide(current_user, target_type, target, form.reason.data, site_url())
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
@@ -173,7 +174,7 @@ def restore(kind: str, target_id: int):
     require_button_form()
     target_type = TargetType(kind)
     target = services.get_target(target_type, target_id)
-    if services.restore(current_user, target_type, target, request.form.get("reason", "")):
+    if services.restore(current_user, target_type, target, request.form.get("reason", ""), site_url()):
         db.session.commit()
         flash("Contenu rétabli : il est de nouveau visible.", "success")
     else:
@@ -254,7 +255,7 @@ def merge(thread_id: int):
     if form.validate_on_submit():
         try:
             target = _thread_from_address(form.target.data)
-            merged = services.merge_threads(current_user, thread, target, form.reason.data)
+            merged = services.merge_threads(current_user, thread, target, form.reason.data, site_url())
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
@@ -296,7 +297,7 @@ def reject(kind: str, target_id: int):
     context = {"target_type": target_type, "title": title, "link": link, "target": target}
     if form.validate_on_submit():
         try:
-            done = services.reject(current_user, target_type, target, form.reason.data)
+            done = services.reject(current_user, target_type, target, form.reason.data, site_url())
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
@@ -327,7 +328,8 @@ def edit_post(post_id: int):
                 preview = preview_of(form.body.data)
                 return render_form("threads/edit_post.html", form, 200, preview=preview, **context)
             changed = services.edit_post(current_user, post, form.body.data,
-                                         form.title.data if post.position == 1 else None, form.reason.data)
+                                         form.title.data if post.position == 1 else None, form.reason.data,
+                                         site_url())
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
@@ -348,7 +350,7 @@ def suspend(user_id: int):
     form = SuspendForm()
     if form.validate_on_submit():
         try:
-            done = services.suspend(current_user, member, form.duration.data, form.reason.data)
+            done = services.suspend(current_user, member, form.duration.data, form.reason.data, site_url())
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
@@ -366,7 +368,7 @@ def unsuspend(user_id: int):
     _moderator_page()
     require_button_form()
     member = get_user(user_id)
-    if services.unsuspend(current_user, member, request.form.get("reason", "")):
+    if services.unsuspend(current_user, member, request.form.get("reason", ""), site_url()):
         db.session.commit()
         flash(f"La suspension de {member.display_name} est levée.", "success")
     else:

@@ -114,3 +114,12 @@ def test_the_journal_filters_and_pages(app, forum):
     app.config["MODERATION_PER_PAGE"] = 2
     assert "<td>Publicité</td>" in text_of(admin.get("/moderation/journal?page=2"))
     assert admin.get("/moderation/journal?page=3").status_code == 404
+
+
+@pytest.mark.parametrize("args", [{"au": "9999-12-31"}, {"du": "0001-01-01"}, {"du": "0001-01-01", "au": "9999-12-31"}])
+def test_journal_dates_out_of_range_are_a_french_400(app, forum, args):
+    admin = app.test_client()
+    login(admin, "admin@exemple.fr")
+    response = admin.get("/moderation/journal", query_string=args)
+    assert response.status_code == 400, args
+    assert "doit être comprise entre 1900 et 2999" in text_of(response)

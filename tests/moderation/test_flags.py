@@ -221,3 +221,73 @@ def test_flagging_again_after_a_review_reopens_the_flag(client, app, forum):
     press(moderator, f"/moderation/message/{forum['reply'].id}/signalements/rejeter", "/moderation")
     _flag_as(app, "chloe@exemple.fr", "message", forum["reply"].id, "inapproprie")
     assert count(Flag) == 1 and count(Flag, Flag.resolved_at.is_(None)) == 1
+
+
+def test_the_same_reporters_cannot_hide_again_what_a_moderator_restored(client, app, forum):
+    from tests.conftest import make_user
+
+    reply = forum["reply"]
+    reporters = ("alice@exemple.fr", "chloe@exemple.fr", "david@exemple.fr")
+    for email in reporters:
+        _flag_as(app, email, "message", reply.id)
+    login(client, "mod@exemple.fr")
+    assert press(client, f"/moderation/message/{reply.id}/signalements/rejeter", "/moderation").status_code == 302
+    for email in reporters:  # the same three flag it again: it goes back to the queue, but stays visible
+        _flag_as(app, email, "message", reply.id, "inapproprie")
+    db.session.expire_all()
+    assert db.session.get(Post, reply.id).hidden_at is None
+    assert count(Flag, Flag.resolved_at.is_(None)) == 3
+    assert f'id="signalement-message-{reply.id}"' in text_of(client.get("/moderation"))
+    assert count(ModerationLog, ModerationLog.action == ModerationAction.AUTO_HIDE) == 1
+
+    # Three members the moderator has not heard yet still hide it.
+    for number, email in enumerate(("emma@exemple.fr", "farid@exemple.fr", "gael@exemple.fr"), start=1):
+        make_user(email, f"Membre {number}")
+        _flag_as(app, email, "message", reply.id)
+        db.session.expire_all()
+        assert (db.session.get(Post, reply.id).hidden_at is not None) == (number == 3), number
+    assert count(ModerationLog, ModerationLog.action == ModerationAction.AUTO_HIDE) == 2
+
+
+def test_a_restored_post_is_not_hidden_again_by_its_former_reporters(client, app, forum):
+    reply = forum["reply"]
+    reporters = ("alice@exemple.fr", "chloe@exemple.fr", "david@exemple.fr")
+    for email in reporters:
+        _flag_as(app, email, "message", reply.id)
+    login(client, "mod@exemple.fr")
+    assert press(client, f"/moderation/message/{reply.id}/retablir", "/moderation").status_code == 302
+    for email in reporters:
+        _flag_as(app, email, "message", reply.id)
+    db.session.expire_all()
+    assert db.session.get(Post, reply.id).hidden_at is None
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_posts_of_a_hidden_or_merged_thread_cannot_be_flagged(client, app, forum, merged):
+    from forum.core.models import utcnow
+    from forum.threads.models import Thread
+    from tests.conftest import make_thread
+
+    reply, thread = forum["reply"], forum["thread"]
+    moderator = app.test_client()
+    login(moderator, "mod@exemple.fr")
+    if merged:  # as if a reply had stayed behind in a merged thread
+        other = make_thread(forum["chloe"], forum["category"], "Un autre sujet sur le financement")
+        row = db.session.get(Thread, thread.id)
+        row.merged_into_id, row.hidden_at, row.hidden_reason = other.id, utcnow(), "Fusionné."
+        db.session.commit()
+    else:
+        url = f"/moderation/sujet/{thread.id}/masquer"
+        assert press(moderator, url, url, reason="Hors charte").status_code == 302
+    login(client, "chloe@exemple.fr")
+    page = client.get(f"/signaler/message/{reply.id}")
+    assert page.status_code == 404 and "Ce message n'existe pas." in text_of(page)
+    response = flag(client, "message", reply.id)
+    assert response.status_code == 404 and "Ce message n'existe pas." in text_of(response)
+    assert count(Flag, Flag.target_type == TargetType.POST) == 0
+    # The thread's author still reads her hidden thread, so may flag in it; nobody reads a merged one.
+    author = app.test_client()
+    login(author, "alice@exemple.fr")
+    assert author.get(f"/signaler/message/{reply.id}").status_code == (404 if merged else 200)
+    # Moderators see everything.
+    assert moderator.get(f"/signaler/message/{reply.id}").status_code == 200

@@ -133,3 +133,22 @@ def test_the_endpoints_open_to_suspended_members_exist(app):
     from forum.moderation.views import ALLOWED_WHILE_SUSPENDED
 
     assert ALLOWED_WHILE_SUSPENDED <= set(app.view_functions)
+
+
+def test_changing_the_length_of_a_suspension_is_not_a_double_submission(client, forum):
+    bob = forum["bob"]
+    login(client, "mod@exemple.fr")
+    suspend(client, bob, "1", "Insultes répétées")
+    response = suspend(client, bob, "definitive", "Insultes répétées")
+    assert response.status_code == 302
+    page = text_of(client.get(response.headers["Location"]))
+    assert "sans limite de durée" in page and "déjà enregistrée" not in page
+    db.session.expire_all()
+    assert db.session.get(User, bob.id).suspended_until is None
+    assert count(ModerationLog, ModerationLog.action == ModerationAction.SUSPEND) == 2
+    suspend(client, bob, "definitive", "Insultes répétées")  # the same again: a double submission
+    assert count(ModerationLog, ModerationLog.action == ModerationAction.SUSPEND) == 2
+    suspend(client, bob, "7", "Insultes répétées")  # shorter again: recorded
+    db.session.expire_all()
+    assert db.session.get(User, bob.id).suspended_until is not None
+    assert count(ModerationLog, ModerationLog.action == ModerationAction.SUSPEND) == 3
