@@ -47,8 +47,9 @@ def _published(response) -> bool:
     return response.status_code == 302
 
 
-posting_limit = limiter.limit(
-    _posting_limit, key_func=_poster_key, methods=["POST"], deduct_when=_published,
+# One budget for new threads and replies together (shared scope), not one per page.
+posting_limit = limiter.shared_limit(
+    _posting_limit, scope="posting", key_func=_poster_key, methods=["POST"], deduct_when=_published,
     error_message="Vous publiez beaucoup en peu de temps : patientez quelques minutes avant de réessayer.",
 )
 

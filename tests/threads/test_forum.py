@@ -277,6 +277,11 @@ def test_posting_is_rate_limited(client, app, forum):
                 for n in range(11)]
     assert statuses[:10] == [302] * 10 and statuses[10] == 429
     assert _count(Post) == 11
+    # One budget for replies and new threads: the blocked member cannot post a new thread instead.
+    response = client.post("/sujets/nouveau", data={**NEW_THREAD, "csrf_token": csrf_token(client, "/sujets/nouveau"),
+                                                     "title": "Un sujet de plus pour contourner la limite"})
+    assert response.status_code == 429 and "patientez quelques minutes" in response.get_data(as_text=True)
+    assert _count(Post) == 11
 
 
 def test_stored_html_is_rendered_once_at_write_time(client, app, forum):
