@@ -41,7 +41,7 @@ def can_choose_solution(actor: User | None, thread: Thread) -> bool:
                 and (thread.author_id == actor.id or actor.is_moderator))
 
 
-def mark_solution(actor: User, thread: Thread, post: Post) -> bool:
+def mark_solution(actor: User, thread: Thread, post: Post, site_url: str = "") -> bool:
     """Make ``post`` (a reply of ``thread``) its solution; False when it already was.
 
     Only the asker or a moderator may; the reply's author is told (not when they chose it).
@@ -65,7 +65,8 @@ def mark_solution(actor: User, thread: Thread, post: Post) -> bool:
     if post.author_id is not None:
         author = db.session.get(User, post.author_id)
         notify([author], "solution", f"Votre réponse a été choisie comme solution à « {thread.title} ».",
-               f"/messages/{post.id}", actor=actor)
+               f"/messages/{post.id}", actor=actor, site_url=site_url,
+               email_subject=f"Votre réponse est la solution : {thread.title}"[:150])
     return True
 
 

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from forum.core.forms import require_button_form
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
+from forum.core.web import site_url
 from forum.extensions import db
 from forum.threads import community, queries, services, watching
 from forum.threads.views import post_url
@@ -44,7 +45,7 @@ def _back_or(default: str) -> str:
 def mark_solution(thread_id: int, post_id: int):
     require_button_form()
     thread, post = services.get_thread(thread_id), services.get_post(post_id)
-    return _done(community.mark_solution(current_user, thread, post), post_url(post, thread),
+    return _done(community.mark_solution(current_user, thread, post, site_url()), post_url(post, thread),
                  "Cette réponse est désormais la solution de la question.")
 
 

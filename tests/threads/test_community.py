@@ -58,6 +58,9 @@ def test_the_asker_marks_a_reply_as_the_solution(client, question):
     assert "Résolu" in listing
     # Bob is told; pressing again (a double click) changes nothing and tells nobody twice.
     assert _count(Notification, Notification.user_id == question["helper"].id, Notification.kind == "solution") == 1
+    [email] = [email for email in client.application.extensions["mailman"].outbox if email.to == ["bob@exemple.fr"]
+               and email.subject.startswith("Votre réponse est la solution")]
+    assert f"https://localhost/messages/{answer.id}" in email.body
     assert post_button(client, f"/sujets/{thread.id}/solution/{answer.id}", thread_url(thread)).status_code == 302
     assert _count(Notification, Notification.user_id == question["helper"].id, Notification.kind == "solution") == 1
 
