@@ -25,12 +25,14 @@ blueprint = Blueprint("moderation", __name__)
 
 FLAGGABLE_KINDS = "any(message, sujet, ressource, pratique)"
 # What a suspended member may still post: nothing anyone else reads. Leave (log out, delete
-# the account), keep the account safe (password), and manage what reaches them (notifications
-# read, e-mail choices).
+# the account), keep the account safe (password), manage what reaches them (notifications
+# read, e-mail choices, watch levels) and their private bookmarks.
 ALLOWED_WHILE_SUSPENDED = frozenset({
     "accounts.logout", "accounts.login", "accounts.change_password", "members.delete_account",
     "notifications.open_notification", "notifications.mark_all_read", "notifications.preferences",
-    "notifications.unsubscribe",
+    "notifications.unsubscribe", "threads.watch_thread", "threads.watch_category",
+    "community.bookmark_thread", "community.unbookmark_thread", "community.bookmark_post",
+    "community.unbookmark_post",
 })
 
 

@@ -159,6 +159,9 @@ def check_can_reply(actor: User, thread: Thread) -> None:
 
 
 def can_reply(actor: User, thread: Thread) -> bool:
+    """Whether to offer ``actor`` the reply form (a suspended member's reply would be refused)."""
+    if actor.is_suspended:
+        return False
     try:
         check_can_reply(actor, thread)
     except Forbidden:

@@ -33,6 +33,9 @@ def test_a_suspended_member_reads_but_cannot_write(client, app, forum):
     login(client, "bob@exemple.fr")
     page = client.get(thread_url(thread))
     assert page.status_code == 200 and "Votre compte est suspendu jusqu'au" in text_of(page)
+    # No form is offered that would only be refused (a typed reply would be lost on the 403).
+    html = text_of(page)
+    assert f"/sujets/{thread.id}/repondre" not in html and "/merci" not in html and "/signaler/" not in html
     token = csrf_token(client, "/")
     attempts = {
         f"/sujets/{thread.id}/repondre": {"body": "Je réponds quand même."},
@@ -48,8 +51,10 @@ def test_a_suspended_member_reads_but_cannot_write(client, app, forum):
         assert "Votre compte est suspendu jusqu'au" in message and "Insultes répétées" in message, url
     assert count(Post) == 2 and count(Thread) == 1
     assert db.session.get(User, bob.id).display_name == "Bob Leroy"
-    # Reading notifications and leaving still work.
+    # Reading notifications, private bookmarks and watch levels, and leaving still work.
     assert client.post("/notifications/tout-lire", data={"csrf_token": token}).status_code == 302
+    assert client.post(f"/sujets/{thread.id}/favori", data={"csrf_token": token}).status_code == 302
+    assert client.post(f"/sujets/{thread.id}/suivi", data={"csrf_token": token, "level": "ignorer"}).status_code == 302
     assert client.post("/deconnexion", data={"csrf_token": token}).status_code == 302
 
     note = db.session.execute(db.select(Notification).where(Notification.user_id == bob.id)).scalar_one()
