@@ -254,6 +254,7 @@ def test_wrong_password_on_login(page, live_server):
 PHONE_PAGES = [
     pytest.param("/", id="accueil"),
     pytest.param("/sujets/{thread_id}/{thread_slug}", id="sujet"),
+    pytest.param("/sujets", id="sujets"),
     pytest.param("/fabriques/{fabrique_slug}", id="fabrique"),
 ]
 
@@ -270,7 +271,7 @@ def test_phone_sized_screen(new_page, live_server, screenshot, request, url):
         fabrique = db.session.execute(db.select(Fabrique)).scalar_one()
         category = db.session.execute(db.select(Category).order_by(Category.position)).scalars().first()
         author = make_member(fabrique, MEMBER_EMAIL, MEMBER_NAME)
-        thread = make_thread(author, category, THREAD_TITLE, THREAD_BODY, tags=["vélo", "réparation"])
+        thread = make_thread(author, category, THREAD_TITLE, THREAD_BODY, tags=["vélo", "réparation", "bénévolat", "financement", "évaluation"])
         make_reply(author, thread, "Une adresse très longue pour voir : "
                    "https://exemple.fr/un/chemin/vraiment/tres/long/qui/ne/se/coupe/pas/tout/seul/du-tout")
         url = url.format(thread_id=thread.id, thread_slug=thread.slug, fabrique_slug=fabrique.slug)
