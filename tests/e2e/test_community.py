@@ -63,8 +63,14 @@ def test_a_question_gets_an_answer_and_a_solution(page, new_page, live_server, s
     page.locator(".notification-list button").filter(has_text="vous a mentionné").first.click()
     answer = post_with(page, "simple formulaire partagé")
     expect(answer).to_be_visible()
-    answer.get_by_role("button", name="♡ Merci").click()
-    expect(post_with(page, "simple formulaire partagé").get_by_role("button", name="♥ Merci · 1")).to_be_visible()
+    # The button says whose message it thanks, and whether one has (aria-pressed), to a screen reader too.
+    thanks = answer.get_by_role("button", name=f"Dire merci pour le message de {live_server.manager_name} (0 en tout)")
+    expect(thanks).to_have_attribute("aria-pressed", "false")
+    thanks.click()
+    thanked = post_with(page, "simple formulaire partagé").get_by_role(
+        "button", name=f"Vous avez dit merci pour le message de {live_server.manager_name} (1 en tout) : retirer")
+    expect(thanked).to_have_text("♥ Merci · 1")
+    expect(thanked).to_have_attribute("aria-pressed", "true")
     post_with(page, "simple formulaire partagé").get_by_role("button", name="✓ Choisir comme solution").click()
     expect(page.locator(".flashes")).to_contain_text("Cette réponse est désormais la solution de la question.")
     expect(page.locator("h1 .badge-solved")).to_have_text("Résolu")
