@@ -1,7 +1,7 @@
 """Forms of the forum."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 REQUIRED = "Ce champ est obligatoire."
@@ -21,6 +21,7 @@ class ThreadForm(FlaskForm):
 class ReplyForm(FlaskForm):
     body = TextAreaField("Votre réponse", validators=[DataRequired(REQUIRED), Length(max=32_000)],
                          description=BODY_HELP)
+    reply_to = HiddenField()  # the quoted post's id, when the reply began with "Citer"
 
 
 class PostEditForm(FlaskForm):

@@ -125,6 +125,8 @@ class Post(Hideable, MarkdownBody, Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # "Merci" given by members (PostLike rows), counted here so pages need no COUNT.
     like_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The post this one answers ("Citer"): its author hears of the reply even at the "normal" level.
+    reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
 
     thread: Mapped[Thread] = relationship(lazy="raise_on_sql", foreign_keys=[thread_id])
     author: Mapped[User | None] = relationship(lazy="raise_on_sql")

@@ -169,14 +169,32 @@ def can_reply(actor: User, thread: Thread) -> bool:
     return True
 
 
-def reply(actor: User, thread: Thread, body: str, site_url: str = "") -> Post:
+NOT_IN_THREAD = "Le message auquel vous répondez n'appartient pas à ce sujet."
+
+
+def read_reply_to(raw: str | None) -> int | None:
+    """The quoted post's id from the reply form's hidden field (None when the reply quotes nothing)."""
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or len(raw) > 18:
+        raise Invalid(NOT_IN_THREAD)
+    return int(raw)
+
+
+def reply(actor: User, thread: Thread, body: str, site_url: str = "", reply_to: int | None = None) -> Post:
     """Add a post at the end of ``thread``; positions stay dense even with concurrent replies.
+    ``reply_to``: the id of the post of ``thread`` it answers (its author is told).
 
     A new member's reply with links is held (``is_awaiting_approval``): it takes its place, but
     the thread's last activity and its watchers wait for a moderator's approval (``publish_held``).
     """
     check_can_reply(actor, thread)
     body = clean_body(body)
+    if reply_to is not None:
+        answered = db.session.get(Post, reply_to)
+        if answered is None or answered.thread_id != thread.id:
+            raise Invalid(NOT_IN_THREAD)
     body_html = render_markdown(body)
     held = needs_approval(actor, body_html)
     fabrique = active_fabrique_of(actor)
@@ -208,7 +226,8 @@ def reply(actor: User, thread: Thread, body: str, site_url: str = "") -> Post:
     )
     post = Post(thread_id=thread.id, position=position, author_id=actor.id,
                 fabrique_id=fabrique.id if fabrique else None, body_source=body, body_html=body_html,
-                created_at=now, hidden_at=now if held else None, hidden_reason=AWAITING_APPROVAL if held else "")
+                created_at=now, hidden_at=now if held else None, hidden_reason=AWAITING_APPROVAL if held else "",
+                reply_to_id=reply_to)
     db.session.add(post)
     if not held:
         touch_activity(post.fabrique_id)

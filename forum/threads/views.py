@@ -255,12 +255,14 @@ def reply(thread_id: int):
             raise Invalid("On ne peut citer qu'un message de ce sujet.")
         author = get_user(quoted.author_id).display_name if quoted.author_id else "Un membre"
         form.body.data = services.quote_source(quoted, author)
+        form.reply_to.data = str(quoted.id)
     if form.validate_on_submit():
         try:
             if wants_preview():
                 preview = preview_of(form.body.data)
                 return render_form("threads/reply.html", form, 200, thread=thread, preview=preview)
-            post = services.reply(current_user, thread, form.body.data, site_url=site_url())
+            post = services.reply(current_user, thread, form.body.data, site_url=site_url(),
+                                  reply_to=services.read_reply_to(form.reply_to.data))
             db.session.commit()
         except (Invalid, Conflict) as error:
             return render_form("threads/reply.html", form, attach_error(form, error), thread=thread, preview=preview)

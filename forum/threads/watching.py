@@ -1,7 +1,7 @@
 """Who hears about a new post (watch levels, @mentions), and how far each member has read.
 
 Levels, per thread and per category (``WatchLevel``): "suivre" (every new post), "normal"
-(mentions, and replies to the threads one started), "ignorer" (nothing, and the thread or the
+(mentions, replies to one's posts through "Citer", and replies to the threads one started), "ignorer" (nothing, and the thread or the
 category leaves one's lists). A thread's own level wins over its category's; with neither,
 the level is "normal". Starting or replying to a thread follows it, unless the member already
 chose a level for it.
@@ -153,6 +153,12 @@ def announce_post(actor: User, thread: Thread, post: Post, site_url: str = "") -
                actor=actor, site_url=site_url, email_subject=f"{actor.display_name} vous a mentionné·e",
                email_text=_email_text(f"{actor.display_name} vous a mentionné·e dans « {thread.title} »", post))
     told = {user.id for user in mentioned} | {actor.id}
+    answered = _author_answered(post, thread, told)
+    if answered is not None:
+        head = f"{actor.display_name} a répondu à votre message dans « {thread.title} »"
+        notify([answered], "reply", head + ".", link, actor=actor, site_url=site_url,
+               email_subject=f"Réponse à votre message : {thread.title}"[:150], email_text=_email_text(head, post))
+        told.add(answered.id)
     watcher_ids = [user_id for user_id, level in _watchers(thread).items() if level == WatchLevel.WATCHING]
     if post.position > 1 and thread.author_id is not None \
             and _levels_for(thread, [thread.author_id]).get(thread.author_id) == WatchLevel.NORMAL:
@@ -167,6 +173,16 @@ def announce_post(actor: User, thread: Thread, post: Post, site_url: str = "") -
         kind, head, subject = "reply", f"{actor.display_name} a répondu dans « {thread.title} »", "Nouvelle réponse"
     notify(users, kind, head + ".", link, actor=actor, site_url=site_url,
            email_subject=f"{subject} : {thread.title}"[:150], email_text=_email_text(head, post))
+
+
+def _author_answered(post: Post, thread: Thread, told: set[int]) -> User | None:
+    """The author of the post ``post`` answers ("normal": replies to me), unless told already or ignoring."""
+    if post.reply_to_id is None:
+        return None
+    author_id = db.session.execute(select(Post.author_id).where(Post.id == post.reply_to_id)).scalar_one_or_none()
+    if author_id is None or author_id in told or _levels_for(thread, [author_id])[author_id] == WatchLevel.MUTED:
+        return None
+    return db.session.get(User, author_id)
 
 
 def _email_text(head: str, post: Post) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
 from forum.extensions import db
 from forum.notifications.models import Notification
-from forum.threads.models import Thread, ThreadRead, Watch, WatchLevel
+from forum.threads.models import Post, Thread, ThreadRead, Watch, WatchLevel
 from tests.conftest import csrf_token, login, make_category, make_reply, make_thread, make_user
 
 
@@ -207,3 +209,46 @@ def test_posts_nobody_may_read_are_no_news(client, people):
     assert f'class="thread-title" href="/sujets/{thread.id}/non-lu"' in html
     response = client.get(f"/sujets/{thread.id}/non-lu")
     assert response.headers["Location"].endswith(f"#message-{visible.id}")
+
+
+def _quote_and_reply(client, thread, quoted, body: str):
+    """Press "Citer" under ``quoted``, then publish the reply the form holds, with ``body`` added."""
+    page = client.get(f"/sujets/{thread.id}/repondre?citer={quoted.id}").get_data(as_text=True)
+    assert f'name="reply_to" type="hidden" value="{quoted.id}"' in page
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    return client.post(f"/sujets/{thread.id}/repondre", data={
+        "csrf_token": token, "reply_to": str(quoted.id), "action": "publish",
+        "body": f"> {quoted.body_source}\n\n{body}"})
+
+
+def test_normal_level_hears_of_replies_to_one_s_own_posts(client, other_client, people):
+    alice, bob, chloe, thread = people["alice"], people["bob"], people["chloe"], people["thread"]
+    login(other_client, "chloe@exemple.fr")
+    chloes = make_reply(chloe, thread, "Un parrainage par un ancien bénévole.")
+    assert set_level(other_client, f"/sujets/{thread.id}/suivi", "normal", thread_url(thread)).status_code == 302
+    make_reply(bob, thread, "Une réponse qui ne lui est pas adressée.")
+    assert notifications_of(chloe, "reply") == []  # "normal": not every post
+
+    login(client, "bob@exemple.fr")
+    assert _quote_and_reply(client, thread, chloes, "Excellente idée, le parrainage.").status_code == 302
+    [told] = notifications_of(chloe, "reply")
+    assert told.text == f"Bob Leroy a répondu à votre message dans « {thread.title} »."
+    assert db.session.execute(select(Thread.post_count).where(Thread.id == thread.id)).scalar_one() == 4
+    assert len(notifications_of(alice, "reply")) == 3  # the author follows her thread: each reply, once
+
+    assert set_level(other_client, f"/sujets/{thread.id}/suivi", "ignorer", thread_url(thread)).status_code == 302
+    _quote_and_reply(client, thread, chloes, "Et encore merci.")
+    assert len(notifications_of(chloe, "reply")) == 1  # "ignorer": never
+
+
+def test_a_reply_to_a_post_of_another_thread_is_refused(client, people):
+    other = make_thread(people["chloe"], people["other_category"], "Une charte pour le conseil collégial ?")
+    login(client, "bob@exemple.fr")
+    page = f"/sujets/{people['thread'].id}/repondre"
+    elsewhere = db.session.execute(select(Post.id).where(Post.thread_id == other.id)).scalar_one()
+    for reply_to in (str(elsewhere), "999999", "abc", "9" * 30):
+        response = client.post(page, data={"csrf_token": csrf_token(client, page), "reply_to": reply_to,
+                                           "body": "Une réponse égarée.", "action": "publish"})
+        assert response.status_code == 400, reply_to
+        assert "Le message auquel vous répondez n&#39;appartient pas à ce sujet." in response.get_data(as_text=True)
+    assert db.session.execute(select(Thread.post_count).where(Thread.id == people["thread"].id)).scalar_one() == 1
