@@ -264,6 +264,8 @@ def test_counters_and_positions_are_consistent(session):
         posts = posts_by_thread[thread_id]
         assert thread.post_count == len(posts) >= 1
         assert thread.deleted_reply_count == sum(post.deleted_at is not None for post in posts[1:])
+        assert thread.hidden_reply_count == sum(post.hidden_at is not None and post.deleted_at is None
+                                                for post in posts[1:])
         assert [post.position for post in posts] == list(range(1, len(posts) + 1))
         assert posts[0].author_id == thread.author_id and posts[0].created_at == thread.created_at
         dates = [post.created_at for post in posts]
