@@ -17,6 +17,7 @@ from sqlalchemy.orm.interfaces import ORMOption
 from flask import current_app
 
 from forum.accounts.models import LoginSession, Role, SuspendedAddress, User
+from forum.core import audit
 from forum.core.dates import datetime_fr
 from forum.core.models import utcnow
 from forum.accounts.passwords import check_password_policy, hash_password, verify_password
@@ -163,6 +164,8 @@ def set_role(actor: User, target: User, role: Role) -> None:
         admins = db.session.execute(select(func.count()).where(User.role == Role.ADMIN)).scalar_one()
         if admins <= 1:
             raise Conflict("Il faut garder au moins un administrateur.")
+    if target.role is not role:
+        audit.record(actor, "role", "membre", target.id, detail=f"{target.role.label} → {role.label}")
     target.role = role
 
 

@@ -114,6 +114,10 @@ class ModerationAction(str, enum.Enum):
     REJECT = "reject"
     MERGE = "merge"
     EDIT = "edit"
+    # Announced by lower domains through forum.core.audit.
+    SOLUTION = "solution"
+    UNSOLUTION = "unsolution"
+    ROLE = "role"
 
     @property
     def label(self) -> str:
@@ -130,6 +134,9 @@ ACTION_LABELS = {
     ModerationAction.FLAGS_REJECTED: "Signalements rejetés",
     ModerationAction.APPROVE: "Publication après validation", ModerationAction.REJECT: "Refus de publication",
     ModerationAction.MERGE: "Fusion de sujets", ModerationAction.EDIT: "Modification d'un message",
+    ModerationAction.SOLUTION: "Solution choisie pour l'auteur·rice",
+    ModerationAction.UNSOLUTION: "Solution retirée pour l'auteur·rice",
+    ModerationAction.ROLE: "Changement de rôle",
 }
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from forum.accounts.models import Role, User
+from forum.core.audit import audited_action
 from forum.core.dates import datetime_fr
 from forum.core.errors import Forbidden, Invalid, NotFound
 from forum.core.models import utcnow
@@ -118,6 +119,15 @@ def _log(actor: User | None, action: ModerationAction, target_type: TargetType, 
                         detail=detail[:300])
     db.session.add(row)
     return row
+
+
+def _log_announced(actor: User, *, action: str, target_type: str, target_id: int, reason: str, detail: str) -> None:
+    """Journal an action a lower domain announced (forum.core.audit), in its transaction."""
+    _log(actor, ModerationAction(action), TargetType(target_type), target_id, reason, detail)
+
+
+# A strong reference (blinker keeps weak ones by default): the journal listens for the app's life.
+audited_action.connect(_log_announced, weak=False)
 
 
 def clean_reason(raw: str | None, *, required: bool = True) -> str:

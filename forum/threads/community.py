@@ -10,6 +10,7 @@ from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
+from forum.core import audit
 from forum.core.errors import Forbidden, Invalid, NotFound
 from forum.core.visibility import can_see
 from forum.extensions import db
@@ -62,6 +63,8 @@ def mark_solution(actor: User, thread: Thread, post: Post, site_url: str = "") -
         return False
     thread.solution_post_id = post.id
     db.session.flush()
+    if thread.author_id != actor.id:  # a moderator chose for the asker: the admins' journal says so
+        audit.record(actor, "solution", "sujet", thread.id, detail=f"message n° {post.position}")
     if post.author_id is not None:
         author = db.session.get(User, post.author_id)
         notify([author], "solution", f"Votre réponse a été choisie comme solution à « {thread.title} ».",
@@ -78,6 +81,8 @@ def unmark_solution(actor: User, thread: Thread) -> bool:
         return False
     thread.solution_post_id = None
     db.session.flush()
+    if thread.author_id != actor.id:
+        audit.record(actor, "unsolution", "sujet", thread.id)
     return True
 
 
