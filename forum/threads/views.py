@@ -340,7 +340,11 @@ def member(user_id: int):
     user = get_user(user_id)
     membership = membership_of(user)
     posts = queries.posts_of_member(user, parse_page(request.args.get("page")), 20)
-    return render_template("threads/member.html", member=user, membership=membership, posts=posts)
+    # One's own page also lists one's latest bookmarks (private: nobody else sees them).
+    own = current_user.is_authenticated and current_user.id == user.id
+    bookmarks = queries.bookmarks_of(user, 1, 5) if own else None
+    return render_template("threads/member.html", member=user, membership=membership, posts=posts,
+                           bookmarks=bookmarks)
 
 
 def fabrique_threads_section(fabrique: Fabrique):

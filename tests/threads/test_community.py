@@ -276,6 +276,10 @@ def test_bookmarks_of_threads_and_posts_are_private(client, other_client, questi
     assert "Aucun favori" in other_client.get("/favoris").get_data(as_text=True)
     # Alice's own page leads to them; Bob reading Alice's page does not see that link.
     assert 'href="/favoris"' in client.get(f"/membres/{question['asker'].id}").get_data(as_text=True).split("<main")[-1]
+    own_page = client.get(f"/membres/{question['asker'].id}").get_data(as_text=True)
+    assert "Vos favoris" in own_page and f"/messages/{second.id}" in own_page  # listed on her page, for her
+    bobs_view = other_client.get(f"/membres/{question['asker'].id}").get_data(as_text=True)
+    assert "Vos favoris" not in bobs_view and f"/messages/{second.id}" not in bobs_view
     assert 'href="/favoris"' not in other_client.get(f"/membres/{question['asker'].id}").get_data(
         as_text=True).split("<main")[-1]
 
