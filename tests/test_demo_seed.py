@@ -67,7 +67,7 @@ from forum.resources.models import (
     ResourceKind,
 )
 from forum.resources.photos import store_in
-from forum.threads.models import Category, Post, Tag, Thread, thread_tags
+from forum.threads.models import Category, Post, Tag, Thread, ThreadRead, thread_tags
 from forum.threads.services import parse_tags
 from tests.conftest import base_config
 
@@ -850,3 +850,18 @@ def test_two_newcomers_posts_with_links_wait_for_approval(session):
         assert published < APPROVED_POSTS_TO_BE_TRUSTED
         # What the forum itself would do with the same post from the same member.
         assert needs_approval(session.get(User, post.author_id), post.body_html)
+
+
+def test_the_forum_s_recent_activity_is_in_the_notification_centre(session):
+    rows = list(session.execute(select(Notification).where(Notification.kind.in_(("reply", "solution", "like")))).scalars())
+    kinds = Counter(row.kind for row in rows)
+    assert kinds["reply"] >= 20 and kinds["solution"] >= 1 and kinds["like"] >= 20
+    assert any(row.read_at is None for row in rows) and any(row.read_at is not None for row in rows)
+    reads = {(read.user_id, read.thread_id): read.last_position for read in session.execute(select(ThreadRead)).scalars()}
+    posts = {post.id: post for post in session.execute(select(Post).where(
+        Post.id.in_([int(row.link.rsplit("/", 1)[1]) for row in rows]))).scalars()}
+    for row in rows:
+        post = posts[int(row.link.rsplit("/", 1)[1])]
+        assert row.user_id != row.actor_id and post.hidden_at is None
+        if row.kind == "reply":  # unread exactly when the member has not read that far
+            assert (row.read_at is None) == (reads.get((row.user_id, post.thread_id), 0) < post.position)

@@ -11,6 +11,7 @@ Some questions stay unsolved and some unanswered: the "Questions sans réponse" 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from forum.core.markdown import render_markdown
 from forum.core.visibility import AWAITING_APPROVAL
 from forum.fabriques.models import Membership, MembershipStatus
 from forum.moderation.models import Flag, FlagReason, TargetType
+from forum.notifications.models import Notification
 from forum.practices.models import Practice, PracticeStatus, practice_authors
 from forum.resources.models import Resource
 from forum.threads.services import APPROVED_POSTS_TO_BE_TRUSTED
@@ -101,6 +103,7 @@ class CommunitySteps:
             level = WatchLevel.WATCHING if rng.random() < 0.8 else WatchLevel.MUTED
             category_watches.append(Watch(user_id=user_id, category_id=rng.choice(category_ids), level=level))
         self.session.add_all([*watches.values(), *category_watches, *reads.values()])
+        self._forum_notifications(threads, replies, watches, reads, likes)
 
         # A few open flags for the moderators' queue: one or two members report some recent
         # replies (never their own), with the reasons people actually give.
@@ -125,6 +128,51 @@ class CommunitySteps:
         self.counts["mercis"] = len(likes)
         self.counts["favoris"] = len(bookmarks)
         self.counts["messages en attente de validation"] = held
+
+    def _forum_notifications(self: DemoBuilder, threads: list[Thread], replies: dict[int, list[Post]],
+                             watches: dict, reads: dict, likes: list[PostLike]) -> None:
+        """What the notification centre would hold after the last three weeks of the forum: replies in
+        followed threads (unread past the member's read position), solutions chosen, thanks received."""
+        since = self.now - timedelta(days=21)
+        names = {user.id: user.display_name for user in self.users}
+        posts = {post.id: post for posts in replies.values() for post in posts}
+        notifications = []
+
+        def add(user_id, actor_id, kind, text, link, moment, position=None, thread_id=None):
+            if user_id is None or user_id == actor_id:
+                return
+            if position is None:  # thanks and solutions: read after a few days
+                seen = moment < self.now - timedelta(days=4)
+            else:  # replies: read as far as the member read the thread
+                read = reads.get((user_id, thread_id))
+                seen = read is not None and read.last_position >= position
+            notifications.append(Notification(user_id=user_id, actor_id=actor_id, kind=kind, text=text[:300],
+                                              link=link, created_at=moment, read_at=moment if seen else None))
+
+        followers = defaultdict(list)
+        for user_id, thread_id in watches:
+            followers[thread_id].append(user_id)
+        for thread in threads:
+            for post in replies[thread.id]:
+                if post.created_at < since or post.hidden_at is not None:
+                    continue
+                text = f"{names.get(post.author_id, 'Un membre')} a répondu dans « {thread.title} »."
+                for user_id in followers[thread.id]:
+                    add(user_id, post.author_id, "reply", text, f"/messages/{post.id}", post.created_at,
+                        post.position, thread.id)
+            solution = posts.get(thread.solution_post_id)
+            if solution is not None and solution.created_at >= since:
+                add(solution.author_id, thread.author_id, "solution",
+                    f"Votre réponse a été choisie comme solution à « {thread.title} ».",
+                    f"/messages/{solution.id}", solution.created_at + timedelta(hours=6))
+        titles = {thread.id: thread.title for thread in threads}
+        for like in likes:
+            post = posts[like.post_id]
+            if like.created_at >= since:
+                add(post.author_id, like.user_id, "like", f"{names[like.user_id]} vous dit merci pour votre message "
+                    f"dans « {titles[post.thread_id]} ».", f"/messages/{post.id}", like.created_at)
+        self.session.add_all(notifications)
+        self.counts["notifications"] = self.counts.get("notifications", 0) + len(notifications)
 
     def _flags_beyond_posts(self: DemoBuilder, rng, threads: list[Thread], user_ids: list[int]) -> list[Flag]:
         """One flagged thread, one resource and one practice report, each by a member who is not
