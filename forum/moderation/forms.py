@@ -5,8 +5,9 @@ from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from forum.core.forms import choices
+from forum.moderation.flags import NOTE_MAX
 from forum.moderation.models import FLAG_REASON_LABELS
-from forum.moderation.services import NOTE_MAX, REASON_MAX
+from forum.moderation.services import REASON_MAX
 from forum.threads.forms import PostEditForm
 
 REQUIRED = "Ce champ est obligatoire."
@@ -50,6 +51,6 @@ class MergeForm(FlaskForm):
 
 
 class ModeratorEditForm(PostEditForm):
-    # Required on publishing (moderation.services.edit_post says so), not for a preview.
+    # Required on publishing (moderation.thread_tools.edit_post says so), not for a preview.
     reason = StringField("Raison de la modification", validators=[Length(max=REASON_MAX)],
                          description="Elle est montrée à l'auteur·rice et gardée dans le journal de modération.")

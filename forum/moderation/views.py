@@ -14,7 +14,7 @@ from forum.core.pagination import parse_page
 from forum.core.security import is_safe_local_path
 from forum.core.web import SAFE_METHODS, site_url
 from forum.extensions import db, limiter
-from forum.moderation import queries, services
+from forum.moderation import flags, queries, services, suspensions, thread_tools
 from forum.moderation.forms import FlagForm, MergeForm, ModeratorEditForm, MoveForm, ReasonForm, SuspendForm
 from forum.moderation.models import ACTION_LABELS, TargetType
 from forum.threads.queries import categories
@@ -54,7 +54,7 @@ def _refuse_writes_of_suspended_members():
     view = current_app.view_functions.get(request.endpoint or "")
     if request.endpoint in ALLOWED_WHILE_SUSPENDED or getattr(view, "allowed_while_suspended", False):
         return None
-    raise Forbidden(services.refusal_for(current_user))
+    raise Forbidden(suspensions.refusal_for(current_user))
 
 
 @blueprint.app_context_processor
@@ -62,7 +62,7 @@ def _moderation_helpers():
     # Counted only when the nav asks, and only for moderators: one small query.
     return {"moderation_waiting_count": lambda: queries.waiting_count()
             if current_user.is_authenticated and current_user.is_moderator else 0,
-            "suspension_text": services.suspension_text}
+            "suspension_text": suspensions.suspension_text}
 
 
 def _moderator_page() -> None:
@@ -95,13 +95,13 @@ def flag(kind: str, target_id: int):
     g.private_page = True
     target_type = TargetType(kind)
     target = services.get_target(target_type, target_id)
-    services.check_flaggable(current_user, target_type, target)
+    flags.check_flaggable(current_user, target_type, target)
     link = services.link_of(target_type, target)
     title = services.title_of(target_type, target)
     form = FlagForm()
     if form.validate_on_submit():
         try:
-            outcome = services.flag(current_user, target_type, target, form.reason.data, form.note.data,
+            outcome = flags.flag(current_user, target_type, target, form.reason.data, form.note.data,
                                     site_url())
             db.session.commit()
         except DomainError as error:
@@ -135,7 +135,7 @@ def review(kind: str, target_id: int, decision: str):
     form = ReasonForm()
     if not form.validate_on_submit():
         raise Invalid(f"La raison fait au plus {services.REASON_MAX} caractères.")
-    if services.review_flags(current_user, TargetType(kind), target_id, uphold=decision == "masquer",
+    if flags.review_flags(current_user, TargetType(kind), target_id, uphold=decision == "masquer",
                              reason=form.reason.data, site_url=site_url()):
         db.session.commit()
         flash("Contenu masqué, signalements clos." if decision == "masquer"
@@ -200,7 +200,7 @@ def change_thread(thread_id: int, change: str):
     require_button_form()
     thread = get_thread(thread_id)
     what, value, message = _THREAD_CHANGES[change]
-    setter = services.set_locked if what == "lock" else services.set_pinned
+    setter = thread_tools.set_locked if what == "lock" else thread_tools.set_pinned
     if setter(current_user, thread, value, request.form.get("reason", "")):
         db.session.commit()
         flash(message, "success")
@@ -222,7 +222,7 @@ def move(thread_id: int):
     if form.validate_on_submit():
         category = next(c for c in all_categories if c.slug == form.category.data)
         try:
-            moved = services.move_thread(current_user, thread, category, form.reason.data)
+            moved = thread_tools.move_thread(current_user, thread, category, form.reason.data)
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
@@ -257,7 +257,7 @@ def merge(thread_id: int):
     if form.validate_on_submit():
         try:
             target = _thread_from_address(form.target.data)
-            merged = services.merge_threads(current_user, thread, target, form.reason.data, site_url())
+            merged = thread_tools.merge_threads(current_user, thread, target, form.reason.data, site_url())
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
@@ -280,7 +280,7 @@ def approve(kind: str, target_id: int):
     require_button_form()
     target_type = TargetType(kind)
     target = services.get_target(target_type, target_id)
-    if services.approve(current_user, target_type, target, site_url()):
+    if thread_tools.approve(current_user, target_type, target, site_url()):
         db.session.commit()
         flash("Publié : son auteur·rice est prévenu·e.", "success")
     else:
@@ -299,7 +299,7 @@ def reject(kind: str, target_id: int):
     context = {"target_type": target_type, "title": title, "link": link, "target": target}
     if form.validate_on_submit():
         try:
-            done = services.reject(current_user, target_type, target, form.reason.data, site_url())
+            done = thread_tools.reject(current_user, target_type, target, form.reason.data, site_url())
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
@@ -329,7 +329,7 @@ def edit_post(post_id: int):
             if wants_preview():
                 preview = preview_of(form.body.data)
                 return render_form("threads/edit_post.html", form, 200, preview=preview, **context)
-            changed = services.edit_post(current_user, post, form.body.data,
+            changed = thread_tools.edit_post(current_user, post, form.body.data,
                                          form.title.data if post.position == 1 else None, form.reason.data,
                                          site_url())
             db.session.commit()
@@ -352,13 +352,13 @@ def suspend(user_id: int):
     form = SuspendForm()
     if form.validate_on_submit():
         try:
-            done = services.suspend(current_user, member, form.duration.data, form.reason.data, site_url())
+            done = suspensions.suspend(current_user, member, form.duration.data, form.reason.data, site_url())
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
                 raise
             return render_form("moderation/suspend.html", form, attach_error(form, error), member=member)
-        flash(f"{member.display_name} est suspendu·e {services.suspension_text(member)}." if done
+        flash(f"{member.display_name} est suspendu·e {suspensions.suspension_text(member)}." if done
               else "Cette suspension est déjà enregistrée.", "success" if done else "info")
         return redirect(url_for("threads.member", user_id=member.id))
     return render_form("moderation/suspend.html", form, member=member)
@@ -370,7 +370,7 @@ def unsuspend(user_id: int):
     _moderator_page()
     require_button_form()
     member = get_user(user_id)
-    if services.unsuspend(current_user, member, request.form.get("reason", ""), site_url()):
+    if suspensions.unsuspend(current_user, member, request.form.get("reason", ""), site_url()):
         db.session.commit()
         flash(f"La suspension de {member.display_name} est levée.", "success")
     else:

@@ -291,7 +291,7 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
     """Change a post's text (and the thread's title when it is the opening post); marks it "modifié".
 
     Its author may; a moderator may edit anyone's post only with a reason, which
-    forum.moderation records (``moderation.services.edit_post``). True when something changed.
+    forum.moderation records (``moderation.thread_tools.edit_post``). True when something changed.
     """
     if post.author_id != actor.id:
         if not actor.is_moderator:

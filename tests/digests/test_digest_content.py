@@ -11,6 +11,7 @@ from forum.core.models import utcnow
 from forum.digests.services import send_digests
 from forum.extensions import db
 from forum.moderation import services as moderation
+from forum.moderation import thread_tools
 from forum.moderation.models import TargetType
 from forum.notifications.models import EmailFrequency, EmailPreference
 from forum.threads import watching
@@ -87,8 +88,8 @@ def test_busy_threads_leave_out_held_and_hidden_posts_and_merged_threads(app, fo
     with write_intent():
         for post in hidden:
             moderation.hide(moderator, TargetType.POST, post, "Hors sujet.")
-        moderation.merge_threads(moderator, db.session.get(Thread, duplicate.id),
-                                 db.session.get(Thread, forum["thread"].id), "Doublon.")
+        thread_tools.merge_threads(moderator, db.session.get(Thread, duplicate.id),
+                                   db.session.get(Thread, forum["thread"].id), "Doublon.")
         db.session.commit()
     _set(forum["carol"], EmailFrequency.DAILY)
     assert _send("daily") == 1

@@ -13,7 +13,8 @@ from forum.accounts.models import SuspendedAddress, User
 from forum.core.database import write_intent
 from forum.core.models import utcnow
 from forum.extensions import db
-from forum.moderation import services as moderation
+from forum.moderation import flags as flagging
+from forum.moderation import suspensions
 from forum.moderation.models import Flag, TargetType
 from forum.threads.models import Post, Thread
 from tests.conftest import PASSWORD, login, make_category, make_reply, make_thread, make_user, submit
@@ -35,9 +36,9 @@ def _flagged_forum():
     first = make_reply(alice, thread, "Premier message discutable.")
     second = make_reply(alice, thread, "Second message discutable.")
     with write_intent():
-        moderation.flag(mina, TargetType.POST, db.session.get(Post, first.id), "autre", "Ton agressif envers Mina.")
-        moderation.flag(mina, TargetType.POST, db.session.get(Post, second.id), "hors-sujet", "Rien à voir.")
-        moderation.review_flags(moderator, TargetType.POST, first.id, uphold=False)
+        flagging.flag(mina, TargetType.POST, db.session.get(Post, first.id), "autre", "Ton agressif envers Mina.")
+        flagging.flag(mina, TargetType.POST, db.session.get(Post, second.id), "hors-sujet", "Rien à voir.")
+        flagging.review_flags(moderator, TargetType.POST, first.id, uphold=False)
         db.session.commit()
     return {"mina": mina, "first": first, "second": second, "thread": thread}
 
@@ -73,7 +74,7 @@ def _suspend(member_email: str, days: int | None):
     with write_intent():
         member = db.session.execute(select(User).where(User.email == member_email)).scalar_one()
         admin = db.session.execute(select(User).where(User.email == "mod@exemple.fr")).scalar_one()
-        moderation.suspend(admin, member, str(days) if days else "definitive", "Insultes répétées")
+        suspensions.suspend(admin, member, str(days) if days else "definitive", "Insultes répétées")
         db.session.commit()
 
 
