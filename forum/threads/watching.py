@@ -1,8 +1,8 @@
 """Who hears about a new post (watch levels, @mentions), and how far each member has read.
 
 Levels, per thread and per category (``WatchLevel``): "suivre" (every new post), "normal"
-(mentions, replies to one's posts through "Citer", and replies to the threads one started), "ignorer" (nothing, and the thread or the
-category leaves one's lists). A thread's own level wins over its category's; with neither,
+(mentions, replies to one's posts through "Citer", and replies to the threads one started),
+"ignorer" (nothing, and the thread or the category leaves one's lists). A thread's own level wins over its category's; with neither,
 the level is "normal". Starting or replying to a thread follows it, unless the member already
 chose a level for it.
 
