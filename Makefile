@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test test-fast browser bench bench-search migrate seed messages clean help
+.PHONY: install run test test-fast browser bench bench-search bench-seed migrate seed messages clean help
 
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
@@ -61,6 +61,9 @@ bench: install
 
 bench-search: install
 	$(BIN)/python bench/search.py --docs 10000 100000
+
+bench-seed: install
+	$(BIN)/python bench/seed.py
 
 # Extract the French source strings, for a translator (Flask-Babel).
 messages: install

@@ -1,11 +1,12 @@
-"""The demo generator: volume, consistency of the denormalised data, determinism, speed."""
+"""The demo generator: volume, consistency of the denormalised data, determinism.
+
+How long seeding takes is a figure, not a test: ``bench/seed.py`` measures it."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-import time
 from collections import Counter, defaultdict
 from datetime import timedelta
 from itertools import pairwise
@@ -71,22 +72,17 @@ from forum.threads.models import Category, Post, Tag, Thread, ThreadRead, thread
 from forum.threads.services import parse_tags
 from tests.conftest import base_config
 
-TIME_BUDGET_SECONDS = 30
-
-
 def _seeded_app(directory, seed: int = 2026):
-    """A fresh SQLite database in ``directory``, seeded; returns (app, counts, seconds)."""
+    """A fresh SQLite database in ``directory``, seeded; returns (app, counts)."""
     config = base_config(directory)
     config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{directory / 'demo.sqlite3'}"
     app = create_app(config)
     with app.app_context():
         db.create_all()
-        started = time.perf_counter()
         counts = seed_demo(seed=seed)
         db.session.commit()
-        elapsed = time.perf_counter() - started
         db.session.remove()
-    return app, counts, elapsed
+    return app, counts
 
 
 def _structure(app) -> tuple:
@@ -152,9 +148,8 @@ def _structure(app) -> tuple:
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
-    app, counts, elapsed = _seeded_app(tmp_path_factory.mktemp("demo"))
-    print(f"\nseed_demo + commit: {elapsed:.2f} s, {counts}")
-    yield app, counts, elapsed
+    app, counts = _seeded_app(tmp_path_factory.mktemp("demo"))
+    yield app, counts
     with app.app_context():
         db.engine.dispose()
 
@@ -167,13 +162,8 @@ def session(seeded):
         db.session.remove()
 
 
-def test_it_is_fast_enough(seeded):
-    _app, _counts, elapsed = seeded
-    assert elapsed < TIME_BUDGET_SECONDS, f"seed_demo took {elapsed:.1f} s"
-
-
 def test_minimum_volume(seeded, session):
-    _app, counts, _elapsed = seeded
+    _app, counts = seeded
     assert session.scalar(select(func.count()).select_from(Fabrique)) == counts["fabriques"] >= 40
     assert session.scalar(select(func.count(func.distinct(Fabrique.region_code)))) >= 10
     territories = set(session.scalars(select(Fabrique.territory_type).distinct()))
@@ -358,7 +348,7 @@ def test_refuses_a_non_empty_database(seeded, session):
 
 
 def test_same_seed_same_demo(seeded, tmp_path):
-    other_app, _counts, _elapsed = _seeded_app(tmp_path)
+    other_app, _counts = _seeded_app(tmp_path)
     try:
         assert _structure(other_app) == _structure(seeded[0])
     finally:
@@ -370,7 +360,7 @@ def test_same_seed_same_demo(seeded, tmp_path):
 
 
 def test_catalogue_volume_and_kinds(seeded, session):
-    _app, counts, _elapsed = seeded
+    _app, counts = seeded
     resources = list(session.scalars(select(Resource)))
     assert len(resources) == counts["ressources"] >= 300
     kinds = Counter(resource.kind for resource in resources)
@@ -433,7 +423,7 @@ def test_catalogue_fields_fit_each_kind(session):
 
 
 def test_catalogue_photos_are_stored_files(seeded, session):
-    app, counts, _elapsed = seeded
+    app, counts = seeded
     store = store_in(app.instance_path)
     photos = list(session.scalars(select(Photo).order_by(Photo.resource_id, Photo.position)))
     assert len(photos) == counts["photos"]
@@ -461,7 +451,7 @@ def _today_and_memberships(session):
 
 
 def test_loans_in_every_state(seeded, session):
-    _app, counts, _elapsed = seeded
+    _app, counts = seeded
     today = today_in_france()
     loans = list(session.scalars(select(Loan)))
     assert len(loans) == counts["prêts"] >= 150
@@ -581,7 +571,7 @@ def _practices(session) -> list[Practice]:
 
 
 def test_practice_reports_volume_and_kinds(seeded, session):
-    _app, counts, _elapsed = seeded
+    _app, counts = seeded
     now = utcnow()
     practices = _practices(session)
     assert len(practices) == counts["retours d'expérience"] >= 150
@@ -706,7 +696,7 @@ def test_practice_revisions(session):
 
 
 def test_practice_votes_comments_and_trials(seeded, session):
-    _app, counts, _elapsed = seeded
+    _app, counts = seeded
     now = utcnow()
     practices = {practice.id: practice for practice in _practices(session)}
     active = {(m.user_id, m.fabrique_id): m for m in session.scalars(

