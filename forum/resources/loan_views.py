@@ -39,12 +39,11 @@ def index():
 
 
 def _loan_for(actor, loan_id: int):
-    """The loan, if ``actor`` belongs to one of its two fabriques (else 404: its existence is private)."""
+    """The loan and the sides ``actor`` acts for, if they may read it (else 404: its existence is private)."""
     loan = services.get_loan(loan_id)
-    sides = services.sides_of(actor, loan)
-    if not sides and not actor.is_admin:
+    if not services.can_read_loan(actor, loan):
         abort(404)
-    return loan, sides
+    return loan, services.sides_of(actor, loan)
 
 
 @blueprint.get("/<id:loan_id>")

@@ -202,6 +202,15 @@ def sides_of(actor: User | None, loan: Loan) -> set[Side]:
     return sides
 
 
+def can_read_loan(actor: User | None, loan: Loan) -> bool:
+    """Members of either fabrique read a loan (their /prets lists it), admins too; only the sides act."""
+    if actor is None or not actor.is_authenticated:
+        return False
+    fabrique = active_fabrique_of(actor)
+    return actor.is_admin or (fabrique is not None
+                              and fabrique.id in (loan.owner_fabrique_id, loan.borrower_fabrique_id))
+
+
 def bookings_of(resource_id: int, start: date, end: date, *, exclude_loan: int | None = None) -> list[Booking]:
     """Accepted or running loans of the resource that overlap [start, end]."""
     statement = select(Loan.start_date, Loan.end_date, Loan.quantity).where(
@@ -229,7 +238,8 @@ def check_period(resource: Resource, start: date | None, end: date | None, quant
         raise Invalid("On ne peut pas réserver plus d'un an à l'avance.", field="start_date")
     maximum = resource.max_loan_days or DEFAULT_MAX_LOAN_DAYS
     if (end - start).days + 1 > maximum:
-        raise Invalid(f"La durée dépasse le maximum de {maximum} jours pour cette ressource.", field="end_date")
+        raise Invalid(f"La durée dépasse le maximum de {maximum} jour{'s' if maximum > 1 else ''} pour cette "
+                      "ressource.", field="end_date")
     if quantity is None or not 1 <= quantity <= resource.quantity:
         raise Invalid(f"La quantité doit être comprise entre 1 et {resource.quantity}.", field="quantity")
 

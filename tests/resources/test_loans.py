@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from forum.extensions import db
 from forum.notifications.models import Notification
 from forum.resources.models import Loan, LoanEvent, LoanMessage, LoanState
-from tests.conftest import csrf_token, login, make_fabrique, make_user, submit
+from tests.conftest import csrf_token, login, make_fabrique, make_member, make_user, submit
 from tests.resources.builders import day, make_loan, make_resource, two_fabriques
 
 
@@ -235,3 +235,20 @@ def test_notifications_can_be_read(client, other_client, app):
     login(other_client, "x@exemple.fr")
     response = submit(other_client, f"/notifications/{notification.id}", form_url="/notifications")
     assert response.status_code == 404
+
+
+def test_a_plain_member_of_the_lending_fabrique_reads_its_loans_without_acting(client, app):
+    # /prets lists the requests the fabrique received to all its members: each opens, read-only.
+    world = two_fabriques()
+    loan = make_loan(world["member"], world["resource"], day(2), day(4))
+    make_member(world["lender"], "colleague@exemple.fr", "Colette Collègue")
+    login(client, "colleague@exemple.fr")
+    assert f'href="/prets/{loan.id}"' in client.get("/prets").get_data(as_text=True)
+    response = client.get(f"/prets/{loan.id}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Historique" in page
+    assert "Que faire" not in page and f"/prets/{loan.id}/accepter" not in page
+    assert f"/prets/{loan.id}/messages" not in page
+    assert submit(client, f"/prets/{loan.id}/accepter", form_url="/").status_code == 403
+    assert submit(client, f"/prets/{loan.id}/messages", {"body": "Coucou"}, form_url="/").status_code == 403
+    assert _state(loan.id) is LoanState.REQUESTED
