@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test test-fast browser bench bench-search bench-seed migrate seed messages clean help
+.PHONY: install run test test-fast browser bench bench-search bench-seed bench-load migrate seed messages clean help
 
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
@@ -64,6 +64,11 @@ bench-search: install
 
 bench-seed: install
 	$(BIN)/python bench/seed.py
+
+# Locust and the Redis client are needed only here: installed on demand, not by `make install`.
+bench-load: install
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/load.py
 
 # Extract the French source strings, for a translator (Flask-Babel).
 messages: install
