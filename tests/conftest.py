@@ -161,7 +161,9 @@ def login(client, email: str, password: str = PASSWORD):
 # -- Builders: data through the real services, committed --------------------------------
 
 
-def make_user(email: str = "alice@exemple.fr", name: str = "Alice Martin", password: str = PASSWORD, role=None):
+def make_user(email: str = "alice@exemple.fr", name: str = "Alice Martin", password: str = PASSWORD, role=None,
+              *, confirmed: bool = True):
+    """A registered member; ``confirmed``: their address is confirmed (as if they had opened the link)."""
     from forum.accounts import services
     from forum.accounts.models import Role
 
@@ -169,6 +171,8 @@ def make_user(email: str = "alice@exemple.fr", name: str = "Alice Martin", passw
         user = services.register(email, name, password)
         if role is not None:
             user.role = Role(role)
+        if confirmed:
+            services.mark_confirmed(user)
         db.session.commit()
     return user
 
@@ -185,12 +189,12 @@ def make_fabrique(manager, name: str = "La Fabrique des Possibles", department: 
     return fabrique
 
 
-def make_member(fabrique, email: str, name: str):
+def make_member(fabrique, email: str, name: str, *, confirmed: bool = True):
     """A user with an accepted membership of ``fabrique`` (accepted by one of its managers)."""
     from forum.fabriques import services
     from forum.fabriques.models import Membership, MembershipRole
 
-    user = make_user(email, name)
+    user = make_user(email, name, confirmed=confirmed)
     with write_intent():
         membership = services.request_membership(user, fabrique)
         manager = db.session.execute(

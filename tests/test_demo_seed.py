@@ -189,6 +189,7 @@ def test_accounts_and_memberships(session):
     assert [user.email for user in users if user.role is Role.ADMIN] == [ADMIN_EMAIL]
     assert sum(user.role is Role.MODERATOR for user in users) == 2
     assert len({user.password_hash for user in users}) == 1, "one shared hash, computed once"
+    assert all(user.email_confirmed_at == user.created_at for user in users), "demo accounts are confirmed"
     assert verify_password(users[0].password_hash, DEMO_PASSWORD)
     assert sum(bool(user.bio) for user in users) >= 40
     assert any("-" in user.display_name.split(" ", 1)[1] for user in users), "some hyphenated names"

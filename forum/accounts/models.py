@@ -34,6 +34,9 @@ class User(Base):
     role: Mapped[Role] = mapped_column(str_enum(Role, length=16), default=Role.MEMBER)
     bio: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set when the member opened the link sent to ``email`` (forum.accounts.recovery); until then
+    # they read but do not post, request loans or flag. A new address is confirmed before it is set.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Set by moderators (forum.moderation): a suspended member reads but cannot write, until
     # ``suspended_until`` (None: for good) or until a moderator lifts it.
     suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -71,6 +74,10 @@ class User(Base):
     @property
     def is_suspended(self) -> bool:
         return self.suspended_at is not None and (self.suspended_until is None or self.suspended_until > utcnow())
+
+    @property
+    def is_email_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
 
     @property
     def is_deleted(self) -> bool:

@@ -646,6 +646,8 @@ class DemoBuilder(CatalogueSteps, PracticeSteps, CommunitySteps):
                     if status is MembershipStatus.ACTIVE else None
                 self._membership_dates[member] = (requested, decided)
             fabrique.last_activity_at = fabrique.created_at
+        for user in self.users:  # demo accounts are real ones: confirmed when they registered
+            user.email_confirmed_at = user.created_at
 
         index_of = self._fabrique_index
         for plan in self.plans:
