@@ -101,6 +101,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from forum.accounts.recovery_views import blueprint as recovery
     from forum.accounts.views import blueprint as accounts
     from forum.core.views import blueprint as core
     from forum.fabriques.onboarding import blueprint as onboarding
@@ -123,7 +124,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.threads.views import blueprint as threads
     from forum.threads.views import fabrique_threads_section
 
-    for blueprint in (core, accounts, onboarding, fabriques, fabriques_map, threads, community, notifications,
+    for blueprint in (core, accounts, recovery, onboarding, fabriques, fabriques_map, threads, community, notifications,
                       resources, resource_photos, loans, practices, members, moderation, feeds, search):
         app.register_blueprint(blueprint)
     app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_practices_section, fabrique_threads_section]

@@ -44,6 +44,11 @@ class DefaultConfig:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_FAILURE_LIMIT = "6 per minute"
+    # « Mot de passe oublié ? »: requests per IP address, and per typed e-mail address.
+    PASSWORD_RESET_LIMIT = "5 per minute; 20 per hour"
+    PASSWORD_RESET_ADDRESS_LIMIT = "3 per hour"
+    # E-mails a member asks for about their account: confirmation link again, new address.
+    ACCOUNT_EMAIL_LIMIT = "5 per hour"
     PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # see forum/accounts/passwords.py
     POSTING_LIMIT = "10 per minute; 60 per hour"
     FLAG_LIMIT = "20 per hour"  # flags a member may send

@@ -48,3 +48,24 @@ class PasswordChangeForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = SelectField("Rôle", choices=choices([("member", "Membre"), ("moderator", "Modérateur·rice"),
                                                 ("admin", "Administrateur·rice")]))
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField("Adresse e-mail", validators=[DataRequired(REQUIRED), Length(max=254)],
+                       description="L'adresse de votre compte : nous y enverrons un lien valable une heure.")
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField("Nouveau mot de passe", validators=[DataRequired(REQUIRED), Length(max=200)],
+                             description="Au moins 12 caractères. Toutes les sessions ouvertes sur votre compte "
+                                         "seront déconnectées.")
+    password_confirm = PasswordField(
+        "Confirmez le nouveau mot de passe",
+        validators=[DataRequired(REQUIRED), EqualTo("password", "Les deux mots de passe ne sont pas identiques.")],
+    )
+
+
+class EmailChangeForm(FlaskForm):
+    email = EmailField("Nouvelle adresse e-mail", validators=[DataRequired(REQUIRED), Length(max=254)],
+                       description="Nous y enverrons un lien : votre adresse ne changera qu'une fois ce lien ouvert.")
+    password = PasswordField("Mot de passe actuel", validators=[DataRequired(REQUIRED), Length(max=200)])

@@ -8,11 +8,12 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user
 
-from forum.accounts import services
+from forum.accounts import recovery, services
 from forum.accounts.forms import RegisterForm
 from forum.accounts.views import next_url, open_login_session
 from forum.core.errors import DomainError
 from forum.core.forms import attach_error, choices, render_form
+from forum.core.web import site_url
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.fabriques.queries import fabrique_choices
@@ -23,7 +24,8 @@ blueprint = Blueprint("onboarding", __name__)
 
 @blueprint.route("/inscription", methods=["GET", "POST"])
 def register():
-    """Create an account, optionally ask to join a fabrique, and log in; all or nothing."""
+    """Create an account, optionally ask to join a fabrique, and log in; all or nothing. The link that
+    confirms the address leaves after the commit."""
     if current_user.is_authenticated:
         return redirect(url_for("threads.home"))
     form = RegisterForm()
@@ -33,12 +35,14 @@ def register():
             user = services.register(form.email.data, form.display_name.data, form.password.data)
             if form.fabrique.data:
                 request_membership(user, db.session.get(Fabrique, int(form.fabrique.data)))
+            recovery.send_confirmation(user, site_url())
             open_login_session(user)
+            email = user.email
             db.session.commit()
         except DomainError as error:
             return render_form("onboarding/register.html", form, attach_error(form, error))
         flash("Bienvenue sur le Forum des Fabriques !"
-              + (" Votre demande a été transmise aux responsables de votre fabrique." if form.fabrique.data else ""),
-              "success")
+              + (" Votre demande a été transmise aux responsables de votre fabrique." if form.fabrique.data else "")
+              + f" Pour publier, ouvrez le lien que nous venons d'envoyer à {email}.", "success")
         return redirect(next_url(url_for("threads.home")))
     return render_form("onboarding/register.html", form)

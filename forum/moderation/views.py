@@ -28,7 +28,8 @@ FLAGGABLE_KINDS = "any(message, sujet, ressource, pratique)"
 # the account), keep the account safe (password), manage what reaches them (notifications
 # read, e-mail choices, watch levels) and their private bookmarks.
 ALLOWED_WHILE_SUSPENDED = frozenset({
-    "accounts.logout", "accounts.login", "accounts.change_password", "members.delete_account",
+    "accounts.logout", "accounts.login", "accounts.change_password", "recovery.reset_password",
+    "members.delete_account",
     "notifications.open_notification", "notifications.mark_all_read", "notifications.preferences",
     "notifications.unsubscribe", "threads.watch_thread", "threads.watch_category",
     "community.bookmark_thread", "community.unbookmark_thread", "community.bookmark_post",
