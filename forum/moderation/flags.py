@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
+from forum.accounts.services import require_confirmed
 from forum.core.errors import Invalid, NotFound
 from forum.core.models import utcnow
 from forum.core.text import clean_text
@@ -32,6 +33,8 @@ class FlagOutcome:
 
 
 def check_flaggable(actor: User, target_type: TargetType, target) -> None:
+    """Whether ``actor`` may flag ``target``: NotFound when out of their sight, Forbidden until their
+    address is confirmed, Invalid for their own or a deleted post."""
     if target_type not in FLAGGABLE:
         raise NotFound("Ce type de contenu ne peut pas être signalé.")
     authors = author_ids_of(target_type, target)
@@ -41,6 +44,7 @@ def check_flaggable(actor: User, target_type: TargetType, target) -> None:
         raise NotFound(NOT_FOUND[target_type])
     if target_type is TargetType.POST and not _thread_visible_to(actor, target.thread_id):
         raise NotFound(NOT_FOUND[target_type])  # a post of a hidden or merged thread is out of sight too
+    require_confirmed(actor)
     if target_type is TargetType.POST and target.is_deleted:
         raise Invalid("Ce message a été supprimé : il n'y a plus rien à signaler.")
     if actor.id in authors:

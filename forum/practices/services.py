@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
+from forum.accounts.services import require_confirmed
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
@@ -202,7 +203,8 @@ def _record_revision(actor: User, practice: Practice) -> PracticeRevision:
 
 
 def create_practice(actor: User, data: PracticeInput) -> Practice:
-    """A member writes a report for their fabrique; it starts as a draft with a first revision."""
+    """A member (address confirmed) writes a report for their fabrique; it starts as a draft with a first revision."""
+    require_confirmed(actor)
     fabrique = active_fabrique_of(actor)
     if fabrique is None:
         raise Forbidden("Rejoignez une fabrique (adhésion acceptée) pour écrire un retour d'expérience en son nom.")
@@ -290,6 +292,7 @@ def toggle_useful(actor: User, practice: Practice) -> bool:
 
 
 def add_comment(actor: User, practice: Practice, body: str, *, site_url: str = "") -> PracticeComment:
+    require_confirmed(actor)
     _require_published(practice, "commenter")
     body = require_length(clean_text(body), "Le commentaire", maximum=COMMENT_MAX, field="body")
     comment = PracticeComment(practice_id=practice.id, author_id=actor.id, body_source=body,
@@ -307,6 +310,7 @@ def add_comment(actor: User, practice: Practice, body: str, *, site_url: str = "
 
 def record_trial(actor: User, practice: Practice, outcome: str, note: str, *, site_url: str = "") -> PracticeTrial:
     """"Nous l'avons essayé aussi": the actor's fabrique adds (or updates) its own outcome."""
+    require_confirmed(actor)
     _require_published(practice, "témoigner")
     fabrique = active_fabrique_of(actor)
     if fabrique is None:
@@ -345,6 +349,7 @@ def confirm_current(actor: User, practice: Practice) -> None:
 
 def flag_outdated(actor: User, practice: Practice, note: str, *, site_url: str = "") -> bool:
     """A member signals the report may no longer hold; authors are notified. False if already flagged."""
+    require_confirmed(actor)
     _require_published(practice, "signaler")
     note = require_length(clean_line(note), "La remarque", minimum=0, maximum=500, field="note")
     exists = db.session.get(OutdatedFlag, (practice.id, actor.id))

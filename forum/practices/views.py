@@ -67,6 +67,8 @@ def create():
                 services.publish(current_user, practice)
             db.session.commit()
         except DomainError as error:
+            if error.status_code == 403:  # not a field's fault (an unconfirmed address): the error page says why
+                raise
             return render_form("practices/edit.html", form, attach_error(form, error), practice=None, fabrique=fabrique)
         flash("Votre retour d'expérience est publié. Merci pour ce partage !" if practice.is_published
               else "Brouillon enregistré : seuls ses auteurs et les responsables de votre fabrique le voient "

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
+from forum.accounts.services import require_confirmed
 from forum.core.dates import day_fr
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.markdown import render_markdown
@@ -246,7 +247,8 @@ def check_period(resource: Resource, start: date | None, end: date | None, quant
 
 def request_loan(actor: User, resource: Resource, start: date | None, end: date | None, quantity: int | None,
                  message: str, today: date, site_url: str = "") -> Loan:
-    """A member of another fabrique asks to borrow ``resource``; its managers are notified."""
+    """A member of another fabrique, address confirmed, asks to borrow ``resource``; its managers are notified."""
+    require_confirmed(actor)
     fabrique = active_fabrique_of(actor)
     if fabrique is None:
         raise Forbidden("Rejoignez une fabrique (ou attendez que votre adhésion soit acceptée) pour emprunter.")
@@ -366,7 +368,8 @@ def _check_stock_for(loan: Loan) -> None:
 
 
 def post_loan_message(actor: User, loan: Loan, body: str, *, site_url: str = "") -> LoanMessage:
-    """A message in the loan's conversation, from either side; the other side is notified."""
+    """A message in the loan's conversation, from either side (address confirmed); the other side is notified."""
+    require_confirmed(actor)
     sides = sides_of(actor, loan)
     if not sides:
         raise Forbidden("Seules les deux fabriques concernées peuvent écrire ici.")

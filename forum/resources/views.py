@@ -65,7 +65,8 @@ def show(resource_id: int):
     viewer_fabrique = active_fabrique_of(current_user)
     can_request = (resource.kind.lendable and not resource.paused and resource.hidden_at is None
                    and viewer_fabrique is not None
-                   and viewer_fabrique.id != resource.fabrique_id)
+                   and viewer_fabrique.id != resource.fabrique_id
+                   and current_user.is_email_confirmed)  # else the page says to confirm the address first
     return _render_show(resource, LoanRequestForm() if can_request else None)
 
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from forum.accounts.models import User
+from forum.accounts.services import require_confirmed
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.markdown import quote_markdown, render_markdown
 from forum.core.models import utcnow
@@ -112,8 +113,10 @@ def start_thread(actor: User, category: Category, title: str, body: str,
     """Open a thread with its first post. Any logged-in member may, with or without a fabrique.
 
     A new member's thread with links is held (hidden, counted nowhere) until a moderator
-    approves it (``is_awaiting_approval``); its watchers are told then, not now.
+    approves it (``is_awaiting_approval``); its watchers are told then, not now. The member must
+    have confirmed their address.
     """
+    require_confirmed(actor)
     title, body = clean_title(title), clean_body(body)
     fabrique = active_fabrique_of(actor)
     now = utcnow()
@@ -151,7 +154,9 @@ HIDDEN = "Ce sujet est masqué par la modération : on ne peut plus y répondre.
 
 
 def check_can_reply(actor: User, thread: Thread) -> None:
-    """Forbidden when ``thread`` is hidden, or locked (moderators may still answer a locked thread)."""
+    """Forbidden until ``actor`` confirmed their address, and when ``thread`` is hidden, or locked
+    (moderators may still answer a locked thread)."""
+    require_confirmed(actor)
     if thread.hidden_at is not None:
         raise Forbidden(HIDDEN)
     if thread.is_locked and not actor.is_moderator:
@@ -159,8 +164,8 @@ def check_can_reply(actor: User, thread: Thread) -> None:
 
 
 def can_reply(actor: User, thread: Thread) -> bool:
-    """Whether to offer ``actor`` the reply form (a suspended member's reply would be refused)."""
-    if actor.is_suspended:
+    """Whether to offer ``actor`` the reply form (a suspended or unconfirmed member's reply would be refused)."""
+    if actor.is_suspended or not actor.is_email_confirmed:
         return False
     try:
         check_can_reply(actor, thread)
