@@ -8,6 +8,8 @@ Fixtures:
 - ``page``: a fresh browser context (own cookies) per test; ``new_page`` opens more
   contexts in the same test ("a second person on another computer").
 - ``screenshot``: saves a full-page PNG under tests/e2e/screenshots/ (git-ignored).
+- ``mail_link``: the link an e-mail sent by the server carries (the server writes its e-mails as
+  files, ``MAIL_BACKEND=file``, as ``make run`` does).
 
 Every page opened through ``page``/``new_page`` fails the test on a Content-Security-Policy
 violation reported in the browser console, and on an uncaught JavaScript error.
@@ -15,9 +17,12 @@ violation reported in the browser console, and on an uncaught JavaScript error.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,6 +64,7 @@ class LiveServer:
     manager_name: str
     password: str
     categories: tuple[str, ...]
+    mail_dir: Path
 
 
 @pytest.fixture
@@ -73,6 +79,8 @@ def live_server(tmp_path):
         # Chromium keeps Secure cookies for http://localhost (a "potentially trustworthy"
         # origin), so the production default stays on.
         "SESSION_COOKIE_SECURE": True,
+        "MAIL_BACKEND": "file",
+        "MAIL_FILE_PATH": str(tmp_path / "mail"),
     })
     _prepare_database(app)  # before seeding: on PostgreSQL it empties the tables
     with app.app_context():
@@ -91,7 +99,7 @@ def live_server(tmp_path):
         yield LiveServer(
             url=f"http://localhost:{server.server_port}", app=app, fabrique_name=FABRIQUE_NAME,
             fabrique_slug=slug, manager_email=MANAGER_EMAIL, manager_name=MANAGER_NAME, password=PASSWORD,
-            categories=CATEGORIES,
+            categories=CATEGORIES, mail_dir=tmp_path / "mail",
         )
     finally:
         server.shutdown()
@@ -175,3 +183,38 @@ def screenshot():
         return path
 
     return take
+
+
+MAIL_SEPARATOR = b"\n" + b"-" * 79 + b"\n"  # between the messages of one file (Flask-Mailman's file backend)
+_URL = re.compile(r"https?://\S+")
+
+
+def sent_mail(mail_dir: Path) -> list[email.message.EmailMessage]:
+    """Every e-mail the live server wrote so far, oldest first."""
+    messages = []
+    for path in sorted(mail_dir.glob("*.log"), key=lambda path: path.stat().st_mtime_ns):
+        for chunk in path.read_bytes().split(MAIL_SEPARATOR):
+            if chunk.strip():
+                messages.append(email.message_from_bytes(chunk, policy=email.policy.default))
+    return messages
+
+
+@pytest.fixture
+def mail_link(live_server):
+    """``mail_link(to, "/confirmer/")``: the path of that link in the latest e-mail to ``to`` that has one,
+    waiting a few seconds for it (some e-mails leave just after the response)."""
+
+    def find(to: str, prefix: str) -> str:
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while True:
+            for message in reversed(sent_mail(live_server.mail_dir)):
+                if message["To"] == to:
+                    paths = [re.sub(r"^https?://[^/]+", "", url) for url in _URL.findall(message.get_body().get_content())]
+                    paths = [path for path in paths if path.startswith(prefix)]
+                    if paths:
+                        return paths[0]
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no e-mail to {to} with a {prefix} link")
+            time.sleep(0.1)
+
+    return find

@@ -57,7 +57,7 @@ def post_number(page: Page, n: int):
     return page.locator("ol.posts > li.post").nth(n - 1)
 
 
-def test_newcomer_journey(page, new_page, live_server, screenshot):
+def test_newcomer_journey(page, new_page, live_server, screenshot, mail_link):
     # -- A visitor arrives and creates an account, asking to join the fabrique -------------
     page.goto("/")
     expect(page).to_have_title(re.compile("Forum des Fabriques"))
@@ -87,6 +87,11 @@ def test_newcomer_journey(page, new_page, live_server, screenshot):
     expect(page).to_have_url(f"{live_server.url}/")
     expect(page.locator(".flashes")).to_contain_text("Bienvenue sur le Forum des Fabriques !")
     expect(page.locator(".flashes")).to_contain_text("Votre demande a été transmise aux responsables")
+    # Until the address is confirmed, a banner says so; the e-mailed link confirms it.
+    expect(page.locator(".confirm-banner")).to_contain_text("Confirmez votre adresse e-mail.")
+    page.goto(mail_link(MEMBER_EMAIL, "/confirmer/"))
+    expect(page.locator(".flashes")).to_contain_text(f"votre adresse {MEMBER_EMAIL} est confirmée")
+    expect(page.locator(".confirm-banner")).to_have_count(0)
     expect(nav(page).get_by_role("link", name=MEMBER_NAME)).to_be_visible()
     expect(nav(page).get_by_role("button", name="Se déconnecter")).to_be_visible()
     # Not accepted yet: the fabrique is not in the nav, the profile says the request waits.
