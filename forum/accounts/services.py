@@ -123,7 +123,7 @@ def _hash_key(key: str) -> str:
 def start_login_session(user: User, user_agent: str = "") -> str:
     """Open a server-side login session for ``user``; return the key to keep in the cookie."""
     key = secrets.token_urlsafe(32)
-    db.session.add(LoginSession(key_hash=_hash_key(key), user_id=user.id, user_agent=(user_agent or "")[:200]))
+    db.session.add(LoginSession(key_hash=_hash_key(key), user_id=user.id, user_agent=clean_line(user_agent)[:200]))
     user.current_session_key = key
     return key
 

@@ -1,10 +1,16 @@
-"""Web-facing safety helpers: headers, local-only redirects, bounded id converter."""
+"""Web-facing safety helpers: headers, local-only redirects, ids bounded to the id columns' type."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
-from werkzeug.routing import BaseConverter
+from werkzeug.routing import BaseConverter, ValidationError
+
+# Every id column is a PostgreSQL INTEGER: a larger number in a query is an error there
+# ("integer out of range"), not an empty result as on SQLite.
+MAX_ID = 2**31 - 1
+_ID = re.compile(r"[1-9][0-9]{0,9}")  # [0-9], not \d nor str.isdigit(): ASCII digits only
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -44,13 +50,25 @@ def is_safe_local_path(target: str | None) -> bool:
     return not parts.scheme and not parts.netloc
 
 
-class IdConverter(BaseConverter):
-    """A database id in a URL: 1 to 18 digits, so it always fits a signed 64-bit integer."""
+def parse_id(raw: object) -> int | None:
+    """A row id from user input (query argument, hidden field, pasted address): an int in 1..MAX_ID, else None."""
+    text = raw.strip() if isinstance(raw, str) else ""
+    if not _ID.fullmatch(text):
+        return None
+    number = int(text)
+    return number if number <= MAX_ID else None
 
-    regex = r"[1-9][0-9]{0,17}"
+
+class IdConverter(BaseConverter):
+    """A database id in a URL: 1 to MAX_ID, so it fits the id columns; anything else is a 404."""
+
+    regex = r"[1-9][0-9]{0,9}"
 
     def to_python(self, value: str) -> int:
-        return int(value)
+        number = int(value)
+        if number > MAX_ID:
+            raise ValidationError()  # no rule matches: 404
+        return number
 
     def to_url(self, value) -> str:
         return str(int(value))

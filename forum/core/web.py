@@ -7,11 +7,13 @@ from pathlib import Path
 from flask import Flask, current_app, g, render_template, request, url_for
 from flask_babel import get_locale, get_translations
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 
 from forum.core.database import set_write_intent
 from forum.core.dates import ago, date_fr, datetime_fr, day_fr, month_fr
 from forum.core.errors import DomainError
+from forum.core.hostile import install_request_guards
 from forum.core.security import IdConverter, add_security_headers
 from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db
@@ -34,6 +36,8 @@ HTTP_TITLES = {
     405: "Action impossible", 409: "Conflit", 413: "Envoi trop volumineux", 429: "Trop de tentatives",
     500: "Erreur du serveur",
 }
+REFUSED_BY_DATABASE = ("Une des valeurs envoyées ne peut pas être enregistrée (trop longue ou hors limites). "
+                       "Corrigez-la et recommencez.")
 
 
 def error_page(status: int, message: str | None = None):
@@ -46,6 +50,7 @@ def error_page(status: int, message: str | None = None):
 
 def register_web_core(app: Flask) -> None:
     app.url_map.converters["id"] = IdConverter
+    install_request_guards(app)
 
     @app.before_request
     def _declare_write_intent():
@@ -71,6 +76,14 @@ def register_web_core(app: Flask) -> None:
     def _csrf_error(error: CSRFError):
         return error_page(400, "Le formulaire a expiré ou n'a pas été envoyé depuis ce site. "
                                "Rechargez la page et recommencez.")
+
+    @app.errorhandler(DataError)
+    def _refused_by_database(error: DataError):
+        # A value that validation should have refused (too long for its column, out of its type's
+        # range): the person gets a 400, and the gap is logged as an error to be fixed.
+        app.logger.error("The database refused a value of %s %s: %s", request.method, request.path,
+                         str(error.orig).splitlines()[0] if error.orig else type(error).__name__)
+        return error_page(400, REFUSED_BY_DATABASE)
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):

@@ -13,6 +13,7 @@ from forum.accounts.models import Role, User
 from forum.core.dates import PARIS
 from forum.core.errors import Invalid
 from forum.core.pagination import Page, paginate
+from forum.core.security import parse_id
 from forum.core.visibility import AWAITING_APPROVAL
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
@@ -195,7 +196,7 @@ class JournalFilters:
         action, moderator = args.get("action", ""), args.get("moderateur", "")
         if action and action not in {item.value for item in ModerationAction}:
             raise Invalid("Cette action n'existe pas.")
-        if moderator and not (moderator.isdigit() and len(moderator) < 12):
+        if moderator and parse_id(moderator) is None:
             raise Invalid("Ce·tte modérateur·rice n'existe pas.")
         start, end = _day(args.get("du", ""), "La date de début"), _day(args.get("au", ""), "La date de fin")
         if start and end and end < start:

@@ -11,7 +11,7 @@ from forum.accounts.services import get_user
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
 from forum.core.forms import attach_error, choices, render_form, require_button_form
 from forum.core.pagination import parse_page
-from forum.core.security import is_safe_local_path
+from forum.core.security import is_safe_local_path, parse_id
 from forum.core.web import SAFE_METHODS, site_url
 from forum.extensions import db, limiter
 from forum.moderation import flags, queries, services, suspensions, thread_tools
@@ -235,7 +235,7 @@ def move(thread_id: int):
     return render_form("moderation/move.html", form, thread=thread)
 
 
-_THREAD_ADDRESS = re.compile(r"^\s*(?:\S*/sujets/)?(\d{1,18})(?:[/?#]\S*)?\s*$")
+_THREAD_ADDRESS = re.compile(r"^\s*(?:\S*/sujets/)?([0-9]{1,18})(?:[/?#]\S*)?\s*$")
 
 
 def _thread_from_address(raw: str):
@@ -244,7 +244,10 @@ def _thread_from_address(raw: str):
     if match is None:
         raise Invalid("Indiquez l'adresse du sujet (…/sujets/123/…) ou son numéro.", field="target")
     try:
-        return get_thread(int(match.group(1)))
+        thread_id = parse_id(match.group(1))
+        if thread_id is None:
+            raise NotFound()
+        return get_thread(thread_id)
     except NotFound:
         raise Invalid("Aucun sujet ne porte ce numéro.", field="target") from None
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum.accounts.models import User
 from forum.core.errors import Invalid
 from forum.core.pagination import Page, paginate
+from forum.core.security import parse_id
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS
 from forum.fabriques.models import Fabrique, TerritoryType
@@ -41,7 +42,7 @@ class PracticeFilters:
             raise Invalid("Ce type de territoire n'existe pas.")
         if filters.region and filters.region not in REGIONS:
             raise Invalid("Cette région n'existe pas.")
-        if filters.fabrique and not (filters.fabrique.isdigit() and len(filters.fabrique) < 12):
+        if filters.fabrique and parse_id(filters.fabrique) is None:
             raise Invalid("Cette fabrique n'existe pas.")
         if filters.theme and not (len(filters.theme) <= 80):
             raise Invalid("Ce thème n'existe pas.")

@@ -19,6 +19,7 @@ from forum.accounts.services import require_confirmed
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
+from forum.core.security import parse_id
 from forum.core.text import clean_line, clean_text, require_length
 from forum.core.visibility import is_moderator
 from forum.extensions import db
@@ -60,7 +61,7 @@ class PracticeInput:
     links: str = ""
 
 
-_LINK = re.compile(r"/(sujets|ressources)/([1-9][0-9]{0,17})(?:[/?#]|$)")
+_LINK = re.compile(r"/(sujets|ressources)/([0-9]+)(?:[/?#]|$)")
 
 
 def parse_links(text: str) -> tuple[list[int], list[int]]:
@@ -71,10 +72,10 @@ def parse_links(text: str) -> tuple[list[int], list[int]]:
         if not line:
             continue
         match = _LINK.search(line)
-        if match is None:
+        if match is None or parse_id(match.group(2)) is None:
             raise Invalid(f"« {line[:80]} » n'est pas l'adresse d'un sujet du forum ni d'une ressource du catalogue.",
                           field="links")
-        (thread_ids if match.group(1) == "sujets" else resource_ids).append(int(match.group(2)))
+        (thread_ids if match.group(1) == "sujets" else resource_ids).append(parse_id(match.group(2)))
     if len(thread_ids) + len(resource_ids) > 20:
         raise Invalid("Vingt liens au plus.", field="links")
     return thread_ids, resource_ids

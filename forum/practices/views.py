@@ -10,6 +10,7 @@ from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
 from forum.core.forms import attach_error, render_form, require_button_form
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
+from forum.core.security import parse_id
 from forum.core.web import site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS
@@ -174,10 +175,10 @@ def history(practice_id: int):
 
 
 def _revision_number(name: str) -> int:
-    raw = request.args.get(name, "")
-    if not raw.isdigit() or len(raw) > 9:
+    number = parse_id(request.args.get(name, ""))  # a revision number: a positive INTEGER too
+    if number is None:
         raise Invalid("Choisissez deux versions à comparer.")
-    return int(raw)
+    return number
 
 
 @blueprint.get("/<id:practice_id>/comparer")

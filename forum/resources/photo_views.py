@@ -19,6 +19,7 @@ from flask_wtf.file import MultipleFileField
 
 from forum.core.errors import DomainError, NotFound
 from forum.core.forms import attach_error, render_form, require_button_form
+from forum.core.hostile import accepts_body_up_to
 from forum.extensions import csrf, db
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import can_manage
@@ -84,10 +85,10 @@ def _render_page(resource: Resource, form: PhotoUploadForm, status: int | None =
 
 
 @blueprint.route("/ressources/<id:resource_id>/photos", methods=["GET", "POST"])
-@csrf.exempt  # checked below, once the size limit is raised: CSRFProtect would read the body at 1 Mo
+@accepts_body_up_to(MAX_REQUEST_BYTES)  # raised by forum.core.hostile before anything reads the body
+@csrf.exempt  # checked below, after login_required: an anonymous visitor is sent to log in
 @login_required
 def manage(resource_id: int):
-    request.max_content_length = MAX_REQUEST_BYTES
     if request.method == "POST":
         csrf.protect()
     resource = _resource_or_404(resource_id)

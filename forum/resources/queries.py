@@ -12,6 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum.accounts.models import User
 from forum.core.errors import Invalid
 from forum.core.pagination import Page, paginate
+from forum.core.security import parse_id
 from forum.extensions import db
 from forum.fabriques.geography import DEPARTMENTS, REGIONS
 from forum.fabriques.models import Fabrique
@@ -80,7 +81,7 @@ class CatalogueFilters:
             raise Invalid("Cette région n'existe pas.")
         if filters.department and filters.department not in DEPARTMENTS:
             raise Invalid("Ce département n'existe pas.")
-        if filters.fabrique and not (filters.fabrique.isdigit() and len(filters.fabrique) < 12):
+        if filters.fabrique and parse_id(filters.fabrique) is None:
             raise Invalid("Cette fabrique n'existe pas.")
         if filters.sort not in SORTS:
             raise Invalid("Ce tri n'existe pas.")

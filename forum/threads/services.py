@@ -15,6 +15,7 @@ from forum.accounts.services import require_confirmed
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.markdown import quote_markdown, render_markdown
 from forum.core.models import utcnow
+from forum.core.security import parse_id
 from forum.core.text import clean_line, clean_text, require_length, slugify
 from forum.core.visibility import AWAITING_APPROVAL, is_awaiting_approval
 from forum.extensions import db
@@ -40,6 +41,15 @@ def get_category_by_slug(slug: str) -> Category:
     if category is None:
         raise NotFound("Cette catégorie n'existe pas.")
     return category
+
+
+def get_tag(name: str) -> Tag:
+    """The tag called ``name`` (as typed in a URL: any case, spaces around); NotFound when there is none."""
+    name = name.strip().lower()
+    tag = db.session.execute(select(Tag).where(Tag.name == name)).scalar_one_or_none() if len(name) <= 40 else None
+    if tag is None:
+        raise NotFound("Aucun sujet ne porte ce mot-clé.")
+    return tag
 
 
 def get_thread(thread_id: int) -> Thread:
@@ -179,12 +189,12 @@ NOT_IN_THREAD = "Le message auquel vous répondez n'appartient pas à ce sujet."
 
 def read_reply_to(raw: str | None) -> int | None:
     """The quoted post's id from the reply form's hidden field (None when the reply quotes nothing)."""
-    raw = (raw or "").strip()
-    if not raw:
+    if not (raw or "").strip():
         return None
-    if not raw.isdigit() or len(raw) > 18:
+    post_id = parse_id(raw)
+    if post_id is None:
         raise Invalid(NOT_IN_THREAD)
-    return int(raw)
+    return post_id
 
 
 def reply(actor: User, thread: Thread, body: str, site_url: str = "", reply_to: int | None = None) -> Post:

@@ -16,6 +16,7 @@ from forum.core.forms import EmptyForm, attach_error, choices, render_form
 from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
+from forum.core.security import parse_id
 from forum.core.web import site_url
 from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db, limiter
@@ -100,7 +101,7 @@ def category(slug: str):
 @blueprint.get("/mots-cles/<tag>")
 @public_page
 def tag(tag: str):
-    tag = tag.strip().lower()[:40]
+    tag = services.get_tag(tag).name
     status = queries.read_thread_filter(request.args.get("filtre"))
     page = queries.threads_with_tag(tag, parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
                                     status=status, viewer=current_user)
@@ -248,9 +249,9 @@ def reply(thread_id: int):
     preview = ""
     quoted_id = request.args.get("citer", "")
     if not form.is_submitted() and quoted_id:
-        if not quoted_id.isdigit() or len(quoted_id) > 18:
+        if parse_id(quoted_id) is None:
             raise Invalid("Le message à citer est introuvable.")
-        quoted = services.get_post(int(quoted_id))
+        quoted = services.get_post(parse_id(quoted_id))
         if quoted.thread_id != thread.id:
             raise Invalid("On ne peut citer qu'un message de ce sujet.")
         author = get_user(quoted.author_id).display_name if quoted.author_id else "Un membre"

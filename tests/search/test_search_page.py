@@ -185,13 +185,19 @@ def test_stale_index_entries_are_checked_against_the_database(client, world):
 
 
 @pytest.mark.parametrize("query", [
-    "a" * 250, '"', "AND OR NOT", "*", "**", "*tion", "(((", "médiation\x00\x07", "\u200b\u202e", "-médiation",
+    "a" * 250, '"', "AND OR NOT", "*", "**", "*tion", "(((", "médiation\x07\x1b", "\u200b\u202e", "-médiation",
     "médiation)) OR", '"médiation', "OR", "NOT médiation", "a*", "x" * 5000, "é" * 199 + "*",
 ])
 def test_bad_queries_give_a_results_page_with_a_french_message(client, world, query):
     html = page(client, query)
     assert "<h1>Recherche</h1>" in html
     assert re.search(r'<p class="flash">[^<]+</p>', html) or "Aucun résultat" in html or hit_urls(html)
+
+
+def test_a_nul_character_in_the_query_is_a_french_400(client, world):
+    # Refused for the whole app (forum.core.hostile): PostgreSQL text cannot hold it.
+    response = client.get("/recherche", query_string={"q": "médiation\x00\x07"})
+    assert response.status_code == 400 and "caractère nul" in response.get_data(as_text=True)
 
 
 def test_odd_page_numbers(client, world):

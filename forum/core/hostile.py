@@ -1,0 +1,64 @@
+"""Requests refused once, for the whole app, before any view runs: unstorable input.
+
+PostgreSQL text refuses U+0000, and lone surrogates (U+D800–U+DFFF) cannot be encoded to
+UTF-8; SQLite stores both, so without this guard the same request is a page on one database
+and a 500 on the other. A path with such a character names nothing (404); a query argument,
+a form field or an uploaded file's name with one is a French 400. Control characters the
+database accepts are left to the text cleaners (forum.core.text), which strip them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from flask import Flask, abort, current_app, request
+
+from forum.core.errors import Invalid
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+UNSTORABLE_MESSAGE = ("Votre envoi contient un caractère que le forum ne peut pas enregistrer (caractère nul ou "
+                      "invalide)\u00a0: retirez-le et recommencez.")
+BODY_LIMIT_ATTRIBUTE = "max_content_length"
+
+
+def is_storable(text: str) -> bool:
+    """False when ``text`` holds a character no database column can keep (NUL, lone surrogate)."""
+    return _UNSTORABLE.search(text) is None
+
+
+def accepts_body_up_to(max_bytes: int):
+    """Mark a view whose requests may be larger than MAX_CONTENT_LENGTH (photo uploads).
+
+    The limit is applied before anyone reads the body: this guard reads the form of every request.
+    """
+    def mark(view):
+        setattr(view, BODY_LIMIT_ATTRIBUTE, max_bytes)
+        return view
+    return mark
+
+
+def _all_storable(pairs: Iterable[tuple[str, str]]) -> bool:
+    return all(is_storable(key) and is_storable(value) for key, value in pairs)
+
+
+def refuse_unstorable_input() -> None:
+    """Before every request: 404 for an unstorable path, 400 for unstorable arguments, fields or file names."""
+    if not is_storable(request.path):
+        abort(404)
+    if not _all_storable(request.args.items(multi=True)):
+        raise Invalid(UNSTORABLE_MESSAGE)
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    view = current_app.view_functions.get(request.endpoint or "")
+    if (limit := getattr(view, BODY_LIMIT_ATTRIBUTE, None)) is not None:
+        request.max_content_length = limit
+    if not _all_storable(request.form.items(multi=True)):
+        raise Invalid(UNSTORABLE_MESSAGE)
+    if not _all_storable((key, file.filename or "") for key, file in request.files.items(multi=True)):
+        raise Invalid(UNSTORABLE_MESSAGE)
+
+
+def install_request_guards(app: Flask) -> None:
+    """Run the guard before the other hooks, so that CSRF and the views read a body already checked."""
+    app.before_request_funcs.setdefault(None, [])[:0] = [refuse_unstorable_input]

@@ -1,0 +1,70 @@
+"""What the fuzz tests share: a small world of real rows, and the GET rules of the URL map with real values."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from forum.core.database import write_intent
+from forum.extensions import db
+from tests.conftest import make_category, make_fabrique, make_member, make_reply, make_thread, make_user
+from tests.practices.builders import make_practice
+from tests.resources.builders import day, make_loan, make_resource
+
+
+@pytest.fixture
+def world(app):
+    """A small forum: an admin who manages a fabrique, a member of another, a thread, a resource,
+    a loan, a practice; ids and slugs of real rows for the converters."""
+    admin = make_user("admin@exemple.fr", "Adèle Admin", role="admin")
+    lender = make_fabrique(admin, "La Fabrique Prêteuse", "23", "rural")
+    manager = make_user("manager@exemple.fr", "Bastien Responsable")
+    borrower = make_fabrique(manager, "L'Atelier Emprunteur", "93", "qpv")
+    member = make_member(borrower, "membre@exemple.fr", "Mina Membre")
+    category = make_category()
+    thread = make_thread(member, category, tags=["vélo", "financement"], is_question=True)
+    post = make_reply(admin, thread)
+    resource = make_resource(admin, lender)
+    loan = make_loan(member, resource, day(3), day(5))
+    practice = make_practice(member, [category.id])
+    from forum.fabriques import services as fabriques
+    from forum.notifications.models import Notification
+    from forum.notifications.services import unsubscribe_token
+
+    with write_intent():
+        space = fabriques.add_space(admin, lender, "Grande salle", 25, "Vidéoprojecteur")
+        db.session.commit()
+    notification = db.session.execute(db.select(Notification).order_by(Notification.id)).scalars().first()
+    return {
+        "thread_id": thread.id, "post_id": post.id, "user_id": member.id, "practice_id": practice.id,
+        "resource_id": resource.id, "loan_id": loan.id, "space_id": space.id, "membership_id": 1,
+        "notification_id": notification.id if notification else 1, "target_id": post.id, "photo_id": 1,
+        "fabriques.slug": lender.slug, "threads.slug": category.slug, "feeds.slug": category.slug,
+        "threads.show.slug": thread.slug, "tag": "vélo", "token": unsubscribe_token(member),
+        "name": "0" * 32 + ".webp", "action": "accepter",
+    }
+
+
+def real_value(world, rule, name: str) -> str:
+    converter = rule._converters[name]
+    if type(converter).__name__ == "AnyConverter":
+        return converter.regex.split("|")[0].strip("(?:)")  # its first option
+    for key in (f"{rule.endpoint}.{name}", f"{rule.endpoint.split('.')[0]}.{name}", name):
+        if key in world:
+            return str(world[key])
+    raise AssertionError(f"no real value for <{name}> of {rule.rule}: add it to the world fixture")
+
+
+def path_of(rule, values: dict[str, str]) -> str:
+    return re.sub(r"<(?:[a-z]+(?:\([^)]*\))?:)?([a-z_]+)>", lambda match: values[match.group(1)], rule.rule)
+
+
+def get_rules(app):
+    return [rule for rule in app.url_map.iter_rules() if "GET" in rule.methods and rule.endpoint != "static"]
+
+
+def real_pages(app, world) -> list[tuple[str, str]]:
+    """(endpoint, path) of every GET rule (but the photo files), its converters naming real rows."""
+    return [(rule.endpoint, path_of(rule, {name: real_value(world, rule, name) for name in rule.arguments}))
+            for rule in get_rules(app) if rule.endpoint != "resource_photos.media"]
