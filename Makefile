@@ -6,6 +6,9 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM ?= /usr/bin/chromium
+# The forum's public address, required: links in e-mails and feeds are made from it, and requests
+# for another host are refused. Set your own for another address (or FORUM_TRUSTED_HOSTS for more hosts).
+export FORUM_SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install run test test-fast browser bench bench-search bench-seed bench-load migrate seed messages clean help
 

@@ -62,6 +62,9 @@ DATABASE_SOURCES = ("migrations/versions/*.py", "forum/demo/*.py")
 
 HOST = "127.0.0.1"
 WORKERS = 2
+# The forum refuses to start without FORUM_SITE_URL and answers only its host (and the trusted
+# ones): the servers listen on loopback, the in-process test client asks for "localhost".
+SITE_SETTINGS = {"FORUM_SITE_URL": f"http://{HOST}:5000", "FORUM_TRUSTED_HOSTS": "localhost"}
 POSTS_PER_PAGE = 20  # forum.config.DefaultConfig.POSTS_PER_PAGE: a full first page of a thread
 
 # The pages with a budget: the thread page (the one people read most), the
@@ -687,6 +690,8 @@ def run(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Exit status: 0 whatever the figures; 2 when the benchmark could not run; 130 on Ctrl-C."""
     args = parse_args(argv)
+    for name, value in SITE_SETTINGS.items():  # inherited by the flask commands and the gunicorn servers
+        os.environ.setdefault(name, value)
     # A plain `kill` must run the finally blocks that stop the servers, like Ctrl-C does.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:

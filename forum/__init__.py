@@ -49,6 +49,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _complete_config(app: Flask) -> None:
+    app.config["SITE_URL"] = config_module.normalised_site_url(app.config.get("SITE_URL"))
+    app.config["SITE_HOSTS"] = config_module.trusted_hosts(app.config["SITE_URL"],
+                                                           app.config.get("EXTRA_TRUSTED_HOSTS"))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config_module.load_or_create_secret_key(app.instance_path)

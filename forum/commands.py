@@ -17,10 +17,7 @@ from forum.extensions import db
 
 
 def _site_url(app: Flask) -> str:
-    """The public address for the links of e-mails sent from cron, where no request tells the host."""
-    if not app.config.get("SITE_URL"):
-        raise click.UsageError("Définissez FORUM_SITE_URL (l'adresse publique du forum, par exemple "
-                               "https://forum.exemple.org) : les liens des e-mails en ont besoin.")
+    """The public address for the links of e-mails sent from cron (SITE_URL: create_app requires it)."""
     return app.config["SITE_URL"].rstrip("/")
 
 

@@ -3,7 +3,8 @@
 Every setting can be overridden by an environment variable ``FORUM_<NAME>``
 (for instance ``FORUM_SESSION_COOKIE_SECURE=false``), by ``instance/config.py``,
 or by the mapping given to ``create_app``. ``FORUM_DATABASE_URL`` is the
-short name of ``SQLALCHEMY_DATABASE_URI``.
+short name of ``SQLALCHEMY_DATABASE_URI``; ``FORUM_TRUSTED_HOSTS`` sets
+``EXTRA_TRUSTED_HOSTS``. ``SITE_URL`` has no default: the app refuses to start without it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import os
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ENV_PREFIX = "FORUM_"
-ENV_ALIASES = {"DATABASE_URL": "SQLALCHEMY_DATABASE_URI"}
+ENV_ALIASES = {"DATABASE_URL": "SQLALCHEMY_DATABASE_URI", "TRUSTED_HOSTS": "EXTRA_TRUSTED_HOSTS"}
 
 
 class DefaultConfig:
@@ -59,8 +61,12 @@ class DefaultConfig:
     PAGE_CACHE_ENABLED = True
     PAGE_CACHE_TTL = 60  # seconds: relative dates ("il y a 5 minutes") stay about right
 
-    # Public address used in e-mails ("https://forum.example.org"); None: the request's host.
+    # The public address ("https://forum.example.org"), required: every absolute link (e-mails,
+    # unsubscribe links, Atom feeds) is built from it, never from the request. Requests whose
+    # Host is not its host, nor one of EXTRA_TRUSTED_HOSTS (a list, or names separated by
+    # commas; ".example.org" accepts its subdomains), are refused with a 400.
     SITE_URL: str | None = None
+    EXTRA_TRUSTED_HOSTS: list[str] | str = []
     # E-mail through Flask-Mailman: "smtp" in production (MAIL_SERVER, MAIL_PORT, MAIL_USERNAME,
     # MAIL_PASSWORD, MAIL_USE_TLS), "file" (MAIL_FILE_PATH, default instance/mail) in development,
     # "locmem" (an in-memory outbox) in tests.
@@ -101,6 +107,37 @@ def settings_from_environment(environ: dict[str, str] | None = None) -> dict[str
         name = key[len(ENV_PREFIX):]
         settings[ENV_ALIASES.get(name, name)] = parse_env_value(raw)
     return settings
+
+
+class ConfigurationError(RuntimeError):
+    """A setting is missing or wrong: the app does not start."""
+
+
+def normalised_site_url(raw: object) -> str:
+    """SITE_URL as "scheme://host[:port]" (no trailing slash); ConfigurationError when absent or not such an address."""
+    if not raw or not isinstance(raw, str):
+        raise ConfigurationError(
+            "FORUM_SITE_URL n'est pas défini\u00a0: indiquez l'adresse publique du forum, par exemple "
+            "FORUM_SITE_URL=https://forum.example.org (les liens des e-mails et des flux Atom en sont faits\u00a0; "
+            "`make run` utilise http://127.0.0.1:5000).")
+    parts = urlsplit(raw.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/") \
+            or parts.query or parts.fragment or parts.username or parts.password:
+        raise ConfigurationError(
+            f"FORUM_SITE_URL={raw!r} n'est pas une adresse de site\u00a0: attendu «\u00a0https://nom.example.org\u00a0» "
+            "(http ou https, un nom d'hôte, un port éventuellement, sans chemin).")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def trusted_hosts(site_url: str, extra: object) -> list[str]:
+    """The Host names requests may carry: SITE_URL's, then the extra ones (a list, or names separated by commas)."""
+    names = extra.split(",") if isinstance(extra, str) else list(extra or [])
+    hosts = [urlsplit(site_url).hostname or ""]
+    for name in names:
+        name = str(name).strip().lower()
+        if name and name not in hosts:
+            hosts.append(name)
+    return hosts
 
 
 def load_or_create_secret_key(instance_path: str) -> str:

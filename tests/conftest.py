@@ -90,6 +90,8 @@ def base_config(tmp_path) -> dict:
         "TESTING": True,
         "INSTANCE_PATH": str(tmp_path / "instance"),
         "SECRET_KEY": "test-secret-key",
+        # The test client's host: every absolute link (e-mails, feeds) is built from it.
+        "SITE_URL": "https://localhost",
         "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'forum.sqlite3'}",
         "RATELIMIT_STORAGE_URI": "memory://",
         "MAIL_BACKEND": "locmem",

@@ -1,4 +1,8 @@
-"""Requests refused once, for the whole app, before any view runs: unstorable input.
+"""Requests refused once, for the whole app, before any view runs: an unknown host, unstorable input.
+
+A request whose ``Host`` is not the configured site's (SITE_URL) nor one of EXTRA_TRUSTED_HOSTS
+is a 400: no page is ever rendered for a forged host. (Flask's own TRUSTED_HOSTS refuses it
+before a URL adapter exists, so its error page could not be rendered; the check is done here.)
 
 PostgreSQL text refuses U+0000, and lone surrogates (U+D800–U+DFFF) cannot be encoded to
 UTF-8; SQLite stores both, so without this guard the same request is a page on one database
@@ -13,6 +17,8 @@ import re
 from collections.abc import Iterable
 
 from flask import Flask, abort, current_app, request
+from werkzeug.exceptions import SecurityError
+from werkzeug.wsgi import host_is_trusted
 
 from forum.core.errors import Invalid
 
@@ -20,6 +26,7 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 UNSTORABLE_MESSAGE = ("Votre envoi contient un caractère que le forum ne peut pas enregistrer (caractère nul ou "
                       "invalide)\u00a0: retirez-le et recommencez.")
 BODY_LIMIT_ATTRIBUTE = "max_content_length"
+ANY_HOST_ATTRIBUTE = "answers_any_host"
 
 
 def is_storable(text: str) -> bool:
@@ -38,8 +45,22 @@ def accepts_body_up_to(max_bytes: int):
     return mark
 
 
+def answers_any_host(view):
+    """Mark a view that load balancers call by address (/healthz): it renders nothing and builds no link."""
+    setattr(view, ANY_HOST_ATTRIBUTE, True)
+    return view
+
+
 def _all_storable(pairs: Iterable[tuple[str, str]]) -> bool:
     return all(is_storable(key) and is_storable(value) for key, value in pairs)
+
+
+def refuse_unknown_host() -> None:
+    """Before every request: a Host that is not the site's is a SecurityError (400)."""
+    if getattr(current_app.view_functions.get(request.endpoint or ""), ANY_HOST_ATTRIBUTE, False):
+        return
+    if not host_is_trusted(request.host, current_app.config["SITE_HOSTS"]):
+        raise SecurityError(f"Host {request.host!r} is not trusted.")
 
 
 def refuse_unstorable_input() -> None:
@@ -60,5 +81,5 @@ def refuse_unstorable_input() -> None:
 
 
 def install_request_guards(app: Flask) -> None:
-    """Run the guard before the other hooks, so that CSRF and the views read a body already checked."""
-    app.before_request_funcs.setdefault(None, [])[:0] = [refuse_unstorable_input]
+    """Run the guards before the other hooks, so that CSRF and the views read a body already checked."""
+    app.before_request_funcs.setdefault(None, [])[:0] = [refuse_unknown_host, refuse_unstorable_input]

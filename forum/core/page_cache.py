@@ -133,9 +133,9 @@ def install_version_tracking() -> None:
 
 
 def _key() -> str:
-    # Scheme and host belong to the key: without FORUM_SITE_URL, feeds and pages build absolute
-    # links from request.url_root, so a page rendered for "Host: evil.example" must never be
-    # served to visitors of the real host.
+    # Absolute links come from SITE_URL and an unknown Host is refused (forum.core.hostile), so
+    # pages no longer depend on the host; scheme and host stay in the key so that no page
+    # rendered for one trusted address is ever served to another, whatever a template does.
     return f"{request.scheme}://{request.host}{request.full_path}"
 
 

@@ -8,7 +8,7 @@ from flask import Flask, current_app, g, render_template, request, url_for
 from flask_babel import get_locale, get_translations
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from forum.core.database import set_write_intent
 from forum.core.dates import ago, date_fr, datetime_fr, day_fr, month_fr
@@ -36,6 +36,7 @@ HTTP_TITLES = {
     405: "Action impossible", 409: "Conflit", 413: "Envoi trop volumineux", 429: "Trop de tentatives",
     500: "Erreur du serveur",
 }
+UNKNOWN_HOST = "Cette adresse n'est pas celle du forum. Il répond à {site_url}."
 REFUSED_BY_DATABASE = ("Une des valeurs envoyées ne peut pas être enregistrée (trop longue ou hors limites). "
                        "Corrigez-la et recommencez.")
 
@@ -88,6 +89,8 @@ def register_web_core(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
         status = error.code or 500
+        if isinstance(error, SecurityError):
+            return error_page(400, UNKNOWN_HOST.format(site_url=site_url()))
         if status == 429:
             # The French message given to the limit that was hit (Flask-Limiter), else the generic one.
             custom = getattr(getattr(error, "limit", None), "error_message", None)
@@ -140,8 +143,11 @@ def ngettext_source_french(singular: str, plural: str, num: int) -> str:
 
 
 def site_url() -> str:
-    """The site's public address, for links in e-mails: SITE_URL, else this request's host."""
-    return (current_app.config.get("SITE_URL") or request.url_root).rstrip("/")
+    """The site's public address (SITE_URL, required), for every absolute link: e-mails, feeds.
+
+    Never the request's own host: a forged ``Host`` header must not reach an e-mail.
+    """
+    return current_app.config["SITE_URL"].rstrip("/")
 
 
 def page_url(number: int) -> str:

@@ -1,22 +1,46 @@
-"""The page cache keeps pages apart by host and scheme: a forged Host header poisons nothing."""
+"""A forged Host header poisons nothing: it is refused, and pages never depend on the host."""
 
-from tests.conftest import make_category, make_thread, make_user
+import pytest
+
+from forum import create_app
+from forum.extensions import db
+from tests.conftest import HttpsClient, _prepare_database, base_config, make_category, make_thread, make_user
 
 
-def test_a_feed_cached_for_a_forged_host_is_not_served_to_the_real_one(client, app):
-    app.config["SITE_URL"] = None  # absolute links come from the request
+def test_a_forged_host_is_refused_and_nothing_is_cached_for_it(client, app):
     make_thread(make_user(), make_category())
     forged = client.get("/flux/sujets.atom", base_url="https://evil.example")
-    assert forged.status_code == 200 and "evil.example" in forged.get_data(as_text=True)
+    assert forged.status_code == 400 and "X-Page-Cache" not in forged.headers
+    assert "evil.example" not in forged.get_data(as_text=True)
+    assert "Il répond à https://localhost" in forged.get_data(as_text=True)
     response = client.get("/flux/sujets.atom", base_url="https://localhost")
     assert response.status_code == 200 and response.headers["X-Page-Cache"] == "miss"
-    assert "evil.example" not in response.get_data(as_text=True)
     assert client.get("/flux/sujets.atom", base_url="https://localhost").headers["X-Page-Cache"] == "hit"
 
 
-def test_the_scheme_is_part_of_the_key(client, app):
-    app.config["SITE_URL"] = None
+@pytest.fixture
+def two_hosts_app(tmp_path):
+    """The site answers at forum.exemple.org and, as an extra trusted host, at localhost."""
+    app = create_app({**base_config(tmp_path), "SITE_URL": "https://forum.exemple.org",
+                      "EXTRA_TRUSTED_HOSTS": "localhost, .fabriques.test"})
+    app.test_client_class = HttpsClient
+    _prepare_database(app)
+    with app.app_context():
+        yield app
+        db.session.remove()
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_links_come_from_the_site_url_whatever_trusted_host_was_asked(two_hosts_app):
+    client = two_hosts_app.test_client()
     make_thread(make_user(), make_category())
-    assert client.get("/flux/sujets.atom", base_url="http://localhost").headers["X-Page-Cache"] == "miss"
-    response = client.get("/flux/sujets.atom", base_url="https://localhost")
-    assert response.headers["X-Page-Cache"] == "miss" and "http://localhost" not in response.get_data(as_text=True)
+    for base_url in ("http://localhost", "https://localhost", "https://www.fabriques.test"):
+        response = client.get("/flux/sujets.atom", base_url=base_url)
+        assert response.status_code == 200, base_url
+        feed = response.get_data(as_text=True)
+        assert "https://forum.exemple.org/sujets/" in feed and "localhost" not in feed and "fabriques.test" not in feed
+    # Each address keeps its own entries all the same: none is ever served another's page.
+    assert client.get("/flux/sujets.atom", base_url="http://localhost").headers["X-Page-Cache"] == "hit"
+    assert client.get("/flux/sujets.atom", base_url="https://evil.example").status_code == 400
+    assert client.get("/flux/sujets.atom", base_url="https://fabriques.test.evil.example").status_code == 400

@@ -93,6 +93,8 @@ def live_server(tmp_path):
         db.session.remove()
 
     server = make_server("127.0.0.1", 0, app, threaded=True)
+    # Links in e-mails and feeds point at this server (its host, localhost, is trusted by SITE_URL's).
+    app.config["SITE_URL"] = f"http://localhost:{server.server_port}"
     thread = threading.Thread(target=server.serve_forever, name="e2e-live-server", daemon=True)
     thread.start()
     try:
