@@ -14,6 +14,7 @@ from forum.core.database import set_write_intent
 from forum.core.dates import ago, date_fr, datetime_fr, day_fr, month_fr
 from forum.core.errors import DomainError
 from forum.core.hostile import install_request_guards
+from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
 from forum.core.security import IdConverter, add_security_headers
 from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db
@@ -51,7 +52,9 @@ def error_page(status: int, message: str | None = None):
 
 def register_web_core(app: Flask) -> None:
     app.url_map.converters["id"] = IdConverter
+    install_log_escaping()
     install_request_guards(app)
+    app.after_request(log_refused_request)
 
     @app.before_request
     def _declare_write_intent():
@@ -71,10 +74,12 @@ def register_web_core(app: Flask) -> None:
 
     @app.errorhandler(DomainError)
     def _domain_error(error: DomainError):
+        refuse_reason(type(error).__name__)
         return error_page(error.status_code, error.message)
 
     @app.errorhandler(CSRFError)
     def _csrf_error(error: CSRFError):
+        refuse_reason(f"CSRF: {error.description}")
         return error_page(400, "Le formulaire a expiré ou n'a pas été envoyé depuis ce site. "
                                "Rechargez la page et recommencez.")
 
@@ -84,14 +89,17 @@ def register_web_core(app: Flask) -> None:
         # range): the person gets a 400, and the gap is logged as an error to be fixed.
         app.logger.error("The database refused a value of %s %s: %s", request.method, request.path,
                          str(error.orig).splitlines()[0] if error.orig else type(error).__name__)
+        refuse_reason("value refused by the database")
         return error_page(400, REFUSED_BY_DATABASE)
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
         status = error.code or 500
         if isinstance(error, SecurityError):
+            refuse_reason("untrusted Host header")
             return error_page(400, UNKNOWN_HOST.format(site_url=site_url()))
         if status == 429:
+            refuse_reason("rate limit")
             # The French message given to the limit that was hit (Flask-Limiter), else the generic one.
             custom = getattr(getattr(error, "limit", None), "error_message", None)
             return error_page(429, error.description if custom else None)
