@@ -30,7 +30,8 @@ HOSTILE_VALUES = [
     "%0D%0A",
 ]
 # Pages that read an argument only once another one is valid: what they get besides the fuzzed one.
-BASE_ARGUMENTS = {"practices.compare": {"de": "1", "a": "1"}}
+BASE_ARGUMENTS = {"practices.compare": {"de": "1", "a": "1"},
+                  "resources.index": {"du": "2025-06-02", "au": "2025-06-06"}}
 
 
 class _RecordingArgs(ImmutableMultiDict):
