@@ -56,8 +56,12 @@ def _all_storable(pairs: Iterable[tuple[str, str]]) -> bool:
 
 
 def refuse_unknown_host() -> None:
-    """Before every request: a Host that is not the site's is a SecurityError (400)."""
-    if getattr(current_app.view_functions.get(request.endpoint or ""), ANY_HOST_ATTRIBUTE, False):
+    """Before every request: a Host that is not the site's is a SecurityError (400).
+
+    Static files are served to any host: the refusal page itself needs its stylesheet.
+    """
+    if request.endpoint == "static" or getattr(current_app.view_functions.get(request.endpoint or ""),
+                                                ANY_HOST_ATTRIBUTE, False):
         return
     if not host_is_trusted(request.host, current_app.config["SITE_HOSTS"]):
         raise SecurityError(f"Host {request.host!r} is not trusted.")

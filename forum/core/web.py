@@ -42,11 +42,12 @@ REFUSED_BY_DATABASE = ("Une des valeurs envoyées ne peut pas être enregistrée
                        "Corrigez-la et recommencez.")
 
 
-def error_page(status: int, message: str | None = None):
+def error_page(status: int, message: str | None = None, home_url: str | None = None):
+    """The French error page; ``home_url``: where its button leads (default: this site's home page)."""
     db.session.rollback()
     return render_template(
         "errors/error.html", status=status, title=HTTP_TITLES.get(status, "Erreur"),
-        message=message or HTTP_MESSAGES.get(status, HTTP_MESSAGES[400]),
+        message=message or HTTP_MESSAGES.get(status, HTTP_MESSAGES[400]), home_url=home_url,
     ), status
 
 
@@ -97,7 +98,7 @@ def register_web_core(app: Flask) -> None:
         status = error.code or 500
         if isinstance(error, SecurityError):
             refuse_reason("untrusted Host header")
-            return error_page(400, UNKNOWN_HOST.format(site_url=site_url()))
+            return error_page(400, UNKNOWN_HOST.format(site_url=site_url()), home_url=site_url() + "/")
         if status == 429:
             refuse_reason("rate limit")
             # The French message given to the limit that was hit (Flask-Limiter), else the generic one.

@@ -81,6 +81,11 @@ def test_every_page_of_an_unknown_host_is_refused(client):
     for url in ("/", "/connexion", "/nulle-part", "/flux/sujets.atom", "/ressources/1"):
         response = client.get(url, base_url="https://evil.example")
         assert response.status_code == 400, url
+    # Its page links to the real address, and gets its stylesheet (static files answer any host).
+    refused = client.get("/", base_url="https://evil.example").get_data(as_text=True)
+    assert '<a class="button" href="https://localhost/">' in refused
+    with client.get("/static/css/forum.css", base_url="https://evil.example") as stylesheet:
+        assert stylesheet.status_code == 200
     # Load balancers check the health of each server by its address.
     assert client.get("/healthz", base_url="http://10.0.0.12:8000").json == {"status": "ok", "database": "ok"}
     assert client.get("/", headers={"Host": "localhost:8443"}).status_code == 200  # the port is not the host
