@@ -174,7 +174,8 @@ def make_user(email: str = "alice@exemple.fr", name: str = "Alice Martin", passw
     from forum.accounts.models import Role
 
     with write_intent():
-        user = services.register(email, name, password)
+        # A moderator's or an administrator's name may use the words reserved to the team.
+        user = services.register(email, name, password, staff=role in ("moderator", "admin"))
         if role is not None:
             user.role = Role(role)
         if confirmed:

@@ -6,8 +6,9 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from forum.accounts.names import name_key
 from forum.core.models import Base, UTCDateTime, str_enum, utcnow
 
 
@@ -30,6 +31,10 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
+    # The digest of the name's look-alike form (forum.accounts.names), kept by the validators
+    # below: unique, so that two members never carry names that pass for each other, even when
+    # they register at the same moment. None for a deleted member, whose name blocks nobody.
+    name_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(str_enum(Role, length=16), default=Role.MEMBER)
     bio: Mapped[str] = mapped_column(Text, default="")
@@ -51,6 +56,16 @@ class User(Base):
         "Membership", back_populates="user", uselist=False, lazy="raise_on_sql",
         foreign_keys="Membership.user_id",
     )
+
+    @validates("display_name")
+    def _key_the_name(self, _field: str, value: str) -> str:
+        self.name_key = None if self.deleted_at is not None else name_key(value)
+        return value
+
+    @validates("deleted_at")
+    def _free_the_name(self, _field: str, value: datetime | None) -> datetime | None:
+        self.name_key = None if value is not None else name_key(self.display_name or "")
+        return value
 
     # Set on the object loaded for a request: the login session it came from.
     current_session_key = None  # type: str | None (not a column)

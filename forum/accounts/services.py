@@ -8,15 +8,17 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.interfaces import ORMOption
 
 from flask import current_app
 
 from forum.accounts.models import LoginSession, Role, SuspendedAddress, User
+from forum.accounts.names import name_key, reserved_word_in
 from forum.core import audit
 from forum.core.dates import datetime_fr
 from forum.core.models import utcnow
@@ -26,6 +28,9 @@ from forum.core.text import clean_line, clean_text, require_length
 from forum.extensions import db
 
 LOGIN_FAILED = "Adresse e-mail ou mot de passe incorrect."
+NAME_LOOKS_TAKEN = ("Ce nom ressemble trop à celui d'un autre membre. Ajoutez par exemple une initiale "
+                    "ou le nom de votre fabrique.")
+EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez-en une autre."
 
 
 def normalize_email(raw: str) -> str:
@@ -38,31 +43,64 @@ def normalize_email(raw: str) -> str:
         raise Invalid("Cette adresse e-mail n'est pas valide.", field="email") from None
 
 
-def clean_display_name(raw: str) -> str:
-    return require_length(clean_line(raw), "Le nom affiché", minimum=2, maximum=80, field="display_name")
+def clean_display_name(raw: str, *, staff: bool = False) -> str:
+    """A display name fit to show: sanitised, 2 to 80 characters, without the words reserved to
+    the team (unless ``staff``: moderators and administrators may use them)."""
+    name = require_length(clean_line(raw), "Le nom affiché", minimum=2, maximum=80, field="display_name")
+    if name_key(name) is None:
+        raise Invalid("Le nom affiché doit contenir des lettres ou des chiffres.", field="display_name")
+    reserved = None if staff else reserved_word_in(name)
+    if reserved is not None:
+        raise Invalid(f"Le nom affiché ne peut pas contenir «\u00a0{reserved}\u00a0», réservé à l'équipe du "
+                      "forum\u00a0: choisissez-en un autre, votre prénom et votre nom par exemple.",
+                      field="display_name")
+    return name
+
+
+def check_name_free(display_name: str, member: User | None = None) -> None:
+    """Invalid if ``display_name`` looks like another (not deleted) member's name. One indexed lookup."""
+    statement = select(User.id).where(User.name_key == name_key(display_name))
+    if member is not None and member.id is not None:
+        statement = statement.where(User.id != member.id)
+    if db.session.execute(statement.limit(1)).first() is not None:
+        raise Invalid(NAME_LOOKS_TAKEN, field="display_name")
+
+
+def _save_name(user: User, change: Callable[[], object]) -> None:
+    """Apply ``change`` (the new account, or the new name) in a savepoint and flush it; a name or
+    an address taken meanwhile by a concurrent request is a Conflict, and nothing is written."""
+    try:
+        with db.session.begin_nested():  # flushes what came before, outside the savepoint
+            change()
+    except IntegrityError:
+        if user.email and find_user_by_email(user.email) not in (None, user):
+            raise Conflict(EMAIL_TAKEN, field="email") from None
+        raise Conflict(NAME_LOOKS_TAKEN, field="display_name") from None
 
 
 def find_user_by_email(email: str) -> User | None:
     return db.session.execute(select(User).where(User.email == email.lower())).scalar_one_or_none()
 
 
-def register(email: str, display_name: str, password: str) -> User:
-    """Create a member account. Raises Invalid for bad fields, Conflict for a taken e-mail."""
+def register(email: str, display_name: str, password: str, *, staff: bool = False) -> User:
+    """Create a member account. Raises Invalid for bad fields, Conflict for a taken e-mail.
+
+    ``staff``: an account made by an administrator or the command line, whose name may use
+    the words reserved to the team."""
     email = normalize_email(email)
-    display_name = clean_display_name(display_name)
+    display_name = clean_display_name(display_name, staff=staff)
     check_password_policy(password, email=email, display_name=display_name)
     check_address_free(email)
+    check_name_free(display_name)
     user = User(email=email, display_name=display_name, password_hash=hash_password(password), role=Role.MEMBER)
-    db.session.add(user)
-    db.session.flush()
+    _save_name(user, lambda: db.session.add(user))
     return user
 
 
 def check_address_free(email: str) -> None:
     """Conflict when a (normalised) address belongs to an account, or to one deleted while suspended."""
     if find_user_by_email(email) is not None:
-        raise Conflict("Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez-en une autre.",
-                       field="email")
+        raise Conflict(EMAIL_TAKEN, field="email")
     _check_not_suspended(email)
 
 
@@ -156,7 +194,12 @@ def end_other_login_sessions(user: User, keep_key: str | None) -> None:
 
 
 def update_profile(actor: User, display_name: str, bio: str) -> None:
-    actor.display_name = clean_display_name(display_name)
+    """Change the name (checked like at registration, unless unchanged) and the presentation."""
+    unchanged = clean_line(display_name) == actor.display_name
+    name = clean_display_name(display_name, staff=actor.is_moderator or unchanged)
+    if not unchanged:
+        check_name_free(name, actor)
+        _save_name(actor, lambda: setattr(actor, "display_name", name))
     actor.bio = require_length(clean_text(bio), "La présentation", minimum=0, maximum=1000, field="bio")
 
 
@@ -198,7 +241,7 @@ def create_admin(email: str, display_name: str, password: str) -> User:
         existing.role = Role.ADMIN
         mark_confirmed(existing)  # whoever runs the command vouches for the address
         return existing
-    user = register(email, display_name, password)
+    user = register(email, display_name, password, staff=True)
     user.role = Role.ADMIN
     mark_confirmed(user)
     return user
