@@ -4,17 +4,23 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from forum.accounts.passwords import LEGACY_MAX_LENGTH, MAX_LENGTH, MIN_LENGTH
 from forum.core.forms import choices
 
 REQUIRED = "Ce champ est obligatoire."
+TOO_LONG = f"Le mot de passe ne peut pas dépasser {MAX_LENGTH} caractères."
+NEW_PASSWORD = [DataRequired(REQUIRED), Length(max=MAX_LENGTH, message=TOO_LONG)]
+# An existing password: the longer ones that earlier rules allowed still log in.
+EXISTING_PASSWORD = [DataRequired(REQUIRED), Length(max=LEGACY_MAX_LENGTH)]
 
 
 class RegisterForm(FlaskForm):
     email = EmailField("Adresse e-mail", validators=[DataRequired(REQUIRED), Length(max=254)])
     display_name = StringField("Nom affiché", validators=[DataRequired(REQUIRED), Length(min=2, max=80)],
                                description="Votre prénom et votre nom, tels que les autres membres les verront.")
-    password = PasswordField("Mot de passe", validators=[DataRequired(REQUIRED), Length(max=200)],
-                             description="Au moins 12 caractères. Une phrase facile à retenir fait un bon mot de passe.")
+    password = PasswordField("Mot de passe", validators=NEW_PASSWORD,
+                             description=f"De {MIN_LENGTH} à {MAX_LENGTH} caractères. Une phrase facile à retenir "
+                                         "fait un bon mot de passe.")
     password_confirm = PasswordField(
         "Confirmez le mot de passe",
         validators=[DataRequired(REQUIRED), EqualTo("password", "Les deux mots de passe ne sont pas identiques.")],
@@ -26,7 +32,7 @@ class RegisterForm(FlaskForm):
 
 class LoginForm(FlaskForm):
     email = EmailField("Adresse e-mail", validators=[DataRequired(REQUIRED), Length(max=254)])
-    password = PasswordField("Mot de passe", validators=[DataRequired(REQUIRED), Length(max=200)])
+    password = PasswordField("Mot de passe", validators=EXISTING_PASSWORD)
 
 
 class ProfileForm(FlaskForm):
@@ -36,9 +42,10 @@ class ProfileForm(FlaskForm):
 
 
 class PasswordChangeForm(FlaskForm):
-    current_password = PasswordField("Mot de passe actuel", validators=[DataRequired(REQUIRED), Length(max=200)])
-    new_password = PasswordField("Nouveau mot de passe", validators=[DataRequired(REQUIRED), Length(max=200)],
-                                 description="Au moins 12 caractères. Vos autres sessions seront déconnectées.")
+    current_password = PasswordField("Mot de passe actuel", validators=EXISTING_PASSWORD)
+    new_password = PasswordField("Nouveau mot de passe", validators=NEW_PASSWORD,
+                                 description=f"De {MIN_LENGTH} à {MAX_LENGTH} caractères. "
+                                             "Vos autres sessions seront déconnectées.")
     new_password_confirm = PasswordField(
         "Confirmez le nouveau mot de passe",
         validators=[DataRequired(REQUIRED), EqualTo("new_password", "Les deux mots de passe ne sont pas identiques.")],

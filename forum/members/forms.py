@@ -2,12 +2,11 @@
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField
-from wtforms.validators import DataRequired, Length
 
-from forum.accounts.forms import REQUIRED
+from forum.accounts.forms import EXISTING_PASSWORD
 
 
 class DeleteAccountForm(FlaskForm):
-    password = PasswordField("Votre mot de passe", validators=[DataRequired(REQUIRED), Length(max=200)],
+    password = PasswordField("Votre mot de passe", validators=EXISTING_PASSWORD,
                              description="Pour confirmer que c'est bien vous.")
     remove_texts = BooleanField("Supprimer aussi le texte de mes messages", default=False)

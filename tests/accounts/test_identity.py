@@ -1,4 +1,4 @@
-"""Identity hygiene: reserved and look-alike display names."""
+"""Identity hygiene: reserved and look-alike display names, password length."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from forum.accounts import services
 from forum.accounts.models import User
 from forum.accounts.names import name_key
+from forum.accounts.passwords import hash_password
 from forum.core.database import write_intent
 from forum.core.errors import DomainError
 from forum.extensions import db
@@ -173,3 +174,31 @@ def test_two_look_alike_registrations_at_once_make_one_account(app, tmp_path):
     assert outcomes["alice2@exemple.fr"] in (f"409 {services.NAME_LOOKS_TAKEN}", f"400 {services.NAME_LOOKS_TAKEN}")
     db.session.rollback()
     assert db.session.execute(select(User.email)).scalars().all() == ["alice@exemple.fr"]
+
+
+# --- passwords -----------------------------------------------------------------------------------
+def test_passwords_longer_than_128_characters_are_refused_before_hashing(client, app, monkeypatch):
+    hashed = []
+    monkeypatch.setattr(services, "hash_password", lambda password: hashed.append(password) or "x")
+    long_password = "une phrase de passe " * 7  # 140 characters
+    response = submit(client, "/inscription", _registration(password=long_password, password_confirm=long_password))
+    assert response.status_code == 400 and "Le mot de passe ne peut pas dépasser 128 caractères" in _text(response)
+    assert hashed == [] and _users() == 0
+    with pytest.raises(DomainError, match="ne peut pas dépasser 128 caractères"):
+        with write_intent():
+            services.register("x@exemple.fr", "Xavier Dupont", "a-long-passphrase " * 8)
+    exactly = ("une phrase de passe de cent vingt-huit caractères " * 3)[:128]
+    monkeypatch.undo()
+    assert submit(client, "/inscription", _registration(password=exactly, password_confirm=exactly)).status_code == 302
+
+
+def test_a_new_password_is_128_characters_at_most_but_older_long_ones_still_log_in(client, app):
+    user = make_user()
+    older = "une très longue phrase de passe choisie avant la règle des cent vingt-huit caractères " * 2
+    assert 128 < len(older) <= 200
+    db.session.get(User, user.id).password_hash = hash_password(older)
+    db.session.commit()
+    login(client, "alice@exemple.fr", older)
+    response = submit(client, "/profil/mot-de-passe", {"current_password": older, "new_password": older + "!",
+                                                       "new_password_confirm": older + "!"})
+    assert response.status_code == 400 and "ne peut pas dépasser 128 caractères" in _text(response)
