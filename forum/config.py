@@ -54,6 +54,12 @@ class DefaultConfig:
     PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # see forum/accounts/passwords.py
     POSTING_LIMIT = "10 per minute; 60 per hour"
     FLAG_LIMIT = "20 per hour"  # flags a member may send
+
+    # Registration and changes of address refuse these e-mail domains and their subdomains:
+    # BLOCKED_EMAIL_DOMAINS (a list, or "a.fr, b.org"), plus the disposable-address domains of the
+    # disposable-email-domains package unless BLOCK_DISPOSABLE_EMAIL_DOMAINS is false.
+    BLOCKED_EMAIL_DOMAINS: list[str] = []
+    BLOCK_DISPOSABLE_EMAIL_DOMAINS = True
     MODERATION_PER_PAGE = 20
 
     # Anonymous GETs of public pages are served from a per-process cache that a

@@ -10,6 +10,7 @@ import hmac
 import secrets
 from collections.abc import Callable, Sequence
 
+from disposable_email_domains import blocklist as disposable_domains
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -31,6 +32,8 @@ LOGIN_FAILED = "Adresse e-mail ou mot de passe incorrect."
 NAME_LOOKS_TAKEN = ("Ce nom ressemble trop à celui d'un autre membre. Ajoutez par exemple une initiale "
                     "ou le nom de votre fabrique.")
 EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez-en une autre."
+BLOCKED_DOMAIN = ("Les adresses de ce domaine ({domain}) ne sont pas acceptées, comme les adresses jetables "
+                  "ou temporaires\u00a0: utilisez une adresse que vous consultez durablement.")
 
 
 def normalize_email(raw: str) -> str:
@@ -41,6 +44,29 @@ def normalize_email(raw: str) -> str:
         return validate_email(value, check_deliverability=False).normalized.lower()
     except EmailNotValidError:
         raise Invalid("Cette adresse e-mail n'est pas valide.", field="email") from None
+
+
+def blocked_email_domains() -> frozenset[str]:
+    """BLOCKED_EMAIL_DOMAINS, plus the disposable-address domains unless BLOCK_DISPOSABLE_EMAIL_DOMAINS is off."""
+    config = current_app.config
+    extra = config.get("BLOCKED_EMAIL_DOMAINS") or ()
+    if isinstance(extra, str):  # FORUM_BLOCKED_EMAIL_DOMAINS="a.fr, b.org" as well as a JSON list
+        extra = extra.replace(";", ",").split(",")
+    domains = frozenset(domain.strip().lower().lstrip("@.") for domain in extra if domain.strip())
+    return domains | disposable_domains if config.get("BLOCK_DISPOSABLE_EMAIL_DOMAINS", True) else domains
+
+
+def check_email_domain_allowed(email: str) -> None:
+    """Invalid (French message) if the address's domain, or a domain above it, is blocked.
+
+    ``email`` is a normalised address (``normalize_email``): call this wherever a member gives
+    a new address (registration, change of address)."""
+    domain = email.rpartition("@")[2].lower()
+    labels = domain.split(".")
+    blocked = blocked_email_domains()
+    for start in range(len(labels) - 1):  # "a.yopmail.com", then "yopmail.com"
+        if ".".join(labels[start:]) in blocked:
+            raise Invalid(BLOCKED_DOMAIN.format(domain=domain), field="email")
 
 
 def clean_display_name(raw: str, *, staff: bool = False) -> str:
@@ -88,6 +114,7 @@ def register(email: str, display_name: str, password: str, *, staff: bool = Fals
     ``staff``: an account made by an administrator or the command line, whose name may use
     the words reserved to the team."""
     email = normalize_email(email)
+    check_email_domain_allowed(email)
     display_name = clean_display_name(display_name, staff=staff)
     check_password_policy(password, email=email, display_name=display_name)
     check_address_free(email)

@@ -1,4 +1,5 @@
-"""Identity hygiene: reserved and look-alike display names, password length."""
+"""Identity hygiene: reserved and look-alike display names, password length, blocked e-mail
+domains."""
 
 from __future__ import annotations
 
@@ -202,3 +203,34 @@ def test_a_new_password_is_128_characters_at_most_but_older_long_ones_still_log_
     response = submit(client, "/profil/mot-de-passe", {"current_password": older, "new_password": older + "!",
                                                        "new_password_confirm": older + "!"})
     assert response.status_code == 400 and "ne peut pas dépasser 128 caractères" in _text(response)
+
+
+# --- blocked e-mail domains ----------------------------------------------------------------------
+@pytest.mark.parametrize("email", ["nadia@yopmail.com", "nadia@mailinator.com", "nadia@YOPMAIL.fr",
+                                   "nadia@boite.yopmail.com", "nadia@guerrillamail.com"])
+def test_disposable_addresses_are_refused(client, app, email):
+    response = submit(client, "/inscription", _registration(email=email))
+    assert response.status_code == 400
+    assert "ne sont pas acceptées, comme les adresses jetables ou temporaires" in _text(response)
+    assert _users() == 0
+
+
+@pytest.mark.parametrize("email", ["nadia@laposte.net", "nadia@orange.fr", "nadia@free.fr", "nadia@gmail.com",
+                                   "nadia@mairie-gueret.fr", "nadia@yopmail.com.exemple.fr"])
+def test_ordinary_addresses_are_accepted(client, app, email):
+    assert submit(client, "/inscription", _registration(email=email)).status_code == 302
+
+
+def test_the_blocked_domains_are_a_setting(client, app):
+    app.config["BLOCKED_EMAIL_DOMAINS"] = "concurrent.example, spam.test"
+    for email in ("nadia@concurrent.example", "nadia@mx.spam.test"):
+        assert submit(client, "/inscription", _registration(email=email)).status_code == 400
+    app.config.update(BLOCKED_EMAIL_DOMAINS=["concurrent.example"], BLOCK_DISPOSABLE_EMAIL_DOMAINS=False)
+    assert submit(client, "/inscription", _registration(email="nadia@concurrent.example")).status_code == 400
+    assert submit(client, "/inscription", _registration(email="nadia@yopmail.com")).status_code == 302
+
+
+def test_check_email_domain_allowed_is_there_for_a_change_of_address(app):
+    services.check_email_domain_allowed("nadia@exemple.fr")
+    with pytest.raises(DomainError, match="yopmail.com"):
+        services.check_email_domain_allowed("nadia@yopmail.com")
