@@ -6,6 +6,7 @@ from sqlalchemy import or_, select
 
 from forum.accounts.models import Role, User
 from forum.core.pagination import Page, paginate
+from forum.core.text import like_escape
 from forum.extensions import db
 
 ADMIN_PAGE_SIZE = 50
@@ -17,6 +18,7 @@ def members_for_admin(page: int, role: Role | None = None, query: str = "") -> P
         statement = statement.where(User.role == role)
     query = query.strip()[:100]
     if query:
-        pattern = f"%{query.lower()}%"
-        statement = statement.where(or_(User.email.ilike(pattern), User.display_name.ilike(pattern)))
+        pattern = f"%{like_escape(query.lower())}%"
+        statement = statement.where(or_(User.email.ilike(pattern, escape="\\"),
+                                        User.display_name.ilike(pattern, escape="\\")))
     return paginate(db.session, statement, page, ADMIN_PAGE_SIZE)

@@ -1,5 +1,5 @@
 """Identity hygiene: reserved and look-alike display names, password length, blocked e-mail
-domains."""
+domains, the administrators' member search."""
 
 from __future__ import annotations
 
@@ -234,3 +234,23 @@ def test_check_email_domain_allowed_is_there_for_a_change_of_address(app):
     services.check_email_domain_allowed("nadia@exemple.fr")
     with pytest.raises(DomainError, match="yopmail.com"):
         services.check_email_domain_allowed("nadia@yopmail.com")
+
+
+# --- the administrators' member search -----------------------------------------------------------
+def test_admin_search_takes_percent_and_underscore_literally(client, app):
+    make_user("admin@exemple.fr", "Ada Istratrice", role="admin")  # always on the page (the menu)
+    make_user("jean_paul@exemple.fr", "Jean Paul Martin")
+    make_user("lea@exemple.fr", "Léa 100% Numérique")
+    make_user("back@exemple.fr", "Bruno \\ Antislash")
+    login(client, "admin@exemple.fr")
+
+    def found(query: str) -> set[str]:
+        page = client.get("/admin/membres", query_string={"q": query}).get_data(as_text=True)
+        return {name for name in ("Jean Paul Martin", "Léa 100% Numérique", "Bruno \\ Antislash")
+                if html.escape(name, quote=False) in page}
+
+    assert found("%") == {"Léa 100% Numérique"}
+    assert found("_") == {"Jean Paul Martin"}  # by its address
+    assert found("\\") == {"Bruno \\ Antislash"}
+    assert found("a%n") == set()
+    assert found("martin") == {"Jean Paul Martin"}
