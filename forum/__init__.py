@@ -43,6 +43,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     register_web_core(app)
     init_page_cache(app, lambda: db.engine)
+    if app.config.get("TRUSTED_PROXIES"):
+        # The visitor's address (per-IP limits, logs) from X-Forwarded-For, set by that many proxies.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=int(app.config["TRUSTED_PROXIES"]))
     _register_blueprints(app)
     _register_commands(app)
     return app

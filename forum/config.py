@@ -45,15 +45,35 @@ class DefaultConfig:
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
-    LOGIN_FAILURE_LIMIT = "6 per minute"
-    # « Mot de passe oublié ? »: requests per IP address, and per typed e-mail address.
+    # Rate limits (Flask-Limiter strings). Only accepted actions count: a refused form, a preview
+    # or a failed login (but for the login limit, which counts only those) costs nothing.
+    # The defaults follow Discourse's where it has one (named in brackets).
+    LOGIN_FAILURE_LIMIT = "6 per minute"  # per IP [max_logins_per_ip_per_minute]
+    # « Mot de passe oublié ? »: requests per IP address, and per typed e-mail address.
     PASSWORD_RESET_LIMIT = "5 per minute; 20 per hour"
     PASSWORD_RESET_ADDRESS_LIMIT = "3 per hour"
     # E-mails a member asks for about their account: confirmation link again, new address.
     ACCOUNT_EMAIL_LIMIT = "5 per hour"
     PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # see forum/accounts/passwords.py
-    POSTING_LIMIT = "10 per minute; 60 per hour"
-    FLAG_LIMIT = "20 per hour"  # flags a member may send
+    POSTING_LIMIT = "10 per minute; 60 per hour"  # threads and replies, per member [rate_limit_create_post]
+    # New members (forum/threads/newcomers.py): the account is younger than NEW_MEMBER_DAYS days, or
+    # has fewer than NEW_MEMBER_POSTS published posts; moderators never are. Discourse's first-day
+    # limits for new users [max_topics_in_first_day, max_replies_in_first_day].
+    NEW_MEMBER_DAYS = 7
+    NEW_MEMBER_POSTS = 10
+    NEW_MEMBER_THREAD_LIMIT = "3 per day"
+    NEW_MEMBER_REPLY_LIMIT = "10 per day"
+    FLAG_LIMIT = "20 per hour"  # flags a member may send [max_flags_per_day: 20]
+    # Per IP [max_new_accounts_per_registration_ip: 3]. A fabrique that signs up a whole team from
+    # one connection can raise it.
+    REGISTRATION_LIMIT = "3 per hour"
+    LOAN_REQUEST_LIMIT = "10 per hour; 20 per day"  # per member [max_personal_messages_per_day: 20]
+    LOAN_MESSAGE_LIMIT = "10 per minute; 60 per hour"  # per member, like replies
+    PRACTICE_COMMENT_LIMIT = "10 per minute; 60 per hour"  # per member, like replies
+    PRACTICE_TRIAL_LIMIT = "20 per hour; 50 per day"  # "essayé aussi", per member [max_likes_per_day: 50]
+    # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none). Per-IP limits
+    # (login, registration) need the visitor's address: behind one nginx, set it to 1.
+    TRUSTED_PROXIES = 0
 
     # Registration and changes of address refuse these e-mail domains and their subdomains:
     # BLOCKED_EMAIL_DOMAINS (a list, or "a.fr, b.org"), plus the disposable-address domains of the

@@ -43,7 +43,7 @@ def _login_limit() -> str:
 
 @blueprint.route("/connexion", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed,
-               error_message="Trop de tentatives de connexion : patientez une minute avant de réessayer.")
+               error_message="Trop de tentatives de connexion manquées.")
 def login():
     if current_user.is_authenticated:
         return redirect(next_url(url_for("threads.home")))

@@ -14,6 +14,7 @@ from forum.core.database import set_write_intent
 from forum.core.dates import ago, date_fr, datetime_fr, day_fr, month_fr
 from forum.core.errors import DomainError
 from forum.core.hostile import install_request_guards
+from forum.core.limits import breached_reset_at, retry_sentence
 from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
 from forum.core.security import IdConverter, add_security_headers
 from forum.core.visibility import can_see, is_awaiting_approval
@@ -101,9 +102,12 @@ def register_web_core(app: Flask) -> None:
             return error_page(400, UNKNOWN_HOST.format(site_url=site_url()), home_url=site_url() + "/")
         if status == 429:
             refuse_reason("rate limit")
-            # The French message given to the limit that was hit (Flask-Limiter), else the generic one.
+            # The French message given to the limit that was hit (Flask-Limiter), else the generic
+            # one; then when to retry, from the limit's own reset time.
             custom = getattr(getattr(error, "limit", None), "error_message", None)
-            return error_page(429, error.description if custom else None)
+            message = error.description if custom else HTTP_MESSAGES[429]
+            reset_at = breached_reset_at()
+            return error_page(429, f"{message} {retry_sentence(reset_at)}" if reset_at else message)
         return error_page(status, HTTP_MESSAGES.get(status) or error.description)
 
     @app.errorhandler(Exception)

@@ -5,7 +5,8 @@ It lives above both accounts and fabriques because it uses both.
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, current_app, flash, redirect, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
 from forum.accounts import recovery, services
@@ -13,8 +14,9 @@ from forum.accounts.forms import RegisterForm
 from forum.accounts.views import next_url, open_login_session
 from forum.core.errors import DomainError
 from forum.core.forms import attach_error, choices, render_form
+from forum.core.limits import accepted
 from forum.core.web import site_url
-from forum.extensions import db
+from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
 from forum.fabriques.queries import fabrique_choices
 from forum.fabriques.services import request_membership
@@ -23,6 +25,8 @@ blueprint = Blueprint("onboarding", __name__)
 
 
 @blueprint.route("/inscription", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["REGISTRATION_LIMIT"], key_func=get_remote_address, methods=["POST"],
+               deduct_when=accepted, error_message="Plusieurs comptes viennent d'être créés depuis votre connexion.")
 def register():
     """Create an account, optionally ask to join a fabrique, and log in; all or nothing. The link that
     confirms the address leaves after the commit."""

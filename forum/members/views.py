@@ -41,7 +41,7 @@ def _password_refused(response) -> bool:
 @blueprint.route("/supprimer-mon-compte", methods=["GET", "POST"])
 @login_required
 @limiter.limit(lambda: current_app.config["LOGIN_FAILURE_LIMIT"], methods=["POST"], deduct_when=_password_refused,
-               error_message="Trop de tentatives : patientez une minute avant de réessayer.")
+               error_message="Trop de mots de passe refusés en peu de temps.")
 def delete_account():
     g.private_page = True
     form = DeleteAccountForm()

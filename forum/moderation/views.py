@@ -10,10 +10,11 @@ from flask_login import current_user, login_required
 from forum.accounts.services import get_user
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
 from forum.core.forms import attach_error, choices, render_form, require_button_form
+from forum.core.limits import per_member
 from forum.core.pagination import parse_page
 from forum.core.security import is_safe_local_path, parse_id
 from forum.core.web import SAFE_METHODS, site_url
-from forum.extensions import db, limiter
+from forum.extensions import db
 from forum.moderation import flags, queries, services, suspensions, thread_tools
 from forum.moderation.forms import FlagForm, MergeForm, ModeratorEditForm, MoveForm, ReasonForm, SuspendForm
 from forum.moderation.models import ACTION_LABELS, TargetType
@@ -78,15 +79,7 @@ def _back(default: str) -> str:
 
 
 # --- flags ----------------------------------------------------------------------------------------
-def _flag_limit() -> str:
-    return current_app.config["FLAG_LIMIT"]
-
-
-flag_limit = limiter.limit(
-    _flag_limit, key_func=lambda: f"flag:{current_user.id}", methods=["POST"],
-    deduct_when=lambda response: response.status_code == 302,
-    error_message="Vous avez envoyé beaucoup de signalements en peu de temps : patientez avant d'en envoyer d'autres.",
-)
+flag_limit = per_member("FLAG_LIMIT", "Vous avez envoyé beaucoup de signalements en peu de temps.")
 
 
 @blueprint.route(f"/signaler/<{FLAGGABLE_KINDS}:kind>/<id:target_id>", methods=["GET", "POST"])

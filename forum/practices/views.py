@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
 from forum.core.forms import attach_error, render_form, require_button_form
+from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.security import parse_id
@@ -206,6 +207,7 @@ def useful(practice_id: int):
 
 @blueprint.post("/<id:practice_id>/commentaires")
 @login_required
+@per_member("PRACTICE_COMMENT_LIMIT", "Vous avez publié beaucoup de commentaires en peu de temps.")
 def comment(practice_id: int):
     practice = _readable(practice_id)
     form = CommentForm()
@@ -219,6 +221,7 @@ def comment(practice_id: int):
 
 @blueprint.post("/<id:practice_id>/essaye")
 @login_required
+@per_member("PRACTICE_TRIAL_LIMIT", "Vous avez indiqué beaucoup d'essais en peu de temps.")
 def tried(practice_id: int):
     practice = _readable(practice_id)
     form = TrialForm()

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from forum.core.dates import today_in_france
 from forum.core.errors import Conflict, Forbidden, Invalid
 from forum.core.forms import attach_error
+from forum.core.limits import per_member
 from forum.core.pagination import parse_page
 from forum.core.web import site_url
 from forum.extensions import db
@@ -85,6 +86,7 @@ def act(loan_id: int, action: str):
 
 @blueprint.post("/<id:loan_id>/messages")
 @login_required
+@per_member("LOAN_MESSAGE_LIMIT", "Vous avez envoyé beaucoup de messages en peu de temps.")
 def message(loan_id: int):
     loan, sides = _loan_for(current_user, loan_id)
     if not sides:

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, NotFound
 from forum.core.forms import attach_error, render_form, require_button_form
+from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.visibility import is_moderator
@@ -150,6 +151,7 @@ def delete(resource_id: int):
 
 @blueprint.post("/<id:resource_id>/demander")
 @login_required
+@per_member("LOAN_REQUEST_LIMIT", "Vous avez envoyé beaucoup de demandes de prêt en peu de temps.")
 def request_loan(resource_id: int):
     resource = _resource_or_404(resource_id)
     form = LoanRequestForm()

@@ -13,6 +13,7 @@ from forum.accounts.services import get_user
 from forum.core.database import write_intent
 from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from forum.core.forms import EmptyForm, attach_error, choices, render_form
+from forum.core.limits import accepted, member_key, per_member
 from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
@@ -24,6 +25,7 @@ from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import membership_of
 from forum.fabriques.queries import recently_active
 from forum.threads import community, queries, services, watching
+from forum.threads.newcomers import is_new_member
 from forum.threads.forms import PostEditForm, ReplyForm, ThreadForm, WatchForm
 from forum.threads.models import Post, WatchLevel
 
@@ -39,20 +41,24 @@ def _posting_limit() -> str:
     return current_app.config["POSTING_LIMIT"]
 
 
-def _poster_key() -> str:
-    return f"user:{current_user.id}" if current_user.is_authenticated else f"ip:{request.remote_addr}"
-
-
-def _published(response) -> bool:
-    # Previews and refused forms do not count; only what was actually posted.
-    return response.status_code == 302
-
-
 # One budget for new threads and replies together (shared scope), not one per page.
 posting_limit = limiter.shared_limit(
-    _posting_limit, scope="posting", key_func=_poster_key, methods=["POST"], deduct_when=_published,
-    error_message="Vous publiez beaucoup en peu de temps : patientez quelques minutes avant de réessayer.",
+    _posting_limit, scope="posting", key_func=member_key, methods=["POST"], deduct_when=accepted,
+    error_message="Vous publiez beaucoup en peu de temps.",
 )
+
+
+def _not_new_member() -> bool:
+    # Evaluated on every request to the view: a GET costs no query.
+    return request.method != "POST" or not current_user.is_authenticated or not is_new_member(current_user)
+
+
+new_member_thread_limit = per_member(
+    "NEW_MEMBER_THREAD_LIMIT", "Pendant vos premiers jours sur le forum, le nombre de sujets que vous pouvez ouvrir "
+    "chaque jour est limité, et vous l'avez atteint.", exempt_when=_not_new_member)
+new_member_reply_limit = per_member(
+    "NEW_MEMBER_REPLY_LIMIT", "Pendant vos premiers jours sur le forum, le nombre de réponses que vous pouvez publier "
+    "chaque jour est limité, et vous l'avez atteint.", exempt_when=_not_new_member)
 
 
 HELD_THREAD = ("Votre sujet contient des liens : comme vous débutez sur le forum, il sera publié dès qu'un·e "
@@ -112,6 +118,7 @@ def tag(tag: str):
 @blueprint.route("/sujets/nouveau", methods=["GET", "POST"])
 @login_required
 @posting_limit
+@new_member_thread_limit
 def new_thread():
     categories = queries.categories()
     form = ThreadForm()
@@ -242,6 +249,7 @@ WATCH_MESSAGES = {
 @blueprint.route("/sujets/<id:thread_id>/repondre", methods=["GET", "POST"])
 @login_required
 @posting_limit
+@new_member_reply_limit
 def reply(thread_id: int):
     thread = queries.thread_for_page(thread_id)
     services.check_can_reply(current_user, thread)

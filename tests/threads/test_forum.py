@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -268,6 +270,8 @@ def test_member_page_lists_posts(client, app, forum):
 
 
 def test_posting_is_rate_limited(client, app, forum):
+    # An established member (new members' daily limits have their own tests, in test_abuse_limits.py).
+    app.config.update(NEW_MEMBER_DAYS=0, NEW_MEMBER_POSTS=0)
     author = make_user()
     thread = make_thread(author, forum["category"])
     login(client, "alice@exemple.fr")
@@ -280,7 +284,9 @@ def test_posting_is_rate_limited(client, app, forum):
     # One budget for replies and new threads: the blocked member cannot post a new thread instead.
     response = client.post("/sujets/nouveau", data={**NEW_THREAD, "csrf_token": csrf_token(client, "/sujets/nouveau"),
                                                      "title": "Un sujet de plus pour contourner la limite"})
-    assert response.status_code == 429 and "patientez quelques minutes" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 429 and "Vous publiez beaucoup en peu de temps." in html
+    assert re.search(r"Réessayez dans (une minute|\d+ minutes)\.", html)
     assert _count(Post) == 11
 
 

@@ -1,0 +1,71 @@
+"""Rate limits shared by the blueprints (Flask-Limiter), and the French "when to retry" sentence.
+
+A limit is a setting of forum/config.py (``FORUM_<NAME>`` overrides it). Per-member limits are
+keyed on the member; the 429 page says when the budget comes back, from the limit's own reset
+time (see ``retry_sentence`` and forum/core/web.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+
+from flask import current_app, request
+from flask_login import current_user
+
+from forum.core.dates import PARIS, day_fr
+from forum.extensions import limiter
+
+
+def member_key() -> str:
+    """Who acts: the member, else (not logged in) the address."""
+    return f"member:{current_user.id}" if current_user.is_authenticated else f"ip:{request.remote_addr}"
+
+
+def accepted(response) -> bool:
+    """The action was done (the view redirected): refused forms and previews cost nothing."""
+    return response.status_code in (302, 303)
+
+
+def per_member(setting: str, message: str, *, exempt_when: Callable[[], bool] | None = None):
+    """A decorator limiting, per member, the accepted POSTs of a view to the setting ``setting``.
+
+    Put it below ``@login_required``. ``message`` says what happened; the 429 page adds when
+    to retry."""
+    return limiter.limit(lambda: current_app.config[setting], key_func=member_key, methods=["POST"],
+                         deduct_when=accepted, error_message=message, exempt_when=exempt_when)
+
+
+def _clock(moment: datetime) -> str:
+    # French typography: "15 h 40", with no-break spaces.
+    return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
+
+
+def retry_sentence(reset_at: float, now: datetime | None = None) -> str:
+    """ "Réessayez dans 42 minutes.", "Réessayez vers 15 h 40.", "Réessayez demain vers 9 h 05."
+
+    ``reset_at``: when the budget comes back (a Unix timestamp)."""
+    now = now or datetime.now(timezone.utc)
+    seconds = reset_at - now.timestamp()
+    if seconds <= 60:
+        return "Réessayez dans une minute."
+    if seconds < 3600:
+        minutes = math.ceil(seconds / 60)
+        return f"Réessayez dans {minutes} minutes."
+    # Past an hour, a time of day reads better; rounded up, so that it is never too early.
+    moment = datetime.fromtimestamp(math.ceil(reset_at / 60) * 60, PARIS)
+    today = now.astimezone(PARIS).date()
+    if moment.date() == today:
+        return f"Réessayez vers {_clock(moment)}."
+    if moment.date() == today + timedelta(days=1):
+        return f"Réessayez demain vers {_clock(moment)}."
+    return f"Réessayez le {day_fr(moment.date())} vers {_clock(moment)}."
+
+
+def breached_reset_at() -> float | None:
+    """When every limit this request broke has its budget back (None outside a 429)."""
+    resets = [limit.reset_at for limit in limiter.current_limits if limit.breached]
+    if not resets and limiter.current_limit is not None:
+        resets = [limiter.current_limit.reset_at]
+    return max(resets) if resets else None
