@@ -17,12 +17,15 @@ from sqlalchemy.orm import selectinload
 
 from forum import create_app
 from forum.accounts.models import Role, User
+from forum.accounts.names import name_key
 from forum.accounts.passwords import verify_password
+from forum.accounts.services import clean_display_name
 from forum.core.dates import today_in_france
 from forum.core.errors import Conflict
 from forum.core.markdown import render_markdown
 from forum.core.visibility import AWAITING_APPROVAL
 from forum.core.models import utcnow
+from forum.demo import people
 from forum.demo.places import DEPARTMENT_CENTRES
 from forum.demo.seed import ADMIN_EMAIL, DEMO_PASSWORD, seed_demo
 from forum.extensions import db
@@ -211,6 +214,17 @@ def test_accounts_and_memberships(session):
             assert membership.decided_at is not None and membership.decided_at >= membership.requested_at
         else:
             assert membership.decided_at is None
+
+
+def test_demo_names_pass_the_registration_rules(session):
+    """The seed writes its members directly, but each could have registered: no reserved word (but
+    the team's own account), no two look-alike names, whatever the seed (all name pairs)."""
+    for user in session.scalars(select(User)):
+        assert clean_display_name(user.display_name, staff=user.is_admin) == user.display_name
+        assert user.name_key == name_key(user.display_name)
+    keys = Counter(name_key(f"{first} {last}") for first in {*people.FEMALE_FIRST_NAMES, *people.MALE_FIRST_NAMES}
+                   for last in people.LAST_NAMES)
+    assert keys.most_common(1)[0][1] == 1
 
 
 def test_fabrique_profiles(session):

@@ -1,7 +1,7 @@
 """Display names: their look-alike key, the reserved words. Pure functions, no database.
 
-Two names that look alike have the same ``name_key``: it ignores case, accents, spacing and
-punctuation, and maps confusable characters to one prototype (Unicode TR39 skeleton, after
+Two names that look alike have the same ``name_key``: it ignores case, accents, and what
+separates words (spaces, hyphens, dots...), and maps confusable characters to one prototype (Unicode TR39 skeleton, after
 NFKC so that full-width letters count as letters). ``User.name_key`` stores its digest,
 unique, so that no member can take a name that passes for another's.
 """
@@ -33,9 +33,12 @@ def words(text: str) -> list[str]:
 
 
 def name_key(display_name: str) -> str | None:
-    """The digest stored in ``User.name_key`` (fixed length, whatever the name), None for no name."""
-    compact = "".join(words(display_name))
-    return hashlib.sha256(compact.encode()).hexdigest() if compact else None
+    """The digest stored in ``User.name_key`` (fixed length, whatever the name), None for no name.
+
+    Word boundaries count ("Joëlle Roux" is not "Joël Leroux"), not what marks them ("Alice-Martin"
+    is "Alice Martin")."""
+    key = " ".join(words(display_name))
+    return hashlib.sha256(key.encode()).hexdigest() if key else None
 
 
 @lru_cache(maxsize=1)

@@ -96,6 +96,15 @@ def test_a_name_that_looks_like_a_members_is_refused(client, app, name):
     assert _users() == 1
 
 
+def test_names_with_other_words_are_not_look_alikes(client, app):
+    app.config["REGISTRATION_LIMIT"] = "10 per hour"
+    make_user("joelle@exemple.fr", "Joëlle Roux")
+    for number, name in enumerate(("Joël Leroux", "JoëlleRoux", "Joëlle Rousse", "Joëlle Roux 2")):
+        other = client.application.test_client()
+        response = submit(other, "/inscription", _registration(email=f"j{number}@exemple.fr", display_name=name))
+        assert response.status_code == 302, name
+
+
 def test_the_look_alike_check_is_an_indexed_lookup(app):
     make_user("alice@exemple.fr", "Alice Martin")
     assert db.session.execute(select(User.name_key)).scalar_one() == name_key("ＡＬＩＣＥ ＭＡＲＴＩＮ")
