@@ -35,7 +35,7 @@ from tests.conftest import (
 from tests.practices.builders import make_practice
 from tests.resources.builders import day, make_loan, two_fabriques
 
-RETRY = re.compile(r"Réessayez (dans une minute|dans \d+ minutes|vers \d+\u00a0h\u00a0\d\d|demain vers \d+\u00a0h\u00a0\d\d)\.")
+RETRY = re.compile(r"Réessayez (dans une minute|dans \d+ minutes|dans une heure|vers \d+\u00a0h\u00a0\d\d|demain vers \d+\u00a0h\u00a0\d\d)\.")
 
 
 def _count(model, *where) -> int:
@@ -60,6 +60,8 @@ PARIS_NOON = datetime(2026, 6, 15, 10, 0, tzinfo=timezone.utc)  # 12 h 00 in Par
     (60, "Réessayez dans une minute."),
     (61, "Réessayez dans 2 minutes."),
     (42 * 60, "Réessayez dans 42 minutes."),
+    (3599, "Réessayez dans une heure."),
+    (3600, "Réessayez dans une heure."),
     (3600 + 40 * 60 - 5, "Réessayez vers 13\u00a0h\u00a040."),  # rounded up, never too early
     (14 * 3600, "Réessayez demain vers 2\u00a0h\u00a000."),
     (3 * 86_400, "Réessayez le 18 juin 2026 vers 12\u00a0h\u00a000."),

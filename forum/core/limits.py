@@ -43,16 +43,18 @@ def _clock(moment: datetime) -> str:
 
 
 def retry_sentence(reset_at: float, now: datetime | None = None) -> str:
-    """ "Réessayez dans 42 minutes.", "Réessayez vers 15 h 40.", "Réessayez demain vers 9 h 05."
+    """ "Réessayez dans 42 minutes.", "… dans une heure.", "… vers 15 h 40.", "… demain vers 9 h 05."
 
     ``reset_at``: when the budget comes back (a Unix timestamp)."""
     now = now or datetime.now(timezone.utc)
     seconds = reset_at - now.timestamp()
     if seconds <= 60:
         return "Réessayez dans une minute."
-    if seconds < 3600:
-        minutes = math.ceil(seconds / 60)
+    minutes = math.ceil(seconds / 60)
+    if minutes < 60:
         return f"Réessayez dans {minutes} minutes."
+    if minutes == 60:
+        return "Réessayez dans une heure."
     # Past an hour, a time of day reads better; rounded up, so that it is never too early.
     moment = datetime.fromtimestamp(math.ceil(reset_at / 60) * 60, PARIS)
     today = now.astimezone(PARIS).date()

@@ -35,7 +35,7 @@ HTTP_MESSAGES = {
 }
 HTTP_TITLES = {
     400: "Demande incorrecte", 401: "Connexion nécessaire", 403: "Accès refusé", 404: "Page introuvable",
-    405: "Action impossible", 409: "Conflit", 413: "Envoi trop volumineux", 429: "Trop de tentatives",
+    405: "Action impossible", 409: "Conflit", 413: "Envoi trop volumineux", 429: "Un peu de patience",
     500: "Erreur du serveur",
 }
 UNKNOWN_HOST = "Cette adresse n'est pas celle du forum. Il répond à {site_url}."
