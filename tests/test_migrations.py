@@ -52,3 +52,27 @@ def test_init_db_command_is_idempotent(tmp_path, empty_database_url):
         assert db.session.execute(text("SELECT count(*) FROM users")).scalar_one() == 0
         db.session.remove()
         db.engine.dispose()
+
+
+def test_0013_keys_the_names_of_existing_members(tmp_path, empty_database_url):
+    """Existing members get their look-alike key; of two names that already looked alike, the older
+    account keeps the key (the name stays protected); deleted members get none."""
+    from forum.accounts.names import name_key
+
+    app = create_app({**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="0011")
+        rows = [(1, "alice@exemple.fr", "Alice Martin", None), (2, "alice2@exemple.fr", "ALICE MARTIN", None),
+                (3, "bob@exemple.fr", "Bob Leroy", None), (4, "x@compte-supprime.invalid", "Membre supprimé",
+                                                            "2026-01-02 03:04:05")]
+        with db.engine.begin() as connection:
+            for user_id, email, name, deleted_at in rows:
+                connection.execute(text(
+                    "INSERT INTO users (id, email, display_name, password_hash, role, bio, created_at, deleted_at)"
+                    " VALUES (:id, :email, :name, 'x', 'member', '', '2026-01-01 00:00:00', :deleted_at)"),
+                    {"id": user_id, "email": email, "name": name, "deleted_at": deleted_at})
+        upgrade()
+        with db.engine.connect() as connection:
+            keys = dict(connection.execute(text("SELECT id, name_key FROM users")).all())
+        db.engine.dispose()
+    assert keys == {1: name_key("Alice Martin"), 2: None, 3: name_key("Bob Leroy"), 4: None}
