@@ -34,6 +34,7 @@ from forum.accounts.models import User
 from forum.accounts.passwords import check_password_policy, hash_password, verify_password
 from forum.accounts.services import (
     check_address_free,
+    check_email_domain_allowed,
     end_other_login_sessions,
     find_user_by_email,
     normalize_email,
@@ -239,6 +240,7 @@ def request_email_change(actor: User, password: str, raw_new_email: str, site_ur
     new_email = normalize_email(raw_new_email)
     if new_email == actor.email:
         raise Invalid(SAME_ADDRESS, field="email")
+    check_email_domain_allowed(new_email)
     check_address_free(new_email)
     url = f"{site_url}/profil/adresse/{make_token(Purpose.CHANGE, actor, to=new_email)}"
     email_account(new_email, "Confirmez votre nouvelle adresse e-mail", (

@@ -84,6 +84,7 @@ def test_the_change_needs_the_current_password_and_a_new_valid_address(client, a
         ({"email": "pas-une-adresse"}, 400, "Cette adresse e-mail n'est pas valide."),
         ({"email": "ALICE@exemple.fr"}, 400, "C'est déjà l'adresse de votre compte."),
         ({"email": "bob@exemple.fr"}, 409, "Un compte existe déjà avec cette adresse e-mail."),
+        ({"email": "alice@yopmail.com"}, 400, "yopmail.com"),  # a disposable domain, as at registration
     ]
     for changes, status, message in cases:
         response = submit(client, CHANGE, {"email": NEW, "password": PASSWORD, **changes})
