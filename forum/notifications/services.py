@@ -126,7 +126,10 @@ def unsubscribe_url(user: User, site_url: str = "") -> str:
 def email_member(user: User, subject: str, text: str, site_url: str = "") -> None:
     """Queue a plain-text e-mail to ``user`` ending with the one-click unsubscribe link, also given in the
     List-Unsubscribe headers. Every e-mail to a member goes through here; the caller decides whether the
-    member's preference wants it."""
+    member's preference wants it. Nothing goes to an address its member has not confirmed: it may
+    be someone else's (only the confirmation link itself goes there, from forum.accounts)."""
+    if not user.is_email_confirmed:
+        return
     url = unsubscribe_url(user, site_url)
     queue_email(db.session, user.email, subject,
                 text + f"\nPour ne plus recevoir d'e-mails du forum, sans vous connecter : {url}", unsubscribe_url=url)

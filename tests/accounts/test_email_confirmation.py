@@ -282,3 +282,27 @@ def test_registering_then_posting_needs_the_confirmation(client, app):
     assert refused.status_code == 403 and count(Thread) == 0
     client.get(confirmation_link(app, "nadia.benali@exemple.fr"))
     assert submit(client, "/sujets/nouveau", data).status_code == 302 and count(Thread) == 1
+
+
+def test_the_forum_e_mails_nobody_at_an_unconfirmed_address(client, app):
+    # The address may be someone else's: the notification waits in the app, the e-mail never leaves.
+    author = make_user("alice@exemple.fr", "Alice Martin")
+    newcomer = make_user("nadia@exemple.fr", "Nadia Benali", confirmed=False)
+    confirmed = make_user("bob@exemple.fr", "Bob Leroy")
+    thread = make_thread(author, make_category())
+    from forum.threads import watching
+    from forum.threads.models import WatchLevel
+
+    with write_intent():
+        for member in (newcomer, confirmed):
+            watching.set_level(db.session.merge(member), WatchLevel.WATCHING, thread=db.session.merge(thread))
+        db.session.commit()
+    login(client, "alice@exemple.fr")
+    assert submit(client, f"/sujets/{thread.id}/repondre", {"body": "Une réponse pour vous deux.",
+                                                            "action": "publish"},
+                  form_url=f"/sujets/{thread.id}").status_code == 302
+    assert sent_to(app, "bob@exemple.fr") and not sent_to(app, "nadia@exemple.fr")
+    from forum.notifications.models import Notification
+
+    assert db.session.execute(select(func.count()).select_from(Notification)
+                              .where(Notification.user_id == newcomer.id)).scalar_one() == 1
