@@ -52,7 +52,8 @@ EXIT_INCONSISTENT, EXIT_CANNOT_RUN = 1, 2
 # measures the application, not the limiter.
 RAISED_LIMITS = {
     "FORUM_POSTING_LIMIT": "1000 per minute",
-    "FORUM_NEW_MEMBER_POSTING_LIMIT": "1000 per day",
+    "FORUM_NEW_MEMBER_THREAD_LIMIT": "1000 per day",
+    "FORUM_NEW_MEMBER_REPLY_LIMIT": "1000 per day",
     "FORUM_LOAN_REQUEST_LIMIT": "1000 per hour",
     "FORUM_LOAN_MESSAGE_LIMIT": "1000 per hour",
     "FORUM_FLAG_LIMIT": "1000 per hour",
