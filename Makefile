@@ -28,12 +28,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 
 install: $(VENV)/.installed
 
-# Development server: plain http on localhost, so cookies cannot be Secure here.
+# Development server: plain http on localhost, so cookies cannot be Secure here; "localhost" is
+# accepted beside $(HOST) (links still use FORUM_SITE_URL).
 run: install
 	$(FLASK) init-db
 	$(FLASK) seed-demo --if-empty
 	$(FLASK) search rebuild --if-outdated
-	FORUM_SESSION_COOKIE_SECURE=false FORUM_MAIL_BACKEND=file $(FLASK) run --host $(HOST) --port $(PORT)
+	FORUM_SESSION_COOKIE_SECURE=false FORUM_MAIL_BACKEND=file FORUM_TRUSTED_HOSTS=$${FORUM_TRUSTED_HOSTS:-localhost} \
+	  $(FLASK) run --host $(HOST) --port $(PORT)
 
 migrate: install
 	$(FLASK) init-db
