@@ -1,7 +1,7 @@
 """Forms of the catalogue and of loans."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from forum.core.forms import choices
@@ -75,6 +75,8 @@ class LoanRequestForm(FlaskForm):
 
 class LoanActionForm(FlaskForm):
     note = TextAreaField("Note (facultative)", validators=[Length(max=5_000)])
+    # The state the page showed: when the loan moved since, the 409 says who moved it.
+    seen_state = HiddenField()
 
 
 class LoanMessageForm(FlaskForm):

@@ -19,6 +19,7 @@ from forum.resources.loans import Action, Side, actions_for
 from forum.resources.models import LoanState
 
 blueprint = Blueprint("loans", __name__, url_prefix="/prets")
+LOAN_STATES = frozenset(state.value for state in LoanState)
 
 
 @blueprint.get("")
@@ -73,8 +74,10 @@ def act(loan_id: int, action: str):
     form = LoanActionForm()
     if not form.validate_on_submit():
         return _render_loan(loan, sides, action_form=form, status=400)
+    seen = form.seen_state.data
     try:
-        services.act_on_loan(current_user, loan, Action(action), form.note.data or "", site_url=site_url())
+        services.act_on_loan(current_user, loan, Action(action), form.note.data or "",
+                             seen_state=LoanState(seen) if seen in LOAN_STATES else None, site_url=site_url())
         db.session.commit()
     except Conflict as error:
         # Stay on the loan, with the reason (e.g. the days already booked) above its actions.

@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime
 
 from markupsafe import Markup
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
@@ -211,11 +211,18 @@ class Loan(Base):
 
 
 class LoanEvent(Base):
-    """One line of a loan's history: who moved it to which state, when."""
+    """One line of a loan's history: who moved it to which state, when.
+
+    The state machine is acyclic, so a loan leaves each state at most once: (loan, from_state)
+    is unique, the database's backstop against two concurrent moves out of the same state.
+    """
 
     __tablename__ = "loan_events"
     __affects_pages__ = False  # private history; the state itself is on the loan
-    __table_args__ = (Index("ix_loan_events_loan_id", "loan_id"),)
+    __table_args__ = (
+        Index("ix_loan_events_loan_id", "loan_id"),
+        UniqueConstraint("loan_id", "from_state", name="uq_loan_events_loan_id_from_state"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"))

@@ -1,8 +1,15 @@
 """Use cases of the catalogue: resources and loans. Services flush, never commit.
 
-Accepting a loan locks the resource (SELECT … FOR UPDATE on PostgreSQL; SQLite
-writers already hold the database write lock from BEGIN IMMEDIATE), so two
-managers accepting overlapping requests at once cannot both succeed.
+Guards against concurrent requests (see forum/core/locking.py; lock order: loan, then resource):
+- a loan's move locks the loan row before reading its state, so two moves out of one state
+  cannot both succeed; the loser learns from the loan's last event what happened and who did
+  it. ``loan_events`` is unique on (loan, from_state) as a backstop: the machine is acyclic,
+  so each state is left at most once;
+- accepting also locks the resource, so two acceptances of overlapping periods cannot both
+  take the last unit of stock;
+- a new request locks the resource, which orders it after a concurrent pause, hiding or
+  deletion, and after an identical pending request (one per fabrique, resource and dates);
+- edits of a resource carry the version they started from (a stale save is a 409).
 """
 
 from __future__ import annotations
@@ -11,12 +18,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
 from forum.core.dates import day_fr
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.locking import lock
 from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
 from forum.core.text import clean_line, clean_text, require_length
@@ -161,8 +170,15 @@ def set_paused(actor: User, resource: Resource, paused: bool) -> None:
     resource.updated_at = utcnow()
 
 
+RESOURCE_GONE = "Cette ressource vient d'être retirée du catalogue."
+
+
 def delete_resource(actor: User, resource: Resource) -> list[str]:
-    """Remove a resource without pending or running loans; return its photo file names to delete."""
+    """Remove a resource without pending or running loans; return its photo file names to delete.
+
+    The resource's row is locked first: a loan request being made meanwhile either commits
+    before (and is seen here: 409) or waits and finds the resource gone."""
+    lock(resource, gone=NotFound(RESOURCE_GONE))
     _require_manager(actor, _owner_fabrique(resource))
     open_loans = db.session.execute(
         select(Loan.id).where(Loan.resource_id == resource.id,
@@ -247,8 +263,13 @@ def check_period(resource: Resource, start: date | None, end: date | None, quant
 
 def request_loan(actor: User, resource: Resource, start: date | None, end: date | None, quantity: int | None,
                  message: str, today: date, site_url: str = "") -> Loan:
-    """A member of another fabrique, address confirmed, asks to borrow ``resource``; its managers are notified."""
+    """A member of another fabrique, address confirmed, asks to borrow ``resource``; its managers are notified.
+
+    The resource's row is locked first, so the checks below see a pause, a hiding or a deletion
+    committed meanwhile, and two identical requests (same fabrique, resource and dates) sent at
+    the same moment queue: the second finds the first and is a 409."""
     require_confirmed(actor)
+    lock(resource, gone=NotFound(RESOURCE_GONE))
     fabrique = active_fabrique_of(actor)
     if fabrique is None:
         raise Forbidden("Rejoignez une fabrique (ou attendez que votre adhésion soit acceptée) pour emprunter.")
@@ -264,6 +285,12 @@ def request_loan(actor: User, resource: Resource, start: date | None, end: date 
         quantity = 1
     check_period(resource, start, end, quantity, today)
     message = require_length(clean_text(message), "Le message", minimum=0, maximum=MESSAGE_MAX, field="message")
+    pending = db.session.execute(select(Loan.id).where(
+        Loan.resource_id == resource.id, Loan.borrower_fabrique_id == fabrique.id, Loan.start_date == start,
+        Loan.end_date == end, Loan.state == LoanState.REQUESTED).limit(1)).first()
+    if pending is not None:
+        raise Conflict(f"Votre fabrique a déjà demandé « {resource.name} » {_format_period(start, end)} : cette "
+                       "demande attend la réponse de la fabrique prêteuse (voir vos prêts).")
     loan = Loan(resource_id=resource.id, owner_fabrique_id=resource.fabrique_id, borrower_fabrique_id=fabrique.id,
                 requested_by_id=actor.id, quantity=quantity, start_date=start, end_date=end, message=message)
     db.session.add(loan)
@@ -321,8 +348,45 @@ _STATE_SUBJECTS = {
 }
 
 
-def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, site_url: str = "") -> None:
-    """Move the loan along the state machine; 409 for a senseless move, 403 for the wrong side."""
+# What the loser of a race reads: the move that was just made, and by whom.
+_JUST_MOVED = {
+    LoanState.ACCEPTED: "La demande vient d'être acceptée par {who}.",
+    LoanState.DECLINED: "La demande vient d'être refusée par {who}.",
+    LoanState.CANCELLED: "La demande vient d'être annulée par {who}.",
+    LoanState.LENT: "Le matériel vient d'être noté comme retiré par {who}.",
+    LoanState.RETURNED: "Le matériel vient d'être noté comme rendu par {who}.",
+}
+LOAN_GONE = "Ce prêt n'existe plus."
+
+
+def just_moved(loan: Loan) -> str | None:
+    """« La demande vient d'être annulée par Camille Martin (L'Atelier) » from the loan's last
+    move; None while it has not moved since it was requested."""
+    event = db.session.execute(
+        select(LoanEvent).where(LoanEvent.loan_id == loan.id, LoanEvent.from_state.is_not(None))
+        .options(joinedload(LoanEvent.actor)).order_by(LoanEvent.id.desc()).limit(1)).scalar_one_or_none()
+    if event is None:
+        return None
+    side_fabrique = loan.borrower_fabrique_id if event.to_state is LoanState.CANCELLED else loan.owner_fabrique_id
+    fabrique = db.session.get(Fabrique, side_fabrique).name
+    who = f"{event.actor.display_name} ({fabrique})" if event.actor is not None and not event.actor.is_deleted \
+        else fabrique
+    return _JUST_MOVED[event.to_state].format(who=who)
+
+
+def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, seen_state: LoanState | None = None,
+                site_url: str = "") -> None:
+    """Move the loan along the state machine; 409 for a senseless move, 403 for the wrong side.
+
+    ``seen_state``: the state the person's page showed, when known. The loan's row is locked
+    before its state is read: of two moves made at once, the second waits, then reads the
+    first's result. A person whose page showed another state than the loan's decided on
+    stale information: nothing happens, and the 409 says what happened and who did it
+    (« La demande vient d'être acceptée par … »), so they decide again. Exactly one of two
+    concurrent moves wins, whatever they are."""
+    lock(loan, gone=NotFound(LOAN_GONE))
+    if seen_state is not None and seen_state is not loan.state:
+        raise Conflict(just_moved(loan) or "Le prêt vient de changer d'état : voici où il en est.")
     try:
         move = transition(loan.state, action)
     except TransitionRefused as refusal:
@@ -335,12 +399,19 @@ def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, site
     if action is Action.ACCEPT:
         _check_stock_for(loan)
     previous = loan.state
+    try:
+        # The history's backstop (unique loan and from_state): a second move out of this state,
+        # had it slipped past the lock, fails here instead of writing a second line.
+        with db.session.begin_nested():
+            db.session.add(LoanEvent(loan_id=loan.id, actor_id=actor.id, from_state=previous,
+                                     to_state=move.to_state, note=note))
+            db.session.flush()
+    except IntegrityError:
+        raise Conflict(just_moved(loan) or "Le prêt vient de changer d'état : rechargez la page.") from None
     loan.state = move.to_state
     loan.updated_at = utcnow()
     if action is Action.RETURN:
         loan.return_note = note
-    db.session.add(LoanEvent(loan_id=loan.id, actor_id=actor.id, from_state=previous, to_state=move.to_state,
-                             note=note))
     resource = db.session.get(Resource, loan.resource_id)
     text = _STATE_NEWS[move.to_state].format(
         owner=db.session.get(Fabrique, loan.owner_fabrique_id).name, resource=resource.name,
@@ -368,8 +439,12 @@ def _check_stock_for(loan: Loan) -> None:
 
 
 def post_loan_message(actor: User, loan: Loan, body: str, *, site_url: str = "") -> LoanMessage:
-    """A message in the loan's conversation, from either side (address confirmed); the other side is notified."""
+    """A message in the loan's conversation, from either side (address confirmed); the other side is notified.
+
+    The loan's row is locked: a loan deleted meanwhile (with its resource) is a 404, not a
+    foreign-key error."""
     require_confirmed(actor)
+    lock(loan, gone=NotFound(LOAN_GONE))
     sides = sides_of(actor, loan)
     if not sides:
         raise Forbidden("Seules les deux fabriques concernées peuvent écrire ici.")

@@ -1,0 +1,50 @@
+"""Guards against concurrent requests: loan history unique per (loan, from_state)
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-12-05 10:00:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0012'
+down_revision = '0011'
+branch_labels = None
+depends_on = None
+
+
+def _drop_duplicate_loan_events():
+    """Before the unique constraint: the lines that two concurrent moves out of one state wrote
+    (the bug this revision fixes). Of each such group, keep the move the loan's history goes on
+    from (a later line leaves its state, or it is the loan's current state); the others go."""
+    connection = op.get_bind()
+    groups = connection.execute(sa.text(
+        "SELECT loan_id, from_state FROM loan_events WHERE from_state IS NOT NULL "
+        "GROUP BY loan_id, from_state HAVING count(*) > 1")).all()
+    for loan_id, from_state in groups:
+        state = connection.execute(sa.text("SELECT state FROM loans WHERE id = :id"), {"id": loan_id}).scalar()
+        left = set(connection.execute(sa.text(
+            "SELECT from_state FROM loan_events WHERE loan_id = :id AND from_state IS NOT NULL"),
+            {"id": loan_id}).scalars())
+        events = connection.execute(sa.text(
+            "SELECT id, to_state FROM loan_events WHERE loan_id = :id AND from_state = :state ORDER BY id"),
+            {"id": loan_id, "state": from_state}).all()
+        kept = next((event_id for event_id, to_state in events if to_state == state or to_state in left),
+                    events[0][0])
+        for event_id, _ in events:
+            if event_id != kept:
+                connection.execute(sa.text("DELETE FROM loan_events WHERE id = :id"), {"id": event_id})
+
+
+def upgrade():
+    _drop_duplicate_loan_events()
+    with op.batch_alter_table('loan_events', schema=None) as batch_op:
+        batch_op.create_unique_constraint('uq_loan_events_loan_id_from_state', ['loan_id', 'from_state'])
+
+
+def downgrade():
+    with op.batch_alter_table('loan_events', schema=None) as batch_op:
+        batch_op.drop_constraint('uq_loan_events_loan_id_from_state', type_='unique')
