@@ -6,8 +6,10 @@ FORUM_TEST_DATABASE_URL is set (schema created once, tables emptied per test).
 
 from __future__ import annotations
 
+import html
 import os
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from flask.testing import FlaskClient
@@ -151,11 +153,50 @@ def csrf_token(client, url: str) -> str:
     return match.group(1) or match.group(2)
 
 
+_FORM = re.compile(r"<form\b[^>]*>.*?</form>", re.S)
+_ACTION = re.compile(r'\baction="([^"]*)"')
+_SUBMISSION = re.compile(r'name="submission"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="submission"')
+
+
+def submission_token(page_html: str, action: str, page_url: str) -> str | None:
+    """The submission token (forum.accounts.submissions) of the form of ``page_html`` that posts to
+    ``action`` (a form without an action posts to its page, ``page_url``), or None."""
+    wanted = urlsplit(action).path
+    for match in _FORM.finditer(page_html):
+        form = match.group(0)
+        target = _ACTION.search(form[:form.index(">") + 1])
+        if urlsplit(html.unescape(target.group(1)) if target and target.group(1) else page_url).path == wanted:
+            token = _SUBMISSION.search(form)
+            if token:
+                return token.group(1) or token.group(2)
+    return None
+
+
+def form_fields(client, url: str, page: str | None = None) -> dict:
+    """What a browser sends along with the fields of the form of ``page`` (default: ``url``) that
+    posts to ``url``: the CSRF token and, for a creating form, its submission token (read from
+    ``url`` itself when ``page`` has no such form)."""
+    page = page or url
+    response = client.get(page)
+    assert response.status_code == 200, (page, response.status_code)
+    text = response.get_data(as_text=True)
+    match = _CSRF.search(text)
+    assert match, f"no CSRF token on {page}"
+    fields = {"csrf_token": match.group(1) or match.group(2)}
+    token = submission_token(text, url, page)
+    if token is None and page != url:
+        own = client.get(url)
+        if own.status_code == 200:
+            token = submission_token(own.get_data(as_text=True), url, url)
+    if token is not None:
+        fields["submission"] = token
+    return fields
+
+
 def submit(client, url: str, data: dict | None = None, *, form_url: str | None = None, **kwargs):
-    """POST ``data`` to ``url`` with the CSRF token read from ``form_url`` (default: ``url``)."""
-    payload = dict(data or {})
-    payload["csrf_token"] = csrf_token(client, form_url or url)
-    return client.post(url, data=payload, **kwargs)
+    """POST ``data`` to ``url`` as its form on ``form_url`` (default: ``url``) would: with the CSRF
+    token, and the submission token of a creating form (see ``form_fields``)."""
+    return client.post(url, data={**form_fields(client, url, form_url), **(data or {})}, **kwargs)
 
 
 def login(client, email: str, password: str = PASSWORD):

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from forum.extensions import db
 from forum.threads.models import Post, Thread
-from tests.conftest import HttpsClient, base_config, csrf_token, login, make_category, make_thread, make_user
+from tests.conftest import HttpsClient, base_config, form_fields, login, make_category, make_thread, make_user
 
 WORKERS = 4
 REPLIES_EACH = 8
@@ -23,12 +23,13 @@ def _write_replies(config: dict, email: str, thread_id: int, barrier, results) -
     with app.app_context():
         client = app.test_client()
         login(client, email)
-        token = csrf_token(client, f"/sujets/{thread_id}")
+        forms = [form_fields(client, f"/sujets/{thread_id}/repondre", f"/sujets/{thread_id}")
+                 for _ in range(REPLIES_EACH)]
         barrier.wait(timeout=120)
         statuses = []
-        for number in range(REPLIES_EACH):
+        for number, fields in enumerate(forms):
             response = client.post(f"/sujets/{thread_id}/repondre", data={
-                "csrf_token": token, "body": f"Réponse {number} de {email}", "action": "publish"})
+                **fields, "body": f"Réponse {number} de {email}", "action": "publish"})
             statuses.append(response.status_code)
         results.put((email, statuses))
 

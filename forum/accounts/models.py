@@ -127,3 +127,19 @@ class SuspendedAddress(Base):
     digest: Mapped[str] = mapped_column(String(64), primary_key=True)
     until: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: a suspension without end
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FormSubmission(Base):
+    """A creating form's submission token, once used (``forum.accounts.submissions``): unique, so a
+    form sent twice creates once; ``created_id`` is what its first submission created."""
+
+    __tablename__ = "form_submissions"
+    __affects_pages__ = False  # bookkeeping; the content it points to has its own rows
+    __table_args__ = (Index("ix_form_submissions_user_id_created_at", "user_id", "created_at"),)
+
+    nonce: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # The form it was issued for, with its target: "reply:12", "thread", "loan:7"...
+    scope: Mapped[str] = mapped_column(String(60))
+    created_id: Mapped[int | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, render_template
 from flask_wtf import FlaskForm
+from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
 
 from forum.core.errors import DomainError
@@ -15,9 +16,30 @@ def choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:
     return [SelectChoice(str(value), label, optgroup=optgroup) for value, label in pairs]
 
 
+class CreatingForm(FlaskForm):
+    """A form that creates something (a reply, a loan request…): its hidden ``submission`` token,
+    issued when the form is shown, makes it create once however often it is sent
+    (forum.accounts.submissions)."""
+
+    submission = HiddenField()
+
+
+class VersionedForm(FlaskForm):
+    """A form that edits text several people may edit at once: its hidden ``version`` is the one the
+    form was opened at, so that a save over someone else's newer one is refused (a 409 showing both)."""
+
+    version = HiddenField()
+
+
 def attach_error(form: FlaskForm, error: DomainError) -> int:
-    """Roll back, show ``error`` on its field (or above the form); return the HTTP status to answer."""
+    """Roll back, show ``error`` on its field (or above the form); return the HTTP status to answer.
+
+    An error that carries a ``fresh_token`` (a refused submission token) puts it in the form, so
+    the form shown again can be sent as it is."""
     db.session.rollback()
+    fresh_token = getattr(error, "fresh_token", None)
+    if fresh_token and isinstance(form, CreatingForm):
+        form.submission.data = fresh_token
     field = getattr(form, error.field, None) if error.field else None
     if field is not None and hasattr(field, "errors"):
         field.errors = [*field.errors, error.message]

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
-from flask import current_app, request
+from flask import current_app, g, request
 from flask_login import current_user
 
 from forum.core.dates import PARIS, day_fr
@@ -23,9 +23,15 @@ def member_key() -> str:
     return f"member:{current_user.id}" if current_user.is_authenticated else f"ip:{request.remote_addr}"
 
 
+# Set on ``g`` by forum.core.web.repeated_submission: the request only led back to what the
+# form's first submission created.
+REPEATED_SUBMISSION = "repeated_submission"
+
+
 def accepted(response) -> bool:
-    """The action was done (the view redirected): refused forms and previews cost nothing."""
-    return response.status_code in (302, 303)
+    """The action was done (the view redirected): refused forms, previews and a form sent again
+    (it creates nothing) cost nothing."""
+    return response.status_code in (302, 303) and not g.get(REPEATED_SUBMISSION)
 
 
 def per_member(setting: str, message: str, *, exempt_when: Callable[[], bool] | None = None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app, g, render_template, request, url_for
+from flask import Flask, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale, get_translations
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
@@ -14,7 +14,7 @@ from forum.core.database import set_write_intent
 from forum.core.dates import ago, date_fr, datetime_fr, day_fr, month_fr
 from forum.core.errors import DomainError
 from forum.core.hostile import install_request_guards
-from forum.core.limits import breached_reset_at, retry_sentence
+from forum.core.limits import REPEATED_SUBMISSION, breached_reset_at, retry_sentence
 from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
 from forum.core.security import IdConverter, add_security_headers
 from forum.core.visibility import can_see, is_awaiting_approval
@@ -153,6 +153,15 @@ def ngettext_source_french(singular: str, plural: str, num: int) -> str:
     if str(get_locale()) == "fr":
         num = 1 if num <= 1 else 2
     return get_translations().ngettext(singular, plural, num)
+
+
+# Set on ``g`` when a creating form was sent again: the response leads to what it created before.
+def repeated_submission(message: str, url: str):
+    """Answer a creating form sent again (a double click, a retry; see forum.accounts.submissions):
+    what its first submission created, with ``message`` (« Ce message était déjà publié. »)."""
+    setattr(g, REPEATED_SUBMISSION, True)
+    flash(message, "info")
+    return redirect(url)
 
 
 def site_url() -> str:

@@ -6,7 +6,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from forum.core.forms import choices
+from forum.core.forms import CreatingForm, VersionedForm, choices
 from forum.fabriques.geography import departments_by_region
 from forum.fabriques.models import MODULES, TerritoryType
 
@@ -22,7 +22,7 @@ def territory_choices() -> list[SelectChoice]:
     return choices((territory.value, territory.label) for territory in TerritoryType)
 
 
-class FabriqueForm(FlaskForm):
+class FabriqueForm(CreatingForm, VersionedForm):
     name = StringField("Nom de la fabrique", validators=[DataRequired(REQUIRED), Length(min=2, max=120)])
     summary = StringField("En une phrase", validators=[Length(max=240)],
                           description="Ce qui apparaît dans l'annuaire sous le nom.")
@@ -51,7 +51,7 @@ class FabriqueForm(FlaskForm):
         ]
 
 
-class SpaceForm(FlaskForm):
+class SpaceForm(CreatingForm):
     name = StringField("Nom de l'espace", validators=[DataRequired(REQUIRED), Length(max=120)])
     capacity = IntegerField("Capacité (personnes)", validators=[DataRequired(REQUIRED), NumberRange(1, 10_000)])
     equipment = StringField("Équipement", validators=[Length(max=500)],

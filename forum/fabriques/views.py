@@ -5,10 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from forum.accounts import submissions
 from forum.core.errors import DomainError, NotFound
 from forum.core.forms import EmptyForm, attach_error, render_form, require_button_form
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
+from forum.core.web import repeated_submission
 from forum.extensions import db
 from forum.fabriques import queries, services
 from forum.fabriques.forms import FabriqueForm, MembershipRoleForm, SpaceForm
@@ -17,6 +19,7 @@ from forum.fabriques.models import MODULES, Fabrique, MembershipRole, Membership
 from forum.fabriques.permissions import can_manage, membership_of
 
 blueprint = Blueprint("fabriques", __name__, url_prefix="/fabriques")
+NEW_FABRIQUE = "fabrique"  # the new fabrique form's submission scope (forum.accounts.submissions)
 
 # Other domains add sections to a fabrique's page (its threads, resources...):
 # app.extensions[SECTIONS_KEY] is a list of callables fabrique -> (template, context) or None.
@@ -86,9 +89,17 @@ def show(slug: str):
 def create():
     g.private_page = True
     form = FabriqueForm()
+    if not form.is_submitted():
+        form.submission.data = submissions.issue(current_user, NEW_FABRIQUE)
     if form.validate_on_submit():
         try:
+            claim = submissions.claim(current_user, NEW_FABRIQUE, form.submission.data)
+            if claim.is_repeat:
+                earlier = db.session.get(Fabrique, claim.earlier or 0)
+                return repeated_submission("Votre fabrique était déjà créée.", url_for(
+                    "fabriques.show", slug=earlier.slug) if earlier else url_for("fabriques.index"))
             fabrique = services.create_fabrique(current_user, _profile_from(form))
+            claim.record(fabrique.id)
             db.session.commit()
         except DomainError as error:
             return render_form("fabriques/edit.html", form, attach_error(form, error), fabrique=None)
@@ -195,9 +206,17 @@ def spaces(slug: str):
     fabrique = _fabrique_or_404(slug)
     _require_manager(fabrique)
     form = SpaceForm()
+    scope = f"space:{fabrique.id}"
+    if not form.is_submitted():
+        form.submission.data = submissions.issue(current_user, scope)
     if form.validate_on_submit():
         try:
-            services.add_space(current_user, fabrique, form.name.data, form.capacity.data, form.equipment.data or "")
+            claim = submissions.claim(current_user, scope, form.submission.data)
+            if claim.is_repeat:
+                return repeated_submission("Cet espace était déjà ajouté.", url_for("fabriques.spaces", slug=fabrique.slug))
+            space = services.add_space(current_user, fabrique, form.name.data, form.capacity.data,
+                                       form.equipment.data or "")
+            claim.record(space.id)
             db.session.commit()
         except DomainError as error:
             return render_form("fabriques/spaces.html", form, attach_error(form, error), fabrique=fabrique,

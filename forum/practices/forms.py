@@ -5,7 +5,7 @@ from wtforms import IntegerField, SelectField, SelectMultipleField, StringField,
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from forum.core.forms import choices
+from forum.core.forms import CreatingForm, VersionedForm, choices
 from forum.fabriques.models import TerritoryType
 from forum.practices.models import LICENCES, SECTIONS, PracticeKind, TrialOutcome
 from forum.practices.services import PracticeInput
@@ -27,7 +27,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class PracticeForm(FlaskForm):
+class PracticeForm(CreatingForm, VersionedForm):
     title = StringField("Titre", validators=[DataRequired(REQUIRED), Length(min=8, max=150)],
                         description="Ce qui a été essayé, en une phrase.")
     kind = SelectField("Verdict", choices=choices((kind.value, kind.label) for kind in PracticeKind))
@@ -72,12 +72,12 @@ class PracticeForm(FlaskForm):
         )
 
 
-class CommentForm(FlaskForm):
+class CommentForm(CreatingForm):
     body = TextAreaField("Votre commentaire", validators=[DataRequired(REQUIRED), Length(max=5_000)],
                          description=MARKDOWN)
 
 
-class TrialForm(FlaskForm):
+class TrialForm(CreatingForm):
     outcome = SelectField("Chez nous", choices=choices((o.value, o.label) for o in TrialOutcome))
     note = TextAreaField("Ce que vous en retenez", validators=[Length(max=5_000)], description=MARKDOWN)
 

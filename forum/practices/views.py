@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from forum.accounts import submissions
 from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
 from forum.core.forms import attach_error, render_form, require_button_form
@@ -12,7 +13,7 @@ from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.security import parse_id
-from forum.core.web import site_url
+from forum.core.web import repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS
 from forum.fabriques.models import Fabrique, TerritoryType
@@ -20,10 +21,19 @@ from forum.fabriques.permissions import active_fabrique_of
 from forum.fabriques.queries import fabrique_choices, members_of
 from forum.practices import queries, services
 from forum.practices.forms import CommentForm, OutdatedForm, PracticeForm, TrialForm
-from forum.practices.models import SECTIONS, PracticeKind
+from forum.practices.models import SECTIONS, Practice, PracticeKind
 from forum.threads.queries import categories
 
 blueprint = Blueprint("practices", __name__, url_prefix="/pratiques")
+NEW_PRACTICE = "practice"  # the new report form's submission scope (forum.accounts.submissions)
+
+
+def _comment_scope(practice) -> str:
+    return f"comment:{practice.id}"
+
+
+def _trial_scope(practice) -> str:
+    return f"trial:{practice.id}"
 
 
 def _readable(practice_id: int):
@@ -62,11 +72,18 @@ def create():
     form = _form(fabrique)
     if not form.is_submitted():
         form.territory_type.data = fabrique.territory_type.value
+        form.submission.data = submissions.issue(current_user, NEW_PRACTICE)
     if form.validate_on_submit():
         try:
+            claim = submissions.claim(current_user, NEW_PRACTICE, form.submission.data)
+            if claim.is_repeat:
+                earlier = db.session.get(Practice, claim.earlier or 0)
+                return repeated_submission("Ce retour d'expérience était déjà enregistré.", url_for(
+                    "practices.show", practice_id=earlier.id) if earlier else url_for("practices.index"))
             practice = services.create_practice(current_user, form.to_input())
             if request.form.get("action") == "publish":
                 services.publish(current_user, practice)
+            claim.record(practice.id)
             db.session.commit()
         except DomainError as error:
             if error.status_code == 403:  # not a field's fault (an unconfirmed address): the error page says why
@@ -87,10 +104,13 @@ def show(practice_id: int):
     viewer_fabrique = active_fabrique_of(current_user)
     member = current_user.is_authenticated
     my_trial = next((trial for trial in trials if viewer_fabrique and trial.fabrique_id == viewer_fabrique.id), None)
-    trial_form = None
+    trial_form = comment_form = None
     if member:
         trial_form = TrialForm(data={"outcome": my_trial.outcome.value, "note": my_trial.note_source}
                                if my_trial else None)
+        trial_form.submission.data = submissions.issue(current_user, _trial_scope(practice))
+        comment_form = CommentForm()
+        comment_form.submission.data = submissions.issue(current_user, _comment_scope(practice))
     stale = practice.is_published and practice.last_confirmed_at is not None and \
         (today_in_france() - practice.last_confirmed_at.date()) > services.STALE_AFTER
     return render_template(
@@ -100,7 +120,7 @@ def show(practice_id: int):
         has_voted=queries.has_voted(current_user, practice), stale=stale,
         outdated_flags=queries.outdated_flag_count(practice) if practice.is_published else 0,
         can_try=member and viewer_fabrique is not None and viewer_fabrique.id != practice.fabrique_id,
-        comment_form=CommentForm() if member else None, trial_form=trial_form, my_trial=my_trial,
+        comment_form=comment_form, trial_form=trial_form, my_trial=my_trial,
         outdated_form=OutdatedForm(prefix="outdated") if member else None,
     )
 
@@ -213,7 +233,12 @@ def comment(practice_id: int):
     form = CommentForm()
     if not form.validate_on_submit():
         raise Invalid(next(iter(form.errors.values()))[0] if form.errors else "Le commentaire est vide.")
-    services.add_comment(current_user, practice, form.body.data, site_url=site_url())
+    claim = submissions.claim(current_user, _comment_scope(practice), form.submission.data)
+    if claim.is_repeat:
+        return repeated_submission("Ce commentaire était déjà publié.",
+                                   url_for("practices.show", practice_id=practice.id, _anchor="commentaires"))
+    comment = services.add_comment(current_user, practice, form.body.data, site_url=site_url())
+    claim.record(comment.id)
     db.session.commit()
     flash("Votre commentaire est publié.", "success")
     return redirect(url_for("practices.show", practice_id=practice.id, _anchor="commentaires"))
@@ -227,7 +252,13 @@ def tried(practice_id: int):
     form = TrialForm()
     if not form.validate_on_submit():
         raise Invalid("Choisissez : ça a marché, en partie, ou ça n'a pas marché.")
-    services.record_trial(current_user, practice, form.outcome.data, form.note.data or "", site_url=site_url())
+    claim = submissions.claim(current_user, _trial_scope(practice), form.submission.data)
+    if claim.is_repeat:
+        return repeated_submission("Le résultat de votre fabrique était déjà enregistré.",
+                                   url_for("practices.show", practice_id=practice.id, _anchor="essais"))
+    trial = services.record_trial(current_user, practice, form.outcome.data, form.note.data or "",
+                                  site_url=site_url())
+    claim.record(trial.id)
     db.session.commit()
     flash("Merci : le résultat de votre fabrique est ajouté.", "success")
     return redirect(url_for("practices.show", practice_id=practice.id, _anchor="essais"))

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from forum.core.forms import choices
+from forum.core.forms import CreatingForm, VersionedForm, choices
 from forum.resources.models import CATEGORIES, CONDITIONS, LICENCES, ResourceKind
 from forum.resources.services import ResourceInput
 
@@ -21,7 +21,7 @@ KIND_FIELDS = {
 }
 
 
-class ResourceForm(FlaskForm):
+class ResourceForm(CreatingForm, VersionedForm):
     """Every field of every kind; the template shows those of the resource's kind."""
 
     name = StringField("Nom", validators=[DataRequired(REQUIRED), Length(min=3, max=120)])
@@ -65,7 +65,7 @@ class ResourceForm(FlaskForm):
             self.description.label.text = "Contenu"
 
 
-class LoanRequestForm(FlaskForm):
+class LoanRequestForm(CreatingForm):
     start_date = DateField("Du", validators=[DataRequired("Indiquez une date valide.")])
     end_date = DateField("Au (inclus)", validators=[DataRequired("Indiquez une date valide.")])
     quantity = IntegerField("Quantité", default=1, validators=[Optional(), NumberRange(1, 1000)])
@@ -79,13 +79,14 @@ class LoanActionForm(FlaskForm):
     seen_state = HiddenField()
 
 
-class LoanMessageForm(FlaskForm):
+class LoanMessageForm(CreatingForm):
     body = TextAreaField("Votre message", validators=[DataRequired(REQUIRED), Length(max=5_000)],
                          description=MARKDOWN_HELP)
 
 
 def resource_input(form: ResourceForm):
     """The services' input from a submitted form; fields of other kinds keep their defaults."""
-    values = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+    values = {name: field.data for name, field in form._fields.items()
+              if name not in ("csrf_token", "submission", "version")}
     return ResourceInput(**{name: ("" if value is None and isinstance(getattr(ResourceInput, name, None), str)
                                    else value) for name, value in values.items()})

@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from forum.accounts import submissions
 from forum.core.dates import today_in_france
 from forum.core.errors import Conflict, Forbidden, Invalid
 from forum.core.forms import attach_error
 from forum.core.limits import per_member
 from forum.core.pagination import parse_page
-from forum.core.web import site_url
+from forum.core.web import repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques.permissions import active_fabrique_of
 from forum.resources import queries, services
@@ -56,7 +57,14 @@ def show(loan_id: int):
     return _render_loan(loan, sides)
 
 
+def _message_scope(loan) -> str:
+    return f"loan-message:{loan.id}"
+
+
 def _render_loan(loan, sides, *, action_form=None, message_form=None, status: int = 200):
+    if message_form is None and sides:
+        message_form = LoanMessageForm()
+        message_form.submission.data = submissions.issue(current_user, _message_scope(loan))
     return render_template(
         "loans/show.html", loan=loan, sides=sides, Side=Side, actions=actions_for(loan.state, sides),
         history=queries.loan_history(loan), messages=queries.loan_messages(loan),
@@ -97,7 +105,15 @@ def message(loan_id: int):
     form = LoanMessageForm()
     if not form.validate_on_submit():
         return _render_loan(loan, sides, message_form=form, status=400)
-    services.post_loan_message(current_user, loan, form.body.data, site_url=site_url())
+    try:
+        claim = submissions.claim(current_user, _message_scope(loan), form.submission.data)
+    except Invalid as error:
+        return _render_loan(loan, sides, message_form=form, status=attach_error(form, error))
+    if claim.is_repeat:
+        return repeated_submission("Ce message était déjà envoyé.",
+                                   url_for("loans.show", loan_id=loan.id, _anchor="messages"))
+    message = services.post_loan_message(current_user, loan, form.body.data, site_url=site_url())
+    claim.record(message.id)
     db.session.commit()
     flash("Votre message est envoyé.", "success")
     return redirect(url_for("loans.show", loan_id=loan.id, _anchor="messages"))

@@ -14,12 +14,13 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
 
+from forum.accounts import submissions
 from forum.core.errors import DomainError, NotFound
-from forum.core.forms import attach_error, render_form, require_button_form
+from forum.core.forms import CreatingForm, attach_error, render_form, require_button_form
 from forum.core.hostile import accepts_body_up_to
+from forum.core.web import repeated_submission
 from forum.extensions import csrf, db
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import can_manage
@@ -34,7 +35,7 @@ MAX_REQUEST_BYTES = 26 * 1024 * 1024
 ONE_YEAR = 365 * 24 * 3600
 
 
-class PhotoUploadForm(FlaskForm):
+class PhotoUploadForm(CreatingForm):
     photos = MultipleFileField(
         "Photos à ajouter",
         description="JPEG, PNG ou WebP, 4\u00a0Mo au plus chacune. La première photo illustre la ressource "
@@ -94,10 +95,18 @@ def manage(resource_id: int):
     resource = _resource_or_404(resource_id)
     _require_manager(resource)
     form = PhotoUploadForm()
+    scope = f"photos:{resource.id}"
+    if not form.is_submitted():
+        form.submission.data = submissions.issue(current_user, scope)
     if form.validate_on_submit():
         files, names = _uploaded(form)
         try:
+            claim = submissions.claim(current_user, scope, form.submission.data)
+            if claim.is_repeat:
+                return repeated_submission("Ces photos étaient déjà ajoutées.",
+                                           url_for("resource_photos.manage", resource_id=resource.id))
             added = photos.add_photos(current_user, resource, files, photo_store(), filenames=names)
+            claim.record(added[0].id)
             db.session.commit()
         except DomainError as error:
             return _render_page(resource, form, attach_error(form, error))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from forum.accounts import submissions
 from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, NotFound
 from forum.core.forms import attach_error, render_form, require_button_form
@@ -12,17 +13,18 @@ from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.visibility import is_moderator
-from forum.core.web import site_url
+from forum.core.web import repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import active_fabrique_of, can_manage, membership_of
 from forum.resources import queries, services
 from forum.resources.forms import LoanRequestForm, ResourceForm, resource_input
-from forum.resources.models import CATEGORIES, ResourceKind
+from forum.resources.models import CATEGORIES, Loan, Resource, ResourceKind
 from forum.resources.photos import delete_files_after_commit
 
 blueprint = Blueprint("resources", __name__, url_prefix="/ressources")
+NEW_RESOURCE = "resource"  # the new-resource form's submission scope (forum.accounts.submissions)
 
 
 def _resource_or_404(resource_id: int):
@@ -68,7 +70,15 @@ def show(resource_id: int):
                    and viewer_fabrique is not None
                    and viewer_fabrique.id != resource.fabrique_id
                    and current_user.is_email_confirmed)  # else the page says to confirm the address first
-    return _render_show(resource, LoanRequestForm() if can_request else None)
+    request_form = None
+    if can_request:
+        request_form = LoanRequestForm()
+        request_form.submission.data = submissions.issue(current_user, _loan_scope(resource))
+    return _render_show(resource, request_form)
+
+
+def _loan_scope(resource) -> str:
+    return f"loan:{resource.id}"
 
 
 def _render_show(resource, request_form, status: int = 200):
@@ -91,9 +101,17 @@ def create():
         return render_template("resources/choose_kind.html", kinds=list(ResourceKind), fabrique=fabrique)
     kind = ResourceKind(kind_value)
     form = ResourceForm(kind)
+    if not form.is_submitted():
+        form.submission.data = submissions.issue(current_user, NEW_RESOURCE)
     if form.validate_on_submit():
         try:
+            claim = submissions.claim(current_user, NEW_RESOURCE, form.submission.data)
+            if claim.is_repeat:
+                earlier = db.session.get(Resource, claim.earlier or 0)
+                return repeated_submission("Cette ressource était déjà dans le catalogue.", url_for(
+                    "resources.show", resource_id=earlier.id) if earlier else url_for("resources.index"))
             resource = services.create_resource(current_user, fabrique, kind, resource_input(form))
+            claim.record(resource.id)
             db.session.commit()
         except DomainError as error:
             return render_form("resources/edit.html", form, attach_error(form, error), resource=None, kind=kind,
@@ -158,9 +176,15 @@ def request_loan(resource_id: int):
     if not form.validate_on_submit():
         return _render_show(resource, form, 400)
     try:
+        claim = submissions.claim(current_user, _loan_scope(resource), form.submission.data)
+        if claim.is_repeat:
+            earlier = db.session.get(Loan, claim.earlier or 0)
+            return repeated_submission("Cette demande était déjà envoyée.", url_for(
+                "loans.show", loan_id=earlier.id) if earlier else url_for("loans.index"))
         loan = services.request_loan(current_user, resource, form.start_date.data, form.end_date.data,
                                      form.quantity.data or 1, form.message.data or "", today_in_france(),
                                      site_url=site_url())
+        claim.record(loan.id)
         db.session.commit()
     except DomainError as error:
         if error.status_code == 403:

@@ -4,11 +4,13 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from forum.core.forms import CreatingForm, VersionedForm
+
 REQUIRED = "Ce champ est obligatoire."
 BODY_HELP = "En Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…), citations avec « > »."
 
 
-class ThreadForm(FlaskForm):
+class ThreadForm(CreatingForm):
     title = StringField("Titre", validators=[DataRequired(REQUIRED), Length(min=8, max=150)],
                         description="Une phrase claire : c'est elle qui fera retrouver votre sujet.")
     category = SelectField("Catégorie", validators=[DataRequired(REQUIRED)])
@@ -18,13 +20,13 @@ class ThreadForm(FlaskForm):
     body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=32_000)], description=BODY_HELP)
 
 
-class ReplyForm(FlaskForm):
+class ReplyForm(CreatingForm):
     body = TextAreaField("Votre réponse", validators=[DataRequired(REQUIRED), Length(max=32_000)],
                          description=BODY_HELP)
     reply_to = HiddenField()  # the quoted post's id, when the reply began with "Citer"
 
 
-class PostEditForm(FlaskForm):
+class PostEditForm(VersionedForm):
     title = StringField("Titre du sujet", validators=[Length(max=150)])
     body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=32_000)], description=BODY_HELP)
 

@@ -6,13 +6,11 @@ Services flush, never commit; the caller commits once.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
-
 from sqlalchemy import select, update
 
 from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
-from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.errors import Forbidden, Invalid, NotFound
 from forum.core.markdown import quote_markdown, render_markdown
 from forum.core.models import utcnow
 from forum.core.security import parse_id
@@ -25,8 +23,6 @@ from forum.threads import watching
 from forum.threads.models import Category, Post, Tag, Thread
 
 TITLE_MIN, TITLE_MAX = 8, 150
-# A second identical submission within this delay is a double click, not a new message.
-DUPLICATE_WINDOW = timedelta(minutes=5)
 BODY_MAX = 32_000
 MAX_TAGS = 5
 _TAG_CHARS = re.compile(r"[^0-9a-zà-öø-ÿœ' -]")
@@ -130,12 +126,6 @@ def start_thread(actor: User, category: Category, title: str, body: str,
     title, body = clean_title(title), clean_body(body)
     fabrique = active_fabrique_of(actor)
     now = utcnow()
-    duplicate = db.session.execute(
-        select(Thread.id).where(Thread.author_id == actor.id, Thread.title == title,
-                                Thread.created_at > now - DUPLICATE_WINDOW)
-    ).first()
-    if duplicate is not None:
-        raise Conflict("Vous venez de publier un sujet avec ce titre : il est déjà en ligne.")
     thread = Thread(
         category=category, author_id=actor.id, fabrique_id=fabrique.id if fabrique else None,
         title=title, slug=slugify(title, 150), is_question=is_question, created_at=now,
@@ -148,9 +138,12 @@ def start_thread(actor: User, category: Category, title: str, body: str,
     if needs_approval(actor, opening.body_html):
         thread.hidden_at, thread.hidden_reason = now, AWAITING_APPROVAL
     else:
-        category.thread_count += 1
-        category.post_count += 1
-        category.last_post_at = now
+        # In SQL: two threads opened at the same moment both count.
+        db.session.execute(
+            update(Category).where(Category.id == category.id)
+            .values(thread_count=Category.thread_count + 1, post_count=Category.post_count + 1, last_post_at=now)
+            .execution_options(synchronize_session=False))
+        db.session.expire(category, ["thread_count", "post_count", "last_post_at"])
         touch_activity(thread.fabrique_id)
     db.session.flush()
     watching.follow_if_unset(actor, thread)
@@ -214,12 +207,6 @@ def reply(actor: User, thread: Thread, body: str, site_url: str = "", reply_to: 
     held = needs_approval(actor, body_html)
     fabrique = active_fabrique_of(actor)
     now = utcnow()
-    duplicate = db.session.execute(
-        select(Post.id).where(Post.thread_id == thread.id, Post.author_id == actor.id, Post.body_source == body,
-                              Post.created_at > now - DUPLICATE_WINDOW)
-    ).first()
-    if duplicate is not None:
-        raise Conflict("Vous venez de publier exactement ce message dans ce sujet : il est déjà en ligne.")
     # Lock the thread row (PostgreSQL; SQLite already holds the write lock) and
     # take the next position from the counter we update in the same statement.
     activity = {"hidden_reply_count": Thread.hidden_reply_count + 1} if held \

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.exc import OperationalError
 
+from forum.accounts import submissions
 from forum.accounts.services import get_user
 
 from forum.core.database import write_intent
@@ -18,7 +19,7 @@ from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.security import parse_id
-from forum.core.web import site_url
+from forum.core.web import repeated_submission, site_url
 from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
@@ -27,7 +28,7 @@ from forum.fabriques.queries import recently_active
 from forum.threads import community, queries, services, watching
 from forum.threads.newcomers import is_new_member
 from forum.threads.forms import PostEditForm, ReplyForm, ThreadForm, WatchForm
-from forum.threads.models import Post, WatchLevel
+from forum.threads.models import Post, Thread, WatchLevel
 
 log = logging.getLogger(__name__)
 blueprint = Blueprint("threads", __name__)
@@ -59,6 +60,13 @@ new_member_thread_limit = per_member(
 new_member_reply_limit = per_member(
     "NEW_MEMBER_REPLY_LIMIT", "Pendant vos premiers jours sur le forum, le nombre de réponses que vous pouvez publier "
     "chaque jour est limité, et vous l'avez atteint.", exempt_when=_not_new_member)
+
+
+NEW_THREAD = "thread"  # the new-thread form's submission scope (forum.accounts.submissions)
+
+
+def reply_scope(thread) -> str:
+    return f"reply:{thread.id}"
 
 
 HELD_THREAD = ("Votre sujet contient des liens : comme vous débutez sur le forum, il sera publié dès qu'un·e "
@@ -123,19 +131,27 @@ def new_thread():
     categories = queries.categories()
     form = ThreadForm()
     form.category.choices = choices((c.slug, c.name) for c in categories)
-    if not form.is_submitted() and request.args.get("categorie"):
-        form.category.data = request.args["categorie"]
+    if not form.is_submitted():
+        form.submission.data = submissions.issue(current_user, NEW_THREAD)
+        if request.args.get("categorie"):
+            form.category.data = request.args["categorie"]
     preview = ""
     if form.validate_on_submit():
         try:
             if wants_preview():
                 preview = preview_of(form.body.data)
                 return render_form("threads/new.html", form, 200, preview=preview)
+            claim = submissions.claim(current_user, NEW_THREAD, form.submission.data)
+            if claim.is_repeat:
+                earlier = db.session.get(Thread, claim.earlier or 0)
+                return repeated_submission("Ce sujet était déjà publié.", url_for(
+                    "threads.show", thread_id=earlier.id, slug=earlier.slug) if earlier else url_for("threads.home"))
             thread = services.start_thread(
                 current_user, services.get_category_by_slug(form.category.data), form.title.data, form.body.data,
                 tags=services.parse_tags(form.tags.data or ""), is_question=form.is_question.data,
                 site_url=site_url(),
             )
+            claim.record(thread.id)
             db.session.commit()
         except (Invalid, Conflict) as error:
             return render_form("threads/new.html", form, attach_error(form, error), preview=preview)
@@ -162,11 +178,15 @@ def show(thread_id: int, slug: str | None = None):
     # Forms (and their CSRF tokens, which open a session) only for members: the
     # anonymous page stays cookie-free and cacheable.
     member = current_user.is_authenticated
+    reply_form = None
+    if member:
+        reply_form = ReplyForm()
+        reply_form.submission.data = submissions.issue(current_user, reply_scope(thread))
     post_ids = [post.id for post in page.items]
     thread_bookmarked, bookmarked_posts = community.bookmarks_on_page(current_user, thread, post_ids)
     html = render_template(
         "threads/show.html", thread=thread, page=page, can_reply=member and services.can_reply(current_user, thread),
-        reply_form=ReplyForm() if member else None, action_form=EmptyForm() if member else None,
+        reply_form=reply_form, action_form=EmptyForm() if member else None,
         solution=queries.solution_of(thread), can_choose_solution=community.can_choose_solution(current_user, thread),
         liked=community.liked_post_ids(current_user, post_ids), thread_bookmarked=thread_bookmarked,
         bookmarked_posts=bookmarked_posts, watch_level=watching.level_of(current_user, thread) if member else None,
@@ -254,6 +274,8 @@ def reply(thread_id: int):
     thread = queries.thread_for_page(thread_id)
     services.check_can_reply(current_user, thread)
     form = ReplyForm()
+    if not form.is_submitted():
+        form.submission.data = submissions.issue(current_user, reply_scope(thread))
     preview = ""
     quoted_id = request.args.get("citer", "")
     if not form.is_submitted() and quoted_id:
@@ -270,8 +292,15 @@ def reply(thread_id: int):
             if wants_preview():
                 preview = preview_of(form.body.data)
                 return render_form("threads/reply.html", form, 200, thread=thread, preview=preview)
+            claim = submissions.claim(current_user, reply_scope(thread), form.submission.data)
+            if claim.is_repeat:
+                earlier = db.session.get(Post, claim.earlier or 0)
+                return repeated_submission("Ce message était déjà publié.",
+                                           post_url(earlier, thread) if earlier else url_for(
+                                               "threads.show", thread_id=thread.id, slug=thread.slug))
             post = services.reply(current_user, thread, form.body.data, site_url=site_url(),
                                   reply_to=services.read_reply_to(form.reply_to.data))
+            claim.record(post.id)
             db.session.commit()
         except (Invalid, Conflict) as error:
             return render_form("threads/reply.html", form, attach_error(form, error), thread=thread, preview=preview)

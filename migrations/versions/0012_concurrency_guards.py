@@ -1,4 +1,5 @@
-"""Guards against concurrent requests: loan history unique per (loan, from_state)
+"""Guards against concurrent requests: loan history unique per (loan, from_state); used submission
+tokens of creating forms
 
 Revision ID: 0012
 Revises: 0011
@@ -43,8 +44,24 @@ def upgrade():
     _drop_duplicate_loan_events()
     with op.batch_alter_table('loan_events', schema=None) as batch_op:
         batch_op.create_unique_constraint('uq_loan_events_loan_id_from_state', ['loan_id', 'from_state'])
+    op.create_table(
+        'form_submissions',
+        sa.Column('nonce', sa.String(length=32), nullable=False),
+        sa.Column('user_id', sa.Integer(), nullable=False),
+        sa.Column('scope', sa.String(length=60), nullable=False),
+        sa.Column('created_id', sa.Integer(), nullable=True),
+        sa.Column('created_at', sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_form_submissions_user_id_users'),
+                                ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('nonce', name=op.f('pk_form_submissions')),
+    )
+    with op.batch_alter_table('form_submissions', schema=None) as batch_op:
+        batch_op.create_index('ix_form_submissions_user_id_created_at', ['user_id', 'created_at'], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table('form_submissions', schema=None) as batch_op:
+        batch_op.drop_index('ix_form_submissions_user_id_created_at')
+    op.drop_table('form_submissions')
     with op.batch_alter_table('loan_events', schema=None) as batch_op:
         batch_op.drop_constraint('uq_loan_events_loan_id_from_state', type_='unique')

@@ -12,7 +12,7 @@ from forum.core.database import write_intent
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.notifications.models import EmailFrequency, EmailPreference
-from tests.conftest import csrf_token, login, make_category, make_reply, make_thread, make_user
+from tests.conftest import csrf_token, form_fields, login, make_category, make_reply, make_thread, make_user
 
 
 def outbox(app) -> list:
@@ -36,7 +36,7 @@ def choose(client, frequency: str):
 def test_a_reply_is_e_mailed_at_once_with_text_and_an_unsubscribe_link(client, app, forum):
     login(client, "bob@exemple.fr")
     path = f"/sujets/{forum['thread'].id}/repondre"
-    response = client.post(path, data={"csrf_token": csrf_token(client, path),
+    response = client.post(path, data={**form_fields(client, path),
                                        "body": "Nous en faisons un par mois, avec des bénévoles retraités."})
     assert response.status_code == 302
     [email] = outbox(app)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from forum.extensions import db
-from tests.conftest import csrf_token, make_category, make_reply, make_thread, make_user
+from tests.conftest import form_fields, make_category, make_reply, make_thread, make_user
 
 
 @pytest.fixture
@@ -33,8 +33,9 @@ def thread_url(thread) -> str:
 
 
 def press(client, url: str, page: str, **data):
-    """Submit a form of ``page`` to ``url`` (CSRF token read from ``page``)."""
-    return client.post(url, data={"csrf_token": csrf_token(client, page), **data})
+    """Submit a form of ``page`` to ``url`` (CSRF and submission tokens read from ``page``, see
+    ``tests.conftest.form_fields``)."""
+    return client.post(url, data={**form_fields(client, url, page), **data})
 
 
 def count(model, *where) -> int:

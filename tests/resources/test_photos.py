@@ -33,6 +33,7 @@ from forum.resources.models import Photo, Resource, ResourceKind
 from tests.conftest import (
     TEST_DATABASE_URL,
     csrf_token,
+    form_fields,
     login,
     make_fabrique,
     make_member,
@@ -159,8 +160,8 @@ def multipart(files, fields: dict) -> dict:
 
 
 def upload(client, url: str, *files: tuple[str, str, bytes], **fields):
-    """POST ``files`` (name, content type, bytes) to the photos page, with its CSRF token."""
-    return client.post(url, **multipart(files, {"csrf_token": csrf_token(client, url), **fields}))
+    """POST ``files`` (name, content type, bytes) to the photos page, with its CSRF and submission tokens."""
+    return client.post(url, **multipart(files, {**form_fields(client, url), **fields}))
 
 
 def photo_rows() -> list[Photo]:

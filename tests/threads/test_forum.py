@@ -3,10 +3,12 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from forum.accounts.models import User
 from forum.extensions import db
 from forum.threads.models import Category, Post, Tag, Thread
 from tests.conftest import (
     csrf_token,
+    form_fields,
     login,
     make_category,
     make_fabrique,
@@ -14,6 +16,7 @@ from tests.conftest import (
     make_reply,
     make_thread,
     make_user,
+    submission_token,
     submit,
 )
 
@@ -83,19 +86,46 @@ def test_bad_thread_input_is_refused_and_nothing_written(client, app, forum, cha
 def test_double_submission_publishes_once(client, app, forum):
     make_user()
     login(client, "alice@exemple.fr")
-    token = csrf_token(client, "/sujets/nouveau")
-    first = client.post("/sujets/nouveau", data={**NEW_THREAD, "csrf_token": token})
-    second = client.post("/sujets/nouveau", data={**NEW_THREAD, "csrf_token": token})
-    assert first.status_code == 302 and second.status_code == 409
-    assert "déjà en ligne" in second.get_data(as_text=True)
+    fields = form_fields(client, "/sujets/nouveau")
+    first = client.post("/sujets/nouveau", data={**NEW_THREAD, **fields})
+    second = client.post("/sujets/nouveau", data={**NEW_THREAD, **fields})
+    assert first.status_code == second.status_code == 302
+    assert second.headers["Location"] == first.headers["Location"]
+    assert "Ce sujet était déjà publié." in client.get(second.headers["Location"]).get_data(as_text=True)
     assert _count(Thread) == 1
 
     thread_id = db.session.execute(select(Thread.id)).scalar_one()
-    token = csrf_token(client, f"/sujets/{thread_id}")
-    replies = [client.post(f"/sujets/{thread_id}/repondre", data={"csrf_token": token, "body": "Merci !",
-                                                                  "action": "publish"}) for _ in range(2)]
-    assert [r.status_code for r in replies] == [302, 409]
+    fields = form_fields(client, f"/sujets/{thread_id}/repondre", f"/sujets/{thread_id}")
+    replies = [client.post(f"/sujets/{thread_id}/repondre", data={**fields, "body": "Merci !", "action": "publish"})
+               for _ in range(2)]
+    assert [r.status_code for r in replies] == [302, 302] and replies[0].location == replies[1].location
     assert _count(Post) == 2
+    # The same words again, from a new form, are a new message: repeating oneself is allowed.
+    assert submit(client, f"/sujets/{thread_id}/repondre", {"body": "Merci !", "action": "publish"},
+                  form_url=f"/sujets/{thread_id}").status_code == 302
+    assert _count(Post) == 3
+
+
+def test_creating_forms_refuse_missing_or_foreign_submission_tokens(client, app, forum):
+    make_user()
+    login(client, "alice@exemple.fr")
+    thread = make_thread(db.session.get(User, 1), forum["category"])
+    token = csrf_token(client, "/sujets/nouveau")
+    missing = client.post("/sujets/nouveau", data={**NEW_THREAD, "csrf_token": token})
+    assert missing.status_code == 400 and "Le formulaire envoyé est incomplet" in missing.get_data(as_text=True)
+    # The page comes back with the text kept and a fresh token: sending it again works.
+    again = submission_token(missing.get_data(as_text=True), "/sujets/nouveau", "/sujets/nouveau")
+    assert again and NEW_THREAD["title"] in missing.get_data(as_text=True)
+    # A reply's token is not a new thread's, nor another thread's reply's.
+    reply_token = form_fields(client, f"/sujets/{thread.id}/repondre")["submission"]
+    foreign = client.post("/sujets/nouveau", data={**NEW_THREAD, "csrf_token": token, "submission": reply_token})
+    assert foreign.status_code == 400 and "ouvert pour un autre usage" in foreign.get_data(as_text=True)
+    forged = client.post("/sujets/nouveau", data={**NEW_THREAD, "csrf_token": token, "submission": "abc.def"})
+    assert forged.status_code == 400
+    assert _count(Thread) == 1
+    assert client.post("/sujets/nouveau", data={**NEW_THREAD, "csrf_token": token, "submission": again}
+                       ).status_code == 302
+    assert _count(Thread) == 2
 
 
 def test_reply_and_quote(client, other_client, app, forum):
@@ -275,14 +305,17 @@ def test_posting_is_rate_limited(client, app, forum):
     author = make_user()
     thread = make_thread(author, forum["category"])
     login(client, "alice@exemple.fr")
-    token = csrf_token(client, f"/sujets/{thread.id}")
+    forms = [form_fields(client, f"/sujets/{thread.id}/repondre", f"/sujets/{thread.id}") for _ in range(11)]
+    # A form sent twice (a double click) publishes once, and is not counted twice either.
+    assert client.post(f"/sujets/{thread.id}/repondre",
+                       data={**forms[0], "body": "Message 0", "action": "publish"}).status_code == 302
     statuses = [client.post(f"/sujets/{thread.id}/repondre",
-                            data={"csrf_token": token, "body": f"Message {n}", "action": "publish"}).status_code
-                for n in range(11)]
+                            data={**fields, "body": f"Message {n}", "action": "publish"}).status_code
+                for n, fields in enumerate(forms)]
     assert statuses[:10] == [302] * 10 and statuses[10] == 429
     assert _count(Post) == 11
     # One budget for replies and new threads: the blocked member cannot post a new thread instead.
-    response = client.post("/sujets/nouveau", data={**NEW_THREAD, "csrf_token": csrf_token(client, "/sujets/nouveau"),
+    response = client.post("/sujets/nouveau", data={**NEW_THREAD, **form_fields(client, "/sujets/nouveau"),
                                                      "title": "Un sujet de plus pour contourner la limite"})
     html = response.get_data(as_text=True)
     assert response.status_code == 429 and "Vous publiez beaucoup en peu de temps." in html

@@ -11,7 +11,7 @@ from forum.accounts.models import User
 from forum.extensions import db
 from forum.notifications.models import Notification
 from forum.threads.models import Post, Thread, ThreadRead, Watch, WatchLevel
-from tests.conftest import csrf_token, login, make_category, make_reply, make_thread, make_user
+from tests.conftest import csrf_token, form_fields, login, make_category, make_reply, make_thread, make_user, submission_token
 
 
 @pytest.fixture
@@ -221,8 +221,9 @@ def _quote_and_reply(client, thread, quoted, body: str):
     page = client.get(f"/sujets/{thread.id}/repondre?citer={quoted.id}").get_data(as_text=True)
     assert f'name="reply_to" type="hidden" value="{quoted.id}"' in page
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    submission = submission_token(page, f"/sujets/{thread.id}/repondre", f"/sujets/{thread.id}/repondre")
     return client.post(f"/sujets/{thread.id}/repondre", data={
-        "csrf_token": token, "reply_to": str(quoted.id), "action": "publish",
+        "csrf_token": token, "submission": submission, "reply_to": str(quoted.id), "action": "publish",
         "body": f"> {quoted.body_source}\n\n{body}"})
 
 
@@ -252,7 +253,7 @@ def test_a_reply_to_a_post_of_another_thread_is_refused(client, people):
     page = f"/sujets/{people['thread'].id}/repondre"
     elsewhere = db.session.execute(select(Post.id).where(Post.thread_id == other.id)).scalar_one()
     for reply_to in (str(elsewhere), "999999", "abc", "9" * 30):
-        response = client.post(page, data={"csrf_token": csrf_token(client, page), "reply_to": reply_to,
+        response = client.post(page, data={**form_fields(client, page), "reply_to": reply_to,
                                            "body": "Une réponse égarée.", "action": "publish"})
         assert response.status_code == 400, reply_to
         assert "Le message auquel vous répondez n&#39;appartient pas à ce sujet." in response.get_data(as_text=True)
