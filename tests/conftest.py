@@ -155,42 +155,49 @@ def csrf_token(client, url: str) -> str:
 
 _FORM = re.compile(r"<form\b[^>]*>.*?</form>", re.S)
 _ACTION = re.compile(r'\baction="([^"]*)"')
-_SUBMISSION = re.compile(r'name="submission"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="submission"')
+_INPUT = re.compile(r"<input\b[^>]*>")
+_ATTRIBUTE = re.compile(r'\b(name|type|value)="([^"]*)"')
 
 
-def submission_token(page_html: str, action: str, page_url: str) -> str | None:
-    """The submission token (forum.accounts.submissions) of the form of ``page_html`` that posts to
-    ``action`` (a form without an action posts to its page, ``page_url``), or None."""
+def hidden_fields(page_html: str, action: str, page_url: str) -> dict | None:
+    """The hidden fields of the form of ``page_html`` that posts to ``action`` (a form without an action
+    posts to its page, ``page_url``): its CSRF token, its submission token (a creating form), the
+    version it edits…; None when the page has no such form."""
     wanted = urlsplit(action).path
     for match in _FORM.finditer(page_html):
         form = match.group(0)
         target = _ACTION.search(form[:form.index(">") + 1])
         if urlsplit(html.unescape(target.group(1)) if target and target.group(1) else page_url).path == wanted:
-            token = _SUBMISSION.search(form)
-            if token:
-                return token.group(1) or token.group(2)
+            fields = {}
+            for tag in _INPUT.findall(form):
+                attributes = dict(_ATTRIBUTE.findall(tag))
+                if attributes.get("type") == "hidden" and attributes.get("name"):
+                    fields[attributes["name"]] = html.unescape(attributes.get("value", ""))
+            return fields
     return None
 
 
+def submission_token(page_html: str, action: str, page_url: str) -> str | None:
+    """The submission token (forum.accounts.submissions) of the form posting to ``action``, or None."""
+    return (hidden_fields(page_html, action, page_url) or {}).get("submission")
+
+
 def form_fields(client, url: str, page: str | None = None) -> dict:
-    """What a browser sends along with the fields of the form of ``page`` (default: ``url``) that
-    posts to ``url``: the CSRF token and, for a creating form, its submission token (read from
-    ``url`` itself when ``page`` has no such form)."""
+    """What a browser sends besides what the person types, from the form of ``page`` (default: ``url``)
+    that posts to ``url``: its hidden fields (read from ``url`` itself when ``page`` has no such form),
+    and at least the CSRF token of ``page``."""
     page = page or url
     response = client.get(page)
     assert response.status_code == 200, (page, response.status_code)
     text = response.get_data(as_text=True)
     match = _CSRF.search(text)
     assert match, f"no CSRF token on {page}"
-    fields = {"csrf_token": match.group(1) or match.group(2)}
-    token = submission_token(text, url, page)
-    if token is None and page != url:
+    fields = hidden_fields(text, url, page)
+    if fields is None and page != url:
         own = client.get(url)
         if own.status_code == 200:
-            token = submission_token(own.get_data(as_text=True), url, url)
-    if token is not None:
-        fields["submission"] = token
-    return fields
+            fields = hidden_fields(own.get_data(as_text=True), url, url)
+    return {**(fields or {}), "csrf_token": match.group(1) or match.group(2)}
 
 
 def submit(client, url: str, data: dict | None = None, *, form_url: str | None = None, **kwargs):

@@ -32,3 +32,16 @@ class NotFound(DomainError):
 class Conflict(DomainError):
     status_code = 409
     default_message = "Cette action n'est plus possible dans l'état actuel."
+
+
+class StaleEdit(Conflict):
+    """A save made from a form opened at an older version than the stored one (optimistic locking).
+
+    ``version``: the stored version, which the form shown again carries, so that the person's next
+    save goes through once they have merged by hand; ``current``: (label, text) pairs of the stored
+    version, shown beside the person's own text (which the form keeps)."""
+
+    def __init__(self, message: str, *, version: int, current: list[tuple[str, str]]):
+        super().__init__(message)
+        self.version = version
+        self.current = current

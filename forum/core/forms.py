@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
 
-from forum.core.errors import DomainError
+from forum.core.errors import DomainError, StaleEdit
 from forum.extensions import db
 
 
@@ -35,11 +35,13 @@ def attach_error(form: FlaskForm, error: DomainError) -> int:
     """Roll back, show ``error`` on its field (or above the form); return the HTTP status to answer.
 
     An error that carries a ``fresh_token`` (a refused submission token) puts it in the form, so
-    the form shown again can be sent as it is."""
+    the form shown again can be sent as it is; a StaleEdit puts the stored version in it."""
     db.session.rollback()
     fresh_token = getattr(error, "fresh_token", None)
     if fresh_token and isinstance(form, CreatingForm):
         form.submission.data = fresh_token
+    if isinstance(error, StaleEdit) and isinstance(form, VersionedForm):
+        form.version.data = str(error.version)  # merged by hand, the form may be saved again
     field = getattr(form, error.field, None) if error.field else None
     if field is not None and hasattr(field, "errors"):
         field.errors = [*field.errors, error.message]

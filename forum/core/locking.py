@@ -9,6 +9,10 @@ On SQLite the statement carries no FOR UPDATE (the dialect drops it): a writing 
 already holds the database's write lock from its first statement (``core/database.py``), so
 the reload only reads what is there.
 
+Where people edit text (posts, practice reports, resources, fabrique profiles), the edit form
+carries the version it was opened at and the save locks the row, then ``check_version``: a save
+over a newer version is refused with both texts shown (the person merges by hand).
+
 Lock order, so that two requests never wait for each other in a circle (PostgreSQL would
 abort one with a deadlock): a fabrique before its memberships; a loan before its resource;
 a thread before its posts, then categories (several threads or categories: by id, through
@@ -18,11 +22,13 @@ a thread before its posts, then categories (several threads or categories: by id
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import InvalidRequestError
 
-from forum.core.errors import DomainError, NotFound
+from forum.core.dates import datetime_fr
+from forum.core.errors import DomainError, NotFound, StaleEdit
 from forum.extensions import db
 
 
@@ -47,3 +53,35 @@ def lock_ids(model, ids: Iterable[int]) -> list[int]:
         return []
     return list(db.session.execute(
         select(model.id).where(model.id.in_(wanted)).order_by(model.id).with_for_update()).scalars())
+
+
+STALE = ("{changed} par {who} le {when}, depuis que vous avez ouvert ce formulaire. Votre texte est conservé "
+         "dans le formulaire et la version actuelle est affichée juste avant : reprenez-y ce qui vous manque, "
+         "puis enregistrez de nouveau.")
+UNKNOWN_VERSION = ("Le formulaire envoyé ne dit pas quelle version vous modifiiez. Votre texte est conservé dans "
+                   "le formulaire et la version actuelle est affichée juste avant : vérifiez, puis enregistrez "
+                   "de nouveau.")
+
+
+# For callers that edit without a form (scripts, the demo): no version to compare.
+NOT_CHECKED = object()
+
+
+def read_version(raw: str | None) -> int | None:
+    """The version an edit form carries (None when missing or malformed)."""
+    raw = (raw or "").strip()
+    return int(raw) if raw.isdigit() and len(raw) <= 9 else None
+
+
+def check_version(seen, version: int, *, changed: str, who: str | None, when: datetime | None,
+                  current: list[tuple[str, str]]) -> None:
+    """StaleEdit unless the form was opened at ``version`` (call it with the row locked).
+
+    ``changed``: « Ce message a été modifié »; ``who``, ``when``: the last save's author and time;
+    ``current``: the stored texts, as (label, text) pairs, to show beside the person's own.
+    ``seen`` None: the form carried no version (a 409 all the same: we cannot tell what was seen)."""
+    if seen is NOT_CHECKED or seen == version:
+        return
+    message = UNKNOWN_VERSION if seen is None else STALE.format(
+        changed=changed, who=who or "un autre membre", when=datetime_fr(when) if when else "à l'instant")
+    raise StaleEdit(message, version=version, current=[(label, text) for label, text in current if text])

@@ -77,6 +77,10 @@ class Fabrique(Base):
     longitude: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Optimistic locking of profile edits by its managers (forum.core.locking.check_version).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     module_links: Mapped[list[FabriqueModule]] = relationship(
         back_populates="fabrique", cascade="all, delete-orphan", lazy="raise_on_sql",

@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
 from forum.core.text import clean_line, clean_text, require_length, slugify
@@ -148,10 +149,25 @@ def create_fabrique(actor: User, profile: FabriqueProfile) -> Fabrique:
     return fabrique
 
 
-def update_fabrique(actor: User, fabrique: Fabrique, profile: FabriqueProfile) -> None:
+def update_fabrique(actor: User, fabrique: Fabrique, profile: FabriqueProfile, *, seen_version=NOT_CHECKED) -> None:
+    """Save a manager's edit of the profile. ``seen_version``: the version the form was opened at (a
+    fabrique has several managers): a save over a newer one is a StaleEdit showing the current
+    profile; the row is locked first, so two saves at the same moment are caught too."""
+    lock(fabrique, gone=NotFound("Cette fabrique n'existe plus."))
     if not can_manage(actor, fabrique):
         raise Forbidden("Seuls les responsables de cette fabrique peuvent modifier sa fiche.")
+    editor = db.session.get(User, fabrique.updated_by_id or 0)
+    check_version(seen_version, fabrique.version, changed="La fiche de la fabrique a été modifiée",
+                  who=editor.display_name if editor is not None and not editor.is_deleted else None,
+                  when=fabrique.updated_at,
+                  current=[("Nom", fabrique.name), ("En une phrase", fabrique.summary),
+                           ("Présentation", fabrique.description_source), ("Adresse", fabrique.address),
+                           ("Code postal", fabrique.postal_code), ("Commune", fabrique.city),
+                           ("Horaires d'ouverture", fabrique.opening_hours), ("Site web", fabrique.website),
+                           ("E-mail de contact", fabrique.contact_email), ("Téléphone", fabrique.phone)])
     _apply_profile(fabrique, profile)
+    fabrique.version += 1
+    fabrique.updated_at, fabrique.updated_by_id = utcnow(), actor.id
     db.session.flush()
 
 

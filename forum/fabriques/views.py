@@ -6,7 +6,8 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from flask_login import current_user, login_required
 
 from forum.accounts import submissions
-from forum.core.errors import DomainError, NotFound
+from forum.core.errors import DomainError, NotFound, StaleEdit
+from forum.core.locking import read_version
 from forum.core.forms import EmptyForm, attach_error, render_form, require_button_form
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
@@ -118,12 +119,15 @@ def edit(slug: str):
         form.description.data = fabrique.description_source
         form.territory_type.data = fabrique.territory_type.value
         form.modules.data = fabrique.modules
+        form.version.data = str(fabrique.version)
     if form.validate_on_submit():
         try:
-            services.update_fabrique(current_user, fabrique, _profile_from(form))
+            services.update_fabrique(current_user, fabrique, _profile_from(form),
+                                     seen_version=read_version(form.version.data))
             db.session.commit()
         except DomainError as error:
-            return render_form("fabriques/edit.html", form, attach_error(form, error), fabrique=fabrique)
+            return render_form("fabriques/edit.html", form, attach_error(form, error), fabrique=fabrique,
+                               stale=error if isinstance(error, StaleEdit) else None)
         flash("La fiche de la fabrique est à jour.", "success")
         return redirect(url_for("fabriques.show", slug=fabrique.slug))
     return render_form("fabriques/edit.html", form, fabrique=fabrique)

@@ -7,6 +7,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from forum.accounts.models import User
 from forum.core.errors import Invalid, NotFound
+from forum.core.locking import NOT_CHECKED
 from forum.core.models import utcnow
 from forum.core.visibility import is_awaiting_approval
 from forum.extensions import db
@@ -230,13 +231,15 @@ def reject(actor: User, target_type: TargetType, target, reason: str | None, sit
     return True
 
 
-def edit_post(actor: User, post: Post, body: str, title: str | None, reason: str | None, site_url: str = "") -> bool:
+def edit_post(actor: User, post: Post, body: str, title: str | None, reason: str | None, site_url: str = "", *,
+              seen_version=NOT_CHECKED) -> bool:
     """A moderator edits someone's post: the reason is logged and told to the author.
 
-    False when nothing changed (nothing is logged then)."""
+    False when nothing changed (nothing is logged then). ``seen_version``: see threads.edit_post (two
+    moderators editing one post: the second save is a 409 showing the first's text)."""
     require_moderator(actor)
     reason = clean_reason(reason)
-    if not threads.edit_post(actor, post, body, title, moderation_reason=reason):
+    if not threads.edit_post(actor, post, body, title, moderation_reason=reason, seen_version=seen_version):
         return False
     log(actor, ModerationAction.EDIT, TargetType.POST, post.id, reason)
     if post.author_id != actor.id:

@@ -8,7 +8,8 @@ from flask import Blueprint, current_app, flash, g, redirect, render_template, r
 from flask_login import current_user, login_required
 
 from forum.accounts.services import get_user
-from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
+from forum.core.errors import DomainError, Forbidden, Invalid, NotFound, StaleEdit
+from forum.core.locking import read_version
 from forum.core.forms import attach_error, choices, render_form, require_button_form
 from forum.core.limits import per_member
 from forum.core.pagination import parse_page
@@ -319,6 +320,7 @@ def edit_post(post_id: int):
     form = ModeratorEditForm()
     if not form.is_submitted():
         form.body.data, form.title.data = post.body_source, thread.title
+        form.version.data = str(post.version)
     preview = ""
     context = {"post": post, "thread": thread, "moderating": True}
     if form.validate_on_submit():
@@ -327,13 +329,14 @@ def edit_post(post_id: int):
                 preview = preview_of(form.body.data)
                 return render_form("threads/edit_post.html", form, 200, preview=preview, **context)
             changed = thread_tools.edit_post(current_user, post, form.body.data,
-                                         form.title.data if post.position == 1 else None, form.reason.data,
-                                         site_url())
+                                             form.title.data if post.position == 1 else None, form.reason.data,
+                                             site_url(), seen_version=read_version(form.version.data))
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):
                 raise
-            return render_form("threads/edit_post.html", form, attach_error(form, error), preview=preview, **context)
+            return render_form("threads/edit_post.html", form, attach_error(form, error), preview=preview,
+                               stale=error if isinstance(error, StaleEdit) else None, **context)
         flash("Message modifié : son auteur·rice est prévenu·e, avec la raison." if changed
               else "Le message n'a pas changé.", "success" if changed else "info")
         return redirect(post_url(post, thread))

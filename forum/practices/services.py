@@ -17,6 +17,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
 from forum.core.security import parse_id
@@ -203,6 +204,21 @@ def _record_revision(actor: User, practice: Practice) -> PracticeRevision:
     return revision
 
 
+GONE = "Ce retour d'expérience vient d'être supprimé."
+
+
+def _check_revision(practice: Practice, seen) -> None:
+    latest = db.session.execute(
+        select(PracticeRevision).where(PracticeRevision.practice_id == practice.id)
+        .options(joinedload(PracticeRevision.author)).order_by(PracticeRevision.number.desc()).limit(1)
+    ).scalar_one_or_none()
+    author = latest.author if latest is not None else None
+    check_version(seen, practice.revision_count, changed="Ce retour d'expérience a été modifié",
+                  who=author.display_name if author is not None and not author.is_deleted else None,
+                  when=latest.created_at if latest is not None else None,
+                  current=[(SNAPSHOT_LABELS[name], text) for name, text in snapshot(practice).items()])
+
+
 def create_practice(actor: User, data: PracticeInput) -> Practice:
     """A member (address confirmed) writes a report for their fabrique; it starts as a draft with a first revision."""
     require_confirmed(actor)
@@ -220,10 +236,17 @@ def create_practice(actor: User, data: PracticeInput) -> Practice:
     return practice
 
 
-def update_practice(actor: User, practice: Practice, data: PracticeInput) -> PracticeRevision | None:
-    """Save an edit; a new revision is recorded when anything a reader sees changed."""
+def update_practice(actor: User, practice: Practice, data: PracticeInput, *,
+                    seen_revision=NOT_CHECKED) -> PracticeRevision | None:
+    """Save an edit; a new revision is recorded when anything a reader sees changed.
+
+    ``seen_revision``: the revision the form was opened at (its co-authors and the fabrique's managers
+    may edit at the same time): a save over a newer one is a StaleEdit that shows the current report.
+    The report's row is locked first, so two saves at the same moment are caught too."""
+    lock(practice, gone=NotFound(GONE))
     if not can_edit(actor, practice):
         raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent modifier ce retour.")
+    _check_revision(practice, seen_revision)
     before = snapshot(practice)
     _apply(practice, data)
     if data.coauthor_ids is not None:

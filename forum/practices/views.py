@@ -7,7 +7,8 @@ from flask_login import current_user, login_required
 
 from forum.accounts import submissions
 from forum.core.dates import today_in_france
-from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
+from forum.core.errors import DomainError, Forbidden, Invalid, NotFound, StaleEdit
+from forum.core.locking import read_version
 from forum.core.forms import attach_error, render_form, require_button_form
 from forum.core.limits import per_member
 from forum.core.page_cache import public_page
@@ -136,15 +137,17 @@ def edit(practice_id: int):
     form = _form(fabrique)
     if not form.is_submitted():
         form.process(data=_form_data(practice))
+        form.version.data = str(practice.revision_count)
     if form.validate_on_submit():
         try:
-            revision = services.update_practice(current_user, practice, form.to_input())
+            revision = services.update_practice(current_user, practice, form.to_input(),
+                                                seen_revision=read_version(form.version.data))
             if request.form.get("action") == "publish" and not practice.is_published:
                 services.publish(current_user, practice)
             db.session.commit()
         except DomainError as error:
             return render_form("practices/edit.html", form, attach_error(form, error), practice=practice,
-                               fabrique=fabrique)
+                               fabrique=fabrique, stale=error if isinstance(error, StaleEdit) else None)
         flash(f"Modifications enregistrées (version {revision.number})." if revision else "Rien n'a changé.",
               "success")
         return redirect(url_for("practices.show", practice_id=practice.id))

@@ -85,6 +85,9 @@ class Resource(Hideable, Base):
     paused: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Optimistic locking of edits by its fabrique's managers (forum.core.locking.check_version).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     # Equipment (a room has a quantity of 1: it is booked whole).
     quantity: Mapped[int] = mapped_column(Integer, default=1)

@@ -25,7 +25,7 @@ from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
 from forum.core.dates import day_fr
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
-from forum.core.locking import lock
+from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
 from forum.core.text import clean_line, clean_text, require_length
@@ -147,6 +147,9 @@ def _apply(resource: Resource, data: ResourceInput) -> None:
             raise Invalid("Décrivez le savoir-faire : c'est son contenu.", field="description")
 
 
+RESOURCE_GONE = "Cette ressource vient d'être retirée du catalogue."
+
+
 def create_resource(actor: User, fabrique: Fabrique, kind: ResourceKind, data: ResourceInput) -> Resource:
     """List a new resource of ``fabrique`` (its managers only)."""
     _require_manager(actor, fabrique)
@@ -157,10 +160,28 @@ def create_resource(actor: User, fabrique: Fabrique, kind: ResourceKind, data: R
     return resource
 
 
-def update_resource(actor: User, resource: Resource, data: ResourceInput) -> None:
+def update_resource(actor: User, resource: Resource, data: ResourceInput, *, seen_version=NOT_CHECKED) -> None:
+    """Save a manager's edit. ``seen_version``: the version the form was opened at (a fabrique has
+    several managers): a save over a newer one is a StaleEdit showing the current description; the
+    row is locked first, so two saves at the same moment are caught too."""
+    lock(resource, gone=NotFound(RESOURCE_GONE))
     _require_manager(actor, _owner_fabrique(resource))
+    editor = db.session.get(User, resource.updated_by_id or 0)
+    check_version(seen_version, resource.version, changed="Cette ressource a été modifiée",
+                  who=editor.display_name if editor is not None and not editor.is_deleted else None,
+                  when=resource.updated_at, current=_texts_of(resource))
     _apply(resource, data)
+    resource.version += 1
+    resource.updated_by_id = actor.id
     db.session.flush()
+
+
+def _texts_of(resource: Resource) -> list[tuple[str, str]]:
+    """What a manager types, as it is stored: shown beside a stale edit."""
+    return [("Nom", resource.name), ("Description" if resource.kind.lendable else "Contenu", resource.description_source),
+            ("Lieu de retrait", resource.pickup_place), ("Conditions d'utilisation", resource.usage_conditions),
+            ("Équipement de la salle", resource.room_equipment), ("Accessibilité", resource.accessibility),
+            ("Tarif ou conditions", resource.price_conditions), ("Contact", resource.contact)]
 
 
 def set_paused(actor: User, resource: Resource, paused: bool) -> None:
@@ -168,9 +189,6 @@ def set_paused(actor: User, resource: Resource, paused: bool) -> None:
     _require_manager(actor, _owner_fabrique(resource))
     resource.paused = paused
     resource.updated_at = utcnow()
-
-
-RESOURCE_GONE = "Cette ressource vient d'être retirée du catalogue."
 
 
 def delete_resource(actor: User, resource: Resource) -> list[str]:

@@ -7,7 +7,8 @@ from flask_login import current_user, login_required
 
 from forum.accounts import submissions
 from forum.core.dates import today_in_france
-from forum.core.errors import DomainError, Forbidden, NotFound
+from forum.core.errors import DomainError, Forbidden, NotFound, StaleEdit
+from forum.core.locking import read_version
 from forum.core.forms import attach_error, render_form, require_button_form
 from forum.core.limits import per_member
 from forum.core.page_cache import public_page
@@ -131,13 +132,16 @@ def edit(resource_id: int):
     form = ResourceForm(resource.kind, obj=resource)
     if not form.is_submitted():
         form.description.data = resource.description_source
+        form.version.data = str(resource.version)
     if form.validate_on_submit():
         try:
-            services.update_resource(current_user, resource, resource_input(form))
+            services.update_resource(current_user, resource, resource_input(form),
+                                     seen_version=read_version(form.version.data))
             db.session.commit()
         except DomainError as error:
             return render_form("resources/edit.html", form, attach_error(form, error), resource=resource,
-                               kind=resource.kind, fabrique=resource.fabrique)
+                               kind=resource.kind, fabrique=resource.fabrique,
+                               stale=error if isinstance(error, StaleEdit) else None)
         flash("La ressource est à jour.", "success")
         return redirect(url_for("resources.show", resource_id=resource.id))
     return render_form("resources/edit.html", form, resource=resource, kind=resource.kind, fabrique=resource.fabrique)

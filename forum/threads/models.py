@@ -122,6 +122,10 @@ class Post(Hideable, MarkdownBody, Base):
     fabrique_id: Mapped[int | None] = mapped_column(ForeignKey("fabriques.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Optimistic locking of edits (forum.core.locking.check_version): one more at each change of its
+    # text (or of its thread's title, for an opening post); who made the last one.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    edited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # "Merci" given by members (PostLike rows), counted here so pages need no COUNT.
     like_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -129,7 +133,7 @@ class Post(Hideable, MarkdownBody, Base):
     reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
 
     thread: Mapped[Thread] = relationship(lazy="raise_on_sql", foreign_keys=[thread_id])
-    author: Mapped[User | None] = relationship(lazy="raise_on_sql")
+    author: Mapped[User | None] = relationship(lazy="raise_on_sql", foreign_keys=[author_id])
     fabrique: Mapped[Fabrique | None] = relationship(lazy="raise_on_sql")
 
     @property

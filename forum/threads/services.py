@@ -10,7 +10,8 @@ from sqlalchemy import select, update
 
 from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
-from forum.core.errors import Forbidden, Invalid, NotFound
+from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import quote_markdown, render_markdown
 from forum.core.models import utcnow
 from forum.core.security import parse_id
@@ -289,11 +290,29 @@ def _check_not_deleted(post: Post) -> None:
         raise Invalid("Ce message a été supprimé.")
 
 
-def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, moderation_reason: str = "") -> bool:
+MOVED_AWAY = "Ce message vient d'être déplacé dans un autre sujet (fusion) : rouvrez-le depuis sa nouvelle page."
+
+
+def lock_post(post: Post) -> Thread:
+    """Lock the post's thread, then the post (the order of forum/core/locking.py), and reload both: a
+    change to a post that may touch its thread (counters, solution, title) starts here. Conflict when
+    a merge moved the post to another thread meanwhile; NotFound when it is gone."""
+    thread = lock(get_thread(post.thread_id))
+    lock(post, gone=NotFound("Ce message n'existe plus."))
+    if post.thread_id != thread.id:
+        raise Conflict(MOVED_AWAY)
+    return thread
+
+
+def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, moderation_reason: str = "",
+              seen_version=NOT_CHECKED) -> bool:
     """Change a post's text (and the thread's title when it is the opening post); marks it "modifié".
 
     Its author may; a moderator may edit anyone's post only with a reason, which
     forum.moderation records (``moderation.thread_tools.edit_post``). True when something changed.
+    ``seen_version``: the version the edit form was opened at; a save over a newer one (another
+    moderator's, the author's) is a StaleEdit that shows the current text (optimistic locking; the
+    rows are locked, so two saves at the same moment are caught too).
     """
     if post.author_id != actor.id:
         if not actor.is_moderator:
@@ -301,11 +320,17 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
         if not moderation_reason:
             raise Invalid("Indiquez la raison de la modification : elle sera montrée à l'auteur·rice.",
                           field="reason")
+    thread = lock_post(post)
     _check_not_deleted(post)
+    editor = db.session.get(User, post.edited_by_id or post.author_id or 0)
+    check_version(seen_version, post.version, changed="Ce message a été modifié",
+                  who=editor.display_name if editor is not None and not editor.is_deleted else None,
+                  when=post.edited_at or post.created_at,
+                  current=[("Titre du sujet", thread.title if post.position == 1 else ""),
+                           ("Message", post.body_source)])
     body = clean_body(body)
-    changed = False
+    changed, now = False, utcnow()
     if post.position == 1 and title is not None:
-        thread = get_thread(post.thread_id)
         title = clean_title(title)
         if title != thread.title:
             thread.title, thread.slug, changed = title, slugify(title, 150), True
@@ -313,13 +338,15 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
         had_links = bool(_OUTSIDE_LINK.search(post.body_html))
         post.body_source = body
         post.body_html = render_markdown(body)
-        post.edited_at = utcnow()
         changed = True
         if post.hidden_at is None and post.author_id == actor.id and not had_links \
                 and needs_approval(actor, post.body_html):
             # Links added afterwards wait like links posted at once (no way round the review).
             reply_hidden(post)
-            post.hidden_at, post.hidden_reason = post.edited_at, AWAITING_APPROVAL
+            post.hidden_at, post.hidden_reason = now, AWAITING_APPROVAL
+    if changed:
+        post.version += 1
+        post.edited_at, post.edited_by_id = now, actor.id
     db.session.flush()
     return changed
 

@@ -12,7 +12,8 @@ from forum.accounts import submissions
 from forum.accounts.services import get_user
 
 from forum.core.database import write_intent
-from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, StaleEdit
+from forum.core.locking import read_version
 from forum.core.forms import EmptyForm, attach_error, choices, render_form
 from forum.core.limits import accepted, member_key, per_member
 from forum.core.markdown import render_markdown
@@ -339,6 +340,7 @@ def edit_post(post_id: int):
     if not form.is_submitted():
         form.body.data = post.body_source
         form.title.data = thread.title
+        form.version.data = str(post.version)
     preview = ""
     if form.validate_on_submit():
         try:
@@ -346,11 +348,12 @@ def edit_post(post_id: int):
                 preview = preview_of(form.body.data)
                 return render_form("threads/edit_post.html", form, 200, post=post, thread=thread, preview=preview)
             services.edit_post(current_user, post, form.body.data,
-                               title=form.title.data if post.position == 1 else None)
+                               title=form.title.data if post.position == 1 else None,
+                               seen_version=read_version(form.version.data))
             db.session.commit()
         except DomainError as error:
             return render_form("threads/edit_post.html", form, attach_error(form, error), post=post, thread=thread,
-                               preview=preview)
+                               preview=preview, stale=error if isinstance(error, StaleEdit) else None)
         if is_awaiting_approval(post):
             flash(HELD_EDIT, "info")
         else:

@@ -1,5 +1,5 @@
 """Guards against concurrent requests: loan history unique per (loan, from_state); used submission
-tokens of creating forms
+tokens of creating forms; versions of edited texts (posts, resources, fabriques)
 
 Revision ID: 0012
 Revises: 0011
@@ -57,9 +57,32 @@ def upgrade():
     )
     with op.batch_alter_table('form_submissions', schema=None) as batch_op:
         batch_op.create_index('ix_form_submissions_user_id_created_at', ['user_id', 'created_at'], unique=False)
+    with op.batch_alter_table('posts', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
+        batch_op.add_column(sa.Column('edited_by_id', sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(batch_op.f('fk_posts_edited_by_id_users'), 'users', ['edited_by_id'], ['id'],
+                                    ondelete='SET NULL')
+    with op.batch_alter_table('resources', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
+        batch_op.add_column(sa.Column('updated_by_id', sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(batch_op.f('fk_resources_updated_by_id_users'), 'users', ['updated_by_id'],
+                                    ['id'], ondelete='SET NULL')
+    with op.batch_alter_table('fabriques', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
+        batch_op.add_column(sa.Column('updated_at', sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column('updated_by_id', sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(batch_op.f('fk_fabriques_updated_by_id_users'), 'users', ['updated_by_id'],
+                                    ['id'], ondelete='SET NULL')
 
 
 def downgrade():
+    for table, column in (('fabriques', 'updated_by_id'), ('resources', 'updated_by_id'), ('posts', 'edited_by_id')):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_constraint(f'fk_{table}_{column}_users', type_='foreignkey')
+            batch_op.drop_column(column)
+            batch_op.drop_column('version')
+    with op.batch_alter_table('fabriques', schema=None) as batch_op:
+        batch_op.drop_column('updated_at')
     with op.batch_alter_table('form_submissions', schema=None) as batch_op:
         batch_op.drop_index('ix_form_submissions_user_id_created_at')
     op.drop_table('form_submissions')
