@@ -6,7 +6,11 @@ on screen (``prepare``: read the page, its tokens), then all wait at a barrier a
 request at the same moment (``fire``). Rounds are grouped in one pair of processes per test:
 spawning costs a second or two, a round a few milliseconds.
 
-``prepare`` and ``fire`` must be module-level functions (spawn pickles them by name).
+A racer may also ``setup`` each round (put back what the previous round changed), with its own
+app and connection, once every racer is done with the previous round and before anyone prepares
+(two more barriers per round).
+
+``setup``, ``prepare`` and ``fire`` must be module-level functions (spawn pickles them by name).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from forum.core.database import write_intent
 from forum.extensions import db
 from tests.conftest import HttpsClient, base_config, login
 
@@ -36,6 +41,7 @@ class Racer:
     fire: Callable[[Any, Any], Any]
     rounds: list = field(default_factory=list)
     prepare: Callable[[Any, Any], Any] | None = None
+    setup: Callable[[Any], None] | None = None  # called with the round's data, then commits
 
 
 def outcome_of(response) -> Outcome:
@@ -43,7 +49,7 @@ def outcome_of(response) -> Outcome:
                    html.unescape(response.get_data(as_text=True)))
 
 
-def _run(config: dict, racer: Racer, index: int, barrier, results) -> None:
+def _run(config: dict, racer: Racer, index: int, barrier, results, with_setup: bool) -> None:
     from forum import create_app
 
     app = create_app(config)
@@ -52,8 +58,16 @@ def _run(config: dict, racer: Racer, index: int, barrier, results) -> None:
     try:
         with app.app_context():
             client = app.test_client()
+            client.racer_email = racer.email  # who this racer is, for prepare and fire
             login(client, racer.email)
             for round_data in racer.rounds:
+                if with_setup:
+                    barrier.wait(timeout=120)  # everyone is done with the previous round
+                    if racer.setup is not None:
+                        with write_intent():
+                            racer.setup(round_data)
+                            db.session.commit()
+                    barrier.wait(timeout=120)
                 prepared = racer.prepare(client, round_data) if racer.prepare else round_data
                 barrier.wait(timeout=120)
                 outcomes.append(racer.fire(client, prepared))
@@ -73,7 +87,8 @@ def race(app, tmp_path, racers: list[Racer], timeout: float = 300) -> list[list]
     config = {**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]}
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(len(racers)), context.Queue()
-    processes = [context.Process(target=_run, args=(config, racer, index, barrier, results))
+    with_setup = any(racer.setup is not None for racer in racers)
+    processes = [context.Process(target=_run, args=(config, racer, index, barrier, results, with_setup))
                  for index, racer in enumerate(racers)]
     for process in processes:
         process.start()

@@ -101,5 +101,5 @@ def test_two_members_asking_the_same_loan_at_once_make_one_request(app, tmp_path
     for number in range(len(rounds)):
         assert sorted((member[number].status, manager[number].status)) == [302, 409], number
         loser = member[number] if member[number].status == 409 else manager[number]
-        assert "Votre fabrique a déjà demandé « Découpeuse laser 60 W »" in loser.text
+        assert "Votre fabrique a déjà demandé « Découpeuse laser 60 W »" in loser.text
     assert _count(Loan) == len(rounds)

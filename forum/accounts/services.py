@@ -25,6 +25,7 @@ from forum.core.dates import datetime_fr
 from forum.core.models import utcnow
 from forum.accounts.passwords import check_password_policy, hash_password, verify_password
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.locking import lock, lock_ids
 from forum.core.text import clean_line, clean_text, require_length
 from forum.extensions import db
 
@@ -248,12 +249,25 @@ def get_user(user_id: int) -> User:
     return user
 
 
+def lock_admins(*others: User) -> int:
+    """Lock the administrators' rows and ``others``' (in id order), then count the administrators:
+    two of them stepping down, or leaving, at the same moment cannot leave the site without one."""
+    admin_ids = db.session.execute(select(User.id).where(User.role == Role.ADMIN)).scalars().all()
+    lock_ids(User, [*admin_ids, *(other.id for other in others)])
+    for other in {other.id: other for other in others}.values():
+        lock(other)
+    return db.session.execute(select(func.count()).select_from(User).where(User.role == Role.ADMIN)).scalar_one()
+
+
 def set_role(actor: User, target: User, role: Role) -> None:
-    """Admins appoint or remove moderators and admins; the last admin cannot step down."""
+    """Admins appoint or remove moderators and admins; the last admin cannot step down (the
+    administrators' rows are locked before they are counted: see ``lock_admins``)."""
     if not actor.is_admin:
         raise Forbidden("Seuls les administrateurs peuvent changer le rôle d'un membre.")
+    admins = lock_admins(target, actor)
+    if not actor.is_admin:  # stepped down meanwhile
+        raise Forbidden("Seuls les administrateurs peuvent changer le rôle d'un membre.")
     if target.role is Role.ADMIN and role is not Role.ADMIN:
-        admins = db.session.execute(select(func.count()).where(User.role == Role.ADMIN)).scalar_one()
         if admins <= 1:
             raise Conflict("Il faut garder au moins un administrateur.")
     if target.role is not role:

@@ -56,10 +56,10 @@ def lock_ids(model, ids: Iterable[int]) -> list[int]:
 
 
 STALE = ("{changed} par {who} le {when}, depuis que vous avez ouvert ce formulaire. Votre texte est conservé "
-         "dans le formulaire et la version actuelle est affichée juste avant : reprenez-y ce qui vous manque, "
+         "dans le formulaire et la version actuelle est affichée juste avant : reprenez-y ce qui vous manque, "
          "puis enregistrez de nouveau.")
 UNKNOWN_VERSION = ("Le formulaire envoyé ne dit pas quelle version vous modifiiez. Votre texte est conservé dans "
-                   "le formulaire et la version actuelle est affichée juste avant : vérifiez, puis enregistrez "
+                   "le formulaire et la version actuelle est affichée juste avant : vérifiez, puis enregistrez "
                    "de nouveau.")
 
 

@@ -1,6 +1,13 @@
 """Use cases for the directory: fabrique profiles, spaces and memberships.
 
 Services flush, never commit; the caller commits once.
+
+Concurrency: every change to a fabrique's memberships locks the fabrique's row first, then reads
+the memberships (lock order of forum/core/locking.py), so two managers deciding the same request,
+or leaving or removing each other at the same moment, act one after the other: the "one manager
+at least" rule counts what the first left. Unique names, one membership per member: inserted in
+a savepoint, a duplicate arriving at the same moment is a 409, not an error page. Profile edits
+check the version their form was opened at.
 """
 
 from __future__ import annotations
@@ -9,6 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
@@ -93,7 +101,7 @@ def _apply_profile(fabrique: Fabrique, profile: FabriqueProfile) -> None:
         select(Fabrique.id).where(func.lower(Fabrique.name) == name.lower(), Fabrique.id != (fabrique.id or 0))
     ).first()
     if clash is not None:
-        raise Conflict("Une autre fabrique porte déjà ce nom.")
+        raise Conflict(NAME_TAKEN)
     if profile.department_code not in DEPARTMENTS:
         raise Invalid("Choisissez un département dans la liste.", field="department_code")
     try:
@@ -133,19 +141,32 @@ def _apply_profile(fabrique: Fabrique, profile: FabriqueProfile) -> None:
         fabrique.module_links = [FabriqueModule(module=module) for module in wanted]
 
 
+ALREADY_MEMBER = ("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
+                  "quittez-la avant d'en créer une autre.")
+NAME_TAKEN = "Une autre fabrique porte déjà ce nom."
+
+
+def _flush_unique(conflict: str) -> None:
+    """Flush in a savepoint: a unique key taken at the same moment by another request is ``conflict``."""
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError:
+        raise Conflict(conflict) from None
+
+
 def create_fabrique(actor: User, profile: FabriqueProfile) -> Fabrique:
     """A member without a fabrique creates one and becomes its manager."""
     if membership_of(actor) is not None:
-        raise Conflict("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
-                       "quittez-la avant d'en créer une autre.")
+        raise Conflict(ALREADY_MEMBER)
     fabrique = Fabrique(module_links=[])
     _apply_profile(fabrique, profile)
     db.session.add(fabrique)
-    db.session.flush()
+    _flush_unique(NAME_TAKEN)
     membership = Membership(user_id=actor.id, fabrique=fabrique, role=MembershipRole.MANAGER,
                             status=MembershipStatus.ACTIVE, decided_at=utcnow())
     db.session.add(membership)
-    db.session.flush()
+    _flush_unique(ALREADY_MEMBER)
     return fabrique
 
 
@@ -168,7 +189,7 @@ def update_fabrique(actor: User, fabrique: Fabrique, profile: FabriqueProfile, *
     _apply_profile(fabrique, profile)
     fabrique.version += 1
     fabrique.updated_at, fabrique.updated_by_id = utcnow(), actor.id
-    db.session.flush()
+    _flush_unique(NAME_TAKEN)
 
 
 def _space_values(name: str, capacity: int | None, equipment: str) -> tuple[str, int, str]:
@@ -222,7 +243,8 @@ def request_membership(actor: User, fabrique: Fabrique) -> Membership:
     membership = Membership(user_id=actor.id, fabrique=fabrique, role=MembershipRole.MEMBER,
                             status=MembershipStatus.PENDING)
     db.session.add(membership)
-    db.session.flush()
+    _flush_unique("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
+                  "on ne peut appartenir qu'à une seule fabrique.")
     return membership
 
 
@@ -234,12 +256,32 @@ def get_membership(fabrique: Fabrique, membership_id: int) -> Membership:
     return membership
 
 
+DECIDED = "Cette demande vient d'être traitée par un·e autre responsable : elle n'attend plus de réponse."
+REMOVED = "Cette adhésion n'existe plus : le membre vient de partir, ou un·e autre responsable l'a retiré·e."
+
+
+NOT_A_MANAGER = ("Vous n'êtes pas, ou plus, responsable de cette fabrique : seuls ses responsables peuvent "
+                 "faire cela (un·e autre responsable vient peut-être de changer votre rôle).")
+
+
+def lock_memberships(fabrique_id: int, membership: Membership | None = None, *, manager: User | None = None) -> None:
+    """Lock the fabrique's row (every change to its memberships starts here), then reload
+    ``membership`` (Conflict when it was removed meanwhile) and check that ``manager``, acting as
+    one of its managers, still is one (Forbidden), as things are now, not as the page showed."""
+    lock(db.session.get(Fabrique, fabrique_id), gone=NotFound("Cette fabrique n'existe plus."))
+    if membership is not None:
+        lock(membership, gone=Conflict(REMOVED))
+    if manager is not None and not manager.is_admin and db.session.execute(select(Membership.id).where(
+            Membership.user_id == manager.id, Membership.fabrique_id == fabrique_id,
+            Membership.role == MembershipRole.MANAGER, Membership.status == MembershipStatus.ACTIVE)).first() is None:
+        raise Forbidden(NOT_A_MANAGER)
+
+
 def decide_membership(actor: User, membership: Membership, accept: bool) -> None:
     """A manager accepts (the member may then act for the fabrique) or refuses (the request is removed)."""
-    if not can_manage(actor, membership.fabrique):
-        raise Forbidden("Seuls les responsables de cette fabrique peuvent accepter des membres.")
+    lock_memberships(membership.fabrique_id, membership, manager=actor)
     if membership.status is not MembershipStatus.PENDING:
-        raise Conflict("Cette demande a déjà été traitée.")
+        raise Conflict(DECIDED)
     if accept:
         membership.status = MembershipStatus.ACTIVE
         membership.decided_at = utcnow()
@@ -260,8 +302,7 @@ def _active_manager_count(fabrique_id: int) -> int:
 
 def set_membership_role(actor: User, membership: Membership, role: MembershipRole) -> None:
     """Managers name other managers, or make one a plain member again (one manager always remains)."""
-    if not can_manage(actor, membership.fabrique):
-        raise Forbidden("Seuls les responsables de cette fabrique peuvent changer les rôles.")
+    lock_memberships(membership.fabrique_id, membership, manager=actor)
     if membership.status is not MembershipStatus.ACTIVE:
         raise Conflict("Acceptez d'abord la demande de ce membre.")
     if membership.role is MembershipRole.MANAGER and role is not MembershipRole.MANAGER:
@@ -271,9 +312,10 @@ def set_membership_role(actor: User, membership: Membership, role: MembershipRol
 
 
 def remove_membership(actor: User, membership: Membership) -> None:
-    """A member leaves, or a manager removes a member; the last manager cannot leave."""
-    if membership.user_id != actor.id and not can_manage(actor, membership.fabrique):
-        raise Forbidden("Vous ne pouvez pas retirer ce membre.")
+    """A member leaves, or a manager removes a member; the last manager cannot leave (the fabrique's
+    row is locked before the managers are counted: two leaving at once cannot leave none)."""
+    lock_memberships(membership.fabrique_id, membership,
+                     manager=actor if membership.user_id != actor.id else None)
     if membership.is_manager and _active_manager_count(membership.fabrique_id) <= 1:
         raise Conflict("Vous êtes le ou la seule responsable : nommez quelqu'un d'autre avant de partir.")
     db.session.delete(membership)

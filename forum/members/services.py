@@ -22,6 +22,11 @@ What a deletion does, in one transaction:
 
 Everything goes through the ORM or through bulk statements on tables the search index does not
 read (likes, votes, counts), so the search change log follows (see forum/search/sync.py).
+
+Concurrency: the member's row is locked first (with the administrators' rows, in id order, when
+they are one: two administrators leaving at once cannot leave none), then their fabrique's (the
+only-manager rule); a deletion sent twice at once deletes once. Counts go down by the "Merci" and
+"Utile" rows this deletion actually removed (DELETE … RETURNING), not by what it read before.
 """
 
 from __future__ import annotations
@@ -35,13 +40,14 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.accounts.models import Role, User
 from forum.accounts.passwords import verify_password
-from forum.accounts.services import end_other_login_sessions, keep_suspension
+from forum.accounts.services import end_other_login_sessions, keep_suspension, lock_admins
 from forum.core.errors import Conflict, Invalid
+from forum.core.locking import lock
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.fabriques.permissions import membership_of
-from forum.fabriques.services import remove_membership
+from forum.fabriques.services import lock_memberships, remove_membership
 from forum.moderation.models import Flag
 from forum.notifications.models import EmailPreference, Notification
 from forum.practices.models import (
@@ -71,11 +77,17 @@ class Deletion:
 
 def delete_account(actor: User, password: str, *, remove_texts: bool = False) -> Deletion:
     """Erase the member's personal data and end all their sessions (see the module's docstring)."""
+    if actor.role is Role.ADMIN:
+        lock_admins(actor)
+    else:
+        lock(actor)
     if actor.is_deleted:
         raise Conflict(ALREADY_DELETED)
     if not verify_password(actor.password_hash, password or ""):
         raise Invalid(WRONG_PASSWORD, field="password")
     membership = membership_of(actor)
+    if membership is not None:
+        lock_memberships(membership.fabrique_id, membership)
     _check_nobody_is_left_behind(actor, membership)
     result = _remove_texts(actor) if remove_texts else Deletion()
     _forget_activity(actor)
@@ -122,15 +134,21 @@ def _erase_identity(actor: User) -> None:
 
 def _forget_activity(actor: User) -> None:
     """Private traces, and reactions whose counts must stay true."""
-    liked = select(PostLike.post_id).where(PostLike.user_id == actor.id)
-    db.session.execute(update(Post).where(Post.id.in_(liked)).values(like_count=Post.like_count - 1)
-                       .execution_options(synchronize_session=False))
-    voted = select(PracticeVote.practice_id).where(PracticeVote.user_id == actor.id)
-    db.session.execute(update(Practice).where(Practice.id.in_(voted))
-                       .values(useful_count=Practice.useful_count - 1)
-                       .execution_options(synchronize_session=False))
-    for model, owner in ((PostLike, PostLike.user_id), (PracticeVote, PracticeVote.user_id),
-                         (OutdatedFlag, OutdatedFlag.user_id), (Bookmark, Bookmark.user_id),
+    # Each count goes down for the rows this statement removed: a "Merci" taken back at the same
+    # moment (in another tab) is removed, and counted, by one of the two only.
+    liked = db.session.execute(delete(PostLike).where(PostLike.user_id == actor.id).returning(PostLike.post_id)
+                               .execution_options(synchronize_session=False)).scalars().all()
+    if liked:
+        db.session.execute(update(Post).where(Post.id.in_(liked)).values(like_count=Post.like_count - 1)
+                           .execution_options(synchronize_session=False))
+    voted = db.session.execute(delete(PracticeVote).where(PracticeVote.user_id == actor.id)
+                               .returning(PracticeVote.practice_id)
+                               .execution_options(synchronize_session=False)).scalars().all()
+    if voted:
+        db.session.execute(update(Practice).where(Practice.id.in_(voted))
+                           .values(useful_count=Practice.useful_count - 1)
+                           .execution_options(synchronize_session=False))
+    for model, owner in ((OutdatedFlag, OutdatedFlag.user_id), (Bookmark, Bookmark.user_id),
                          (Watch, Watch.user_id), (ThreadRead, ThreadRead.user_id),
                          (Notification, Notification.user_id), (EmailPreference, EmailPreference.user_id)):
         db.session.execute(delete(model).where(owner == actor.id).execution_options(synchronize_session=False))

@@ -17,7 +17,8 @@ from forum.extensions import db
 from forum.moderation.models import FLAGGABLE, Flag, FlagReason, FlagResolution, ModerationAction, TargetType
 from forum.moderation.services import (
     AUTO_HIDE_REASON, HIDDEN_SUBJECT, HIDDEN_TEXT, MODELS, NOT_FOUND, RESTORED_SUBJECT, RESTORED_TEXT,
-    author_ids_of, clean_reason, close_flags, log, require_moderator, set_hidden, set_visible, tell_authors,
+    author_ids_of, clean_reason, close_flags, lock_target, log, require_moderator, set_hidden, set_visible,
+    tell_authors,
 )
 from forum.threads.models import Thread
 
@@ -79,8 +80,13 @@ def flag(actor: User, target_type: TargetType, target, reason: str | None, note:
          site_url: str = "") -> FlagOutcome:
     """Report ``target`` to the moderators. A second flag by the same member while the first is
     open counts once; after a moderator closed it, flagging again reopens it (back in the queue),
-    remembering who examined it: such a flag no longer counts towards hiding (see ``_auto_hide``)."""
+    remembering who examined it: such a flag no longer counts towards hiding (see ``_auto_hide``).
+
+    A post's row is locked first (its thread before it): flags sent at the same moment are counted
+    one after the other, so the third one hides the post, once."""
     flag_reason, note = clean_flag(reason, note)
+    if target_type is TargetType.POST:
+        lock_target(target_type, target)
     check_flaggable(actor, target_type, target)
     existing = db.session.execute(
         select(Flag).where(Flag.reporter_id == actor.id, Flag.target_type == target_type,
@@ -139,6 +145,9 @@ def review_flags(actor: User, target_type: TargetType, target_id: int, *, uphold
     require_moderator(actor)
     reason = clean_reason(reason, required=uphold)
     target = db.session.get(MODELS[target_type], target_id)
+    if target is not None:
+        lock_target(target_type, target)
+    # Compare-and-set: only flags still open are closed; a moderator who was quicker leaves none.
     closed = close_flags(actor, target_type, target_id,
                          FlagResolution.UPHELD if uphold else FlagResolution.REJECTED)
     if not closed:

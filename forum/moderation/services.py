@@ -9,6 +9,11 @@ Services flush, never commit; the caller commits once. Each moderator action wri
 ``ModerationLog`` row in the same transaction, so the log and the change stand or fall
 together. Actions are idempotent: repeating one (a double submission) changes nothing
 and logs nothing.
+
+Concurrency: every action locks its target's row (a post: its thread first; ``lock_target``)
+before reading the state it changes, so two moderators acting at once, or a moderator and the
+flags' auto-hiding, act one after the other: the second sees the first's result (hidden
+already: nothing to do, nothing logged, counters moved once).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from sqlalchemy.orm import selectinload
 from forum.accounts.models import User
 from forum.core.audit import audited_action
 from forum.core.errors import Forbidden, Invalid, NotFound
+from forum.core.locking import lock
 from forum.core.models import utcnow
 from forum.core.text import clean_line
 from forum.core.visibility import AWAITING_APPROVAL, is_awaiting_approval
@@ -67,6 +73,14 @@ def get_target(target_type: TargetType, target_id: int):
     if target is None:
         raise NotFound(NOT_FOUND[target_type])
     return target
+
+
+def lock_target(target_type: TargetType, target) -> None:
+    """Lock the target's row and reload it (a post: its thread first, as forum.core.locking orders)."""
+    if target_type is TargetType.POST:
+        threads.lock_post(target)
+    else:
+        lock(target, gone=NotFound(NOT_FOUND[target_type]))
 
 
 # --- who wrote it, where it is --------------------------------------------------------------------
@@ -221,6 +235,7 @@ def hide(actor: User, target_type: TargetType, target, reason: str | None, site_
     require_moderator(actor)
     _hideable(target_type)
     reason = clean_reason(reason)
+    lock_target(target_type, target)
     if target.hidden_at is not None and target.hidden_reason not in (AUTO_HIDE_REASON, AWAITING_APPROVAL):
         return False
     set_hidden(target_type, target, reason)
@@ -237,6 +252,7 @@ def restore(actor: User, target_type: TargetType, target, reason: str | None = "
     require_moderator(actor)
     _hideable(target_type)
     reason = clean_reason(reason, required=False)
+    lock_target(target_type, target)
     if target.hidden_at is None:
         return False
     if target_type is TargetType.THREAD and target.merged_into_id is not None:

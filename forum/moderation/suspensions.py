@@ -1,4 +1,7 @@
-"""Suspensions: a suspended member still reads the forum but writes nothing until the end."""
+"""Suspensions: a suspended member still reads the forum but writes nothing until the end.
+
+Suspending and lifting lock the member's row before reading their suspension: two moderators
+at once act one after the other (the same suspension twice is logged and told once)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,8 @@ from datetime import datetime, timedelta
 
 from forum.accounts.models import Role, User
 from forum.core.dates import datetime_fr
-from forum.core.errors import Forbidden, Invalid
+from forum.core.errors import Forbidden, Invalid, NotFound
+from forum.core.locking import lock
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.moderation.models import ModerationAction, TargetType
@@ -50,6 +54,7 @@ def suspend(actor: User, member: User, duration: str, reason: str | None, site_u
     the same reason and length again within DUPLICATE_WINDOW is a double submission (False)."""
     require_moderator(actor)
     reason = clean_reason(reason)
+    lock(member, gone=NotFound("Ce membre n'existe pas."))
     now = utcnow()
     until = suspension_end(duration, now)
     if member.id == actor.id:
@@ -76,6 +81,7 @@ def suspend(actor: User, member: User, duration: str, reason: str | None, site_u
 def unsuspend(actor: User, member: User, reason: str | None = "", site_url: str = "") -> bool:
     require_moderator(actor)
     reason = clean_reason(reason, required=False)
+    lock(member, gone=NotFound("Ce membre n'existe pas."))
     if member.role is Role.MODERATOR and not actor.is_admin:
         raise Forbidden("Seul·e un·e administrateur·rice peut lever la suspension d'un·e modérateur·rice.")
     if not member.is_suspended:

@@ -1,5 +1,9 @@
 """Moderators' tools on the forum: lock, pin, move and merge threads; publish or refuse held
-posts and threads (new members'); edit someone's post."""
+posts and threads (new members'); edit someone's post.
+
+Each tool locks the rows it changes before reading them (threads by id, then posts, then
+categories by id: the order of forum/core/locking.py), so two moderators acting on the same
+thread at once act one after the other, and counters move once."""
 
 from __future__ import annotations
 
@@ -7,13 +11,13 @@ from sqlalchemy import delete, func, insert, select, update
 
 from forum.accounts.models import User
 from forum.core.errors import Invalid, NotFound
-from forum.core.locking import NOT_CHECKED
+from forum.core.locking import NOT_CHECKED, lock, lock_ids
 from forum.core.models import utcnow
 from forum.core.visibility import is_awaiting_approval
 from forum.extensions import db
 from forum.moderation.models import FlagResolution, ModerationAction, TargetType
 from forum.moderation.services import (
-    clean_reason, close_flags, count_thread, link_of, log, require_moderator, set_visible, tell_authors,
+    clean_reason, close_flags, count_thread, link_of, lock_target, log, require_moderator, set_visible, tell_authors,
 )
 from forum.notifications.services import notify
 from forum.threads import services as threads
@@ -27,6 +31,7 @@ def _switch(actor: User, thread: Thread, column: str, on: bool, actions: tuple[M
     False when it already was (a double submission)."""
     require_moderator(actor)
     reason = clean_reason(reason, required=False)
+    lock(thread)
     if getattr(thread, column) == on:
         return False
     setattr(thread, column, on)
@@ -47,9 +52,12 @@ def move_thread(actor: User, thread: Thread, category: Category, reason: str | N
     """Move a thread (and its posts) to another category; both categories' counters follow."""
     require_moderator(actor)
     reason = clean_reason(reason, required=False)
+    lock(thread)
     if thread.category_id == category.id:
         return False
     source = db.session.get(Category, thread.category_id)
+    for each in sorted((source, category), key=lambda row: row.id):  # categories in id order
+        lock(each)
     if thread.hidden_at is None:  # a hidden thread is counted nowhere
         count_thread(thread, -1)
         thread.category_id = category.id
@@ -87,18 +95,21 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
     """
     require_moderator(actor)
     reason = clean_reason(reason, required=False)
-    if source.merged_into_id == target.id:
-        return False
     if source.id == target.id:
         raise Invalid("Choisissez un autre sujet : on ne fusionne pas un sujet avec lui-même.", field="target")
+    # Both threads locked (in id order: two merges in opposite directions queue), then read as they
+    # are now: a reply arriving meanwhile waits, then finds the source merged.
+    lock_ids(Thread, [source.id, target.id])
+    lock(source)
+    lock(target)
+    if source.merged_into_id == target.id:
+        return False
     if source.merged_into_id is not None:
         raise Invalid("Ce sujet a déjà été fusionné avec un autre.", field="target")
     if target.merged_into_id is not None:
         raise Invalid("Le sujet choisi a lui-même été fusionné avec un autre : choisissez celui-là.", field="target")
     if target.hidden_at is not None:
         raise Invalid("Le sujet choisi est masqué : rétablissez-le ou choisissez-en un autre.", field="target")
-    # Lock the source first (PostgreSQL): a reply arriving meanwhile waits, then finds it merged.
-    db.session.execute(select(Thread.id).where(Thread.id == source.id).with_for_update())
     posts = db.session.execute(
         select(Post).where(Post.thread_id == source.id).order_by(Post.position)).scalars().all()
     moved, deleted = len(posts), sum(post.is_deleted for post in posts)
@@ -119,6 +130,7 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
     if source.solution_post_id is not None and target.solution_post_id is None and target.is_question:
         target.solution_post_id = source.solution_post_id
     _merge_tags(source, target)
+    lock_ids(Category, [source.category_id, target.category_id])
     # Category counters: the source's posts now count in the target's category; the source
     # thread itself counts nowhere (it was counted only while visible).
     if source.hidden_at is None:
@@ -193,6 +205,7 @@ def approve(actor: User, target_type: TargetType, target, site_url: str = "") ->
     False when it was no longer waiting (another moderator decided first)."""
     require_moderator(actor)
     _held(target_type)
+    lock_target(target_type, target)
     if not is_awaiting_approval(target):
         return False
     # A post held when links were added by editing was announced when first published: not again.
@@ -221,6 +234,7 @@ def reject(actor: User, target_type: TargetType, target, reason: str | None, sit
     require_moderator(actor)
     _held(target_type)
     reason = clean_reason(reason)
+    lock_target(target_type, target)
     if not is_awaiting_approval(target):
         return False
     target.hidden_reason = reason

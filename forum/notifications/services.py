@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
 from forum.core.errors import Invalid, NotFound
@@ -88,11 +89,17 @@ def frequency_of(user: User) -> EmailFrequency:
 
 
 def set_frequency(user: User, frequency: EmailFrequency) -> None:
+    """The member's e-mail choice (the last one wins: two tabs choosing at once cannot both insert)."""
     preference = db.session.get(EmailPreference, user.id)
     if preference is None:
-        db.session.add(EmailPreference(user_id=user.id, frequency=frequency))
-    else:
-        preference.frequency = frequency
+        try:
+            with db.session.begin_nested():
+                db.session.add(EmailPreference(user_id=user.id, frequency=frequency))
+                db.session.flush()
+            return
+        except IntegrityError:  # chosen at the same moment in another tab
+            preference = db.session.get(EmailPreference, user.id, populate_existing=True)
+    preference.frequency = frequency
     db.session.flush()
 
 

@@ -2,6 +2,12 @@
 
 Every save of a report (creation included) records a revision: a JSON snapshot
 of what a reader sees, so any two versions can be compared.
+
+Concurrency: every change to a report, or under it (a vote, a comment, a trial, a flag),
+locks the report's row first: an edit, a publication, a deletion and the reactions to it act
+one after the other, and a reaction to a report deleted or unpublished meanwhile is refused
+rather than half-written. Counters move in SQL by what was actually inserted or deleted; edits
+check the revision their form was opened at.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
@@ -243,7 +249,7 @@ def update_practice(actor: User, practice: Practice, data: PracticeInput, *,
     ``seen_revision``: the revision the form was opened at (its co-authors and the fabrique's managers
     may edit at the same time): a save over a newer one is a StaleEdit that shows the current report.
     The report's row is locked first, so two saves at the same moment are caught too."""
-    lock(practice, gone=NotFound(GONE))
+    _lock(practice)
     if not can_edit(actor, practice):
         raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent modifier ce retour.")
     _check_revision(practice, seen_revision)
@@ -260,7 +266,12 @@ def update_practice(actor: User, practice: Practice, data: PracticeInput, *,
     return revision
 
 
+def _lock(practice: Practice) -> None:
+    lock(practice, gone=NotFound(GONE))
+
+
 def publish(actor: User, practice: Practice) -> None:
+    _lock(practice)
     if not can_edit(actor, practice):
         raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent publier ce retour.")
     if practice.is_published:
@@ -270,6 +281,7 @@ def publish(actor: User, practice: Practice) -> None:
 
 
 def delete_practice(actor: User, practice: Practice) -> None:
+    _lock(practice)
     if not can_edit(actor, practice):
         raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent supprimer ce retour.")
     db.session.delete(practice)
@@ -300,23 +312,37 @@ def _require_published(practice: Practice, what: str) -> None:
         raise Conflict(f"Ce retour d'expérience n'est pas encore publié : {what} sera possible après publication.")
 
 
-def toggle_useful(actor: User, practice: Practice) -> bool:
-    """Add or remove the member's "Utile" vote; returns whether the member now finds it useful."""
+def set_useful(actor: User, practice: Practice, useful: bool | None = None) -> bool:
+    """The member's "Utile" vote: given (``useful`` True), taken back (False), or switched (None).
+    True when it changed: the same button pressed twice (a double click) votes once.
+
+    The report is locked first, and the count moves in SQL by the vote actually added or removed,
+    so members voting at the same moment are all counted."""
+    _lock(practice)
     _require_published(practice, "voter")
     if is_author(actor, practice):
         raise Forbidden("On ne vote pas pour son propre retour d'expérience.")
-    removed = db.session.execute(delete(PracticeVote).where(
-        PracticeVote.practice_id == practice.id, PracticeVote.user_id == actor.id)).rowcount
-    if not removed:
+    voted = db.session.get(PracticeVote, (practice.id, actor.id)) is not None
+    if useful is None:
+        useful = not voted
+    if useful == voted:
+        return False
+    if useful:
         db.session.add(PracticeVote(practice_id=practice.id, user_id=actor.id))
+    else:
+        db.session.execute(delete(PracticeVote).where(PracticeVote.practice_id == practice.id,
+                                                      PracticeVote.user_id == actor.id))
+    db.session.execute(update(Practice).where(Practice.id == practice.id)
+                       .values(useful_count=Practice.useful_count + (1 if useful else -1))
+                       .execution_options(synchronize_session=False))
     db.session.flush()
-    practice.useful_count = db.session.execute(
-        select(func.count()).select_from(PracticeVote).where(PracticeVote.practice_id == practice.id)).scalar_one()
-    return not removed
+    db.session.expire(practice, ["useful_count"])
+    return True
 
 
 def add_comment(actor: User, practice: Practice, body: str, *, site_url: str = "") -> PracticeComment:
     require_confirmed(actor)
+    _lock(practice)
     _require_published(practice, "commenter")
     body = require_length(clean_text(body), "Le commentaire", maximum=COMMENT_MAX, field="body")
     comment = PracticeComment(practice_id=practice.id, author_id=actor.id, body_source=body,
@@ -333,8 +359,10 @@ def add_comment(actor: User, practice: Practice, body: str, *, site_url: str = "
 
 
 def record_trial(actor: User, practice: Practice, outcome: str, note: str, *, site_url: str = "") -> PracticeTrial:
-    """"Nous l'avons essayé aussi": the actor's fabrique adds (or updates) its own outcome."""
+    """"Nous l'avons essayé aussi": the actor's fabrique adds (or updates) its own outcome (one row per
+    fabrique: two of its members at the same moment update it one after the other)."""
     require_confirmed(actor)
+    _lock(practice)
     _require_published(practice, "témoigner")
     fabrique = active_fabrique_of(actor)
     if fabrique is None:
@@ -364,6 +392,7 @@ def record_trial(actor: User, practice: Practice, outcome: str, note: str, *, si
 
 def confirm_current(actor: User, practice: Practice) -> None:
     """An author confirms the report still holds; pending "dépassé" flags are cleared."""
+    _lock(practice)
     _require_published(practice, "confirmer")
     if not can_edit(actor, practice):
         raise Forbidden("Seuls les auteurs peuvent confirmer que ce retour est encore d'actualité.")
@@ -374,6 +403,7 @@ def confirm_current(actor: User, practice: Practice) -> None:
 def flag_outdated(actor: User, practice: Practice, note: str, *, site_url: str = "") -> bool:
     """A member signals the report may no longer hold; authors are notified. False if already flagged."""
     require_confirmed(actor)
+    _lock(practice)
     _require_published(practice, "signaler")
     note = require_length(clean_line(note), "La remarque", minimum=0, maximum=500, field="note")
     exists = db.session.get(OutdatedFlag, (practice.id, actor.id))

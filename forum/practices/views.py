@@ -222,9 +222,16 @@ def compare(practice_id: int):
 def useful(practice_id: int):
     require_button_form()
     practice = _readable(practice_id)
-    now_useful = services.toggle_useful(current_user, practice)
+    wanted = {"oui": True, "non": False}.get(request.form.get("utile", ""))  # what the pressed button said
+    changed = services.set_useful(current_user, practice, wanted)
     db.session.commit()
-    flash("Merci : votre vote « utile » est compté." if now_useful else "Votre vote « utile » est retiré.", "success")
+    now_useful = queries.has_voted(current_user, practice)
+    if changed:
+        flash("Merci : votre vote « utile » est compté." if now_useful else "Votre vote « utile » est retiré.",
+              "success")
+    else:
+        flash("Votre vote « utile » était déjà compté." if now_useful else "Votre vote « utile » était déjà retiré.",
+              "info")
     return redirect(url_for("practices.show", practice_id=practice.id))
 
 

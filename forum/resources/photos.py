@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session, scoped_session
 
 from forum.accounts.models import User
 from forum.core.errors import Forbidden, Invalid, NotFound
+from forum.core.locking import lock
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import can_manage
@@ -401,16 +402,25 @@ def add_photos(actor: User, resource: Resource, files: Sequence[bytes], store: P
 
 
 def delete_photo(actor: User, photo: Photo, store: PhotoStore) -> None:
-    """Delete a photo; its files go once the deletion has committed. Flushes."""
-    _require_manager(actor, db.session.get(Resource, photo.resource_id))
+    """Delete a photo; its files go once the deletion has committed. Flushes.
+
+    The resource's row is locked first, as for a move: a photo deleted twice at once, or while
+    the photos are reordered, is deleted once (NotFound for the second)."""
+    resource = lock(db.session.get(Resource, photo.resource_id), gone=NotFound("Cette ressource n'existe plus."))
+    lock(photo, gone=NotFound("Cette photo vient d'être supprimée."))
+    _require_manager(actor, resource)
     delete_files_after_commit(db.session, [photo.filename, photo.thumbnail], store)
     db.session.delete(photo)
     db.session.flush()
 
 
 def move_photo(actor: User, photo: Photo, offset: int) -> None:
-    """Move a photo ``offset`` places (-1: one earlier; the first one is the cover). Flushes."""
-    resource = db.session.get(Resource, photo.resource_id)
+    """Move a photo ``offset`` places (-1: one earlier; the first one is the cover). Flushes.
+
+    The resource's row is locked before the positions are read: two moves at once renumber one
+    after the other."""
+    resource = lock(db.session.get(Resource, photo.resource_id), gone=NotFound("Cette ressource n'existe plus."))
+    lock(photo, gone=NotFound("Cette photo vient d'être supprimée."))
     _require_manager(actor, resource)
     ordered = photos_of(resource)
     index = ordered.index(photo)

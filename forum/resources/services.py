@@ -307,7 +307,7 @@ def request_loan(actor: User, resource: Resource, start: date | None, end: date 
         Loan.resource_id == resource.id, Loan.borrower_fabrique_id == fabrique.id, Loan.start_date == start,
         Loan.end_date == end, Loan.state == LoanState.REQUESTED).limit(1)).first()
     if pending is not None:
-        raise Conflict(f"Votre fabrique a déjà demandé « {resource.name} » {_format_period(start, end)} : cette "
+        raise Conflict(f"Votre fabrique a déjà demandé « {resource.name} » {_format_period(start, end)} : cette "
                        "demande attend la réponse de la fabrique prêteuse (voir vos prêts).")
     loan = Loan(resource_id=resource.id, owner_fabrique_id=resource.fabrique_id, borrower_fabrique_id=fabrique.id,
                 requested_by_id=actor.id, quantity=quantity, start_date=start, end_date=end, message=message)
@@ -404,7 +404,7 @@ def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, seen
     concurrent moves wins, whatever they are."""
     lock(loan, gone=NotFound(LOAN_GONE))
     if seen_state is not None and seen_state is not loan.state:
-        raise Conflict(just_moved(loan) or "Le prêt vient de changer d'état : voici où il en est.")
+        raise Conflict(just_moved(loan) or "Le prêt vient de changer d'état : voici où il en est.")
     try:
         move = transition(loan.state, action)
     except TransitionRefused as refusal:
@@ -425,7 +425,7 @@ def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, seen
                                      to_state=move.to_state, note=note))
             db.session.flush()
     except IntegrityError:
-        raise Conflict(just_moved(loan) or "Le prêt vient de changer d'état : rechargez la page.") from None
+        raise Conflict(just_moved(loan) or "Le prêt vient de changer d'état : rechargez la page.") from None
     loan.state = move.to_state
     loan.updated_at = utcnow()
     if action is Action.RETURN:

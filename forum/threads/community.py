@@ -2,6 +2,11 @@
 
 Services flush, never commit; the caller commits once. Every action is idempotent: a second
 click (or a double submission) leaves things as the first one did, without an error.
+
+Concurrency: choosing or withdrawing a solution locks the thread (and the post) before reading
+them; a "Merci" or a bookmark is one row under a unique key, inserted in a savepoint (a concurrent
+double click inserts first: no error, counted once), and like counts move in SQL by what was
+actually inserted or deleted.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from forum.core.visibility import can_see
 from forum.extensions import db
 from forum.notifications.models import Notification
 from forum.notifications.services import notify
+from forum.core.locking import lock
 from forum.threads.models import Bookmark, Post, PostLike, Thread
+from forum.threads.services import lock_post
 
 NOT_A_QUESTION = "Seule une question peut avoir une solution : ce sujet n'est pas marqué comme question."
 NOT_THE_ASKER = "Seul·e l'auteur·rice de la question ou un·e modérateur·rice peut choisir la solution."
@@ -47,12 +54,15 @@ def mark_solution(actor: User, thread: Thread, post: Post, site_url: str = "") -
 
     Only the asker or a moderator may; the reply's author is told (not when they chose it).
     """
+    if post.thread_id != thread.id:
+        raise Invalid(OTHER_THREAD)
+    # The thread and the post as they are now: a moderator may be hiding the post, another
+    # moderator choosing another solution (the thread first, as every post change does).
+    lock_post(post)
     if not thread.is_question:
         raise Invalid(NOT_A_QUESTION)
     if thread.author_id != actor.id and not actor.is_moderator:
         raise Forbidden(NOT_THE_ASKER)
-    if post.thread_id != thread.id:
-        raise Invalid(OTHER_THREAD)
     if post.position == 1:
         raise Invalid(QUESTION_ITSELF)
     if post.is_deleted:
@@ -75,6 +85,7 @@ def mark_solution(actor: User, thread: Thread, post: Post, site_url: str = "") -
 
 def unmark_solution(actor: User, thread: Thread) -> bool:
     """The question is open again; False when it had no solution."""
+    lock(thread)
     if thread.author_id != actor.id and not actor.is_moderator:
         raise Forbidden(NOT_THE_ASKER)
     if thread.solution_post_id is None:

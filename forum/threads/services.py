@@ -1,11 +1,18 @@
 """Use cases for the forum: start a thread, reply, edit, delete.
 
 Services flush, never commit; the caller commits once.
+
+Concurrency: a reply takes its position from the thread's counter in the UPDATE that locks the
+thread row, and only while the thread is visible and open (compare-and-set: hidden, merged or
+locked meanwhile, the reply is refused); counters move in SQL; a change to a post locks its
+thread, then the post (``lock_post``), before reading them; edits check the version their form
+was opened at (``edit_post``).
 """
 
 from __future__ import annotations
 
 import re
+
 from sqlalchemy import select, update
 
 from forum.accounts.models import User
@@ -212,16 +219,20 @@ def reply(actor: User, thread: Thread, body: str, site_url: str = "", reply_to: 
     # take the next position from the counter we update in the same statement.
     activity = {"hidden_reply_count": Thread.hidden_reply_count + 1} if held \
         else {"last_post_at": now, "last_poster_id": actor.id}
-    # Only while the thread is visible: a moderator may have hidden or merged it meanwhile (on
-    # PostgreSQL this statement then waits for their commit and sees the thread as it is now).
+    # Only while the thread is visible and open: a moderator may have hidden, merged or locked it
+    # meanwhile (on PostgreSQL this statement then waits for their commit and sees the thread as
+    # it is now).
+    still_open = Thread.hidden_at.is_(None) if actor.is_moderator else \
+        Thread.hidden_at.is_(None) & Thread.is_locked.is_(False)
     position = db.session.execute(
-        update(Thread).where(Thread.id == thread.id, Thread.hidden_at.is_(None))
+        update(Thread).where(Thread.id == thread.id, still_open)
         .values(post_count=Thread.post_count + 1, **activity)
         .returning(Thread.post_count)
         .execution_options(synchronize_session=False)
     ).scalar_one_or_none()
     if position is None:
-        raise Forbidden(HIDDEN)
+        hidden = db.session.execute(select(Thread.hidden_at).where(Thread.id == thread.id)).scalar()
+        raise Forbidden(HIDDEN if hidden is not None else LOCKED)
     db.session.execute(
         update(Category).where(Category.id == thread.category_id)
         .values(post_count=Category.post_count + 1, **({} if held else {"last_post_at": now}))
@@ -290,7 +301,7 @@ def _check_not_deleted(post: Post) -> None:
         raise Invalid("Ce message a été supprimé.")
 
 
-MOVED_AWAY = "Ce message vient d'être déplacé dans un autre sujet (fusion) : rouvrez-le depuis sa nouvelle page."
+MOVED_AWAY = "Ce message vient d'être déplacé dans un autre sujet (fusion) : rouvrez-le depuis sa nouvelle page."
 
 
 def lock_post(post: Post) -> Thread:
@@ -354,16 +365,17 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
 def delete_post(actor: User, post: Post) -> None:
     """Remove a post's text; the thread keeps a "message supprimé" placeholder in its place.
 
-    Only its author may: moderators hide others' posts instead (with a reason, in the log)."""
+    Only its author may: moderators hide others' posts instead (with a reason, in the log). The
+    thread and the post are locked first: deleted twice at once, it is counted once."""
     if post.author_id != actor.id:
         raise Forbidden("Vous ne pouvez supprimer que vos propres messages ; la modération masque ceux des autres.")
+    thread = lock_post(post)
     _check_not_deleted(post)
     if post.hidden_at is not None:
         _count_hidden_reply(post, -1)  # from now on it counts as deleted
     post.body_source = ""
     post.body_html = ""
     post.deleted_at = utcnow()
-    thread = get_thread(post.thread_id)
     if thread.solution_post_id == post.id:
         thread.solution_post_id = None  # the question is open again
     if post.position > 1:

@@ -53,15 +53,20 @@ def read_level(raw: str | None) -> WatchLevel:
 
 def set_level(actor: User, level: WatchLevel, *, thread: Thread | None = None,
               category: Category | None = None) -> None:
-    """The member's level for a thread or a category (idempotent)."""
-    target = Watch.thread_id == thread.id if thread is not None else Watch.category_id == category.id
-    watch = db.session.execute(select(Watch).where(Watch.user_id == actor.id, target)).scalar_one_or_none()
-    if watch is None:
-        db.session.add(Watch(user_id=actor.id, thread_id=thread.id if thread else None,
-                             category_id=category.id if category else None, level=level))
-    else:
-        watch.level = level
+    """The member's level for a thread or a category (idempotent).
+
+    One INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL): two tabs choosing at the same
+    moment cannot both insert; the last choice wins."""
+    target = Watch.thread_id if thread is not None else Watch.category_id
+    statement = _insert().values(user_id=actor.id, thread_id=thread.id if thread else None,
+                                 category_id=category.id if category else None, level=level, created_at=utcnow())
+    db.session.execute(statement.on_conflict_do_update(index_elements=[Watch.user_id, target],
+                                                       set_={"level": statement.excluded.level}))
     db.session.flush()
+
+
+def _insert():
+    return postgresql_insert(Watch) if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert(Watch)
 
 
 def level_of(actor: User | None, thread: Thread) -> WatchLevel:

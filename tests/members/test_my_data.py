@@ -69,7 +69,7 @@ def world(app):
     bob_practice = make_practice(bob, [category.id], title="La ressourcerie racontée par Bob")
     make_practice(bob, [category.id], publish=False, title="Brouillon de Bob sur la cuisine")
     with write_intent():
-        practice_services.toggle_useful(mina, _practice(bob_practice.id))
+        practice_services.set_useful(mina, _practice(bob_practice.id), True)
         practice_services.add_comment(mina, _practice(bob_practice.id),
                                       "Commentaire de Mina sur la ressourcerie.")
         practice_services.add_comment(bob, _practice(practice.id),
