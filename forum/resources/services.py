@@ -374,6 +374,12 @@ _JUST_MOVED = {
     LoanState.LENT: "Le matériel vient d'être noté comme retiré par {who}.",
     LoanState.RETURNED: "Le matériel vient d'être noté comme rendu par {who}.",
 }
+# ... and what became of their own click.
+_NOT_RECORDED = {
+    Action.ACCEPT: "Votre acceptation n'a pas été enregistrée.", Action.DECLINE: "Votre refus n'a pas été enregistré.",
+    Action.CANCEL: "Votre annulation n'a pas été enregistrée.",
+    Action.LEND: "Votre « prêté » n'a pas été enregistré.", Action.RETURN: "Votre « rendu » n'a pas été enregistré.",
+}
 LOAN_GONE = "Ce prêt n'existe plus."
 
 
@@ -404,7 +410,8 @@ def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, seen
     concurrent moves wins, whatever they are."""
     lock(loan, gone=NotFound(LOAN_GONE))
     if seen_state is not None and seen_state is not loan.state:
-        raise Conflict(just_moved(loan) or "Le prêt vient de changer d'état : voici où il en est.")
+        moved = just_moved(loan) or "Le prêt vient de changer d'état."
+        raise Conflict(f"{moved} {_NOT_RECORDED[action]}")
     try:
         move = transition(loan.state, action)
     except TransitionRefused as refusal:
