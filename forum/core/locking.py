@@ -14,9 +14,10 @@ carries the version it was opened at and the save locks the row, then ``check_ve
 over a newer version is refused with both texts shown (the person merges by hand).
 
 Lock order, so that two requests never wait for each other in a circle (PostgreSQL would
-abort one with a deadlock): a fabrique before its memberships; a loan before its resource;
-a thread before its posts, then categories (several threads or categories: by id, through
-``lock_ids``); members (users) last.
+abort one with a deadlock): a loan before its resource; threads (several: by id, through
+``lock_ids``) before their posts, then categories (by id), then fabriques (a reply touches its
+fabrique's activity); a fabrique before its memberships; a member's own row (deleting one's
+account, administrators by id) before anything else they change.
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ from forum.core.errors import DomainError, NotFound, StaleEdit
 from forum.extensions import db
 
 
+# FOR NO KEY UPDATE on PostgreSQL: it excludes other writers of the row as FOR UPDATE does, but
+# not the inserts of rows that refer to it (their foreign-key check takes FOR KEY SHARE): a member
+# replying while their account is being deleted, a comment while its report is edited, do not
+# wait on a lock that serialises nothing they share (we never change a primary key).
+FOR_UPDATE = {"key_share": True}
+
+
 def lock(instance, gone: DomainError | None = None):
     """Lock ``instance``'s row until the commit and reload its columns (changes not yet flushed
     are dropped: call it before changing anything). ``gone`` (default: NotFound) is raised when
@@ -39,7 +47,7 @@ def lock(instance, gone: DomainError | None = None):
     mapper = inspect(instance).mapper
     try:
         db.session.refresh(instance, attribute_names=[column.key for column in mapper.column_attrs],
-                           with_for_update=True)
+                           with_for_update=FOR_UPDATE)
     except InvalidRequestError:  # "Could not refresh instance": the row no longer exists
         raise gone or NotFound() from None
     return instance
@@ -52,7 +60,7 @@ def lock_ids(model, ids: Iterable[int]) -> list[int]:
     if not wanted:
         return []
     return list(db.session.execute(
-        select(model.id).where(model.id.in_(wanted)).order_by(model.id).with_for_update()).scalars())
+        select(model.id).where(model.id.in_(wanted)).order_by(model.id).with_for_update(**FOR_UPDATE)).scalars())
 
 
 STALE = ("{changed} par {who} le {when}, depuis que vous avez ouvert ce formulaire. Votre texte est conservé "

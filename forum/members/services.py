@@ -24,8 +24,9 @@ Everything goes through the ORM or through bulk statements on tables the search 
 read (likes, votes, counts), so the search change log follows (see forum/search/sync.py).
 
 Concurrency: the member's row is locked first (with the administrators' rows, in id order, when
-they are one: two administrators leaving at once cannot leave none), then their fabrique's (the
-only-manager rule); a deletion sent twice at once deletes once. Counts go down by the "Merci" and
+they are one: two administrators leaving at once cannot leave none), their fabrique's last, before
+the only-manager rule is checked again (threads before fabriques, the order a reply takes); a
+deletion sent twice at once deletes once. Counts go down by the "Merci" and
 "Utile" rows this deletion actually removed (DELETE … RETURNING), not by what it read before.
 """
 
@@ -86,12 +87,14 @@ def delete_account(actor: User, password: str, *, remove_texts: bool = False) ->
     if not verify_password(actor.password_hash, password or ""):
         raise Invalid(WRONG_PASSWORD, field="password")
     membership = membership_of(actor)
-    if membership is not None:
-        lock_memberships(membership.fabrique_id, membership)
     _check_nobody_is_left_behind(actor, membership)
     result = _remove_texts(actor) if remove_texts else Deletion()
     _forget_activity(actor)
     if membership is not None:
+        # The fabrique's row after the threads' (a reply locks its thread, then touches its
+        # fabrique's activity): then the only-manager rule again, as things are now.
+        lock_memberships(membership.fabrique_id, membership)
+        _check_nobody_is_left_behind(actor, membership)
         remove_membership(actor, membership)
         set_committed_value(actor, "membership", None)
     keep_suspension(actor)
