@@ -217,7 +217,8 @@ def spaces(slug: str):
         try:
             claim = submissions.claim(current_user, scope, form.submission.data)
             if claim.is_repeat:
-                return repeated_submission("Cet espace était déjà ajouté.", url_for("fabriques.spaces", slug=fabrique.slug))
+                return repeated_submission("Cet espace était déjà ajouté.",
+                                           url_for("fabriques.spaces", slug=fabrique.slug))
             space = services.add_space(current_user, fabrique, form.name.data, form.capacity.data,
                                        form.equipment.data or "")
             claim.record(space.id)

@@ -178,7 +178,8 @@ def update_resource(actor: User, resource: Resource, data: ResourceInput, *, see
 
 def _texts_of(resource: Resource) -> list[tuple[str, str]]:
     """What a manager types, as it is stored: shown beside a stale edit."""
-    return [("Nom", resource.name), ("Description" if resource.kind.lendable else "Contenu", resource.description_source),
+    description = "Description" if resource.kind.lendable else "Contenu"
+    return [("Nom", resource.name), (description, resource.description_source),
             ("Lieu de retrait", resource.pickup_place), ("Conditions d'utilisation", resource.usage_conditions),
             ("Équipement de la salle", resource.room_equipment), ("Accessibilité", resource.accessibility),
             ("Tarif ou conditions", resource.price_conditions), ("Contact", resource.contact)]

@@ -92,7 +92,8 @@ def test_the_borrower_cancels_while_the_owner_accepts(app, tmp_path):
         state = db.session.get(Loan, loan_id).state
         if owner[number].status == 302:
             assert state is LoanState.ACCEPTED
-            assert "La demande vient d'être acceptée par Olivia Prêteuse (La Fabrique Prêteuse)." in borrower[number].text
+            assert ("La demande vient d'être acceptée par Olivia Prêteuse (La Fabrique Prêteuse)."
+                    in borrower[number].text)
         else:
             assert state is LoanState.CANCELLED
             assert "La demande vient d'être annulée par Mina Emprunteuse (L'Atelier Emprunteur)." in owner[number].text

@@ -11,7 +11,9 @@ from forum.accounts.models import User
 from forum.extensions import db
 from forum.notifications.models import Notification
 from forum.threads.models import Post, Thread, ThreadRead, Watch, WatchLevel
-from tests.conftest import csrf_token, form_fields, login, make_category, make_reply, make_thread, make_user, submission_token
+from tests.conftest import (
+    csrf_token, form_fields, login, make_category, make_reply, make_thread, make_user, submission_token,
+)
 
 
 @pytest.fixture
