@@ -217,13 +217,21 @@ def get_space(fabrique: Fabrique, space_id: int) -> Space:
     return space
 
 
+SPACE_GONE = "Cet espace vient d'être supprimé par un·e autre responsable."
+
+
 def update_space(actor: User, space: Space, name: str, capacity: int | None, equipment: str) -> None:
+    """Change a space (the last save wins: a name and a capacity, nothing to merge); its row is locked
+    first, so a space deleted meanwhile is a 404, not an error."""
+    lock(space, gone=NotFound(SPACE_GONE))
     if not can_manage(actor, space.fabrique):
         raise Forbidden("Seuls les responsables de cette fabrique peuvent gérer ses espaces.")
     space.name, space.capacity, space.equipment = _space_values(name, capacity, equipment)
 
 
 def delete_space(actor: User, space: Space) -> None:
+    """Delete a space; deleted twice at once (a double click), the second is a 404, not an error."""
+    lock(space, gone=NotFound(SPACE_GONE))
     if not can_manage(actor, space.fabrique):
         raise Forbidden("Seuls les responsables de cette fabrique peuvent gérer ses espaces.")
     db.session.delete(space)
