@@ -142,13 +142,12 @@ def test_a_new_member_publishes_a_limited_number_of_replies_a_day(client, app, c
     thread = make_thread(author, category)
     make_user("bob@exemple.fr", "Bob Leroy")
     login(client, "bob@exemple.fr")
-    token = csrf_token(client, f"/sujets/{thread.id}")
-    statuses = [client.post(f"/sujets/{thread.id}/repondre", data={"csrf_token": token, "body": f"Réponse {n}",
-                                                                   "action": "publish"}).status_code
+    statuses = [submit(client, f"/sujets/{thread.id}/repondre", {"body": f"Réponse {n}", "action": "publish"},
+                       form_url=f"/sujets/{thread.id}").status_code
                 for n in range(3)]
     assert statuses == [302, 302, 302]
-    response = client.post(f"/sujets/{thread.id}/repondre", data={"csrf_token": token, "body": "Encore une",
-                                                                  "action": "publish"})
+    response = submit(client, f"/sujets/{thread.id}/repondre", {"body": "Encore une", "action": "publish"},
+                      form_url=f"/sujets/{thread.id}")
     _refused(response, "le nombre de réponses que vous pouvez publier chaque jour est limité")
     assert _count(Post) == 4
 
@@ -201,10 +200,9 @@ def test_loan_messages_are_limited_per_member(client, app):
     loan = make_loan(world["member"], world["resource"], day(2), day(4))
     login(client, "member@exemple.fr")
     url = f"/prets/{loan.id}"
-    token = csrf_token(client, url)
     for body in ("Bonjour !", "On passe mardi ?"):
-        assert client.post(f"{url}/messages", data={"csrf_token": token, "body": body}).status_code == 302
-    _refused(client.post(f"{url}/messages", data={"csrf_token": token, "body": "Et mercredi ?"}),
+        assert submit(client, f"{url}/messages", {"body": body}, form_url=url).status_code == 302
+    _refused(submit(client, f"{url}/messages", {"body": "Et mercredi ?"}, form_url=url),
              "Vous avez envoyé beaucoup de messages en peu de temps.")
     assert _count(LoanMessage) == 2
 

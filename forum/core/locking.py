@@ -78,7 +78,8 @@ NOT_CHECKED = object()
 def read_version(raw: str | None) -> int | None:
     """The version an edit form carries (None when missing or malformed)."""
     raw = (raw or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) <= 9 else None
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else None
 
 
 def check_version(seen, version: int, *, changed: str, who: str | None, when: datetime | None,

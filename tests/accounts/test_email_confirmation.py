@@ -145,7 +145,7 @@ def test_an_unconfirmed_member_is_refused_with_a_french_403_and_nothing_is_writt
     # Once the address is confirmed, the same request goes through.
     confirm = client.get(confirmation_link_for(world["newcomer"]))
     assert confirm.status_code == 302
-    response = client.post(url, data={"csrf_token": csrf_token(client, form_page), **data})
+    response = submit(client, url, data, form_url=form_page)  # the form, now offered, with its hidden fields
     assert response.status_code == 302, text_of(response)[:3000]
 
 
