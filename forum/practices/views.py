@@ -44,8 +44,10 @@ def _readable(practice_id: int):
     return practice
 
 
-def _form(fabrique: Fabrique, *args, **kwargs) -> PracticeForm:
-    members = [membership.user for membership in members_of(fabrique) if membership.user_id != current_user.id]
+def _form(fabrique: Fabrique, first_author_id: int | None, *args, **kwargs) -> PracticeForm:
+    """The report's form; its co-authors are chosen among the fabrique's members but its first author,
+    who stays an author whoever edits (a co-author editing must see, and keep, their own box)."""
+    members = [membership.user for membership in members_of(fabrique) if membership.user_id != first_author_id]
     others = [(fabrique_id, name) for fabrique_id, name in fabrique_choices() if fabrique_id != fabrique.id]
     return PracticeForm(categories(), others, members, *args, **kwargs)
 
@@ -70,7 +72,7 @@ def create():
     fabrique = active_fabrique_of(current_user)
     if fabrique is None:
         raise Forbidden("Rejoignez une fabrique (adhésion acceptée) pour écrire un retour d'expérience en son nom.")
-    form = _form(fabrique)
+    form = _form(fabrique, current_user.id)
     if not form.is_submitted():
         form.territory_type.data = fabrique.territory_type.value
         form.submission.data = submissions.issue(current_user, NEW_PRACTICE)
@@ -134,7 +136,7 @@ def edit(practice_id: int):
     if not services.can_edit(current_user, practice):
         raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent modifier ce retour.")
     fabrique = db.session.get(Fabrique, practice.fabrique_id)
-    form = _form(fabrique)
+    form = _form(fabrique, practice.created_by_id)
     if not form.is_submitted():
         form.process(data=_form_data(practice))
         form.version.data = str(practice.revision_count)

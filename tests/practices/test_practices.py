@@ -1,5 +1,7 @@
 """Practice reports through the web pages: write, publish, edit with revisions, compare, vote, comment, echo."""
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -7,6 +9,7 @@ from forum.extensions import db
 from forum.notifications.models import Notification
 from forum.practices.models import (
     OutdatedFlag, Practice, PracticeComment, PracticeRevision, PracticeStatus, PracticeTrial, PracticeVote,
+    practice_authors,
 )
 from tests.conftest import login, make_category, make_fabrique, make_member, make_thread, make_user, submit
 from tests.practices.builders import form_data, make_practice
@@ -141,6 +144,24 @@ def test_manager_of_the_fabrique_can_edit(client, app, world):
                       {**form_data(world["theme_ids"]), "title": "Un atelier vélo, un an après"})
     assert response.status_code == 302
     assert db.session.get(Practice, practice.id).title == "Un atelier vélo, un an après"
+
+
+def test_a_co_author_who_edits_stays_an_author(client, app, world):
+    coauthor = make_member(world["fabrique"], "coauthor@exemple.fr", "Corinne Coautrice")
+    practice = make_practice(world["author"], world["theme_ids"], coauthor_ids=[coauthor.id])
+    login(client, "coauthor@exemple.fr")
+    url = f"/pratiques/{practice.id}/modifier"
+    page = client.get(url).get_data(as_text=True)
+    # Their own box is offered, ticked (the first author is not: they stay an author anyway).
+    boxes = {int(re.search(r'value="(\d+)"', tag).group(1)): " checked" in tag
+             for tag in re.findall(r'<input[^>]*name="coauthor_ids"[^>]*>', page)}
+    assert boxes[coauthor.id] is True and world["author"].id not in boxes
+    response = submit(client, url, {**form_data(world["theme_ids"]), "title": "Un atelier vélo, à deux voix",
+                                    "coauthor_ids": [str(coauthor.id)]})
+    assert response.status_code == 302
+    authors = set(db.session.execute(select(practice_authors.c.user_id)
+                                     .where(practice_authors.c.practice_id == practice.id)).scalars())
+    assert authors == {world["author"].id, coauthor.id}
 
 
 def test_useful_vote_toggles_and_counts_once_per_member(client, app, world):
