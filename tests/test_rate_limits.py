@@ -83,7 +83,7 @@ def test_registrations_are_limited_per_address(app):
     assert _register(app.test_client(), 0, password_confirm="autre chose").status_code == 400
     for number in range(1, 4):
         assert _register(app.test_client(), number).status_code == 302
-    _refused(_register(app.test_client(), 4), "Plusieurs comptes viennent d'être créés depuis votre connexion.")
+    _refused(_register(app.test_client(), 4), "Plusieurs comptes viennent d'être créés depuis cette connexion internet.")
     assert _count(User) == 3
     # Someone else, elsewhere, registers as usual.
     elsewhere = app.test_client()

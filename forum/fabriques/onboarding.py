@@ -26,7 +26,7 @@ blueprint = Blueprint("onboarding", __name__)
 
 @blueprint.route("/inscription", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["REGISTRATION_LIMIT"], key_func=get_remote_address, methods=["POST"],
-               deduct_when=accepted, error_message="Plusieurs comptes viennent d'être créés depuis votre connexion.")
+               deduct_when=accepted, error_message="Plusieurs comptes viennent d'être créés depuis cette connexion internet.")
 def register():
     """Create an account, optionally ask to join a fabrique, and log in; all or nothing. The link that
     confirms the address leaves after the commit."""

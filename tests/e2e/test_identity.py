@@ -46,5 +46,5 @@ def test_the_rate_limit_page_says_when_to_retry(new_page, live_server, screensho
     _register(other, f"seconde-{size}@exemple.fr", "Seconde Inscrite", live_server.password)
     expect(other.get_by_role("heading", name="Un peu de patience")).to_be_visible()
     expect(other.locator(".error-page .lead")).to_have_text(re.compile(
-        r"Plusieurs comptes viennent d'être créés depuis votre connexion\. Réessayez (dans \d+ minutes|dans une heure|vers .+)\."))
+        r"Plusieurs comptes viennent d'être créés depuis cette connexion internet\. Réessayez (dans \d+ minutes|dans une heure|vers .+)\."))
     screenshot(other, f"identity-trop-de-demandes-{size}")
