@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -122,9 +123,11 @@ def _prepare_database(app) -> None:
             db.session.commit()
 
 
-@pytest.fixture
-def app(tmp_path):
-    app = create_app(base_config(tmp_path))
+@contextmanager
+def running_app(tmp_path, **settings):
+    """A fresh app on the test database, within its app context: the test configuration, with
+    ``settings`` over it (``SITE_URL``, ``RATELIMIT_ENABLED``…)."""
+    app = create_app({**base_config(tmp_path), **settings})
     app.test_client_class = HttpsClient
     _prepare_database(app)
     with app.app_context():
@@ -132,6 +135,12 @@ def app(tmp_path):
         db.session.remove()
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(tmp_path):
+    with running_app(tmp_path) as app:
+        yield app
 
 
 @pytest.fixture

@@ -17,10 +17,8 @@ from html.parser import HTMLParser
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from forum import create_app
-from forum.extensions import db
 from forum.resources.models import ResourceKind
-from tests.conftest import PASSWORD, HttpsClient, _prepare_database, base_config, login
+from tests.conftest import PASSWORD, login, running_app
 from tests.fuzzing import real_pages, world  # noqa: F401 - world: a fixture
 
 # Forms that would end the test's sessions (logging out, deleting the account).
@@ -122,14 +120,8 @@ def _hostile_values(item: Field) -> list[str]:
 @pytest.fixture
 def app(tmp_path):
     """The suite's app with the rate limits off: thousands of refused submissions are the point here."""
-    app = create_app({**base_config(tmp_path), "RATELIMIT_ENABLED": False})
-    app.test_client_class = HttpsClient
-    _prepare_database(app)
-    with app.app_context():
+    with running_app(tmp_path, RATELIMIT_ENABLED=False) as app:
         yield app
-        db.session.remove()
-    with app.app_context():
-        db.engine.dispose()
 
 
 def test_every_form_field_with_hostile_values(app, world, caplog):  # noqa: F811 - world is the fixture

@@ -10,7 +10,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-from forum import create_app
 from forum.accounts.models import User
 from forum.core.limits import retry_sentence
 from forum.core.models import utcnow
@@ -20,9 +19,6 @@ from forum.resources.models import Loan, LoanMessage
 from forum.threads.models import Post, Thread
 from tests.conftest import (
     PASSWORD,
-    HttpsClient,
-    base_config,
-    csrf_token,
     login,
     make_category,
     make_fabrique,
@@ -30,6 +26,7 @@ from tests.conftest import (
     make_reply,
     make_thread,
     make_user,
+    running_app,
     submit,
 )
 from tests.practices.builders import make_practice
@@ -92,12 +89,7 @@ def test_registrations_are_limited_per_address(app):
 
 
 def test_behind_a_reverse_proxy_the_limit_is_per_visitor(tmp_path):
-    app = create_app({**base_config(tmp_path), "TRUSTED_PROXIES": 1, "REGISTRATION_LIMIT": "1 per hour"})
-    app.test_client_class = HttpsClient
-    from tests.conftest import _prepare_database
-
-    _prepare_database(app)
-    with app.app_context():
+    with running_app(tmp_path, TRUSTED_PROXIES=1, REGISTRATION_LIMIT="1 per hour") as app:
         def visitor(address: str):
             client = app.test_client()
             client.environ_base["HTTP_X_FORWARDED_FOR"] = address
@@ -106,8 +98,6 @@ def test_behind_a_reverse_proxy_the_limit_is_per_visitor(tmp_path):
         assert _register(visitor("198.51.100.1"), 1).status_code == 302
         assert _register(visitor("198.51.100.2"), 2).status_code == 302
         assert _register(visitor("198.51.100.1"), 3).status_code == 429
-        db.session.remove()
-        db.engine.dispose()
 
 
 # --- new members' posts ---------------------------------------------------------------------------

@@ -2,9 +2,7 @@
 
 import pytest
 
-from forum import create_app
-from forum.extensions import db
-from tests.conftest import HttpsClient, _prepare_database, base_config, make_category, make_thread, make_user
+from tests.conftest import make_category, make_thread, make_user, running_app
 
 
 def test_a_forged_host_is_refused_and_nothing_is_cached_for_it(client, app):
@@ -21,15 +19,9 @@ def test_a_forged_host_is_refused_and_nothing_is_cached_for_it(client, app):
 @pytest.fixture
 def two_hosts_app(tmp_path):
     """The site answers at forum.exemple.org and, as an extra trusted host, at localhost."""
-    app = create_app({**base_config(tmp_path), "SITE_URL": "https://forum.exemple.org",
-                      "EXTRA_TRUSTED_HOSTS": "localhost, .fabriques.test"})
-    app.test_client_class = HttpsClient
-    _prepare_database(app)
-    with app.app_context():
+    with running_app(tmp_path, SITE_URL="https://forum.exemple.org",
+                     EXTRA_TRUSTED_HOSTS="localhost, .fabriques.test") as app:
         yield app
-        db.session.remove()
-    with app.app_context():
-        db.engine.dispose()
 
 
 def test_links_come_from_the_site_url_whatever_trusted_host_was_asked(two_hosts_app):

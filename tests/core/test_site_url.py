@@ -8,7 +8,7 @@ from forum import create_app
 from forum.config import ConfigurationError, settings_from_environment, trusted_hosts
 from forum.extensions import db
 from forum.threads.models import Post
-from tests.conftest import HttpsClient, _prepare_database, base_config, login, make_category, make_thread, make_user, submit
+from tests.conftest import base_config, login, make_category, make_thread, make_user, running_app, submit
 
 SITE = "https://forum.exemple.org"
 
@@ -42,14 +42,8 @@ def test_extra_trusted_hosts_from_the_environment():
 @pytest.fixture
 def site_app(tmp_path):
     """The forum at https://forum.exemple.org, also reached (behind the proxy) as localhost."""
-    app = create_app({**base_config(tmp_path), "SITE_URL": SITE, "EXTRA_TRUSTED_HOSTS": ["localhost"]})
-    app.test_client_class = HttpsClient
-    _prepare_database(app)
-    with app.app_context():
+    with running_app(tmp_path, SITE_URL=SITE, EXTRA_TRUSTED_HOSTS=["localhost"]) as app:
         yield app
-        db.session.remove()
-    with app.app_context():
-        db.engine.dispose()
 
 
 def test_a_member_posting_with_a_forged_host_is_refused_and_e_mails_carry_only_the_site_url(site_app):
