@@ -37,7 +37,7 @@ class Outcome:
 
 @dataclass
 class Racer:
-    email: str
+    email: str | None  # None: a visitor who is not logged in (a link opened from an e-mail)
     fire: Callable[[Any, Any], Any]
     rounds: list = field(default_factory=list)
     prepare: Callable[[Any, Any], Any] | None = None
@@ -59,7 +59,8 @@ def _run(config: dict, racer: Racer, index: int, barrier, results, with_setup: b
         with app.app_context():
             client = app.test_client()
             client.racer_email = racer.email  # who this racer is, for prepare and fire
-            login(client, racer.email)
+            if racer.email is not None:
+                login(client, racer.email)
             for round_data in racer.rounds:
                 if with_setup:
                     barrier.wait(timeout=120)  # everyone is done with the previous round

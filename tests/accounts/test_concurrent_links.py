@@ -3,49 +3,33 @@ accounts moving to the same address cannot both have it."""
 
 from __future__ import annotations
 
-import multiprocessing
-
 from sqlalchemy import select
 
 from forum.accounts import recovery
 from forum.accounts.models import User
 from forum.accounts.passwords import verify_password
 from forum.extensions import db
-from tests.conftest import HttpsClient, base_config, csrf_token, make_user
+from tests.conftest import form_fields, make_user
+from tests.race import Racer, race
 
 ROUNDS = 6
 
 
-def _use_links(config: dict, links: list[str], data: dict, barrier, results, name: str) -> None:
-    """One worker: its own app and connections; at each round, POST its link when the other does."""
-    from forum import create_app
+def _open_link(client, round_data: tuple[str, dict]) -> tuple[str, dict]:
+    """The link's page, as the e-mail's reader opens it (not logged in): its form, filled in."""
+    link, data = round_data
+    return link, {**form_fields(client, link), **data}
 
-    app = create_app(config)
-    app.test_client_class = HttpsClient
-    with app.app_context():
-        statuses = []
-        for link in links:
-            client = app.test_client()
-            token = csrf_token(client, link)
-            barrier.wait(timeout=120)
-            statuses.append(client.post(link, data={"csrf_token": token, **data}).status_code)
-        results.put((name, statuses))
+
+def _send_form(client, prepared: tuple[str, dict]) -> int:
+    link, data = prepared
+    return client.post(link, data=data).status_code
 
 
 def _race(app, tmp_path, links_of: dict[str, list[str]], data_of: dict[str, dict]) -> dict[str, list[int]]:
-    config = {**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]}
-    context = multiprocessing.get_context("spawn")
-    barrier, results = context.Barrier(2), context.Queue()
-    workers = [context.Process(target=_use_links, args=(config, links_of[name], data_of[name], barrier, results, name))
-               for name in links_of]
-    for worker in workers:
-        worker.start()
-    outcomes = dict(results.get(timeout=300) for _ in workers)
-    for worker in workers:
-        worker.join(timeout=60)
-        assert worker.exitcode == 0
-    db.session.rollback()  # end this test's read snapshot, taken before the workers wrote
-    return outcomes
+    racers = [Racer(None, _send_form, rounds=[(link, data_of[name]) for link in links_of[name]], prepare=_open_link)
+              for name in links_of]
+    return dict(zip(links_of, race(app, tmp_path, racers)))
 
 
 def test_one_reset_link_used_twice_at_once_sets_one_password(app, tmp_path):
