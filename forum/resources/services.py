@@ -23,7 +23,7 @@ from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
-from forum.core.dates import day_fr
+from forum.core.dates import day_fr, today_in_france
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import render_markdown
@@ -170,10 +170,30 @@ def update_resource(actor: User, resource: Resource, data: ResourceInput, *, see
     check_version(seen_version, resource.version, changed="Cette ressource a été modifiée",
                   who=editor.display_name if editor is not None and not editor.is_deleted else None,
                   when=resource.updated_at, current=_texts_of(resource))
+    previous_quantity = resource.quantity
     _apply(resource, data)
+    if resource.quantity < previous_quantity:
+        _check_bookings_fit(resource)
     resource.version += 1
     resource.updated_by_id = actor.id
     db.session.flush()
+
+
+def _check_bookings_fit(resource: Resource) -> None:
+    """Conflict naming the days when the accepted or running loans from today on hold more units
+    than the (lowered) stock. The resource's row is locked, as acceptances lock it: no loan is
+    accepted meanwhile."""
+    today = today_in_france()
+    bookings = bookings_of(resource.id, today, date.max)
+    if not bookings:
+        return
+    last = max(booking.end for booking in bookings)
+    short = shortages(bookings, today, last, 0, resource.quantity)
+    if short:
+        periods = ", ".join(_format_period(first, end) for first, end in day_ranges(short))
+        raise Conflict(f"Impossible de réduire la quantité à {resource.quantity}\u00a0: des prêts acceptés en "
+                       f"réservent davantage {periods}. Réduisez-la une fois ces prêts rendus, ou voyez-les "
+                       "avec les fabriques emprunteuses.", field="quantity")
 
 
 def _texts_of(resource: Resource) -> list[tuple[str, str]]:

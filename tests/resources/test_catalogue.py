@@ -182,3 +182,24 @@ def test_accepted_state_is_visible_in_the_loan_list(client, app):
     submit(client, f"/prets/{loan.id}/accepter", form_url=f"/prets/{loan.id}")
     assert db.session.get(Loan, loan.id).state is LoanState.ACCEPTED
     assert "accepté" in client.get("/prets").get_data(as_text=True)
+
+
+def test_the_quantity_cannot_drop_below_what_accepted_loans_hold(client, app):
+    world = two_fabriques()
+    resource = world["resource"]
+    url = f"/ressources/{resource.id}"
+    login(client, "owner@exemple.fr")
+    edit = {**EQUIPMENT, "name": resource.name, "category": "fabrication-numerique", "max_loan_days": "30"}
+    assert submit(client, f"{url}/modifier", {**edit, "quantity": "4"}).status_code == 302
+    first = make_loan(world["member"], resource, day(5), day(7), quantity=2)
+    second = make_loan(world["borrower_manager"], resource, day(6), day(8), quantity=1)
+    for loan in (first, second):
+        assert submit(client, f"/prets/{loan.id}/accepter", form_url=f"/prets/{loan.id}").status_code == 302
+
+    response = submit(client, f"{url}/modifier", {**edit, "quantity": "2"})
+    page = response.get_data(as_text=True).replace("\u00a0", " ")
+    assert response.status_code == 409 and "Impossible de réduire la quantité à 2 : des prêts acceptés" in page
+    db.session.rollback()
+    assert db.session.get(Resource, resource.id).quantity == 4
+    # Down to what the busiest day holds (3 units on the 6th and 7th), it is fine.
+    assert submit(client, f"{url}/modifier", {**edit, "quantity": "3"}).status_code == 302

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from forum.accounts.models import User
+from forum.core.database import write_intent
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole
-from forum.resources.models import Loan, LoanEvent, LoanState
-from tests.conftest import csrf_token, make_member
+from forum.resources.loans import Action
+from forum.resources.models import Loan, LoanEvent, LoanState, Resource
+from forum.resources.services import act_on_loan
+from tests.conftest import csrf_token, form_fields, make_member
 from tests.race import Racer, outcome_of, race
 from tests.resources.builders import day, make_loan, two_fabriques
 
@@ -99,3 +103,60 @@ def test_the_borrower_cancels_while_the_owner_accepts(app, tmp_path):
             assert "La demande vient d'être annulée par Mina Emprunteuse (L'Atelier Emprunteur)." in owner[number].text
         assert _history(loan_id) == [(None, LoanState.REQUESTED), (LoanState.REQUESTED, state)]
     assert db.session.execute(select(func.count()).select_from(LoanEvent)).scalar_one() == 2 * ROUNDS
+
+
+def _reset_stock(round_data):
+    """Before each round: two units again, and the previous round's second request out of the way."""
+    resource_id, _loan_id, previous_loan_id = round_data
+    db.session.execute(db.update(Resource).where(Resource.id == resource_id).values(quantity=2))
+    if previous_loan_id is not None:
+        db.session.execute(db.update(Loan).where(Loan.id == previous_loan_id).values(state=LoanState.CANCELLED))
+
+
+def _read_edit_form(client, round_data):
+    resource_id = round_data[0]
+    return resource_id, form_fields(client, f"/ressources/{resource_id}/modifier")
+
+
+def _lower_to_one(client, prepared):
+    resource_id, fields = prepared
+    return outcome_of(client.post(f"/ressources/{resource_id}/modifier", data={
+        **fields, "name": "Découpeuse laser 60 W", "category": "fabrication-numerique", "quantity": "1",
+        "max_loan_days": "30"}))
+
+
+def _read_second_request(client, round_data):
+    return _read_loan_page(client, (round_data[1], "accepter"))
+
+
+def test_lowering_the_stock_while_another_manager_accepts(app, tmp_path):
+    # Two units; each round, one is lent already and a second request waits for the same days. One
+    # manager lowers the stock to one while the other accepts: both would overbook those days.
+    world = two_fabriques()
+    _second_manager(world)
+    resource = world["resource"]
+    db.session.execute(db.update(Resource).where(Resource.id == resource.id).values(quantity=2))
+    db.session.commit()
+    rounds, previous = [], None
+    for number in range(ROUNDS):
+        start, end = day(4 * number + 1), day(4 * number + 2)
+        held = make_loan(world["member"], resource, start, end)
+        with write_intent():
+            act_on_loan(db.session.get(User, world["owner"].id), db.session.get(Loan, held.id), Action.ACCEPT)
+            db.session.commit()
+        waiting = make_loan(world["borrower_manager"], resource, start, end).id
+        rounds.append((resource.id, waiting, previous))
+        previous = waiting
+    lowering, accepting = race(app, tmp_path, [
+        Racer("owner@exemple.fr", _lower_to_one, rounds, _read_edit_form, setup=_reset_stock),
+        Racer("owner2@exemple.fr", _act, rounds, _read_second_request, setup=_reset_stock)])
+
+    for number, (_resource_id, waiting, _previous) in enumerate(rounds):
+        assert sorted((lowering[number].status, accepting[number].status)) == [302, 409], number
+        if accepting[number].status == 302:
+            assert "Impossible de réduire la quantité à 1" in lowering[number].text
+        else:
+            assert "Impossible d'accepter : la ressource est déjà réservée" in accepting[number].text
+    db.session.rollback()
+    last_accepted = db.session.get(Loan, rounds[-1][1]).state is LoanState.ACCEPTED
+    assert db.session.get(Resource, resource.id).quantity == (2 if last_accepted else 1)
