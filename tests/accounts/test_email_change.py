@@ -4,15 +4,13 @@ applied only when the link is used (once), the old address told."""
 from __future__ import annotations
 
 import html
-import time
 
-from itsdangerous import TimestampSigner
-from sqlalchemy import select
 
 from forum.accounts import recovery
 from forum.accounts.models import User
 from forum.core.database import write_intent
 from forum.extensions import db
+from tests.accounts.clock import signed_ago
 from tests.accounts.mail import link_in, outbox, sent_to
 from tests.conftest import PASSWORD, csrf_token, login, make_user, submit
 
@@ -166,8 +164,7 @@ def test_an_unconfirmed_member_may_fix_a_mistyped_address(client, app):
 
 def test_old_and_altered_links_are_french_400s(client, app, monkeypatch):
     user = make_user()
-    with monkeypatch.context() as patch:
-        patch.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time()) - 24 * 3600 - 1)
+    with signed_ago(monkeypatch, 24 * 3600 + 1):
         stale = recovery.make_token(recovery.Purpose.CHANGE, user, to=NEW)
     response = client.get(f"/profil/adresse/{stale}")
     assert response.status_code == 400 and "a expiré" in text_of(response)

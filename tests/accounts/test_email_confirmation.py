@@ -4,10 +4,8 @@ post, request a loan, write in a loan's conversation, comment or try a practice,
 from __future__ import annotations
 
 import html
-import time
 
 import pytest
-from itsdangerous import TimestampSigner
 from sqlalchemy import func, select
 
 from forum.accounts import recovery
@@ -18,6 +16,7 @@ from forum.moderation.models import Flag
 from forum.practices.models import OutdatedFlag, Practice, PracticeComment, PracticeTrial
 from forum.resources.models import Loan, LoanMessage
 from forum.threads.models import Post, Thread
+from tests.accounts.clock import signed_ago
 from tests.accounts.mail import link_in, outbox, sent_to
 from tests.conftest import csrf_token, login, make_category, make_member, make_thread, make_user, submit
 from tests.practices.builders import form_data, make_practice
@@ -225,8 +224,7 @@ def test_resending_needs_a_login_and_a_form(client, app):
 
 
 def _token_made_ago(user_id: int, seconds: int, monkeypatch) -> str:
-    with monkeypatch.context() as patch:
-        patch.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time()) - seconds)
+    with signed_ago(monkeypatch, seconds):
         return recovery.make_token(recovery.Purpose.CONFIRM, db.session.get(User, user_id))
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import html
 import threading
-import time
 
 import pytest
 from flask.testing import FlaskClient
 from flask_mailman.backends import locmem
-from itsdangerous import TimestampSigner
 from sqlalchemy import func, select
 
 from forum.accounts import recovery
@@ -19,6 +17,7 @@ from forum.accounts.passwords import verify_password
 from forum.core.database import write_intent
 from forum.core.mail import wait_for_background_email
 from forum.extensions import db
+from tests.accounts.clock import signed_ago
 from tests.accounts.mail import link_in, outbox, sent_to
 from tests.conftest import PASSWORD, csrf_token, login, make_user, submit
 
@@ -148,8 +147,7 @@ def test_a_malformed_address_is_a_french_400(client, app):
 
 
 def _token_made_ago(user_id: int, purpose: recovery.Purpose, seconds: int, monkeypatch) -> str:
-    with monkeypatch.context() as patch:
-        patch.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time()) - seconds)
+    with signed_ago(monkeypatch, seconds):
         return recovery.make_token(purpose, db.session.get(User, user_id))
 
 

@@ -3,10 +3,8 @@ kept a week, then refused (the form comes back with the text) and pruned."""
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
-from itsdangerous.timed import TimestampSigner
 from sqlalchemy import func, select
 
 from forum.accounts import submissions
@@ -14,6 +12,7 @@ from forum.accounts.models import FormSubmission
 from forum.core.database import write_intent
 from forum.core.models import utcnow
 from forum.extensions import db
+from tests.accounts.clock import signed_ago
 from tests.conftest import form_fields, login, make_category, make_user
 
 NEW_THREAD = {"title": "Un sujet envoyé depuis un vieux formulaire", "category": "mediation-numerique",
@@ -44,9 +43,7 @@ def test_a_token_is_its_member_s_and_its_form_s(app):
 def test_old_tokens_are_refused_and_their_rows_pruned(app, client, monkeypatch):
     alice = make_user()
     make_category()
-    week_ago = time.time() - submissions.MAX_AGE.total_seconds() - 60
-    with monkeypatch.context() as patch:
-        patch.setattr(TimestampSigner, "get_timestamp", lambda self: int(week_ago))
+    with signed_ago(monkeypatch, submissions.MAX_AGE.total_seconds() + 60):
         old_token = submissions.issue(alice, "thread")
     db.session.add(FormSubmission(nonce="ancien", user_id=alice.id, scope="thread", created_id=1,
                                   created_at=utcnow() - submissions.MAX_AGE - timedelta(minutes=1)))
