@@ -191,6 +191,16 @@ MAIL_SEPARATOR = b"\n" + b"-" * 79 + b"\n"  # between the messages of one file (
 _URL = re.compile(r"https?://\S+")
 
 
+def register(page, email: str, name: str, password: str) -> None:
+    """Fill in and send the registration form, as a newcomer does (no fabrique chosen)."""
+    page.goto("/inscription")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Nom affiché").fill(name)
+    page.get_by_label("Mot de passe", exact=True).fill(password)
+    page.get_by_label("Confirmez le mot de passe").fill(password)
+    page.get_by_role("button", name="Créer mon compte").click()
+
+
 def sent_mail(mail_dir: Path) -> list[email.message.EmailMessage]:
     """Every e-mail the live server wrote so far, oldest first."""
     messages = []

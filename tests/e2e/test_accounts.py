@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import register
 from tests.e2e.test_journey import WIDER_THAN_SCREEN, log_in, nav
 
 pytestmark = pytest.mark.e2e
@@ -72,12 +73,7 @@ def test_forgotten_password_then_log_in_with_the_new_one(page, new_page, live_se
 
 def test_a_new_account_confirms_its_address_before_posting(page, new_page, live_server, screenshot, mail_link):
     email, name, password = "lea.nouvelle@exemple.fr", "Léa Nouvelle", "un potager sur le toit de la mairie"
-    page.goto("/inscription")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Nom affiché").fill(name)
-    page.get_by_label("Mot de passe", exact=True).fill(password)
-    page.get_by_label("Confirmez le mot de passe").fill(password)
-    page.get_by_role("button", name="Créer mon compte").click()
+    register(page, email, name, password)
 
     banner = page.locator(".confirm-banner")
     expect(banner).to_contain_text("Confirmez votre adresse e-mail.")

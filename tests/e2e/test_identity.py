@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import register
+
 pytestmark = pytest.mark.e2e
 
 SIZES = {"1280": {"viewport": {"width": 1280, "height": 800}},
@@ -14,25 +16,16 @@ SIZES = {"1280": {"viewport": {"width": 1280, "height": 800}},
                  "device_scale_factor": 2}}
 
 
-def _register(page, email: str, name: str, password: str) -> None:
-    page.goto("/inscription")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Nom affiché").fill(name)
-    page.get_by_label("Mot de passe", exact=True).fill(password)
-    page.get_by_label("Confirmez le mot de passe").fill(password)
-    page.get_by_role("button", name="Créer mon compte").click()
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_a_look_alike_name_is_refused_at_registration(new_page, live_server, screenshot, size):
     page = new_page(**SIZES[size])
     # The fabrique's manager is "Claire Responsable": the same name, with a Cyrillic С and а.
-    _register(page, "usurpation@exemple.fr", "\u0421l\u0430ire Responsable", live_server.password)
+    register(page, "usurpation@exemple.fr", "\u0421l\u0430ire Responsable", live_server.password)
     expect(page.locator("#display_name-error")).to_contain_text("Ce nom ressemble trop à celui d'un autre membre.")
     expect(page.get_by_label("Nom affiché")).to_have_attribute("aria-invalid", "true")
     screenshot(page, f"identity-nom-refuse-{size}")
 
-    _register(page, "usurpation@exemple.fr", "Équipe du forum", live_server.password)
+    register(page, "usurpation@exemple.fr", "Équipe du forum", live_server.password)
     expect(page.locator("#display_name-error")).to_contain_text("«\u00a0équipe\u00a0», réservé à l'équipe du forum")
 
 
@@ -40,10 +33,10 @@ def test_a_look_alike_name_is_refused_at_registration(new_page, live_server, scr
 def test_the_rate_limit_page_says_when_to_retry(new_page, live_server, screenshot, size):
     live_server.app.config["REGISTRATION_LIMIT"] = "1 per hour"
     page = new_page(**SIZES[size])
-    _register(page, f"premiere-{size}@exemple.fr", "Première Inscrite", live_server.password)
+    register(page, f"premiere-{size}@exemple.fr", "Première Inscrite", live_server.password)
     expect(page).to_have_url(f"{live_server.url}/")
     other = new_page(**SIZES[size])
-    _register(other, f"seconde-{size}@exemple.fr", "Seconde Inscrite", live_server.password)
+    register(other, f"seconde-{size}@exemple.fr", "Seconde Inscrite", live_server.password)
     expect(other.get_by_role("heading", name="Un peu de patience")).to_be_visible()
     expect(other.locator(".error-page .lead")).to_have_text(re.compile(
         r"Plusieurs comptes viennent d'être créés depuis cette connexion internet\. Réessayez (dans \d+ minutes|dans une heure|vers .+)\."))
