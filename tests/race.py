@@ -23,7 +23,7 @@ from typing import Any
 
 from forum.core.database import write_intent
 from forum.extensions import db
-from tests.conftest import HttpsClient, base_config, login
+from tests.conftest import HttpsClient, base_config, csrf_token, login
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,13 @@ class Racer:
 def outcome_of(response) -> Outcome:
     return Outcome(response.status_code, response.headers.get("Location", ""),
                    html.unescape(response.get_data(as_text=True)))
+
+
+def read_page(client, round_data: tuple) -> tuple:
+    """A ``prepare`` for rounds ``(…, page)``: the round's data with the page replaced by its CSRF
+    token, read in the racer's own session (what the person has on screen)."""
+    *data, page = round_data
+    return (*data, csrf_token(client, page))
 
 
 def _run(config: dict, racer: Racer, index: int, barrier, results, with_setup: bool) -> None:

@@ -9,16 +9,11 @@ from sqlalchemy import func, select
 from forum.extensions import db
 from forum.practices.models import Practice, PracticeVote
 from forum.threads.models import Post, PostLike
-from tests.conftest import csrf_token, make_category, make_fabrique, make_reply, make_thread, make_user
+from tests.conftest import make_category, make_fabrique, make_reply, make_thread, make_user
 from tests.practices.builders import make_practice
-from tests.race import Racer, outcome_of, race
+from tests.race import Racer, outcome_of, race, read_page
 
 ROUNDS = 4
-
-
-def _read_page(client, round_data):
-    kind, target_id, page = round_data
-    return kind, target_id, csrf_token(client, page)
 
 
 def _react(client, prepared):
@@ -45,9 +40,9 @@ def test_merci_and_utile_at_the_same_moment(app, tmp_path):
         practice = make_practice(author, [category.id], title=f"Un atelier vélo à remercier n° {number}")
         rounds += [("merci", post.id, f"/sujets/{thread.id}"), ("utile", practice.id, f"/pratiques/{practice.id}")]
     # Bob clicks twice (two processes, one double click), Chloé once, all at the same moment.
-    outcomes = race(app, tmp_path, [Racer("bob@exemple.fr", _react, rounds, _read_page),
-                                    Racer("bob@exemple.fr", _react, rounds, _read_page),
-                                    Racer("chloe@exemple.fr", _react, rounds, _read_page)])
+    outcomes = race(app, tmp_path, [Racer("bob@exemple.fr", _react, rounds, read_page),
+                                    Racer("bob@exemple.fr", _react, rounds, read_page),
+                                    Racer("chloe@exemple.fr", _react, rounds, read_page)])
 
     assert all(outcome.status == 302 for racer in outcomes for outcome in racer)
     for kind, target_id, _ in rounds:

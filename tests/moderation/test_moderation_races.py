@@ -9,15 +9,10 @@ from sqlalchemy import func, select
 from forum.extensions import db
 from forum.moderation.models import Flag, ModerationAction, ModerationLog
 from forum.threads.models import Post, Thread
-from tests.conftest import csrf_token, make_reply, make_user
-from tests.race import Racer, outcome_of, race
+from tests.conftest import make_reply, make_user
+from tests.race import Racer, outcome_of, race, read_page
 
 ROUNDS = 4
-
-
-def _read_page(client, round_data):
-    kind, post_id, page = round_data
-    return kind, post_id, csrf_token(client, page)
 
 
 def _act(client, prepared):
@@ -44,7 +39,7 @@ def test_three_flags_at_once_hide_a_post_once(app, tmp_path, forum):
     thread = forum["thread"]
     posts = [make_reply(forum["alice"], thread, f"Une réponse contestée n° {number}.").id for number in range(ROUNDS)]
     rounds = [("signaler", post_id, f"/signaler/message/{post_id}") for post_id in posts]
-    outcomes = race(app, tmp_path, [Racer(email, _act, rounds, _read_page)
+    outcomes = race(app, tmp_path, [Racer(email, _act, rounds, read_page)
                                     for email in ("bob@exemple.fr", "chloe@exemple.fr", "david@exemple.fr")])
 
     assert all(outcome.status == 302 for racer in outcomes for outcome in racer)
@@ -65,8 +60,8 @@ def test_two_moderators_hiding_or_publishing_the_same_post_act_once(app, tmp_pat
         held = make_reply(newcomer, thread, f"Mon site : https://exemple.org/{number}")  # held for approval
         assert held.hidden_at is not None
         rounds += [("masquer", visible.id, f"/sujets/{thread.id}"), ("publier", held.id, "/moderation")]
-    first, second = race(app, tmp_path, [Racer("mod@exemple.fr", _act, rounds, _read_page),
-                                         Racer("admin@exemple.fr", _act, rounds, _read_page)])
+    first, second = race(app, tmp_path, [Racer("mod@exemple.fr", _act, rounds, read_page),
+                                         Racer("admin@exemple.fr", _act, rounds, read_page)])
 
     assert all(outcome.status == 302 for outcome in first + second)
     assert _log_count(ModerationAction.HIDE) == ROUNDS and _log_count(ModerationAction.APPROVE) == ROUNDS
