@@ -29,12 +29,16 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 install: $(VENV)/.installed
 
 # Development server: plain http on localhost, so cookies cannot be Secure here; "localhost" is
-# accepted beside $(HOST) (links still use FORUM_SITE_URL).
+# accepted beside $(HOST) (links still use FORUM_SITE_URL). The worker runs beside it as a child
+# process (e-mails land as files in instance/mail, the search index follows every change) and
+# stops with it.
 run: install
 	$(FLASK) init-db
 	$(FLASK) seed-demo --if-empty
 	$(FLASK) search rebuild --if-outdated
-	FORUM_SESSION_COOKIE_SECURE=false FORUM_MAIL_BACKEND=file FORUM_TRUSTED_HOSTS=$${FORUM_TRUSTED_HOSTS:-localhost} \
+	export FORUM_SESSION_COOKIE_SECURE=false FORUM_MAIL_BACKEND=file FORUM_TRUSTED_HOSTS=$${FORUM_TRUSTED_HOSTS:-localhost}; \
+	  $(FLASK) worker & worker=$$!; \
+	  trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	  $(FLASK) run --host $(HOST) --port $(PORT)
 
 migrate: install

@@ -82,6 +82,7 @@ def _init_extensions(app: Flask) -> None:
     from forum.accounts.models import User
     from forum.accounts.services import user_for_session_key
     from forum.core.mail import install_mail_hooks
+    from forum.core.wakeup import install_wakeup_hooks
     from forum.search.sync import install_change_log
     from forum.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
     from forum.fabriques.models import Membership
@@ -94,6 +95,7 @@ def _init_extensions(app: Flask) -> None:
     mail.init_app(app)
     install_mail_hooks()
     install_change_log()
+    install_wakeup_hooks()
 
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
@@ -127,13 +129,14 @@ def _register_blueprints(app: Flask) -> None:
     from forum.resources.views import blueprint as resources
     from forum.resources.views import fabrique_resources_section
     from forum.search.views import blueprint as search
+    from forum.worker.views import blueprint as deliveries
     from forum.threads.community_views import blueprint as community
     from forum.threads.views import HOME_SECTIONS_KEY
     from forum.threads.views import blueprint as threads
     from forum.threads.views import fabrique_threads_section
 
     for blueprint in (core, accounts, recovery, onboarding, fabriques, fabriques_map, threads, community, notifications,
-                      resources, resource_photos, loans, practices, members, moderation, feeds, search):
+                      resources, resource_photos, loans, practices, members, moderation, feeds, search, deliveries):
         app.register_blueprint(blueprint)
     app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_practices_section, fabrique_threads_section]
     app.extensions[HOME_SECTIONS_KEY] = [home_practices_section]

@@ -21,6 +21,14 @@ def _site_url(app: Flask) -> str:
     return app.config["SITE_URL"].rstrip("/")
 
 
+def _send_outbox_now() -> None:
+    """Send the e-mails a command queued without waiting for the worker: these commands may still
+    run from cron on an installation without one (with one, whoever claims an e-mail first sends it)."""
+    from forum.worker.runner import work_off_now
+
+    work_off_now()
+
+
 def register_commands(app: Flask) -> None:
     @app.cli.command("init-db")
     def init_db():
@@ -69,6 +77,7 @@ def register_commands(app: Flask) -> None:
         with write_intent():
             counts = send_reminders(today, site_url=site_url)
             db.session.commit()
+        _send_outbox_now()
         click.echo(f"Rappels envoyés : {counts.starting} début(s), {counts.ending} fin(s), "
                    f"{counts.overdue} retard(s).")
 
@@ -87,13 +96,16 @@ def register_commands(app: Flask) -> None:
         with write_intent():
             sent = send_digests(period, site_url=site_url)
             db.session.commit()
+        _send_outbox_now()
         click.echo(f"Résumés envoyés : {sent}.")
 
     app.cli.add_command(digest_group)
 
     from forum.search.commands import register_search_commands
+    from forum.worker.commands import register_worker_commands
 
     register_search_commands(app)
+    register_worker_commands(app)
 
     @app.cli.command("create-admin")
     @click.option("--email", prompt="Adresse e-mail")

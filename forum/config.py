@@ -101,6 +101,23 @@ class DefaultConfig:
     MAIL_PORT = 25
     MAIL_DEFAULT_SENDER = "Forum des Fabriques <ne-pas-repondre@forum-des-fabriques.fr>"
     MAIL_TIMEOUT = 10
+    # The worker (flask worker) sends the outbox: a failed attempt is retried after
+    # MAIL_RETRY_SECONDS, doubling each time up to MAIL_RETRY_CEILING_SECONDS; after
+    # MAIL_MAX_ATTEMPTS the e-mail is kept as failed, for an administrator to send again.
+    MAIL_MAX_ATTEMPTS = 8
+    MAIL_RETRY_SECONDS = 60
+    MAIL_RETRY_CEILING_SECONDS = 6 * 3600
+    # Sent e-mails are forgotten after this many days, failed ones nobody sent again after the second.
+    MAIL_KEEP_SENT_DAYS = 30
+    MAIL_KEEP_FAILED_DAYS = 90
+    # The worker looks for work at least this often, even when nothing woke it.
+    WORKER_POLL_SECONDS = 5
+    # The worker's schedules, in Europe/Paris wall-clock hours: digests (the weekly one on
+    # Mondays), loan reminders, and the pruning of old log rows and orphan photo files.
+    DAILY_DIGEST_HOUR = 7
+    WEEKLY_DIGEST_HOUR = 7
+    LOAN_REMINDERS_HOUR = 8
+    PRUNING_HOUR = 4
 
     POST_MAX_LENGTH = 32_000
     THREADS_PER_PAGE = 25

@@ -10,6 +10,7 @@ import html
 import os
 import re
 from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,8 +19,8 @@ from sqlalchemy import event, text
 
 from forum import create_app
 from forum.core.database import write_intent
-from forum.core.mail import wait_for_background_email
 from forum.extensions import db
+from forum.worker.runner import work_off_now
 
 def _database_of_this_worker(url: str) -> str:
     """With pytest-xdist (``make test`` runs ``-n auto``), each worker gets its own PostgreSQL
@@ -82,9 +83,11 @@ class HttpsClient(FlaskClient):
         with self.application.app_context():
             response = super().open(*args, **kwargs)
         db.session.rollback()
-        # The e-mails a view hands to a background thread (forum.core.mail) are in the outbox
-        # when the test looks, as the others are.
-        wait_for_background_email()
+        # A worker that is always instant: the search changes and the e-mails the request
+        # committed are applied and sent (in-memory outbox) when the test looks.
+        with self.application.app_context():
+            run_worker_now()
+            db.session.remove()
         return response
 
 
@@ -224,6 +227,26 @@ def login(client, email: str, password: str = PASSWORD):
 # -- Builders: data through the real services, committed --------------------------------
 
 
+def commit_work() -> None:
+    """Commit the builder's transaction, then do what the worker would do at once (index the
+    changes, send the e-mails), as the suite's client does after each request."""
+    db.session.commit()
+    run_worker_now()
+
+
+_worker_emulated: ContextVar[bool] = ContextVar("worker_emulated", default=False)
+
+
+def run_worker_now() -> None:
+    """What a worker would do now (index the changes, send the due e-mails), in this process;
+    query counters ignore its statements."""
+    token = _worker_emulated.set(True)
+    try:
+        work_off_now()
+    finally:
+        _worker_emulated.reset(token)
+
+
 def make_user(email: str = "alice@exemple.fr", name: str = "Alice Martin", password: str = PASSWORD, role=None,
               *, confirmed: bool = True):
     """A registered member; ``confirmed``: their address is confirmed (as if they had opened the link)."""
@@ -237,7 +260,7 @@ def make_user(email: str = "alice@exemple.fr", name: str = "Alice Martin", passw
             user.role = Role(role)
         if confirmed:
             services.mark_confirmed(user)
-        db.session.commit()
+        commit_work()
     return user
 
 
@@ -249,7 +272,7 @@ def make_fabrique(manager, name: str = "La Fabrique des Possibles", department: 
                                        modules=list(modules), **fields)
     with write_intent():
         fabrique = services.create_fabrique(manager, profile)
-        db.session.commit()
+        commit_work()
     return fabrique
 
 
@@ -268,7 +291,7 @@ def make_member(fabrique, email: str, name: str, *, confirmed: bool = True):
         from forum.accounts.models import User
 
         services.decide_membership(db.session.get(User, manager.user_id), membership, accept=True)
-        db.session.commit()
+        commit_work()
     return user
 
 
@@ -278,7 +301,7 @@ def make_category(name: str = "Médiation numérique", position: int = 1):
 
     category = Category(name=name, slug=slugify(name), description=f"Tout sur {name.lower()}.", position=position)
     db.session.add(category)
-    db.session.commit()
+    commit_work()
     return category
 
 
@@ -288,7 +311,7 @@ def make_thread(author, category, title: str = "Comment financer un poste de mé
 
     with write_intent():
         thread = services.start_thread(author, category, title, body, **kwargs)
-        db.session.commit()
+        commit_work()
     return thread
 
 
@@ -297,7 +320,7 @@ def make_reply(author, thread, body: str = "Nous avons monté une SCIC, je vous 
 
     with write_intent():
         post = services.reply(author, thread, body)
-        db.session.commit()
+        commit_work()
     return post
 
 
@@ -306,7 +329,8 @@ class QueryCounter:
         self.statements: list[str] = []
 
     def __call__(self, conn, cursor, statement, parameters, context, executemany):
-        self.statements.append(statement)
+        if not _worker_emulated.get():  # the request's statements, not the worker's after it
+            self.statements.append(statement)
 
     @property
     def count(self) -> int:

@@ -94,9 +94,9 @@ class BadLink(Invalid):
         self.purpose = purpose
 
 
-def email_account(to: str, subject: str, text: str, *, in_background: bool = False) -> None:
+def email_account(to: str, subject: str, text: str, *, user_id: int | None = None) -> None:
     """Queue an e-mail about the account itself (see the module's docstring: no unsubscribe link)."""
-    queue_email(db.session, to, subject, text + SIGNATURE, in_background=in_background)
+    queue_email(db.session, to, subject, text + SIGNATURE, user_id=user_id)
 
 
 # --- tokens ---------------------------------------------------------------------------------------
@@ -157,8 +157,8 @@ def _user_of(purpose: Purpose, token: str, *, lock: bool) -> tuple[User, dict]:
 def request_password_reset(raw_email: str, site_url: str) -> None:
     """E-mail a reset link to the account with this address, when there is one.
 
-    The caller answers the same whatever happened, and the e-mail leaves from another thread
-    (the response does not wait for the mail server), so neither the page nor its timing tells
+    The caller answers the same whatever happened, and the e-mail leaves from the worker (the
+    response never waits for the mail server), so neither the page nor its timing tells
     whether the address has an account. A deleted
     account never gets one (its address is erased anyway). A suspended member does: they may
     still log in and read, so a new password helps them around nothing.
@@ -174,7 +174,7 @@ def request_password_reset(raw_email: str, site_url: str) -> None:
         f"{url}\n\n"
         "Le lien ne sert qu'une fois ; toutes les sessions ouvertes sur votre compte seront alors déconnectées.\n\n"
         "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas."
-    ), in_background=True)
+    ), user_id=user.id)
 
 
 def account_of_reset_link(token: str) -> User:
@@ -207,7 +207,7 @@ def send_confirmation(user: User, site_url: str) -> None:
         "publier, demander un prêt ou signaler un contenu, ouvrez ce lien dans les 24 heures :\n\n"
         f"{url}\n\n"
         "Si vous n'avez pas créé de compte sur le forum, ignorez ce message."
-    ))
+    ), user_id=user.id)
 
 
 def resend_confirmation(actor: User, site_url: str) -> None:
@@ -249,7 +249,7 @@ def request_email_change(actor: User, password: str, raw_new_email: str, site_ur
         "confirmer, ouvrez ce lien dans les 24 heures :\n\n"
         f"{url}\n\n"
         "D'ici là, votre compte garde son adresse actuelle. Si vous n'avez rien demandé, ignorez ce message."
-    ))
+    ), user_id=actor.id)
     return new_email
 
 
@@ -289,7 +289,7 @@ def change_email(token: str) -> User:
         "iront désormais à cette adresse.\n\n"
         "Si ce n'est pas vous, votre mot de passe est sans doute connu de quelqu'un d'autre : prévenez sans "
         "attendre l'équipe d'administration du forum."
-    ))
+    ), user_id=user.id)
     return user
 
 

@@ -116,3 +116,9 @@ def claim(user: User, scope: str, token: str | None) -> Claim:
     if earlier.user_id != user.id or earlier.scope != scope:  # cannot happen with a valid signature
         return Claim(None, refusal=BadSubmission(FOREIGN, issue(user, scope)))
     return Claim(nonce, is_repeat=True, earlier=earlier.created_id)
+
+
+def prune_expired() -> int:
+    """Delete every member's spent tokens past ``MAX_AGE`` (each claim prunes its member's; this,
+    from the worker's daily pruning, those of members who stopped posting)."""
+    return db.session.execute(delete(FormSubmission).where(FormSubmission.created_at < utcnow() - MAX_AGE)).rowcount

@@ -1,111 +1,136 @@
-"""E-mail, sent only once the transaction that decided it has committed.
+"""E-mail: queued in the transaction that decides it, sent by the worker.
 
-Services call ``queue_email``; the message waits in the session and goes out
-after the commit (nothing is sent for a rolled-back transaction). Sending goes
-through Flask-Mailman: SMTP in production, files under instance/mail in
-development, an in-memory outbox in tests.
-
-An e-mail queued with ``in_background=True`` leaves, after the commit, from a
-thread of its own while the response goes out: a page whose answer must not
-reveal whether an e-mail was sent ("mot de passe oublié") then does not wait for
-the mail server, and takes the same time either way.
+Services call ``queue_email``: the e-mail becomes a row of the outbox (forum.core.outbox) in the
+same transaction, so a rollback leaves nothing and a commit always leads to a sending. No request
+talks to the mail server: the worker (``flask worker``, forum.worker) sends, through
+Flask-Mailman (SMTP in production, files under instance/mail in development, an in-memory outbox
+in tests), with retries; ``deliver_due`` is its step.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from datetime import timedelta
+from email.utils import make_msgid
+from urllib.parse import urlsplit
 
-from flask import Flask, current_app, has_request_context
+from flask import current_app
 from flask_mailman import EmailMessage
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from forum.core import outbox
+from forum.core.database import write_intent
+from forum.core.outbox import OutboxEmail, RetryPolicy
+from forum.core.wakeup import announce
+
 logger = logging.getLogger(__name__)
-_PENDING = "pending_emails"
+CHANNEL = "forum_mail"
 
 
-@dataclass(frozen=True)
-class Email:
-    to: str
-    subject: str
-    text: str
-    unsubscribe_url: str = ""
-    in_background: bool = False
-
-    def headers(self) -> dict[str, str]:
-        # RFC 8058: mail clients show their own "unsubscribe" button and POST to the link (no form, no login).
-        if not self.unsubscribe_url.startswith(("https://", "http://")):
-            return {}
-        return {"List-Unsubscribe": f"<{self.unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+def unsubscribe_headers(unsubscribe_url: str) -> dict[str, str]:
+    # RFC 8058: mail clients show their own "unsubscribe" button and POST to the link (no form, no login).
+    if not unsubscribe_url.startswith(("https://", "http://")):
+        return {}
+    return {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def queue_email(session: Session, to: str, subject: str, text: str, unsubscribe_url: str = "", *,
-                in_background: bool = False) -> None:
-    """Send this plain-text e-mail after ``session`` commits; ``unsubscribe_url`` also goes in its headers.
-    ``in_background``: during a request, send it from another thread (see the module's docstring)."""
-    session.info.setdefault(_PENDING, []).append(Email(to=to, subject=subject, text=text,
-                                                       unsubscribe_url=unsubscribe_url, in_background=in_background))
+                user_id: int | None = None, language: str = "fr") -> OutboxEmail:
+    """Add this plain-text e-mail to the outbox, in ``session``'s transaction; ``unsubscribe_url``
+    also goes in its headers. ``user_id``: the member it is for (their account's deletion deletes it)."""
+    domain = urlsplit(current_app.config["SITE_URL"]).hostname or "localhost"
+    email = OutboxEmail(user_id=user_id, recipient=to, language=language, subject=subject, body=text,
+                        headers_json=json.dumps(unsubscribe_headers(unsubscribe_url)),
+                        message_id=make_msgid(domain=domain))
+    session.add(email)
+    return email
 
 
-def _send_after_commit(session: Session) -> None:
-    emails = session.info.pop(_PENDING, [])
-    if not emails:
-        return
-    in_request = has_request_context()
-    now, later = [], []
-    for email in emails:
-        (later if email.in_background and in_request else now).append(email)
-    if later:
-        _send_in_background(current_app._get_current_object(), later)
-    _send(now)
-
-
-_background: list[threading.Thread] = []
-_background_lock = threading.Lock()
-
-
-def _send_in_background(app: Flask, emails: list[Email]) -> None:
-    def run():
-        with app.app_context():
-            _send(emails)
-
-    # Not a daemon: a worker that stops (gunicorn restarts them) lets its last e-mails leave first.
-    thread = threading.Thread(target=run, name="forum-mail", daemon=False)
-    with _background_lock:
-        _background[:] = [other for other in _background if other.is_alive()]
-        _background.append(thread)
-    thread.start()
-
-
-def wait_for_background_email(timeout: float = 30.0) -> None:
-    """Return once the e-mails handed to background threads so far are sent (for tests)."""
-    with _background_lock:
-        threads = list(_background)
-    for thread in threads:
-        thread.join(timeout)
-
-
-def _send(emails: list[Email]) -> None:
-    if not emails:
-        return
-    try:
-        connection = current_app.extensions["mailman"].get_connection()
-        messages = [EmailMessage(subject=email.subject, body=email.text, to=[email.to], connection=connection,
-                                 headers=email.headers())
-                    for email in emails]
-        connection.send_messages(messages)
-    except Exception:  # noqa: BLE001 - the commit stands; an unsent e-mail must not turn it into an error
-        logger.exception("Could not send %d e-mail(s) after commit", len(emails))
-
-
-def _forget(session: Session, previous_transaction=None) -> None:
-    session.info.pop(_PENDING, None)
+def _announce_new_emails(session: Session, flush_context) -> None:
+    if any(isinstance(instance, OutboxEmail) for instance in session.new):
+        announce(session, CHANNEL)
 
 
 def install_mail_hooks() -> None:
-    """Listen to every ORM session once per process (idempotent)."""
-    if not event.contains(Session, "after_commit", _send_after_commit):
-        event.listen(Session, "after_commit", _send_after_commit)
-        event.listen(Session, "after_soft_rollback", _forget)
+    """Wake the worker when a transaction queues e-mail (idempotent, once per process)."""
+    if not event.contains(Session, "after_flush", _announce_new_emails):
+        event.listen(Session, "after_flush", _announce_new_emails)
+
+
+def retry_policy() -> RetryPolicy:
+    config = current_app.config
+    return RetryPolicy(max_attempts=config["MAIL_MAX_ATTEMPTS"],
+                       base=timedelta(seconds=config["MAIL_RETRY_SECONDS"]),
+                       ceiling=timedelta(seconds=config["MAIL_RETRY_CEILING_SECONDS"]))
+
+
+def deliver_due(engine, worker: str, *, batch: int = 20, stop: Callable[[], bool] = lambda: False) -> int:
+    """Send one batch of due e-mails as ``worker``; the number tried (0: none was due).
+
+    Each e-mail's outcome is committed as soon as it is known, so a worker killed mid-batch
+    leaves at most the one e-mail it was sending in doubt (its lease runs out, and it goes again
+    with the same Message-ID). ``stop()`` true between two e-mails: the rest are released.
+    """
+    timeout = current_app.config["MAIL_TIMEOUT"]
+    # The lease outlasts the whole batch even if every SMTP conversation takes its full timeout,
+    # and each e-mail is only tried while a full timeout remains (below): a live worker never
+    # sees its lease run out under it.
+    lease = timedelta(seconds=max(300, 3 * batch * (timeout + 5)))
+    with write_intent(), Session(engine) as session:
+        claimed = [(email.id, email.recipient, email.subject, email.body, email.headers, email.lease_until)
+                   for email in outbox.claim(session, worker, limit=batch, lease=lease)]
+        session.commit()
+    if not claimed:
+        return 0
+    policy, tried, connection = retry_policy(), 0, None
+    try:
+        for position, (email_id, recipient, subject, body, headers, lease_until) in enumerate(claimed):
+            if stop() or outbox.utcnow() + timedelta(seconds=timeout + 5) > lease_until:
+                _release(engine, [row[0] for row in claimed[position:]], worker)
+                break
+            tried += 1
+            try:
+                if connection is None:
+                    connection = current_app.extensions["mailman"].get_connection(fail_silently=False)
+                    connection.open()
+                message = EmailMessage(subject=subject, body=body, to=[recipient], headers=headers,
+                                       connection=connection)
+                if connection.send_messages([message]) != 1:
+                    raise RuntimeError("the mail backend did not send the message")
+            except Exception as error:  # noqa: BLE001 - any failure is this attempt's: recorded, retried
+                connection = _close(connection)
+                _record_failure(engine, email_id, worker, f"{type(error).__name__}: {error}", policy)
+                continue
+            with write_intent(), Session(engine) as session:
+                if not outbox.mark_sent(session, email_id, worker):
+                    logger.warning("E-mail %s was sent after its lease ran out", email_id)
+                session.commit()
+    finally:
+        _close(connection)
+    return tried
+
+
+def _close(connection):
+    if connection is not None:
+        try:
+            connection.close()
+        except Exception:  # noqa: BLE001 - a connection that broke is closed anyway
+            pass
+    return None
+
+
+def _release(engine, email_ids: list[int], worker: str) -> None:
+    with write_intent(), Session(engine) as session:
+        outbox.release(session, email_ids, worker)
+        session.commit()
+
+
+def _record_failure(engine, email_id: int, worker: str, error: str, policy: RetryPolicy) -> None:
+    with write_intent(), Session(engine) as session:
+        state = outbox.mark_attempt_failed(session, email_id, worker, error, policy)
+        session.commit()
+    level = logging.ERROR if state is outbox.DeliveryState.FAILED else logging.WARNING
+    logger.log(level, "E-mail %s not sent (%s): %s", email_id, state.value if state else "lease lost", error)

@@ -42,6 +42,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from forum.accounts.models import Role, User
 from forum.accounts.passwords import verify_password
 from forum.accounts.services import end_other_login_sessions, keep_suspension, lock_admins
+from forum.core import outbox
 from forum.core.errors import Conflict, Invalid
 from forum.core.locking import lock
 from forum.core.models import utcnow
@@ -125,6 +126,8 @@ def _erase_identity(actor: User) -> None:
         update(Notification).where(Notification.actor_id == actor.id)
         .values(text=func.substr(func.replace(Notification.text, actor.display_name, DELETED_NAME), 1, 300))
         .execution_options(synchronize_session=False))
+    # The e-mails still waiting for them (and the trace of those sent) go with the address.
+    outbox.forget_member(db.session, actor.id, actor.email)
     actor.email = f"supprime-{actor.id}-{secrets.token_hex(8)}@{DELETED_EMAIL_DOMAIN}"
     actor.display_name = DELETED_NAME
     actor.bio = ""

@@ -139,7 +139,8 @@ def email_member(user: User, subject: str, text: str, site_url: str = "") -> Non
         return
     url = unsubscribe_url(user, site_url)
     queue_email(db.session, user.email, subject,
-                text + f"\nPour ne plus recevoir d'e-mails du forum, sans vous connecter : {url}", unsubscribe_url=url)
+                text + f"\nPour ne plus recevoir d'e-mails du forum, sans vous connecter : {url}", unsubscribe_url=url,
+                user_id=user.id)
 
 
 def wants_email(user_ids: list[int]) -> set[int]:

@@ -111,7 +111,10 @@ class TermPostings:
 
     def read(self, reader, fieldname: str, text: Any) -> tuple[list[int], list[float], Any]:
         """(document numbers, weights, deleted documents of the segment) of a term in a segment."""
-        key = (reader.segment().segment_id(), fieldname, text)
+        segment = reader.segment()
+        if segment is None:  # an index without any segment yet: nothing is written there
+            return [], [], None
+        key = (segment.segment_id(), fieldname, text)
         entry = self.entries.get(key)
         if entry is None:
             matcher, deleted = _leaf_matcher(reader, fieldname, text)

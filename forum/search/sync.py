@@ -3,8 +3,9 @@
 1. In the transaction that changes an indexed row, an ``after_flush`` hook appends
    the affected document keys to ``search_changes`` (a rollback, or a rolled-back
    savepoint, takes them away with the change).
-2. After the commit, ``drain`` applies the pending changes: one writer at a time
-   (``writer(timeout=…)``; when another worker holds the lock the changes simply
+2. The commit wakes the worker (forum.core.wakeup), whose search thread runs
+   ``drain``: the request that wrote does not wait for the index. One writer at a
+   time (``writer(timeout=…)``; when another process holds the lock the changes
    wait for the next drain or ``flask search sync``). Each change rebuilds the
    document from the database, so it is an idempotent upsert or delete by key,
    and the index remembers the last change id it applied.
@@ -14,7 +15,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 from itertools import chain
 from pathlib import Path
@@ -26,19 +26,19 @@ from whoosh.index import LockError
 
 from forum.core.database import write_intent
 from forum.core.models import utcnow
+from forum.core.wakeup import announce
 from forum.search.documents import documents_for, keys_touched_by, reply_keys_touched_by
 from forum.search.index import STATE_KEY, WRITER_VIEWS, last_applied, open_or_create, state_document
 from forum.search.models import SearchChange
 from forum.search.schema import with_prefix_fields
 
-logger = logging.getLogger(__name__)
 # PostgreSQL may commit log rows out of id order (a long transaction holding an older id);
 # each drain re-applies the keys of the last seconds to catch them. SQLite writers are
 # serialised, so ids commit in order there and no look-back is needed.
 LOOKBACK = timedelta(seconds=30)
 LOOKBACK_LIMIT = 500
 WRITER_TIMEOUT = 0.5
-_PENDING = "search_changed"
+CHANNEL = "forum_search"
 
 
 def _after_flush(session: Session, flush_context) -> None:
@@ -47,30 +47,13 @@ def _after_flush(session: Session, flush_context) -> None:
     keys.update(reply_keys_touched_by(session.connection(), session.dirty))
     if keys:
         session.connection().execute(insert(SearchChange), [{"key": key, "created_at": utcnow()} for key in sorted(keys)])
-        session.info[_PENDING] = True
-
-
-def _after_commit(session: Session) -> None:
-    if session.in_nested_transaction():
-        return  # a SAVEPOINT was released: the outer transaction decides
-    if session.info.pop(_PENDING, False):
-        try:
-            drain()
-        except Exception:  # noqa: BLE001 - the commit stands; the change waits in the log
-            logger.exception("Search index drain failed; pending changes stay in the log")
-
-
-def _after_rollback(session: Session, previous_transaction=None) -> None:
-    if not session.in_transaction():
-        session.info.pop(_PENDING, None)
+        announce(session, CHANNEL)
 
 
 def install_change_log() -> None:
     """Listen to every ORM session once per process (idempotent)."""
     if not event.contains(Session, "after_flush", _after_flush):
         event.listen(Session, "after_flush", _after_flush)
-        event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_soft_rollback", _after_rollback)
 
 
 def index_directory() -> Path:

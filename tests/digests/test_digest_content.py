@@ -16,7 +16,7 @@ from forum.moderation.models import TargetType
 from forum.notifications.models import EmailFrequency, EmailPreference
 from forum.threads import watching
 from forum.threads.models import Thread, WatchLevel
-from tests.conftest import make_category, make_reply, make_thread, make_user
+from tests.conftest import commit_work, make_category, make_reply, make_thread, make_user
 
 SITE = "https://forum.exemple.org"
 
@@ -28,13 +28,13 @@ def outbox(app) -> list:
 def _set(user, frequency: EmailFrequency, last_digest_at=None) -> None:
     with write_intent():
         db.session.add(EmailPreference(user_id=user.id, frequency=frequency, last_digest_at=last_digest_at))
-        db.session.commit()
+        commit_work()
 
 
 def _send(period: str, now=None) -> int:
     with write_intent():
         sent = send_digests(period, site_url=SITE, now=now)
-        db.session.commit()
+        commit_work()
     return sent
 
 
@@ -90,7 +90,7 @@ def test_busy_threads_leave_out_held_and_hidden_posts_and_merged_threads(app, fo
             moderation.hide(moderator, TargetType.POST, post, "Hors sujet.")
         thread_tools.merge_threads(moderator, db.session.get(Thread, duplicate.id),
                                    db.session.get(Thread, forum["thread"].id), "Doublon.")
-        db.session.commit()
+        commit_work()
     _set(forum["carol"], EmailFrequency.DAILY)
     assert _send("daily") == 1
     body = _digest_of(app, "carol@exemple.fr")
@@ -104,7 +104,7 @@ def test_busy_threads_a_member_ignores_are_left_out_of_their_digest(app, forum, 
     target = {"thread": forum["thread"]} if what == "thread" else {"category": forum["category"]}
     with write_intent():
         watching.set_level(forum["carol"], WatchLevel.MUTED, **target)
-        db.session.commit()
+        commit_work()
     _set(forum["bob"], EmailFrequency.DAILY)
     _set(forum["carol"], EmailFrequency.DAILY)
     assert _send("daily") == 1  # Carole ignores the only busy thread: nothing to tell her

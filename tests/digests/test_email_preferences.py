@@ -12,7 +12,7 @@ from forum.core.database import write_intent
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.notifications.models import EmailFrequency, EmailPreference
-from tests.conftest import csrf_token, form_fields, login, make_category, make_reply, make_thread, make_user
+from tests.conftest import commit_work, csrf_token, form_fields, login, make_category, make_reply, make_thread, make_user
 
 
 def outbox(app) -> list:
@@ -92,7 +92,7 @@ def test_the_unsubscribe_link_works_without_login_and_rejects_tampering(client, 
 def _set(user, frequency: EmailFrequency, last_digest_at=None) -> None:
     with write_intent():
         db.session.add(EmailPreference(user_id=user.id, frequency=frequency, last_digest_at=last_digest_at))
-        db.session.commit()
+        commit_work()
 
 
 def test_daily_digest_lists_unread_notifications_and_busy_threads(app, forum):
@@ -133,7 +133,7 @@ def test_no_digest_when_nothing_happened(app, forum):
         for post in db.session.execute(select(Post)).scalars():
             post.created_at = long_ago
         db.session.get(Thread, forum["thread"].id).created_at = long_ago
-        db.session.commit()
+        commit_work()
     result = app.test_cli_runner().invoke(args=["digest", "send", "--period", "daily"])
     assert "Résumés envoyés : 0." in result.output and outbox(app) == []
 

@@ -73,6 +73,7 @@ def live_server(tmp_path):
 
     from forum import create_app
     from forum.extensions import db
+    from forum.worker.runner import Worker
 
     app = create_app({
         **base_config(tmp_path),
@@ -97,6 +98,11 @@ def live_server(tmp_path):
     app.config["SITE_URL"] = f"http://localhost:{server.server_port}"
     thread = threading.Thread(target=server.serve_forever, name="e2e-live-server", daemon=True)
     thread.start()
+    # The worker beside it, as `make run` has one: it sends the e-mails and updates the index.
+    worker = Worker(app, run_schedules=False)
+    worker_thread = threading.Thread(target=worker.run, name="e2e-worker", daemon=True)
+    worker_thread.start()
+    assert worker.ready.wait(30), "the worker did not start"
     try:
         yield LiveServer(
             url=f"http://localhost:{server.server_port}", app=app, fabrique_name=FABRIQUE_NAME,
@@ -104,6 +110,8 @@ def live_server(tmp_path):
             categories=CATEGORIES, mail_dir=tmp_path / "mail",
         )
     finally:
+        worker.stop()
+        worker_thread.join(timeout=30)
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)

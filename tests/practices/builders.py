@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from forum.core.database import write_intent
-from forum.extensions import db
 from forum.practices import services
 from forum.practices.models import SECTIONS
+from tests.conftest import commit_work
 
 SECTIONS_TEXT = {
     "context": "Un bourg de 2 000 habitants, un café associatif tenu par huit bénévoles.",
@@ -30,7 +30,7 @@ def make_practice(author, category_ids: list[int], publish: bool = True, **chang
         practice = services.create_practice(author, practice_input(category_ids, **changes))
         if publish:
             services.publish(author, practice)
-        db.session.commit()
+        commit_work()
     return practice
 
 

@@ -7,7 +7,7 @@ from forum.core.database import write_intent
 from forum.extensions import db
 from forum.notifications.models import EmailFrequency, EmailPreference
 from forum.practices import services
-from tests.conftest import login, make_category, make_fabrique, make_member, make_user, submit
+from tests.conftest import commit_work, login, make_category, make_fabrique, make_member, make_user, submit
 from tests.practices.builders import make_practice
 
 
@@ -57,7 +57,7 @@ def test_the_trial_e_mail_links_to_the_public_address(app, world):
     with write_intent():
         services.record_trial(db.session.get(User, reader_id), services.get_practice(practice_id), "a-marche", "",
                               site_url="https://forum.exemple.org")
-        db.session.commit()
+        commit_work()
     [email] = _outbox(app)
     assert f"https://forum.exemple.org{world['url']}#essais" in email.body
 
@@ -65,7 +65,7 @@ def test_the_trial_e_mail_links_to_the_public_address(app, world):
 def test_authors_who_chose_a_digest_get_no_immediate_e_mail(client, app, world):
     with write_intent():
         db.session.add(EmailPreference(user_id=world["author"].id, frequency=EmailFrequency.DAILY))
-        db.session.commit()
+        commit_work()
     login(client, "reader@exemple.fr")
     url = world["url"]
     submit(client, f"{url}/commentaires", {"body": "Bravo !"}, form_url=url)

@@ -6,10 +6,9 @@ from datetime import date, timedelta
 
 from forum.core.database import write_intent
 from forum.core.dates import today_in_france
-from forum.extensions import db
 from forum.resources import services
 from forum.resources.models import ResourceKind
-from tests.conftest import make_fabrique, make_member, make_user
+from tests.conftest import commit_work, make_fabrique, make_member, make_user
 
 TODAY = today_in_france()
 
@@ -28,7 +27,7 @@ def make_resource(manager, fabrique, name: str = "Découpeuse laser 60 W", kind:
     data = services.ResourceInput(name=name, **{**defaults, **fields})
     with write_intent():
         resource = services.create_resource(manager, fabrique, kind, data)
-        db.session.commit()
+        commit_work()
     return resource
 
 
@@ -47,5 +46,5 @@ def two_fabriques():
 def make_loan(actor, resource, start: date, end: date, quantity: int = 1, message: str = ""):
     with write_intent():
         loan = services.request_loan(actor, resource, start, end, quantity, message, TODAY)
-        db.session.commit()
+        commit_work()
     return loan

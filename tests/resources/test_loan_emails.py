@@ -5,6 +5,7 @@ from forum.extensions import db
 from forum.resources import services
 from forum.resources.loans import Action
 from forum.resources.models import Loan
+from tests.conftest import commit_work
 from tests.resources.builders import day, make_loan, two_fabriques
 
 
@@ -16,7 +17,7 @@ def _act(app, actor, loan, action: Action) -> list[str]:
     """The subjects of the e-mails the move sends (after the commit, as in a request)."""
     with write_intent():
         services.act_on_loan(actor, db.session.get(Loan, loan.id), action, site_url="https://localhost")
-        db.session.commit()
+        commit_work()
     return [email.subject for email in _outbox(app)]
 
 

@@ -4,7 +4,7 @@ from sqlalchemy import update
 
 from forum.extensions import db
 from forum.resources.models import Loan, LoanState
-from tests.conftest import csrf_token, login
+from tests.conftest import commit_work, csrf_token, login
 from tests.resources.builders import TODAY, day, make_loan, two_fabriques
 
 
@@ -17,7 +17,7 @@ def _set_state(loan, state, start=None, end=None):
     if start is not None:
         values.update(start_date=start, end_date=end)
     db.session.execute(update(Loan).where(Loan.id == loan.id).values(**values))
-    db.session.commit()
+    commit_work()
 
 
 def _remind(app, on=TODAY):

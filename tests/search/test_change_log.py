@@ -6,7 +6,7 @@ from forum.extensions import db
 from forum.search.index import last_applied, open_or_create
 from forum.search.models import SearchChange
 from forum.search.sync import index_directory
-from tests.conftest import make_category, make_reply, make_thread, make_user
+from tests.conftest import commit_work, make_category, make_reply, make_thread, make_user
 
 
 def _indexed_keys() -> set[str]:
@@ -47,5 +47,5 @@ def test_a_savepoint_waits_for_the_outer_commit(app):
         with db.session.begin_nested():
             thread = services.start_thread(author, category, "Un sujet dans un savepoint", "Texte")
         assert f"fil:{thread.id}" not in _indexed_keys()  # released savepoint, outer not committed
-        db.session.commit()
+        commit_work()
     assert f"fil:{thread.id}" in _indexed_keys()

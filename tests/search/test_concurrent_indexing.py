@@ -79,24 +79,22 @@ def test_four_processes_writing_at_once_lose_nothing(app, tmp_path):
 
 
 def _reply_then_die(config: dict, email: str, thread_id: int) -> None:
-    """Commit a reply, then die before the after-commit drain reaches the index (a SIGKILL, an OOM...)."""
+    """Commit a reply, then die before any worker drained it into the index (a SIGKILL, an OOM...)."""
     import os
 
     from forum import create_app
     from forum.accounts.models import User
     from forum.core.database import write_intent
-    from forum.search import sync as child_sync
     from forum.threads import services
     from forum.threads.models import Thread
 
-    child_sync.drain = lambda *args, **kwargs: os._exit(1)
     app = create_app(config)
     with app.app_context():
         author = db.session.execute(select(User).where(User.email == email)).scalar_one()
         with write_intent():
             services.reply(author, db.session.get(Thread, thread_id), "Réponse d'un processus tué net.")
-            db.session.commit()  # the drain after this commit ends the process
-    os._exit(0)  # not reached
+            db.session.commit()
+    os._exit(1)  # dies right after its commit
 
 
 def test_a_process_killed_between_the_two_commits(app, tmp_path):

@@ -12,6 +12,7 @@ from forum.core.database import write_intent
 from forum.extensions import db
 from forum.resources.models import ResourceKind
 from tests.conftest import (
+    commit_work,
     make_category,
     make_fabrique,
     make_reply,
@@ -155,7 +156,7 @@ def test_a_deleted_post_never_appears(client, world):
 
     with write_intent():
         services.delete_post(world["bob"], world["reply"])
-        db.session.commit()
+        commit_work()
     html = page(client, "conseiller")
     assert f"/messages/{world['reply'].id}" not in hit_urls(html)
 
@@ -169,7 +170,7 @@ def test_an_edited_post_is_found_by_its_new_words_only(client, world):
     assert reply_url in hit_urls(page(client, "conseiller"))
     with write_intent():
         services.edit_post(world["bob"], world["reply"], "Essayez plutôt les fonds régionaux pour l'inclusion.")
-        db.session.commit()
+        commit_work()
     assert reply_url not in hit_urls(page(client, "conseiller"))
     assert reply_url in hit_urls(page(client, "fonds régionaux"))
 
@@ -178,7 +179,7 @@ def test_stale_index_entries_are_checked_against_the_database(client, world):
     reply_id = world["reply"].id
     with write_intent():  # behind the index's back: no change-log row
         db.session.execute(text("DELETE FROM posts WHERE id = :id"), {"id": reply_id})
-        db.session.commit()
+        commit_work()
     html = page(client, "conseiller")
     assert f"/messages/{reply_id}" not in hit_urls(html)
     assert "Conseiller" not in html.split("search-results", 1)[-1]

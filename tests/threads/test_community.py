@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from forum.extensions import db
 from forum.notifications.models import Notification
 from forum.threads.models import Bookmark, Post, PostLike, Thread
-from tests.conftest import csrf_token, login, make_category, make_reply, make_thread, make_user
+from tests.conftest import commit_work, csrf_token, login, make_category, make_reply, make_thread, make_user
 
 
 @pytest.fixture
@@ -115,7 +115,7 @@ def test_bad_solutions_are_refused_in_french(client, question, case):
 
         with write_intent():
             services.delete_post(question["helper"], db.session.get(Post, answer.id))
-            db.session.commit()
+            commit_work()
     login(client, "alice@exemple.fr")
     url = f"/sujets/{target_thread.id}/solution/{target_post.id if case != 'unknown' else 999999}"
     response = post_button(client, url, thread_url(thread))
@@ -157,7 +157,7 @@ def threads(question):
     with write_intent():
         community.mark_solution(asker, db.session.get(Thread, question["thread"].id),
                                 db.session.get(Post, question["answer"].id))
-        db.session.commit()
+        commit_work()
     return {"solved": question["thread"], "open_question": open_question, "discussion": discussion,
             "answered_discussion": answered_discussion}
 
@@ -239,7 +239,7 @@ def test_visitors_see_the_count_and_members_cannot_thank_themselves(client, app,
     with write_intent():
         community.like(db.session.get(type(question["asker"]), question["asker"].id),
                        db.session.get(Post, question["answer"].id))
-        db.session.commit()
+        commit_work()
     html = client.get(thread_url(question["thread"])).get_data(as_text=True)
     assert "1 merci" in html and "/merci\"" not in html  # no button for visitors
 
