@@ -62,6 +62,9 @@ RAISED_LIMITS = {
 }
 
 
+WORKER_SETTLE_SECONDS = 3
+
+
 class CannotRun(Exception):
     pass
 
@@ -302,6 +305,33 @@ def check_database(url: str, since: datetime) -> int:
     return failed
 
 
+def check_outbox(url: str, since: datetime) -> int:
+    """The e-mails decided during the load: all sent by the worker, none twice; 1 if not."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        states = dict(connection.execute(text(
+            "SELECT state, count(*) FROM outbox_emails WHERE created_at >= :since GROUP BY state"),
+            {"since": since}).all())
+        doubled = connection.execute(text(
+            "SELECT count(*) FROM (SELECT message_id FROM outbox_emails GROUP BY message_id HAVING count(*) > 1) d"
+        )).scalar_one()
+        latency = connection.execute(text(
+            "SELECT sent_at - created_at FROM outbox_emails WHERE state = 'sent' AND created_at >= :since "
+            "ORDER BY 1"), {"since": since}).scalars().all()
+    engine.dispose()
+    print("\nE-mail outbox (e-mails decided during the load):")
+    print("  " + ", ".join(f"{state}: {count}" for state, count in sorted(states.items())) or "  none")
+    if latency:
+        seconds = [delta.total_seconds() for delta in latency]
+        print(f"  commit to sent: p50 {seconds[len(seconds) // 2] * 1000:.0f} ms, "
+              f"p95 {seconds[int(len(seconds) * 0.95)] * 1000:.0f} ms, max {seconds[-1] * 1000:.0f} ms")
+    print(f"  Message-IDs used twice: {doubled}")
+    unfinished = sum(count for state, count in states.items() if state != "sent")
+    return int(bool(unfinished or doubled))
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     if shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None:
@@ -319,7 +349,7 @@ def main(argv=None) -> int:
     instance = RESULTS / "instance"
     instance.mkdir(parents=True)
     env = app_environment(args, instance, site_url)
-    server = None
+    server = worker = None
     try:
         print("Preparing a fresh database and index:", flush=True)
         fresh_database(args.database_url)
@@ -342,6 +372,9 @@ def main(argv=None) -> int:
              "--access-logfile", "-", "--error-logfile", str(RESULTS / "gunicorn-errors.log"), "wsgi:app"],
             cwd=PROJECT_ROOT, env=env, stdout=open(RESULTS / "access.log", "w"), stderr=subprocess.STDOUT)
         wait_until_up(site_url, server)
+        # The worker beside gunicorn, as in production: it sends the e-mails and updates the index.
+        worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker"], cwd=PROJECT_ROOT,
+                                  env=env, stdout=open(RESULTS / "worker.log", "w"), stderr=subprocess.STDOUT)
         print(f"Load: {args.users} members for {args.duration} s", flush=True)
         load_started = datetime.now(timezone.utc).replace(tzinfo=None)  # stored as naive UTC
         prefix = run_locust(args, site_url, cast_file)
@@ -352,16 +385,20 @@ def main(argv=None) -> int:
         if server is not None and server.poll() is None:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=60)
+        if worker is not None and worker.poll() is None:
+            time.sleep(WORKER_SETTLE_SECONDS)  # the last commits' e-mails and index changes
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(timeout=60)
     failures = print_figures(prefix, args.duration)
     print_write_outcomes(RESULTS / "access.log")
     errors_logged = (RESULTS / "gunicorn-errors.log").read_text(errors="replace").count("Traceback")
     print(f"\nTracebacks in the server's error log: {errors_logged}")
     inconsistencies = check_database(args.database_url, load_started)
-    print("\nSearch index against the database:")
-    flask(env, "search", "sync")
+    print("\nSearch index against the database, as the worker left it (no `search sync` first):")
     check = flask(env, "search", "check", check=False)
     print("  " + "\n  ".join((check.stdout + check.stderr).strip().splitlines()[-5:]))
     inconsistencies += check.returncode != 0
+    inconsistencies += check_outbox(args.database_url, load_started)
     print(f"\nSummary: {failures} failed requests, {errors_logged} server tracebacks, "
           f"{inconsistencies} failed checks. Details in {RESULTS.relative_to(PROJECT_ROOT)}/.")
     return EXIT_INCONSISTENT if failures or errors_logged or inconsistencies else 0

@@ -12,17 +12,19 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import make_msgid
 from urllib.parse import urlsplit
 
 from flask import current_app
 from flask_mailman import EmailMessage
-from sqlalchemy import event
+from sqlalchemy import event, insert
 from sqlalchemy.orm import Session
 
 from forum.core import outbox
 from forum.core.database import write_intent
+from forum.core.models import utcnow
 from forum.core.outbox import OutboxEmail, RetryPolicy
 from forum.core.wakeup import announce
 
@@ -47,6 +49,33 @@ def queue_email(session: Session, to: str, subject: str, text: str, unsubscribe_
                         message_id=make_msgid(domain=domain))
     session.add(email)
     return email
+
+
+@dataclass(frozen=True)
+class QueuedEmail:
+    to: str
+    subject: str
+    text: str
+    unsubscribe_url: str = ""
+    user_id: int | None = None
+    language: str = "fr"
+
+
+def queue_emails(session: Session, emails: list[QueuedEmail]) -> int:
+    """``queue_email`` for many at once, in one INSERT (a post followed by hundreds of members):
+    the request's time grows by microseconds per recipient, not by a unit of work each."""
+    if not emails:
+        return 0
+    domain = urlsplit(current_app.config["SITE_URL"]).hostname or "localhost"
+    now = utcnow()
+    session.execute(insert(OutboxEmail), [
+        {"user_id": email.user_id, "recipient": email.to, "language": email.language, "subject": email.subject,
+         "body": email.text, "headers_json": json.dumps(unsubscribe_headers(email.unsubscribe_url)),
+         "message_id": make_msgid(domain=domain), "state": outbox.DeliveryState.PENDING, "attempts": 0,
+         "next_attempt_at": now, "created_at": now}
+        for email in emails])
+    announce(session, CHANNEL)
+    return len(emails)
 
 
 def _announce_new_emails(session: Session, flush_context) -> None:
@@ -88,7 +117,7 @@ def deliver_due(engine, worker: str, *, batch: int = 20, stop: Callable[[], bool
     policy, tried, connection = retry_policy(), 0, None
     try:
         for position, (email_id, recipient, subject, body, headers, lease_until) in enumerate(claimed):
-            if stop() or outbox.utcnow() + timedelta(seconds=timeout + 5) > lease_until:
+            if stop() or utcnow() + timedelta(seconds=timeout + 5) > lease_until:
                 _release(engine, [row[0] for row in claimed[position:]], worker)
                 break
             tried += 1
