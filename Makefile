@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # for another host are refused. Set your own for another address (or FORUM_TRUSTED_HOSTS for more hosts).
 export FORUM_SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: install run test test-fast browser bench bench-search bench-seed bench-load migrate seed messages clean help
+.PHONY: install run test test-fast browser bench bench-search bench-seed bench-worker bench-load migrate seed messages clean help
 
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
@@ -73,6 +73,9 @@ bench-search: install
 
 bench-seed: install
 	$(BIN)/python bench/seed.py
+
+bench-worker: install
+	$(BIN)/python bench/worker.py
 
 # Locust and the Redis client are needed only here: installed on demand, not by `make install`.
 bench-load: install

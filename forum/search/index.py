@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.index import LockError
 from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
 from whoosh.query import Term
+from whoosh.writing import MERGE_SMALL
 
 from forum.search.schema import build_schema
 
@@ -144,6 +146,26 @@ def _latest_toc(ix, attempts: int = 10):
             if attempt == attempts - 1:
                 raise
             time.sleep(0.05)
+
+
+def segment_count(ix) -> int:
+    """How many segments the index's latest generation has (each one a search must visit)."""
+    return len(_latest_toc(ix).segments)
+
+
+def merge_small_segments(ix, timeout: float) -> bool:
+    """Merge the small segments into fewer (Whoosh's MERGE_SMALL), in a commit of its own; False
+    when another writer holds the lock (the next drain tries again)."""
+    try:
+        writer = ix.writer(timeout=timeout)
+    except LockError:
+        return False
+    try:
+        writer.commit(mergetype=MERGE_SMALL)
+    except BaseException:
+        writer.cancel()
+        raise
+    return True
 
 
 def last_applied(searcher) -> int:

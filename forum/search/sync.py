@@ -28,7 +28,8 @@ from forum.core.database import write_intent
 from forum.core.models import utcnow
 from forum.core.wakeup import announce
 from forum.search.documents import documents_for, keys_touched_by, reply_keys_touched_by
-from forum.search.index import STATE_KEY, WRITER_VIEWS, last_applied, open_or_create, state_document
+from forum.search.index import (STATE_KEY, WRITER_VIEWS, last_applied, merge_small_segments, open_or_create,
+                                segment_count, state_document)
 from forum.search.models import SearchChange
 from forum.search.schema import with_prefix_fields
 
@@ -39,6 +40,8 @@ LOOKBACK = timedelta(seconds=30)
 LOOKBACK_LIMIT = 500
 WRITER_TIMEOUT = 0.5
 CHANNEL = "forum_search"
+# Drains commit without merging; past this many segments, a merge of the small ones follows.
+MAX_SEGMENTS = 12
 
 
 def _after_flush(session: Session, flush_context) -> None:
@@ -94,10 +97,14 @@ def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
         newest = max([last, *(row.id for row in rows)])
         writer.delete_by_term("key", STATE_KEY, searcher=searcher)
         writer.add_document(**state_document(newest))
-        writer.commit()
+        # No merge here: merging small segments was half of a drain's time, and a new post waits
+        # for this commit to be searchable. The merge follows, once the change is visible.
+        writer.commit(merge=False)
     except BaseException:
         writer.cancel()
         raise
+    if segment_count(ix) > MAX_SEGMENTS:
+        merge_small_segments(ix, timeout=timeout)
     return len(keys)
 
 
