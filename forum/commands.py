@@ -17,7 +17,7 @@ from forum.extensions import db
 
 
 def _site_url(app: Flask) -> str:
-    """The public address for the links of e-mails sent from cron (SITE_URL: create_app requires it)."""
+    """The public address for the links of e-mails sent by commands (SITE_URL: create_app requires it)."""
     return app.config["SITE_URL"].rstrip("/")
 
 
@@ -65,7 +65,7 @@ def register_commands(app: Flask) -> None:
     @loans_group.command("remind")
     @click.option("--date", "on_date", default=None, help="Faire comme si nous étions ce jour-là (AAAA-MM-JJ).")
     def remind_command(on_date: str | None):
-        """E-mail tomorrow's loan starts and ends, and overdue notices (run daily from cron)."""
+        """E-mail tomorrow's loan starts and ends, and overdue notices (the worker runs it daily; or cron)."""
         from forum.core.dates import today_in_france
         from forum.resources.reminders import send_reminders
 
@@ -87,7 +87,7 @@ def register_commands(app: Flask) -> None:
 
     @digest_group.command("send")
     @click.option("--period", type=click.Choice(["daily", "weekly"]), required=True,
-                  help="daily : résumé quotidien ; weekly : résumé hebdomadaire (depuis cron).")
+                  help="daily : résumé quotidien ; weekly : résumé hebdomadaire (le worker les envoie déjà).")
     def digest_send_command(period: str):
         """E-mail their digest to the members who chose this rhythm."""
         from forum.digests.services import send_digests

@@ -1,10 +1,11 @@
 """Daily and weekly e-mail digests: a member's unread notifications, the busiest threads, new practice reports.
 
-Sent by ``flask digest send --period daily|weekly`` (from cron) to the members who chose that
-rhythm (forum.notifications: EmailPreference). A member with nothing unread and nothing new
+Queued by the worker's schedules (forum.worker: every morning, and on Mondays), or by ``flask digest
+send --period daily|weekly``, for the members who chose that rhythm (forum.notifications:
+EmailPreference). A member with nothing unread and nothing new
 gets no e-mail. Each digest is plain text and ends with the one-click unsubscribe link; the
 time it was sent is remembered, so the next one starts from there, and a member served less
-than half a period ago is skipped (the command run twice). The busiest threads leave out held,
+than half a period ago is skipped (the command run twice, or beside the worker). The busiest threads leave out held,
 hidden and merged content, and, per member, the threads and categories they ignore.
 """
 

@@ -1,4 +1,4 @@
-"""Daily loan reminders (``flask loans remind``, from cron): each e-mail goes once.
+"""Daily loan reminders (the worker's schedules, or ``flask loans remind``): each e-mail goes once.
 
 - the day before an accepted loan starts (or the same day, if the job missed a day);
 - the day before a running loan ends;
