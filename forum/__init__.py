@@ -64,6 +64,7 @@ def _complete_config(app: Flask) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(Path(app.instance_path) / "forum.sqlite3")
     if app.config.get("MAIL_BACKEND") == "file" and not app.config.get("MAIL_FILE_PATH"):
         app.config["MAIL_FILE_PATH"] = str(Path(app.instance_path) / "mail")
+    _check_mail_lease(app.config)
     if not app.config.get("SEARCH_INDEX_DIR"):
         app.config["SEARCH_INDEX_DIR"] = str(Path(app.instance_path) / "search-index")
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
@@ -74,6 +75,17 @@ def _complete_config(app: Flask) -> None:
         options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
         options.setdefault("connect_args", {"timeout": 30})
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def _check_mail_lease(config) -> None:
+    from forum.core.mail import RECORD_MARGIN_SECONDS
+
+    lease, timeout = config.get("MAIL_LEASE_SECONDS"), config["MAIL_TIMEOUT"]
+    if lease and float(lease) <= float(timeout) + RECORD_MARGIN_SECONDS:
+        raise config_module.ConfigurationError(
+            f"FORUM_MAIL_LEASE_SECONDS={lease} est trop court\u00a0: un worker doit pouvoir attendre le serveur "
+            f"d'e-mails (FORUM_MAIL_TIMEOUT={timeout}) puis noter le résultat, soit plus de "
+            f"{float(timeout) + RECORD_MARGIN_SECONDS:g}\u00a0secondes.")
 
 
 def _init_extensions(app: Flask) -> None:

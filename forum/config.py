@@ -107,6 +107,10 @@ class DefaultConfig:
     MAIL_MAX_ATTEMPTS = 8
     MAIL_RETRY_SECONDS = 60
     MAIL_RETRY_CEILING_SECONDS = 6 * 3600
+    # How long a worker owns the e-mails it claimed: when it dies, they go again (same Message-ID)
+    # once this has passed. None: enough for a whole batch whose every SMTP conversation takes
+    # MAIL_TIMEOUT (at least 5 minutes). A set value must exceed MAIL_TIMEOUT + 5 seconds.
+    MAIL_LEASE_SECONDS: float | None = None
     # Sent e-mails are forgotten after this many days, failed ones nobody sent again after the second.
     MAIL_KEEP_SENT_DAYS = 30
     MAIL_KEEP_FAILED_DAYS = 90

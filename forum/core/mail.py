@@ -30,6 +30,7 @@ from forum.core.wakeup import announce
 
 logger = logging.getLogger(__name__)
 CHANNEL = "forum_mail"
+RECORD_MARGIN_SECONDS = 5  # beyond MAIL_TIMEOUT, for a worker to record an attempt's outcome
 
 
 def unsubscribe_headers(unsubscribe_url: str) -> dict[str, str]:
@@ -96,6 +97,17 @@ def retry_policy() -> RetryPolicy:
                        ceiling=timedelta(seconds=config["MAIL_RETRY_CEILING_SECONDS"]))
 
 
+def lease_duration(batch: int) -> timedelta:
+    """How long a worker owns the e-mails it claims: MAIL_LEASE_SECONDS, else long enough for the
+    whole batch even if every SMTP conversation takes its full timeout. Each e-mail is only tried
+    while a full timeout (and the time to record the outcome) remains of the lease (``deliver_due``):
+    a live worker never sees its lease run out under it."""
+    config = current_app.config
+    if config.get("MAIL_LEASE_SECONDS"):
+        return timedelta(seconds=float(config["MAIL_LEASE_SECONDS"]))
+    return timedelta(seconds=max(300, 3 * batch * (config["MAIL_TIMEOUT"] + RECORD_MARGIN_SECONDS)))
+
+
 def deliver_due(engine, worker: str, *, batch: int = 20, stop: Callable[[], bool] = lambda: False) -> int:
     """Send one batch of due e-mails as ``worker``; the number tried (0: none was due).
 
@@ -104,10 +116,7 @@ def deliver_due(engine, worker: str, *, batch: int = 20, stop: Callable[[], bool
     with the same Message-ID). ``stop()`` true between two e-mails: the rest are released.
     """
     timeout = current_app.config["MAIL_TIMEOUT"]
-    # The lease outlasts the whole batch even if every SMTP conversation takes its full timeout,
-    # and each e-mail is only tried while a full timeout remains (below): a live worker never
-    # sees its lease run out under it.
-    lease = timedelta(seconds=max(300, 3 * batch * (timeout + 5)))
+    lease = lease_duration(batch)
     with write_intent(), Session(engine) as session:
         claimed = [(email.id, email.recipient, email.subject, email.body, email.headers, email.lease_until)
                    for email in outbox.claim(session, worker, limit=batch, lease=lease)]
@@ -117,7 +126,7 @@ def deliver_due(engine, worker: str, *, batch: int = 20, stop: Callable[[], bool
     policy, tried, connection = retry_policy(), 0, None
     try:
         for position, (email_id, recipient, subject, body, headers, lease_until) in enumerate(claimed):
-            if stop() or utcnow() + timedelta(seconds=timeout + 5) > lease_until:
+            if stop() or utcnow() + timedelta(seconds=timeout + RECORD_MARGIN_SECONDS) > lease_until:
                 _release(engine, [row[0] for row in claimed[position:]], worker)
                 break
             tried += 1
