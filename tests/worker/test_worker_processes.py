@@ -411,7 +411,6 @@ def test_an_email_in_flight_when_its_worker_is_killed_goes_again_with_the_same_m
         smtp.delay = 0
         [row] = outbox_rows()
         assert (row.state, row.attempts) == (DeliveryState.SENDING, 1)  # nobody knows whether it arrived
-        assert row.lease_until > utcnow()
 
         after = workers(app)
         try:
