@@ -16,7 +16,7 @@ from tests.resources.builders import day, make_loan, make_resource
 @pytest.fixture
 def world(app):
     """A small forum: an admin who manages a fabrique, a member of another, a thread, a resource,
-    a loan, a practice; ids and slugs of real rows for the converters."""
+    a loan, a practice, an e-mail that failed; ids and slugs of real rows for the converters."""
     admin = make_user("admin@exemple.fr", "Adèle Admin", role="admin")
     lender = make_fabrique(admin, "La Fabrique Prêteuse", "23", "rural")
     manager = make_user("manager@exemple.fr", "Bastien Responsable")
@@ -35,6 +35,7 @@ def world(app):
     with write_intent():
         space = fabriques.add_space(admin, lender, "Grande salle", 25, "Vidéoprojecteur")
         db.session.commit()
+    email_id = _failed_email(member)
     notification = db.session.execute(db.select(Notification).order_by(Notification.id)).scalars().first()
     return {
         "thread_id": thread.id, "post_id": post.id, "user_id": member.id, "practice_id": practice.id,
@@ -42,8 +43,26 @@ def world(app):
         "notification_id": notification.id if notification else 1, "target_id": post.id, "photo_id": 1,
         "fabriques.slug": lender.slug, "threads.slug": category.slug, "feeds.slug": category.slug,
         "threads.show.slug": thread.slug, "tag": "vélo", "token": unsubscribe_token(member),
-        "name": "0" * 32 + ".webp", "action": "accepter",
+        "name": "0" * 32 + ".webp", "action": "accepter", "email_id": email_id,
     }
+
+
+def _failed_email(member) -> int:
+    """An e-mail to ``member`` that failed its last attempt (listed on the deliveries page)."""
+    from datetime import timedelta
+
+    from forum.core import outbox
+    from forum.core.mail import queue_email
+
+    with write_intent():
+        email = queue_email(db.session, member.email, "Un e-mail qui n'est pas parti", "Texte.", user_id=member.id)
+        db.session.flush()
+        [claimed] = outbox.claim(db.session, "fuzz", limit=1, lease=timedelta(minutes=5))
+        outbox.mark_attempt_failed(db.session, claimed.id, "fuzz", "OSError: connexion refusée",
+                                   outbox.RetryPolicy(max_attempts=1))
+        email_id = email.id
+        db.session.commit()
+    return email_id
 
 
 def real_value(world, rule, name: str) -> str:
