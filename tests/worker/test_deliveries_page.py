@@ -9,23 +9,20 @@ from datetime import timedelta
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 
 from forum.core import outbox
 from forum.core.database import write_intent
 from forum.core.mail import queue_email
 from forum.core.models import utcnow
-from forum.core.outbox import DeliveryState, OutboxEmail, RetryPolicy
+from forum.core.outbox import DeliveryState, OutboxEmail
 from forum.extensions import db
 from forum.worker import schedules
 from tests.accounts.mail import outbox as sent_messages
 from tests.conftest import PASSWORD, csrf_token, login, make_user, run_worker_now, submit
+from tests.worker.deliveries_builders import BODY, LONG_ADDRESS, LONG_ERROR, make_failed_email, make_waiting_email
 
 PAGE = "/administration/envois"
-BODY = "Le corps de l'e-mail, qui ne regarde que sa destinataire."
-LONG_ADDRESS = "une.adresse.vraiment.tres.longue.pour.voir.si.elle.passe@sous-domaine.exemple-de-fabrique.fr"
-LONG_ERROR = ("SMTPRecipientsRefused: {'" + LONG_ADDRESS + "': (550, b'5.1.1 <" + LONG_ADDRESS
-              + ">: Recipient address rejected: User unknown in virtual mailbox table')}")
 
 
 def text_of(response) -> str:
@@ -34,34 +31,6 @@ def text_of(response) -> str:
 
 def resend_url(email_id: int) -> str:
     return f"{PAGE}/{email_id}/renvoyer"
-
-
-def make_failed_email(to: str, subject: str, error: str, *, attempts: int = 3, user_id: int | None = None) -> int:
-    """An e-mail that failed ``attempts`` times, through the outbox's own transitions."""
-    policy = RetryPolicy(max_attempts=attempts, base=timedelta(0), ceiling=timedelta(0))
-    with write_intent():
-        email = queue_email(db.session, to, subject, BODY, user_id=user_id)
-        db.session.flush()
-        state = None
-        for _ in range(attempts):
-            now = utcnow()
-            claimed = outbox.claim(db.session, "essai", limit=10, lease=timedelta(minutes=5), now=now)
-            assert [row.id for row in claimed] == [email.id]
-            state = outbox.mark_attempt_failed(db.session, email.id, "essai", error, policy, now=now)
-        assert state is DeliveryState.FAILED
-        db.session.commit()
-    return email.id
-
-
-def make_waiting_email(to: str, subject: str, *, user_id: int | None = None) -> int:
-    """An e-mail waiting for its next attempt (the mail server refused it a minute ago)."""
-    with write_intent():
-        email = queue_email(db.session, to, subject, BODY, user_id=user_id)
-        db.session.flush()
-        db.session.execute(update(OutboxEmail).where(OutboxEmail.id == email.id).values(
-            attempts=1, next_attempt_at=utcnow() + timedelta(hours=1), last_error="TimeoutError: timed out"))
-        db.session.commit()
-    return email.id
 
 
 def row(email_id: int) -> OutboxEmail | None:
@@ -132,7 +101,7 @@ def test_admins_see_the_counts_the_failures_and_the_schedules(client, app, team,
     assert response.status_code == 200
     page = text_of(response)
     counts = dict((label.strip(), int(number)) for number, label in
-                  re.findall(r"<li><strong>(\d+)</strong>([^<]+)</li>", page))
+                  re.findall(r"<li[^>]*><strong>(\d+)</strong>([^<]+)</li>", page))
     assert counts == {"en attente d'envoi": 1, "envoyés (30 derniers jours)": 1, "en échec": 2}
 
     table = page[page.index("E-mails en échec"):page.index("Tâches planifiées")]
