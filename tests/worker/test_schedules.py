@@ -80,6 +80,20 @@ def test_the_weekly_period_starts_on_monday_at_7_in_paris_across_the_clock_chang
     assert start.astimezone(PARIS).weekday() == following.astimezone(PARIS).weekday() == 0
 
 
+@pytest.mark.parametrize("now,start,following", [
+    # 29 March 2026: 02:00 does not exist (02:00 winter time is 03:00 summer time); the period starts then.
+    (utc(2026, 3, 29, 0, 59), utc(2026, 3, 28, 1), utc(2026, 3, 29, 1)),
+    (utc(2026, 3, 29, 1), utc(2026, 3, 29, 1), utc(2026, 3, 30, 0)),
+    # 25 October 2026: 02:00 comes twice; the period starts at the first, and the second is in it.
+    (utc(2026, 10, 25, 0), utc(2026, 10, 25, 0), utc(2026, 10, 26, 1)),
+    (utc(2026, 10, 25, 1, 30), utc(2026, 10, 25, 0), utc(2026, 10, 26, 1)),
+])
+def test_a_job_set_at_2_in_the_night_runs_once_on_the_days_the_clocks_change(now, start, following):
+    pruning = SCHEDULE["pruning"]
+    assert pruning.period_start(now, 2) == start
+    assert pruning.next_start(now, 2) == following
+
+
 def test_every_hour_of_two_years_falls_in_a_period_that_starts_at_7_in_paris():
     moment, end = utc(2026, 1, 1), utc(2028, 1, 1)
     lengths = {"digest-daily": set(), "digest-weekly": set()}
