@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
@@ -118,7 +118,8 @@ def claim(user: User, scope: str, token: str | None) -> Claim:
     return Claim(nonce, is_repeat=True, earlier=earlier.created_id)
 
 
-def prune_expired() -> int:
+def prune_expired(now: datetime | None = None) -> int:
     """Delete every member's spent tokens past ``MAX_AGE`` (each claim prunes its member's; this,
     from the worker's daily pruning, those of members who stopped posting)."""
-    return db.session.execute(delete(FormSubmission).where(FormSubmission.created_at < utcnow() - MAX_AGE)).rowcount
+    cutoff = (now or utcnow()) - MAX_AGE
+    return db.session.execute(delete(FormSubmission).where(FormSubmission.created_at < cutoff)).rowcount

@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import chain
 from pathlib import Path
 
@@ -108,9 +108,9 @@ def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
     return len(keys)
 
 
-def prune(older_than: timedelta = timedelta(days=7)) -> int:
-    """Delete change-log rows every host has had ample time to apply."""
+def prune(older_than: timedelta = timedelta(days=7), now: datetime | None = None) -> int:
+    """Delete change-log rows every host has had ample time to apply (older than ``now - older_than``)."""
     from forum.extensions import db
 
-    result = db.session.execute(delete(SearchChange).where(SearchChange.created_at < utcnow() - older_than))
+    result = db.session.execute(delete(SearchChange).where(SearchChange.created_at < (now or utcnow()) - older_than))
     return result.rowcount

@@ -42,10 +42,10 @@ def pruning(now: datetime) -> str:
     from forum.search import sync
 
     config = current_app.config
-    changes = sync.prune(timedelta(days=7))
+    changes = sync.prune(timedelta(days=7), now=now)
     emails = outbox.prune(db.session, sent_before=now - timedelta(days=config["MAIL_KEEP_SENT_DAYS"]),
                           failed_before=now - timedelta(days=config["MAIL_KEEP_FAILED_DAYS"]))
-    tokens = submissions.prune_expired()
+    tokens = submissions.prune_expired(now)
     photos = prune_orphan_files(default_store())
     return (f"{changes} modification(s) de l'index, {emails} e-mail(s), {tokens} jeton(s) de formulaire, "
             f"{len(photos)} fichier(s) photo orphelin(s) supprimés")
