@@ -10,11 +10,16 @@
    document from the database, so it is an idempotent upsert or delete by key,
    and the index remembers the last change id it applied.
 3. On PostgreSQL two transactions may commit their log rows out of id order, so
-   each drain also re-applies the changes of the last 30 seconds (harmless, bounded).
+   each drain also looks at the changes of the last 30 seconds and applies those
+   this process has not applied yet (all of them once after a restart: harmless,
+   bounded).
 """
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from datetime import datetime, timedelta
 from itertools import chain
 from pathlib import Path
@@ -59,6 +64,40 @@ def install_change_log() -> None:
         event.listen(Session, "after_flush", _after_flush)
 
 
+class _RecentlyApplied:
+    """Per index (directory and inode: a rebuilt index starts afresh), the change ids this process
+    applied within the lookback, so that a drain re-applies only the changes it has not seen: with
+    the worker draining at every commit, re-applying the whole lookback each time cost a busy
+    PostgreSQL forum hundreds of documents per new post."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.applied: dict[tuple[str, int], dict[int, float]] = {}
+
+    def not_applied(self, index: tuple[str, int], rows: list) -> list:
+        with self.lock:
+            seen = self.applied.get(index, {})
+            return [row for row in rows if row.id not in seen]
+
+    def remember(self, index: tuple[str, int], change_ids: list[int]) -> None:
+        now = time.monotonic()
+        with self.lock:
+            seen = self.applied.setdefault(index, {})
+            seen.update(dict.fromkeys(change_ids, now))
+            horizon = now - LOOKBACK.total_seconds() * 2
+            for change_id in [change_id for change_id, at in seen.items() if at < horizon]:
+                del seen[change_id]
+            for other in [other for other in self.applied if other != index]:
+                del self.applied[other]  # one live index per directory: the others were swapped out
+
+
+RECENTLY_APPLIED = _RecentlyApplied()
+
+
+def index_key(directory: Path) -> tuple[str, int]:
+    return (os.path.abspath(directory), os.stat(directory).st_ino)
+
+
 def index_directory() -> Path:
     return Path(current_app.config["SEARCH_INDEX_DIR"])
 
@@ -73,6 +112,7 @@ def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
     except LockError:
         return None
     try:
+        directory_key = index_key(index_directory())
         searcher = WRITER_VIEWS.for_writer(ix, index_directory(), writer)
         last = last_applied(searcher)
         # A read: plain BEGIN even when the request that committed was a write.
@@ -84,10 +124,13 @@ def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
                 select(SearchChange.id, SearchChange.key)
                 .where(SearchChange.id > last).order_by(SearchChange.id).limit(limit)).all()
             recent = [] if db.engine.dialect.name == "sqlite" else session.execute(
-                select(SearchChange.key)
+                select(SearchChange.id, SearchChange.key)
                 .where(SearchChange.id <= last, SearchChange.created_at >= utcnow() - LOOKBACK)
-                .order_by(SearchChange.id.desc()).limit(LOOKBACK_LIMIT)).scalars().all()
-            keys = {row.key for row in rows} | set(recent)
+                .order_by(SearchChange.id.desc()).limit(LOOKBACK_LIMIT)).all()
+            # Of the lookback, only what this process has not applied itself: the changes that
+            # committed out of order (and, after a restart, the whole window once).
+            late = RECENTLY_APPLIED.not_applied(directory_key, recent)
+            keys = {row.key for row in rows} | {row.key for row in late}
             documents = documents_for(session, keys)
         # Each change: delete the key's document (if any), add the new one (if public).
         for key in sorted(keys):
@@ -103,6 +146,7 @@ def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
     except BaseException:
         writer.cancel()
         raise
+    RECENTLY_APPLIED.remember(directory_key, [row.id for row in rows] + [row.id for row in late])
     if segment_count(ix) > MAX_SEGMENTS:
         merge_small_segments(ix, timeout=timeout)
     return len(keys)
