@@ -30,6 +30,7 @@ from forum.core.wakeup import announce
 
 logger = logging.getLogger(__name__)
 CHANNEL = "forum_mail"
+SUBJECT_LENGTH = 300  # the column's length: a longer subject is cut, never refused by PostgreSQL
 RECORD_MARGIN_SECONDS = 5  # beyond MAIL_TIMEOUT, for a worker to record an attempt's outcome
 
 
@@ -44,10 +45,7 @@ def queue_email(session: Session, to: str, subject: str, text: str, unsubscribe_
                 user_id: int | None = None, language: str = "fr") -> OutboxEmail:
     """Add this plain-text e-mail to the outbox, in ``session``'s transaction; ``unsubscribe_url``
     also goes in its headers. ``user_id``: the member it is for (their account's deletion deletes it)."""
-    domain = urlsplit(current_app.config["SITE_URL"]).hostname or "localhost"
-    email = OutboxEmail(user_id=user_id, recipient=to, language=language, subject=subject, body=text,
-                        headers_json=json.dumps(unsubscribe_headers(unsubscribe_url)),
-                        message_id=make_msgid(domain=domain))
+    email = OutboxEmail(**_row(QueuedEmail(to, subject, text, unsubscribe_url, user_id, language), _domain(), utcnow()))
     session.add(email)
     return email
 
@@ -67,16 +65,22 @@ def queue_emails(session: Session, emails: list[QueuedEmail]) -> int:
     the request's time grows by microseconds per recipient, not by a unit of work each."""
     if not emails:
         return 0
-    domain = urlsplit(current_app.config["SITE_URL"]).hostname or "localhost"
-    now = utcnow()
-    session.execute(insert(OutboxEmail), [
-        {"user_id": email.user_id, "recipient": email.to, "language": email.language, "subject": email.subject,
-         "body": email.text, "headers_json": json.dumps(unsubscribe_headers(email.unsubscribe_url)),
-         "message_id": make_msgid(domain=domain), "state": outbox.DeliveryState.PENDING, "attempts": 0,
-         "next_attempt_at": now, "created_at": now}
-        for email in emails])
+    domain, now = _domain(), utcnow()
+    session.execute(insert(OutboxEmail), [_row(email, domain, now) for email in emails])
     announce(session, CHANNEL)
     return len(emails)
+
+
+def _domain() -> str:
+    return urlsplit(current_app.config["SITE_URL"]).hostname or "localhost"
+
+
+def _row(email: QueuedEmail, domain: str, now) -> dict:
+    subject = email.subject if len(email.subject) <= SUBJECT_LENGTH else email.subject[:SUBJECT_LENGTH - 1] + "…"
+    return {"user_id": email.user_id, "recipient": email.to, "language": email.language, "subject": subject,
+            "body": email.text, "headers_json": json.dumps(unsubscribe_headers(email.unsubscribe_url)),
+            "message_id": make_msgid(domain=domain), "state": outbox.DeliveryState.PENDING, "attempts": 0,
+            "next_attempt_at": now, "created_at": now}
 
 
 def _announce_new_emails(session: Session, flush_context) -> None:
