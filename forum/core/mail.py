@@ -121,6 +121,9 @@ def deliver_due(engine, worker: str, *, batch: int = 20, stop: Callable[[], bool
     """
     timeout = current_app.config["MAIL_TIMEOUT"]
     lease = lease_duration(batch)
+    with write_intent(False), Session(engine) as session:
+        if not outbox.any_due(session):
+            return 0  # most wake-ups and rounds: no write transaction for nothing
     with write_intent(), Session(engine) as session:
         claimed = [(email.id, email.recipient, email.subject, email.body, email.headers, email.lease_until)
                    for email in outbox.claim(session, worker, limit=batch, lease=lease)]

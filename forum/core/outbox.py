@@ -91,6 +91,11 @@ def _claimable(now: datetime):
                and_(OutboxEmail.state == DeliveryState.SENDING, OutboxEmail.lease_until < now))
 
 
+def any_due(session: Session, now: datetime | None = None) -> bool:
+    """Whether some e-mail waits to be claimed (a read: the claim itself takes the write lock)."""
+    return session.execute(select(OutboxEmail.id).where(_claimable(now or utcnow())).limit(1)).first() is not None
+
+
 def claim(session: Session, worker: str, *, limit: int, lease: timedelta, now: datetime | None = None) -> list[OutboxEmail]:
     """Take up to ``limit`` due e-mails for ``worker`` until ``now + lease`` (one attempt each).
     The caller commits before sending, so that the claim is seen by the other workers."""

@@ -131,6 +131,9 @@ def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
             # committed out of order (and, after a restart, the whole window once).
             late = RECENTLY_APPLIED.not_applied(directory_key, recent)
             keys = {row.key for row in rows} | {row.key for row in late}
+            if not keys:
+                writer.cancel()  # nothing to apply: no commit, no new generation for searchers to open
+                return 0
             documents = documents_for(session, keys)
         # Each change: delete the key's document (if any), add the new one (if public).
         for key in sorted(keys):
