@@ -193,7 +193,8 @@ def show(thread_id: int, slug: str | None = None):
         bookmarked_posts=bookmarked_posts, watch_level=watching.level_of(current_user, thread) if member else None,
         watch_levels=list(WatchLevel),
     )
-    if member and page.items:
+    # Only when the member read further than before: reading a page again writes nothing.
+    if member and page.items and page.items[-1].position > watching.read_position(current_user, thread.id):
         # After rendering: the commit below expires what the template read.
         _remember_reading(thread.id, page.items[-1].position)
     return html

@@ -219,6 +219,12 @@ def _watchers(thread: Thread) -> dict[int, WatchLevel]:
 
 
 # --- reading -----------------------------------------------------------------------------------
+def read_position(reader: User, thread_id: int) -> int:
+    """How far ``reader`` has read ``thread_id`` (0: never opened it)."""
+    return db.session.execute(select(ThreadRead.last_position).where(
+        ThreadRead.user_id == reader.id, ThreadRead.thread_id == thread_id)).scalar_one_or_none() or 0
+
+
 def mark_read(reader: User, thread_id: int, up_to_position: int) -> None:
     """Remember that ``reader`` has seen ``thread`` up to ``up_to_position`` (never goes back).
 

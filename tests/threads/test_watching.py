@@ -260,3 +260,23 @@ def test_a_reply_to_a_post_of_another_thread_is_refused(client, people):
         assert response.status_code == 400, reply_to
         assert "Le message auquel vous répondez n&#39;appartient pas à ce sujet." in response.get_data(as_text=True)
     assert db.session.execute(select(Thread.post_count).where(Thread.id == people["thread"].id)).scalar_one() == 1
+
+
+def test_reading_a_page_again_writes_nothing(client, people, count_queries):
+    """The read position is written when it moves forward only: a page read again is a pure read
+    (no write transaction, no INSERT), so members' page views do not queue for the write lock."""
+    alice, bob, thread = people["alice"], people["bob"], people["thread"]
+    make_reply(bob, thread, "Une réponse à lire.")
+    login(client, "alice@exemple.fr")
+    client.get(thread_url(thread))  # the first reading moves the position forward
+    with count_queries() as counter:
+        assert client.get(thread_url(thread)).status_code == 200
+    writes = [statement for statement in counter.statements
+              if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "BEGIN IMMEDIATE"))]
+    assert writes == []
+    make_reply(bob, thread, "Une réponse de plus.")
+    with count_queries() as counter:
+        client.get(thread_url(thread))
+    assert any("thread_reads" in statement for statement in counter.statements if statement.lstrip().upper().startswith("INSERT"))
+    assert db.session.execute(select(ThreadRead.last_position).where(
+        ThreadRead.user_id == alice.id, ThreadRead.thread_id == thread.id)).scalar_one() == 3
