@@ -15,7 +15,6 @@ timeout); waking only makes the work start at once.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import select
 import socket
@@ -46,24 +45,23 @@ def announce(session: Session, channel: str) -> None:
         connection.execute(text("SELECT pg_notify(:channel, '')"), {"channel": channel})
 
 
-_wakes_committed = itertools.count()
-_last_wake = 0
+_wakes = 0
 
 
 def wakes_committed() -> int:
     """How many commits of this process announced work so far (the tests' always-instant worker
     runs only after a request that left some, as a real worker wakes only then)."""
-    return _last_wake
+    return _wakes
 
 
 def _after_commit(session: Session) -> None:
-    global _last_wake
+    global _wakes
     if session.in_nested_transaction():
         return
     channels = session.info.pop(_ANNOUNCED, None)
     if not channels:
         return
-    _last_wake = next(_wakes_committed) + 1
+    _wakes += 1
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         return  # NOTIFY was delivered by the commit

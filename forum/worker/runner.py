@@ -106,11 +106,7 @@ class Worker:
                 db.session.remove()
 
     def _drain_search(self) -> int | None:
-        try:
-            return sync.drain()
-        except Exception:  # noqa: BLE001 - the changes stay in the log for the next round
-            logger.exception("Search index drain failed; pending changes stay in the log")
-            return 0
+        return _drain_search()
 
     # -- e-mail and schedules -----------------------------------------------------------------
     def _main_loop(self, wakes: Listener) -> None:
@@ -167,10 +163,7 @@ def work_off_now() -> int:
     """In this process, do at once what a worker would do now: apply the search changes and send
     the due e-mails (not the schedules). For the tests, and commands run without a worker.
     Needs an app context; returns the number of e-mails tried."""
-    try:
-        sync.drain(timeout=5)
-    except Exception:  # noqa: BLE001 - as the worker: the changes wait in the log
-        logger.exception("Search index drain failed; pending changes stay in the log")
+    _drain_search(timeout=5)
     tried = 0
     try:
         while count := deliver_due(db.engine, "inline"):
@@ -178,3 +171,12 @@ def work_off_now() -> int:
     except Exception:  # noqa: BLE001 - as the worker: the e-mails wait in the outbox
         logger.exception("Could not read the e-mail outbox")
     return tried
+
+
+def _drain_search(timeout: float = sync.WRITER_TIMEOUT) -> int | None:
+    """``sync.drain``, with a failure logged: the changes stay in the log for the next round."""
+    try:
+        return sync.drain(timeout=timeout)
+    except Exception:  # noqa: BLE001
+        logger.exception("Search index drain failed; pending changes stay in the log")
+        return 0
