@@ -131,6 +131,23 @@ def _digests(app, address: str = "alice@exemple.fr") -> list:
     return [email for email in outbox(app) if email.to == [address] and email.subject == DIGEST_SUBJECT]
 
 
+def clear_of_period_changes(config, now: datetime | None = None,
+                            margin: timedelta = timedelta(minutes=35)) -> datetime:
+    """``now``, or just past the next period start of any schedule that begins within ``margin``.
+
+    Tests that run the jobs again a few minutes later must not see a new period begin meanwhile
+    (CI may run at 06:56 UTC, four minutes before 7 h in Paris). Moving forward past the start
+    keeps the Paris date, so "tomorrow's loans" stay tomorrow's (no schedule starts near midnight).
+    """
+    now = now or utcnow()
+    while True:
+        following = min(schedule.next_start(now, schedules.hour_of(schedule, config))
+                        for schedule in schedules.SCHEDULES)
+        if following - now > margin:
+            return now
+        now = following + timedelta(minutes=1)
+
+
 def _run(app, now: datetime) -> dict[str, schedules.Outcome]:
     """One round of a worker at ``now``, then its e-mails sent; what ran, by schedule name."""
     outcomes = schedules.run_due(app.config, now)
@@ -184,7 +201,7 @@ def test_loan_reminders_go_once_whatever_the_number_of_rounds(app):
     outbox(app).clear()
     subject = "Rappel : le prêt de « Découpeuse laser 60 W » commence demain"
 
-    now = utcnow()
+    now = clear_of_period_changes(app.config)
     ran = _run(app, now)
     assert ran["loan-reminders"].summary == "rappels : 1 début(s), 0 fin(s), 0 retard(s)"
     assert sorted(address for email in outbox(app) if email.subject == subject for address in email.to) == \
@@ -195,7 +212,7 @@ def test_loan_reminders_go_once_whatever_the_number_of_rounds(app):
 
 
 def test_after_three_days_stopped_a_job_runs_once_for_the_current_period(app, digest_reader):
-    now = utcnow()
+    now = clear_of_period_changes(app.config)
     three_days_ago = DAILY.period_start(now - timedelta(days=3), 7)
     with write_intent():
         for schedule in schedules.SCHEDULES:
@@ -233,7 +250,7 @@ def test_a_job_that_fails_leaves_nothing_and_runs_again_at_the_next_round(app, d
     failing = tuple(dataclasses.replace(schedule, job=digests_then_crash) if schedule is DAILY else schedule
                     for schedule in schedules.SCHEDULES)
     monkeypatch.setattr(schedules, "SCHEDULES", failing)
-    now = utcnow()
+    now = clear_of_period_changes(app.config)
     ran = _run(app, now)
     assert queued == [1]
     assert ran["digest-daily"].failed and "RuntimeError: le serveur a perdu la connexion" in ran["digest-daily"].summary
