@@ -9,13 +9,17 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
+import tempfile
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
 
 from forum import create_app
 from forum.core.database import write_intent
@@ -114,29 +118,86 @@ def base_config(tmp_path) -> dict:
 _schema_ready = False
 
 
-def _prepare_database(app) -> None:
+def _prepare_database(app, sqlite_copied: bool = False) -> None:
     global _schema_ready
     with app.app_context():
         if not TEST_DATABASE_URL:
-            db.create_all()
+            if not sqlite_copied:
+                db.create_all()
+                db.session.remove()
+                db.engine.dispose()  # nothing left in a journal: the file alone is the schema
+                _keep_sqlite_template(app.config["SQLALCHEMY_DATABASE_URI"])
             return
         if not _schema_ready:
             db.drop_all()
             db.create_all()
             _schema_ready = True
         else:
-            tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
-            db.session.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-            db.session.commit()
+            _empty_tables()
+
+
+# Emptying the tables between tests: DELETE with the foreign keys' triggers off (the tables are
+# small; TRUNCATE of 40 tables costs ~140 ms per test, a tenth of that here), then every used
+# sequence restarted, as TRUNCATE … RESTART IDENTITY did. session_replication_role needs the
+# superuser the suite already runs as (it creates one database per xdist worker).
+_RESTART_SEQUENCES = """
+DO $$
+DECLARE used record;
+BEGIN
+  FOR used IN SELECT schemaname, sequencename FROM pg_sequences
+              WHERE schemaname = current_schema() AND last_value IS NOT NULL LOOP
+    EXECUTE format('ALTER SEQUENCE %I.%I RESTART', used.schemaname, used.sequencename);
+  END LOOP;
+END $$
+"""
+
+
+def _empty_tables() -> None:
+    db.session.execute(text("SET LOCAL session_replication_role = replica"))
+    db.session.execute(text("SET LOCAL synchronous_commit = off"))
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
+    db.session.execute(text(_RESTART_SEQUENCES))
+    db.session.commit()
+
+
+_sqlite_template: Path | None = None
+
+
+def _copy_sqlite_template(url: str) -> bool:
+    """Start a test's SQLite file as a copy of an empty database with the schema, kept by this
+    process from its first test (copying costs a millisecond, creating 40 tables ~50 ms)."""
+    target = Path(make_url(url).database or "")
+    if _sqlite_template is None or not target.name or target.exists():
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_sqlite_template, target)
+    return True
+
+
+def _keep_sqlite_template(url: str) -> None:
+    global _sqlite_template
+    database = make_url(url).database
+    if _sqlite_template is None and database:
+        template = Path(tempfile.mkdtemp(prefix="forum-schema-")) / "template.sqlite3"
+        shutil.copyfile(database, template)
+        _sqlite_template = template
 
 
 @contextmanager
 def running_app(tmp_path, **settings):
     """A fresh app on the test database, within its app context: the test configuration, with
     ``settings`` over it (``SITE_URL``, ``RATELIMIT_ENABLED``…)."""
-    app = create_app({**base_config(tmp_path), **settings})
+    config = {**base_config(tmp_path), **settings}
+    if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        # A commit does not wait for its WAL to reach the disk (what a crash of the server would
+        # lose is no test's concern); visibility and locking are unchanged.
+        config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {
+            "pool_pre_ping": True, "connect_args": {"options": "-c synchronous_commit=off"}})
+    sqlite_copied = not TEST_DATABASE_URL and _copy_sqlite_template(config["SQLALCHEMY_DATABASE_URI"])
+    app = create_app(config)
     app.test_client_class = HttpsClient
-    _prepare_database(app)
+    _prepare_database(app, sqlite_copied)
     with app.app_context():
         yield app
         db.session.remove()

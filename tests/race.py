@@ -1,6 +1,6 @@
 """Races between real processes, as between gunicorn workers: the harness of the race tests.
 
-Each racer is a process (``multiprocessing`` spawn) with its own app and connection pool and a
+Each racer is a process (from the tests' fork server, tests/processes.py) with its own app and connection pool and a
 logged-in test client (CSRF on). At every round, each racer prepares what a browser would have
 on screen (``prepare``: read the page, its tokens), then all wait at a barrier and fire their
 request at the same moment (``fire``). Rounds are grouped in one pair of processes per test:
@@ -16,13 +16,13 @@ app and connection, once every racer is done with the previous round and before 
 from __future__ import annotations
 
 import html
-import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from forum.core.database import write_intent
 from forum.extensions import db
+from tests.processes import process_context
 from tests.conftest import HttpsClient, base_config, csrf_token, login
 
 
@@ -93,7 +93,7 @@ def race(app, tmp_path, racers: list[Racer], timeout: float = 300) -> list[list]
     assert len({len(racer.rounds) for racer in racers}) == 1, "every racer runs the same rounds"
     db.session.commit()  # nothing of this test's transaction may hold a lock or a stale snapshot
     config = {**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]}
-    context = multiprocessing.get_context("spawn")
+    context = process_context()
     barrier, results = context.Barrier(len(racers)), context.Queue()
     with_setup = any(racer.setup is not None for racer in racers)
     processes = [context.Process(target=_run, args=(config, racer, index, barrier, results, with_setup))

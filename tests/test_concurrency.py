@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import multiprocessing
 
 from sqlalchemy import select
 
 from forum.extensions import db
 from forum.threads.models import Post, Thread
+from tests.processes import process_context
 from tests.conftest import HttpsClient, base_config, form_fields, login, make_category, make_thread, make_user
 
 WORKERS = 4
@@ -42,7 +42,7 @@ def test_concurrent_replies_from_several_processes(app, tmp_path):
         make_user(email, f"Travailleur {number}")
     config = {**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]}
 
-    context = multiprocessing.get_context("spawn")
+    context = process_context()
     barrier, results = context.Barrier(WORKERS), context.Queue()
     processes = [context.Process(target=_write_replies, args=(config, email, thread.id, barrier, results))
                  for email in emails]

@@ -4,7 +4,6 @@ domains, the administrators' member search."""
 from __future__ import annotations
 
 import html
-import multiprocessing
 import time
 
 import pytest
@@ -17,6 +16,7 @@ from forum.accounts.passwords import hash_password
 from forum.core.database import write_intent
 from forum.core.errors import DomainError
 from forum.extensions import db
+from tests.processes import process_context
 from tests.conftest import PASSWORD, base_config, login, make_user, submit
 
 LOOKS_TAKEN = "Ce nom ressemble trop à celui d'un autre membre."
@@ -166,7 +166,7 @@ def _register_alike(config: dict, email: str, name: str, first: bool, barrier, r
 
 def test_two_look_alike_registrations_at_once_make_one_account(app, tmp_path):
     config = {**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]}
-    context = multiprocessing.get_context("spawn")
+    context = process_context()
     barrier, results = context.Barrier(2), context.Queue()
     workers = [context.Process(target=_register_alike, args=(config, "alice@exemple.fr", "Alice Martin", True,
                                                               barrier, results)),

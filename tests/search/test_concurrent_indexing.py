@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 
 from sqlalchemy import select
 
@@ -11,6 +10,7 @@ from forum.search import sync
 from forum.search.index import open_or_create
 from forum.search.sync import index_directory
 from forum.threads.models import Post
+from tests.processes import process_context
 from tests.conftest import HttpsClient, base_config, form_fields, login, make_category, make_thread, make_user
 
 WORKERS = 4
@@ -54,7 +54,7 @@ def test_four_processes_writing_at_once_lose_nothing(app, tmp_path):
     for number, email in enumerate(emails):
         make_user(email, f"Travailleur {number}")
 
-    context = multiprocessing.get_context("spawn")
+    context = process_context()
     barrier, results = context.Barrier(WORKERS), context.Queue()
     processes = [context.Process(target=_write_replies,
                                  args=(_config(app, tmp_path), email, thread.id, barrier, results))
@@ -100,7 +100,7 @@ def _reply_then_die(config: dict, email: str, thread_id: int) -> None:
 def test_a_process_killed_between_the_two_commits(app, tmp_path):
     author = make_user()
     thread = make_thread(author, make_category())
-    context = multiprocessing.get_context("spawn")
+    context = process_context()
     process = context.Process(target=_reply_then_die, args=(_config(app, tmp_path), author.email, thread.id))
     process.start()
     process.join(timeout=120)

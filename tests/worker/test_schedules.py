@@ -4,7 +4,6 @@ included), a failing job rolled back and tried again, two workers at once, and t
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import time
 from datetime import datetime, timedelta, timezone
@@ -26,6 +25,7 @@ from forum.resources.models import Loan, LoanState
 from forum.search.models import SearchChange
 from forum.worker import jobs, schedules
 from forum.worker.models import ScheduledRun
+from tests.processes import process_context
 from tests.accounts.mail import outbox
 from tests.conftest import base_config, commit_work, make_category, make_reply, make_thread, make_user, \
     run_worker_now
@@ -314,7 +314,7 @@ def test_two_workers_at_the_same_moment_run_each_job_once(app, tmp_path):
 
     now = utcnow()
     config = {**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]}
-    context = multiprocessing.get_context("spawn")
+    context = process_context()
     barrier, results = context.Barrier(2), context.Queue()
     processes = [context.Process(target=_run_due_in_process, args=(config, now, barrier, results))
                  for _ in range(2)]

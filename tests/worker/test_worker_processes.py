@@ -10,7 +10,6 @@ half-done, and a request never talks to the mail server.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import subprocess
@@ -32,6 +31,7 @@ from forum.core.wakeup import WorkerAlreadyRunning
 from forum.extensions import db
 from forum.threads.models import Thread, Watch, WatchLevel
 from forum.worker.runner import Worker
+from tests.processes import process_context
 from tests.conftest import (TEST_DATABASE_URL, base_config, commit_work, form_fields, login, make_category,
                             make_thread, make_user, running_app)
 from tests.worker.smtp import RecordingHandler, smtp_server
@@ -211,7 +211,7 @@ def _reply_in_a_dying_process(app, tmp_path, ending: str) -> str:
     The watcher's address."""
     author, watcher = make_user("autrice@exemple.fr", "Claire Autrice"), make_user("veilleur@exemple.fr", "Paul Veilleur")
     thread = make_thread(watcher, make_category())  # starting a thread follows it
-    context = multiprocessing.get_context("spawn")
+    context = process_context()
     process = context.Process(target=_reply_then_die,
                               args=(process_config(app, tmp_path), author.email, thread.id, ending))
     process.start()
