@@ -38,11 +38,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         if db.engine.dialect.name == "sqlite":
             configure_sqlite(db.engine)
 
+    from forum.core.fragments import init_fragments
     from forum.core.page_cache import init_page_cache
     from forum.core.web import register_web_core
 
     register_web_core(app)
     init_page_cache(app, lambda: db.engine)
+    init_fragments(app)
     if app.config.get("TRUSTED_PROXIES"):
         # The visitor's address (per-IP limits, logs) from X-Forwarded-For, set by that many proxies.
         from werkzeug.middleware.proxy_fix import ProxyFix

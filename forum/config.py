@@ -86,6 +86,9 @@ class DefaultConfig:
     # version counter in the database keeps exact (forum/core/page_cache.py).
     PAGE_CACHE_ENABLED = True
     PAGE_CACHE_TTL = 60  # seconds: relative dates ("il y a 5 minutes") stay about right
+    # Parts of members' pages that read the same for many of them, rendered once per content
+    # version (forum/core/fragments.py); off, every fragment is rendered for every request.
+    FRAGMENT_CACHE_ENABLED = True
 
     # The public address ("https://forum.example.org"), required: every absolute link (e-mails,
     # unsubscribe links, Atom feeds) is built from it, never from the request. Requests whose

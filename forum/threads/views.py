@@ -15,6 +15,7 @@ from forum.core.database import write_intent
 from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import EmptyForm, attach_error, choices, render_form
+from forum.core.fragments import Viewer, fragment
 from forum.core.limits import accepted, member_key, per_member
 from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
@@ -185,12 +186,16 @@ def show(thread_id: int, slug: str | None = None):
         reply_form.submission.data = submissions.issue(current_user, reply_scope(thread))
     post_ids = [post.id for post in page.items]
     thread_bookmarked, bookmarked_posts = community.bookmarks_on_page(current_user, thread, post_ids)
+    can_reply = member and services.can_reply(current_user, thread)
+    post_html = _post_fragments(thread, queries.solution_of(thread), can_reply=can_reply,
+                                can_choose_solution=community.can_choose_solution(current_user, thread),
+                                liked=community.liked_post_ids(current_user, post_ids),
+                                bookmarked=bookmarked_posts)
     html = render_template(
-        "threads/show.html", thread=thread, page=page, can_reply=member and services.can_reply(current_user, thread),
+        "threads/show.html", thread=thread, page=page, can_reply=can_reply,
         reply_form=reply_form, action_form=EmptyForm() if member else None,
-        solution=queries.solution_of(thread), can_choose_solution=community.can_choose_solution(current_user, thread),
-        liked=community.liked_post_ids(current_user, post_ids), thread_bookmarked=thread_bookmarked,
-        bookmarked_posts=bookmarked_posts, watch_level=watching.level_of(current_user, thread) if member else None,
+        solution=queries.solution_of(thread), post_html=post_html, thread_bookmarked=thread_bookmarked,
+        watch_level=watching.level_of(current_user, thread) if member else None,
         watch_levels=list(WatchLevel),
     )
     # Only when the member read further than before: reading a page again writes nothing.
@@ -198,6 +203,31 @@ def show(thread_id: int, slug: str | None = None):
         # After rendering: the commit below expires what the template read.
         _remember_reading(thread.id, page.items[-1].position)
     return html
+
+
+def _post_fragments(thread: Thread, solution: Post | None, *, can_reply: bool, can_choose_solution: bool,
+                    liked: set[int], bookmarked: set[int]):
+    """The function that gives one post's HTML on this page: a fragment shared by every viewer
+    for whom the post reads the same (forum.core.fragments), keyed by what differs."""
+    member = current_user.is_authenticated
+    moderator = member and current_user.is_moderator
+    suspended = member and current_user.is_suspended
+    confirmed = member and current_user.is_email_confirmed
+    user_id = current_user.id if member else None
+
+    def post_html(post: Post):
+        own = member and post.author_id == user_id
+        is_liked, is_bookmarked = post.id in liked, post.id in bookmarked
+        key = (post.id, member, moderator, suspended, confirmed, own, is_liked, is_bookmarked, can_reply,
+               can_choose_solution)
+        viewer = Viewer(id=user_id if own else 0, is_authenticated=member, is_moderator=moderator,
+                        is_suspended=suspended, is_email_confirmed=confirmed)
+        return fragment("threads/_post.html", key, lambda: {
+            "post": post, "thread": thread, "solution": solution, "current_user": viewer,
+            "writer": member and not suspended, "can_reply": can_reply, "can_choose_solution": can_choose_solution,
+            "liked": {post.id} if is_liked else set(), "bookmarked_posts": {post.id} if is_bookmarked else set()})
+
+    return post_html
 
 
 def _unread(threads) -> dict[int, int]:

@@ -1,0 +1,148 @@
+"""HTML that many members see alike, rendered once per content version and kept per process.
+
+The anonymous page cache (forum.core.page_cache) never serves members, and most of a
+member's page is the same for all of them: a post, its author, its body, its "Merci"
+button for a member who has not thanked it yet. A *fragment* is a template rendered with
+a context that depends only on its key; it is kept with the content version it was read
+at, and used again while no commit changed what pages show (and for at most the TTL).
+
+What makes a fragment one member's stays out of it:
+
+- its key says everything the fragment depends on (the post, and flags such as "the
+  viewer thanked it", "the viewer wrote it", "the viewer is a moderator");
+- it sees a ``current_user`` that is a ``Viewer``: the attributes the key holds, nothing else;
+- its CSRF tokens are a placeholder (``csrf_token()`` in templates), replaced with the
+  member's own token once per response (``init_fragments``).
+
+The content version is read at the start of every GET, before the page reads its data:
+a fragment is never stored under a version newer than what it shows.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Callable, Hashable
+
+from flask import Flask, current_app, g, render_template, request
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
+
+from forum.core.page_cache import current_version
+
+MAX_FRAGMENTS = 20_000
+# Pages say "aujourd'hui" and "il y a 5 minutes": no fragment outlives this many seconds.
+TTL_SECONDS = 60.0
+# Stands for the member's CSRF token in stored fragments; random per process, so no text a
+# member writes can contain it.
+CSRF_PLACEHOLDER = f"csrf-{secrets.token_hex(16)}"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who a fragment is rendered for, reduced to what its key holds.
+
+    ``id`` is the member's id only where the key says "the viewer wrote this" (else 0, which
+    is nobody's), so that ``post.author_id == current_user.id`` reads the same in a fragment.
+    """
+
+    id: int = 0
+    is_authenticated: bool = True
+    is_moderator: bool = False
+    is_suspended: bool = False
+    is_email_confirmed: bool = True
+
+
+class FragmentCache:
+    """An LRU of rendered fragments, each remembering the content version it was rendered at."""
+
+    def __init__(self, max_entries: int = MAX_FRAGMENTS, ttl_seconds: float = TTL_SECONDS):
+        self._entries: OrderedDict[Hashable, tuple[int, float, Markup]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._max_entries = max_entries
+        self._ttl = ttl_seconds
+
+    def get(self, key: Hashable, version: int) -> Markup | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry[0] != version or time.monotonic() - entry[1] > self._ttl:
+                return None
+            self._entries.move_to_end(key)
+            return entry[2]
+
+    def put(self, key: Hashable, version: int, html: Markup) -> None:
+        with self._lock:
+            self._entries[key] = (version, time.monotonic(), html)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+def content_version() -> int:
+    """The content version this request reads at (read once, at its start)."""
+    version = g.get("content_version")
+    if version is None:
+        from forum.extensions import db
+
+        version = g.content_version = current_version(db.session)
+    return version
+
+
+def fragment(template: str, key: tuple, context: Callable[[], dict[str, Any]]) -> Markup:
+    """``template`` rendered with ``context()``, or the same HTML rendered earlier for ``key``.
+
+    ``key`` must determine the context entirely (``context`` is called only on a miss); the
+    template's own name is added to it. CSRF tokens in the result are the placeholder.
+    """
+    full_key = (template, *key)
+    version = content_version()
+    cache: FragmentCache | None = current_app.extensions["fragment_cache"]
+    html = cache.get(full_key, version) if cache is not None else None
+    if html is None:
+        g.fragment_depth = g.get("fragment_depth", 0) + 1
+        try:
+            html = Markup(render_template(template, **context()))
+        finally:
+            g.fragment_depth -= 1
+        if cache is not None:
+            cache.put(full_key, version, html)
+    g.fragments_used = True
+    return html
+
+
+def csrf_token() -> str:
+    """Templates' ``csrf_token()``: the placeholder inside a fragment, the member's token elsewhere."""
+    if g.get("fragment_depth"):
+        return CSRF_PLACEHOLDER
+    return generate_csrf()
+
+
+def init_fragments(app: Flask) -> None:
+    """Read the content version at the start of every GET; give each response its member's tokens."""
+    app.extensions["fragment_cache"] = FragmentCache() if app.config["FRAGMENT_CACHE_ENABLED"] else None
+    app.jinja_env.globals["csrf_token"] = csrf_token
+
+    @app.before_request
+    def _read_content_version():
+        if request.method != "GET" or "content_version" in g:
+            return
+        cached = g.get("page_cache_version")  # the anonymous page cache read it already
+        if cached is not None:
+            g.content_version = cached
+        elif app.config["SESSION_COOKIE_NAME"] in request.cookies:  # a member, most likely
+            content_version()
+
+    @app.after_request
+    def _personalise(response):
+        if g.pop("fragments_used", False) and response.mimetype == "text/html" and not response.is_streamed:
+            body = response.get_data(as_text=True)
+            if CSRF_PLACEHOLDER in body:
+                response.set_data(body.replace(CSRF_PLACEHOLDER, generate_csrf()))
+        return response

@@ -1,0 +1,108 @@
+"""Fragments shared between members (forum.core.fragments): every viewer sees exactly the page
+that a render of their own would give, whoever warmed the cache before them, and a change shows
+at once."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select, update
+
+from forum import create_app
+from forum.accounts.models import Role, User
+from forum.core.database import write_intent
+from forum.core.models import utcnow
+from forum.extensions import db
+from forum.threads import community
+from forum.threads.models import Post
+from tests.conftest import HttpsClient, commit_work, login, make_category, make_reply, make_thread, make_user
+
+# A plain reader, and beside them viewers who differ from them in one thing each: Olga thanked the
+# answer, kept the question and wrote a reply; the others are a moderator, a newcomer whose address
+# is not confirmed, a suspended member; Anne asked (she may choose the solution), Henri answered.
+VIEWERS = ("reader@exemple.fr", "anonyme", "asker@exemple.fr", "helper@exemple.fr", "other@exemple.fr",
+           "modo@exemple.fr", "newcomer@exemple.fr", "suspended@exemple.fr")
+# What differs from one response to the next whoever reads: the tokens of the forms.
+_TOKENS = re.compile(r'(name="(?:csrf_token|submission)"[^>]*value=")[^"]*"')
+_SPACES = re.compile(r"\s+")
+
+
+def _comparable(html: str) -> str:
+    return _SPACES.sub(" ", _TOKENS.sub(r'\1"', html))
+
+
+@pytest.fixture
+def thread(app):
+    asker = make_user("asker@exemple.fr", "Anne Demande")
+    helper = make_user("helper@exemple.fr", "Henri Aide")
+    other = make_user("other@exemple.fr", "Olga Autre")
+    make_user("reader@exemple.fr", "Rémi Lecteur")
+    make_user("modo@exemple.fr", "Marc Modo", role=Role.MODERATOR)
+    make_user("newcomer@exemple.fr", "Nina Nouvelle", confirmed=False)
+    suspended = make_user("suspended@exemple.fr", "Sam Suspendu")
+    category = make_category()
+    thread = make_thread(asker, category, is_question=True)
+    answer = make_reply(helper, thread, "Une SCIC, avec la commune au capital.")
+    hidden = make_reply(helper, thread, "Un message que la modération a masqué.")
+    make_reply(other, thread, "Nous aussi, je confirme.")
+    with write_intent():
+        community.like(other, db.session.get(Post, answer.id))
+        community.bookmark(helper, post=db.session.get(Post, answer.id))
+        question = db.session.scalars(select(Post).where(Post.thread_id == thread.id, Post.position == 1)).one()
+        community.bookmark(other, post=question)
+        db.session.execute(update(Post).where(Post.id == hidden.id).values(hidden_at=utcnow(),
+                                                                           hidden_reason="Hors sujet"))
+        db.session.execute(update(User).where(User.id == suspended.id).values(suspended_at=utcnow()))
+        commit_work()
+    return thread
+
+
+def _clients(app) -> dict[str, HttpsClient]:
+    clients = {}
+    for viewer in VIEWERS:
+        client = app.test_client()
+        if viewer != "anonyme":
+            login(client, viewer)
+            client.get("/")  # shows, and so ends, the "Bonjour" of the login
+        clients[viewer] = client
+    return clients
+
+
+def test_every_viewer_reads_the_page_a_render_of_their_own_gives(app, thread):
+    url = f"/sujets/{thread.id}"
+    # The same database, without fragments: each page rendered for its viewer alone.
+    uncached = create_app({**app.config, "FRAGMENT_CACHE_ENABLED": False})
+    uncached.test_client_class = HttpsClient
+    with uncached.app_context():
+        expected = {viewer: _comparable(client.get(url).get_data(as_text=True))
+                    for viewer, client in _clients(uncached).items()}
+    assert len(set(expected.values())) == len(VIEWERS)  # each viewer's page differs from the others'
+
+    clients = _clients(app)
+    # In one order, then the other: whoever warmed a fragment, the next viewer gets their own page.
+    for viewer in (*VIEWERS, *reversed(VIEWERS)):
+        response = clients[viewer].get(url)
+        assert response.status_code == 200
+        assert _comparable(response.get_data(as_text=True)) == expected[viewer], viewer
+
+    # Tokens are each member's own, not the placeholder nor another member's.
+    pages = {viewer: clients[viewer].get(url).get_data(as_text=True) for viewer in VIEWERS if viewer != "anonyme"}
+    tokens = {viewer: set(re.findall(r'name="csrf_token" value="([^"]+)"', page)) for viewer, page in pages.items()}
+    assert all(len(found) == 1 for found in tokens.values())
+    assert len({found.pop() for found in tokens.values()}) == len(tokens)
+    assert not any("csrf-" in token for found in tokens.values() for token in found)
+
+
+def test_a_thanks_shows_at_once_to_its_giver_and_to_the_others(client, other_client, app, thread):
+    url = f"/sujets/{thread.id}"
+    login(client, "asker@exemple.fr")
+    login(other_client, "modo@exemple.fr")
+    before = other_client.get(url).get_data(as_text=True)
+    assert "♥ 1 merci" not in before and "Merci · 1" in before  # the moderator may thank the answer
+    page = client.get(url).get_data(as_text=True)
+    [form] = re.findall(r'<form method="post" action="(/messages/\d+/merci)"', page)[:1]
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    assert client.post(form, data={"csrf_token": token}).status_code == 302
+    assert "♥ Merci · 2" in client.get(url).get_data(as_text=True)  # thanked, by Anne and Olga
+    assert "♡ Merci · 2" in other_client.get(url).get_data(as_text=True)
