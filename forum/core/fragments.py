@@ -14,8 +14,8 @@ What makes a fragment one member's stays out of it:
 - its CSRF tokens are a placeholder (``csrf_token()`` in templates), replaced with the
   member's own token once per response (``init_fragments``).
 
-The content version is read at the start of every GET, before the page reads its data:
-a fragment is never stored under a version newer than what it shows.
+The content version is read at the start of a GET of a view marked ``@uses_fragments``, before
+the page reads its data: a fragment is never stored under a version newer than what it shows.
 """
 
 from __future__ import annotations
@@ -85,6 +85,12 @@ class FragmentCache:
             self._entries.clear()
 
 
+def uses_fragments(view):
+    """Mark a view that renders fragments: the content version is read before anything else."""
+    view.uses_fragments = True
+    return view
+
+
 def content_version() -> int:
     """The content version this request reads at (read once, at its start)."""
     version = g.get("content_version")
@@ -125,18 +131,20 @@ def csrf_token() -> str:
 
 
 def init_fragments(app: Flask) -> None:
-    """Read the content version at the start of every GET; give each response its member's tokens."""
+    """Read the content version at the start of GETs that use fragments; give each response its
+    member's tokens."""
     app.extensions["fragment_cache"] = FragmentCache() if app.config["FRAGMENT_CACHE_ENABLED"] else None
     app.jinja_env.globals["csrf_token"] = csrf_token
 
     @app.before_request
     def _read_content_version():
-        if request.method != "GET" or "content_version" in g:
+        view = app.view_functions.get(request.endpoint or "")
+        if request.method != "GET" or not getattr(view, "uses_fragments", False) or "content_version" in g:
             return
         cached = g.get("page_cache_version")  # the anonymous page cache read it already
         if cached is not None:
             g.content_version = cached
-        elif app.config["SESSION_COOKIE_NAME"] in request.cookies:  # a member, most likely
+        else:
             content_version()
 
     @app.after_request

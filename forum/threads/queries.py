@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -152,20 +154,36 @@ def thread_for_page(thread_id: int) -> Thread:
     return thread
 
 
-def posts_page(thread: Thread, page: int, per_page: int) -> Page[Post]:
-    """Posts by position: the page is a range of positions, so no OFFSET scan and no COUNT query."""
+@dataclass(frozen=True)
+class PostPlace:
+    """Where a post sits on a thread page, and who wrote it: enough to key its fragment."""
+
+    id: int
+    author_id: int | None
+    position: int
+
+
+def post_places(thread: Thread, page: int, per_page: int) -> Page[PostPlace]:
+    """The posts of a page of ``thread`` as places (one light query); ``posts_by_id`` loads them whole."""
     total = thread.post_count
     first = (page - 1) * per_page + 1
-    posts = list(db.session.execute(
-        select(Post).where(Post.thread_id == thread.id, Post.position >= first, Post.position < first + per_page)
+    places = [PostPlace(*row) for row in db.session.execute(
+        select(Post.id, Post.author_id, Post.position)
+        .where(Post.thread_id == thread.id, Post.position >= first, Post.position < first + per_page)
+        .order_by(Post.position))]
+    paged = Page(items=places, page=page, per_page=per_page, total=total)
+    if page > paged.pages:
+        raise NotFound("Cette page n'existe pas : le sujet est plus court.")
+    return paged
+
+
+def posts_by_id(post_ids: list[int]) -> dict[int, Post]:
+    """Posts with their author's name and fabrique, as a thread page shows them (one query)."""
+    return {post.id: post for post in db.session.execute(
+        select(Post).where(Post.id.in_(post_ids or [-1]))
         .options(joinedload(Post.author).load_only(User.id, User.display_name),
                  joinedload(Post.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))
-        .order_by(Post.position)
-    ).scalars())
-    paged = Page(items=posts, page=page, per_page=per_page, total=total)
-    if page > paged.pages:
-        raise NotFound("Cette page n'existe pas : le sujet est plus court.")
-    return paged
+    ).scalars()}
 
 
 def page_of_post(post: Post, per_page: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -15,7 +16,7 @@ from forum.core.database import write_intent
 from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import EmptyForm, attach_error, choices, render_form
-from forum.core.fragments import Viewer, fragment
+from forum.core.fragments import Viewer, fragment, uses_fragments
 from forum.core.limits import accepted, member_key, per_member
 from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
@@ -27,7 +28,7 @@ from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import membership_of
 from forum.fabriques.queries import recently_active
-from forum.threads import community, queries, services, watching
+from forum.threads import community, queries, reader_state, services, watching
 from forum.threads.newcomers import is_new_member
 from forum.threads.forms import PostEditForm, ReplyForm, ThreadForm, WatchForm
 from forum.threads.models import Post, Thread, WatchLevel
@@ -168,6 +169,7 @@ def new_thread():
 @blueprint.get("/sujets/<id:thread_id>")
 @blueprint.get("/sujets/<id:thread_id>/<slug>")
 @public_page
+@uses_fragments
 def show(thread_id: int, slug: str | None = None):
     thread = queries.thread_for_page(thread_id)
     if thread.merged_into_id is not None:  # a duplicate merged into another thread: its posts are there
@@ -176,56 +178,64 @@ def show(thread_id: int, slug: str | None = None):
     if not can_see(current_user, thread, thread.author_id):
         raise NotFound("Ce sujet a été masqué par la modération.")
     per_page = current_app.config["POSTS_PER_PAGE"]
-    page = queries.posts_page(thread, parse_page(request.args.get("page")), per_page)
+    page = queries.post_places(thread, parse_page(request.args.get("page")), per_page)
     # Forms (and their CSRF tokens, which open a session) only for members: the
     # anonymous page stays cookie-free and cacheable.
     member = current_user.is_authenticated
+    state = reader_state.for_thread_page(current_user, thread, [post.id for post in page.items])
+    can_reply = member and services.can_reply(current_user, thread)
     reply_form = None
-    if member:
+    if can_reply:
         reply_form = ReplyForm()
         reply_form.submission.data = submissions.issue(current_user, reply_scope(thread))
-    post_ids = [post.id for post in page.items]
-    thread_bookmarked, bookmarked_posts = community.bookmarks_on_page(current_user, thread, post_ids)
-    can_reply = member and services.can_reply(current_user, thread)
-    post_html = _post_fragments(thread, queries.solution_of(thread), can_reply=can_reply,
+    # The solution shows in the note above the posts of the later pages, and in the first post.
+    solution = queries.solution_of(thread) if page.page > 1 else None
+    post_html = _post_fragments(thread, [post.id for post in page.items], solution, can_reply=can_reply,
                                 can_choose_solution=community.can_choose_solution(current_user, thread),
-                                liked=community.liked_post_ids(current_user, post_ids),
-                                bookmarked=bookmarked_posts)
+                                liked=state.liked, bookmarked=state.bookmarked_posts)
     html = render_template(
-        "threads/show.html", thread=thread, page=page, can_reply=can_reply,
-        reply_form=reply_form, action_form=EmptyForm() if member else None,
-        solution=queries.solution_of(thread), post_html=post_html, thread_bookmarked=thread_bookmarked,
-        watch_level=watching.level_of(current_user, thread) if member else None,
-        watch_levels=list(WatchLevel),
+        "threads/show.html", thread=thread, page=page, can_reply=can_reply, reply_form=reply_form,
+        solution=solution, post_html=post_html, thread_bookmarked=state.thread_bookmarked,
+        watch_level=state.watch_level if member else None, watch_levels=list(WatchLevel),
     )
     # Only when the member read further than before: reading a page again writes nothing.
-    if member and page.items and page.items[-1].position > watching.read_position(current_user, thread.id):
+    if member and page.items and page.items[-1].position > state.read_position:
         # After rendering: the commit below expires what the template read.
         _remember_reading(thread.id, page.items[-1].position)
     return html
 
 
-def _post_fragments(thread: Thread, solution: Post | None, *, can_reply: bool, can_choose_solution: bool,
-                    liked: set[int], bookmarked: set[int]):
-    """The function that gives one post's HTML on this page: a fragment shared by every viewer
-    for whom the post reads the same (forum.core.fragments), keyed by what differs."""
+def _post_fragments(thread: Thread, post_ids: list[int], solution: Post | None, *, can_reply: bool,
+                    can_choose_solution: bool, liked: frozenset[int], bookmarked: frozenset[int]):
+    """The function that gives the HTML of one post (a ``PostPlace``) of this page: a fragment
+    shared by every viewer for whom the post reads the same (forum.core.fragments), keyed by what
+    differs. The posts themselves are loaded only if a fragment is missing (all of the page's at
+    once), and the solution with them when the page has the first post."""
     member = current_user.is_authenticated
     moderator = member and current_user.is_moderator
     suspended = member and current_user.is_suspended
     confirmed = member and current_user.is_email_confirmed
     user_id = current_user.id if member else None
+    loaded: dict[str, Any] = {}
 
-    def post_html(post: Post):
-        own = member and post.author_id == user_id
-        is_liked, is_bookmarked = post.id in liked, post.id in bookmarked
-        key = (post.id, member, moderator, suspended, confirmed, own, is_liked, is_bookmarked, can_reply,
+    def load() -> dict[str, Any]:
+        if not loaded:
+            loaded["posts"] = queries.posts_by_id(post_ids)
+            loaded["solution"] = solution if solution is not None else queries.solution_of(thread)
+        return loaded
+
+    def post_html(place: queries.PostPlace):
+        own = member and place.author_id == user_id
+        is_liked, is_bookmarked = place.id in liked, place.id in bookmarked
+        key = (place.id, member, moderator, suspended, confirmed, own, is_liked, is_bookmarked, can_reply,
                can_choose_solution)
         viewer = Viewer(id=user_id if own else 0, is_authenticated=member, is_moderator=moderator,
                         is_suspended=suspended, is_email_confirmed=confirmed)
         return fragment("threads/_post.html", key, lambda: {
-            "post": post, "thread": thread, "solution": solution, "current_user": viewer,
-            "writer": member and not suspended, "can_reply": can_reply, "can_choose_solution": can_choose_solution,
-            "liked": {post.id} if is_liked else set(), "bookmarked_posts": {post.id} if is_bookmarked else set()})
+            "post": load()["posts"][place.id], "thread": thread, "solution": load()["solution"],
+            "current_user": viewer, "writer": member and not suspended, "can_reply": can_reply,
+            "can_choose_solution": can_choose_solution, "liked": {place.id} if is_liked else set(),
+            "bookmarked_posts": {place.id} if is_bookmarked else set()})
 
     return post_html
 

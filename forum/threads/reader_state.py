@@ -1,0 +1,62 @@
+"""What one member has done on a thread page (thanks, bookmarks, watch level, read position), in one query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, String, cast, literal, select, union_all
+
+from forum.accounts.models import User
+from forum.extensions import db
+from forum.threads.models import Bookmark, PostLike, Thread, ThreadRead, Watch, WatchLevel
+
+
+@dataclass(frozen=True)
+class ThreadPageState:
+    """A member's marks on one page of a thread; the empty state for a visitor."""
+
+    liked: frozenset[int] = frozenset()
+    bookmarked_posts: frozenset[int] = frozenset()
+    thread_bookmarked: bool = False
+    watch_level: WatchLevel = WatchLevel.NORMAL
+    read_position: int = 0
+
+
+def for_thread_page(actor: User | None, thread: Thread, post_ids: list[int]) -> ThreadPageState:
+    """``actor``'s thanks and bookmarks among ``post_ids``, bookmark of ``thread``, the watch level
+    that applies (the thread's own, else its category's, else normal) and how far they read it."""
+    if actor is None or not actor.is_authenticated:
+        return ThreadPageState()
+    ids = post_ids or [-1]
+
+    def rows(kind: str, number, text=None):
+        return select(literal(kind).label("kind"), cast(number, Integer).label("number"),
+                      cast(text if text is not None else literal(""), String).label("text"))
+
+    statement = union_all(
+        rows("liked", PostLike.post_id).where(PostLike.user_id == actor.id, PostLike.post_id.in_(ids)),
+        rows("post-bookmark", Bookmark.post_id).where(Bookmark.user_id == actor.id, Bookmark.post_id.in_(ids)),
+        rows("thread-bookmark", Bookmark.thread_id).where(Bookmark.user_id == actor.id,
+                                                          Bookmark.thread_id == thread.id),
+        rows("thread-watch", Watch.thread_id, Watch.level).where(Watch.user_id == actor.id,
+                                                                 Watch.thread_id == thread.id),
+        rows("category-watch", Watch.category_id, Watch.level).where(Watch.user_id == actor.id,
+                                                                     Watch.category_id == thread.category_id),
+        rows("read", ThreadRead.last_position).where(ThreadRead.user_id == actor.id,
+                                                     ThreadRead.thread_id == thread.id),
+    )
+    liked, bookmarked, levels = set(), set(), {}
+    thread_bookmarked, read = False, 0
+    for kind, number, text in db.session.execute(statement):
+        if kind == "liked":
+            liked.add(number)
+        elif kind == "post-bookmark":
+            bookmarked.add(number)
+        elif kind == "thread-bookmark":
+            thread_bookmarked = True
+        elif kind == "read":
+            read = number or 0
+        else:
+            levels[kind] = WatchLevel(text)
+    level = levels.get("thread-watch") or levels.get("category-watch") or WatchLevel.NORMAL
+    return ThreadPageState(frozenset(liked), frozenset(bookmarked), thread_bookmarked, level, read)
