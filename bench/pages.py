@@ -20,7 +20,8 @@ What it does, on loopback only (127.0.0.1):
    and measures every URL with ``wrk --latency`` twice: as an anonymous visitor,
    and as a member (the session cookie of a real login through the form);
    search results, loans and notifications too (the last two for members only);
-5. prints the table (both columns) and whether each page meets its targets
+5. prints the resident memory of each forum worker after its runs, then the table (both
+   columns) and whether each page meets its targets
    (members >= 15 % of the ceiling, 10 % for search; anonymous >= 45 %;
    <= 12 SQL statements), and how far each is from 1/3 of the ceiling.
 
@@ -569,8 +570,29 @@ def gunicorn_server(name: str, app_spec: str, cwd: Path, env: dict[str, str]) ->
         wait_until_healthy(process, base_url, log_path)
         print(f"Serving {name} at {base_url} (gunicorn pid {process.pid}, {WORKERS} workers)")
         yield base_url
+        memory = ", ".join(f"{rss_kb / 1024:.0f} MB" for rss_kb in workers_resident_kb(process.pid))
+        print(f"Resident memory of the {name} workers after its runs (templates, fragments, the "
+              f"search searcher included): {memory or 'unknown'}")
     finally:
         stop_server(process)
+
+
+def workers_resident_kb(master_pid: int) -> list[int]:
+    """The resident memory (VmRSS, kB) of each worker a gunicorn master forked (Linux /proc)."""
+    try:
+        children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    except OSError:
+        return []
+    sizes = []
+    for child in children:
+        try:
+            status = Path(f"/proc/{child}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        if match:
+            sizes.append(int(match.group(1)))
+    return sizes
 
 
 def warm_up(url: str, requests: int = 20, cookie: str = "") -> None:

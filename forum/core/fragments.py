@@ -10,12 +10,15 @@ What makes a fragment one member's stays out of it:
 
 - its key says everything the fragment depends on (the post, and flags such as "the
   viewer thanked it", "the viewer wrote it", "the viewer is a moderator");
-- it sees a ``current_user`` that is a ``Viewer``: the attributes the key holds, nothing else;
+- it sees a ``current_user`` that is a ``Viewer``: the attributes the key holds, nothing else
+  (and ``request``, ``session``, ``g`` not at all: using them in a fragment fails loudly);
 - its CSRF tokens are a placeholder (``csrf_token()`` in templates), replaced with the
   member's own token once per response (``init_fragments``).
 
-The content version is read at the start of a GET of a view marked ``@uses_fragments``, before
-the page reads its data: a fragment is never stored under a version newer than what it shows.
+A fragment whose key is all it shows (``shared``, used by templates: the navigation bar) does
+not depend on the content version. The content version is read at the start of a GET of a
+view marked ``@uses_fragments``, before the page reads its data: a fragment is never stored
+under a version newer than what it shows.
 """
 
 from __future__ import annotations
@@ -101,20 +104,47 @@ def content_version() -> int:
     return version
 
 
-def fragment(template: str, key: tuple, context: Callable[[], dict[str, Any]]) -> Markup:
+class _NotInFragments:
+    """Stands for ``request``, ``session``, ``g`` and ``current_user`` in a fragment, which reads only
+    what its key holds: any use fails loudly instead of sharing one member's page with another."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attribute: str):
+        raise RuntimeError(f"A fragment may not read {self._name}.{attribute}: give it the value, in its key.")
+
+    def __bool__(self):
+        raise RuntimeError(f"A fragment may not read {self._name}: give it the value, in its key.")
+
+
+_GUARDS = {name: _NotInFragments(name) for name in ("request", "session", "g", "current_user")}
+
+
+def shared(template: str, **values: Hashable) -> Markup:
+    """``template`` rendered with ``values`` and nothing else, kept under those values (for templates).
+
+    Its HTML depends on nothing else, so no content version is read for it.
+    """
+    return fragment(template, tuple(sorted(values.items())), lambda: values, versioned=False)
+
+
+def fragment(template: str, key: tuple, context: Callable[[], dict[str, Any]], *, versioned: bool = True) -> Markup:
     """``template`` rendered with ``context()``, or the same HTML rendered earlier for ``key``.
 
-    ``key`` must determine the context entirely (``context`` is called only on a miss); the
-    template's own name is added to it. CSRF tokens in the result are the placeholder.
+    ``key`` and the content (when ``versioned``: what the request reads at its content version)
+    must determine the context entirely: ``context`` is called only on a miss, and the template's
+    name is added to the key. CSRF tokens in the result are the placeholder.
     """
     full_key = (template, *key)
-    version = content_version()
+    version = content_version() if versioned else 0
     cache: FragmentCache | None = current_app.extensions["fragment_cache"]
     html = cache.get(full_key, version) if cache is not None else None
     if html is None:
         g.fragment_depth = g.get("fragment_depth", 0) + 1
         try:
-            html = Markup(render_template(template, **context()))
+            # csrf_token too: Flask-WTF's context processor would give templates the real token.
+            html = Markup(render_template(template, **{**_GUARDS, "csrf_token": csrf_token, **context()}))
         finally:
             g.fragment_depth -= 1
         if cache is not None:
@@ -135,6 +165,7 @@ def init_fragments(app: Flask) -> None:
     member's tokens."""
     app.extensions["fragment_cache"] = FragmentCache() if app.config["FRAGMENT_CACHE_ENABLED"] else None
     app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.globals["shared"] = shared
 
     @app.before_request
     def _read_content_version():

@@ -16,13 +16,17 @@ from forum.core.models import utcnow
 from forum.extensions import db
 from forum.threads import community
 from forum.threads.models import Post
-from tests.conftest import HttpsClient, commit_work, login, make_category, make_reply, make_thread, make_user
+from tests.conftest import HttpsClient, commit_work, login, make_category, make_fabrique, make_reply, make_thread, \
+    make_user
 
 # A plain reader, and beside them viewers who differ from them in one thing each: Olga thanked the
-# answer, kept the question and wrote a reply; the others are a moderator, a newcomer whose address
-# is not confirmed, a suspended member; Anne asked (she may choose the solution), Henri answered.
+# answer, kept the question and wrote a reply; the others are a moderator, an administrator, a
+# newcomer whose address is not confirmed, a suspended member, the manager of a fabrique (the nav
+# links to it and to the loans); Anne asked (she may choose the solution, and has unread
+# notifications), Henri answered.
 VIEWERS = ("reader@exemple.fr", "anonyme", "asker@exemple.fr", "helper@exemple.fr", "other@exemple.fr",
-           "modo@exemple.fr", "newcomer@exemple.fr", "suspended@exemple.fr")
+           "modo@exemple.fr", "admin@exemple.fr", "newcomer@exemple.fr", "suspended@exemple.fr",
+           "manager@exemple.fr")
 # What differs from one response to the next whoever reads: the tokens of the forms.
 _TOKENS = re.compile(r'(name="(?:csrf_token|submission)"[^>]*value=")[^"]*"')
 _SPACES = re.compile(r"\s+")
@@ -39,6 +43,8 @@ def thread(app):
     other = make_user("other@exemple.fr", "Olga Autre")
     make_user("reader@exemple.fr", "Rémi Lecteur")
     make_user("modo@exemple.fr", "Marc Modo", role=Role.MODERATOR)
+    make_user("admin@exemple.fr", "Ada Admin", role=Role.ADMIN)
+    make_fabrique(make_user("manager@exemple.fr", "Maud Gère"))
     make_user("newcomer@exemple.fr", "Nina Nouvelle", confirmed=False)
     suspended = make_user("suspended@exemple.fr", "Sam Suspendu")
     category = make_category()
@@ -58,6 +64,17 @@ def thread(app):
     return thread
 
 
+@pytest.fixture
+def uncached(app):
+    """The same database, without fragments: each page rendered for its viewer alone."""
+    other = create_app({**app.config, "FRAGMENT_CACHE_ENABLED": False})
+    other.test_client_class = HttpsClient
+    yield other
+    with other.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
 def _clients(app) -> dict[str, HttpsClient]:
     clients = {}
     for viewer in VIEWERS:
@@ -69,11 +86,8 @@ def _clients(app) -> dict[str, HttpsClient]:
     return clients
 
 
-def test_every_viewer_reads_the_page_a_render_of_their_own_gives(app, thread):
+def test_every_viewer_reads_the_page_a_render_of_their_own_gives(app, thread, uncached):
     url = f"/sujets/{thread.id}"
-    # The same database, without fragments: each page rendered for its viewer alone.
-    uncached = create_app({**app.config, "FRAGMENT_CACHE_ENABLED": False})
-    uncached.test_client_class = HttpsClient
     with uncached.app_context():
         expected = {viewer: _comparable(client.get(url).get_data(as_text=True))
                     for viewer, client in _clients(uncached).items()}
@@ -89,7 +103,7 @@ def test_every_viewer_reads_the_page_a_render_of_their_own_gives(app, thread):
     # Tokens are each member's own, not the placeholder nor another member's.
     pages = {viewer: clients[viewer].get(url).get_data(as_text=True) for viewer in VIEWERS if viewer != "anonyme"}
     tokens = {viewer: set(re.findall(r'name="csrf_token" value="([^"]+)"', page)) for viewer, page in pages.items()}
-    assert all(len(found) == 1 for found in tokens.values())
+    assert all(len(found) == 1 for found in tokens.values()), tokens
     assert len({found.pop() for found in tokens.values()}) == len(tokens)
     assert not any("csrf-" in token for found in tokens.values() for token in found)
 
@@ -106,3 +120,22 @@ def test_a_thanks_shows_at_once_to_its_giver_and_to_the_others(client, other_cli
     assert client.post(form, data={"csrf_token": token}).status_code == 302
     assert "♥ Merci · 2" in client.get(url).get_data(as_text=True)  # thanked, by Anne and Olga
     assert "♡ Merci · 2" in other_client.get(url).get_data(as_text=True)
+
+
+NAV_PAGES = ("/", "/forum/mediation-numerique", "/fabriques", "/pratiques", "/ressources", "/favoris",
+             "/recherche?q=SCIC", "/recherche?q=%22%3Cb%3E", "/notifications", "/connexion")
+
+
+def test_the_navigation_bar_says_where_each_viewer_is_and_what_waits_for_them(app, thread, uncached):
+    viewers = ("reader@exemple.fr", "anonyme", "modo@exemple.fr", "asker@exemple.fr", "manager@exemple.fr")
+    with uncached.app_context():
+        clients = _clients(uncached)
+        expected = {(viewer, url): (response.status_code, _comparable(response.get_data(as_text=True)))
+                    for viewer in viewers for url in NAV_PAGES
+                    for response in [clients[viewer].get(url)]}
+    clients = _clients(app)
+    for url in NAV_PAGES:
+        for viewer in viewers:
+            response = clients[viewer].get(url)
+            assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
+                expected[(viewer, url)], (viewer, url)
