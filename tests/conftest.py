@@ -22,6 +22,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 
 from forum import create_app
+from tests import werkzeug_rules
 from forum.core.database import write_intent
 from forum.core.wakeup import wakes_committed
 from forum.extensions import db
@@ -61,6 +62,7 @@ def _database_of_this_worker(url: str) -> str:
     return url
 
 
+werkzeug_rules.install()  # each URL rule's builder compiled once per process, not once per test
 TEST_DATABASE_URL = _database_of_this_worker(os.environ.get("FORUM_TEST_DATABASE_URL", ""))
 PASSWORD = "une phrase de passe assez longue"
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
