@@ -20,8 +20,9 @@ What it does, on loopback only (127.0.0.1):
    and measures every URL with ``wrk --latency`` twice: as an anonymous visitor,
    and as a member (the session cookie of a real login through the form);
    search results, loans and notifications too (the last two for members only);
-5. prints the resident memory of each forum worker after its runs, then the table (both
-   columns) and whether each page meets its targets
+5. prints the resident memory of each worker after its runs (for the forum: its templates,
+   page cache, fragments and search searcher included), then the table (both columns) and
+   whether each page meets its targets
    (members >= 15 % of the ceiling, 10 % for search; anonymous >= 45 %;
    <= 12 SQL statements), and how far each is from 1/3 of the ceiling.
 
@@ -571,8 +572,7 @@ def gunicorn_server(name: str, app_spec: str, cwd: Path, env: dict[str, str]) ->
         print(f"Serving {name} at {base_url} (gunicorn pid {process.pid}, {WORKERS} workers)")
         yield base_url
         memory = ", ".join(f"{rss_kb / 1024:.0f} MB" for rss_kb in workers_resident_kb(process.pid))
-        print(f"Resident memory of the {name} workers after its runs (templates, fragments, the "
-              f"search searcher included): {memory or 'unknown'}")
+        print(f"Resident memory of each {name} worker after its runs: {memory or 'unknown'}")
     finally:
         stop_server(process)
 

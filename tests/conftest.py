@@ -419,3 +419,24 @@ def count_queries(app):
             event.remove(db.engine, "before_cursor_execute", counter)
 
     return counting
+
+
+# The longest files (in seconds of a run, most of it waiting on real processes, a browser or a
+# thousand requests), scheduled first: `make test` hands whole files to two workers in collection
+# order, and a long file collected last leaves one worker alone at the end of the run.
+LONGEST_FILES_FIRST = (
+    "tests/worker/test_worker_processes.py",
+    "tests/test_route_fuzz.py",
+    "tests/test_form_fuzz.py",
+    "tests/search/test_search_page.py",
+    "tests/test_demo_seed.py",
+    "tests/e2e/test_journey.py",
+    "tests/practices/test_practices.py",
+    "tests/resources/test_photos.py",
+    "tests/worker/test_schedules.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {path: index for index, path in enumerate(LONGEST_FILES_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))  # stable: the rest keep their order
