@@ -24,9 +24,6 @@ under a version newer than what it shows.
 from __future__ import annotations
 
 import secrets
-import threading
-import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Callable, Hashable
 
@@ -34,7 +31,7 @@ from flask import Flask, current_app, g, render_template, request
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from forum.core.page_cache import current_version
+from forum.core.page_cache import VersionedCache, current_version
 
 MAX_FRAGMENTS = 20_000
 # Pages say "aujourd'hui" and "il y a 5 minutes": no fragment outlives this many seconds.
@@ -57,35 +54,6 @@ class Viewer:
     is_moderator: bool = False
     is_suspended: bool = False
     is_email_confirmed: bool = True
-
-
-class FragmentCache:
-    """An LRU of rendered fragments, each remembering the content version it was rendered at."""
-
-    def __init__(self, max_entries: int = MAX_FRAGMENTS, ttl_seconds: float = TTL_SECONDS):
-        self._entries: OrderedDict[Hashable, tuple[int, float, Markup]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._max_entries = max_entries
-        self._ttl = ttl_seconds
-
-    def get(self, key: Hashable, version: int) -> Markup | None:
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None or entry[0] != version or time.monotonic() - entry[1] > self._ttl:
-                return None
-            self._entries.move_to_end(key)
-            return entry[2]
-
-    def put(self, key: Hashable, version: int, html: Markup) -> None:
-        with self._lock:
-            self._entries[key] = (version, time.monotonic(), html)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._max_entries:
-                self._entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
 
 
 def uses_fragments(view):
@@ -138,7 +106,7 @@ def fragment(template: str, key: tuple, context: Callable[[], dict[str, Any]], *
     """
     full_key = (template, *key)
     version = content_version() if versioned else 0
-    cache: FragmentCache | None = current_app.extensions["fragment_cache"]
+    cache: VersionedCache[Markup] | None = current_app.extensions["fragment_cache"]
     html = cache.get(full_key, version) if cache is not None else None
     if html is None:
         g.fragment_depth = g.get("fragment_depth", 0) + 1
@@ -163,7 +131,8 @@ def csrf_token() -> str:
 def init_fragments(app: Flask) -> None:
     """Read the content version at the start of GETs that use fragments; give each response its
     member's tokens."""
-    app.extensions["fragment_cache"] = FragmentCache() if app.config["FRAGMENT_CACHE_ENABLED"] else None
+    app.extensions["fragment_cache"] = (VersionedCache(MAX_FRAGMENTS, TTL_SECONDS)
+                                        if app.config["FRAGMENT_CACHE_ENABLED"] else None)
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["shared"] = shared
 

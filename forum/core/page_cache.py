@@ -16,8 +16,9 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import chain
+from typing import Generic, Hashable, TypeVar
 
 from flask import Flask, Response, g, request
 from sqlalchemy import Integer, event, select
@@ -31,6 +32,7 @@ MAX_BODY_BYTES = 512 * 1024
 # What may be stored: HTML pages and the Atom feeds.
 CACHEABLE_MIMETYPES = frozenset({"text/html", "application/atom+xml"})
 _CHANGED = "pages_changed"
+V = TypeVar("V")
 
 
 class PageVersion(Base):
@@ -50,32 +52,31 @@ def public_page(view):
 
 @dataclass(frozen=True)
 class _Entry:
-    version: int
     body: bytes
     content_type: str
-    stored_at: float = field(default_factory=time.monotonic)
 
 
-class PageCache:
-    """An LRU of rendered pages, keyed by absolute URL, each remembering the version it was rendered at."""
+class VersionedCache(Generic[V]):
+    """An LRU of values, each kept with the content version it was made at: ``get`` returns a value
+    only at that version and for ``ttl_seconds`` after it was stored (pages and fragments)."""
 
     def __init__(self, max_entries: int = MAX_ENTRIES, ttl_seconds: float = 60.0):
-        self._entries: OrderedDict[str, _Entry] = OrderedDict()
+        self._entries: OrderedDict[Hashable, tuple[int, float, V]] = OrderedDict()
         self._lock = threading.Lock()
         self._max_entries = max_entries
         self._ttl = ttl_seconds
 
-    def get(self, key: str, version: int) -> _Entry | None:
+    def get(self, key: Hashable, version: int) -> V | None:
         with self._lock:
             entry = self._entries.get(key)
-            if entry is None or entry.version != version or time.monotonic() - entry.stored_at > self._ttl:
+            if entry is None or entry[0] != version or time.monotonic() - entry[1] > self._ttl:
                 return None
             self._entries.move_to_end(key)
-            return entry
+            return entry[2]
 
-    def put(self, key: str, entry: _Entry) -> None:
+    def put(self, key: Hashable, version: int, value: V, stored_at: float | None = None) -> None:
         with self._lock:
-            self._entries[key] = entry
+            self._entries[key] = (version, time.monotonic() if stored_at is None else stored_at, value)
             self._entries.move_to_end(key)
             while len(self._entries) > self._max_entries:
                 self._entries.popitem(last=False)
@@ -142,7 +143,7 @@ def _key() -> str:
 def init_page_cache(app: Flask, engine_factory) -> None:
     """Serve and store anonymous GETs of @public_page views; ``engine_factory()`` gives the app's engine."""
     install_version_tracking()
-    cache = PageCache(ttl_seconds=app.config["PAGE_CACHE_TTL"])
+    cache: VersionedCache[_Entry] = VersionedCache(ttl_seconds=app.config["PAGE_CACHE_TTL"])
     app.extensions["page_cache"] = cache
 
     def cacheable() -> bool:
@@ -176,7 +177,7 @@ def init_page_cache(app: Flask, engine_factory) -> None:
                 and response.mimetype in CACHEABLE_MIMETYPES and not response.is_streamed):
             body = response.get_data()
             if len(body) <= MAX_BODY_BYTES:
-                cache.put(_key(), _Entry(version, body, response.content_type))
+                cache.put(_key(), version, _Entry(body, response.content_type))
             response.headers["X-Page-Cache"] = "miss"
         response.vary.add("Cookie")
         return response

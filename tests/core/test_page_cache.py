@@ -68,10 +68,10 @@ def test_members_are_never_served_from_the_cache(client, app):
 
 
 def test_entries_expire_after_the_ttl(app):
-    from forum.core.page_cache import PageCache, _Entry
+    from forum.core.page_cache import VersionedCache, _Entry
 
-    cache = PageCache(ttl_seconds=60)
-    cache.put("/", _Entry(version=3, body=b"page", content_type="text/html", stored_at=0.0))
+    cache = VersionedCache(ttl_seconds=60)
+    cache.put("/", 3, _Entry(body=b"page", content_type="text/html"), stored_at=0.0)
     assert cache.get("/", 3) is None  # stored long ago (monotonic clock origin)
-    cache.put("/", _Entry(version=3, body=b"page", content_type="text/html"))
+    cache.put("/", 3, _Entry(body=b"page", content_type="text/html"))
     assert cache.get("/", 3).body == b"page" and cache.get("/", 4) is None
