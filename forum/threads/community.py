@@ -155,14 +155,6 @@ def _count_like(post: Post, step: int) -> None:
     db.session.expire(post, ["like_count"])
 
 
-def liked_post_ids(actor: User | None, post_ids: list[int]) -> set[int]:
-    """Which of ``post_ids`` ``actor`` has thanked (one query; none for visitors)."""
-    if actor is None or not actor.is_authenticated or not post_ids:
-        return set()
-    return set(db.session.execute(
-        select(PostLike.post_id).where(PostLike.user_id == actor.id, PostLike.post_id.in_(post_ids))).scalars())
-
-
 # --- bookmarks ---------------------------------------------------------------------------------
 def bookmark(actor: User, *, thread: Thread | None = None, post: Post | None = None) -> bool:
     """Keep a thread or a post in the member's bookmarks; False when it already was there."""
@@ -196,14 +188,3 @@ def unbookmark(actor: User, *, thread: Thread | None = None, post: Post | None =
 def _bookmarked(actor: User, thread: Thread | None, post: Post | None) -> bool:
     target = Bookmark.thread_id == thread.id if thread is not None else Bookmark.post_id == post.id
     return db.session.execute(select(exists().where(Bookmark.user_id == actor.id, target))).scalar_one()
-
-
-def bookmarks_on_page(actor: User | None, thread: Thread, post_ids: list[int]) -> tuple[bool, set[int]]:
-    """(whether ``actor`` bookmarked ``thread``, which of ``post_ids`` they bookmarked), in one query."""
-    if actor is None or not actor.is_authenticated:
-        return False, set()
-    rows = db.session.execute(
-        select(Bookmark.thread_id, Bookmark.post_id).where(
-            Bookmark.user_id == actor.id,
-            (Bookmark.thread_id == thread.id) | Bookmark.post_id.in_(post_ids or [-1]))).all()
-    return any(row.thread_id == thread.id for row in rows), {row.post_id for row in rows if row.post_id}

@@ -182,7 +182,8 @@ def show(thread_id: int, slug: str | None = None):
     # Forms (and their CSRF tokens, which open a session) only for members: the
     # anonymous page stays cookie-free and cacheable.
     member = current_user.is_authenticated
-    state = reader_state.for_thread_page(current_user, thread, [post.id for post in page.items])
+    post_ids = [post.id for post in page.items]
+    state = reader_state.for_thread_page(current_user, thread, post_ids)
     can_reply = member and services.can_reply(current_user, thread)
     reply_form = None
     if can_reply:
@@ -190,7 +191,7 @@ def show(thread_id: int, slug: str | None = None):
         reply_form.submission.data = submissions.issue(current_user, reply_scope(thread))
     # The solution shows in the note above the posts of the later pages, and in the first post.
     solution = queries.solution_of(thread) if page.page > 1 else None
-    post_html = _post_fragments(thread, [post.id for post in page.items], solution, can_reply=can_reply,
+    post_html = _post_fragments(thread, post_ids, solution, can_reply=can_reply,
                                 can_choose_solution=community.can_choose_solution(current_user, thread),
                                 liked=state.liked, bookmarked=state.bookmarked_posts)
     html = render_template(

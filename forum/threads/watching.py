@@ -69,17 +69,6 @@ def _insert():
     return postgresql_insert(Watch) if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert(Watch)
 
 
-def level_of(actor: User | None, thread: Thread) -> WatchLevel:
-    """The level that applies to ``actor`` for ``thread`` (thread's own, else category's, else normal)."""
-    if actor is None or not actor.is_authenticated:
-        return WatchLevel.NORMAL
-    rows = dict(db.session.execute(
-        select(Watch.thread_id.is_not(None), Watch.level).where(
-            Watch.user_id == actor.id,
-            (Watch.thread_id == thread.id) | (Watch.category_id == thread.category_id))).all())
-    return rows.get(True) or rows.get(False) or WatchLevel.NORMAL
-
-
 def category_level(actor: User | None, category: Category) -> WatchLevel:
     if actor is None or not actor.is_authenticated:
         return WatchLevel.NORMAL
@@ -219,12 +208,6 @@ def _watchers(thread: Thread) -> dict[int, WatchLevel]:
 
 
 # --- reading -----------------------------------------------------------------------------------
-def read_position(reader: User, thread_id: int) -> int:
-    """How far ``reader`` has read ``thread_id`` (0: never opened it)."""
-    return db.session.execute(select(ThreadRead.last_position).where(
-        ThreadRead.user_id == reader.id, ThreadRead.thread_id == thread_id)).scalar_one_or_none() or 0
-
-
 def mark_read(reader: User, thread_id: int, up_to_position: int) -> None:
     """Remember that ``reader`` has seen ``thread`` up to ``up_to_position`` (never goes back).
 
