@@ -96,7 +96,9 @@ def live_server(tmp_path):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     # Links in e-mails and feeds point at this server (its host, localhost, is trusted by SITE_URL's).
     app.config["SITE_URL"] = f"http://localhost:{server.server_port}"
-    thread = threading.Thread(target=server.serve_forever, name="e2e-live-server", daemon=True)
+    # Polled often, so that stopping it at the end of each test is quick.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="e2e-live-server",
+                              daemon=True)
     thread.start()
     # The worker beside it, as `make run` has one: it sends the e-mails and updates the index.
     worker = Worker(app, run_schedules=False)
