@@ -62,10 +62,10 @@ def _list_options():
             selectinload(Practice.themes))
 
 
-def published(filters: PracticeFilters, page: int, per_page: int) -> Page[Practice]:
-    statement = (select(Practice).join(Fabrique, Fabrique.id == Practice.fabrique_id)
-                 .where(Practice.status == PracticeStatus.PUBLISHED, Practice.hidden_at.is_(None))
-                 .options(*_list_options()))
+def published_ids(filters: PracticeFilters, page: int, per_page: int) -> Page[int]:
+    """The ids of a page of published reports (``listed`` loads them)."""
+    statement = (select(Practice.id).join(Fabrique, Fabrique.id == Practice.fabrique_id)
+                 .where(Practice.status == PracticeStatus.PUBLISHED, Practice.hidden_at.is_(None)))
     if filters.kind:
         statement = statement.where(Practice.kind == PracticeKind(filters.kind))
     if filters.territory:
@@ -81,6 +81,12 @@ def published(filters: PracticeFilters, page: int, per_page: int) -> Page[Practi
     order = {"utiles": (Practice.useful_count.desc(),), "discutes": (Practice.comment_count.desc(),)}.get(filters.sort, ())
     statement = statement.order_by(*order, Practice.published_at.desc(), Practice.id.desc())
     return paginate(db.session, statement, page, per_page)
+
+
+def listed(practice_ids: list[int]) -> dict[int, Practice]:
+    """{id: report} with what a card of the list prints."""
+    return {practice.id: practice for practice in db.session.execute(
+        select(Practice).where(Practice.id.in_(practice_ids)).options(*_list_options())).scalars()}
 
 
 def drafts_of(user: User) -> list[Practice]:

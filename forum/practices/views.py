@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -10,6 +12,7 @@ from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import attach_error, render_form, require_button_form
+from forum.core.fragments import fragment, uses_fragments
 from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
@@ -54,13 +57,28 @@ def _form(fabrique: Fabrique, first_author_id: int | None, *args, **kwargs) -> P
 
 @blueprint.get("")
 @public_page
+@uses_fragments
 def index():
     filters = queries.PracticeFilters.from_args(request.args)
-    page = queries.published(filters, parse_page(request.args.get("page")), current_app.config["PRACTICES_PER_PAGE"])
+    page = queries.published_ids(filters, parse_page(request.args.get("page")),
+                                 current_app.config["PRACTICES_PER_PAGE"])
+    # The filters and the cards read the same for everyone: kept as fragments, loaded only when missing.
+    filters_form = fragment("practices/_filters.html", dataclasses.astuple(filters), lambda: {
+        "filters": filters, "kinds": list(PracticeKind), "themes": categories(),
+        "territories": list(TerritoryType), "regions": sorted(REGIONS.items(), key=lambda region: region[1]),
+        "sorts": queries.SORTS})
+    loaded: dict[int, Practice] = {}
+
+    def card(practice_id: int):
+        def context():
+            if not loaded:
+                loaded.update(queries.listed(page.items))
+            return {"practice": loaded[practice_id]}
+        return fragment("practices/_card.html", (practice_id,), context)
+
     return render_template(
-        "practices/index.html", page=page, filters=filters, kinds=list(PracticeKind), themes=categories(),
-        territories=list(TerritoryType), regions=sorted(REGIONS.items(), key=lambda region: region[1]),
-        sorts=queries.SORTS,
+        "practices/index.html", page=page, filters=filters, filters_form=filters_form,
+        cards=[card(practice_id) for practice_id in page.items],
         drafts=queries.drafts_of(current_user) if current_user.is_authenticated else [],
     )
 

@@ -6,11 +6,13 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user, login_required
 
 from forum.core.forms import require_button_form
+from forum.core.fragments import uses_fragments
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.web import site_url
 from forum.extensions import db
-from forum.threads import community, queries, services, watching
+from forum.threads import community, queries, services
+from forum.threads.listing import thread_rows
 from forum.threads.views import post_url
 
 blueprint = Blueprint("community", __name__)
@@ -116,18 +118,19 @@ def bookmarks():
 
 @blueprint.get("/sujets")
 @public_page
+@uses_fragments
 def all_threads():
     status = queries.read_thread_filter(request.args.get("filtre"))
-    page = queries.all_threads(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
-                               status=status, viewer=current_user)
+    page = queries.all_thread_ids(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
+                                  status=status, viewer=current_user)
     return render_template("threads/all.html", page=page, status=status, filters=queries.THREAD_FILTERS,
-                           unread=watching.unread_counts(current_user, [thread.id for thread in page.items]))
+                           rows=thread_rows(page.items, show_category=True))
 
 
 @blueprint.get("/questions-sans-reponse")
 @public_page
+@uses_fragments
 def unanswered():
-    page = queries.unanswered_questions(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
-                                        viewer=current_user)
-    return render_template("threads/unanswered.html", page=page,
-                           unread=watching.unread_counts(current_user, [thread.id for thread in page.items]))
+    page = queries.unanswered_question_ids(parse_page(request.args.get("page")),
+                                           current_app.config["THREADS_PER_PAGE"], viewer=current_user)
+    return render_template("threads/unanswered.html", page=page, rows=thread_rows(page.items, show_category=True))

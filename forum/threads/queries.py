@@ -62,11 +62,10 @@ def _filtered(statement, status: str, viewer=None):
     return statement
 
 
-def threads_in_category(category: Category, page: int, per_page: int, tag: str | None = None,
-                        status: str = "", viewer=None) -> Page[Thread]:
+def thread_ids_in_category(category: Category, page: int, per_page: int, tag: str | None = None,
+                           status: str = "", viewer=None) -> Page[int]:
     statement = _filtered(
-        select(Thread).where(Thread.category_id == category.id)
-        .options(*_thread_list_options())
+        select(Thread.id).where(Thread.category_id == category.id)
         .order_by(Thread.is_pinned.desc(), Thread.last_post_at.desc(), Thread.id.desc()), status, viewer)
     if tag:
         statement = statement.where(Thread.id.in_(
@@ -77,28 +76,26 @@ def threads_in_category(category: Category, page: int, per_page: int, tag: str |
     return paginate(db.session, statement, page, per_page, total=category.thread_count)
 
 
-def threads_with_tag(tag: str, page: int, per_page: int, status: str = "", viewer=None) -> Page[Thread]:
+def thread_ids_with_tag(tag: str, page: int, per_page: int, status: str = "", viewer=None) -> Page[int]:
     statement = _filtered(
-        select(Thread).join(thread_tags, thread_tags.c.thread_id == Thread.id)
+        select(Thread.id).join(thread_tags, thread_tags.c.thread_id == Thread.id)
         .join(Tag, Tag.id == thread_tags.c.tag_id).where(Tag.name == tag)
-        .options(*_thread_list_options())
         .order_by(Thread.last_post_at.desc(), Thread.id.desc()), status, viewer)
     return paginate(db.session, statement, page, per_page)
 
 
-def all_threads(page: int, per_page: int, status: str = "", viewer=None) -> Page[Thread]:
+def all_thread_ids(page: int, per_page: int, status: str = "", viewer=None) -> Page[int]:
     """Every thread, latest activity first (without those ``viewer`` ignores)."""
     statement = _filtered(
-        select(Thread).options(*_thread_list_options()).order_by(Thread.last_post_at.desc(), Thread.id.desc()),
+        select(Thread.id).order_by(Thread.last_post_at.desc(), Thread.id.desc()),
         status, viewer)
     return paginate(db.session, statement, page, per_page)
 
 
-def unanswered_questions(page: int, per_page: int, viewer=None) -> Page[Thread]:
+def unanswered_question_ids(page: int, per_page: int, viewer=None) -> Page[int]:
     """Questions nobody has answered yet, oldest first: those waiting longest come first."""
     statement = _filtered(
-        select(Thread).where(Thread.is_question.is_(True), _unanswered())
-        .options(*_thread_list_options())
+        select(Thread.id).where(Thread.is_question.is_(True), _unanswered())
         .order_by(Thread.created_at, Thread.id), "", viewer)
     return paginate(db.session, statement, page, per_page)
 
@@ -129,11 +126,16 @@ def bookmarks_of(user: User, page: int, per_page: int) -> Page:
     return paginate(db.session, statement, page, per_page, scalars=False)
 
 
-def latest_threads(limit: int = 15, viewer=None) -> list[Thread]:
+def latest_thread_ids(limit: int = 15, viewer=None) -> list[int]:
     return list(db.session.execute(_filtered(
-        select(Thread).options(*_thread_list_options())
-        .order_by(Thread.last_post_at.desc(), Thread.id.desc()).limit(limit), "", viewer)
+        select(Thread.id).order_by(Thread.last_post_at.desc(), Thread.id.desc()).limit(limit), "", viewer)
     ).scalars())
+
+
+def listed_threads(thread_ids: list[int]) -> dict[int, Thread]:
+    """{id: thread} with what a row of a thread list prints (the lists above give the ids)."""
+    return {thread.id: thread for thread in db.session.execute(
+        select(Thread).where(Thread.id.in_(thread_ids)).options(*_thread_list_options())).scalars()}
 
 
 def threads_of_fabrique(fabrique: Fabrique, limit: int = 8) -> list[Thread]:

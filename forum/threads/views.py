@@ -29,6 +29,7 @@ from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import membership_of
 from forum.fabriques.queries import recently_active
 from forum.threads import community, queries, reader_state, services, watching
+from forum.threads.listing import thread_rows
 from forum.threads.newcomers import is_new_member
 from forum.threads.forms import PostEditForm, ReplyForm, ThreadForm, WatchForm
 from forum.threads.models import Post, Thread, WatchLevel
@@ -90,40 +91,45 @@ def preview_of(text: str | None) -> str:
 
 @blueprint.get("/")
 @public_page
+@uses_fragments
 def home():
-    latest = queries.latest_threads(15, viewer=current_user)
-    return render_template(
-        "threads/home.html", latest=latest, unread=_unread(latest), categories=queries.categories(),
-        active_fabriques=recently_active(6), tags=queries.popular_tags(20),
-        sections=[build() for build in current_app.extensions.get(HOME_SECTIONS_KEY, [])],
-    )
+    latest = thread_rows(queries.latest_thread_ids(15, viewer=current_user), show_category=True)
+    # The side column is the same for everyone: read only when its fragment is missing.
+    aside = fragment("threads/_home_aside.html", (), lambda: {
+        "categories": queries.categories(), "active_fabriques": recently_active(6),
+        "tags": queries.popular_tags(20),
+        "sections": [build() for build in current_app.extensions.get(HOME_SECTIONS_KEY, [])]})
+    return render_template("threads/home.html", latest=latest, aside=aside)
 
 
 @blueprint.get("/forum/<slug>")
 @public_page
+@uses_fragments
 def category(slug: str):
     category = services.get_category_by_slug(slug)
     tag = request.args.get("tag", "").strip().lower()[:40] or None
     status = queries.read_thread_filter(request.args.get("filtre"))
-    page = queries.threads_in_category(category, parse_page(request.args.get("page")),
-                                       current_app.config["THREADS_PER_PAGE"], tag=tag, status=status,
-                                       viewer=current_user)
+    page = queries.thread_ids_in_category(category, parse_page(request.args.get("page")),
+                                          current_app.config["THREADS_PER_PAGE"], tag=tag, status=status,
+                                          viewer=current_user)
     member = current_user.is_authenticated
     return render_template("threads/category.html", category=category, page=page, tag=tag, status=status,
-                           filters=queries.THREAD_FILTERS, categories=queries.categories(), unread=_unread(page.items),
+                           filters=queries.THREAD_FILTERS, categories=queries.categories(),
+                           rows=thread_rows(page.items, show_category=False),
                            watch_level=watching.category_level(current_user, category) if member else None,
                            watch_levels=list(WatchLevel), action_form=EmptyForm() if member else None)
 
 
 @blueprint.get("/mots-cles/<tag>")
 @public_page
+@uses_fragments
 def tag(tag: str):
     tag = services.get_tag(tag).name
     status = queries.read_thread_filter(request.args.get("filtre"))
-    page = queries.threads_with_tag(tag, parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
-                                    status=status, viewer=current_user)
+    page = queries.thread_ids_with_tag(tag, parse_page(request.args.get("page")),
+                                       current_app.config["THREADS_PER_PAGE"], status=status, viewer=current_user)
     return render_template("threads/tag.html", tag=tag, page=page, status=status, filters=queries.THREAD_FILTERS,
-                           unread=_unread(page.items))
+                           rows=thread_rows(page.items, show_category=True))
 
 
 @blueprint.route("/sujets/nouveau", methods=["GET", "POST"])
@@ -239,11 +245,6 @@ def _post_fragments(thread: Thread, post_ids: list[int], solution: Post | None, 
             "bookmarked_posts": {place.id} if is_bookmarked else set()})
 
     return post_html
-
-
-def _unread(threads) -> dict[int, int]:
-    """How many posts the member has not read in each listed thread (the "nouveaux messages" marks)."""
-    return watching.unread_counts(current_user, [thread.id for thread in threads])
 
 
 def _remember_reading(thread_id: int, position: int) -> None:

@@ -14,10 +14,11 @@ from forum.accounts.models import Role, User
 from forum.core.database import write_intent
 from forum.core.models import utcnow
 from forum.extensions import db
-from forum.threads import community
-from forum.threads.models import Post
+from forum.threads import community, watching
+from forum.threads.models import Category, Post, Thread
 from tests.conftest import HttpsClient, commit_work, login, make_category, make_fabrique, make_reply, make_thread, \
     make_user
+from tests.practices.builders import make_practice
 
 # A plain reader, and beside them viewers who differ from them in one thing each: Olga thanked the
 # answer, kept the question and wrote a reply; the others are a moderator, an administrator, a
@@ -136,6 +137,72 @@ def test_the_navigation_bar_says_where_each_viewer_is_and_what_waits_for_them(ap
     clients = _clients(app)
     for url in NAV_PAGES:
         for viewer in viewers:
+            response = clients[viewer].get(url)
+            assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
+                expected[(viewer, url)], (viewer, url)
+
+
+LIST_PAGES = ("/", "/forum/mediation-numerique", "/sujets", "/questions-sans-reponse", "/mots-cles/scic")
+
+
+def test_thread_lists_show_each_reader_their_own_unread_marks(app, thread, uncached):
+    """Rows of thread lists are shared: a reader who has read less sees more "nouveaux messages",
+    one who never opened a thread sees none, a moderator alone sees a hidden thread."""
+    category = db.session.get(Category, thread.category_id)
+    other = make_thread(db.session.get(User, thread.author_id), category, title="Une SCIC pour le fablab ?",
+                        tags=["scic", "statuts"], is_question=True)
+    hidden = make_thread(db.session.get(User, thread.author_id), category, title="Un sujet masqué", tags=["scic"])
+    with write_intent():
+        db.session.execute(update(Thread).where(Thread.id == hidden.id).values(hidden_at=utcnow()))
+        for email, thread_id, position in (("reader@exemple.fr", thread.id, 1), ("reader@exemple.fr", other.id, 1),
+                                           ("helper@exemple.fr", thread.id, 3), ("modo@exemple.fr", thread.id, 2)):
+            user = db.session.scalars(select(User).where(User.email == email)).one()
+            watching.mark_read(user, thread_id, position)
+        commit_work()
+    make_reply(db.session.get(User, thread.author_id), other, "Une précision sur les statuts.")
+
+    viewers = ("reader@exemple.fr", "anonyme", "helper@exemple.fr", "modo@exemple.fr", "asker@exemple.fr")
+    with uncached.app_context():
+        clients = _clients(uncached)
+        expected = {(viewer, url): (response.status_code, _comparable(response.get_data(as_text=True)))
+                    for viewer in viewers for url in LIST_PAGES for response in [clients[viewer].get(url)]}
+    reader_home = expected[("reader@exemple.fr", "/")][1]
+    assert "2 nouveaux messages" in reader_home and "1 nouveau message" in reader_home  # hidden posts are no news
+    assert "1 nouveau message" in expected[("helper@exemple.fr", "/")][1]
+    assert "Un sujet masqué" in expected[("modo@exemple.fr", "/")][1]
+    assert "Un sujet masqué" not in reader_home
+
+    clients = _clients(app)
+    for viewer in (*viewers, *reversed(viewers)):
+        for url in LIST_PAGES:
+            response = clients[viewer].get(url)
+            assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
+                expected[(viewer, url)], (viewer, url)
+
+
+PRACTICE_PAGES = ("/pratiques", "/pratiques?type=a-eviter", "/pratiques?tri=utiles&territoire=rural", "/")
+
+
+def test_the_reports_list_shows_each_reader_the_page_of_their_own(app, thread, uncached):
+    """The filters and the cards are shared; the drafts are their authors' alone."""
+    manager = db.session.scalars(select(User).where(User.email == "manager@exemple.fr")).one()
+    theme = db.session.get(Thread, thread.id).category_id
+    make_practice(manager, [theme])
+    make_practice(manager, [theme], title="Une imprimante 3D prêtée sans contrat", kind="a-eviter")
+    make_practice(manager, [theme], publish=False, title="Un brouillon de retour")
+
+    viewers = ("manager@exemple.fr", "reader@exemple.fr", "anonyme")
+    with uncached.app_context():
+        clients = _clients(uncached)
+        expected = {(viewer, url): (response.status_code, _comparable(response.get_data(as_text=True)))
+                    for viewer in viewers for url in PRACTICE_PAGES for response in [clients[viewer].get(url)]}
+    assert "Un brouillon de retour" in expected[("manager@exemple.fr", "/pratiques")][1]
+    assert "Un brouillon de retour" not in expected[("reader@exemple.fr", "/pratiques")][1]
+    assert "Une imprimante 3D prêtée sans contrat" in expected[("anonyme", "/")][1]  # the home's latest reports
+
+    clients = _clients(app)
+    for viewer in (*viewers, *reversed(viewers)):
+        for url in PRACTICE_PAGES:
             response = clients[viewer].get(url)
             assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
                 expected[(viewer, url)], (viewer, url)
