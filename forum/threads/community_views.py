@@ -124,7 +124,7 @@ def all_threads():
     page = queries.all_thread_ids(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
                                   status=status, viewer=current_user)
     return render_template("threads/all.html", page=page, status=status, filters=queries.THREAD_FILTERS,
-                           rows=thread_rows(page.items, show_category=True))
+                           rows=thread_rows(current_user, page.items, show_category=True))
 
 
 @blueprint.get("/questions-sans-reponse")
@@ -133,4 +133,5 @@ def all_threads():
 def unanswered():
     page = queries.unanswered_question_ids(parse_page(request.args.get("page")),
                                            current_app.config["THREADS_PER_PAGE"], viewer=current_user)
-    return render_template("threads/unanswered.html", page=page, rows=thread_rows(page.items, show_category=True))
+    return render_template("threads/unanswered.html", page=page,
+                           rows=thread_rows(current_user, page.items, show_category=True))

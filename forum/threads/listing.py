@@ -7,20 +7,20 @@ shown) and the threads are loaded only for the rows missing (all of them at once
 
 from __future__ import annotations
 
-from flask_login import current_user
 from markupsafe import Markup
 
+from forum.accounts.models import User
 from forum.core.fragments import fragment
 from forum.threads import queries, watching
 from forum.threads.models import Thread
 
 
-def thread_rows(thread_ids: list[int], *, show_category: bool) -> list[Markup]:
-    """The ``<li>`` of each thread of ``thread_ids``, in that order, for the current reader.
+def thread_rows(reader: User | None, thread_ids: list[int], *, show_category: bool) -> list[Markup]:
+    """The ``<li>`` of each thread of ``thread_ids``, in that order, for ``reader`` (or a visitor).
 
     The view must be marked ``@uses_fragments`` (its ids are read at the page's content version).
     """
-    unread = watching.unread_counts(current_user, thread_ids)
+    unread = watching.unread_counts(reader, thread_ids)
     loaded: dict[int, Thread] = {}
 
     def thread(thread_id: int) -> Thread:

@@ -93,7 +93,7 @@ def preview_of(text: str | None) -> str:
 @public_page
 @uses_fragments
 def home():
-    latest = thread_rows(queries.latest_thread_ids(15, viewer=current_user), show_category=True)
+    latest = thread_rows(current_user, queries.latest_thread_ids(15, viewer=current_user), show_category=True)
     # The side column is the same for everyone: read only when its fragment is missing.
     aside = fragment("threads/_home_aside.html", (), lambda: {
         "categories": queries.categories(), "active_fabriques": recently_active(6),
@@ -115,7 +115,7 @@ def category(slug: str):
     member = current_user.is_authenticated
     return render_template("threads/category.html", category=category, page=page, tag=tag, status=status,
                            filters=queries.THREAD_FILTERS, categories=queries.categories(),
-                           rows=thread_rows(page.items, show_category=False),
+                           rows=thread_rows(current_user, page.items, show_category=False),
                            watch_level=watching.category_level(current_user, category) if member else None,
                            watch_levels=list(WatchLevel), action_form=EmptyForm() if member else None)
 
@@ -129,7 +129,7 @@ def tag(tag: str):
     page = queries.thread_ids_with_tag(tag, parse_page(request.args.get("page")),
                                        current_app.config["THREADS_PER_PAGE"], status=status, viewer=current_user)
     return render_template("threads/tag.html", tag=tag, page=page, status=status, filters=queries.THREAD_FILTERS,
-                           rows=thread_rows(page.items, show_category=True))
+                           rows=thread_rows(current_user, page.items, show_category=True))
 
 
 @blueprint.route("/sujets/nouveau", methods=["GET", "POST"])

@@ -123,8 +123,8 @@ def test_a_thanks_shows_at_once_to_its_giver_and_to_the_others(client, other_cli
     assert "♡ Merci · 2" in other_client.get(url).get_data(as_text=True)
 
 
-NAV_PAGES = ("/", "/forum/mediation-numerique", "/fabriques", "/pratiques", "/ressources", "/favoris",
-             "/recherche?q=SCIC", "/recherche?q=%22%3Cb%3E", "/notifications", "/connexion")
+NAV_PAGES = ("/", "/forum/mediation-numerique", "/fabriques", "/pratiques", "/ressources", "/ressources?type=salle",
+             "/favoris", "/recherche?q=SCIC", "/recherche?q=%22%3Cb%3E", "/notifications", "/connexion")
 
 
 def test_the_navigation_bar_says_where_each_viewer_is_and_what_waits_for_them(app, thread, uncached):
