@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, literal_column, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
@@ -16,9 +16,10 @@ from forum.fabriques.geography import REGIONS
 from forum.fabriques.models import Fabrique, TerritoryType
 from forum.practices.models import (
     OutdatedFlag, Practice, PracticeComment, PracticeKind, PracticeStatus, PracticeTrial, PracticeVote,
-    TrialOutcome, practice_authors, practice_themes,
+    TrialOutcome, practice_authors, practice_resources, practice_themes, practice_threads,
 )
-from forum.threads.models import Category
+from forum.resources.models import Resource
+from forum.threads.models import Category, Thread
 
 SORTS = {"recent": "Plus récents", "utiles": "Les plus utiles", "discutes": "Les plus discutés"}
 
@@ -116,6 +117,29 @@ def comments(practice: Practice) -> list[PracticeComment]:
         select(PracticeComment).where(PracticeComment.practice_id == practice.id)
         .options(joinedload(PracticeComment.author).load_only(User.id, User.display_name))
         .order_by(PracticeComment.created_at, PracticeComment.id)).scalars())
+
+
+@dataclass(frozen=True)
+class Link:
+    """A thread or a resource a report points to, as its page lists it."""
+
+    id: int
+    title: str
+    slug: str = ""  # a thread's
+
+
+def links_of(practice_id: int) -> tuple[list[Link], list[Link]]:
+    """The threads (oldest first) and resources (by name) a report points to (one query)."""
+    threads = (select(literal("thread").label("kind"), Thread.id, Thread.title, Thread.slug,
+                      literal_column("0").label("rank"), Thread.id.label("sort"))
+               .join(practice_threads, practice_threads.c.thread_id == Thread.id)
+               .where(practice_threads.c.practice_id == practice_id))
+    resources = (select(literal("resource"), Resource.id, Resource.name, literal(""), literal_column("1"), Resource.name)
+                 .join(practice_resources, practice_resources.c.resource_id == Resource.id)
+                 .where(practice_resources.c.practice_id == practice_id))
+    rows = db.session.execute(union_all(threads, resources).order_by("rank", "sort")).all()
+    return ([Link(row.id, row.title, row.slug) for row in rows if row.kind == "thread"],
+            [Link(row.id, row.title) for row in rows if row.kind == "resource"])
 
 
 def trials(practice: Practice) -> list[PracticeTrial]:

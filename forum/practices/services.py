@@ -88,10 +88,12 @@ def parse_links(text: str) -> tuple[list[int], list[int]]:
     return thread_ids, resource_ids
 
 
-def get_practice(practice_id: int) -> Practice:
+def get_practice(practice_id: int, *, with_links: bool = True) -> Practice:
+    """The report with its themes, authors and fabriques, and (``with_links``) its threads and resources."""
+    links = [selectinload(Practice.threads), selectinload(Practice.resources)] if with_links else []
     practice = db.session.get(Practice, practice_id, options=[
         selectinload(Practice.themes), selectinload(Practice.coauthor_fabriques), selectinload(Practice.authors),
-        selectinload(Practice.threads), selectinload(Practice.resources), joinedload(Practice.fabrique)])
+        joinedload(Practice.fabrique), *links])
     if practice is None:
         raise NotFound("Ce retour d'expérience n'existe pas.")
     return practice

@@ -14,6 +14,7 @@ from forum.accounts.models import Role, User
 from forum.core.database import write_intent
 from forum.core.models import utcnow
 from forum.extensions import db
+from forum.practices import services as practice_services
 from forum.threads import community, watching
 from forum.threads.models import Category, Post, Thread
 from tests.conftest import HttpsClient, commit_work, login, make_category, make_fabrique, make_reply, make_thread, \
@@ -183,26 +184,37 @@ def test_thread_lists_show_each_reader_their_own_unread_marks(app, thread, uncac
 PRACTICE_PAGES = ("/pratiques", "/pratiques?type=a-eviter", "/pratiques?tri=utiles&territoire=rural", "/")
 
 
-def test_the_reports_list_shows_each_reader_the_page_of_their_own(app, thread, uncached):
-    """The filters and the cards are shared; the drafts are their authors' alone."""
+def test_the_reports_show_each_reader_the_page_of_their_own(app, thread, uncached):
+    """The filters, the cards and a report's sections, comments and links are shared; the drafts are
+    their authors' alone."""
     manager = db.session.scalars(select(User).where(User.email == "manager@exemple.fr")).one()
     theme = db.session.get(Thread, thread.id).category_id
-    make_practice(manager, [theme])
+    linked = make_practice(manager, [theme], links=f"https://localhost/sujets/{thread.id}")
     make_practice(manager, [theme], title="Une imprimante 3D prêtée sans contrat", kind="a-eviter")
-    make_practice(manager, [theme], publish=False, title="Un brouillon de retour")
+    draft = make_practice(manager, [theme], publish=False, title="Un brouillon de retour")
+    pages = (*PRACTICE_PAGES, f"/pratiques/{linked.id}", f"/pratiques/{draft.id}")
+    linked_id = linked.id
+    db.session.expunge_all()  # the report again below, with its authors (they hear of the comment)
+    reader = db.session.scalars(select(User).where(User.email == "reader@exemple.fr")).one()
+    with write_intent():
+        practice_services.add_comment(reader, practice_services.get_practice(linked_id), "Merci, très utile.")
+        commit_work()
 
-    viewers = ("manager@exemple.fr", "reader@exemple.fr", "anonyme")
+    viewers = ("manager@exemple.fr", "reader@exemple.fr", "anonyme", "modo@exemple.fr")
     with uncached.app_context():
         clients = _clients(uncached)
         expected = {(viewer, url): (response.status_code, _comparable(response.get_data(as_text=True)))
-                    for viewer in viewers for url in PRACTICE_PAGES for response in [clients[viewer].get(url)]}
+                    for viewer in viewers for url in pages for response in [clients[viewer].get(url)]}
+    report = expected[("anonyme", f"/pratiques/{linked_id}")][1]
+    assert "Merci, très utile." in report and "Pour aller plus loin" in report
+    assert expected[("reader@exemple.fr", pages[-1])][0] == 404
     assert "Un brouillon de retour" in expected[("manager@exemple.fr", "/pratiques")][1]
     assert "Un brouillon de retour" not in expected[("reader@exemple.fr", "/pratiques")][1]
     assert "Une imprimante 3D prêtée sans contrat" in expected[("anonyme", "/")][1]  # the home's latest reports
 
     clients = _clients(app)
     for viewer in (*viewers, *reversed(viewers)):
-        for url in PRACTICE_PAGES:
+        for url in pages:
             response = clients[viewer].get(url)
             assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
                 expected[(viewer, url)], (viewer, url)
