@@ -94,7 +94,7 @@ def _init_extensions(app: Flask) -> None:
     from sqlalchemy.orm import joinedload
 
     from forum.accounts.models import User
-    from forum.accounts.services import user_for_session_key
+    from forum.accounts.services import session_user_statement, user_for_session_key
     from forum.core.mail import install_mail_hooks
     from forum.core.wakeup import install_wakeup_hooks
     from forum.search.sync import install_change_log
@@ -117,11 +117,12 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = None  # the server-side login session does this job
 
+    # Built once: every request of a member runs it (with the fabrique the header shows).
+    session_user = session_user_statement(joinedload(User.membership).joinedload(Membership.fabrique))
+
     @login_manager.user_loader
     def load_user(session_key: str) -> User | None:
-        return user_for_session_key(
-            session_key, load_options=[joinedload(User.membership).joinedload(Membership.fabrique)]
-        )
+        return user_for_session_key(session_key, session_user)
 
 
 def _register_blueprints(app: Flask) -> None:

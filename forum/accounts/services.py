@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from disposable_email_domains import blocklist as disposable_domains
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -194,16 +194,19 @@ def start_login_session(user: User, user_agent: str = "") -> str:
     return key
 
 
-def user_for_session_key(key: str, *, load_options: Sequence[ORMOption] = ()) -> User | None:
-    """The member of a live login session, or None. ``load_options`` eager-load what pages need."""
+def session_user_statement(*load_options: ORMOption) -> Select:
+    """The statement that finds the member of a login session, eager-loading ``load_options``:
+    build it once and give it to ``user_for_session_key`` (every request of a member runs it)."""
+    return (select(User).join(LoginSession, LoginSession.user_id == User.id)
+            .where(LoginSession.key_hash == bindparam("key_hash")).options(*load_options))
+
+
+def user_for_session_key(key: str, statement: Select | None = None) -> User | None:
+    """The member of a live login session, or None (``statement``: from ``session_user_statement``)."""
     if not key or len(key) > 100:
         return None
-    user = db.session.execute(
-        select(User)
-        .join(LoginSession, LoginSession.user_id == User.id)
-        .where(LoginSession.key_hash == _hash_key(key))
-        .options(*load_options)
-    ).unique().scalar_one_or_none()
+    user = db.session.execute(statement if statement is not None else session_user_statement(),
+                              {"key_hash": _hash_key(key)}).unique().scalar_one_or_none()
     if user is not None:
         user.current_session_key = key
     return user

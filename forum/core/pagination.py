@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Generic, Sequence, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from forum.core.errors import Invalid, NotFound
@@ -57,14 +57,36 @@ class Page(Generic[T]):
 
 
 def paginate(session: Session, statement: Select[Any], page: int, per_page: int,
-             *, scalars: bool = True, total: int | None = None) -> Page[Any]:
-    """Run ``statement`` for one page (two queries: count, rows). A page past the end is NotFound."""
-    if total is None:
+             *, scalars: bool = True, total: int | None = None, params: dict[str, Any] | None = None) -> Page[Any]:
+    """Run ``statement`` for one page (two queries: count, rows). A page past the end is NotFound.
+
+    With ``params``, ``statement`` is one built once with bound parameters (``params`` gives their
+    values): its count and page statements are built once too.
+    """
+    if params is None:
         count_statement = select(func.count()).select_from(statement.order_by(None).subquery())
-        total = session.execute(count_statement).scalar_one()
-    result = session.execute(statement.limit(per_page).offset((page - 1) * per_page))
+        page_statement, params = statement.limit(per_page).offset((page - 1) * per_page), {}
+    else:
+        count_statement, page_statement = _derived(statement)
+        params = {**params, "page_limit": per_page, "page_offset": (page - 1) * per_page}
+    if total is None:
+        total = session.execute(count_statement, params).scalar_one()
+    result = session.execute(page_statement, params)
     items = result.scalars().all() if scalars else result.all()
     paged = Page(items=items, page=page, per_page=per_page, total=total)
     if page > paged.pages:
-        raise NotFound("Cette page n'existe pas : la liste est plus courte.")
+        raise NotFound("Cette page n'existe pas : la liste est plus courte.")
     return paged
+
+
+# The count and page statements of statements built once, by the id of the latter (kept here too).
+_DERIVED: dict[int, tuple[Select[Any], Select[Any], Select[Any]]] = {}
+
+
+def _derived(statement: Select[Any]) -> tuple[Select[Any], Select[Any]]:
+    derived = _DERIVED.get(id(statement))
+    if derived is None or derived[0] is not statement:  # (an id is reused only once its object is gone)
+        derived = _DERIVED[id(statement)] = (
+            statement, select(func.count()).select_from(statement.order_by(None).subquery()),
+            statement.limit(bindparam("page_limit", type_=Integer)).offset(bindparam("page_offset", type_=Integer)))
+    return derived[1], derived[2]

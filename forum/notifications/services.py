@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
@@ -48,10 +48,12 @@ def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor
 
 
 def unread_count(user: User) -> int:
-    return db.session.execute(
-        select(func.count()).select_from(Notification)
-        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
-    ).scalar_one()
+    return db.session.execute(_UNREAD_COUNT, {"user_id": user.id}).scalar_one()
+
+
+# Built once: the header of every member's page shows it.
+_UNREAD_COUNT = (select(func.count()).select_from(Notification)
+                 .where(Notification.user_id == bindparam("user_id"), Notification.read_at.is_(None)))
 
 
 def get_own_notification(user: User, notification_id: int) -> Notification:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, bindparam, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
@@ -14,7 +15,7 @@ from forum.core.visibility import is_moderator
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.threads.models import Bookmark, Category, Post, Tag, Thread, thread_tags
-from forum.threads.watching import muted_filter
+from forum.threads.watching import muted_filter_of
 
 
 def categories() -> list[Category]:
@@ -47,57 +48,95 @@ def _unanswered():
     return Thread.post_count - Thread.deleted_reply_count - Thread.hidden_reply_count <= 1
 
 
-def _filtered(statement, status: str, viewer=None):
-    if not is_moderator(viewer):  # threads hidden by moderation: listed for moderators only
+@dataclass(frozen=True)
+class _ListShape:
+    """What decides the SQL of a thread list, as opposed to its values (bound at each execution)."""
+
+    status: str  # one of THREAD_FILTERS
+    moderator: bool  # hidden threads listed
+    member: bool  # the threads the reader ignores left out
+    tagged: bool = False  # in a category: only threads with the tag
+
+
+def _shape(viewer, status: str = "", tagged: bool = False) -> _ListShape:
+    member = bool(viewer is not None and viewer.is_authenticated)
+    return _ListShape(status, is_moderator(viewer), member, tagged)
+
+
+def _params(viewer, **values) -> dict:
+    return {"viewer_id": viewer.id if viewer is not None and viewer.is_authenticated else 0, **values}
+
+
+def _filtered(statement, shape: _ListShape):
+    if not shape.moderator:  # threads hidden by moderation: listed for moderators only
         statement = statement.where(Thread.hidden_at.is_(None))
-    muted = muted_filter(viewer)
-    if muted is not None:
-        statement = statement.where(muted)
-    if status == "questions":
+    if shape.member:
+        statement = statement.where(muted_filter_of(bindparam("viewer_id")))
+    if shape.status == "questions":
         return statement.where(Thread.is_question.is_(True))
-    if status == "resolus":
+    if shape.status == "resolus":
         return statement.where(Thread.solution_post_id.is_not(None))
-    if status == "sans-reponse":
+    if shape.status == "sans-reponse":
         return statement.where(_unanswered())
+    return statement
+
+
+# Each list's statement is built once per shape (functools.cache): building and keying a select
+# costs SQLAlchemy more than SQLite takes to run it, on pages that members load all day.
+@cache
+def _category_statement(shape: _ListShape):
+    statement = _filtered(
+        select(Thread.id).where(Thread.category_id == bindparam("category_id"))
+        .order_by(Thread.is_pinned.desc(), Thread.last_post_at.desc(), Thread.id.desc()), shape)
+    if shape.tagged:
+        statement = statement.where(Thread.id.in_(
+            select(thread_tags.c.thread_id).join(Tag, Tag.id == thread_tags.c.tag_id)
+            .where(Tag.name == bindparam("tag"))))
     return statement
 
 
 def thread_ids_in_category(category: Category, page: int, per_page: int, tag: str | None = None,
                            status: str = "", viewer=None) -> Page[int]:
-    statement = _filtered(
-        select(Thread.id).where(Thread.category_id == category.id)
-        .order_by(Thread.is_pinned.desc(), Thread.last_post_at.desc(), Thread.id.desc()), status, viewer)
-    if tag:
-        statement = statement.where(Thread.id.in_(
-            select(thread_tags.c.thread_id).join(Tag, Tag.id == thread_tags.c.tag_id).where(Tag.name == tag)))
-    if tag or status or muted_filter(viewer) is not None or is_moderator(viewer):
-        return paginate(db.session, statement, page, per_page)
+    shape = _shape(viewer, status, tagged=bool(tag))
+    statement = _category_statement(shape)
+    params = _params(viewer, category_id=category.id, **({"tag": tag} if tag else {}))
     # thread_count leaves hidden threads out: it is the length of the public list.
-    return paginate(db.session, statement, page, per_page, total=category.thread_count)
+    total = None if tag or status or shape.member or shape.moderator else category.thread_count
+    return paginate(db.session, statement, page, per_page, params=params, total=total)
+
+
+@cache
+def _tag_statement(shape: _ListShape):
+    return _filtered(
+        select(Thread.id).join(thread_tags, thread_tags.c.thread_id == Thread.id)
+        .join(Tag, Tag.id == thread_tags.c.tag_id).where(Tag.name == bindparam("tag"))
+        .order_by(Thread.last_post_at.desc(), Thread.id.desc()), shape)
 
 
 def thread_ids_with_tag(tag: str, page: int, per_page: int, status: str = "", viewer=None) -> Page[int]:
-    statement = _filtered(
-        select(Thread.id).join(thread_tags, thread_tags.c.thread_id == Thread.id)
-        .join(Tag, Tag.id == thread_tags.c.tag_id).where(Tag.name == tag)
-        .order_by(Thread.last_post_at.desc(), Thread.id.desc()), status, viewer)
-    return paginate(db.session, statement, page, per_page)
+    return paginate(db.session, _tag_statement(_shape(viewer, status)), page, per_page,
+                    params=_params(viewer, tag=tag))
+
+
+@cache
+def _all_statement(shape: _ListShape):
+    return _filtered(select(Thread.id).order_by(Thread.last_post_at.desc(), Thread.id.desc()), shape)
 
 
 def all_thread_ids(page: int, per_page: int, status: str = "", viewer=None) -> Page[int]:
     """Every thread, latest activity first (without those ``viewer`` ignores)."""
-    statement = _filtered(
-        select(Thread.id).order_by(Thread.last_post_at.desc(), Thread.id.desc()),
-        status, viewer)
-    return paginate(db.session, statement, page, per_page)
+    return paginate(db.session, _all_statement(_shape(viewer, status)), page, per_page, params=_params(viewer))
+
+
+@cache
+def _unanswered_statement(shape: _ListShape):
+    return _filtered(select(Thread.id).where(Thread.is_question.is_(True), _unanswered())
+                     .order_by(Thread.created_at, Thread.id), shape)
 
 
 def unanswered_question_ids(page: int, per_page: int, viewer=None) -> Page[int]:
     """Questions nobody has answered yet, oldest first: those waiting longest come first."""
-    statement = _filtered(
-        select(Thread.id).where(Thread.is_question.is_(True), _unanswered())
-        .order_by(Thread.created_at, Thread.id), "", viewer)
-    return paginate(db.session, statement, page, per_page)
+    return paginate(db.session, _unanswered_statement(_shape(viewer)), page, per_page, params=_params(viewer))
 
 
 def solution_of(thread: Thread) -> Post | None:
@@ -126,10 +165,14 @@ def bookmarks_of(user: User, page: int, per_page: int) -> Page:
     return paginate(db.session, statement, page, per_page, scalars=False)
 
 
+@cache
+def _latest_statement(shape: _ListShape):
+    return _filtered(select(Thread.id).order_by(Thread.last_post_at.desc(), Thread.id.desc())
+                     .limit(bindparam("limit", type_=Integer)), shape)
+
+
 def latest_thread_ids(limit: int = 15, viewer=None) -> list[int]:
-    return list(db.session.execute(_filtered(
-        select(Thread.id).order_by(Thread.last_post_at.desc(), Thread.id.desc()).limit(limit), "", viewer)
-    ).scalars())
+    return list(db.session.execute(_latest_statement(_shape(viewer)), _params(viewer, limit=limit)).scalars())
 
 
 def listed_threads(thread_ids: list[int]) -> dict[int, Thread]:

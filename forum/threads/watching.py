@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import bindparam, case, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -92,13 +93,18 @@ def muted_filter(viewer: User | None):
     """A WHERE clause leaving out the threads ``viewer`` ignores (directly or by category), or None."""
     if viewer is None or not viewer.is_authenticated:
         return None
+    return muted_filter_of(viewer.id)
+
+
+def muted_filter_of(user_id):
+    """The same clause for the member ``user_id`` (an id, or a bound parameter standing for one)."""
     muted_threads = select(Watch.thread_id).where(
-        Watch.user_id == viewer.id, Watch.thread_id.is_not(None), Watch.level == WatchLevel.MUTED)
+        Watch.user_id == user_id, Watch.thread_id.is_not(None), Watch.level == WatchLevel.MUTED)
     muted_categories = select(Watch.category_id).where(
-        Watch.user_id == viewer.id, Watch.category_id.is_not(None), Watch.level == WatchLevel.MUTED)
+        Watch.user_id == user_id, Watch.category_id.is_not(None), Watch.level == WatchLevel.MUTED)
     # A thread the member chose to hear about stays, even in an ignored category.
     kept_threads = select(Watch.thread_id).where(
-        Watch.user_id == viewer.id, Watch.thread_id.is_not(None), Watch.level != WatchLevel.MUTED)
+        Watch.user_id == user_id, Watch.thread_id.is_not(None), Watch.level != WatchLevel.MUTED)
     return Thread.id.not_in(muted_threads) & (Thread.category_id.not_in(muted_categories) | Thread.id.in_(kept_threads))
 
 
@@ -231,12 +237,19 @@ def unread_counts(reader: User | None, thread_ids: list[int]) -> dict[int, int]:
     some (one query). Posts nobody may read (held, hidden, deleted) are no news."""
     if reader is None or not reader.is_authenticated or not thread_ids:
         return {}
-    return dict(db.session.execute(
-        select(Post.thread_id, func.count()).join(
-            ThreadRead, (ThreadRead.thread_id == Post.thread_id) & (ThreadRead.user_id == reader.id))
-        .where(Post.thread_id.in_(thread_ids), Post.position > ThreadRead.last_position,
-               Post.hidden_at.is_(None), Post.deleted_at.is_(None))
-        .group_by(Post.thread_id)).all())
+    params = {"reader_id": reader.id, "thread_ids": thread_ids}
+    return dict(db.session.execute(_unread_counts_statement(), params).all())
+
+
+@cache
+def _unread_counts_statement():
+    # Built once: every thread list a member reads runs it.
+    return (select(Post.thread_id, func.count())
+            .join(ThreadRead, (ThreadRead.thread_id == Post.thread_id)
+                  & (ThreadRead.user_id == bindparam("reader_id")))
+            .where(Post.thread_id.in_(bindparam("thread_ids", expanding=True)),
+                   Post.position > ThreadRead.last_position, Post.hidden_at.is_(None), Post.deleted_at.is_(None))
+            .group_by(Post.thread_id))
 
 
 def first_unread_position(reader: User, thread: Thread) -> int:
