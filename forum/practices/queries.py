@@ -130,14 +130,16 @@ class Link:
 
 def links_of(practice_id: int) -> tuple[list[Link], list[Link]]:
     """The threads (oldest first) and resources (by name) a report points to (one query)."""
+    # Threads first by id, then resources by name (PostgreSQL wants one type per column).
     threads = (select(literal("thread").label("kind"), Thread.id, Thread.title, Thread.slug,
-                      literal_column("0").label("rank"), Thread.id.label("sort"))
+                      literal_column("0").label("rank"), literal("").label("name"))
                .join(practice_threads, practice_threads.c.thread_id == Thread.id)
                .where(practice_threads.c.practice_id == practice_id))
-    resources = (select(literal("resource"), Resource.id, Resource.name, literal(""), literal_column("1"), Resource.name)
+    resources = (select(literal("resource"), Resource.id, Resource.name, literal(""), literal_column("1"),
+                        Resource.name)
                  .join(practice_resources, practice_resources.c.resource_id == Resource.id)
                  .where(practice_resources.c.practice_id == practice_id))
-    rows = db.session.execute(union_all(threads, resources).order_by("rank", "sort")).all()
+    rows = db.session.execute(union_all(threads, resources).order_by("rank", "name", "id")).all()
     return ([Link(row.id, row.title, row.slug) for row in rows if row.kind == "thread"],
             [Link(row.id, row.title) for row in rows if row.kind == "resource"])
 
