@@ -119,13 +119,10 @@ def fully_booked_ids(start: date, end: date) -> set[int]:
             if max(usage_by_day(held, start, end).values()) >= stock[resource_id]}
 
 
-def catalogue(filters: CatalogueFilters, page: int, per_page: int, viewer_region: str | None) -> Page[Resource]:
-    """One page of resources with their fabrique and first photo loaded."""
+def catalogue_ids(filters: CatalogueFilters, page: int, per_page: int, viewer_region: str | None) -> Page[int]:
+    """The ids of one page of the catalogue (``listed`` loads them)."""
     statement = (
-        select(Resource).join(Fabrique, Fabrique.id == Resource.fabrique_id).where(Resource.hidden_at.is_(None))
-        .options(joinedload(Resource.fabrique).load_only(
-            Fabrique.id, Fabrique.name, Fabrique.slug, Fabrique.region_code, Fabrique.department_code),
-            selectinload(Resource.photos))
+        select(Resource.id).join(Fabrique, Fabrique.id == Resource.fabrique_id).where(Resource.hidden_at.is_(None))
     )
     if filters.kind:
         statement = statement.where(Resource.kind == ResourceKind(filters.kind))
@@ -151,6 +148,15 @@ def catalogue(filters: CatalogueFilters, page: int, per_page: int, viewer_region
     else:
         statement = statement.order_by(Resource.created_at.desc(), Resource.id.desc())
     return paginate(db.session, statement, page, per_page)
+
+
+def listed(resource_ids: list[int]) -> dict[int, Resource]:
+    """{id: resource} with what a card of the catalogue prints: its fabrique and photos."""
+    return {resource.id: resource for resource in db.session.execute(
+        select(Resource).where(Resource.id.in_(resource_ids)).options(
+            joinedload(Resource.fabrique).load_only(
+                Fabrique.id, Fabrique.name, Fabrique.slug, Fabrique.region_code, Fabrique.department_code),
+            selectinload(Resource.photos))).scalars()}
 
 
 def resource_for_page(resource_id: int) -> Resource | None:

@@ -12,7 +12,7 @@ from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import attach_error, render_form, require_button_form
-from forum.core.fragments import fragment
+from forum.core.fragments import fragment, uses_fragments
 from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
@@ -51,11 +51,13 @@ def _managed_fabrique() -> Fabrique:
 
 @blueprint.get("")
 @public_page
+@uses_fragments
 def index():
     filters = queries.CatalogueFilters.from_args(request.args)
     viewer_fabrique = active_fabrique_of(current_user)
-    page = queries.catalogue(filters, parse_page(request.args.get("page")), current_app.config["RESOURCES_PER_PAGE"],
-                             viewer_fabrique.region_code if viewer_fabrique else None)
+    page = queries.catalogue_ids(filters, parse_page(request.args.get("page")),
+                                 current_app.config["RESOURCES_PER_PAGE"],
+                                 viewer_fabrique.region_code if viewer_fabrique else None)
     filtered_fabrique = db.session.get(Fabrique, int(filters.fabrique)) if filters.fabrique else None
     # Its hundred departments are rendered once per filters (and per "has a fabrique": sorting by
     # distance needs one), not for every page view; it reads nothing from the database.
@@ -65,8 +67,18 @@ def index():
             "regions": sorted(REGIONS.items(), key=lambda region: region[1]), "departments": departments_by_region(),
             "sorts": {key: label for key, label in queries.SORTS.items() if key != "proche" or viewer_fabrique}},
         versioned=False)
+    loaded: dict[int, Resource] = {}
+
+    def card(resource_id: int):
+        # The same for everyone: kept per content version, the resources loaded only for missing cards.
+        def context():
+            if not loaded:
+                loaded.update(queries.listed(page.items))
+            return {"resource": loaded[resource_id]}
+        return fragment("resources/_card.html", (resource_id,), context)
+
     return render_template("resources/index.html", page=page, filters=filters, filters_form=filters_form,
-                           filtered_fabrique=filtered_fabrique)
+                           filtered_fabrique=filtered_fabrique, cards=[card(resource_id) for resource_id in page.items])
 
 
 @blueprint.get("/<id:resource_id>")

@@ -15,11 +15,14 @@ from forum.core.database import write_intent
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.practices import services as practice_services
+from forum.resources import services as resource_services
+from forum.resources.models import ResourceKind
 from forum.threads import community, watching
 from forum.threads.models import Category, Post, Thread
 from tests.conftest import HttpsClient, commit_work, login, make_category, make_fabrique, make_reply, make_thread, \
     make_user
 from tests.practices.builders import make_practice
+from tests.resources.builders import make_resource, two_fabriques
 
 # A plain reader, and beside them viewers who differ from them in one thing each: Olga thanked the
 # answer, kept the question and wrote a reply; the others are a moderator, an administrator, a
@@ -77,9 +80,9 @@ def uncached(app):
         db.engine.dispose()
 
 
-def _clients(app) -> dict[str, HttpsClient]:
+def _clients(app, viewers=VIEWERS) -> dict[str, HttpsClient]:
     clients = {}
-    for viewer in VIEWERS:
+    for viewer in viewers:
         client = app.test_client()
         if viewer != "anonyme":
             login(client, viewer)
@@ -213,6 +216,34 @@ def test_the_reports_show_each_reader_the_page_of_their_own(app, thread, uncache
     assert "Une imprimante 3D prêtée sans contrat" in expected[("anonyme", "/")][1]  # the home's latest reports
 
     clients = _clients(app)
+    for viewer in (*viewers, *reversed(viewers)):
+        for url in pages:
+            response = clients[viewer].get(url)
+            assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
+                expected[(viewer, url)], (viewer, url)
+
+
+def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
+    """The cards and the filters are shared; sorting "au plus près" is offered to members of a fabrique."""
+    world = two_fabriques()
+    make_resource(world["owner"], world["lender"], "Salle du conseil", kind=ResourceKind.SPACE)
+    embroiderer = make_resource(world["owner"], world["lender"], "Brodeuse numérique", quantity=3)
+    with write_intent():
+        resource_services.set_paused(world["owner"], embroiderer, True)
+        commit_work()
+    make_user("reader@exemple.fr", "Rémi Lecteur")
+    pages = ("/ressources", "/ressources?type=equipement&tri=proche", "/ressources?tri=nom")
+
+    viewers = ("owner@exemple.fr", "reader@exemple.fr", "anonyme", "member@exemple.fr")
+    with uncached.app_context():
+        clients = _clients(uncached, viewers)
+        expected = {(viewer, url): (response.status_code, _comparable(response.get_data(as_text=True)))
+                    for viewer in viewers for url in pages for response in [clients[viewer].get(url)]}
+    assert "Brodeuse numérique" in expected[("anonyme", "/ressources")][1]
+    assert 'value="proche"' in expected[("member@exemple.fr", "/ressources")][1]
+    assert 'value="proche"' not in expected[("reader@exemple.fr", "/ressources")][1]
+
+    clients = _clients(app, viewers)
     for viewer in (*viewers, *reversed(viewers)):
         for url in pages:
             response = clients[viewer].get(url)
