@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.accounts.models import User
 from forum.core.errors import Invalid
@@ -19,6 +20,7 @@ from forum.fabriques.models import (
     Membership,
     MembershipRole,
     MembershipStatus,
+    Space,
     TerritoryType,
 )
 
@@ -87,11 +89,18 @@ def directory(filters: DirectoryFilters, page: int, per_page: int) -> Page:
     return paginate(db.session, statement, page, per_page, scalars=False)
 
 
-def fabrique_for_page(slug: str) -> Fabrique | None:
-    return db.session.execute(
-        select(Fabrique).where(Fabrique.slug == slug)
-        .options(selectinload(Fabrique.module_links), selectinload(Fabrique.spaces))
-    ).scalar_one_or_none()
+def fabrique_for_page(slug: str, *, with_details: bool = True) -> Fabrique | None:
+    """The fabrique of ``slug``, and (``with_details``) its modules and spaces."""
+    details = [selectinload(Fabrique.module_links), selectinload(Fabrique.spaces)] if with_details else []
+    return db.session.execute(select(Fabrique).where(Fabrique.slug == slug).options(*details)).scalar_one_or_none()
+
+
+def load_details(fabrique: Fabrique) -> None:
+    """Load the modules and spaces of ``fabrique`` (read without them by ``fabrique_for_page``)."""
+    set_committed_value(fabrique, "module_links", db.session.scalars(
+        select(FabriqueModule).where(FabriqueModule.fabrique_id == fabrique.id).order_by(FabriqueModule.module)).all())
+    set_committed_value(fabrique, "spaces", db.session.scalars(
+        select(Space).where(Space.fabrique_id == fabrique.id).order_by(Space.name)).all())
 
 
 def members_of(fabrique: Fabrique, status: MembershipStatus = MembershipStatus.ACTIVE) -> list[Membership]:

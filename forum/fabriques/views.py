@@ -9,6 +9,7 @@ from forum.accounts import submissions
 from forum.core.errors import DomainError, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import EmptyForm, attach_error, render_form, require_button_form
+from forum.core.fragments import fragment, uses_fragments
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.web import repeated_submission
@@ -33,8 +34,8 @@ def _membership_helper():
     return {"my_membership": lambda: membership_of(current_user)}
 
 
-def _fabrique_or_404(slug: str) -> Fabrique:
-    fabrique = queries.fabrique_for_page(slug)
+def _fabrique_or_404(slug: str, *, with_details: bool = True) -> Fabrique:
+    fabrique = queries.fabrique_for_page(slug, with_details=with_details)
     if fabrique is None:
         raise NotFound("Cette fabrique n'existe pas.")
     return fabrique
@@ -72,14 +73,21 @@ def index():
 
 @blueprint.get("/<slug>")
 @public_page
+@uses_fragments
 def show(slug: str):
-    fabrique = _fabrique_or_404(slug)
-    sections = [section for build in current_app.extensions.get(SECTIONS_KEY, [])
-                if (section := build(fabrique)) is not None]
+    fabrique = _fabrique_or_404(slug, with_details=False)
+
+    def body_context():
+        # Below the head, the page is the same for everyone: read only when its fragment is missing.
+        queries.load_details(fabrique)
+        sections = [section for build in current_app.extensions.get(SECTIONS_KEY, [])
+                    if (section := build(fabrique)) is not None]
+        return {"fabrique": fabrique, "members": queries.members_of(fabrique), "sections": sections}
+
     viewer_membership = membership_of(current_user)
     is_manager = can_manage(current_user, fabrique)
     return render_template(
-        "fabriques/show.html", fabrique=fabrique, members=queries.members_of(fabrique), sections=sections,
+        "fabriques/show.html", fabrique=fabrique, body=fragment("fabriques/_body.html", (fabrique.id,), body_context),
         viewer_membership=viewer_membership, is_manager=is_manager,
         pending_count=len(queries.members_of(fabrique, MembershipStatus.PENDING)) if is_manager else 0,
     )

@@ -219,7 +219,7 @@ def calendar(resource: Resource, today: date, months: int = 3) -> list[CalendarM
 def resources_of_fabrique(fabrique_id: int, limit: int = 12) -> list[Resource]:
     return list(db.session.execute(
         select(Resource).where(Resource.fabrique_id == fabrique_id, Resource.hidden_at.is_(None))
-        .options(selectinload(Resource.photos)).order_by(Resource.name).limit(limit)
+        .order_by(Resource.name).limit(limit)
     ).scalars())
 
 

@@ -224,7 +224,8 @@ def test_the_reports_show_each_reader_the_page_of_their_own(app, thread, uncache
 
 
 def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
-    """The cards and the filters are shared; sorting "au plus près" is offered to members of a fabrique."""
+    """The cards and the filters are shared; sorting "au plus près" is offered to members of a fabrique.
+    A fabrique's page is shared below its head, which shows each viewer what they may do there."""
     world = two_fabriques()
     make_resource(world["owner"], world["lender"], "Salle du conseil", kind=ResourceKind.SPACE)
     embroiderer = make_resource(world["owner"], world["lender"], "Brodeuse numérique", quantity=3)
@@ -232,7 +233,8 @@ def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
         resource_services.set_paused(world["owner"], embroiderer, True)
         commit_work()
     make_user("reader@exemple.fr", "Rémi Lecteur")
-    pages = ("/ressources", "/ressources?type=equipement&tri=proche", "/ressources?tri=nom")
+    pages = ("/ressources", "/ressources?type=equipement&tri=proche", "/ressources?tri=nom",
+             f"/fabriques/{world['lender'].slug}", f"/fabriques/{world['borrower_fabrique'].slug}")
 
     viewers = ("owner@exemple.fr", "reader@exemple.fr", "anonyme", "member@exemple.fr")
     with uncached.app_context():
@@ -242,6 +244,8 @@ def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
     assert "Brodeuse numérique" in expected[("anonyme", "/ressources")][1]
     assert 'value="proche"' in expected[("member@exemple.fr", "/ressources")][1]
     assert 'value="proche"' not in expected[("reader@exemple.fr", "/ressources")][1]
+    assert "Salle du conseil" in expected[("anonyme", pages[3])][1]
+    assert "Gérer les membres" in expected[("owner@exemple.fr", pages[3])][1]
 
     clients = _clients(app, viewers)
     for viewer in (*viewers, *reversed(viewers)):
