@@ -69,9 +69,9 @@ def member_count_column():
     )
 
 
-def directory(filters: DirectoryFilters, page: int, per_page: int) -> Page:
-    """One page of fabriques as (Fabrique, member_count) rows, modules loaded."""
-    statement = select(Fabrique, member_count_column()).options(selectinload(Fabrique.module_links))
+def directory_ids(filters: DirectoryFilters, page: int, per_page: int) -> Page[int]:
+    """The ids of one page of the directory (``listed`` loads them)."""
+    statement = select(Fabrique.id)
     if filters.region:
         statement = statement.where(Fabrique.region_code == filters.region)
     if filters.department:
@@ -86,7 +86,14 @@ def directory(filters: DirectoryFilters, page: int, per_page: int) -> Page:
         statement = statement.order_by(Fabrique.last_activity_at.desc(), Fabrique.id)
     else:
         statement = statement.order_by(Fabrique.name, Fabrique.id)
-    return paginate(db.session, statement, page, per_page, scalars=False)
+    return paginate(db.session, statement, page, per_page)
+
+
+def listed(fabrique_ids: list[int]) -> dict[int, tuple[Fabrique, int]]:
+    """{id: (fabrique, its member count)} with what a card of the directory prints (its modules)."""
+    return {fabrique.id: (fabrique, member_count) for fabrique, member_count in db.session.execute(
+        select(Fabrique, member_count_column()).where(Fabrique.id.in_(fabrique_ids))
+        .options(selectinload(Fabrique.module_links)))}
 
 
 def fabrique_for_page(slug: str, *, with_details: bool = True) -> Fabrique | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -60,15 +62,29 @@ def _profile_from(form: FabriqueForm) -> services.FabriqueProfile:
 
 @blueprint.get("")
 @public_page
+@uses_fragments
 def index():
     filters = queries.DirectoryFilters.from_args(request.args)
-    page = queries.directory(filters, parse_page(request.args.get("page")),
-                             current_app.config["FABRIQUES_PER_PAGE"])
-    return render_template(
-        "fabriques/index.html", page=page, filters=filters, regions=sorted(REGIONS.items(), key=lambda r: r[1]),
-        departments=departments_by_region(), territories=list(TerritoryType), modules=MODULES,
-        sorts=queries.SORTS,
-    )
+    page = queries.directory_ids(filters, parse_page(request.args.get("page")),
+                                 current_app.config["FABRIQUES_PER_PAGE"])
+    # The filters read nothing from the database: rendered once per filters.
+    filters_form = fragment("fabriques/_filters.html", dataclasses.astuple(filters), lambda: {
+        "filters": filters, "regions": sorted(REGIONS.items(), key=lambda r: r[1]),
+        "departments": departments_by_region(), "territories": list(TerritoryType), "modules": MODULES,
+        "sorts": queries.SORTS}, versioned=False)
+    loaded: dict[int, tuple[Fabrique, int]] = {}
+
+    def card(fabrique_id: int):
+        # The same for everyone: kept per content version, the fabriques loaded only for missing cards.
+        def context():
+            if not loaded:
+                loaded.update(queries.listed(page.items))
+            fabrique, member_count = loaded[fabrique_id]
+            return {"fabrique": fabrique, "member_count": member_count}
+        return fragment("fabriques/_card.html", (fabrique_id,), context)
+
+    return render_template("fabriques/index.html", page=page, filters_form=filters_form,
+                           cards=[card(fabrique_id) for fabrique_id in page.items])
 
 
 @blueprint.get("/<slug>")

@@ -225,7 +225,8 @@ def test_the_reports_show_each_reader_the_page_of_their_own(app, thread, uncache
 
 def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
     """The cards and the filters are shared; sorting "au plus près" is offered to members of a fabrique.
-    A fabrique's page is shared below its head, which shows each viewer what they may do there."""
+    A fabrique's page is shared below its head, which shows each viewer what they may do there; the
+    directory's cards and filters are shared."""
     world = two_fabriques()
     make_resource(world["owner"], world["lender"], "Salle du conseil", kind=ResourceKind.SPACE)
     embroiderer = make_resource(world["owner"], world["lender"], "Brodeuse numérique", quantity=3)
@@ -234,7 +235,8 @@ def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
         commit_work()
     make_user("reader@exemple.fr", "Rémi Lecteur")
     pages = ("/ressources", "/ressources?type=equipement&tri=proche", "/ressources?tri=nom",
-             f"/fabriques/{world['lender'].slug}", f"/fabriques/{world['borrower_fabrique'].slug}")
+             f"/fabriques/{world['lender'].slug}", f"/fabriques/{world['borrower_fabrique'].slug}",
+             "/fabriques", "/fabriques?tri=activite&territoire=rural")
 
     viewers = ("owner@exemple.fr", "reader@exemple.fr", "anonyme", "member@exemple.fr")
     with uncached.app_context():
