@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
@@ -242,22 +243,35 @@ def _loan_options():
             joinedload(Loan.requested_by).load_only(User.id, User.display_name))
 
 
+def _of_fabrique():
+    fabrique_id = bindparam("fabrique_id")
+    return (Loan.owner_fabrique_id == fabrique_id) | (Loan.borrower_fabrique_id == fabrique_id)
+
+
+# Built once (with or without a state filter): a fabrique's managers open /prets all day.
+@cache
+def _loans_statement(filtered: bool):
+    statement = select(Loan).where(_of_fabrique())
+    if filtered:
+        statement = statement.where(Loan.state == bindparam("state"))
+    needs_me = case(((Loan.owner_fabrique_id == bindparam("fabrique_id")) & Loan.state.in_(NEEDS_OWNER), 0),
+                    else_=1)
+    return statement.options(*_loan_options()).order_by(needs_me, Loan.start_date, Loan.id.desc())
+
+
 def loans_of_fabrique(fabrique_id: int, state: LoanState | None, page: int, per_page: int) -> Page[Loan]:
     """Sent and received loans; those waiting for this fabrique's managers first, then the newest."""
-    statement = select(Loan).where((Loan.owner_fabrique_id == fabrique_id) | (Loan.borrower_fabrique_id == fabrique_id))
-    if state is not None:
-        statement = statement.where(Loan.state == state)
-    needs_me = case(((Loan.owner_fabrique_id == fabrique_id) & Loan.state.in_(NEEDS_OWNER), 0), else_=1)
-    statement = statement.options(*_loan_options()).order_by(needs_me, Loan.start_date, Loan.id.desc())
-    return paginate(db.session, statement, page, per_page)
+    params = {"fabrique_id": fabrique_id, **({"state": state} if state is not None else {})}
+    return paginate(db.session, _loans_statement(state is not None), page, per_page, params=params)
+
+
+@cache
+def _counts_statement():
+    return select(Loan.state, func.count()).where(_of_fabrique()).group_by(Loan.state)
 
 
 def loan_counts_by_state(fabrique_id: int) -> dict[LoanState, int]:
-    rows = db.session.execute(
-        select(Loan.state, func.count()).where(
-            (Loan.owner_fabrique_id == fabrique_id) | (Loan.borrower_fabrique_id == fabrique_id))
-        .group_by(Loan.state))
-    return {state: count for state, count in rows}
+    return {state: count for state, count in db.session.execute(_counts_statement(), {"fabrique_id": fabrique_id})}
 
 
 def loan_history(loan: Loan) -> list[LoanEvent]:
