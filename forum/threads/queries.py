@@ -190,13 +190,18 @@ def threads_of_fabrique(fabrique: Fabrique, limit: int = 8) -> list[Thread]:
 
 
 def thread_for_page(thread_id: int) -> Thread:
-    thread = db.session.execute(
-        select(Thread).where(Thread.id == thread_id)
-        .options(joinedload(Thread.category), selectinload(Thread.tags))
-    ).scalar_one_or_none()
+    thread = db.session.execute(_THREAD_FOR_PAGE, {"thread_id": thread_id}).scalar_one_or_none()
     if thread is None:
         raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
     return thread
+
+
+# Built once: every thread page runs them.
+_THREAD_FOR_PAGE = (select(Thread).where(Thread.id == bindparam("thread_id"))
+                    .options(joinedload(Thread.category), selectinload(Thread.tags)))
+_POST_PLACES = (select(Post.id, Post.author_id, Post.position)
+                .where(Post.thread_id == bindparam("thread_id"), Post.position >= bindparam("first"),
+                       Post.position < bindparam("after")).order_by(Post.position))
 
 
 @dataclass(frozen=True)
@@ -213,9 +218,7 @@ def post_places(thread: Thread, page: int, per_page: int) -> Page[PostPlace]:
     total = thread.post_count
     first = (page - 1) * per_page + 1
     places = [PostPlace(*row) for row in db.session.execute(
-        select(Post.id, Post.author_id, Post.position)
-        .where(Post.thread_id == thread.id, Post.position >= first, Post.position < first + per_page)
-        .order_by(Post.position))]
+        _POST_PLACES, {"thread_id": thread.id, "first": first, "after": first + per_page})]
     paged = Page(items=places, page=page, per_page=per_page, total=total)
     if page > paged.pages:
         raise NotFound("Cette page n'existe pas : le sujet est plus court.")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import Integer, String, cast, literal, select, union_all
+from sqlalchemy import Integer, String, bindparam, cast, literal, select, union_all
 
 from forum.accounts.models import User
 from forum.extensions import db
@@ -27,27 +28,11 @@ def for_thread_page(actor: User | None, thread: Thread, post_ids: list[int]) -> 
     that applies (the thread's own, else its category's, else normal) and how far they read it."""
     if actor is None or not actor.is_authenticated:
         return ThreadPageState()
-    ids = post_ids or [-1]
-
-    def rows(kind: str, number, text=None):
-        return select(literal(kind).label("kind"), cast(number, Integer).label("number"),
-                      cast(text if text is not None else literal(""), String).label("text"))
-
-    statement = union_all(
-        rows("liked", PostLike.post_id).where(PostLike.user_id == actor.id, PostLike.post_id.in_(ids)),
-        rows("post-bookmark", Bookmark.post_id).where(Bookmark.user_id == actor.id, Bookmark.post_id.in_(ids)),
-        rows("thread-bookmark", Bookmark.thread_id).where(Bookmark.user_id == actor.id,
-                                                          Bookmark.thread_id == thread.id),
-        rows("thread-watch", Watch.thread_id, Watch.level).where(Watch.user_id == actor.id,
-                                                                 Watch.thread_id == thread.id),
-        rows("category-watch", Watch.category_id, Watch.level).where(Watch.user_id == actor.id,
-                                                                     Watch.category_id == thread.category_id),
-        rows("read", ThreadRead.last_position).where(ThreadRead.user_id == actor.id,
-                                                     ThreadRead.thread_id == thread.id),
-    )
+    params = {"actor_id": actor.id, "post_ids": post_ids or [-1], "thread_id": thread.id,
+              "category_id": thread.category_id}
     liked, bookmarked, levels = set(), set(), {}
     thread_bookmarked, read = False, 0
-    for kind, number, text in db.session.execute(statement):
+    for kind, number, text in db.session.execute(_statement(), params):
         if kind == "liked":
             liked.add(number)
         elif kind == "post-bookmark":
@@ -60,3 +45,23 @@ def for_thread_page(actor: User | None, thread: Thread, post_ids: list[int]) -> 
             levels[kind] = WatchLevel(text)
     level = levels.get("thread-watch") or levels.get("category-watch") or WatchLevel.NORMAL
     return ThreadPageState(frozenset(liked), frozenset(bookmarked), thread_bookmarked, level, read)
+
+
+@cache
+def _statement():
+    # Built once: every thread page a member reads runs it.
+    actor, post_ids, thread_id = bindparam("actor_id"), bindparam("post_ids", expanding=True), bindparam("thread_id")
+
+    def rows(kind: str, number, text=None):
+        return select(literal(kind).label("kind"), cast(number, Integer).label("number"),
+                      cast(text if text is not None else literal(""), String).label("text"))
+
+    return union_all(
+        rows("liked", PostLike.post_id).where(PostLike.user_id == actor, PostLike.post_id.in_(post_ids)),
+        rows("post-bookmark", Bookmark.post_id).where(Bookmark.user_id == actor, Bookmark.post_id.in_(post_ids)),
+        rows("thread-bookmark", Bookmark.thread_id).where(Bookmark.user_id == actor, Bookmark.thread_id == thread_id),
+        rows("thread-watch", Watch.thread_id, Watch.level).where(Watch.user_id == actor, Watch.thread_id == thread_id),
+        rows("category-watch", Watch.category_id, Watch.level).where(
+            Watch.user_id == actor, Watch.category_id == bindparam("category_id")),
+        rows("read", ThreadRead.last_position).where(ThreadRead.user_id == actor, ThreadRead.thread_id == thread_id),
+    )
