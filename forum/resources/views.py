@@ -83,6 +83,7 @@ def index():
 
 @blueprint.get("/<id:resource_id>")
 @public_page
+@uses_fragments
 def show(resource_id: int):
     resource = _resource_or_404(resource_id)
     viewer_fabrique = active_fabrique_of(current_user)
@@ -103,11 +104,14 @@ def _loan_scope(resource) -> str:
 
 def _render_show(resource, request_form, status: int = 200):
     viewer_fabrique = active_fabrique_of(current_user)
+    today = today_in_france()
+    # The calendar is the same for everyone: its loans are read only when its fragment is missing.
+    calendar_html = fragment("resources/_calendar.html", (resource.id, today), lambda: {
+        "resource": resource, "calendar": queries.calendar(resource, today), "today": today,
+    }) if resource.kind.lendable else None
     return render_template(
-        "resources/show.html", resource=resource, request_form=request_form,
-        calendar=queries.calendar(resource, today_in_france()) if resource.kind.lendable else [],
-        is_manager=can_manage(current_user, resource.fabrique), viewer_fabrique=viewer_fabrique,
-        today=today_in_france(),
+        "resources/show.html", resource=resource, request_form=request_form, calendar_html=calendar_html,
+        is_manager=can_manage(current_user, resource.fabrique), viewer_fabrique=viewer_fabrique, today=today,
     ), status
 
 

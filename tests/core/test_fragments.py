@@ -236,7 +236,7 @@ def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
     make_user("reader@exemple.fr", "Rémi Lecteur")
     pages = ("/ressources", "/ressources?type=equipement&tri=proche", "/ressources?tri=nom",
              f"/fabriques/{world['lender'].slug}", f"/fabriques/{world['borrower_fabrique'].slug}",
-             "/fabriques", "/fabriques?tri=activite&territoire=rural")
+             "/fabriques", "/fabriques?tri=activite&territoire=rural", f"/ressources/{world['resource'].id}")
 
     viewers = ("owner@exemple.fr", "reader@exemple.fr", "anonyme", "member@exemple.fr")
     with uncached.app_context():
@@ -248,6 +248,7 @@ def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
     assert 'value="proche"' not in expected[("reader@exemple.fr", "/ressources")][1]
     assert "Salle du conseil" in expected[("anonyme", pages[3])][1]
     assert "Gérer les membres" in expected[("owner@exemple.fr", pages[3])][1]
+    assert "Demander un prêt" in expected[("member@exemple.fr", pages[-1])][1]  # beside the shared calendar
 
     clients = _clients(app, viewers)
     for viewer in (*viewers, *reversed(viewers)):
