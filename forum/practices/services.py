@@ -16,8 +16,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cache
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
@@ -90,13 +91,19 @@ def parse_links(text: str) -> tuple[list[int], list[int]]:
 
 def get_practice(practice_id: int, *, with_links: bool = True) -> Practice:
     """The report with its themes, authors and fabriques, and (``with_links``) its threads and resources."""
-    links = [selectinload(Practice.threads), selectinload(Practice.resources)] if with_links else []
-    practice = db.session.get(Practice, practice_id, options=[
-        selectinload(Practice.themes), selectinload(Practice.coauthor_fabriques), selectinload(Practice.authors),
-        joinedload(Practice.fabrique), *links])
+    practice = db.session.execute(_practice_statement(with_links), {"practice_id": practice_id}).scalar_one_or_none()
     if practice is None:
         raise NotFound("Ce retour d'expérience n'existe pas.")
     return practice
+
+
+@cache
+def _practice_statement(with_links: bool):
+    # Built once: every report page runs it.
+    links = [selectinload(Practice.threads), selectinload(Practice.resources)] if with_links else []
+    return select(Practice).where(Practice.id == bindparam("practice_id")).options(
+        selectinload(Practice.themes), selectinload(Practice.coauthor_fabriques), selectinload(Practice.authors),
+        joinedload(Practice.fabrique), *links)
 
 
 def is_author(user: User | None, practice: Practice) -> bool:
