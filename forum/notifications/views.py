@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
@@ -16,23 +16,32 @@ from forum.notifications.models import EmailFrequency, Notification
 
 blueprint = Blueprint("notifications", __name__, url_prefix="/notifications")
 PER_PAGE = 30
+# A member's notifications, newest first (built once: the bell leads here all day).
+_LIST = (select(Notification).where(Notification.user_id == bindparam("user_id"))
+         .options(joinedload(Notification.actor).load_only(User.id, User.display_name))
+         .order_by(Notification.created_at.desc(), Notification.id.desc()))
 
 
 @blueprint.app_context_processor
 def _unread_helper():
-    # Counted only when a template asks (the nav, for members): one small query.
-    return {"unread_notifications": lambda: services.unread_count(current_user)
-            if current_user.is_authenticated else 0}
+    # Counted only when a template asks (the nav, for members), once per request: one small query.
+    return {"unread_notifications": _unread_notifications}
+
+
+def _unread_notifications() -> int:
+    if not current_user.is_authenticated:
+        return 0
+    if "unread_notifications" not in g:
+        g.unread_notifications = services.unread_count(current_user)
+    return g.unread_notifications
 
 
 @blueprint.get("")
 @login_required
 def index():
     g.private_page = True
-    page = paginate(db.session, select(Notification).where(Notification.user_id == current_user.id)
-                    .options(joinedload(Notification.actor).load_only(User.id, User.display_name))
-                    .order_by(Notification.created_at.desc(), Notification.id.desc()),
-                    parse_page(request.args.get("page")), PER_PAGE)
+    page = paginate(db.session, _LIST, parse_page(request.args.get("page")), PER_PAGE,
+                    params={"user_id": current_user.id})
     return render_template("notifications/index.html", page=page, frequency=services.frequency_of(current_user),
                            frequencies=list(EmailFrequency))
 
