@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import func, literal, literal_column, select, union_all
+from sqlalchemy import bindparam, func, literal, literal_column, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
@@ -65,23 +66,34 @@ def _list_options():
 
 def published_ids(filters: PracticeFilters, page: int, per_page: int) -> Page[int]:
     """The ids of a page of published reports (``listed`` loads them)."""
+    values = {"kind": PracticeKind(filters.kind) if filters.kind else None,
+              "territory": TerritoryType(filters.territory) if filters.territory else None,
+              "region": filters.region or None, "fabrique": int(filters.fabrique) if filters.fabrique else None,
+              "theme": filters.theme or None}
+    params = {name: value for name, value in values.items() if value is not None}
+    return paginate(db.session, _published_statement(frozenset(params), filters.sort), page, per_page,
+                    params=params)
+
+
+@cache
+def _published_statement(filtered: frozenset[str], sort: str):
+    # Built once per set of filters and sort (their values are bound): the list members browse.
     statement = (select(Practice.id).join(Fabrique, Fabrique.id == Practice.fabrique_id)
                  .where(Practice.status == PracticeStatus.PUBLISHED, Practice.hidden_at.is_(None)))
-    if filters.kind:
-        statement = statement.where(Practice.kind == PracticeKind(filters.kind))
-    if filters.territory:
-        statement = statement.where(Practice.territory_type == TerritoryType(filters.territory))
-    if filters.region:
-        statement = statement.where(Fabrique.region_code == filters.region)
-    if filters.fabrique:
-        statement = statement.where(Practice.fabrique_id == int(filters.fabrique))
-    if filters.theme:
+    if "kind" in filtered:
+        statement = statement.where(Practice.kind == bindparam("kind"))
+    if "territory" in filtered:
+        statement = statement.where(Practice.territory_type == bindparam("territory"))
+    if "region" in filtered:
+        statement = statement.where(Fabrique.region_code == bindparam("region"))
+    if "fabrique" in filtered:
+        statement = statement.where(Practice.fabrique_id == bindparam("fabrique"))
+    if "theme" in filtered:
         statement = statement.where(Practice.id.in_(
             select(practice_themes.c.practice_id).join(Category, Category.id == practice_themes.c.category_id)
-            .where(Category.slug == filters.theme)))
-    order = {"utiles": (Practice.useful_count.desc(),), "discutes": (Practice.comment_count.desc(),)}.get(filters.sort, ())
-    statement = statement.order_by(*order, Practice.published_at.desc(), Practice.id.desc())
-    return paginate(db.session, statement, page, per_page)
+            .where(Category.slug == bindparam("theme"))))
+    order = {"utiles": (Practice.useful_count.desc(),), "discutes": (Practice.comment_count.desc(),)}.get(sort, ())
+    return statement.order_by(*order, Practice.published_at.desc(), Practice.id.desc())
 
 
 def listed(practice_ids: list[int]) -> dict[int, Practice]:
@@ -91,11 +103,16 @@ def listed(practice_ids: list[int]) -> dict[int, Practice]:
 
 
 def drafts_of(user: User) -> list[Practice]:
-    return list(db.session.execute(
-        select(Practice).where(Practice.status == PracticeStatus.DRAFT,
-                               Practice.id.in_(select(practice_authors.c.practice_id)
-                                               .where(practice_authors.c.user_id == user.id)))
-        .options(*_list_options()).order_by(Practice.updated_at.desc())).scalars())
+    return list(db.session.execute(_drafts_statement(), {"user_id": user.id}).scalars())
+
+
+@cache
+def _drafts_statement():
+    # Built once: the reports list shows a member their drafts.
+    return (select(Practice).where(Practice.status == PracticeStatus.DRAFT,
+                                   Practice.id.in_(select(practice_authors.c.practice_id)
+                                                   .where(practice_authors.c.user_id == bindparam("user_id"))))
+            .options(*_list_options()).order_by(Practice.updated_at.desc()))
 
 
 def latest(limit: int = 5) -> list[Practice]:
