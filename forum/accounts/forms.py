@@ -1,11 +1,10 @@
 """Account forms. Field rules that need the database live in the services."""
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from forum.accounts.passwords import LEGACY_MAX_LENGTH, MAX_LENGTH, MIN_LENGTH
-from forum.core.forms import choices
+from forum.core.forms import Form, choices
 
 REQUIRED = "Ce champ est obligatoire."
 TOO_LONG = f"Le mot de passe ne peut pas dépasser {MAX_LENGTH} caractères."
@@ -14,7 +13,7 @@ NEW_PASSWORD = [DataRequired(REQUIRED), Length(max=MAX_LENGTH, message=TOO_LONG)
 EXISTING_PASSWORD = [DataRequired(REQUIRED), Length(max=LEGACY_MAX_LENGTH)]
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(Form):
     email = EmailField("Adresse e-mail", validators=[DataRequired(REQUIRED), Length(max=254)])
     display_name = StringField("Nom affiché", validators=[DataRequired(REQUIRED), Length(min=2, max=80)],
                                description="Votre prénom et votre nom, tels que les autres membres les verront.")
@@ -30,18 +29,18 @@ class RegisterForm(FlaskForm):
                                        "Vous pourrez aussi la choisir ou la créer plus tard.")
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField("Adresse e-mail", validators=[DataRequired(REQUIRED), Length(max=254)])
     password = PasswordField("Mot de passe", validators=EXISTING_PASSWORD)
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     display_name = StringField("Nom affiché", validators=[DataRequired(REQUIRED), Length(min=2, max=80)])
     bio = TextAreaField("Présentation", validators=[Length(max=1000)],
                         description="Quelques mots sur vous et ce que vous faites (facultatif).")
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(Form):
     current_password = PasswordField("Mot de passe actuel", validators=EXISTING_PASSWORD)
     new_password = PasswordField("Nouveau mot de passe", validators=NEW_PASSWORD,
                                  description=f"De {MIN_LENGTH} à {MAX_LENGTH} caractères. "
@@ -52,17 +51,17 @@ class PasswordChangeForm(FlaskForm):
     )
 
 
-class RoleForm(FlaskForm):
+class RoleForm(Form):
     role = SelectField("Rôle", choices=choices([("member", "Membre"), ("moderator", "Modérateur·rice"),
                                                 ("admin", "Administrateur·rice")]))
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(Form):
     email = EmailField("Adresse e-mail", validators=[DataRequired(REQUIRED), Length(max=254)],
                        description="L'adresse de votre compte : nous y enverrons un lien valable une heure.")
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(Form):
     password = PasswordField("Nouveau mot de passe", validators=[DataRequired(REQUIRED), Length(max=200)],
                              description="Au moins 12 caractères. Toutes les sessions ouvertes sur votre compte "
                                          "seront déconnectées.")
@@ -72,7 +71,7 @@ class ResetPasswordForm(FlaskForm):
     )
 
 
-class EmailChangeForm(FlaskForm):
+class EmailChangeForm(Form):
     email = EmailField("Nouvelle adresse e-mail", validators=[DataRequired(REQUIRED), Length(max=254)],
                        description="Nous y enverrons un lien : votre adresse ne changera qu'une fois ce lien ouvert.")
     password = PasswordField("Mot de passe actuel", validators=[DataRequired(REQUIRED), Length(max=200)])

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template
+from functools import cache
+
+from babel.support import Translations
+from flask import abort, current_app, render_template
+from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
+from wtforms.i18n import messages_path
 
 from forum.core.errors import DomainError, StaleEdit
 from forum.extensions import db
@@ -16,7 +21,23 @@ def choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:
     return [SelectChoice(str(value), label, optgroup=optgroup) for value, label in pairs]
 
 
-class CreatingForm(FlaskForm):
+class Form(FlaskForm):
+    """The site's forms: Flask-WTF's, with WTForms' own messages in French read once per process
+    (Flask-WTF reads their catalogue from disk again for every request that shows a form)."""
+
+    class Meta:
+        def get_translations(self, form):
+            if not current_app.config.get("WTF_I18N_ENABLED", True):
+                return None
+            return _wtforms_messages(str(get_locale()))
+
+
+@cache
+def _wtforms_messages(locale: str) -> Translations:
+    return Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class CreatingForm(Form):
     """A form that creates something (a reply, a loan request…): its hidden ``submission`` token,
     issued when the form is shown, makes it create once however often it is sent
     (forum.accounts.submissions)."""
@@ -24,7 +45,7 @@ class CreatingForm(FlaskForm):
     submission = HiddenField()
 
 
-class VersionedForm(FlaskForm):
+class VersionedForm(Form):
     """A form that edits text several people may edit at once: its hidden ``version`` is the one the
     form was opened at, so that a save over someone else's newer one is refused (a 409 showing both)."""
 
@@ -57,7 +78,7 @@ def render_form(template: str, form: FlaskForm, status: int | None = None, **con
     return render_template(template, form=form, **context), status
 
 
-class EmptyForm(FlaskForm):
+class EmptyForm(Form):
     """A form with only its CSRF token, for one-button actions (join, delete, log out...)."""
 
 

@@ -1,12 +1,11 @@
 """Forms of the directory."""
 
-from flask_wtf import FlaskForm
 from wtforms import FloatField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from forum.core.forms import CreatingForm, VersionedForm, choices
+from forum.core.forms import CreatingForm, Form, VersionedForm, choices
 from forum.fabriques.geography import departments_by_region
 from forum.fabriques.models import MODULES, TerritoryType
 
@@ -58,5 +57,5 @@ class SpaceForm(CreatingForm):
                             description="Vidéoprojecteur, paperboard, accès PMR…")
 
 
-class MembershipRoleForm(FlaskForm):
+class MembershipRoleForm(Form):
     role = SelectField("Rôle", choices=choices([("member", "Membre"), ("manager", "Responsable")]))

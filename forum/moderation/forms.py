@@ -1,10 +1,9 @@
 """Forms of moderation: flagging, hiding with a reason, moving a thread, suspending a member."""
 
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from forum.core.forms import choices
+from forum.core.forms import Form, choices
 from forum.moderation.flags import NOTE_MAX
 from forum.moderation.models import FLAG_REASON_LABELS
 from forum.moderation.services import REASON_MAX
@@ -15,7 +14,7 @@ DURATIONS = choices([("1", "1 jour"), ("3", "3 jours"), ("7", "7 jours"), ("30",
                      ("definitive", "Sans limite de durée (jusqu'à ce qu'un·e modérateur·rice la lève)")])
 
 
-class FlagForm(FlaskForm):
+class FlagForm(Form):
     reason = RadioField("Qu'est-ce qui pose problème ?", validators=[DataRequired("Choisissez une raison.")],
                         choices=choices((reason.value, label) for reason, label in FLAG_REASON_LABELS.items()))
     note = TextAreaField("Précisions", validators=[Length(max=NOTE_MAX)],
@@ -23,26 +22,26 @@ class FlagForm(FlaskForm):
                                      "les lira.")
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(Form):
     """Hide (reason required, shown to the author) or any action with an optional note."""
 
     reason = StringField("Raison", validators=[Length(max=REASON_MAX)],
                          description="Elle est montrée à l'auteur·rice et gardée dans le journal de modération.")
 
 
-class MoveForm(FlaskForm):
+class MoveForm(Form):
     category = SelectField("Nouvelle catégorie", validators=[DataRequired(REQUIRED)])
     reason = StringField("Raison (facultatif)", validators=[Length(max=REASON_MAX)])
 
 
-class SuspendForm(FlaskForm):
+class SuspendForm(Form):
     duration = SelectField("Durée", choices=DURATIONS, validators=[DataRequired(REQUIRED)])
     reason = StringField("Raison", validators=[DataRequired("Indiquez la raison : elle sera montrée au membre."),
                                                Length(max=REASON_MAX)],
                          description="Elle est montrée au membre et gardée dans le journal de modération.")
 
 
-class MergeForm(FlaskForm):
+class MergeForm(Form):
     target = StringField("Sujet de destination", validators=[DataRequired(REQUIRED), Length(max=300)],
                          description="Son adresse (https://…/sujets/123/…) ou son numéro. Les messages de ce sujet-ci "
                                      "y seront ajoutés, à la suite des siens.")

@@ -1,11 +1,10 @@
 """Forms of practice reports."""
 
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from forum.core.forms import CreatingForm, VersionedForm, choices
+from forum.core.forms import CreatingForm, Form, VersionedForm, choices
 from forum.fabriques.models import TerritoryType
 from forum.practices.models import LICENCES, SECTIONS, PracticeKind, TrialOutcome
 from forum.practices.services import PracticeInput
@@ -82,5 +81,5 @@ class TrialForm(CreatingForm):
     note = TextAreaField("Ce que vous en retenez", validators=[Length(max=5_000)], description=MARKDOWN)
 
 
-class OutdatedForm(FlaskForm):
+class OutdatedForm(Form):
     note = StringField("Pourquoi ? (facultatif)", validators=[Length(max=500)])

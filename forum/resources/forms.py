@@ -1,10 +1,9 @@
 """Forms of the catalogue and of loans."""
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from forum.core.forms import CreatingForm, VersionedForm, choices
+from forum.core.forms import CreatingForm, Form, VersionedForm, choices
 from forum.resources.models import CATEGORIES, CONDITIONS, LICENCES, ResourceKind
 from forum.resources.services import ResourceInput
 
@@ -73,7 +72,7 @@ class LoanRequestForm(CreatingForm):
                             description="Pour quoi faire, qui viendra le chercher…")
 
 
-class LoanActionForm(FlaskForm):
+class LoanActionForm(Form):
     note = TextAreaField("Note (facultative)", validators=[Length(max=5_000)])
     # The state the page showed: when the loan moved since, the 409 says who moved it.
     seen_state = HiddenField()

@@ -1,10 +1,9 @@
 """Forms of the forum."""
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from forum.core.forms import CreatingForm, VersionedForm
+from forum.core.forms import CreatingForm, Form, VersionedForm
 
 REQUIRED = "Ce champ est obligatoire."
 BODY_HELP = "En Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…), citations avec « > »."
@@ -31,7 +30,7 @@ class PostEditForm(VersionedForm):
     body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=32_000)], description=BODY_HELP)
 
 
-class WatchForm(FlaskForm):
+class WatchForm(Form):
     """The level a member chooses for a thread or a category (checked by watching.read_level)."""
 
     level = StringField("Suivi")
