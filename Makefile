@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # for another host are refused. Set your own for another address (or FORUM_TRUSTED_HOSTS for more hosts).
 export FORUM_SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: install run test test-fast browser bench bench-search bench-seed bench-worker bench-load migrate seed messages clean help
+.PHONY: install run test test-fast browser bench bench-postgresql bench-search bench-seed bench-worker bench-load migrate seed messages clean help
 
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
@@ -67,6 +67,11 @@ test-fast: install
 
 bench: install
 	$(BIN)/python bench/pages.py
+
+# The same on PostgreSQL, in a database of its own that it empties first.
+BENCH_POSTGRESQL ?= postgresql+psycopg://postgres@127.0.0.1:5432/forum_bench
+bench-postgresql: install
+	$(BIN)/python bench/pages.py --postgresql $(BENCH_POSTGRESQL)
 
 bench-search: install
 	$(BIN)/python bench/search.py --docs 10000 100000

@@ -27,7 +27,9 @@ What it does, on loopback only (127.0.0.1):
    <= 12 SQL statements), and how far each is from 1/3 of the ceiling.
 
 Usage: ``make bench`` or ``.venv/bin/python bench/pages.py [--duration 5]
-[--connections 8] [--fresh] [--only thread] [--profile]``.
+[--connections 8] [--fresh] [--only thread] [--profile]``; on PostgreSQL (step 1 then seeds a
+database of its own, emptied first): ``make bench-postgresql`` or ``bench/pages.py --postgresql
+postgresql+psycopg://postgres@127.0.0.1:5432/forum_bench``.
 """
 
 from __future__ import annotations
@@ -148,7 +150,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="serve with the anonymous page cache off: every request renders its page")
     parser.add_argument("--instance", type=Path, default=DEFAULT_INSTANCE,
                         help="instance folder of the demo database (default: bench/results/instance)")
+    parser.add_argument("--postgresql", metavar="URL",
+                        help="seed the demo into this PostgreSQL database (created if missing, EMPTIED "
+                             "first) and serve from it, e.g. postgresql+psycopg://postgres@127.0.0.1/forum_bench")
     args = parser.parse_args(argv)
+    if args.postgresql and not args.postgresql.startswith("postgresql"):
+        parser.error("--postgresql takes a postgresql:// or postgresql+psycopg:// URL")
     if args.duration < 1 or args.connections < 1:
         parser.error("--duration and --connections must be at least 1")
     return args
@@ -190,8 +197,11 @@ def database_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def prepare_database(instance: Path, fresh: bool) -> Path:
-    """Create and seed the demo database; reuse it unless ``fresh`` or stale. Returns its path."""
+def prepare_database(instance: Path, fresh: bool, postgresql: str | None = None) -> Path | str:
+    """Create and seed the demo database; reuse it unless ``fresh`` or stale. Returns its path (SQLite)
+    or its URL (``postgresql``, which the flask commands and the servers inherit as FORUM_DATABASE_URL)."""
+    if postgresql:
+        return prepare_postgresql(instance, fresh, postgresql)
     database = instance / DATABASE_NAME
     marker = instance / SEEDED_MARKER
     fingerprint = database_fingerprint()
@@ -217,12 +227,71 @@ def prepare_database(instance: Path, fresh: bool) -> Path:
     return database
 
 
-def pick_pages(database: Path, only: list[str] | None) -> tuple[list[Page], dict[str, str]]:
+def prepare_postgresql(instance: Path, fresh: bool, url: str) -> str:
+    """The demo seeded into the PostgreSQL database of ``url`` (created if missing, emptied first);
+    reused while its marker in ``instance`` says it was built from the same sources for this URL."""
+    import psycopg
+
+    marker = instance / (SEEDED_MARKER + "-postgresql")
+    fingerprint = f"{database_fingerprint()} {url}"
+    if not fresh and marker.exists() and marker.read_text().strip() == fingerprint:
+        print(f"Demo database: reusing {url} (--fresh to rebuild)")
+        return url
+    print(f"Demo database: building {url}")
+    plain = _libpq_url(url)
+    name = plain.rsplit("/", 1)[1].split("?")[0]
+    with psycopg.connect(plain.rsplit("/", 1)[0] + "/postgres", autocommit=True) as server:
+        if server.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
+            server.execute(f'CREATE DATABASE "{name}"')
+    with psycopg.connect(plain, autocommit=True) as database:
+        database.execute("DROP SCHEMA public CASCADE")
+        database.execute("CREATE SCHEMA public")
+    instance.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    run_flask_command(instance, "init-db")
+    run_flask_command(instance, "seed-demo")
+    marker.write_text(fingerprint + "\n")
+    print(f"  ready in {time.perf_counter() - started:.1f} s")
+    return url
+
+
+def _libpq_url(url: str) -> str:
+    """A SQLAlchemy URL as libpq reads it (without the +driver)."""
+    return "postgresql://" + url.split("://", 1)[1]
+
+
+class _Connection:
+    """The few read-only queries that pick the pages, on the SQLite file or the PostgreSQL database."""
+
+    def __init__(self, database: Path | str):
+        if isinstance(database, Path):
+            self._connection, self._postgresql = sqlite3.connect(f"file:{database}?mode=ro", uri=True), False
+        else:
+            import psycopg
+
+            self._connection, self._postgresql = psycopg.connect(_libpq_url(database), autocommit=True), True
+
+    def execute(self, sql: str, parameters: tuple = ()):
+        return self._connection.execute(sql.replace("?", "%s") if self._postgresql else sql, parameters)
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def _missing_table_errors() -> tuple[type[Exception], ...]:
+    try:
+        import psycopg
+    except ImportError:
+        return (sqlite3.OperationalError,)
+    return sqlite3.OperationalError, psycopg.errors.UndefinedTable
+
+
+def pick_pages(database: Path | str, only: list[str] | None) -> tuple[list[Page], dict[str, str]]:
     """Real URLs from the database: the busiest category, fabrique, and longest thread; the catalogue pages.
 
     Also returns the pages skipped, each with the reason (the catalogue's, without resources).
     """
-    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    connection = _Connection(database)
     try:
         def first(sql: str, what: str):
             row = connection.execute(sql).fetchone()
@@ -261,10 +330,10 @@ def pick_pages(database: Path, only: list[str] | None) -> tuple[list[Page], dict
     return pages, skipped
 
 
-def pick_member(database: Path) -> str:
+def pick_member(database: Path | str) -> str:
     """The e-mail of the demo member the member column logs in as: a fabrique manager with the most
     loans (their /prets and notifications have something to show)."""
-    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    connection = _Connection(database)
     try:
         row = connection.execute(
             "SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id AND m.status = 'active' "
@@ -279,7 +348,7 @@ def pick_member(database: Path) -> str:
     return row[0]
 
 
-def pick_practice_pages(connection: sqlite3.Connection, skipped: dict[str, str]) -> list[Page]:
+def pick_practice_pages(connection: _Connection, skipped: dict[str, str]) -> list[Page]:
     """The practices list filtered by a theme, and the most commented published report; none without reports."""
     try:
         row = connection.execute(
@@ -287,7 +356,7 @@ def pick_practice_pages(connection: sqlite3.Connection, skipped: dict[str, str])
         theme = connection.execute(
             "SELECT c.slug FROM practice_themes pt JOIN categories c ON c.id = pt.category_id "
             "GROUP BY c.slug ORDER BY count(*) DESC, c.slug LIMIT 1").fetchone()
-    except sqlite3.OperationalError as error:  # a database from before the practices
+    except _missing_table_errors() as error:  # a database from before the practices
         row, theme, reason = None, None, f"no practices table ({error})"
     else:
         reason = "no published practice report in the demo database"
@@ -312,11 +381,11 @@ def calendar_window(today: date) -> tuple[date, date]:
     return first, month - timedelta(days=1)
 
 
-def pick_catalogue_pages(connection: sqlite3.Connection, today: date) -> tuple[list[Page], dict[str, str]]:
+def pick_catalogue_pages(connection: _Connection, today: date) -> tuple[list[Page], dict[str, str]]:
     """The filtered catalogue and a booked equipment's page; none, and why, without resources."""
     try:
         equipment = connection.execute("SELECT count(*) FROM resources WHERE kind = 'equipement'").fetchone()[0]
-    except sqlite3.OperationalError as error:  # a database from before the catalogue
+    except _missing_table_errors() as error:  # a database from before the catalogue
         equipment, reason = 0, f"no resources table ({error})"
     else:
         reason = "no equipment in the catalogue (the demo seed has no catalogue step yet?)"
@@ -759,13 +828,14 @@ def print_conditions(hello_before: WrkResult, hello_after: WrkResult, load_befor
 
 def save_results(args: argparse.Namespace, ceiling: WrkResult, figures: list[PageFigures]) -> Path:
     """Keep the figures as JSON next to the logs, to compare runs."""
-    path = RESULTS_DIR / "pages.json"
+    path = RESULTS_DIR / ("pages-postgresql.json" if args.postgresql else "pages.json")
     data = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "duration_s": args.duration, "connections": args.connections, "workers": WORKERS,
         "cpus": os.cpu_count(),
         "ceiling": asdict(ceiling),
         "page_cache": not args.no_page_cache,
+        "database": "postgresql" if args.postgresql else "sqlite",
         "pages": [{"name": f.page.name, "url": f.page.url, "queries": f.queries,
                    "wrk": asdict(f.wrk) if f.wrk else None, "member_queries": f.member_queries,
                    "member_wrk": asdict(f.member_wrk)} for f in figures],
@@ -782,7 +852,9 @@ def run(args: argparse.Namespace) -> None:
     wrk = check_tools()
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     instance = args.instance.resolve()
-    database = prepare_database(instance, args.fresh)
+    if args.postgresql:  # inherited by the flask commands, the in-process app and the servers
+        os.environ["FORUM_DATABASE_URL"] = args.postgresql
+    database = prepare_database(instance, args.fresh, args.postgresql)
     pages, skipped = pick_pages(database, args.only)
     member = pick_member(database)
 
