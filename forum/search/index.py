@@ -38,12 +38,21 @@ def rebuild_writer(ix, processes: int = REBUILD_PROCESSES):
     return ix.writer(limitmb=REBUILD_MEMORY_MB)
 
 
-def open_or_create(directory: str | Path):
+def open_or_create(directory: str | Path, attempts: int = 10):
+    """The index in ``directory``, created empty if there is none yet."""
     path = Path(directory)
     path.mkdir(parents=True, exist_ok=True)
-    if whoosh_index.exists_in(str(path)):
-        return whoosh_index.open_dir(str(path))
-    return whoosh_index.create_in(str(path), build_schema())
+    for attempt in range(attempts):
+        try:
+            if whoosh_index.exists_in(str(path)):
+                return whoosh_index.open_dir(str(path))
+            return whoosh_index.create_in(str(path), build_schema())
+        except FileNotFoundError:
+            # A writer's commit deleted the table of contents being opened (see _latest_toc): the
+            # next attempt reads the new one.
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
 
 
 def _shape(schema) -> dict[str, tuple]:

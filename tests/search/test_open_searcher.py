@@ -6,7 +6,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.query import Every, Term
 from whoosh.writing import OPTIMIZE
 
-from forum.search.index import open_searcher
+from forum.search.index import open_or_create, open_searcher
 from forum.search.schema import build_schema, with_prefix_fields
 
 
@@ -64,3 +64,26 @@ def test_whoosh_refresh_is_wrong_in_both_cases_which_is_why_we_do_not_use_it():
         writer.update_document(**with_prefix_fields({"key": "fil:1", "kind": "fil", "title": "y"}))
     assert searcher.refresh().search(Term("title", "x"), limit=None).scored_length() == 5  # 4, old fil:1 kept
     assert open_searcher(ix).search(Term("title", "x"), limit=None).scored_length() == 4
+
+
+def test_opening_the_index_while_a_commit_replaces_its_table_of_contents(tmp_path, monkeypatch):
+    """Whoosh lists the table of contents, then opens it: a commit in between (the worker's) deletes
+    it. Opening again reads the new one; the index is never taken for missing and created anew."""
+    from whoosh import index as whoosh_index
+
+    ix = open_or_create(tmp_path)
+    with ix.writer() as writer:
+        writer.add_document(**with_prefix_fields({"key": "fil:1", "kind": "fil", "title": "avant"}))
+    real_open_dir, raced = whoosh_index.open_dir, []
+
+    def open_dir_during_a_commit(*args, **kwargs):
+        if not raced:
+            raced.append(True)
+            raise FileNotFoundError(2, "No such file or directory", str(tmp_path / "_MAIN_1.toc"))
+        return real_open_dir(*args, **kwargs)
+
+    monkeypatch.setattr(whoosh_index, "open_dir", open_dir_during_a_commit)
+    reopened = open_or_create(tmp_path)
+    assert raced
+    with reopened.searcher() as searcher:
+        assert searcher.document_number(key="fil:1") is not None
