@@ -219,12 +219,17 @@ def prepare_database(instance: Path, fresh: bool, postgresql: str | None = None)
     if instance.exists():  # a half-prepared instance from an interrupted run
         shutil.rmtree(instance)
     instance.mkdir(parents=True)
+    seed_demo(instance, marker, fingerprint)
+    return database
+
+
+def seed_demo(instance: Path, marker: Path, fingerprint: str) -> None:
+    """Migrate and seed the (empty) database of ``instance``, then write ``marker``."""
     started = time.perf_counter()
     run_flask_command(instance, "init-db")
     run_flask_command(instance, "seed-demo")
     marker.write_text(fingerprint + "\n")
     print(f"  ready in {time.perf_counter() - started:.1f} s")
-    return database
 
 
 def prepare_postgresql(instance: Path, fresh: bool, url: str) -> str:
@@ -247,11 +252,7 @@ def prepare_postgresql(instance: Path, fresh: bool, url: str) -> str:
         database.execute("DROP SCHEMA public CASCADE")
         database.execute("CREATE SCHEMA public")
     instance.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    run_flask_command(instance, "init-db")
-    run_flask_command(instance, "seed-demo")
-    marker.write_text(fingerprint + "\n")
-    print(f"  ready in {time.perf_counter() - started:.1f} s")
+    seed_demo(instance, marker, fingerprint)
     return url
 
 

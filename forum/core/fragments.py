@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, Mapping, Sequence
 
 from flask import Flask, current_app, g, render_template, request
 from flask_wtf.csrf import generate_csrf
@@ -119,6 +119,24 @@ def fragment(template: str, key: tuple, context: Callable[[], dict[str, Any]], *
             cache.put(full_key, version, html)
     g.fragments_used = True
     return html
+
+
+def fragments_of(template: str, ids: Sequence[int], load: Callable[[Sequence[int]], Mapping[int, Any]],
+                 context: Callable[[Any], dict[str, Any]],
+                 key: Callable[[int], tuple] = lambda item_id: (item_id,)) -> list[Markup]:
+    """One fragment of ``template`` per id of ``ids`` (a list's rows or cards), in that order.
+
+    ``key(id)`` keys each (default: the id alone); ``load(ids)`` gives {id: object} for all of them,
+    called once and only if a fragment is missing; ``context(object)`` is that fragment's context.
+    """
+    loaded: dict[int, Any] = {}
+
+    def item_context(item_id: int) -> dict[str, Any]:
+        if not loaded:
+            loaded.update(load(ids))
+        return context(loaded[item_id])
+
+    return [fragment(template, key(item_id), lambda item_id=item_id: item_context(item_id)) for item_id in ids]
 
 
 def csrf_token() -> str:

@@ -11,7 +11,7 @@ from forum.accounts import submissions
 from forum.core.errors import DomainError, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import EmptyForm, attach_error, render_form, require_button_form
-from forum.core.fragments import fragment, uses_fragments
+from forum.core.fragments import fragment, fragments_of, uses_fragments
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.web import repeated_submission
@@ -72,19 +72,10 @@ def index():
         "filters": filters, "regions": sorted(REGIONS.items(), key=lambda r: r[1]),
         "departments": departments_by_region(), "territories": list(TerritoryType), "modules": MODULES,
         "sorts": queries.SORTS}, versioned=False)
-    loaded: dict[int, tuple[Fabrique, int]] = {}
-
-    def card(fabrique_id: int):
-        # The same for everyone: kept per content version, the fabriques loaded only for missing cards.
-        def context():
-            if not loaded:
-                loaded.update(queries.listed(page.items))
-            fabrique, member_count = loaded[fabrique_id]
-            return {"fabrique": fabrique, "member_count": member_count}
-        return fragment("fabriques/_card.html", (fabrique_id,), context)
-
-    return render_template("fabriques/index.html", page=page, filters_form=filters_form,
-                           cards=[card(fabrique_id) for fabrique_id in page.items])
+    # The cards are the same for everyone: the fabriques are loaded only for missing ones.
+    cards = fragments_of("fabriques/_card.html", page.items, queries.listed,
+                         lambda row: {"fabrique": row[0], "member_count": row[1]})
+    return render_template("fabriques/index.html", page=page, filters_form=filters_form, cards=cards)
 
 
 @blueprint.get("/<slug>")

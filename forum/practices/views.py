@@ -12,7 +12,7 @@ from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import attach_error, render_form, require_button_form
-from forum.core.fragments import fragment, uses_fragments
+from forum.core.fragments import fragment, fragments_of, uses_fragments
 from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
@@ -67,18 +67,9 @@ def index():
         "filters": filters, "kinds": list(PracticeKind), "themes": categories(),
         "territories": list(TerritoryType), "regions": sorted(REGIONS.items(), key=lambda region: region[1]),
         "sorts": queries.SORTS})
-    loaded: dict[int, Practice] = {}
-
-    def card(practice_id: int):
-        def context():
-            if not loaded:
-                loaded.update(queries.listed(page.items))
-            return {"practice": loaded[practice_id]}
-        return fragment("practices/_card.html", (practice_id,), context)
-
+    cards = fragments_of("practices/_card.html", page.items, queries.listed, lambda practice: {"practice": practice})
     return render_template(
-        "practices/index.html", page=page, filters=filters, filters_form=filters_form,
-        cards=[card(practice_id) for practice_id in page.items],
+        "practices/index.html", page=page, filters=filters, filters_form=filters_form, cards=cards,
         drafts=queries.drafts_of(current_user) if current_user.is_authenticated else [],
     )
 

@@ -12,7 +12,7 @@ from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import attach_error, render_form, require_button_form
-from forum.core.fragments import fragment, uses_fragments
+from forum.core.fragments import fragment, fragments_of, uses_fragments
 from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
@@ -67,18 +67,10 @@ def index():
             "regions": sorted(REGIONS.items(), key=lambda region: region[1]), "departments": departments_by_region(),
             "sorts": {key: label for key, label in queries.SORTS.items() if key != "proche" or viewer_fabrique}},
         versioned=False)
-    loaded: dict[int, Resource] = {}
-
-    def card(resource_id: int):
-        # The same for everyone: kept per content version, the resources loaded only for missing cards.
-        def context():
-            if not loaded:
-                loaded.update(queries.listed(page.items))
-            return {"resource": loaded[resource_id]}
-        return fragment("resources/_card.html", (resource_id,), context)
-
+    # The cards are the same for everyone: the resources are loaded only for missing ones.
+    cards = fragments_of("resources/_card.html", page.items, queries.listed, lambda resource: {"resource": resource})
     return render_template("resources/index.html", page=page, filters=filters, filters_form=filters_form,
-                           filtered_fabrique=filtered_fabrique, cards=[card(resource_id) for resource_id in page.items])
+                           filtered_fabrique=filtered_fabrique, cards=cards)
 
 
 @blueprint.get("/<id:resource_id>")

@@ -10,9 +10,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from forum.accounts.models import User
-from forum.core.fragments import fragment
+from forum.core.fragments import fragments_of
 from forum.threads import queries, watching
-from forum.threads.models import Thread
 
 
 def thread_rows(reader: User | None, thread_ids: list[int], *, show_category: bool) -> list[Markup]:
@@ -21,16 +20,7 @@ def thread_rows(reader: User | None, thread_ids: list[int], *, show_category: bo
     The view must be marked ``@uses_fragments`` (its ids are read at the page's content version).
     """
     unread = watching.unread_counts(reader, thread_ids)
-    loaded: dict[int, Thread] = {}
-
-    def thread(thread_id: int) -> Thread:
-        if not loaded:
-            loaded.update(queries.listed_threads(thread_ids))
-        return loaded[thread_id]
-
-    def row(thread_id: int) -> Markup:
-        new_posts = unread.get(thread_id, 0)
-        return fragment("threads/_thread_row.html", (thread_id, new_posts, show_category), lambda: {
-            "thread": thread(thread_id), "new_posts": new_posts, "show_category": show_category})
-
-    return [row(thread_id) for thread_id in thread_ids]
+    return fragments_of(
+        "threads/_thread_row.html", thread_ids, queries.listed_threads,
+        lambda thread: {"thread": thread, "new_posts": unread.get(thread.id, 0), "show_category": show_category},
+        key=lambda thread_id: (thread_id, unread.get(thread_id, 0), show_category))
