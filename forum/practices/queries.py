@@ -7,6 +7,7 @@ from functools import cache
 
 from sqlalchemy import bindparam, func, literal, literal_column, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.accounts.models import User
 from forum.core.errors import Invalid
@@ -17,7 +18,8 @@ from forum.fabriques.geography import REGIONS
 from forum.fabriques.models import Fabrique, TerritoryType
 from forum.practices.models import (
     OutdatedFlag, Practice, PracticeComment, PracticeKind, PracticeStatus, PracticeTrial, PracticeVote,
-    TrialOutcome, practice_authors, practice_resources, practice_themes, practice_threads,
+    TrialOutcome, practice_authors, practice_coauthor_fabriques, practice_resources, practice_themes,
+    practice_threads,
 )
 from forum.resources.models import Resource
 from forum.threads.models import Category, Thread
@@ -134,6 +136,16 @@ def comments(practice: Practice) -> list[PracticeComment]:
         select(PracticeComment).where(PracticeComment.practice_id == practice.id)
         .options(joinedload(PracticeComment.author).load_only(User.id, User.display_name))
         .order_by(PracticeComment.created_at, PracticeComment.id)).scalars())
+
+
+def load_labels(practice: Practice) -> None:
+    """Load the themes and co-author fabriques of ``practice`` (read without them for its page)."""
+    set_committed_value(practice, "themes", db.session.scalars(
+        select(Category).join(practice_themes, practice_themes.c.category_id == Category.id)
+        .where(practice_themes.c.practice_id == practice.id).order_by(Category.position, Category.name)).all())
+    set_committed_value(practice, "coauthor_fabriques", db.session.scalars(
+        select(Fabrique).join(practice_coauthor_fabriques, practice_coauthor_fabriques.c.fabrique_id == Fabrique.id)
+        .where(practice_coauthor_fabriques.c.practice_id == practice.id).order_by(Fabrique.name)).all())
 
 
 @dataclass(frozen=True)

@@ -89,21 +89,23 @@ def parse_links(text: str) -> tuple[list[int], list[int]]:
     return thread_ids, resource_ids
 
 
-def get_practice(practice_id: int, *, with_links: bool = True) -> Practice:
-    """The report with its themes, authors and fabriques, and (``with_links``) its threads and resources."""
-    practice = db.session.execute(_practice_statement(with_links), {"practice_id": practice_id}).scalar_one_or_none()
+def get_practice(practice_id: int, *, for_page: bool = False) -> Practice:
+    """The report with its fabrique and authors, and its themes, co-author fabriques, threads and
+    resources unless ``for_page`` (its page keeps those in fragments: ``queries.load_labels``,
+    ``queries.links_of``)."""
+    practice = db.session.execute(_practice_statement(for_page), {"practice_id": practice_id}).scalar_one_or_none()
     if practice is None:
         raise NotFound("Ce retour d'expérience n'existe pas.")
     return practice
 
 
 @cache
-def _practice_statement(with_links: bool):
+def _practice_statement(for_page: bool):
     # Built once: every report page runs it.
-    links = [selectinload(Practice.threads), selectinload(Practice.resources)] if with_links else []
+    rest = [] if for_page else [selectinload(Practice.themes), selectinload(Practice.coauthor_fabriques),
+                                selectinload(Practice.threads), selectinload(Practice.resources)]
     return select(Practice).where(Practice.id == bindparam("practice_id")).options(
-        selectinload(Practice.themes), selectinload(Practice.coauthor_fabriques), selectinload(Practice.authors),
-        joinedload(Practice.fabrique), *links)
+        selectinload(Practice.authors), joinedload(Practice.fabrique), *rest)
 
 
 def is_author(user: User | None, practice: Practice) -> bool:

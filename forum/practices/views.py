@@ -40,8 +40,8 @@ def _trial_scope(practice) -> str:
     return f"trial:{practice.id}"
 
 
-def _readable(practice_id: int, *, with_links: bool = True):
-    practice = services.get_practice(practice_id, with_links=with_links)
+def _readable(practice_id: int, *, for_page: bool = False):
+    practice = services.get_practice(practice_id, for_page=for_page)
     if not services.can_read(current_user, practice):
         raise NotFound("Ce retour d'expérience n'existe pas.")  # a draft is private: 404, not 403
     return practice
@@ -112,7 +112,7 @@ def create():
 @public_page
 @uses_fragments
 def show(practice_id: int):
-    practice = _readable(practice_id, with_links=False)  # the links are in a fragment, read if it is missing
+    practice = _readable(practice_id, for_page=True)  # its labels and links are in fragments, read if missing
     trials = queries.trials(practice)
     viewer_fabrique = active_fabrique_of(current_user)
     member = current_user.is_authenticated
@@ -128,6 +128,12 @@ def show(practice_id: int):
         (today_in_france() - practice.last_confirmed_at.date()) > services.STALE_AFTER
     # What reads the same for everyone: kept as fragments of the report, each read only when missing.
     body = fragment("practices/_body.html", (practice.id,), lambda: {"practice": practice, "sections": SECTIONS})
+
+    def labels_context():
+        queries.load_labels(practice)
+        return {"practice": practice}
+
+    labels = fragment("practices/_labels.html", (practice.id,), labels_context)
     comment_list = fragment("practices/_comments.html", (practice.id,),
                             lambda: {"comments": queries.comments(practice)})
 
@@ -137,7 +143,7 @@ def show(practice_id: int):
 
     facts = fragment("practices/_facts.html", (practice.id,), facts_context)
     return render_template(
-        "practices/show.html", practice=practice, body=body, comment_list=comment_list, facts=facts,
+        "practices/show.html", practice=practice, labels=labels, body=body, comment_list=comment_list, facts=facts,
         trials=trials, trial_summary=queries.trial_summary(trials), can_edit=services.can_edit(current_user, practice),
         is_author=services.is_author(current_user, practice),
         has_voted=queries.has_voted(current_user, practice), stale=stale,
