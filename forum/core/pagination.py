@@ -75,7 +75,7 @@ def paginate(session: Session, statement: Select[Any], page: int, per_page: int,
     items = result.scalars().all() if scalars else result.all()
     paged = Page(items=items, page=page, per_page=per_page, total=total)
     if page > paged.pages:
-        raise NotFound("Cette page n'existe pas : la liste est plus courte.")
+        raise NotFound("Cette page n'existe pas : la liste est plus courte.")
     return paged
 
 
