@@ -91,6 +91,27 @@ def _clients(app, viewers=VIEWERS) -> dict[str, HttpsClient]:
     return clients
 
 
+def _uncached_pages(uncached, viewers, urls) -> dict[tuple[str, str], tuple[int, str]]:
+    """{(viewer, url): (status, page)} as an app without fragments renders them for each viewer."""
+    with uncached.app_context():
+        clients = _clients(uncached, viewers)
+        return {(viewer, url): (response.status_code, _comparable(response.get_data(as_text=True)))
+                for viewer in viewers for url in urls for response in [clients[viewer].get(url)]}
+
+
+def _assert_each_viewer_reads_their_own(app, expected, viewers, urls, both_orders: bool = True) -> None:
+    """With fragments, each viewer gets the page of ``expected``: every viewer reads every page, in
+    one order of viewers then the other (or, without ``both_orders``, each page read by every viewer
+    in turn)."""
+    clients = _clients(app, viewers)
+    visits = ([(viewer, url) for viewer in (*viewers, *reversed(viewers)) for url in urls] if both_orders
+              else [(viewer, url) for url in urls for viewer in viewers])
+    for viewer, url in visits:
+        response = clients[viewer].get(url)
+        assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
+            expected[(viewer, url)], (viewer, url)
+
+
 def test_every_viewer_reads_the_page_a_render_of_their_own_gives(app, thread, uncached):
     url = f"/sujets/{thread.id}"
     with uncached.app_context():
@@ -133,17 +154,8 @@ NAV_PAGES = ("/", "/forum/mediation-numerique", "/fabriques", "/pratiques", "/re
 
 def test_the_navigation_bar_says_where_each_viewer_is_and_what_waits_for_them(app, thread, uncached):
     viewers = ("reader@exemple.fr", "anonyme", "modo@exemple.fr", "asker@exemple.fr", "manager@exemple.fr")
-    with uncached.app_context():
-        clients = _clients(uncached)
-        expected = {(viewer, url): (response.status_code, _comparable(response.get_data(as_text=True)))
-                    for viewer in viewers for url in NAV_PAGES
-                    for response in [clients[viewer].get(url)]}
-    clients = _clients(app)
-    for url in NAV_PAGES:
-        for viewer in viewers:
-            response = clients[viewer].get(url)
-            assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
-                expected[(viewer, url)], (viewer, url)
+    expected = _uncached_pages(uncached, viewers, NAV_PAGES)
+    _assert_each_viewer_reads_their_own(app, expected, viewers, NAV_PAGES, both_orders=False)
 
 
 LIST_PAGES = ("/", "/forum/mediation-numerique", "/sujets", "/questions-sans-reponse", "/mots-cles/scic")
@@ -166,22 +178,14 @@ def test_thread_lists_show_each_reader_their_own_unread_marks(app, thread, uncac
     make_reply(db.session.get(User, thread.author_id), other, "Une précision sur les statuts.")
 
     viewers = ("reader@exemple.fr", "anonyme", "helper@exemple.fr", "modo@exemple.fr", "asker@exemple.fr")
-    with uncached.app_context():
-        clients = _clients(uncached)
-        expected = {(viewer, url): (response.status_code, _comparable(response.get_data(as_text=True)))
-                    for viewer in viewers for url in LIST_PAGES for response in [clients[viewer].get(url)]}
+    expected = _uncached_pages(uncached, viewers, LIST_PAGES)
     reader_home = expected[("reader@exemple.fr", "/")][1]
     assert "2 nouveaux messages" in reader_home and "1 nouveau message" in reader_home  # hidden posts are no news
     assert "1 nouveau message" in expected[("helper@exemple.fr", "/")][1]
     assert "Un sujet masqué" in expected[("modo@exemple.fr", "/")][1]
     assert "Un sujet masqué" not in reader_home
 
-    clients = _clients(app)
-    for viewer in (*viewers, *reversed(viewers)):
-        for url in LIST_PAGES:
-            response = clients[viewer].get(url)
-            assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
-                expected[(viewer, url)], (viewer, url)
+    _assert_each_viewer_reads_their_own(app, expected, viewers, LIST_PAGES)
 
 
 PRACTICE_PAGES = ("/pratiques", "/pratiques?type=a-eviter", "/pratiques?tri=utiles&territoire=rural", "/")
@@ -204,10 +208,7 @@ def test_the_reports_show_each_reader_the_page_of_their_own(app, thread, uncache
         commit_work()
 
     viewers = ("manager@exemple.fr", "reader@exemple.fr", "anonyme", "modo@exemple.fr")
-    with uncached.app_context():
-        clients = _clients(uncached)
-        expected = {(viewer, url): (response.status_code, _comparable(response.get_data(as_text=True)))
-                    for viewer in viewers for url in pages for response in [clients[viewer].get(url)]}
+    expected = _uncached_pages(uncached, viewers, pages)
     report = expected[("anonyme", f"/pratiques/{linked_id}")][1]
     assert "Merci, très utile." in report and "Pour aller plus loin" in report
     assert expected[("reader@exemple.fr", pages[-1])][0] == 404
@@ -215,12 +216,7 @@ def test_the_reports_show_each_reader_the_page_of_their_own(app, thread, uncache
     assert "Un brouillon de retour" not in expected[("reader@exemple.fr", "/pratiques")][1]
     assert "Une imprimante 3D prêtée sans contrat" in expected[("anonyme", "/")][1]  # the home's latest reports
 
-    clients = _clients(app)
-    for viewer in (*viewers, *reversed(viewers)):
-        for url in pages:
-            response = clients[viewer].get(url)
-            assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
-                expected[(viewer, url)], (viewer, url)
+    _assert_each_viewer_reads_their_own(app, expected, viewers, pages)
 
 
 def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
@@ -239,10 +235,7 @@ def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
              "/fabriques", "/fabriques?tri=activite&territoire=rural", f"/ressources/{world['resource'].id}")
 
     viewers = ("owner@exemple.fr", "reader@exemple.fr", "anonyme", "member@exemple.fr")
-    with uncached.app_context():
-        clients = _clients(uncached, viewers)
-        expected = {(viewer, url): (response.status_code, _comparable(response.get_data(as_text=True)))
-                    for viewer in viewers for url in pages for response in [clients[viewer].get(url)]}
+    expected = _uncached_pages(uncached, viewers, pages)
     assert "Brodeuse numérique" in expected[("anonyme", "/ressources")][1]
     assert 'value="proche"' in expected[("member@exemple.fr", "/ressources")][1]
     assert 'value="proche"' not in expected[("reader@exemple.fr", "/ressources")][1]
@@ -250,9 +243,4 @@ def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
     assert "Gérer les membres" in expected[("owner@exemple.fr", pages[3])][1]
     assert "Demander un prêt" in expected[("member@exemple.fr", pages[-1])][1]  # beside the shared calendar
 
-    clients = _clients(app, viewers)
-    for viewer in (*viewers, *reversed(viewers)):
-        for url in pages:
-            response = clients[viewer].get(url)
-            assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
-                expected[(viewer, url)], (viewer, url)
+    _assert_each_viewer_reads_their_own(app, expected, viewers, pages)
