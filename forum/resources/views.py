@@ -103,7 +103,7 @@ def _render_show(resource, request_form, status: int = 200):
     }) if resource.kind.lendable else None
     return render_template(
         "resources/show.html", resource=resource, request_form=request_form, calendar_html=calendar_html,
-        is_manager=can_manage(current_user, resource.fabrique), viewer_fabrique=viewer_fabrique, today=today,
+        is_manager=can_manage(current_user, resource.fabrique), viewer_fabrique=viewer_fabrique,
     ), status
 
 

@@ -114,7 +114,7 @@ def category(slug: str):
                                           viewer=current_user)
     member = current_user.is_authenticated
     return render_template("threads/category.html", category=category, page=page, tag=tag, status=status,
-                           filters=queries.THREAD_FILTERS, categories=queries.categories(),
+                           filters=queries.THREAD_FILTERS,
                            rows=thread_rows(current_user, page.items, show_category=False),
                            watch_level=watching.category_level(current_user, category) if member else None,
                            watch_levels=list(WatchLevel), action_form=EmptyForm() if member else None)
