@@ -31,8 +31,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _complete_config(app)
 
     from forum.core.database import configure_sqlite
+    from forum.core.sessions import HourlyRefreshSessionInterface
     from forum.extensions import db
 
+    app.session_interface = HourlyRefreshSessionInterface()
     _init_extensions(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":

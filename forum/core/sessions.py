@@ -1,0 +1,52 @@
+"""The session cookie, sent again when it changed or when its signature is an hour old.
+
+Flask's own interface sends a permanent session's cookie with every response to push its
+expiry 30 days ahead, which costs a signature, a compression and a ``Set-Cookie`` on every
+page a member reads. Renewing it when it is an hour old keeps the same promise (a member
+who comes back within 30 days stays logged in) to within an hour.
+"""
+
+from __future__ import annotations
+
+import time
+
+from flask import Flask, Request
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
+from itsdangerous import BadSignature
+
+REFRESH_AFTER_SECONDS = 60 * 60
+
+
+class _SignedSession(SecureCookieSession):
+    """A session that knows when its cookie was signed (0: not read from a cookie)."""
+
+    signed_at: float = 0.0
+
+
+class HourlyRefreshSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, whose unchanged permanent cookie is renewed hourly."""
+
+    session_class = _SignedSession
+
+    def open_session(self, app: Flask, request: Request) -> _SignedSession | None:
+        serializer = self.get_signing_serializer(app)
+        if serializer is None:
+            return None
+        value = request.cookies.get(self.get_cookie_name(app))
+        if not value:
+            return self.session_class()
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        try:
+            data, signed_at = serializer.loads(value, max_age=max_age, return_timestamp=True)
+        except BadSignature:
+            return self.session_class()
+        session = self.session_class(data)
+        session.signed_at = signed_at.timestamp()
+        return session
+
+    def should_set_cookie(self, app: Flask, session: SecureCookieSession) -> bool:
+        if session.modified:
+            return True
+        if not (session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]):
+            return False
+        return time.time() - getattr(session, "signed_at", 0.0) >= REFRESH_AFTER_SECONDS
