@@ -15,6 +15,10 @@ What makes a fragment one member's stays out of it:
 - its CSRF tokens are a placeholder (``csrf_token()`` in templates), replaced with the
   member's own token once per response (``init_fragments``).
 
+A value that differs with every response (a form's one-time token) is a placeholder too
+(``per_response``). The main part of a page (``page_body``: all but the header) is a fragment
+kept in a smaller cache of its own, since a page is large.
+
 A fragment whose key is all it shows (``shared``, used by templates: the navigation bar) does
 not depend on the content version. The content version is read at the start of a GET of a
 view marked ``@uses_fragments``, before the page reads its data: a fragment is never stored
@@ -34,11 +38,14 @@ from markupsafe import Markup
 from forum.core.page_cache import VersionedCache, current_version
 
 MAX_FRAGMENTS = 20_000
+# Page bodies weigh 10-60 kB: this many is a few tens of MB per worker at most.
+MAX_PAGE_BODIES = 500
 # Pages say "aujourd'hui" and "il y a 5 minutes": no fragment outlives this many seconds.
 TTL_SECONDS = 60.0
 # Stands for the member's CSRF token in stored fragments; random per process, so no text a
 # member writes can contain it.
 CSRF_PLACEHOLDER = f"csrf-{secrets.token_hex(16)}"
+_PER_RESPONSE_PREFIX = f"response-{secrets.token_hex(16)}-"
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,21 @@ def shared(template: str, **values: Hashable) -> Markup:
     return fragment(template, tuple(sorted(values.items())), lambda: values, versioned=False)
 
 
-def fragment(template: str, key: tuple, context: Callable[[], dict[str, Any]], *, versioned: bool = True) -> Markup:
+def page_body(template: str, key: tuple, context: Callable[[], dict[str, Any]]) -> Markup:
+    """The main part of a page as a versioned fragment (see ``fragment``), kept in the cache of bodies."""
+    return fragment(template, key, context, store="page_body_cache")
+
+
+def per_response(name: str, value: Callable[[], str]) -> str:
+    """A placeholder to give a fragment for a value that differs with each response (a form's
+    one-time token): this response gets ``value()`` in its place (called once, after the view)."""
+    placeholder = _PER_RESPONSE_PREFIX + name
+    g.setdefault("per_response_values", {})[placeholder] = value
+    return placeholder
+
+
+def fragment(template: str, key: tuple, context: Callable[[], dict[str, Any]], *, versioned: bool = True,
+             store: str = "fragment_cache") -> Markup:
     """``template`` rendered with ``context()``, or the same HTML rendered earlier for ``key``.
 
     ``key`` and the content (when ``versioned``: what the request reads at its content version)
@@ -106,7 +127,7 @@ def fragment(template: str, key: tuple, context: Callable[[], dict[str, Any]], *
     """
     full_key = (template, *key)
     version = content_version() if versioned else 0
-    cache: VersionedCache[Markup] | None = current_app.extensions["fragment_cache"]
+    cache: VersionedCache[Markup] | None = current_app.extensions[store]
     html = cache.get(full_key, version) if cache is not None else None
     if html is None:
         g.fragment_depth = g.get("fragment_depth", 0) + 1
@@ -149,8 +170,9 @@ def csrf_token() -> str:
 def init_fragments(app: Flask) -> None:
     """Read the content version at the start of GETs that use fragments; give each response its
     member's tokens."""
-    app.extensions["fragment_cache"] = (VersionedCache(MAX_FRAGMENTS, TTL_SECONDS)
-                                        if app.config["FRAGMENT_CACHE_ENABLED"] else None)
+    enabled = app.config["FRAGMENT_CACHE_ENABLED"]
+    app.extensions["fragment_cache"] = VersionedCache(MAX_FRAGMENTS, TTL_SECONDS) if enabled else None
+    app.extensions["page_body_cache"] = VersionedCache(MAX_PAGE_BODIES, TTL_SECONDS) if enabled else None
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["shared"] = shared
 
@@ -169,6 +191,11 @@ def init_fragments(app: Flask) -> None:
     def _personalise(response):
         if g.pop("fragments_used", False) and response.mimetype == "text/html" and not response.is_streamed:
             body = response.get_data(as_text=True)
-            if CSRF_PLACEHOLDER in body:
-                response.set_data(body.replace(CSRF_PLACEHOLDER, generate_csrf()))
+            values = {**{placeholder: value for placeholder, value in g.pop("per_response_values", {}).items()
+                         if placeholder in body},
+                      **({CSRF_PLACEHOLDER: generate_csrf} if CSRF_PLACEHOLDER in body else {})}
+            for placeholder, value in values.items():
+                body = body.replace(placeholder, value())
+            if values:
+                response.set_data(body)
         return response

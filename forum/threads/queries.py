@@ -189,16 +189,25 @@ def threads_of_fabrique(fabrique: Fabrique, limit: int = 8) -> list[Thread]:
     ).scalars())
 
 
-def thread_for_page(thread_id: int) -> Thread:
-    thread = db.session.execute(_THREAD_FOR_PAGE, {"thread_id": thread_id}).scalar_one_or_none()
+def thread_for_page(thread_id: int, with_header: bool = True) -> Thread:
+    """The thread, with its category and tags unless not ``with_header`` (``load_thread_header``
+    loads them later, when a page is rendered and not taken from its fragment)."""
+    statement = _THREAD_FOR_PAGE if with_header else _THREAD_ALONE
+    thread = db.session.execute(statement, {"thread_id": thread_id}).scalar_one_or_none()
     if thread is None:
         raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
     return thread
 
 
+def load_thread_header(thread: Thread) -> None:
+    """Load what a thread page's header shows: its category and tags."""
+    db.session.execute(_THREAD_FOR_PAGE.execution_options(populate_existing=True),
+                       {"thread_id": thread.id}).scalar_one()
+
+
 # Built once: every thread page runs them.
-_THREAD_FOR_PAGE = (select(Thread).where(Thread.id == bindparam("thread_id"))
-                    .options(joinedload(Thread.category), selectinload(Thread.tags)))
+_THREAD_ALONE = select(Thread).where(Thread.id == bindparam("thread_id"))
+_THREAD_FOR_PAGE = _THREAD_ALONE.options(joinedload(Thread.category), selectinload(Thread.tags))
 _POST_PLACES = (select(Post.id, Post.author_id, Post.position)
                 .where(Post.thread_id == bindparam("thread_id"), Post.position >= bindparam("first"),
                        Post.position < bindparam("after")).order_by(Post.position))

@@ -16,7 +16,7 @@ from forum.core.database import write_intent
 from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import EmptyForm, attach_error, choices, render_form
-from forum.core.fragments import Viewer, fragment, uses_fragments
+from forum.core.fragments import Viewer, fragment, page_body, per_response, uses_fragments
 from forum.core.limits import accepted, member_key, per_member
 from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
@@ -177,7 +177,7 @@ def new_thread():
 @public_page
 @uses_fragments
 def show(thread_id: int, slug: str | None = None):
-    thread = queries.thread_for_page(thread_id)
+    thread = queries.thread_for_page(thread_id, with_header=False)
     if thread.merged_into_id is not None:  # a duplicate merged into another thread: its posts are there
         target = services.get_thread(thread.merged_into_id)
         return redirect(url_for("threads.show", thread_id=target.id, slug=target.slug), 301)
@@ -185,26 +185,11 @@ def show(thread_id: int, slug: str | None = None):
         raise NotFound("Ce sujet a été masqué par la modération.")
     per_page = current_app.config["POSTS_PER_PAGE"]
     page = queries.post_places(thread, parse_page(request.args.get("page")), per_page)
-    # Forms (and their CSRF tokens, which open a session) only for members: the
-    # anonymous page stays cookie-free and cacheable.
     member = current_user.is_authenticated
     post_ids = [post.id for post in page.items]
     state = reader_state.for_thread_page(current_user, thread, post_ids)
-    can_reply = member and services.can_reply(current_user, thread)
-    reply_form = None
-    if can_reply:
-        reply_form = ReplyForm()
-        reply_form.submission.data = submissions.issue(current_user, reply_scope(thread))
-    # The solution shows in the note above the posts of the later pages, and in the first post.
-    solution = queries.solution_of(thread) if page.page > 1 else None
-    post_html = _post_fragments(thread, post_ids, solution, can_reply=can_reply,
-                                can_choose_solution=community.can_choose_solution(current_user, thread),
-                                liked=state.liked, bookmarked=state.bookmarked_posts)
-    html = render_template(
-        "threads/show.html", thread=thread, page=page, can_reply=can_reply, reply_form=reply_form,
-        solution=solution, post_html=post_html, thread_bookmarked=state.thread_bookmarked,
-        watch_level=state.watch_level if member else None, watch_levels=list(WatchLevel),
-    )
+    body = _thread_body(thread, page, state)
+    html = render_template("threads/show.html", thread=thread, body=body)
     # Only when the member read further than before: reading a page again writes nothing.
     if member and page.items and page.items[-1].position > state.read_position:
         # After rendering: the commit below expires what the template read.
@@ -212,35 +197,70 @@ def show(thread_id: int, slug: str | None = None):
     return html
 
 
-def _post_fragments(thread: Thread, post_ids: list[int], solution: Post | None, *, can_reply: bool,
+def _thread_body(thread: Thread, page, state: reader_state.ThreadPageState):
+    """The thread page under its header, shared (forum.core.fragments) by the members for whom it
+    reads the same: its key holds what the viewer changes on it. Tags, category, the solution and
+    the posts are loaded only when it is rendered."""
+    member = current_user.is_authenticated
+    user_id = current_user.id if member else None
+    can_reply = member and services.can_reply(current_user, thread)
+    can_choose_solution = community.can_choose_solution(current_user, thread)
+    # The viewer's id matters only where they wrote the thread or a post of the page.
+    owner = member and (thread.author_id == user_id or any(place.author_id == user_id for place in page.items))
+    viewer = Viewer(id=user_id if owner else 0, is_authenticated=member,
+                    is_moderator=member and current_user.is_moderator,
+                    is_suspended=member and current_user.is_suspended,
+                    is_email_confirmed=member and current_user.is_email_confirmed)
+    on_page = frozenset(post_ids := [place.id for place in page.items])
+    # The pager keeps the query's other arguments, and visitors' links come back to this address.
+    key = (thread.id, request.full_path, viewer, can_reply, can_choose_solution, state.liked & on_page,
+           state.bookmarked_posts & on_page, state.thread_bookmarked, state.watch_level if member else None)
+    submission = per_response("reply-submission", lambda: submissions.issue(current_user, reply_scope(thread))) \
+        if can_reply else None
+    login_next = request.full_path
+
+    def context() -> dict[str, Any]:
+        queries.load_thread_header(thread)
+        solution = queries.solution_of(thread)
+        reply_form = None
+        if can_reply:
+            reply_form = ReplyForm(meta={"csrf": False})  # the token is the member's: a placeholder here
+            reply_form.submission.data = submission
+        return {"thread": thread, "page": page, "current_user": viewer, "can_reply": can_reply,
+                "reply_form": reply_form, "solution": solution if page.page > 1 else None,
+                "post_html": _post_fragments(thread, post_ids, solution, viewer=viewer, can_reply=can_reply,
+                                             can_choose_solution=can_choose_solution, liked=state.liked,
+                                             bookmarked=state.bookmarked_posts),
+                "thread_bookmarked": state.thread_bookmarked, "watch_level": state.watch_level if member else None,
+                "watch_levels": list(WatchLevel), "login_next": login_next, "resend_next": login_next}
+
+    return page_body("threads/_page.html", key, context)
+
+
+def _post_fragments(thread: Thread, post_ids: list[int], solution: Post | None, *, viewer: Viewer, can_reply: bool,
                     can_choose_solution: bool, liked: frozenset[int], bookmarked: frozenset[int]):
     """The function that gives the HTML of one post (a ``PostPlace``) of this page: a fragment
     shared by every viewer for whom the post reads the same (forum.core.fragments), keyed by what
     differs. The posts themselves are loaded only if a fragment is missing (all of the page's at
-    once), and the solution with them when the page has the first post."""
-    member = current_user.is_authenticated
-    moderator = member and current_user.is_moderator
-    suspended = member and current_user.is_suspended
-    confirmed = member and current_user.is_email_confirmed
-    user_id = current_user.id if member else None
-    loaded: dict[str, Any] = {}
+    once)."""
+    member = viewer.is_authenticated
+    loaded: dict[int, Post] = {}
 
-    def load() -> dict[str, Any]:
+    def load() -> dict[int, Post]:
         if not loaded:
-            loaded["posts"] = queries.posts_by_id(post_ids)
-            loaded["solution"] = solution if solution is not None else queries.solution_of(thread)
+            loaded.update(queries.posts_by_id(post_ids))
         return loaded
 
     def post_html(place: queries.PostPlace):
-        own = member and place.author_id == user_id
+        own = member and viewer.id != 0 and place.author_id == viewer.id
         is_liked, is_bookmarked = place.id in liked, place.id in bookmarked
-        key = (place.id, member, moderator, suspended, confirmed, own, is_liked, is_bookmarked, can_reply,
-               can_choose_solution)
-        viewer = Viewer(id=user_id if own else 0, is_authenticated=member, is_moderator=moderator,
-                        is_suspended=suspended, is_email_confirmed=confirmed)
+        key = (place.id, member, viewer.is_moderator, viewer.is_suspended, viewer.is_email_confirmed, own,
+               is_liked, is_bookmarked, can_reply, can_choose_solution)
+        post_viewer = Viewer(id=viewer.id if own else 0, is_authenticated=member, is_moderator=viewer.is_moderator,
+                             is_suspended=viewer.is_suspended, is_email_confirmed=viewer.is_email_confirmed)
         return fragment("threads/_post.html", key, lambda: {
-            "post": load()["posts"][place.id], "thread": thread, "solution": load()["solution"],
-            "current_user": viewer, "writer": member and not suspended, "can_reply": can_reply,
+            "post": load()[place.id], "thread": thread, "solution": solution,
+            "current_user": post_viewer, "writer": member and not viewer.is_suspended, "can_reply": can_reply,
             "can_choose_solution": can_choose_solution, "liked": {place.id} if is_liked else set(),
             "bookmarked_posts": {place.id} if is_bookmarked else set()})
 

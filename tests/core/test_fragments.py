@@ -25,12 +25,12 @@ from tests.practices.builders import make_practice
 from tests.resources.builders import make_resource, two_fabriques
 
 # A plain reader, and beside them viewers who differ from them in one thing each: Olga thanked the
-# answer, kept the question and wrote a reply; the others are a moderator, an administrator, a
+# answer, kept the question and wrote a reply; Fanny thanked it too, and did nothing else; the others are a moderator, an administrator, a
 # newcomer whose address is not confirmed, a suspended member, the manager of a fabrique (the nav
 # links to it and to the loans); Anne asked (she may choose the solution, and has unread
 # notifications), Henri answered.
 VIEWERS = ("reader@exemple.fr", "anonyme", "asker@exemple.fr", "helper@exemple.fr", "other@exemple.fr",
-           "modo@exemple.fr", "admin@exemple.fr", "newcomer@exemple.fr", "suspended@exemple.fr",
+           "fan@exemple.fr", "modo@exemple.fr", "admin@exemple.fr", "newcomer@exemple.fr", "suspended@exemple.fr",
            "manager@exemple.fr")
 # What differs from one response to the next whoever reads: the tokens of the forms.
 _TOKENS = re.compile(r'(name="(?:csrf_token|submission)"[^>]*value=")[^"]*"')
@@ -47,6 +47,7 @@ def thread(app):
     helper = make_user("helper@exemple.fr", "Henri Aide")
     other = make_user("other@exemple.fr", "Olga Autre")
     make_user("reader@exemple.fr", "Rémi Lecteur")
+    fan = make_user("fan@exemple.fr", "Fanny Fidèle")
     make_user("modo@exemple.fr", "Marc Modo", role=Role.MODERATOR)
     make_user("admin@exemple.fr", "Ada Admin", role=Role.ADMIN)
     make_fabrique(make_user("manager@exemple.fr", "Maud Gère"))
@@ -59,6 +60,7 @@ def thread(app):
     make_reply(other, thread, "Nous aussi, je confirme.")
     with write_intent():
         community.like(other, db.session.get(Post, answer.id))
+        community.like(fan, db.session.get(Post, answer.id))
         community.bookmark(helper, post=db.session.get(Post, answer.id))
         question = db.session.scalars(select(Post).where(Post.thread_id == thread.id, Post.position == 1)).one()
         community.bookmark(other, post=question)
@@ -134,18 +136,37 @@ def test_every_viewer_reads_the_page_a_render_of_their_own_gives(app, thread, un
     assert not any("csrf-" in token for found in tokens.values() for token in found)
 
 
+def test_the_later_pages_of_a_thread_show_each_viewer_their_own(app, thread, uncached):
+    """Two posts a page: the pager, the note of the solution on page 2, its addresses with the slug."""
+    for each in (app, uncached):
+        each.config["POSTS_PER_PAGE"] = 2
+    asker = db.session.scalars(select(User).where(User.email == "asker@exemple.fr")).one()
+    answer = db.session.scalars(select(Post).where(Post.thread_id == thread.id, Post.position == 2)).one()
+    with write_intent():
+        community.mark_solution(asker, db.session.get(Thread, thread.id), answer)
+        commit_work()
+    slug = db.session.get(Thread, thread.id).slug
+    urls = (f"/sujets/{thread.id}", f"/sujets/{thread.id}?page=2", f"/sujets/{thread.id}/{slug}?page=2")
+    viewers = ("reader@exemple.fr", "anonyme", "asker@exemple.fr", "other@exemple.fr", "modo@exemple.fr")
+    expected = _uncached_pages(uncached, viewers, urls)
+    later = expected[("reader@exemple.fr", urls[1])][1]
+    assert "Cette question a une solution" in later and 'rel="prev"' in later
+    assert f'href="/sujets/{thread.id}/{slug}"' in expected[("reader@exemple.fr", urls[2])][1]
+    _assert_each_viewer_reads_their_own(app, expected, viewers, urls)
+
+
 def test_a_thanks_shows_at_once_to_its_giver_and_to_the_others(client, other_client, app, thread):
     url = f"/sujets/{thread.id}"
     login(client, "asker@exemple.fr")
     login(other_client, "modo@exemple.fr")
     before = other_client.get(url).get_data(as_text=True)
-    assert "♥ 1 merci" not in before and "Merci · 1" in before  # the moderator may thank the answer
+    assert "♥ 2 mercis" not in before and "Merci · 2" in before  # the moderator may thank the answer
     page = client.get(url).get_data(as_text=True)
     [form] = re.findall(r'<form method="post" action="(/messages/\d+/merci)"', page)[:1]
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     assert client.post(form, data={"csrf_token": token}).status_code == 302
-    assert "♥ Merci · 2" in client.get(url).get_data(as_text=True)  # thanked, by Anne and Olga
-    assert "♡ Merci · 2" in other_client.get(url).get_data(as_text=True)
+    assert "♥ Merci · 3" in client.get(url).get_data(as_text=True)  # thanked, by Anne, Olga and Fanny
+    assert "♡ Merci · 3" in other_client.get(url).get_data(as_text=True)
 
 
 NAV_PAGES = ("/", "/forum/mediation-numerique", "/fabriques", "/pratiques", "/ressources", "/ressources?type=salle",
@@ -203,12 +224,25 @@ def test_the_reports_show_each_reader_the_page_of_their_own(app, thread, uncache
     linked_id = linked.id
     db.session.expunge_all()  # the report again below, with its authors (they hear of the comment)
     reader = db.session.scalars(select(User).where(User.email == "reader@exemple.fr")).one()
+    # Teo's fabrique tried it and found it useful: his page shows their trial in the form, and his vote.
+    make_fabrique(make_user("tester@exemple.fr", "Téo Essai"), name="Le Fablab d'à côté")
+    tester = db.session.scalars(select(User).where(User.email == "tester@exemple.fr")).one()
     with write_intent():
         practice_services.add_comment(reader, practice_services.get_practice(linked_id), "Merci, très utile.")
+        practice_services.record_trial(tester, practice_services.get_practice(linked_id), "a-marche",
+                                       "Adopté chez nous en deux semaines.")
+        practice_services.set_useful(tester, practice_services.get_practice(linked_id), True)
+        practice_services.set_useful(reader, practice_services.get_practice(linked_id), True)
         commit_work()
 
-    viewers = ("manager@exemple.fr", "reader@exemple.fr", "anonyme", "modo@exemple.fr")
+    # Rémi found it useful, Henri reads it only.
+    viewers = ("manager@exemple.fr", "reader@exemple.fr", "helper@exemple.fr", "anonyme", "modo@exemple.fr",
+               "tester@exemple.fr", "newcomer@exemple.fr", "suspended@exemple.fr")
     expected = _uncached_pages(uncached, viewers, pages)
+    tester_page = expected[("tester@exemple.fr", f"/pratiques/{linked_id}")][1]
+    assert "Mettre à jour le résultat de ma fabrique" in tester_page and "✓ Utile · 2" in tester_page
+    assert "✓ Utile · 2" not in expected[("helper@exemple.fr", f"/pratiques/{linked_id}")][1]
+    assert "confirmez d'abord votre adresse" in expected[("newcomer@exemple.fr", f"/pratiques/{linked_id}")][1]
     report = expected[("anonyme", f"/pratiques/{linked_id}")][1]
     assert "Merci, très utile." in report and "Pour aller plus loin" in report
     assert expected[("reader@exemple.fr", pages[-1])][0] == 404
