@@ -6,13 +6,14 @@ import dataclasses
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from forum.accounts import submissions
 from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import attach_error, render_form, require_button_form
-from forum.core.fragments import fragment, fragments_of, uses_fragments
+from forum.core.fragments import Viewer, fragment, fragments_of, page_body, per_response, uses_fragments
 from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
@@ -112,46 +113,70 @@ def create():
 @public_page
 @uses_fragments
 def show(practice_id: int):
-    practice = _readable(practice_id, for_page=True)  # its labels and links are in fragments, read if missing
-    trials = queries.trials(practice)
-    viewer_fabrique = active_fabrique_of(current_user)
-    member = current_user.is_authenticated
-    my_trial = next((trial for trial in trials if viewer_fabrique and trial.fabrique_id == viewer_fabrique.id), None)
-    trial_form = comment_form = None
-    if member:
-        trial_form = TrialForm(data={"outcome": my_trial.outcome.value, "note": my_trial.note_source}
-                               if my_trial else None)
-        trial_form.submission.data = submissions.issue(current_user, _trial_scope(practice))
-        comment_form = CommentForm()
-        comment_form.submission.data = submissions.issue(current_user, _comment_scope(practice))
-    stale = practice.is_published and practice.last_confirmed_at is not None and \
-        (today_in_france() - practice.last_confirmed_at.date()) > services.STALE_AFTER
-    # What reads the same for everyone: kept as fragments of the report, each read only when missing.
-    body = fragment("practices/_body.html", (practice.id,), lambda: {"practice": practice, "sections": SECTIONS})
+    practice = _readable(practice_id, for_page=True)  # what it shows is in fragments, read if missing
+    return render_template("practices/show.html", practice=practice, body=_practice_body(practice))
 
+
+def _practice_body(practice: Practice):
+    """The report's page under the header, shared (forum.core.fragments) by the members for whom it
+    reads the same: its key holds what the viewer changes on it (their rights, their vote, their
+    fabrique's trial). Trials, flags and the report's own fragments are read only when it is rendered."""
+    member = current_user.is_authenticated
+    viewer_fabrique = active_fabrique_of(current_user)
+    can_edit = services.can_edit(current_user, practice)
+    is_author = services.is_author(current_user, practice)
+    can_try = member and viewer_fabrique is not None and viewer_fabrique.id != practice.fabrique_id
+    viewer = Viewer(is_authenticated=member, is_moderator=member and current_user.is_moderator,
+                    is_suspended=member and current_user.is_suspended,
+                    is_email_confirmed=member and current_user.is_email_confirmed)
+    today = today_in_france()
+    has_voted = queries.has_voted(current_user, practice)
+    key = (practice.id, request.full_path, viewer, today, can_edit, is_author, has_voted,
+           viewer_fabrique.id if can_try else None)
+    trial_submission = per_response("trial-submission", lambda: submissions.issue(current_user, _trial_scope(practice)))
+    comment_submission = per_response("comment-submission",
+                                      lambda: submissions.issue(current_user, _comment_scope(practice)))
+
+    def context():
+        trials = queries.trials(practice)
+        my_trial = next((trial for trial in trials if can_try and trial.fabrique_id == viewer_fabrique.id), None)
+        trial_form = comment_form = outdated_form = None
+        if member:  # the CSRF token and the submission are the member's: placeholders here
+            trial_form = TrialForm(data={"outcome": my_trial.outcome.value, "note": my_trial.note_source}
+                                   if my_trial else None, meta={"csrf": False})
+            trial_form.submission.data = trial_submission
+            comment_form = CommentForm(meta={"csrf": False})
+            comment_form.submission.data = comment_submission
+            outdated_form = OutdatedForm(prefix="outdated", meta={"csrf": False})
+        return {
+            "practice": practice, "current_user": viewer, "parts": _practice_fragments(practice),
+            "trials": trials, "trial_summary": queries.trial_summary(trials), "can_edit": can_edit,
+            "is_author": is_author, "has_voted": has_voted,
+            "stale": practice.is_published and practice.last_confirmed_at is not None
+            and (today - practice.last_confirmed_at.date()) > services.STALE_AFTER,
+            "outdated_flags": queries.outdated_flag_count(practice) if practice.is_published else 0,
+            "can_try": can_try, "comment_form": comment_form, "trial_form": trial_form, "my_trial": my_trial,
+            "outdated_form": outdated_form, "login_next": request.full_path, "resend_next": request.full_path,
+        }
+
+    return page_body("practices/_page.html", key, context)
+
+
+def _practice_fragments(practice: Practice) -> dict[str, Markup]:
+    """The parts of a report that read the same for everyone, each a fragment read only when missing."""
     def labels_context():
         queries.load_labels(practice)
         return {"practice": practice}
-
-    labels = fragment("practices/_labels.html", (practice.id,), labels_context)
-    comment_list = fragment("practices/_comments.html", (practice.id,),
-                            lambda: {"comments": queries.comments(practice)})
 
     def facts_context():
         threads, resources = queries.links_of(practice.id)
         return {"practice": practice, "threads": threads, "resources": resources}
 
-    facts = fragment("practices/_facts.html", (practice.id,), facts_context)
-    return render_template(
-        "practices/show.html", practice=practice, labels=labels, body=body, comment_list=comment_list, facts=facts,
-        trials=trials, trial_summary=queries.trial_summary(trials), can_edit=services.can_edit(current_user, practice),
-        is_author=services.is_author(current_user, practice),
-        has_voted=queries.has_voted(current_user, practice), stale=stale,
-        outdated_flags=queries.outdated_flag_count(practice) if practice.is_published else 0,
-        can_try=member and viewer_fabrique is not None and viewer_fabrique.id != practice.fabrique_id,
-        comment_form=comment_form, trial_form=trial_form, my_trial=my_trial,
-        outdated_form=OutdatedForm(prefix="outdated") if member else None,
-    )
+    return {"labels": fragment("practices/_labels.html", (practice.id,), labels_context),
+            "body": fragment("practices/_body.html", (practice.id,), lambda: {"practice": practice, "sections": SECTIONS}),
+            "comments": fragment("practices/_comments.html", (practice.id,),
+                                 lambda: {"comments": queries.comments(practice)}),
+            "facts": fragment("practices/_facts.html", (practice.id,), facts_context)}
 
 
 @blueprint.route("/<id:practice_id>/modifier", methods=["GET", "POST"])
