@@ -61,16 +61,22 @@ def _form(fabrique: Fabrique, first_author_id: int | None, *args, **kwargs) -> P
 @uses_fragments
 def index():
     filters = queries.PracticeFilters.from_args(request.args)
-    page = queries.published_ids(filters, parse_page(request.args.get("page")),
-                                 current_app.config["PRACTICES_PER_PAGE"])
-    # The filters and the cards read the same for everyone: kept as fragments, loaded only when missing.
-    filters_form = fragment("practices/_filters.html", dataclasses.astuple(filters), lambda: {
-        "filters": filters, "kinds": list(PracticeKind), "themes": categories(),
-        "territories": list(TerritoryType), "regions": sorted(REGIONS.items(), key=lambda region: region[1]),
-        "sorts": queries.SORTS})
-    cards = fragments_of("practices/_card.html", page.items, queries.listed, lambda practice: {"practice": practice})
+
+    def listing_context():
+        page = queries.published_ids(filters, parse_page(request.args.get("page")),
+                                     current_app.config["PRACTICES_PER_PAGE"])
+        # The filters and the cards are fragments of their own too, loaded only when missing.
+        filters_form = fragment("practices/_filters.html", dataclasses.astuple(filters), lambda: {
+            "filters": filters, "kinds": list(PracticeKind), "themes": categories(),
+            "territories": list(TerritoryType), "regions": sorted(REGIONS.items(), key=lambda region: region[1]),
+            "sorts": queries.SORTS})
+        cards = fragments_of("practices/_card.html", page.items, queries.listed,
+                             lambda practice: {"practice": practice})
+        return {"page": page, "filters_form": filters_form, "cards": cards}
+
+    # The list reads the same for every viewer of this address; the member's drafts go above it.
     return render_template(
-        "practices/index.html", page=page, filters=filters, filters_form=filters_form, cards=cards,
+        "practices/index.html", listing=page_body("practices/_listing.html", (request.full_path,), listing_context),
         drafts=queries.drafts_of(current_user) if current_user.is_authenticated else [],
     )
 

@@ -160,11 +160,20 @@ def listed(resource_ids: list[int]) -> dict[int, Resource]:
             selectinload(Resource.photos))).scalars()}
 
 
-def resource_for_page(resource_id: int) -> Resource | None:
-    return db.session.execute(
-        select(Resource).where(Resource.id == resource_id)
-        .options(joinedload(Resource.fabrique), selectinload(Resource.photos))
-    ).scalar_one_or_none()
+def resource_for_page(resource_id: int, with_photos: bool = True) -> Resource | None:
+    """The resource with its fabrique, and its photos unless not ``with_photos`` (``load_photos``
+    reads them later, when its page is rendered and not taken from its fragment)."""
+    statement = select(Resource).where(Resource.id == resource_id).options(joinedload(Resource.fabrique))
+    if with_photos:
+        statement = statement.options(selectinload(Resource.photos))
+    return db.session.execute(statement).scalar_one_or_none()
+
+
+def load_photos(resource: Resource) -> None:
+    # Loading again resets what it does not load: the fabrique with the photos.
+    db.session.execute(select(Resource).where(Resource.id == resource.id)
+                       .options(joinedload(Resource.fabrique), selectinload(Resource.photos))
+                       .execution_options(populate_existing=True)).scalar_one()
 
 
 @dataclass(frozen=True)

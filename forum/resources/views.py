@@ -6,13 +6,14 @@ import dataclasses
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from forum.accounts import submissions
 from forum.core.dates import today_in_france
 from forum.core.errors import DomainError, Forbidden, NotFound, StaleEdit
 from forum.core.locking import read_version
 from forum.core.forms import attach_error, render_form, require_button_form
-from forum.core.fragments import fragment, fragments_of, uses_fragments
+from forum.core.fragments import Viewer, fragment, fragments_of, page_body, per_response, uses_fragments
 from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
@@ -31,8 +32,8 @@ blueprint = Blueprint("resources", __name__, url_prefix="/ressources")
 NEW_RESOURCE = "resource"  # the new-resource form's submission scope (forum.accounts.submissions)
 
 
-def _resource_or_404(resource_id: int):
-    resource = queries.resource_for_page(resource_id)
+def _resource_or_404(resource_id: int, with_photos: bool = True):
+    resource = queries.resource_for_page(resource_id, with_photos)
     if resource is None:
         raise NotFound("Cette ressource n'existe pas ou a été retirée du catalogue.")
     if resource.hidden_at is not None and not (is_moderator(current_user)
@@ -55,56 +56,86 @@ def _managed_fabrique() -> Fabrique:
 def index():
     filters = queries.CatalogueFilters.from_args(request.args)
     viewer_fabrique = active_fabrique_of(current_user)
-    page = queries.catalogue_ids(filters, parse_page(request.args.get("page")),
-                                 current_app.config["RESOURCES_PER_PAGE"],
-                                 viewer_fabrique.region_code if viewer_fabrique else None)
-    filtered_fabrique = db.session.get(Fabrique, int(filters.fabrique)) if filters.fabrique else None
-    # Its hundred departments are rendered once per filters (and per "has a fabrique": sorting by
-    # distance needs one), not for every page view; it reads nothing from the database.
-    filters_form = fragment(
-        "resources/_filters.html", (dataclasses.astuple(filters), viewer_fabrique is not None), lambda: {
-            "filters": filters, "kinds": list(ResourceKind), "categories": CATEGORIES,
-            "regions": sorted(REGIONS.items(), key=lambda region: region[1]), "departments": departments_by_region(),
-            "sorts": {key: label for key, label in queries.SORTS.items() if key != "proche" or viewer_fabrique}},
-        versioned=False)
-    # The cards are the same for everyone: the resources are loaded only for missing ones.
-    cards = fragments_of("resources/_card.html", page.items, queries.listed, lambda resource: {"resource": resource})
-    return render_template("resources/index.html", page=page, filters=filters, filters_form=filters_form,
-                           filtered_fabrique=filtered_fabrique, cards=cards)
+    viewer_region = viewer_fabrique.region_code if viewer_fabrique else None
+    # The list reads the same for every viewer of this address, but for two things: sorting "au plus
+    # près" is offered to members of a fabrique, and sorts from the region of theirs.
+    key = (request.full_path, viewer_fabrique is not None, viewer_region if filters.sort == "proche" else None)
+
+    def listing_context():
+        page = queries.catalogue_ids(filters, parse_page(request.args.get("page")),
+                                     current_app.config["RESOURCES_PER_PAGE"], viewer_region)
+        # Its hundred departments are rendered once per filters (and per "has a fabrique": sorting by
+        # distance needs one), not for every listing; it reads nothing from the database.
+        filters_form = fragment(
+            "resources/_filters.html", (dataclasses.astuple(filters), viewer_fabrique is not None), lambda: {
+                "filters": filters, "kinds": list(ResourceKind), "categories": CATEGORIES,
+                "regions": sorted(REGIONS.items(), key=lambda region: region[1]),
+                "departments": departments_by_region(),
+                "sorts": {key: label for key, label in queries.SORTS.items() if key != "proche" or viewer_fabrique}},
+            versioned=False)
+        return {"page": page, "filters": filters, "filters_form": filters_form,
+                "filtered_fabrique": db.session.get(Fabrique, int(filters.fabrique)) if filters.fabrique else None,
+                # The cards are the same for everyone: the resources are loaded only for missing ones.
+                "cards": fragments_of("resources/_card.html", page.items, queries.listed,
+                                      lambda resource: {"resource": resource})}
+
+    return render_template("resources/index.html",
+                           listing=page_body("resources/_listing.html", key, listing_context))
 
 
 @blueprint.get("/<id:resource_id>")
 @public_page
 @uses_fragments
 def show(resource_id: int):
-    resource = _resource_or_404(resource_id)
+    resource = _resource_or_404(resource_id, with_photos=False)  # read when the body is rendered
     viewer_fabrique = active_fabrique_of(current_user)
+    member = current_user.is_authenticated
+    viewer = Viewer(is_authenticated=member, is_moderator=member and current_user.is_moderator,
+                    is_suspended=member and current_user.is_suspended,
+                    is_email_confirmed=member and current_user.is_email_confirmed)
     can_request = (resource.kind.lendable and not resource.paused and resource.hidden_at is None
                    and viewer_fabrique is not None
                    and viewer_fabrique.id != resource.fabrique_id
                    and current_user.is_email_confirmed)  # else the page says to confirm the address first
-    request_form = None
-    if can_request:
-        request_form = LoanRequestForm()
-        request_form.submission.data = submissions.issue(current_user, _loan_scope(resource))
-    return _render_show(resource, request_form)
+    is_manager = can_manage(current_user, resource.fabrique)
+    today = today_in_france()
+    # The page reads the same for the viewers of the same rights and fabrique (it lends on its behalf).
+    key = (resource.id, request.full_path, viewer, today, is_manager, can_request,
+           viewer_fabrique.id if viewer_fabrique else None)
+    submission = per_response("loan-submission", lambda: submissions.issue(current_user, _loan_scope(resource)))
+
+    def context():
+        queries.load_photos(resource)
+        request_form = None
+        if can_request:  # the CSRF token and the submission are the member's: placeholders here
+            request_form = LoanRequestForm(meta={"csrf": False})
+            request_form.submission.data = submission
+        return _show_context(resource, request_form, viewer, viewer_fabrique, is_manager, today)
+
+    return render_template("resources/show.html", resource=resource,
+                           body=page_body("resources/_page.html", key, context))
 
 
 def _loan_scope(resource) -> str:
     return f"loan:{resource.id}"
 
 
-def _render_show(resource, request_form, status: int = 200):
-    viewer_fabrique = active_fabrique_of(current_user)
-    today = today_in_france()
+def _show_context(resource, request_form, viewer, viewer_fabrique, is_manager: bool, today) -> dict:
     # The calendar is the same for everyone: its loans are read only when its fragment is missing.
     calendar_html = fragment("resources/_calendar.html", (resource.id, today), lambda: {
         "resource": resource, "calendar": queries.calendar(resource, today), "today": today,
     }) if resource.kind.lendable else None
-    return render_template(
-        "resources/show.html", resource=resource, request_form=request_form, calendar_html=calendar_html,
-        is_manager=can_manage(current_user, resource.fabrique), viewer_fabrique=viewer_fabrique,
-    ), status
+    return {"resource": resource, "request_form": request_form, "calendar_html": calendar_html,
+            "is_manager": is_manager, "viewer_fabrique": viewer_fabrique, "current_user": viewer,
+            "login_next": request.full_path, "resend_next": request.full_path}
+
+
+def _render_show(resource, request_form, status: int):
+    """The page again with a loan request the member must correct (not shared: it holds their input)."""
+    body = Markup(render_template("resources/_page.html", **_show_context(
+        resource, request_form, current_user, active_fabrique_of(current_user),
+        can_manage(current_user, resource.fabrique), today_in_france())))
+    return render_template("resources/show.html", resource=resource, body=body), status
 
 
 @blueprint.route("/nouvelle", methods=["GET", "POST"])
