@@ -529,13 +529,19 @@ def login_cookie(base_url: str, email: str) -> str:
     except urllib.error.HTTPError as answer:  # the 302 that a logged-in member gets
         if answer.code != 302:
             raise BenchError(f"Logging in as {email} answered {answer.code}.") from None
-        return _session_cookie(answer.headers)
+        cookie = _session_cookie(answer.headers)
+    # The first page shows the login's « Bonjour », and so changes the session: a browser keeps the
+    # cookie of that answer. Measured with the login's own, every page would show it again.
+    with opener.open(urllib.request.Request(base_url + "/", headers={"Cookie": cookie}), timeout=30) as response:
+        return _session_cookie(response.headers, default=cookie)
 
 
-def _session_cookie(headers) -> str:
+def _session_cookie(headers, default: str | None = None) -> str:
     for value in headers.get_all("Set-Cookie") or []:
         if value.startswith(SESSION_COOKIE + "="):
             return value.split(";", 1)[0]
+    if default is not None:
+        return default
     raise BenchError("The forum set no session cookie.")
 
 
