@@ -34,11 +34,11 @@ def index():
     if state_value and state_value not in {state.value for state in LoanState}:
         raise Invalid("Cet état de prêt n'existe pas.")
     state = LoanState(state_value) if state_value else None
+    counts = queries.loan_counts_by_state(fabrique.id)
     page = queries.loans_of_fabrique(fabrique.id, state, parse_page(request.args.get("page")),
-                                     current_app.config["LOANS_PER_PAGE"])
+                                     current_app.config["LOANS_PER_PAGE"], counts)
     return render_template("loans/index.html", page=page, fabrique=fabrique, state=state, states=list(LoanState),
-                           counts=queries.loan_counts_by_state(fabrique.id), today=today_in_france(),
-                           needs_owner=queries.NEEDS_OWNER)
+                           counts=counts, today=today_in_france(), needs_owner=queries.NEEDS_OWNER)
 
 
 def _loan_for(actor, loan_id: int):

@@ -169,6 +169,11 @@ LOAN_STATE_LABELS = {
 BOOKING_STATES = (LoanState.ACCEPTED, LoanState.LENT)
 
 
+def loan_is_overdue(state: LoanState, end_date: date, today: date) -> bool:
+    """A loan is overdue when the equipment is still out after its last day."""
+    return state is LoanState.LENT and end_date < today
+
+
 class Loan(Base):
     """A fabrique's request to use another fabrique's resource for a period (dates inclusive)."""
 
@@ -206,7 +211,7 @@ class Loan(Base):
     requested_by: Mapped[User | None] = relationship(lazy="raise_on_sql")
 
     def is_overdue(self, today: date) -> bool:
-        return self.state is LoanState.LENT and self.end_date < today
+        return loan_is_overdue(self.state, self.end_date, today)
 
     @property
     def days(self) -> int:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 from datetime import date, timedelta
 
 from sqlalchemy import bindparam, case, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from forum.accounts.models import User
 from forum.core.errors import Invalid
@@ -20,6 +21,7 @@ from forum.fabriques.models import Fabrique
 from forum.resources.loans import Booking, usage_by_day
 from forum.resources.models import (
     ALL_CATEGORIES, BOOKING_STATES, Loan, LoanEvent, LoanMessage, LoanState, Photo, Resource, ResourceKind,
+    loan_is_overdue,
 )
 
 SORTS = {"nom": "Nom", "recent": "Plus récentes", "proche": "Régions les plus proches"}
@@ -170,10 +172,9 @@ def resource_for_page(resource_id: int, with_photos: bool = True) -> Resource | 
 
 
 def load_photos(resource: Resource) -> None:
-    # Loading again resets what it does not load: the fabrique with the photos.
+    # Loading an object again fills in what it had not loaded, and only that: its photos.
     db.session.execute(select(Resource).where(Resource.id == resource.id)
-                       .options(joinedload(Resource.fabrique), selectinload(Resource.photos))
-                       .execution_options(populate_existing=True)).scalar_one()
+                       .options(selectinload(Resource.photos))).scalar_one()
 
 
 @dataclass(frozen=True)
@@ -245,11 +246,22 @@ NEEDS_OWNER = (LoanState.REQUESTED, LoanState.ACCEPTED, LoanState.LENT)
 NEEDS_BORROWER: tuple[LoanState, ...] = ()
 
 
-def _loan_options():
-    return (joinedload(Loan.resource).load_only(Resource.id, Resource.name, Resource.kind),
-            joinedload(Loan.owner_fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug),
-            joinedload(Loan.borrower_fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug),
-            joinedload(Loan.requested_by).load_only(User.id, User.display_name))
+@dataclass(frozen=True)
+class LoanRow:
+    """A loan as a line of the loans list prints it (plain values: thirty of them a page)."""
+
+    id: int
+    quantity: int
+    state: LoanState
+    start_date: date
+    end_date: date
+    owner_fabrique_id: int
+    resource_name: str
+    owner_name: str
+    borrower_name: str
+
+    def is_overdue(self, today: date) -> bool:
+        return loan_is_overdue(self.state, self.end_date, today)
 
 
 def _of_fabrique():
@@ -260,18 +272,28 @@ def _of_fabrique():
 # Built once (with or without a state filter): a fabrique's managers open /prets all day.
 @cache
 def _loans_statement(filtered: bool):
-    statement = select(Loan).where(_of_fabrique())
+    owner, borrower = aliased(Fabrique), aliased(Fabrique)
+    statement = (
+        select(Loan.id, Loan.quantity, Loan.state, Loan.start_date, Loan.end_date, Loan.owner_fabrique_id,
+               Resource.name, owner.name, borrower.name)
+        .join(Resource, Resource.id == Loan.resource_id).join(owner, owner.id == Loan.owner_fabrique_id)
+        .join(borrower, borrower.id == Loan.borrower_fabrique_id).where(_of_fabrique()))
     if filtered:
         statement = statement.where(Loan.state == bindparam("state"))
     needs_me = case(((Loan.owner_fabrique_id == bindparam("fabrique_id")) & Loan.state.in_(NEEDS_OWNER), 0),
                     else_=1)
-    return statement.options(*_loan_options()).order_by(needs_me, Loan.start_date, Loan.id.desc())
+    return statement.order_by(needs_me, Loan.start_date, Loan.id.desc())
 
 
-def loans_of_fabrique(fabrique_id: int, state: LoanState | None, page: int, per_page: int) -> Page[Loan]:
-    """Sent and received loans; those waiting for this fabrique's managers first, then the newest."""
+def loans_of_fabrique(fabrique_id: int, state: LoanState | None, page: int, per_page: int,
+                      counts: dict[LoanState, int]) -> Page[LoanRow]:
+    """Sent and received loans; those waiting for this fabrique's managers first, then the newest.
+    ``counts``: ``loan_counts_by_state``, which gives the total."""
     params = {"fabrique_id": fabrique_id, **({"state": state} if state is not None else {})}
-    return paginate(db.session, _loans_statement(state is not None), page, per_page, params=params)
+    total = counts.get(state, 0) if state is not None else sum(counts.values())
+    rows = paginate(db.session, _loans_statement(state is not None), page, per_page, scalars=False, total=total,
+                    params=params)
+    return dataclasses.replace(rows, items=[LoanRow(*row) for row in rows.items])
 
 
 @cache

@@ -200,9 +200,9 @@ def thread_for_page(thread_id: int, with_header: bool = True) -> Thread:
 
 
 def load_thread_header(thread: Thread) -> None:
-    """Load what a thread page's header shows: its category and tags."""
-    db.session.execute(_THREAD_FOR_PAGE.execution_options(populate_existing=True),
-                       {"thread_id": thread.id}).scalar_one()
+    """Load what a thread page's header shows: its category and tags (loading an object again fills
+    in what it had not loaded, and only that)."""
+    db.session.execute(_THREAD_FOR_PAGE, {"thread_id": thread.id}).unique().scalar_one()
 
 
 # Built once: every thread page runs them.
