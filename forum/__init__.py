@@ -96,7 +96,11 @@ def _init_extensions(app: Flask) -> None:
     from sqlalchemy.orm import joinedload
 
     from forum.accounts.models import User
-    from forum.accounts.services import session_user_statement, user_for_session_key
+    from forum.accounts.services import session_row, session_user_statement
+    from forum.core.fragments import remember_member_version
+    from forum.core.page_cache import version_column
+    from forum.notifications.services import unread_count_column
+    from forum.notifications.views import remember_unread_count
     from forum.core.mail import install_mail_hooks
     from forum.core.wakeup import install_wakeup_hooks
     from forum.search.sync import install_change_log
@@ -119,12 +123,20 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = None  # the server-side login session does this job
 
-    # Built once: every request of a member runs it (with the fabrique the header shows).
-    session_user = session_user_statement(joinedload(User.membership).joinedload(Membership.fabrique))
+    # Built once: every request of a member runs it, with what the header shows (their fabrique, their
+    # unread notifications) and the content version pages read their fragments at: one statement.
+    session_user = session_user_statement(joinedload(User.membership).joinedload(Membership.fabrique),
+                                          columns=(unread_count_column(), version_column()))
 
     @login_manager.user_loader
     def load_user(session_key: str) -> User | None:
-        return user_for_session_key(session_key, session_user)
+        row = session_row(session_key, session_user)
+        if row is None:
+            return None
+        user, unread, version = row
+        remember_unread_count(unread)
+        remember_member_version(version)
+        return user
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from disposable_email_domains import blocklist as disposable_domains
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import Select, bindparam, delete, func, select
+from sqlalchemy import Row, Select, bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -194,22 +194,28 @@ def start_login_session(user: User, user_agent: str = "") -> str:
     return key
 
 
-def session_user_statement(*load_options: ORMOption) -> Select:
-    """The statement that finds the member of a login session, eager-loading ``load_options``:
-    build it once and give it to ``user_for_session_key`` (every request of a member runs it)."""
-    return (select(User).join(LoginSession, LoginSession.user_id == User.id)
+def session_user_statement(*load_options: ORMOption, columns: tuple = ()) -> Select:
+    """The statement that finds the member of a login session, eager-loading ``load_options``, with
+    ``columns`` beside (what every page of a member shows): build it once and give it to
+    ``session_row`` (every request of a member runs it)."""
+    return (select(User, *columns).join(LoginSession, LoginSession.user_id == User.id)
             .where(LoginSession.key_hash == bindparam("key_hash")).options(*load_options))
 
 
-def user_for_session_key(key: str, statement: Select | None = None) -> User | None:
-    """The member of a live login session, or None (``statement``: from ``session_user_statement``)."""
+def session_row(key: str, statement: Select) -> Row | None:
+    """(member, *columns) of a live login session, or None (``statement``: from ``session_user_statement``)."""
     if not key or len(key) > 100:
         return None
-    user = db.session.execute(statement if statement is not None else session_user_statement(),
-                              {"key_hash": _hash_key(key)}).unique().scalar_one_or_none()
-    if user is not None:
-        user.current_session_key = key
-    return user
+    row = db.session.execute(statement, {"key_hash": _hash_key(key)}).unique().one_or_none()
+    if row is not None:
+        row[0].current_session_key = key
+    return row
+
+
+def user_for_session_key(key: str) -> User | None:
+    """The member of a live login session, or None."""
+    row = session_row(key, session_user_statement())
+    return row[0] if row is not None else None
 
 
 def end_login_session(key: str | None) -> None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Hashable, Mapping, Sequence
 
 from flask import Flask, current_app, g, render_template, request
+from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
@@ -160,11 +161,19 @@ def fragments_of(template: str, ids: Sequence[int], load: Callable[[Sequence[int
     return [fragment(template, key(item_id), lambda item_id=item_id: item_context(item_id)) for item_id in ids]
 
 
+def remember_member_version(version: int | None) -> None:
+    """The content version, read with the member at the start of the request (forum.create_app)."""
+    g.member_content_version = version or 0
+
+
 def csrf_token() -> str:
     """Templates' ``csrf_token()``: the placeholder inside a fragment, the member's token elsewhere."""
     if g.get("fragment_depth"):
         return CSRF_PLACEHOLDER
-    return generate_csrf()
+    token = g.get("csrf_token_of_response")
+    if token is None:  # once per response: a list of notifications has a form per line
+        token = g.csrf_token_of_response = generate_csrf()
+    return token
 
 
 def init_fragments(app: Flask) -> None:
@@ -182,6 +191,8 @@ def init_fragments(app: Flask) -> None:
         if request.method != "GET" or not getattr(view, "uses_fragments", False) or "content_version" in g:
             return
         cached = g.get("page_cache_version")  # the anonymous page cache read it already
+        if cached is None and current_user.is_authenticated:  # loads the member now, at the start
+            cached = g.get("member_content_version")  # read with them (remember_member_version)
         if cached is not None:
             g.content_version = cached
         else:

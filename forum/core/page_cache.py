@@ -90,6 +90,11 @@ def current_version(connectable) -> int:
     return connectable.execute(_VERSION_QUERY).scalar() or 0
 
 
+def version_column():
+    """The committed version as a column of another statement (None before the first change)."""
+    return _VERSION_QUERY.scalar_subquery()
+
+
 def _bump_statement(dialect_name: str):
     insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect_name]
     statement = insert(PageVersion).values(id=1, version=1)

@@ -5,7 +5,10 @@ Other domains call ``notify``; the e-mail leaves after the commit (forum.core.ma
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -16,6 +19,7 @@ from forum.accounts.models import User
 from forum.core.errors import Invalid, NotFound
 from forum.core.mail import QueuedEmail, queue_emails
 from forum.core.models import utcnow
+from forum.core.pagination import Page, paginate
 from forum.core.security import is_safe_local_path
 from forum.extensions import db
 from forum.notifications.models import EmailFrequency, EmailPreference, Notification
@@ -47,8 +51,42 @@ def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor
     return len(recipients)
 
 
+@dataclass(frozen=True)
+class NotificationLine:
+    """A notification as the list prints it (plain values: thirty of them a page)."""
+
+    id: int
+    text: str
+    created_at: datetime
+    read_at: datetime | None
+    actor_name: str | None
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+
+# A member's notifications, newest first (built once: the bell leads here all day).
+_LINES = (select(Notification.id, Notification.text, Notification.created_at, Notification.read_at,
+                 User.display_name)
+          .outerjoin(User, User.id == Notification.actor_id).where(Notification.user_id == bindparam("user_id"))
+          .order_by(Notification.created_at.desc(), Notification.id.desc()))
+
+
+def notification_lines(user: User, page: int, per_page: int) -> Page[NotificationLine]:
+    """One page of the member's notifications, newest first."""
+    rows = paginate(db.session, _LINES, page, per_page, scalars=False, params={"user_id": user.id})
+    return dataclasses.replace(rows, items=[NotificationLine(*row) for row in rows.items])
+
+
 def unread_count(user: User) -> int:
     return db.session.execute(_UNREAD_COUNT, {"user_id": user.id}).scalar_one()
+
+
+def unread_count_column():
+    """The unread count of the ``User`` a statement selects, as a column of it (the header shows it)."""
+    return (select(func.count()).select_from(Notification)
+            .where(Notification.user_id == User.id, Notification.read_at.is_(None)).scalar_subquery())
 
 
 # Built once: the header of every member's page shows it.

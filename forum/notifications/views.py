@@ -4,22 +4,15 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import joinedload
 
-from forum.accounts.models import User
 from forum.core.forms import require_button_form
-from forum.core.pagination import paginate, parse_page
+from forum.core.pagination import parse_page
 from forum.extensions import csrf, db
 from forum.notifications import services
-from forum.notifications.models import EmailFrequency, Notification
+from forum.notifications.models import EmailFrequency
 
 blueprint = Blueprint("notifications", __name__, url_prefix="/notifications")
 PER_PAGE = 30
-# A member's notifications, newest first (built once: the bell leads here all day).
-_LIST = (select(Notification).where(Notification.user_id == bindparam("user_id"))
-         .options(joinedload(Notification.actor).load_only(User.id, User.display_name))
-         .order_by(Notification.created_at.desc(), Notification.id.desc()))
 
 
 @blueprint.app_context_processor
@@ -36,12 +29,16 @@ def _unread_notifications() -> int:
     return g.unread_notifications
 
 
+def remember_unread_count(count: int) -> None:
+    """The member's unread count, read with them at the start of the request (forum.create_app)."""
+    g.unread_notifications = count
+
+
 @blueprint.get("")
 @login_required
 def index():
     g.private_page = True
-    page = paginate(db.session, _LIST, parse_page(request.args.get("page")), PER_PAGE,
-                    params={"user_id": current_user.id})
+    page = services.notification_lines(current_user, parse_page(request.args.get("page")), PER_PAGE)
     return render_template("notifications/index.html", page=page, frequency=services.frequency_of(current_user),
                            frequencies=list(EmailFrequency))
 
