@@ -105,7 +105,7 @@ def _init_extensions(app: Flask) -> None:
     from forum.core.wakeup import install_wakeup_hooks
     from forum.search.sync import install_change_log
     from forum.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
-    from forum.fabriques.models import Membership
+    from forum.fabriques.models import Fabrique, Membership
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
@@ -125,8 +125,11 @@ def _init_extensions(app: Flask) -> None:
 
     # Built once: every request of a member runs it, with what the header shows (their fabrique, their
     # unread notifications) and the content version pages read their fragments at: one statement.
-    session_user = session_user_statement(joinedload(User.membership).joinedload(Membership.fabrique),
-                                          columns=(unread_count_column(), version_column()))
+    # Of the fabrique, what pages read for their member (a fabrique's page reads the rest with it).
+    session_user = session_user_statement(
+        joinedload(User.membership).joinedload(Membership.fabrique).load_only(
+            Fabrique.slug, Fabrique.name, Fabrique.region_code, Fabrique.department_code, Fabrique.territory_type),
+        columns=(unread_count_column(), version_column()))
 
     @login_manager.user_loader
     def load_user(session_key: str) -> User | None:

@@ -201,12 +201,14 @@ def init_fragments(app: Flask) -> None:
     @app.after_request
     def _personalise(response):
         if g.pop("fragments_used", False) and response.mimetype == "text/html" and not response.is_streamed:
-            body = response.get_data(as_text=True)
-            values = {**{placeholder: value for placeholder, value in g.pop("per_response_values", {}).items()
-                         if placeholder in body},
-                      **({CSRF_PLACEHOLDER: generate_csrf} if CSRF_PLACEHOLDER in body else {})}
+            # In bytes: the placeholders and the tokens are ASCII, and a page need not be decoded again.
+            body = response.get_data()
+            values = {**g.pop("per_response_values", {}), CSRF_PLACEHOLDER: csrf_token}
+            changed = False
             for placeholder, value in values.items():
-                body = body.replace(placeholder, value())
-            if values:
+                placeholder_bytes = placeholder.encode()
+                if placeholder_bytes in body:
+                    body, changed = body.replace(placeholder_bytes, value().encode()), True
+            if changed:
                 response.set_data(body)
         return response
