@@ -9,6 +9,7 @@ from forum.accounts import submissions
 from forum.core.dates import today_in_france
 from forum.core.errors import Conflict, Forbidden, Invalid
 from forum.core.forms import attach_error
+from forum.core.fragments import page_body, uses_fragments
 from forum.core.limits import per_member
 from forum.core.pagination import parse_page
 from forum.core.web import repeated_submission, site_url
@@ -25,6 +26,7 @@ LOAN_STATES = frozenset(state.value for state in LoanState)
 
 @blueprint.get("")
 @login_required
+@uses_fragments
 def index():
     g.private_page = True
     fabrique = active_fabrique_of(current_user)
@@ -34,11 +36,18 @@ def index():
     if state_value and state_value not in {state.value for state in LoanState}:
         raise Invalid("Cet état de prêt n'existe pas.")
     state = LoanState(state_value) if state_value else None
-    counts = queries.loan_counts_by_state(fabrique.id)
-    page = queries.loans_of_fabrique(fabrique.id, state, parse_page(request.args.get("page")),
-                                     current_app.config["LOANS_PER_PAGE"], counts)
-    return render_template("loans/index.html", page=page, fabrique=fabrique, state=state, states=list(LoanState),
-                           counts=counts, today=today_in_france(), needs_owner=queries.NEEDS_OWNER)
+    today = today_in_france()
+
+    def context():
+        counts = queries.loan_counts_by_state(fabrique.id)
+        page = queries.loans_of_fabrique(fabrique.id, state, parse_page(request.args.get("page")),
+                                         current_app.config["LOANS_PER_PAGE"], counts)
+        return {"page": page, "fabrique": fabrique, "state": state, "states": list(LoanState), "counts": counts,
+                "today": today, "needs_owner": queries.NEEDS_OWNER}
+
+    # The same for every member of the fabrique (its loans, as its managers must act on them).
+    listing = page_body("loans/_listing.html", (fabrique.id, request.full_path, today), context)
+    return render_template("loans/index.html", fabrique=fabrique, listing=listing)
 
 
 def _loan_for(actor, loan_id: int):

@@ -22,7 +22,7 @@ from forum.threads.models import Category, Post, Thread
 from tests.conftest import HttpsClient, commit_work, login, make_category, make_fabrique, make_reply, make_thread, \
     make_user
 from tests.practices.builders import make_practice
-from tests.resources.builders import make_resource, two_fabriques
+from tests.resources.builders import day, make_loan, make_resource, two_fabriques
 
 # A plain reader, and beside them viewers who differ from them in one thing each: Olga thanked the
 # answer, kept the question and wrote a reply; Fanny thanked it too, and did nothing else; the others are a moderator, an administrator, a
@@ -110,8 +110,15 @@ def _assert_each_viewer_reads_their_own(app, expected, viewers, urls, both_order
               else [(viewer, url) for url in urls for viewer in viewers])
     for viewer, url in visits:
         response = clients[viewer].get(url)
-        assert (response.status_code, _comparable(response.get_data(as_text=True))) == \
-            expected[(viewer, url)], (viewer, url)
+        status, page = expected[(viewer, url)]
+        got = _comparable(response.get_data(as_text=True))
+        assert (response.status_code, got) == (status, page), (viewer, url, _first_difference(page, got))
+
+
+def _first_difference(expected: str, got: str) -> str:
+    """Where two pages first differ, with some text around (for an assertion's message)."""
+    at = next((i for i, (a, b) in enumerate(zip(expected, got)) if a != b), min(len(expected), len(got)))
+    return f"expected …{expected[max(at - 150, 0):at + 150]}… got …{got[max(at - 150, 0):at + 150]}…"
 
 
 def test_every_viewer_reads_the_page_a_render_of_their_own_gives(app, thread, uncached):
@@ -264,6 +271,7 @@ def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
         resource_services.set_paused(world["owner"], embroiderer, True)
         commit_work()
     make_user("reader@exemple.fr", "Rémi Lecteur")
+    make_loan(world["member"], world["resource"], day(3), day(5))
     pages = ("/ressources", "/ressources?type=equipement&tri=proche", "/ressources?tri=nom",
              f"/fabriques/{world['lender'].slug}", f"/fabriques/{world['borrower_fabrique'].slug}",
              "/fabriques", "/fabriques?tri=activite&territoire=rural", f"/ressources/{world['resource'].id}")
@@ -277,4 +285,20 @@ def test_the_catalogue_shows_each_reader_the_page_of_their_own(app, uncached):
     assert "Gérer les membres" in expected[("owner@exemple.fr", pages[3])][1]
     assert "Demander un prêt" in expected[("member@exemple.fr", pages[-1])][1]  # beside the shared calendar
 
+    _assert_each_viewer_reads_their_own(app, expected, viewers, pages)
+
+
+def test_the_loans_list_shows_each_fabrique_its_own(app, uncached):
+    """A fabrique's loans are shared by its members; the other fabrique's members read theirs."""
+    world = two_fabriques()
+    make_loan(world["member"], world["resource"], day(3), day(5))
+    make_user("reader@exemple.fr", "Rémi Lecteur")
+    pages = ("/prets", "/prets?etat=requested", "/prets?etat=lent")
+    viewers = ("owner@exemple.fr", "member@exemple.fr", "reader@exemple.fr")
+    expected = _uncached_pages(uncached, viewers, pages)
+    # The lender's managers must answer; the borrower waits; a member without a fabrique has no loans.
+    assert "Répondre" in expected[("owner@exemple.fr", "/prets")][1]
+    borrower = expected[("member@exemple.fr", "/prets")][1]
+    assert "emprunté à" in borrower and "Répondre" not in borrower
+    assert "emprunté à" not in expected[("reader@exemple.fr", "/prets")][1]
     _assert_each_viewer_reads_their_own(app, expected, viewers, pages)
