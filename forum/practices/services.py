@@ -101,11 +101,14 @@ def get_practice(practice_id: int, *, for_page: bool = False) -> Practice:
 
 @cache
 def _practice_statement(for_page: bool):
-    # Built once: every report page runs it.
-    rest = [] if for_page else [selectinload(Practice.themes), selectinload(Practice.coauthor_fabriques),
-                                selectinload(Practice.threads), selectinload(Practice.resources)]
+    # Built once: every report page runs it. A page reads its fabrique's and authors' names only.
+    if for_page:
+        return select(Practice).where(Practice.id == bindparam("practice_id")).options(
+            selectinload(Practice.authors).load_only(User.id, User.display_name),
+            joinedload(Practice.fabrique).load_only(Fabrique.slug, Fabrique.name))
     return select(Practice).where(Practice.id == bindparam("practice_id")).options(
-        selectinload(Practice.authors), joinedload(Practice.fabrique), *rest)
+        selectinload(Practice.authors), joinedload(Practice.fabrique), selectinload(Practice.themes),
+        selectinload(Practice.coauthor_fabriques), selectinload(Practice.threads), selectinload(Practice.resources))
 
 
 def is_author(user: User | None, practice: Practice) -> bool:
