@@ -60,7 +60,9 @@ class Thread(Hideable, Base):
         Index("ix_threads_last_post_at", "last_post_at"),
         Index("ix_threads_fabrique_id_last_post_at", "fabrique_id", "last_post_at"),
         Index("ix_threads_category_id_is_pinned_last_post_at", "category_id", "is_pinned", "last_post_at"),
-        Index("ix_threads_hidden_at", "hidden_at"),  # the moderators' queue of held threads
+        # The lists of visible threads, newest first, read in order up to the page's end (not
+        # sorted whole on each view); and the moderators' queue of held threads.
+        Index("ix_threads_hidden_at_last_post_at", "hidden_at", "last_post_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
