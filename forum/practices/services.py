@@ -93,7 +93,8 @@ def get_practice(practice_id: int, *, for_page: bool = False) -> Practice:
     """The report with its fabrique and authors, and its themes, co-author fabriques, threads and
     resources unless ``for_page`` (its page keeps those in fragments: ``queries.load_labels``,
     ``queries.links_of``)."""
-    practice = db.session.execute(_practice_statement(for_page), {"practice_id": practice_id}).scalar_one_or_none()
+    practice = db.session.execute(_practice_statement(for_page),
+                                  {"practice_id": practice_id}).unique().scalar_one_or_none()
     if practice is None:
         raise NotFound("Ce retour d'expérience n'existe pas.")
     return practice
@@ -101,10 +102,11 @@ def get_practice(practice_id: int, *, for_page: bool = False) -> Practice:
 
 @cache
 def _practice_statement(for_page: bool):
-    # Built once: every report page runs it. A page reads its fabrique's and authors' names only.
+    # Built once: every report page runs it. A page reads its fabrique's and authors' names only,
+    # in the same statement (a second one's options would be keyed again on every view).
     if for_page:
         return select(Practice).where(Practice.id == bindparam("practice_id")).options(
-            selectinload(Practice.authors).load_only(User.id, User.display_name),
+            joinedload(Practice.authors).load_only(User.id, User.display_name),
             joinedload(Practice.fabrique).load_only(Fabrique.slug, Fabrique.name))
     return select(Practice).where(Practice.id == bindparam("practice_id")).options(
         selectinload(Practice.authors), joinedload(Practice.fabrique), selectinload(Practice.themes),

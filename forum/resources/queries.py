@@ -163,12 +163,19 @@ def listed(resource_ids: list[int]) -> dict[int, Resource]:
 
 
 def resource_for_page(resource_id: int, with_photos: bool = True) -> Resource | None:
-    """The resource with its fabrique, and its photos unless not ``with_photos`` (``load_photos``
-    reads them later, when its page is rendered and not taken from its fragment)."""
-    statement = select(Resource).where(Resource.id == resource_id).options(joinedload(Resource.fabrique))
-    if with_photos:
-        statement = statement.options(selectinload(Resource.photos))
-    return db.session.execute(statement).scalar_one_or_none()
+    """The resource with its fabrique, and its photos unless not ``with_photos``: then its fabrique
+    with what its page prints only, and ``load_photos`` reads the photos later, when its page is
+    rendered and not taken from its fragment."""
+    statement = _RESOURCE_WITH_PHOTOS if with_photos else _RESOURCE_FOR_PAGE
+    return db.session.execute(statement, {"resource_id": resource_id}).scalar_one_or_none()
+
+
+# Built once: the page of a resource runs one of them.
+_RESOURCE_WITH_PHOTOS = (select(Resource).where(Resource.id == bindparam("resource_id"))
+                         .options(joinedload(Resource.fabrique), selectinload(Resource.photos)))
+_RESOURCE_FOR_PAGE = (select(Resource).where(Resource.id == bindparam("resource_id"))
+                      .options(joinedload(Resource.fabrique).load_only(
+                          Fabrique.slug, Fabrique.name, Fabrique.department_code, Fabrique.region_code)))
 
 
 def load_photos(resource: Resource) -> None:
