@@ -77,3 +77,13 @@ def breached_reset_at() -> float | None:
     if not resets and limiter.current_limit is not None:
         resets = [limiter.current_limit.reset_at]
     return max(resets) if resets else None
+
+
+# Every limit of the forum counts writes (``methods=["POST"]``): reading a page needs no
+# look-up of the limits, which Flask-Limiter would otherwise do on every request.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@limiter.request_filter
+def _reads_are_not_limited() -> bool:
+    return request.method in SAFE_METHODS
