@@ -123,8 +123,12 @@ BAD_TOKEN = "Ce lien de désinscription n'est pas valide : il a peut-être été
 
 def frequency_of(user: User) -> EmailFrequency:
     """The member's e-mail choice (immediate e-mails when they never chose)."""
-    preference = db.session.get(EmailPreference, user.id)
-    return preference.frequency if preference is not None else EmailFrequency.IMMEDIATE
+    frequency = db.session.execute(_FREQUENCY, {"user_id": user.id}).scalar_one_or_none()
+    return frequency if frequency is not None else EmailFrequency.IMMEDIATE
+
+
+# Built once: the notifications page shows it (the column alone, not the preference object).
+_FREQUENCY = select(EmailPreference.frequency).where(EmailPreference.user_id == bindparam("user_id"))
 
 
 def set_frequency(user: User, frequency: EmailFrequency) -> None:
