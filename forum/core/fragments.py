@@ -33,9 +33,9 @@ from typing import Any, Callable, Hashable, Mapping, Sequence
 
 from flask import Flask, current_app, g, render_template, request
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
+from forum.core.csrf_tokens import csrf_token as signed_csrf_token
 from forum.core.page_cache import VersionedCache, current_version
 
 MAX_FRAGMENTS = 20_000
@@ -172,7 +172,7 @@ def csrf_token() -> str:
         return CSRF_PLACEHOLDER
     token = g.get("csrf_token_of_response")
     if token is None:  # once per response: a list of notifications has a form per line
-        token = g.csrf_token_of_response = generate_csrf()
+        token = g.csrf_token_of_response = signed_csrf_token()
     return token
 
 
