@@ -212,12 +212,6 @@ def session_row(key: str, statement: Select) -> Row | None:
     return row
 
 
-def user_for_session_key(key: str) -> User | None:
-    """The member of a live login session, or None."""
-    row = session_row(key, session_user_statement())
-    return row[0] if row is not None else None
-
-
 def end_login_session(key: str | None) -> None:
     if key:
         db.session.execute(delete(LoginSession).where(LoginSession.key_hash == _hash_key(key)))

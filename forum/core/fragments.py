@@ -63,6 +63,15 @@ class Viewer:
     is_suspended: bool = False
     is_email_confirmed: bool = True
 
+    @classmethod
+    def of(cls, user, *, with_id: bool = False) -> Viewer:
+        """``user`` (``current_user``) as a fragment sees them; ``with_id``: the key says they wrote
+        something the fragment shows."""
+        if not user.is_authenticated:
+            return cls(is_authenticated=False, is_email_confirmed=False)
+        return cls(id=user.id if with_id else 0, is_moderator=user.is_moderator, is_suspended=user.is_suspended,
+                   is_email_confirmed=user.is_email_confirmed)
+
 
 def uses_fragments(view):
     """Mark a view that renders fragments: the content version is read before anything else."""

@@ -85,13 +85,16 @@ def unread_count(user: User) -> int:
 
 def unread_count_column():
     """The unread count of the ``User`` a statement selects, as a column of it (the header shows it)."""
-    return (select(func.count()).select_from(Notification)
-            .where(Notification.user_id == User.id, Notification.read_at.is_(None)).scalar_subquery())
+    return _unread_of(User.id).scalar_subquery()
+
+
+def _unread_of(user_id):
+    return select(func.count()).select_from(Notification).where(Notification.user_id == user_id,
+                                                                Notification.read_at.is_(None))
 
 
 # Built once: the header of every member's page shows it.
-_UNREAD_COUNT = (select(func.count()).select_from(Notification)
-                 .where(Notification.user_id == bindparam("user_id"), Notification.read_at.is_(None)))
+_UNREAD_COUNT = _unread_of(bindparam("user_id"))
 
 
 def get_own_notification(user: User, notification_id: int) -> Notification:

@@ -132,9 +132,7 @@ def _practice_body(practice: Practice):
     can_edit = services.can_edit(current_user, practice)
     is_author = services.is_author(current_user, practice)
     can_try = member and viewer_fabrique is not None and viewer_fabrique.id != practice.fabrique_id
-    viewer = Viewer(is_authenticated=member, is_moderator=member and current_user.is_moderator,
-                    is_suspended=member and current_user.is_suspended,
-                    is_email_confirmed=member and current_user.is_email_confirmed)
+    viewer = Viewer.of(current_user)
     today = today_in_france()
     has_voted = queries.has_voted(current_user, practice)
     key = (practice.id, request.full_path, viewer, today, can_edit, is_author, has_voted,

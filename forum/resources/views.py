@@ -89,10 +89,7 @@ def index():
 def show(resource_id: int):
     resource = _resource_or_404(resource_id, with_photos=False)  # read when the body is rendered
     viewer_fabrique = active_fabrique_of(current_user)
-    member = current_user.is_authenticated
-    viewer = Viewer(is_authenticated=member, is_moderator=member and current_user.is_moderator,
-                    is_suspended=member and current_user.is_suspended,
-                    is_email_confirmed=member and current_user.is_email_confirmed)
+    viewer = Viewer.of(current_user)
     can_request = (resource.kind.lendable and not resource.paused and resource.hidden_at is None
                    and viewer_fabrique is not None
                    and viewer_fabrique.id != resource.fabrique_id

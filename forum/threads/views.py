@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -207,10 +208,7 @@ def _thread_body(thread: Thread, page, state: reader_state.ThreadPageState):
     can_choose_solution = community.can_choose_solution(current_user, thread)
     # The viewer's id matters only where they wrote the thread or a post of the page.
     owner = member and (thread.author_id == user_id or any(place.author_id == user_id for place in page.items))
-    viewer = Viewer(id=user_id if owner else 0, is_authenticated=member,
-                    is_moderator=member and current_user.is_moderator,
-                    is_suspended=member and current_user.is_suspended,
-                    is_email_confirmed=member and current_user.is_email_confirmed)
+    viewer = Viewer.of(current_user, with_id=owner)
     on_page = frozenset(post_ids := [place.id for place in page.items])
     # The pager keeps the query's other arguments, and visitors' links come back to this address.
     key = (thread.id, request.full_path, viewer, can_reply, can_choose_solution, state.liked & on_page,
@@ -244,6 +242,8 @@ def _post_fragments(thread: Thread, post_ids: list[int], solution: Post | None, 
     differs. The posts themselves are loaded only if a fragment is missing (all of the page's at
     once)."""
     member = viewer.is_authenticated
+    # On the posts they did not write, the viewer's id is left out: those read alike for all.
+    viewer_of_others = dataclasses.replace(viewer, id=0)
     loaded: dict[int, Post] = {}
 
     def load() -> dict[int, Post]:
@@ -252,12 +252,10 @@ def _post_fragments(thread: Thread, post_ids: list[int], solution: Post | None, 
         return loaded
 
     def post_html(place: queries.PostPlace):
-        own = member and viewer.id != 0 and place.author_id == viewer.id
+        own = viewer.id != 0 and place.author_id == viewer.id
         is_liked, is_bookmarked = place.id in liked, place.id in bookmarked
-        key = (place.id, member, viewer.is_moderator, viewer.is_suspended, viewer.is_email_confirmed, own,
-               is_liked, is_bookmarked, can_reply, can_choose_solution)
-        post_viewer = Viewer(id=viewer.id if own else 0, is_authenticated=member, is_moderator=viewer.is_moderator,
-                             is_suspended=viewer.is_suspended, is_email_confirmed=viewer.is_email_confirmed)
+        post_viewer = viewer if own else viewer_of_others
+        key = (place.id, post_viewer, is_liked, is_bookmarked, can_reply, can_choose_solution)
         return fragment("threads/_post.html", key, lambda: {
             "post": load()[place.id], "thread": thread, "solution": solution,
             "current_user": post_viewer, "writer": member and not viewer.is_suspended, "can_reply": can_reply,
