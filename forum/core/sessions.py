@@ -4,6 +4,9 @@ Flask's own interface sends a permanent session's cookie with every response to 
 expiry 30 days ahead, which costs a signature, a compression and a ``Set-Cookie`` on every
 page a member reads. Renewing it when it is an hour old keeps the same promise (a member
 who comes back within 30 days stays logged in) to within an hour.
+
+Flask also builds a new signing serializer for every request (an HMAC key derivation and a
+trial serialisation each time); this one keeps it for as long as the keys stay the same.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import time
 
 from flask import Flask, Request
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
-from itsdangerous import BadSignature
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 REFRESH_AFTER_SECONDS = 60 * 60
 
@@ -27,6 +30,16 @@ class HourlyRefreshSessionInterface(SecureCookieSessionInterface):
     """Flask's signed-cookie session, whose unchanged permanent cookie is renewed hourly."""
 
     session_class = _SignedSession
+
+    def __init__(self) -> None:
+        self._serializers: dict[tuple, URLSafeTimedSerializer | None] = {}
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        """Flask's serializer, built once per set of keys (a new key or fallback builds a new one)."""
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        if keys not in self._serializers:
+            self._serializers[keys] = super().get_signing_serializer(app)
+        return self._serializers[keys]
 
     def open_session(self, app: Flask, request: Request) -> _SignedSession | None:
         serializer = self.get_signing_serializer(app)
