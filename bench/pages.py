@@ -425,7 +425,8 @@ def pick_catalogue_pages(connection: _Connection, today: date) -> tuple[list[Pag
 
 
 class SqlRecorder:
-    """Records the statements an engine runs (``before/after_cursor_execute``) and their time."""
+    """Records the statements an engine runs (``before/after_cursor_execute``) and their time, and
+    the direct reads (forum.core.direct_reads), which SQLAlchemy's events do not see (untimed)."""
 
     def __init__(self, engine):
         self.engine = engine
@@ -436,15 +437,24 @@ class SqlRecorder:
     def __enter__(self) -> "SqlRecorder":
         from sqlalchemy import event
 
+        from forum.core import direct_reads
+
         event.listen(self.engine, "before_cursor_execute", self._before)
         event.listen(self.engine, "after_cursor_execute", self._after)
+        direct_reads.listeners.append(self._direct)
         return self
 
     def __exit__(self, *exc_info) -> None:
         from sqlalchemy import event
 
+        from forum.core import direct_reads
+
         event.remove(self.engine, "before_cursor_execute", self._before)
         event.remove(self.engine, "after_cursor_execute", self._after)
+        direct_reads.listeners.remove(self._direct)
+
+    def _direct(self, statement, parameters):
+        self.statements.append(statement)
 
     def _before(self, connection, cursor, statement, parameters, context, executemany):
         self.statements.append(statement)

@@ -93,10 +93,11 @@ def _check_mail_lease(config) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
+    from sqlalchemy import bindparam, select
     from sqlalchemy.orm import joinedload
 
-    from forum.accounts.models import User
-    from forum.accounts.services import session_row, session_user_statement
+    from forum.accounts.models import LoginSession, User
+    from forum.accounts.session_members import SessionMembers
     from forum.core.fragments import remember_member_version
     from forum.core.page_cache import version_column
     from forum.notifications.services import unread_count_column
@@ -123,23 +124,27 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = None  # the server-side login session does this job
 
-    # Built once: every request of a member runs it, with what the header shows (their fabrique, their
-    # unread notifications) and the content version pages read their fragments at: one statement.
-    # Of the fabrique, what pages read for their member (a fabrique's page reads the rest with it).
-    session_user = session_user_statement(
-        joinedload(User.membership).joinedload(Membership.fabrique).load_only(
-            Fabrique.slug, Fabrique.name, Fabrique.region_code, Fabrique.department_code, Fabrique.territory_type),
-        columns=(unread_count_column(), version_column()))
+    # Every request of a member checks their login session, with what the header shows (their unread
+    # notifications) and the content version pages read their fragments at: one statement. The member
+    # and their fabrique (what pages read of it: a fabrique's page reads the rest) are loaded again
+    # only when the content version moved.
+    session_members = SessionMembers(
+        select(User).where(User.id == bindparam("user_id")).options(
+            joinedload(User.membership).joinedload(Membership.fabrique).load_only(
+                Fabrique.slug, Fabrique.name, Fabrique.region_code, Fabrique.department_code,
+                Fabrique.territory_type)),
+        version_column(), unread_count_column(LoginSession.user_id))
+    app.extensions["session_members"] = session_members
 
     @login_manager.user_loader
     def load_user(session_key: str) -> User | None:
-        row = session_row(session_key, session_user)
-        if row is None:
+        member = session_members.find(session_key)
+        if member is None:
             return None
-        user, unread, version = row
-        remember_unread_count(unread)
-        remember_member_version(version)
-        return user
+        (unread,) = member.columns
+        remember_unread_count(unread or 0)
+        remember_member_version(member.content_version)
+        return member.user
 
 
 def _register_blueprints(app: Flask) -> None:

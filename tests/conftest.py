@@ -399,6 +399,10 @@ class QueryCounter:
         if not _worker_emulated.get():  # the request's statements, not the worker's after it
             self.statements.append(statement)
 
+    def direct(self, statement, parameters):
+        if not _worker_emulated.get():
+            self.statements.append(statement)
+
     @property
     def count(self) -> int:
         return len([s for s in self.statements if not s.lstrip().upper().startswith(("BEGIN", "PRAGMA"))])
@@ -411,12 +415,16 @@ def count_queries(app):
 
     @contextmanager
     def counting():
+        from forum.core import direct_reads
+
         counter = QueryCounter()
         event.listen(db.engine, "before_cursor_execute", counter)
+        direct_reads.listeners.append(counter.direct)  # the reads SQLAlchemy's events do not see
         try:
             yield counter
         finally:
             event.remove(db.engine, "before_cursor_execute", counter)
+            direct_reads.listeners.remove(counter.direct)
 
     return counting
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text
@@ -115,6 +116,11 @@ class LoginSession(Base):
     user_agent: Mapped[str] = mapped_column(String(200), default="")
 
     user: Mapped[User] = relationship(lazy="joined", innerjoin=True)
+
+    @staticmethod
+    def hash_of(key: str) -> str:
+        """What the table keeps of a cookie's key."""
+        return hashlib.sha256(key.encode()).hexdigest()
 
 
 class SuspendedAddress(Base):

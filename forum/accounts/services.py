@@ -12,9 +12,8 @@ from collections.abc import Callable
 
 from disposable_email_domains import blocklist as disposable_domains
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import Row, Select, bindparam, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.interfaces import ORMOption
 
 from flask import current_app
 
@@ -182,45 +181,23 @@ def authenticate(email: str, password: str) -> User:
     return user
 
 
-def _hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
 def start_login_session(user: User, user_agent: str = "") -> str:
     """Open a server-side login session for ``user``; return the key to keep in the cookie."""
     key = secrets.token_urlsafe(32)
-    db.session.add(LoginSession(key_hash=_hash_key(key), user_id=user.id, user_agent=clean_line(user_agent)[:200]))
+    db.session.add(LoginSession(key_hash=LoginSession.hash_of(key), user_id=user.id, user_agent=clean_line(user_agent)[:200]))
     user.current_session_key = key
     return key
 
 
-def session_user_statement(*load_options: ORMOption, columns: tuple = ()) -> Select:
-    """The statement that finds the member of a login session, eager-loading ``load_options``, with
-    ``columns`` beside (what every page of a member shows): build it once and give it to
-    ``session_row`` (every request of a member runs it)."""
-    return (select(User, *columns).join(LoginSession, LoginSession.user_id == User.id)
-            .where(LoginSession.key_hash == bindparam("key_hash")).options(*load_options))
-
-
-def session_row(key: str, statement: Select) -> Row | None:
-    """(member, *columns) of a live login session, or None (``statement``: from ``session_user_statement``)."""
-    if not key or len(key) > 100:
-        return None
-    row = db.session.execute(statement, {"key_hash": _hash_key(key)}).unique().one_or_none()
-    if row is not None:
-        row[0].current_session_key = key
-    return row
-
-
 def end_login_session(key: str | None) -> None:
     if key:
-        db.session.execute(delete(LoginSession).where(LoginSession.key_hash == _hash_key(key)))
+        db.session.execute(delete(LoginSession).where(LoginSession.key_hash == LoginSession.hash_of(key)))
 
 
 def end_other_login_sessions(user: User, keep_key: str | None) -> None:
     statement = delete(LoginSession).where(LoginSession.user_id == user.id)
     if keep_key:
-        statement = statement.where(LoginSession.key_hash != _hash_key(keep_key))
+        statement = statement.where(LoginSession.key_hash != LoginSession.hash_of(keep_key))
     db.session.execute(statement)
 
 

@@ -83,9 +83,10 @@ def unread_count(user: User) -> int:
     return db.session.execute(_UNREAD_COUNT, {"user_id": user.id}).scalar_one()
 
 
-def unread_count_column():
-    """The unread count of the ``User`` a statement selects, as a column of it (the header shows it)."""
-    return _unread_of(User.id).scalar_subquery()
+def unread_count_column(user_id=User.id):
+    """The unread count of the member ``user_id`` (a column of the statement), as a column of it
+    (the header shows it)."""
+    return _unread_of(user_id).scalar_subquery()
 
 
 def _unread_of(user_id):
