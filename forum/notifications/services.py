@@ -5,21 +5,20 @@ Other domains call ``notify``; the e-mail leaves after the commit (forum.core.ma
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Integer, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
 from forum.core.errors import Invalid, NotFound
 from forum.core.mail import QueuedEmail, queue_emails
 from forum.core.models import utcnow
-from forum.core.pagination import Page, paginate
+from forum.core.pagination import Page
 from forum.core.security import is_safe_local_path
 from forum.extensions import db
 from forum.notifications.models import EmailFrequency, EmailPreference, Notification
@@ -66,17 +65,23 @@ class NotificationLine:
         return self.read_at is not None
 
 
-# A member's notifications, newest first (built once: the bell leads here all day).
+# One page of a member's notifications, newest first, each row with their total (built once: the
+# bell leads here all day).
 _LINES = (select(Notification.id, Notification.text, Notification.created_at, Notification.read_at,
-                 User.display_name)
+                 User.display_name, func.count().over())
           .outerjoin(User, User.id == Notification.actor_id).where(Notification.user_id == bindparam("user_id"))
-          .order_by(Notification.created_at.desc(), Notification.id.desc()))
+          .order_by(Notification.created_at.desc(), Notification.id.desc())
+          .limit(bindparam("page_limit", type_=Integer)).offset(bindparam("page_offset", type_=Integer)))
 
 
 def notification_lines(user: User, page: int, per_page: int) -> Page[NotificationLine]:
-    """One page of the member's notifications, newest first."""
-    rows = paginate(db.session, _LINES, page, per_page, scalars=False, params={"user_id": user.id})
-    return dataclasses.replace(rows, items=[NotificationLine(*row) for row in rows.items])
+    """One page of the member's notifications, newest first (one query); a page past the end is NotFound."""
+    rows = db.session.execute(_LINES, {"user_id": user.id, "page_limit": per_page,
+                                       "page_offset": (page - 1) * per_page}).all()
+    if not rows and page > 1:
+        raise NotFound("Cette page n'existe pas\u00a0: la liste est plus courte.")
+    return Page(items=[NotificationLine(*row[:-1]) for row in rows], page=page, per_page=per_page,
+                total=rows[0][-1] if rows else 0)
 
 
 def unread_count(user: User) -> int:

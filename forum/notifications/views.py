@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from forum.core.dates import ago
 from forum.core.forms import require_button_form
+from forum.core.fragments import fragment, uses_fragments
 from forum.core.pagination import parse_page
 from forum.extensions import csrf, db
 from forum.notifications import services
@@ -36,11 +38,16 @@ def remember_unread_count(count: int) -> None:
 
 @blueprint.get("")
 @login_required
+@uses_fragments
 def index():
     g.private_page = True
     page = services.notification_lines(current_user, parse_page(request.args.get("page")), PER_PAGE)
-    return render_template("notifications/index.html", page=page, frequency=services.frequency_of(current_user),
-                           frequencies=list(EmailFrequency))
+    # A line reads the same until it is read or its "il y a…" changes (its text never does).
+    lines = [fragment("notifications/_line.html", (line.id, line.is_read, when),
+                      lambda line=line, when=when: {"notification": line, "ago": when})
+             for line in page.items for when in (ago(line.created_at),)]
+    return render_template("notifications/index.html", page=page, lines=lines,
+                           frequency=services.frequency_of(current_user), frequencies=list(EmailFrequency))
 
 
 @blueprint.post("/preferences")

@@ -302,3 +302,23 @@ def test_the_loans_list_shows_each_fabrique_its_own(app, uncached):
     assert "emprunté à" in borrower and "Répondre" not in borrower
     assert "emprunté à" not in expected[("reader@exemple.fr", "/prets")][1]
     _assert_each_viewer_reads_their_own(app, expected, viewers, pages)
+
+
+def test_the_notifications_show_each_member_their_own_and_a_read_one_at_once(app, thread, uncached):
+    """The lines of the notification list are shared fragments: each member reads their own, and
+    one they open reads as read on their next visit."""
+    viewers = ("asker@exemple.fr", "helper@exemple.fr", "reader@exemple.fr")
+    pages = ("/notifications", "/notifications?page=1")
+    expected = _uncached_pages(uncached, viewers, pages)
+    unread = expected[("asker@exemple.fr", "/notifications")][1].count('class="badge badge-new"')
+    assert unread >= 2 and "Aucune notification" in expected[("reader@exemple.fr", "/notifications")][1]
+    _assert_each_viewer_reads_their_own(app, expected, viewers, pages)
+
+    client = _clients(app, ("asker@exemple.fr",))["asker@exemple.fr"]
+    html = client.get("/notifications").get_data(as_text=True)
+    first = re.search(r'action="(/notifications/\d+)"', html).group(1)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
+    assert client.post(first, data={"csrf_token": token}).status_code == 302
+    html = client.get("/notifications").get_data(as_text=True)
+    assert html.count('class="badge badge-new"') == unread - 1
+    assert client.get("/notifications?page=2").status_code == 404
