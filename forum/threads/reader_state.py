@@ -9,7 +9,7 @@ from sqlalchemy import Integer, String, bindparam, cast, literal, select, union_
 
 from forum.accounts.models import User
 from forum.extensions import db
-from forum.threads.models import Bookmark, PostLike, Thread, ThreadRead, Watch, WatchLevel
+from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch, WatchLevel
 
 
 @dataclass(frozen=True)
@@ -23,12 +23,13 @@ class ThreadPageState:
     read_position: int = 0
 
 
-def for_thread_page(actor: User | None, thread: Thread, post_ids: list[int]) -> ThreadPageState:
-    """``actor``'s thanks and bookmarks among ``post_ids``, bookmark of ``thread``, the watch level
-    that applies (the thread's own, else its category's, else normal) and how far they read it."""
+def for_thread_page(actor: User | None, thread: Thread, positions: range) -> ThreadPageState:
+    """``actor``'s thanks and bookmarks among the posts of ``thread`` at ``positions`` (a page), their
+    bookmark of ``thread``, the watch level that applies (the thread's own, else its category's,
+    else normal) and how far they read it."""
     if actor is None or not actor.is_authenticated:
         return ThreadPageState()
-    params = {"actor_id": actor.id, "post_ids": post_ids or [-1], "thread_id": thread.id,
+    params = {"actor_id": actor.id, "thread_id": thread.id, "first": positions.start, "after": positions.stop,
               "category_id": thread.category_id}
     liked, bookmarked, levels = set(), set(), {}
     thread_bookmarked, read = False, 0
@@ -49,16 +50,19 @@ def for_thread_page(actor: User | None, thread: Thread, post_ids: list[int]) -> 
 
 @cache
 def _statement():
-    # Built once: every thread page a member reads runs it.
-    actor, post_ids, thread_id = bindparam("actor_id"), bindparam("post_ids", expanding=True), bindparam("thread_id")
+    # Built once: every thread page a member reads runs it. The page's posts are named by their
+    # places, not their ids: a list of ids would make the statement be compiled again each time.
+    actor, thread_id = bindparam("actor_id"), bindparam("thread_id")
+    on_page = select(Post.id).where(Post.thread_id == thread_id, Post.position >= bindparam("first"),
+                                    Post.position < bindparam("after"))
 
     def rows(kind: str, number, text=None):
         return select(literal(kind).label("kind"), cast(number, Integer).label("number"),
                       cast(text if text is not None else literal(""), String).label("text"))
 
     return union_all(
-        rows("liked", PostLike.post_id).where(PostLike.user_id == actor, PostLike.post_id.in_(post_ids)),
-        rows("post-bookmark", Bookmark.post_id).where(Bookmark.user_id == actor, Bookmark.post_id.in_(post_ids)),
+        rows("liked", PostLike.post_id).where(PostLike.user_id == actor, PostLike.post_id.in_(on_page)),
+        rows("post-bookmark", Bookmark.post_id).where(Bookmark.user_id == actor, Bookmark.post_id.in_(on_page)),
         rows("thread-bookmark", Bookmark.thread_id).where(Bookmark.user_id == actor, Bookmark.thread_id == thread_id),
         rows("thread-watch", Watch.thread_id, Watch.level).where(Watch.user_id == actor, Watch.thread_id == thread_id),
         rows("category-watch", Watch.category_id, Watch.level).where(

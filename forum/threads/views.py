@@ -187,8 +187,8 @@ def show(thread_id: int, slug: str | None = None):
     per_page = current_app.config["POSTS_PER_PAGE"]
     page = queries.post_places(thread, parse_page(request.args.get("page")), per_page)
     member = current_user.is_authenticated
-    post_ids = [post.id for post in page.items]
-    state = reader_state.for_thread_page(current_user, thread, post_ids)
+    first = (page.page - 1) * per_page + 1
+    state = reader_state.for_thread_page(current_user, thread, range(first, first + per_page))
     body = _thread_body(thread, page, state)
     html = render_template("threads/show.html", thread=thread, body=body)
     # Only when the member read further than before: reading a page again writes nothing.
