@@ -16,7 +16,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import cache
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import joinedload, selectinload
@@ -89,28 +88,35 @@ def parse_links(text: str) -> tuple[list[int], list[int]]:
     return thread_ids, resource_ids
 
 
-def get_practice(practice_id: int, *, for_page: bool = False) -> Practice:
-    """The report with its fabrique and authors, and its themes, co-author fabriques, threads and
-    resources unless ``for_page`` (its page keeps those in fragments: ``queries.load_labels``,
-    ``queries.links_of``)."""
-    practice = db.session.execute(_practice_statement(for_page),
-                                  {"practice_id": practice_id}).unique().scalar_one_or_none()
+def get_practice(practice_id: int) -> Practice:
+    """The report with its fabrique, authors, themes, co-author fabriques, threads and resources."""
+    practice = db.session.execute(_PRACTICE, {"practice_id": practice_id}).unique().scalar_one_or_none()
     if practice is None:
         raise NotFound("Ce retour d'expérience n'existe pas.")
     return practice
 
 
-@cache
-def _practice_statement(for_page: bool):
-    # Built once: every report page runs it. A page reads its fabrique's and authors' names only,
-    # in the same statement (a second one's options would be keyed again on every view).
-    if for_page:
-        return select(Practice).where(Practice.id == bindparam("practice_id")).options(
-            joinedload(Practice.authors).load_only(User.id, User.display_name),
-            joinedload(Practice.fabrique).load_only(Fabrique.slug, Fabrique.name))
-    return select(Practice).where(Practice.id == bindparam("practice_id")).options(
-        selectinload(Practice.authors), joinedload(Practice.fabrique), selectinload(Practice.themes),
-        selectinload(Practice.coauthor_fabriques), selectinload(Practice.threads), selectinload(Practice.resources))
+def practice_for_page(practice_id: int, reader: User | None) -> tuple[Practice, bool]:
+    """The report with its fabrique and authors (its page keeps the rest in fragments:
+    ``queries.load_labels``, ``queries.links_of``), and whether ``reader`` found it useful."""
+    reader_id = reader.id if reader is not None and reader.is_authenticated else 0
+    row = db.session.execute(_PRACTICE_FOR_PAGE, {"practice_id": practice_id, "reader_id": reader_id}).unique().first()
+    if row is None:
+        raise NotFound("Ce retour d'expérience n'existe pas.")
+    return row[0], bool(row[1])
+
+
+# Built once: every report page runs the second. A page reads its fabrique's and authors' names only,
+# and the reader's vote, in the same statement (a second one's options would be keyed again on every view).
+_PRACTICE = select(Practice).where(Practice.id == bindparam("practice_id")).options(
+    selectinload(Practice.authors), joinedload(Practice.fabrique), selectinload(Practice.themes),
+    selectinload(Practice.coauthor_fabriques), selectinload(Practice.threads), selectinload(Practice.resources))
+_PRACTICE_FOR_PAGE = select(
+    Practice, select(PracticeVote.user_id).where(PracticeVote.practice_id == Practice.id,
+                                                 PracticeVote.user_id == bindparam("reader_id")).exists(),
+).where(Practice.id == bindparam("practice_id")).options(
+    joinedload(Practice.authors).load_only(User.id, User.display_name),
+    joinedload(Practice.fabrique).load_only(Fabrique.slug, Fabrique.name))
 
 
 def is_author(user: User | None, practice: Practice) -> bool:

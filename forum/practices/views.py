@@ -41,8 +41,11 @@ def _trial_scope(practice) -> str:
     return f"trial:{practice.id}"
 
 
-def _readable(practice_id: int, *, for_page: bool = False):
-    practice = services.get_practice(practice_id, for_page=for_page)
+def _readable(practice_id: int):
+    return _check_readable(services.get_practice(practice_id))
+
+
+def _check_readable(practice: Practice) -> Practice:
     if not services.can_read(current_user, practice):
         raise NotFound("Ce retour d'expérience n'existe pas.")  # a draft is private: 404, not 403
     return practice
@@ -119,11 +122,13 @@ def create():
 @public_page
 @uses_fragments
 def show(practice_id: int):
-    practice = _readable(practice_id, for_page=True)  # what it shows is in fragments, read if missing
-    return render_template("practices/show.html", practice=practice, body=_practice_body(practice))
+    # What it shows is in fragments, read if missing.
+    practice, has_voted = services.practice_for_page(practice_id, current_user)
+    _check_readable(practice)
+    return render_template("practices/show.html", practice=practice, body=_practice_body(practice, has_voted))
 
 
-def _practice_body(practice: Practice):
+def _practice_body(practice: Practice, has_voted: bool):
     """The report's page under the header, shared (forum.core.fragments) by the members for whom it
     reads the same: its key holds what the viewer changes on it (their rights, their vote, their
     fabrique's trial). Trials, flags and the report's own fragments are read only when it is rendered."""
@@ -134,7 +139,6 @@ def _practice_body(practice: Practice):
     can_try = member and viewer_fabrique is not None and viewer_fabrique.id != practice.fabrique_id
     viewer = Viewer.of(current_user)
     today = today_in_france()
-    has_voted = queries.has_voted(current_user, practice)
     key = (practice.id, request.full_path, viewer, today, can_edit, is_author, has_voted,
            viewer_fabrique.id if can_try else None)
     trial_submission = per_response("trial-submission", lambda: submissions.issue(current_user, _trial_scope(practice)))
