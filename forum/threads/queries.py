@@ -9,6 +9,7 @@ from sqlalchemy import Integer, bindparam, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
+from forum.core.direct_reads import DirectRead
 from forum.core.errors import NotFound
 from forum.core.pagination import Page, paginate
 from forum.core.visibility import is_moderator
@@ -208,9 +209,9 @@ def load_thread_header(thread: Thread) -> None:
 # Built once: every thread page runs them.
 _THREAD_ALONE = select(Thread).where(Thread.id == bindparam("thread_id"))
 _THREAD_FOR_PAGE = _THREAD_ALONE.options(joinedload(Thread.category), selectinload(Thread.tags))
-_POST_PLACES = (select(Post.id, Post.author_id, Post.position)
-                .where(Post.thread_id == bindparam("thread_id"), Post.position >= bindparam("first"),
-                       Post.position < bindparam("after")).order_by(Post.position))
+_POST_PLACES = DirectRead(select(Post.id, Post.author_id, Post.position)
+                          .where(Post.thread_id == bindparam("thread_id"), Post.position >= bindparam("first"),
+                                 Post.position < bindparam("after")).order_by(Post.position))
 
 
 @dataclass(frozen=True)
@@ -226,8 +227,8 @@ def post_places(thread: Thread, page: int, per_page: int) -> Page[PostPlace]:
     """The posts of a page of ``thread`` as places (one light query); ``posts_by_id`` loads them whole."""
     total = thread.post_count
     first = (page - 1) * per_page + 1
-    places = [PostPlace(*row) for row in db.session.execute(
-        _POST_PLACES, {"thread_id": thread.id, "first": first, "after": first + per_page})]
+    places = [PostPlace(*row) for row in _POST_PLACES.all_in(
+        db.session, thread_id=thread.id, first=first, after=first + per_page)]
     paged = Page(items=places, page=page, per_page=per_page, total=total)
     if page > paged.pages:
         raise NotFound("Cette page n'existe pas : le sujet est plus court.")

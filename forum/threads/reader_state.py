@@ -8,6 +8,7 @@ from functools import cache
 from sqlalchemy import Integer, String, bindparam, cast, literal, select, union_all
 
 from forum.accounts.models import User
+from forum.core.direct_reads import DirectRead
 from forum.extensions import db
 from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch, WatchLevel
 
@@ -33,7 +34,7 @@ def for_thread_page(actor: User | None, thread: Thread, positions: range) -> Thr
               "category_id": thread.category_id}
     liked, bookmarked, levels = set(), set(), {}
     thread_bookmarked, read = False, 0
-    for kind, number, text in db.session.execute(_statement(), params):
+    for kind, number, text in _statement().all_in(db.session, **params):
         if kind == "liked":
             liked.add(number)
         elif kind == "post-bookmark":
@@ -49,9 +50,9 @@ def for_thread_page(actor: User | None, thread: Thread, positions: range) -> Thr
 
 
 @cache
-def _statement():
-    # Built once: every thread page a member reads runs it. The page's posts are named by their
-    # places, not their ids: a list of ids would make the statement be compiled again each time.
+def _statement() -> DirectRead:
+    # Built once: every thread page a member reads runs it, as a direct read (plain values). The
+    # page's posts are named by their places, not their ids: a list of ids would not compile once.
     actor, thread_id = bindparam("actor_id"), bindparam("thread_id")
     on_page = select(Post.id).where(Post.thread_id == thread_id, Post.position >= bindparam("first"),
                                     Post.position < bindparam("after"))
@@ -60,7 +61,7 @@ def _statement():
         return select(literal(kind).label("kind"), cast(number, Integer).label("number"),
                       cast(text if text is not None else literal(""), String).label("text"))
 
-    return union_all(
+    return DirectRead(union_all(
         rows("liked", PostLike.post_id).where(PostLike.user_id == actor, PostLike.post_id.in_(on_page)),
         rows("post-bookmark", Bookmark.post_id).where(Bookmark.user_id == actor, Bookmark.post_id.in_(on_page)),
         rows("thread-bookmark", Bookmark.thread_id).where(Bookmark.user_id == actor, Bookmark.thread_id == thread_id),
@@ -68,4 +69,4 @@ def _statement():
         rows("category-watch", Watch.category_id, Watch.level).where(
             Watch.user_id == actor, Watch.category_id == bindparam("category_id")),
         rows("read", ThreadRead.last_position).where(ThreadRead.user_id == actor, ThreadRead.thread_id == thread_id),
-    )
+    ))
