@@ -14,12 +14,15 @@ from forum.core.fragments import fragments_of
 from forum.threads import queries, watching
 
 
-def thread_rows(reader: User | None, thread_ids: list[int], *, show_category: bool) -> list[Markup]:
-    """The ``<li>`` of each thread of ``thread_ids``, in that order, for ``reader`` (or a visitor).
+def thread_rows(reader: User | None, thread_ids: list[int], *, show_category: bool,
+                unread: dict[int, int] | None = None) -> list[Markup]:
+    """The ``<li>`` of each thread of ``thread_ids``, in that order, for ``reader`` (or a visitor);
+    ``unread``: {thread id: posts they have not read}, when the list's query counted them.
 
     The view must be marked ``@uses_fragments`` (its ids are read at the page's content version).
     """
-    unread = watching.unread_counts(reader, thread_ids)
+    if unread is None:
+        unread = watching.unread_counts(reader, thread_ids)
     return fragments_of(
         "threads/_thread_row.html", thread_ids, queries.listed_threads,
         lambda thread: {"thread": thread, "new_posts": unread.get(thread.id, 0), "show_category": show_category},

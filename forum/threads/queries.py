@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import Integer, bindparam, func, select
+from sqlalchemy import Integer, bindparam, func, literal, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
@@ -16,7 +16,7 @@ from forum.core.visibility import is_moderator
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.threads.models import Bookmark, Category, Post, Tag, Thread, thread_tags
-from forum.threads.watching import muted_filter_of
+from forum.threads.watching import muted_filter_of, unread_count_of_listed_thread
 
 
 def categories() -> list[Category]:
@@ -167,13 +167,16 @@ def bookmarks_of(user: User, page: int, per_page: int) -> Page:
 
 
 @cache
-def _latest_statement(shape: _ListShape):
-    return _filtered(select(Thread.id).order_by(Thread.last_post_at.desc(), Thread.id.desc())
-                     .limit(bindparam("limit", type_=Integer)), shape)
+def _latest_read(shape: _ListShape) -> DirectRead:
+    # The home page's list, read by every visit of a member: a direct read (ids and counts).
+    unread = unread_count_of_listed_thread(bindparam("viewer_id")) if shape.member else literal(0)
+    return DirectRead(_filtered(select(Thread.id, unread).order_by(Thread.last_post_at.desc(), Thread.id.desc())
+                                .limit(bindparam("limit", type_=Integer)), shape))
 
 
-def latest_thread_ids(limit: int = 15, viewer=None) -> list[int]:
-    return list(db.session.execute(_latest_statement(_shape(viewer)), _params(viewer, limit=limit)).scalars())
+def latest_threads(limit: int = 15, viewer=None) -> list[tuple[int, int]]:
+    """(id, posts ``viewer`` has not read) of the threads with the latest activity."""
+    return _latest_read(_shape(viewer)).all_in(db.session, **_params(viewer, limit=limit))
 
 
 def listed_threads(thread_ids: list[int]) -> dict[int, Thread]:

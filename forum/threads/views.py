@@ -94,7 +94,9 @@ def preview_of(text: str | None) -> str:
 @public_page
 @uses_fragments
 def home():
-    latest = thread_rows(current_user, queries.latest_thread_ids(15, viewer=current_user), show_category=True)
+    listed = queries.latest_threads(15, viewer=current_user)
+    latest = thread_rows(current_user, [thread_id for thread_id, _ in listed], show_category=True,
+                         unread={thread_id: unread for thread_id, unread in listed if unread})
     # The side column is the same for everyone: read only when its fragment is missing.
     aside = fragment("threads/_home_aside.html", (), lambda: {
         "categories": queries.categories(), "active_fabriques": recently_active(6),

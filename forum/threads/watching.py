@@ -241,6 +241,16 @@ def unread_counts(reader: User | None, thread_ids: list[int]) -> dict[int, int]:
     return dict(db.session.execute(_unread_counts_statement(), params).all())
 
 
+def unread_count_of_listed_thread(reader_id):
+    """The posts of a selected ``Thread`` that ``reader_id`` has not read yet (0 if they never opened
+    it), as a column: a list gives each row's count in its own statement."""
+    return (select(func.count()).select_from(Post)
+            .join(ThreadRead, (ThreadRead.thread_id == Post.thread_id) & (ThreadRead.user_id == reader_id))
+            .where(Post.thread_id == Thread.id, Post.position > ThreadRead.last_position, Post.hidden_at.is_(None),
+                   Post.deleted_at.is_(None))
+            .correlate(Thread).scalar_subquery())
+
+
 @cache
 def _unread_counts_statement():
     # Built once: every thread list a member reads runs it.
