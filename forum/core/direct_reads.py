@@ -13,8 +13,8 @@ dialect, then runs it
   in its transaction (after its pending changes are flushed, as autoflush would): what the page
   reads next sees the same data.
 
-No type processing is applied to results or parameters (the driver's own only): plain columns,
-no dates, no enums to convert, no expanding ``IN``. Writes never go this way. The SQL a direct
+Results go through their columns' types as the ORM's would (dates, enums); parameters are given
+to the driver as they are (ids, strings: no expanding ``IN``). Writes never go this way. The SQL a direct
 read runs is not seen by SQLAlchemy's cursor events: ``listeners`` are told instead (the tests'
 query counter and the bench subscribe to both).
 """
@@ -22,6 +22,7 @@ query counter and the bench subscribe to both).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select
@@ -37,32 +38,32 @@ class DirectRead:
 
     def __init__(self, statement: Select):
         self._statement = statement
-        self._compiled: dict[str, tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
+        self._compiled: dict[str, _Compiled] = {}
 
     def first(self, engine: Engine, **params: Any) -> tuple | None:
         """The first row or None, on a pooled connection of its own; ``params``: the statement's
         ``bindparam`` values by name."""
-        sql, parameters = self._prepare(engine.dialect.name, engine, params)
+        compiled, parameters = self._prepare(engine.dialect.name, engine, params)
         connection = engine.raw_connection()
         try:
             cursor = connection.cursor()
-            cursor.execute(sql, parameters)
+            cursor.execute(compiled.sql, parameters)
             row = cursor.fetchone()
             cursor.close()
         finally:
             connection.close()  # back to the pool, which rolls back
-        return tuple(row) if row is not None else None
+        return compiled.row(row) if row is not None else None
 
     def all_in(self, session: Session, **params: Any) -> list[tuple]:
         """Every row, read in ``session``'s transaction (begun if it was not)."""
         if session.new or session.dirty or session.deleted:
             session.flush()
         connection = session.connection()
-        sql, parameters = self._prepare(connection.dialect.name, connection.engine, params)
+        compiled, parameters = self._prepare(connection.dialect.name, connection.engine, params)
         cursor = connection.connection.dbapi_connection.cursor()
         try:
-            cursor.execute(sql, parameters)
-            return [tuple(row) for row in cursor.fetchall()]
+            cursor.execute(compiled.sql, parameters)
+            return [compiled.row(row) for row in cursor.fetchall()]
         finally:
             cursor.close()
 
@@ -71,19 +72,35 @@ class DirectRead:
         rows = self.all_in(session, **params)
         return rows[0] if rows else None
 
-    def _prepare(self, dialect: str, engine: Engine, params: dict[str, Any]) -> tuple[str, Any]:
+    def _prepare(self, dialect: str, engine: Engine, params: dict[str, Any]) -> tuple[_Compiled, Any]:
         compiled = self._compiled.get(dialect)
         if compiled is None:
-            compiled = self._compiled[dialect] = self._compile(engine)
-        sql, order, constants = compiled
-        values = {**constants, **params}
-        parameters = tuple(values[name] for name in order) if order is not None else values
+            compiled = self._compiled[dialect] = _Compiled.of(self._statement, engine)
+        values = {**compiled.constants, **params}
+        parameters = tuple(values[name] for name in compiled.order) if compiled.order is not None else values
         for listener in listeners:
-            listener(sql, parameters)
-        return sql, parameters
+            listener(compiled.sql, parameters)
+        return compiled, parameters
 
-    def _compile(self, engine: Engine) -> tuple[str, tuple[str, ...] | None, dict[str, Any]]:
-        compiled = self._statement.compile(dialect=engine.dialect)
-        # The statement's own constants (``id = 1``); the caller gives the others.
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    order: tuple[str, ...] | None  # the parameters' names in order, for a positional driver
+    constants: dict[str, Any]  # the statement's own values (``id = 1``); the caller gives the others
+    processors: tuple[Callable[[Any], Any] | None, ...]  # per column, from its type (dates, enums)
+
+    @classmethod
+    def of(cls, statement: Select, engine: Engine) -> _Compiled:
+        compiled = statement.compile(dialect=engine.dialect)
         constants = {name: bind.value for name, bind in compiled.binds.items() if bind.value is not None}
-        return str(compiled), tuple(compiled.positiontup) if compiled.positional else None, constants
+        processors = tuple(column.type.dialect_impl(engine.dialect).result_processor(engine.dialect, None)
+                           for column in statement.selected_columns)
+        return cls(str(compiled), tuple(compiled.positiontup) if compiled.positional else None, constants,
+                   processors if any(processors) else ())
+
+    def row(self, values) -> tuple:
+        if not self.processors:
+            return tuple(values)
+        return tuple(value if process is None else process(value)
+                     for value, process in zip(values, self.processors))

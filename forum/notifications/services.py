@@ -15,6 +15,7 @@ from sqlalchemy import Integer, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
+from forum.core.direct_reads import DirectRead
 from forum.core.errors import Invalid, NotFound
 from forum.core.mail import QueuedEmail, queue_emails
 from forum.core.models import utcnow
@@ -67,17 +68,17 @@ class NotificationLine:
 
 # One page of a member's notifications, newest first, each row with their total (built once: the
 # bell leads here all day).
-_LINES = (select(Notification.id, Notification.text, Notification.created_at, Notification.read_at,
-                 User.display_name, func.count().over())
-          .outerjoin(User, User.id == Notification.actor_id).where(Notification.user_id == bindparam("user_id"))
-          .order_by(Notification.created_at.desc(), Notification.id.desc())
-          .limit(bindparam("page_limit", type_=Integer)).offset(bindparam("page_offset", type_=Integer)))
+_LINES = DirectRead(
+    select(Notification.id, Notification.text, Notification.created_at, Notification.read_at, User.display_name,
+           func.count().over())
+    .outerjoin(User, User.id == Notification.actor_id).where(Notification.user_id == bindparam("user_id"))
+    .order_by(Notification.created_at.desc(), Notification.id.desc())
+    .limit(bindparam("page_limit", type_=Integer)).offset(bindparam("page_offset", type_=Integer)))
 
 
 def notification_lines(user: User, page: int, per_page: int) -> Page[NotificationLine]:
     """One page of the member's notifications, newest first (one query); a page past the end is NotFound."""
-    rows = db.session.execute(_LINES, {"user_id": user.id, "page_limit": per_page,
-                                       "page_offset": (page - 1) * per_page}).all()
+    rows = _LINES.all_in(db.session, user_id=user.id, page_limit=per_page, page_offset=(page - 1) * per_page)
     if not rows and page > 1:
         raise NotFound("Cette page n'existe pas\u00a0: la liste est plus courte.")
     return Page(items=[NotificationLine(*row[:-1]) for row in rows], page=page, per_page=per_page,
@@ -132,12 +133,12 @@ BAD_TOKEN = "Ce lien de désinscription n'est pas valide : il a peut-être été
 
 def frequency_of(user: User) -> EmailFrequency:
     """The member's e-mail choice (immediate e-mails when they never chose)."""
-    frequency = db.session.execute(_FREQUENCY, {"user_id": user.id}).scalar_one_or_none()
-    return frequency if frequency is not None else EmailFrequency.IMMEDIATE
+    row = _FREQUENCY.first_in(db.session, user_id=user.id)
+    return row[0] if row is not None else EmailFrequency.IMMEDIATE
 
 
 # Built once: the notifications page shows it (the column alone, not the preference object).
-_FREQUENCY = select(EmailPreference.frequency).where(EmailPreference.user_id == bindparam("user_id"))
+_FREQUENCY = DirectRead(select(EmailPreference.frequency).where(EmailPreference.user_id == bindparam("user_id")))
 
 
 def set_frequency(user: User, frequency: EmailFrequency) -> None:

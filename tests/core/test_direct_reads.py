@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import bindparam, func, select
 
-from forum.accounts.models import User
+from forum.accounts.models import Role, User
 from forum.core import direct_reads
 from forum.core.database import write_intent
 from forum.core.direct_reads import DirectRead
@@ -29,6 +29,15 @@ def test_a_direct_read_gives_what_the_orm_gives(app):
     version = DirectRead(select(func.coalesce(select(PageVersion.version).where(PageVersion.id == 1)
                                               .scalar_subquery(), 0)))
     assert version.first(db.engine)[0] >= 1  # the users' commits bumped it
+
+
+def test_dates_and_enums_read_as_the_orm_reads_them(app):
+    alice = make_user(role="moderator")
+    statement = select(User.created_at, User.role, User.suspended_at, User.id).where(User.id == bindparam("user_id"))
+    expected = tuple(db.session.execute(statement, {"user_id": alice.id}).one())
+    got = DirectRead(statement).first_in(db.session, user_id=alice.id)
+    assert got == expected and got[0].tzinfo is not None and got[1] is Role.MODERATOR and got[2] is None
+    assert DirectRead(statement).first(db.engine, user_id=alice.id) == expected
 
 
 def test_a_read_in_the_session_sees_its_own_uncommitted_changes(app):
