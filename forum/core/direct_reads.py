@@ -93,7 +93,8 @@ class _Compiled:
     @classmethod
     def of(cls, statement: Select, engine: Engine) -> _Compiled:
         compiled = statement.compile(dialect=engine.dialect)
-        constants = {name: bind.value for name, bind in compiled.binds.items() if bind.value is not None}
+        constants = {name: _driver_value(bind, engine) for name, bind in compiled.binds.items()
+                     if bind.value is not None}
         processors = tuple(column.type.dialect_impl(engine.dialect).result_processor(engine.dialect, None)
                            for column in statement.selected_columns)
         return cls(str(compiled), tuple(compiled.positiontup) if compiled.positional else None, constants,
@@ -104,3 +105,9 @@ class _Compiled:
             return tuple(values)
         return tuple(value if process is None else process(value)
                      for value, process in zip(values, self.processors))
+
+
+def _driver_value(bind, engine: Engine) -> Any:
+    """A constant of the statement as the driver takes it (an enum as its stored value)."""
+    process = bind.type.dialect_impl(engine.dialect).bind_processor(engine.dialect)
+    return process(bind.value) if process is not None else bind.value
