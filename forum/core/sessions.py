@@ -6,18 +6,26 @@ page a member reads. Renewing it when it is an hour old keeps the same promise (
 who comes back within 30 days stays logged in) to within an hour.
 
 Flask also builds a new signing serializer for every request (an HMAC key derivation and a
-trial serialisation each time); this one keeps it for as long as the keys stay the same.
+trial serialisation each time); this one keeps it for as long as the keys stay the same. And a
+member's browser sends the same cookie with every page for an hour: its signature is checked and
+its content decoded once per process, then read again from memory (a copy for each request; its
+age is still checked every time).
 """
 
 from __future__ import annotations
 
+import copy
+import threading
 import time
+from collections import OrderedDict
+from typing import Any
 
 from flask import Flask, Request
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 REFRESH_AFTER_SECONDS = 60 * 60
+MAX_DECODED_COOKIES = 5_000
 
 
 class _SignedSession(SecureCookieSession):
@@ -33,6 +41,9 @@ class HourlyRefreshSessionInterface(SecureCookieSessionInterface):
 
     def __init__(self) -> None:
         self._serializers: dict[tuple, URLSafeTimedSerializer | None] = {}
+        # (serializer, cookie) -> (content, when signed): only cookies whose signature was good.
+        self._decoded: OrderedDict[tuple[int, str], tuple[dict[str, Any], float]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
         """Flask's serializer, built once per set of keys (a new key or fallback builds a new one)."""
@@ -49,12 +60,26 @@ class HourlyRefreshSessionInterface(SecureCookieSessionInterface):
         if not value:
             return self.session_class()
         max_age = int(app.permanent_session_lifetime.total_seconds())
-        try:
-            data, signed_at = serializer.loads(value, max_age=max_age, return_timestamp=True)
-        except BadSignature:
+        key = (id(serializer), value)
+        with self._lock:
+            decoded = self._decoded.get(key)
+            if decoded is not None:
+                self._decoded.move_to_end(key)
+        if decoded is None:
+            try:
+                data, signed = serializer.loads(value, max_age=max_age, return_timestamp=True)
+            except BadSignature:
+                return self.session_class()
+            decoded = (data, signed.timestamp())
+            with self._lock:
+                self._decoded[key] = decoded
+                while len(self._decoded) > MAX_DECODED_COOKIES:
+                    self._decoded.popitem(last=False)
+        data, signed_at = decoded
+        if time.time() - signed_at > max_age:  # as the signature's own check would say (expired)
             return self.session_class()
-        session = self.session_class(data)
-        session.signed_at = signed_at.timestamp()
+        session = self.session_class(copy.deepcopy(data))  # a request may change its session
+        session.signed_at = signed_at
         return session
 
     def should_set_cookie(self, app: Flask, session: SecureCookieSession) -> bool:

@@ -59,3 +59,20 @@ def _token(client) -> str:
 
     html = client.get("/").get_data(as_text=True)
     return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def test_a_cookie_read_again_gives_each_request_its_own_unchanged_session(app):
+    """The decoded content of a cookie is kept per process: what a request does to its session
+    never shows in the next request that sends the same cookie."""
+    interface = app.session_interface
+    serializer = interface.get_signing_serializer(app)
+    cookie = serializer.dumps({"_user_id": "clé", "_flashes": [("info", "Bonjour")]})
+    headers = {"Cookie": f"{app.config['SESSION_COOKIE_NAME']}={cookie}"}
+    with app.test_request_context("/", headers=headers) as context:
+        first = interface.open_session(app, context.request)
+        first["_flashes"].append(("info", "Encore"))
+        first["_user_id"] = "autre"
+    with app.test_request_context("/", headers=headers) as context:
+        second = interface.open_session(app, context.request)
+    assert second["_user_id"] == "clé" and second["_flashes"] == [("info", "Bonjour")]
+    assert second is not first and second.signed_at == first.signed_at > 0
