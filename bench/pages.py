@@ -239,11 +239,12 @@ def prepare_postgresql(instance: Path, fresh: bool, url: str) -> str:
 
     marker = instance / (SEEDED_MARKER + "-postgresql")
     fingerprint = f"{database_fingerprint()} {url}"
+    plain = _libpq_url(url)
     if not fresh and marker.exists() and marker.read_text().strip() == fingerprint:
         print(f"Demo database: reusing {url} (--fresh to rebuild)")
+        _analyze(plain)
         return url
     print(f"Demo database: building {url}")
-    plain = _libpq_url(url)
     name = plain.rsplit("/", 1)[1].split("?")[0]
     with psycopg.connect(plain.rsplit("/", 1)[0] + "/postgres", autocommit=True) as server:
         if server.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
@@ -253,7 +254,17 @@ def prepare_postgresql(instance: Path, fresh: bool, url: str) -> str:
         database.execute("CREATE SCHEMA public")
     instance.mkdir(parents=True, exist_ok=True)
     seed_demo(instance, marker, fingerprint)
+    _analyze(plain)
     return url
+
+
+def _analyze(libpq_url: str) -> None:
+    """Planner statistics, as autovacuum keeps them on a live database (a freshly seeded one has
+    none, and its plans are not the ones production runs)."""
+    import psycopg
+
+    with psycopg.connect(libpq_url, autocommit=True) as database:
+        database.execute("ANALYZE")
 
 
 def _libpq_url(url: str) -> str:
