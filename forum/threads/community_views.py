@@ -121,17 +121,19 @@ def bookmarks():
 @uses_fragments
 def all_threads():
     status = queries.read_thread_filter(request.args.get("filtre"))
-    page = queries.all_thread_ids(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
-                                  status=status, viewer=current_user)
-    return render_template("threads/all.html", page=page, status=status, filters=queries.THREAD_FILTERS,
-                           rows=thread_rows(current_user, page.items, show_category=True))
+    listed = queries.all_threads(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
+                                 status=status, viewer=current_user)
+    return render_template("threads/all.html", page=listed.page, status=status, filters=queries.THREAD_FILTERS,
+                           rows=thread_rows(current_user, listed.page.items, show_category=True,
+                                            unread=listed.unread))
 
 
 @blueprint.get("/questions-sans-reponse")
 @public_page
 @uses_fragments
 def unanswered():
-    page = queries.unanswered_question_ids(parse_page(request.args.get("page")),
-                                           current_app.config["THREADS_PER_PAGE"], viewer=current_user)
-    return render_template("threads/unanswered.html", page=page,
-                           rows=thread_rows(current_user, page.items, show_category=True))
+    listed = queries.unanswered_questions(parse_page(request.args.get("page")),
+                                          current_app.config["THREADS_PER_PAGE"], viewer=current_user)
+    return render_template("threads/unanswered.html", page=listed.page,
+                           rows=thread_rows(current_user, listed.page.items, show_category=True,
+                                            unread=listed.unread))

@@ -96,14 +96,39 @@ def _category_statement(shape: _ListShape):
     return statement
 
 
-def thread_ids_in_category(category: Category, page: int, per_page: int, tag: str | None = None,
-                           status: str = "", viewer=None) -> Page[int]:
+@dataclass(frozen=True)
+class ThreadList:
+    """A page of a thread list: its thread ids in order, and the posts the reader has not read in
+    each (for a member; threads with none left out)."""
+
+    page: Page[int]
+    unread: dict[int, int]
+
+
+def _thread_list(statement, shape: _ListShape, page: int, per_page: int, params: dict) -> ThreadList:
+    """One page of ``statement`` (ids), with each thread's unread posts and the list's length, in one
+    direct read (a list members load all day); a page past the end is NotFound."""
+    rows = _list_read(statement, shape.member).all_in(
+        db.session, **params, page_limit=per_page, page_offset=(page - 1) * per_page)
+    if not rows and page > 1:
+        raise NotFound("Cette page n'existe pas\u00a0: la liste est plus courte.")
+    return ThreadList(Page(items=[row[0] for row in rows], page=page, per_page=per_page,
+                           total=rows[0][2] if rows else 0),
+                      {row[0]: row[1] for row in rows if row[1]})
+
+
+@cache
+def _list_read(statement, member: bool) -> DirectRead:
+    unread = unread_count_of_listed_thread(bindparam("viewer_id")) if member else literal(0)
+    return DirectRead(statement.add_columns(unread, func.count().over())
+                      .limit(bindparam("page_limit", type_=Integer)).offset(bindparam("page_offset", type_=Integer)))
+
+
+def threads_in_category(category: Category, page: int, per_page: int, tag: str | None = None,
+                        status: str = "", viewer=None) -> ThreadList:
     shape = _shape(viewer, status, tagged=bool(tag))
-    statement = _category_statement(shape)
     params = _params(viewer, category_id=category.id, **({"tag": tag} if tag else {}))
-    # thread_count leaves hidden threads out: it is the length of the public list.
-    total = None if tag or status or shape.member or shape.moderator else category.thread_count
-    return paginate(db.session, statement, page, per_page, params=params, total=total)
+    return _thread_list(_category_statement(shape), shape, page, per_page, params)
 
 
 @cache
@@ -114,9 +139,9 @@ def _tag_statement(shape: _ListShape):
         .order_by(Thread.last_post_at.desc(), Thread.id.desc()), shape)
 
 
-def thread_ids_with_tag(tag: str, page: int, per_page: int, status: str = "", viewer=None) -> Page[int]:
-    return paginate(db.session, _tag_statement(_shape(viewer, status)), page, per_page,
-                    params=_params(viewer, tag=tag))
+def threads_with_tag(tag: str, page: int, per_page: int, status: str = "", viewer=None) -> ThreadList:
+    shape = _shape(viewer, status)
+    return _thread_list(_tag_statement(shape), shape, page, per_page, _params(viewer, tag=tag))
 
 
 @cache
@@ -124,9 +149,10 @@ def _all_statement(shape: _ListShape):
     return _filtered(select(Thread.id).order_by(Thread.last_post_at.desc(), Thread.id.desc()), shape)
 
 
-def all_thread_ids(page: int, per_page: int, status: str = "", viewer=None) -> Page[int]:
+def all_threads(page: int, per_page: int, status: str = "", viewer=None) -> ThreadList:
     """Every thread, latest activity first (without those ``viewer`` ignores)."""
-    return paginate(db.session, _all_statement(_shape(viewer, status)), page, per_page, params=_params(viewer))
+    shape = _shape(viewer, status)
+    return _thread_list(_all_statement(shape), shape, page, per_page, _params(viewer))
 
 
 @cache
@@ -135,9 +161,10 @@ def _unanswered_statement(shape: _ListShape):
                      .order_by(Thread.created_at, Thread.id), shape)
 
 
-def unanswered_question_ids(page: int, per_page: int, viewer=None) -> Page[int]:
+def unanswered_questions(page: int, per_page: int, viewer=None) -> ThreadList:
     """Questions nobody has answered yet, oldest first: those waiting longest come first."""
-    return paginate(db.session, _unanswered_statement(_shape(viewer)), page, per_page, params=_params(viewer))
+    shape = _shape(viewer)
+    return _thread_list(_unanswered_statement(shape), shape, page, per_page, _params(viewer))
 
 
 def solution_of(thread: Thread) -> Post | None:

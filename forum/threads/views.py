@@ -112,13 +112,14 @@ def category(slug: str):
     category = services.get_category_by_slug(slug)
     tag = request.args.get("tag", "").strip().lower()[:40] or None
     status = queries.read_thread_filter(request.args.get("filtre"))
-    page = queries.thread_ids_in_category(category, parse_page(request.args.get("page")),
-                                          current_app.config["THREADS_PER_PAGE"], tag=tag, status=status,
-                                          viewer=current_user)
+    listed = queries.threads_in_category(category, parse_page(request.args.get("page")),
+                                         current_app.config["THREADS_PER_PAGE"], tag=tag, status=status,
+                                         viewer=current_user)
     member = current_user.is_authenticated
-    return render_template("threads/category.html", category=category, page=page, tag=tag, status=status,
+    return render_template("threads/category.html", category=category, page=listed.page, tag=tag, status=status,
                            filters=queries.THREAD_FILTERS,
-                           rows=thread_rows(current_user, page.items, show_category=False),
+                           rows=thread_rows(current_user, listed.page.items, show_category=False,
+                                            unread=listed.unread),
                            watch_level=watching.category_level(current_user, category) if member else None,
                            watch_levels=list(WatchLevel), action_form=EmptyForm() if member else None)
 
@@ -129,10 +130,12 @@ def category(slug: str):
 def tag(tag: str):
     tag = services.get_tag(tag).name
     status = queries.read_thread_filter(request.args.get("filtre"))
-    page = queries.thread_ids_with_tag(tag, parse_page(request.args.get("page")),
-                                       current_app.config["THREADS_PER_PAGE"], status=status, viewer=current_user)
-    return render_template("threads/tag.html", tag=tag, page=page, status=status, filters=queries.THREAD_FILTERS,
-                           rows=thread_rows(current_user, page.items, show_category=True))
+    listed = queries.threads_with_tag(tag, parse_page(request.args.get("page")),
+                                      current_app.config["THREADS_PER_PAGE"], status=status, viewer=current_user)
+    return render_template("threads/tag.html", tag=tag, page=listed.page, status=status,
+                           filters=queries.THREAD_FILTERS,
+                           rows=thread_rows(current_user, listed.page.items, show_category=True,
+                                            unread=listed.unread))
 
 
 @blueprint.route("/sujets/nouveau", methods=["GET", "POST"])
