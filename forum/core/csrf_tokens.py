@@ -10,15 +10,13 @@ from ``g.<WTF_CSRF_FIELD_NAME>`` (its documented testing hook): this module puts
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 from flask import current_app, g, session
 from flask_wtf.csrf import generate_csrf
 
+from forum.core.lru import LRU
+
 MAX_SESSIONS = 10_000
-_signed: OrderedDict[tuple[str, str], str] = OrderedDict()
-_lock = threading.Lock()
+_signed: LRU[str] = LRU(MAX_SESSIONS)  # (secret, the session's raw token) -> its signed token
 
 
 def csrf_token() -> str:
@@ -31,14 +29,9 @@ def csrf_token() -> str:
     secret = config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key
     raw = session.get(field)
     if field not in g and isinstance(raw, str):
-        with _lock:
-            signed = _signed.get((secret, raw))
+        signed = _signed.get((secret, raw))
         if signed is not None:
             setattr(g, field, signed)
     token = generate_csrf()  # signs, and gives the session its token, when none was kept
-    with _lock:
-        _signed[(secret, session[field])] = token
-        _signed.move_to_end((secret, session[field]))
-        while len(_signed) > MAX_SESSIONS:
-            _signed.popitem(last=False)
+    _signed.put((secret, session[field]), token)
     return token

@@ -13,9 +13,7 @@ because pages say "il y a 5 minutes" and show today's calendar.
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
 from typing import Generic, Hashable, TypeVar
@@ -26,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from forum.core.direct_reads import DirectRead
+from forum.core.lru import LRU
 from forum.core.models import Base
 
 MAX_ENTRIES = 2_000
@@ -62,25 +61,17 @@ class VersionedCache(Generic[V]):
     only at that version and for ``ttl_seconds`` after it was stored (pages and fragments)."""
 
     def __init__(self, max_entries: int = MAX_ENTRIES, ttl_seconds: float = 60.0):
-        self._entries: OrderedDict[Hashable, tuple[int, float, V]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._max_entries = max_entries
+        self._entries: LRU[tuple[int, float, V]] = LRU(max_entries)
         self._ttl = ttl_seconds
 
     def get(self, key: Hashable, version: int) -> V | None:
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None or entry[0] != version or time.monotonic() - entry[1] > self._ttl:
-                return None
-            self._entries.move_to_end(key)
-            return entry[2]
+        entry = self._entries.get(key)
+        if entry is None or entry[0] != version or time.monotonic() - entry[1] > self._ttl:
+            return None
+        return entry[2]
 
     def put(self, key: Hashable, version: int, value: V, stored_at: float | None = None) -> None:
-        with self._lock:
-            self._entries[key] = (version, time.monotonic() if stored_at is None else stored_at, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._max_entries:
-                self._entries.popitem(last=False)
+        self._entries.put(key, (version, time.monotonic() if stored_at is None else stored_at, value))
 
 
 _VERSION_QUERY = select(PageVersion.version).where(PageVersion.id == 1)

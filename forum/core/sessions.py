@@ -15,14 +15,14 @@ age is still checked every time).
 from __future__ import annotations
 
 import copy
-import threading
 import time
-from collections import OrderedDict
 from typing import Any
 
 from flask import Flask, Request
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from forum.core.lru import LRU
 
 REFRESH_AFTER_SECONDS = 60 * 60
 MAX_DECODED_COOKIES = 5_000
@@ -42,8 +42,7 @@ class HourlyRefreshSessionInterface(SecureCookieSessionInterface):
     def __init__(self) -> None:
         self._serializers: dict[tuple, URLSafeTimedSerializer | None] = {}
         # (serializer, cookie) -> (content, when signed): only cookies whose signature was good.
-        self._decoded: OrderedDict[tuple[int, str], tuple[dict[str, Any], float]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._decoded: LRU[tuple[dict[str, Any], float]] = LRU(MAX_DECODED_COOKIES)
 
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
         """Flask's serializer, built once per set of keys (a new key or fallback builds a new one)."""
@@ -61,20 +60,14 @@ class HourlyRefreshSessionInterface(SecureCookieSessionInterface):
             return self.session_class()
         max_age = int(app.permanent_session_lifetime.total_seconds())
         key = (id(serializer), value)
-        with self._lock:
-            decoded = self._decoded.get(key)
-            if decoded is not None:
-                self._decoded.move_to_end(key)
+        decoded = self._decoded.get(key)
         if decoded is None:
             try:
                 data, signed = serializer.loads(value, max_age=max_age, return_timestamp=True)
             except BadSignature:
                 return self.session_class()
             decoded = (data, signed.timestamp())
-            with self._lock:
-                self._decoded[key] = decoded
-                while len(self._decoded) > MAX_DECODED_COOKIES:
-                    self._decoded.popitem(last=False)
+            self._decoded.put(key, decoded)
         data, signed_at = decoded
         if time.time() - signed_at > max_age:  # as the signature's own check would say (expired)
             return self.session_class()
