@@ -14,6 +14,7 @@ from forum.core.errors import Invalid, NotFound
 T = TypeVar("T")
 MAX_PAGE = 100_000
 _PAGE_NUMBER = re.compile(r"[0-9]{1,6}")
+PAST_THE_END = "Cette page n'existe pas\u00a0: la liste est plus courte."
 
 
 def parse_page(raw: str | None) -> int:
@@ -75,8 +76,27 @@ def paginate(session: Session, statement: Select[Any], page: int, per_page: int,
     items = result.scalars().all() if scalars else result.all()
     paged = Page(items=items, page=page, per_page=per_page, total=total)
     if page > paged.pages:
-        raise NotFound("Cette page n'existe pas : la liste est plus courte.")
+        raise NotFound(PAST_THE_END)
     return paged
+
+
+def counted_page_statement(statement: Select[Any]) -> Select[Any]:
+    """``statement`` limited to one page (parameters from ``page_parameters``), each row followed by
+    the length of the whole list (a window count): a page and its total in one query."""
+    return (statement.add_columns(func.count().over())
+            .limit(bindparam("page_limit", type_=Integer)).offset(bindparam("page_offset", type_=Integer)))
+
+
+def page_parameters(page: int, per_page: int) -> dict[str, int]:
+    return {"page_limit": per_page, "page_offset": (page - 1) * per_page}
+
+
+def page_of_counted_rows(rows: Sequence[tuple], page: int, per_page: int) -> Page[tuple]:
+    """The page of rows read by a ``counted_page_statement`` (each row without its count); a page
+    past the end is NotFound."""
+    if not rows and page > 1:
+        raise NotFound(PAST_THE_END)
+    return Page(items=[row[:-1] for row in rows], page=page, per_page=per_page, total=rows[0][-1] if rows else 0)
 
 
 # The count and page statements of statements built once, by the id of the latter (kept here too).

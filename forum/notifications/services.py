@@ -5,13 +5,14 @@ Other domains call ``notify``; the e-mail leaves after the commit (forum.core.ma
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import Integer, bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
@@ -19,7 +20,7 @@ from forum.core.direct_reads import DirectRead
 from forum.core.errors import Invalid, NotFound
 from forum.core.mail import QueuedEmail, queue_emails
 from forum.core.models import utcnow
-from forum.core.pagination import Page
+from forum.core.pagination import Page, counted_page_statement, page_of_counted_rows, page_parameters
 from forum.core.security import is_safe_local_path
 from forum.extensions import db
 from forum.notifications.models import EmailFrequency, EmailPreference, Notification
@@ -66,23 +67,19 @@ class NotificationLine:
         return self.read_at is not None
 
 
-# One page of a member's notifications, newest first, each row with their total (built once: the
-# bell leads here all day).
-_LINES = DirectRead(
-    select(Notification.id, Notification.text, Notification.created_at, Notification.read_at, User.display_name,
-           func.count().over())
+# One page of a member's notifications, newest first, with their total (built once: the bell leads
+# here all day).
+_LINES = DirectRead(counted_page_statement(
+    select(Notification.id, Notification.text, Notification.created_at, Notification.read_at, User.display_name)
     .outerjoin(User, User.id == Notification.actor_id).where(Notification.user_id == bindparam("user_id"))
-    .order_by(Notification.created_at.desc(), Notification.id.desc())
-    .limit(bindparam("page_limit", type_=Integer)).offset(bindparam("page_offset", type_=Integer)))
+    .order_by(Notification.created_at.desc(), Notification.id.desc())))
 
 
 def notification_lines(user: User, page: int, per_page: int) -> Page[NotificationLine]:
     """One page of the member's notifications, newest first (one query); a page past the end is NotFound."""
-    rows = _LINES.all_in(db.session, user_id=user.id, page_limit=per_page, page_offset=(page - 1) * per_page)
-    if not rows and page > 1:
-        raise NotFound("Cette page n'existe pas\u00a0: la liste est plus courte.")
-    return Page(items=[NotificationLine(*row[:-1]) for row in rows], page=page, per_page=per_page,
-                total=rows[0][-1] if rows else 0)
+    rows = _LINES.all_in(db.session, user_id=user.id, **page_parameters(page, per_page))
+    lines = page_of_counted_rows(rows, page, per_page)
+    return dataclasses.replace(lines, items=[NotificationLine(*row) for row in lines.items])
 
 
 def unread_count(user: User) -> int:

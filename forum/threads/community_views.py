@@ -124,7 +124,7 @@ def all_threads():
     listed = queries.all_threads(parse_page(request.args.get("page")), current_app.config["THREADS_PER_PAGE"],
                                  status=status, viewer=current_user)
     return render_template("threads/all.html", page=listed.page, status=status, filters=queries.THREAD_FILTERS,
-                           rows=thread_rows(current_user, listed.page.items, show_category=True,
+                           rows=thread_rows(listed.page.items, show_category=True,
                                             unread=listed.unread))
 
 
@@ -135,5 +135,5 @@ def unanswered():
     listed = queries.unanswered_questions(parse_page(request.args.get("page")),
                                           current_app.config["THREADS_PER_PAGE"], viewer=current_user)
     return render_template("threads/unanswered.html", page=listed.page,
-                           rows=thread_rows(current_user, listed.page.items, show_category=True,
+                           rows=thread_rows(listed.page.items, show_category=True,
                                             unread=listed.unread))

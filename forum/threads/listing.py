@@ -7,22 +7,20 @@ shown) and the threads are loaded only for the rows missing (all of them at once
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markupsafe import Markup
 
-from forum.accounts.models import User
 from forum.core.fragments import fragments_of
-from forum.threads import queries, watching
+from forum.threads import queries
 
 
-def thread_rows(reader: User | None, thread_ids: list[int], *, show_category: bool,
-                unread: dict[int, int] | None = None) -> list[Markup]:
-    """The ``<li>`` of each thread of ``thread_ids``, in that order, for ``reader`` (or a visitor);
-    ``unread``: {thread id: posts they have not read}, when the list's query counted them.
+def thread_rows(thread_ids: Sequence[int], *, show_category: bool, unread: dict[int, int]) -> list[Markup]:
+    """The ``<li>`` of each thread of ``thread_ids``, in that order; ``unread``: {thread id: posts the
+    reader has not read}, as the list's query counted them (``queries.ThreadList``).
 
     The view must be marked ``@uses_fragments`` (its ids are read at the page's content version).
     """
-    if unread is None:
-        unread = watching.unread_counts(reader, thread_ids)
     return fragments_of(
         "threads/_thread_row.html", thread_ids, queries.listed_threads,
         lambda thread: {"thread": thread, "new_posts": unread.get(thread.id, 0), "show_category": show_category},

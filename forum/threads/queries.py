@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum.accounts.models import User
 from forum.core.direct_reads import DirectRead
 from forum.core.errors import NotFound
-from forum.core.pagination import Page, paginate
+from forum.core.pagination import Page, counted_page_statement, page_of_counted_rows, page_parameters, paginate
 from forum.core.visibility import is_moderator
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
@@ -108,20 +109,20 @@ class ThreadList:
 def _thread_list(statement, shape: _ListShape, page: int, per_page: int, params: dict) -> ThreadList:
     """One page of ``statement`` (ids), with each thread's unread posts and the list's length, in one
     direct read (a list members load all day); a page past the end is NotFound."""
-    rows = _list_read(statement, shape.member).all_in(
-        db.session, **params, page_limit=per_page, page_offset=(page - 1) * per_page)
-    if not rows and page > 1:
-        raise NotFound("Cette page n'existe pas\u00a0: la liste est plus courte.")
-    return ThreadList(Page(items=[row[0] for row in rows], page=page, per_page=per_page,
-                           total=rows[0][2] if rows else 0),
-                      {row[0]: row[1] for row in rows if row[1]})
+    rows = _list_read(statement, shape.member).all_in(db.session, **params, **page_parameters(page, per_page))
+    listed = page_of_counted_rows(rows, page, per_page)
+    return ThreadList(dataclasses.replace(listed, items=[thread_id for thread_id, _ in listed.items]),
+                      {thread_id: unread for thread_id, unread in listed.items if unread})
 
 
 @cache
 def _list_read(statement, member: bool) -> DirectRead:
-    unread = unread_count_of_listed_thread(bindparam("viewer_id")) if member else literal(0)
-    return DirectRead(statement.add_columns(unread, func.count().over())
-                      .limit(bindparam("page_limit", type_=Integer)).offset(bindparam("page_offset", type_=Integer)))
+    return DirectRead(counted_page_statement(statement.add_columns(_unread_column(member))))
+
+
+def _unread_column(member: bool):
+    """Each listed thread's posts the viewer has not read (none for a visitor)."""
+    return unread_count_of_listed_thread(bindparam("viewer_id")) if member else literal(0)
 
 
 def threads_in_category(category: Category, page: int, per_page: int, tag: str | None = None,
@@ -196,14 +197,16 @@ def bookmarks_of(user: User, page: int, per_page: int) -> Page:
 @cache
 def _latest_read(shape: _ListShape) -> DirectRead:
     # The home page's list, read by every visit of a member: a direct read (ids and counts).
-    unread = unread_count_of_listed_thread(bindparam("viewer_id")) if shape.member else literal(0)
-    return DirectRead(_filtered(select(Thread.id, unread).order_by(Thread.last_post_at.desc(), Thread.id.desc())
+    return DirectRead(_filtered(select(Thread.id, _unread_column(shape.member))
+                                .order_by(Thread.last_post_at.desc(), Thread.id.desc())
                                 .limit(bindparam("limit", type_=Integer)), shape))
 
 
-def latest_threads(limit: int = 15, viewer=None) -> list[tuple[int, int]]:
-    """(id, posts ``viewer`` has not read) of the threads with the latest activity."""
-    return _latest_read(_shape(viewer)).all_in(db.session, **_params(viewer, limit=limit))
+def latest_threads(limit: int = 15, viewer=None) -> ThreadList:
+    """The threads with the latest activity (one page of ``limit``)."""
+    rows = _latest_read(_shape(viewer)).all_in(db.session, **_params(viewer, limit=limit))
+    return ThreadList(Page(items=[thread_id for thread_id, _ in rows], page=1, per_page=limit, total=len(rows)),
+                      {thread_id: unread for thread_id, unread in rows if unread})
 
 
 def listed_threads(thread_ids: list[int]) -> dict[int, Thread]:

@@ -95,8 +95,7 @@ def preview_of(text: str | None) -> str:
 @uses_fragments
 def home():
     listed = queries.latest_threads(15, viewer=current_user)
-    latest = thread_rows(current_user, [thread_id for thread_id, _ in listed], show_category=True,
-                         unread={thread_id: unread for thread_id, unread in listed if unread})
+    latest = thread_rows(listed.page.items, show_category=True, unread=listed.unread)
     # The side column is the same for everyone: read only when its fragment is missing.
     aside = fragment("threads/_home_aside.html", (), lambda: {
         "categories": queries.categories(), "active_fabriques": recently_active(6),
@@ -118,7 +117,7 @@ def category(slug: str):
     member = current_user.is_authenticated
     return render_template("threads/category.html", category=category, page=listed.page, tag=tag, status=status,
                            filters=queries.THREAD_FILTERS,
-                           rows=thread_rows(current_user, listed.page.items, show_category=False,
+                           rows=thread_rows(listed.page.items, show_category=False,
                                             unread=listed.unread),
                            watch_level=watching.category_level(current_user, category) if member else None,
                            watch_levels=list(WatchLevel), action_form=EmptyForm() if member else None)
@@ -134,7 +133,7 @@ def tag(tag: str):
                                       current_app.config["THREADS_PER_PAGE"], status=status, viewer=current_user)
     return render_template("threads/tag.html", tag=tag, page=listed.page, status=status,
                            filters=queries.THREAD_FILTERS,
-                           rows=thread_rows(current_user, listed.page.items, show_category=True,
+                           rows=thread_rows(listed.page.items, show_category=True,
                                             unread=listed.unread))
 
 

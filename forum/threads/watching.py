@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
 
-from sqlalchemy import bindparam, case, func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -232,15 +231,6 @@ def mark_read(reader: User, thread_id: int, up_to_position: int) -> None:
     db.session.execute(statement)
 
 
-def unread_counts(reader: User | None, thread_ids: list[int]) -> dict[int, int]:
-    """{thread id: posts ``reader`` has not read yet} for the threads they opened before and that have
-    some (one query). Posts nobody may read (held, hidden, deleted) are no news."""
-    if reader is None or not reader.is_authenticated or not thread_ids:
-        return {}
-    params = {"reader_id": reader.id, "thread_ids": thread_ids}
-    return dict(db.session.execute(_unread_counts_statement(), params).all())
-
-
 def unread_count_of_listed_thread(reader_id):
     """The posts of a selected ``Thread`` that ``reader_id`` has not read yet (0 if they never opened
     it), as a column: a list gives each row's count in its own statement."""
@@ -249,17 +239,6 @@ def unread_count_of_listed_thread(reader_id):
             .where(Post.thread_id == Thread.id, Post.position > ThreadRead.last_position, Post.hidden_at.is_(None),
                    Post.deleted_at.is_(None))
             .correlate(Thread).scalar_subquery())
-
-
-@cache
-def _unread_counts_statement():
-    # Built once: every thread list a member reads runs it.
-    return (select(Post.thread_id, func.count())
-            .join(ThreadRead, (ThreadRead.thread_id == Post.thread_id)
-                  & (ThreadRead.user_id == bindparam("reader_id")))
-            .where(Post.thread_id.in_(bindparam("thread_ids", expanding=True)),
-                   Post.position > ThreadRead.last_position, Post.hidden_at.is_(None), Post.deleted_at.is_(None))
-            .group_by(Post.thread_id))
 
 
 def first_unread_position(reader: User, thread: Thread) -> int:
