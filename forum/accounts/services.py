@@ -184,7 +184,8 @@ def authenticate(email: str, password: str) -> User:
 def start_login_session(user: User, user_agent: str = "") -> str:
     """Open a server-side login session for ``user``; return the key to keep in the cookie."""
     key = secrets.token_urlsafe(32)
-    db.session.add(LoginSession(key_hash=LoginSession.hash_of(key), user_id=user.id, user_agent=clean_line(user_agent)[:200]))
+    db.session.add(LoginSession(key_hash=LoginSession.hash_of(key), user_id=user.id,
+                                user_agent=clean_line(user_agent)[:200]))
     user.current_session_key = key
     return key
 

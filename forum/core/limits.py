@@ -15,6 +15,7 @@ from flask import current_app, g, request
 from flask_login import current_user
 
 from forum.core.dates import PARIS, day_fr
+from forum.core.security import SAFE_METHODS
 from forum.extensions import limiter
 
 
@@ -81,9 +82,6 @@ def breached_reset_at() -> float | None:
 
 # Every limit of the forum counts writes (``methods=["POST"]``): reading a page needs no
 # look-up of the limits, which Flask-Limiter would otherwise do on every request.
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
 @limiter.request_filter
 def _reads_are_not_limited() -> bool:
     return request.method in SAFE_METHODS

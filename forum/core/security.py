@@ -10,6 +10,8 @@ from werkzeug.routing import BaseConverter, ValidationError
 # Every id column is a PostgreSQL INTEGER: a larger number in a query is an error there
 # ("integer out of range"), not an empty result as on SQLite.
 MAX_ID = 2**31 - 1
+# The HTTP methods that only read: they never write, take the write lock nor count against a limit.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _ID = re.compile(r"[1-9][0-9]{0,9}")  # [0-9], not \d nor str.isdigit(): ASCII digits only
 
 CONTENT_SECURITY_POLICY = "; ".join([
@@ -41,7 +43,8 @@ def add_security_headers(response):
     """Add each of SECURITY_HEADERS that the response does not set itself (one pass over its headers:
     every response goes through here)."""
     present = {name.lower() for name, _ in response.headers.items()}
-    response.headers.extend([(name, value) for lowered, name, value in _SECURITY_HEADER_ITEMS if lowered not in present])
+    response.headers.extend([(name, value) for lowered, name, value in _SECURITY_HEADER_ITEMS
+                             if lowered not in present])
     return response
 
 

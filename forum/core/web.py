@@ -16,11 +16,9 @@ from forum.core.errors import DomainError
 from forum.core.hostile import install_request_guards
 from forum.core.limits import REPEATED_SUBMISSION, breached_reset_at, retry_sentence
 from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
-from forum.core.security import IdConverter, add_security_headers
+from forum.core.security import SAFE_METHODS, IdConverter, add_security_headers
 from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db
-
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 HTTP_MESSAGES = {
     400: "La demande est incorrecte.",

@@ -13,8 +13,8 @@ from forum.core.locking import read_version
 from forum.core.forms import attach_error, choices, render_form, require_button_form
 from forum.core.limits import per_member
 from forum.core.pagination import parse_page
-from forum.core.security import is_safe_local_path, parse_id
-from forum.core.web import SAFE_METHODS, site_url
+from forum.core.security import SAFE_METHODS, is_safe_local_path, parse_id
+from forum.core.web import site_url
 from forum.extensions import db
 from forum.moderation import flags, queries, services, suspensions, thread_tools
 from forum.moderation.forms import FlagForm, MergeForm, ModeratorEditForm, MoveForm, ReasonForm, SuspendForm
