@@ -33,9 +33,14 @@ def active_fabrique_of(user: User | None) -> Fabrique | None:
 
 def can_manage(user: User | None, fabrique: Fabrique) -> bool:
     """Admins, and the active managers of this fabrique."""
+    return manages(user, fabrique.id)
+
+
+def manages(user: User | None, fabrique_id: int) -> bool:
+    """``can_manage`` by the fabrique's id, for a caller that has not loaded it."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     if user.is_admin:
         return True
     membership = membership_of(user)
-    return membership is not None and membership.is_manager and membership.fabrique_id == fabrique.id
+    return membership is not None and membership.is_manager and membership.fabrique_id == fabrique_id

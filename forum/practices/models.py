@@ -154,6 +154,9 @@ class Practice(Hideable, Base):
     def section_html(self, name: str) -> Markup:
         return stored_html(getattr(self, f"{name}_html"))
 
+    def is_authored_by(self, user_id: int) -> bool:
+        return any(author.id == user_id for author in self.authors)
+
     @property
     def last_confirmed_at(self) -> datetime | None:
         return self.confirmed_at or self.published_at

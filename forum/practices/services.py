@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
+from forum.core.direct_reads import DirectRead
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import render_markdown
@@ -31,7 +32,7 @@ from forum.core.text import clean_line, clean_text, require_length
 from forum.core.visibility import is_moderator
 from forum.extensions import db
 from forum.fabriques.models import Fabrique, Membership, MembershipStatus, TerritoryType
-from forum.fabriques.permissions import active_fabrique_of, can_manage
+from forum.fabriques.permissions import active_fabrique_of, can_manage, manages
 from forum.notifications.services import notify
 from forum.practices.diff import FieldDiff, compare
 from forum.practices.models import (
@@ -96,39 +97,78 @@ def get_practice(practice_id: int) -> Practice:
     return practice
 
 
-def practice_for_page(practice_id: int, reader: User | None) -> tuple[Practice, bool]:
-    """The report with its fabrique and authors (its page keeps the rest in fragments:
-    ``queries.load_labels``, ``queries.links_of``), and whether ``reader`` found it useful."""
+@dataclass(frozen=True)
+class PracticeHead:
+    """What a report's page checks before its fragments (``practice_for_page``), as one reader sees
+    it: whether they wrote it and found it useful. The access rules below take it as a report."""
+
+    id: int
+    title: str
+    fabrique_id: int
+    status: PracticeStatus
+    hidden_at: datetime | None
+    reader_id: int
+    reader_is_author: bool
+    has_voted: bool
+
+    @property
+    def is_published(self) -> bool:
+        return self.status is PracticeStatus.PUBLISHED
+
+    def is_authored_by(self, user_id: int) -> bool:
+        if user_id != self.reader_id:
+            raise ValueError("A report's head answers for the reader it was read for only.")
+        return self.reader_is_author
+
+
+def practice_to_render(practice_id: int) -> Practice:
+    """The report with its fabrique's and authors' names: what its page renders when a fragment is
+    missing (the labels and links read the rest: ``queries.load_labels``, ``queries.links_of``)."""
+    practice = db.session.execute(_PRACTICE_TO_RENDER, {"practice_id": practice_id}).unique().scalar_one_or_none()
+    if practice is None:
+        raise NotFound("Ce retour d'expérience n'existe pas.")
+    return practice
+
+
+def practice_for_page(practice_id: int, reader: User | None) -> PracticeHead:
+    """The head of the report (its page keeps the rest in fragments, read with ``get_practice`` when
+    one is missing), in one statement; NotFound if there is none."""
     reader_id = reader.id if reader is not None and reader.is_authenticated else 0
-    row = db.session.execute(_PRACTICE_FOR_PAGE, {"practice_id": practice_id, "reader_id": reader_id}).unique().first()
+    row = _PRACTICE_HEAD.first_in(db.session, practice_id=practice_id, reader_id=reader_id)
     if row is None:
         raise NotFound("Ce retour d'expérience n'existe pas.")
-    return row[0], bool(row[1])
+    practice_id, title, fabrique_id, status, hidden_at, reader_is_author, has_voted = row
+    return PracticeHead(practice_id, title, fabrique_id, status, hidden_at, reader_id, bool(reader_is_author),
+                        bool(has_voted))
 
 
-# Built once: every report page runs the second. A page reads its fabrique's and authors' names only,
-# and the reader's vote, in the same statement (a second one's options would be keyed again on every view).
+# Built once: every report page runs the second, on the DB-API connection (the most read page of
+# the practices: an ORM load of the report, its fabrique and authors cost five times the SQL).
 _PRACTICE = select(Practice).where(Practice.id == bindparam("practice_id")).options(
     selectinload(Practice.authors), joinedload(Practice.fabrique), selectinload(Practice.themes),
     selectinload(Practice.coauthor_fabriques), selectinload(Practice.threads), selectinload(Practice.resources))
-_PRACTICE_FOR_PAGE = select(
-    Practice, select(PracticeVote.user_id).where(PracticeVote.practice_id == Practice.id,
-                                                 PracticeVote.user_id == bindparam("reader_id")).exists(),
-).where(Practice.id == bindparam("practice_id")).options(
+_PRACTICE_TO_RENDER = select(Practice).where(Practice.id == bindparam("practice_id")).options(
     joinedload(Practice.authors).load_only(User.id, User.display_name),
     joinedload(Practice.fabrique).load_only(Fabrique.slug, Fabrique.name))
+_PRACTICE_HEAD = DirectRead(select(
+    Practice.id, Practice.title, Practice.fabrique_id, Practice.status, Practice.hidden_at,
+    select(practice_authors.c.user_id).where(practice_authors.c.practice_id == Practice.id,
+                                             practice_authors.c.user_id == bindparam("reader_id")).exists(),
+    select(PracticeVote.user_id).where(PracticeVote.practice_id == Practice.id,
+                                       PracticeVote.user_id == bindparam("reader_id")).exists(),
+).where(Practice.id == bindparam("practice_id")))
 
 
-def is_author(user: User | None, practice: Practice) -> bool:
-    return bool(user and user.is_authenticated and any(author.id == user.id for author in practice.authors))
+def is_author(user: User | None, practice: Practice | PracticeHead) -> bool:
+    return bool(user and user.is_authenticated and practice.is_authored_by(user.id))
 
 
-def can_edit(user: User | None, practice: Practice) -> bool:
+def can_edit(user: User | None, practice: Practice | PracticeHead) -> bool:
     """Authors, and the managers of the authoring fabrique (admins too)."""
-    return is_author(user, practice) or can_manage(user, db.session.get(Fabrique, practice.fabrique_id))
+    return is_author(user, practice) or manages(user, practice.fabrique_id)
 
 
-def can_read(user: User | None, practice: Practice) -> bool:
+def can_read(user: User | None, practice: Practice | PracticeHead) -> bool:
     """Published reports are public; a draft only shows to those who may edit it; a report hidden
     by moderation only to them and to moderators."""
     if practice.hidden_at is not None:

@@ -45,7 +45,7 @@ def _readable(practice_id: int):
     return _check_readable(services.get_practice(practice_id))
 
 
-def _check_readable(practice: Practice) -> Practice:
+def _check_readable(practice: Practice | services.PracticeHead) -> Practice | services.PracticeHead:
     if not services.can_read(current_user, practice):
         raise NotFound("Ce retour d'expérience n'existe pas.")  # a draft is private: 404, not 403
     return practice
@@ -123,29 +123,31 @@ def create():
 @uses_fragments
 def show(practice_id: int):
     # What it shows is in fragments, read if missing.
-    practice, has_voted = services.practice_for_page(practice_id, current_user)
-    _check_readable(practice)
-    return render_template("practices/show.html", practice=practice, body=_practice_body(practice, has_voted))
+    head = services.practice_for_page(practice_id, current_user)
+    _check_readable(head)
+    return render_template("practices/show.html", title=head.title, body=_practice_body(head))
 
 
-def _practice_body(practice: Practice, has_voted: bool):
+def _practice_body(head: services.PracticeHead):
     """The report's page under the header, shared (forum.core.fragments) by the members for whom it
     reads the same: its key holds what the viewer changes on it (their rights, their vote, their
-    fabrique's trial). Trials, flags and the report's own fragments are read only when it is rendered."""
+    fabrique's trial). The report itself, its trials, flags and fragments are read only when it is rendered."""
     member = current_user.is_authenticated
     viewer_fabrique = active_fabrique_of(current_user)
-    can_edit = services.can_edit(current_user, practice)
-    is_author = services.is_author(current_user, practice)
-    can_try = member and viewer_fabrique is not None and viewer_fabrique.id != practice.fabrique_id
+    can_edit = services.can_edit(current_user, head)
+    is_author = services.is_author(current_user, head)
+    has_voted = head.has_voted
+    can_try = member and viewer_fabrique is not None and viewer_fabrique.id != head.fabrique_id
     viewer = Viewer.of(current_user)
     today = today_in_france()
-    key = (practice.id, request.full_path, viewer, today, can_edit, is_author, has_voted,
+    key = (head.id, request.full_path, viewer, today, can_edit, is_author, has_voted,
            viewer_fabrique.id if can_try else None)
-    trial_submission = per_response("trial-submission", lambda: submissions.issue(current_user, _trial_scope(practice)))
+    trial_submission = per_response("trial-submission", lambda: submissions.issue(current_user, _trial_scope(head)))
     comment_submission = per_response("comment-submission",
-                                      lambda: submissions.issue(current_user, _comment_scope(practice)))
+                                      lambda: submissions.issue(current_user, _comment_scope(head)))
 
     def context():
+        practice = services.practice_to_render(head.id)
         trials = queries.trials(practice)
         my_trial = next((trial for trial in trials if can_try and trial.fabrique_id == viewer_fabrique.id), None)
         trial_form = comment_form = outdated_form = None

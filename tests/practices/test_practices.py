@@ -5,13 +5,15 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from forum.core.database import write_intent
+from forum.core.errors import NotFound
 from forum.extensions import db
 from forum.notifications.models import Notification
 from forum.practices.models import (
     OutdatedFlag, Practice, PracticeComment, PracticeRevision, PracticeStatus, PracticeTrial, PracticeVote,
     practice_authors,
 )
-from tests.conftest import login, make_category, make_fabrique, make_member, make_thread, make_user, submit
+from tests.conftest import commit_work, login, make_category, make_fabrique, make_member, make_thread, make_user, submit
 from tests.practices.builders import form_data, make_practice
 
 
@@ -175,6 +177,37 @@ def test_useful_vote_toggles_and_counts_once_per_member(client, app, world):
     assert db.session.get(Practice, practice.id).useful_count == 0 and _count(PracticeVote) == 0
     submit(client, f"{url}/utile", form_url=url)
     assert "👍 1 utile" in client.get("/pratiques").get_data(as_text=True)
+
+
+def test_the_page_head_answers_for_its_reader(client, app, world):
+    """The report page's one-statement head: the reader's authorship and vote, the access rules on it."""
+    from flask_login import AnonymousUserMixin
+
+    from forum.practices import services
+
+    practice = make_practice(world["author"], world["theme_ids"], publish=False)
+    author, manager, reader = world["author"], world["manager"], world["reader"]
+    head = services.practice_for_page(practice.id, author)
+    assert (head.id, head.title, head.fabrique_id, head.is_published) == (
+        practice.id, practice.title, world["fabrique"].id, False)
+    assert head.is_authored_by(author.id) and services.can_edit(author, head) and services.can_read(author, head)
+    assert not services.is_author(manager, services.practice_for_page(practice.id, manager))
+    assert services.can_edit(manager, services.practice_for_page(practice.id, manager))  # manages the fabrique
+    reader_head = services.practice_for_page(practice.id, reader)
+    assert not services.can_read(reader, reader_head) and not reader_head.has_voted
+    with pytest.raises(ValueError):
+        reader_head.is_authored_by(author.id)  # read for the reader: it cannot tell for another member
+    anonymous_head = services.practice_for_page(practice.id, AnonymousUserMixin())
+    assert not services.can_read(AnonymousUserMixin(), anonymous_head)
+    with pytest.raises(NotFound):
+        services.practice_for_page(practice.id + 1000, reader)
+    with write_intent():
+        services.publish(author, services.get_practice(practice.id))
+        commit_work()
+    login(client, "reader@exemple.fr")
+    submit(client, f"/pratiques/{practice.id}/utile", form_url=f"/pratiques/{practice.id}")
+    reader_head = services.practice_for_page(practice.id, reader)
+    assert reader_head.has_voted and services.can_read(reader, reader_head) and not services.can_edit(reader, reader_head)
 
 
 def test_no_vote_comment_or_trial_on_a_draft(client, app, world):
