@@ -32,7 +32,7 @@ from forum.core.text import clean_line, clean_text, require_length
 from forum.core.visibility import is_moderator
 from forum.extensions import db
 from forum.fabriques.models import Fabrique, Membership, MembershipStatus, TerritoryType
-from forum.fabriques.permissions import active_fabrique_of, can_manage, manages
+from forum.fabriques.permissions import active_fabrique_of, manages
 from forum.notifications.services import notify
 from forum.practices.diff import FieldDiff, compare
 from forum.practices.models import (
