@@ -11,6 +11,8 @@ actually inserted or deleted.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -24,6 +26,9 @@ from forum.notifications.services import notify
 from forum.core.locking import lock
 from forum.threads.models import Bookmark, Post, PostLike, Thread
 from forum.threads.services import lock_post
+
+if TYPE_CHECKING:  # the head of a thread page, which the rules take as a thread
+    from forum.threads.queries import ThreadHead
 
 NOT_A_QUESTION = "Seule une question peut avoir une solution : ce sujet n'est pas marqué comme question."
 NOT_THE_ASKER = "Seul·e l'auteur·rice de la question ou un·e modérateur·rice peut choisir la solution."
@@ -44,7 +49,7 @@ def _require_visible(actor: User, post: Post | None = None, thread: Thread | Non
 
 
 # --- solutions ---------------------------------------------------------------------------------
-def can_choose_solution(actor: User | None, thread: Thread) -> bool:
+def can_choose_solution(actor: User | None, thread: Thread | ThreadHead) -> bool:
     return bool(actor is not None and actor.is_authenticated and thread.is_question
                 and (thread.author_id == actor.id or actor.is_moderator))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
 from sqlalchemy import Integer, bindparam, func, literal, select
@@ -223,25 +224,47 @@ def threads_of_fabrique(fabrique: Fabrique, limit: int = 8) -> list[Thread]:
     ).scalars())
 
 
-def thread_for_page(thread_id: int, with_header: bool = True) -> Thread:
-    """The thread, with its category and tags unless not ``with_header`` (``load_thread_header``
-    loads them later, when a page is rendered and not taken from its fragment)."""
-    statement = _THREAD_FOR_PAGE if with_header else _THREAD_ALONE
-    thread = db.session.execute(statement, {"thread_id": thread_id}).scalar_one_or_none()
+@dataclass(frozen=True)
+class ThreadHead:
+    """What a thread page reads before its fragments (``thread_head``): the columns its access rules,
+    its reply form's offer and its posts' places depend on. The rules (``can_see``,
+    ``services.can_reply``, ``community.can_choose_solution``) take it as a thread."""
+
+    id: int
+    title: str
+    slug: str
+    author_id: int | None
+    category_id: int
+    post_count: int
+    merged_into_id: int | None
+    hidden_at: datetime | None
+    is_locked: bool
+    is_question: bool
+
+
+def thread_head(thread_id: int) -> ThreadHead:
+    """The thread's head, in one direct read; NotFound if there is none."""
+    row = _THREAD_HEAD.first_in(db.session, thread_id=thread_id)
+    if row is None:
+        raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
+    return ThreadHead(*row)
+
+
+def thread_for_page(thread_id: int) -> Thread:
+    """The thread with its category and tags, as its page's header shows them."""
+    thread = db.session.execute(_THREAD_FOR_PAGE, {"thread_id": thread_id}).unique().scalar_one_or_none()
     if thread is None:
         raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
     return thread
 
 
-def load_thread_header(thread: Thread) -> None:
-    """Load what a thread page's header shows: its category and tags (loading an object again fills
-    in what it had not loaded, and only that)."""
-    db.session.execute(_THREAD_FOR_PAGE, {"thread_id": thread.id}).unique().scalar_one()
-
-
-# Built once: every thread page runs them.
-_THREAD_ALONE = select(Thread).where(Thread.id == bindparam("thread_id"))
-_THREAD_FOR_PAGE = _THREAD_ALONE.options(joinedload(Thread.category), selectinload(Thread.tags))
+# Built once: every thread page runs the head; the rest when a fragment of it is missing.
+_THREAD_HEAD = DirectRead(select(
+    Thread.id, Thread.title, Thread.slug, Thread.author_id, Thread.category_id, Thread.post_count,
+    Thread.merged_into_id, Thread.hidden_at, Thread.is_locked, Thread.is_question,
+).where(Thread.id == bindparam("thread_id")))
+_THREAD_FOR_PAGE = select(Thread).where(Thread.id == bindparam("thread_id")).options(
+    joinedload(Thread.category), selectinload(Thread.tags))
 _POST_PLACES = DirectRead(select(Post.id, Post.author_id, Post.position)
                           .where(Post.thread_id == bindparam("thread_id"), Post.position >= bindparam("first"),
                                  Post.position < bindparam("after")).order_by(Post.position))
@@ -256,7 +279,7 @@ class PostPlace:
     position: int
 
 
-def post_places(thread: Thread, page: int, per_page: int) -> Page[PostPlace]:
+def post_places(thread: Thread | ThreadHead, page: int, per_page: int) -> Page[PostPlace]:
     """The posts of a page of ``thread`` as places (one light query); ``posts_by_id`` loads them whole."""
     total = thread.post_count
     first = (page - 1) * per_page + 1

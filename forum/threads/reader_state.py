@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Integer, String, bindparam, cast, literal, select, union_all
 
@@ -11,6 +12,9 @@ from forum.accounts.models import User
 from forum.core.direct_reads import DirectRead
 from forum.extensions import db
 from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch, WatchLevel
+
+if TYPE_CHECKING:  # the head of a thread page, which the rules take as a thread
+    from forum.threads.queries import ThreadHead
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class ThreadPageState:
     read_position: int = 0
 
 
-def for_thread_page(actor: User | None, thread: Thread, positions: range) -> ThreadPageState:
+def for_thread_page(actor: User | None, thread: Thread | ThreadHead, positions: range) -> ThreadPageState:
     """``actor``'s thanks and bookmarks among the posts of ``thread`` at ``positions`` (a page), their
     bookmark of ``thread``, the watch level that applies (the thread's own, else its category's,
     else normal) and how far they read it."""

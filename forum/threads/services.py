@@ -12,6 +12,7 @@ was opened at (``edit_post``).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, update
 
@@ -29,6 +30,9 @@ from forum.fabriques.permissions import active_fabrique_of
 from forum.fabriques.services import touch_activity
 from forum.threads import watching
 from forum.threads.models import Category, Post, Tag, Thread
+
+if TYPE_CHECKING:  # the head of a thread page, which the rules take as a thread
+    from forum.threads.queries import ThreadHead
 
 TITLE_MIN, TITLE_MAX = 8, 150
 BODY_MAX = 32_000
@@ -164,7 +168,7 @@ LOCKED = "Ce sujet est verrouillé par la modération : on ne peut plus y répon
 HIDDEN = "Ce sujet est masqué par la modération : on ne peut plus y répondre."
 
 
-def check_can_reply(actor: User, thread: Thread) -> None:
+def check_can_reply(actor: User, thread: Thread | ThreadHead) -> None:
     """Forbidden until ``actor`` confirmed their address, and when ``thread`` is hidden, or locked
     (moderators may still answer a locked thread)."""
     require_confirmed(actor)
@@ -174,7 +178,7 @@ def check_can_reply(actor: User, thread: Thread) -> None:
         raise Forbidden(LOCKED)
 
 
-def can_reply(actor: User, thread: Thread) -> bool:
+def can_reply(actor: User, thread: Thread | ThreadHead) -> bool:
     """Whether to offer ``actor`` the reply form (a suspended or unconfirmed member's reply would be refused)."""
     if actor.is_suspended or not actor.is_email_confirmed:
         return False

@@ -182,47 +182,47 @@ def new_thread():
 @public_page
 @uses_fragments
 def show(thread_id: int, slug: str | None = None):
-    thread = queries.thread_for_page(thread_id, with_header=False)
-    if thread.merged_into_id is not None:  # a duplicate merged into another thread: its posts are there
-        target = services.get_thread(thread.merged_into_id)
+    head = queries.thread_head(thread_id)
+    if head.merged_into_id is not None:  # a duplicate merged into another thread: its posts are there
+        target = services.get_thread(head.merged_into_id)
         return redirect(url_for("threads.show", thread_id=target.id, slug=target.slug), 301)
-    if not can_see(current_user, thread, thread.author_id):
+    if not can_see(current_user, head, head.author_id):
         raise NotFound("Ce sujet a été masqué par la modération.")
     per_page = current_app.config["POSTS_PER_PAGE"]
-    page = queries.post_places(thread, parse_page(request.args.get("page")), per_page)
+    page = queries.post_places(head, parse_page(request.args.get("page")), per_page)
     member = current_user.is_authenticated
     first = (page.page - 1) * per_page + 1
-    state = reader_state.for_thread_page(current_user, thread, range(first, first + per_page))
-    body = _thread_body(thread, page, state)
-    html = render_template("threads/show.html", thread=thread, body=body)
+    state = reader_state.for_thread_page(current_user, head, range(first, first + per_page))
+    body = _thread_body(head, page, state)
+    html = render_template("threads/show.html", title=head.title, body=body)
     # Only when the member read further than before: reading a page again writes nothing.
     if member and page.items and page.items[-1].position > state.read_position:
         # After rendering: the commit below expires what the template read.
-        _remember_reading(thread.id, page.items[-1].position)
+        _remember_reading(head.id, page.items[-1].position)
     return html
 
 
-def _thread_body(thread: Thread, page, state: reader_state.ThreadPageState):
+def _thread_body(head: queries.ThreadHead, page, state: reader_state.ThreadPageState):
     """The thread page under its header, shared (forum.core.fragments) by the members for whom it
-    reads the same: its key holds what the viewer changes on it. Tags, category, the solution and
-    the posts are loaded only when it is rendered."""
+    reads the same: its key holds what the viewer changes on it. The thread with its tags and
+    category, the solution and the posts are loaded only when it is rendered."""
     member = current_user.is_authenticated
     user_id = current_user.id if member else None
-    can_reply = member and services.can_reply(current_user, thread)
-    can_choose_solution = community.can_choose_solution(current_user, thread)
+    can_reply = member and services.can_reply(current_user, head)
+    can_choose_solution = community.can_choose_solution(current_user, head)
     # The viewer's id matters only where they wrote the thread or a post of the page.
-    owner = member and (thread.author_id == user_id or any(place.author_id == user_id for place in page.items))
+    owner = member and (head.author_id == user_id or any(place.author_id == user_id for place in page.items))
     viewer = Viewer.of(current_user, with_id=owner)
     on_page = frozenset(post_ids := [place.id for place in page.items])
     # The pager keeps the query's other arguments, and visitors' links come back to this address.
-    key = (thread.id, request.full_path, viewer, can_reply, can_choose_solution, state.liked & on_page,
+    key = (head.id, request.full_path, viewer, can_reply, can_choose_solution, state.liked & on_page,
            state.bookmarked_posts & on_page, state.thread_bookmarked, state.watch_level if member else None)
-    submission = per_response("reply-submission", lambda: submissions.issue(current_user, reply_scope(thread))) \
+    submission = per_response("reply-submission", lambda: submissions.issue(current_user, reply_scope(head))) \
         if can_reply else None
     login_next = request.full_path
 
     def context() -> dict[str, Any]:
-        queries.load_thread_header(thread)
+        thread = queries.thread_for_page(head.id)
         solution = queries.solution_of(thread)
         reply_form = None
         if can_reply:
