@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from forum.core.dates import ago
 from forum.core.forms import require_button_form
-from forum.core.fragments import fragment, uses_fragments
+from forum.core.fragments import fragment, page_body, uses_fragments
 from forum.core.pagination import parse_page
 from forum.extensions import csrf, db
 from forum.notifications import services
@@ -43,11 +43,19 @@ def index():
     g.private_page = True
     page = services.notification_lines(current_user, parse_page(request.args.get("page")), PER_PAGE)
     # A line reads the same until it is read or its "il y a…" changes (its text never does).
-    lines = [fragment("notifications/_line.html", (line.id, line.is_read, when),
-                      lambda line=line, when=when: {"notification": line, "ago": when})
-             for line in page.items for when in (ago(line.created_at),)]
-    return render_template("notifications/index.html", page=page, lines=lines,
-                           frequency=services.frequency_of(current_user), frequencies=list(EmailFrequency))
+    line_keys = tuple((line.id, line.is_read, ago(line.created_at)) for line in page.items)
+    frequency = services.frequency_of(current_user)
+    has_unread = _unread_notifications() > 0
+
+    def context() -> dict:
+        lines = [fragment("notifications/_line.html", key, lambda line=line, when=key[2]: {
+            "notification": line, "ago": when}) for line, key in zip(page.items, line_keys)]
+        return {"page": page, "lines": lines, "frequency": frequency, "frequencies": list(EmailFrequency),
+                "has_unread": has_unread}
+
+    body = page_body("notifications/_page.html", (request.full_path, line_keys, page.total, frequency, has_unread),
+                     context)
+    return render_template("notifications/index.html", body=body)
 
 
 @blueprint.post("/preferences")
