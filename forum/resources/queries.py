@@ -6,12 +6,13 @@ import math
 import dataclasses
 from dataclasses import dataclass
 from functools import cache
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from forum.accounts.models import User
+from forum.core.direct_reads import DirectRead
 from forum.core.errors import Invalid
 from forum.core.pagination import Page, paginate
 from forum.core.security import parse_id
@@ -162,26 +163,35 @@ def listed(resource_ids: list[int]) -> dict[int, Resource]:
             selectinload(Resource.photos))).scalars()}
 
 
-def resource_for_page(resource_id: int, with_photos: bool = True) -> Resource | None:
-    """The resource with its fabrique, and its photos unless not ``with_photos``: then its fabrique
-    with what its page prints only, and ``load_photos`` reads the photos later, when its page is
-    rendered and not taken from its fragment."""
-    statement = _RESOURCE_WITH_PHOTOS if with_photos else _RESOURCE_FOR_PAGE
-    return db.session.execute(statement, {"resource_id": resource_id}).scalar_one_or_none()
+@dataclass(frozen=True)
+class ResourceHead:
+    """What a resource's page reads before its fragments (``resource_head``): who may see it and
+    whether a loan may be asked for."""
+
+    id: int
+    name: str
+    fabrique_id: int
+    kind: ResourceKind
+    paused: bool
+    hidden_at: datetime | None
 
 
-# Built once: the page of a resource runs one of them.
+def resource_head(resource_id: int) -> ResourceHead | None:
+    """The resource's head, in one direct read (None if there is none)."""
+    row = _RESOURCE_HEAD.first_in(db.session, resource_id=resource_id)
+    return ResourceHead(*row) if row is not None else None
+
+
+def resource_for_page(resource_id: int) -> Resource | None:
+    """The resource with its fabrique and photos."""
+    return db.session.execute(_RESOURCE_WITH_PHOTOS, {"resource_id": resource_id}).scalar_one_or_none()
+
+
+# Built once: the page of a resource runs them (the second when its body is rendered).
+_RESOURCE_HEAD = DirectRead(select(Resource.id, Resource.name, Resource.fabrique_id, Resource.kind, Resource.paused,
+                                   Resource.hidden_at).where(Resource.id == bindparam("resource_id")))
 _RESOURCE_WITH_PHOTOS = (select(Resource).where(Resource.id == bindparam("resource_id"))
                          .options(joinedload(Resource.fabrique), selectinload(Resource.photos)))
-_RESOURCE_FOR_PAGE = (select(Resource).where(Resource.id == bindparam("resource_id"))
-                      .options(joinedload(Resource.fabrique).load_only(
-                          Fabrique.slug, Fabrique.name, Fabrique.department_code, Fabrique.region_code)))
-
-
-def load_photos(resource: Resource) -> None:
-    # Loading an object again fills in what it had not loaded, and only that: its photos.
-    db.session.execute(select(Resource).where(Resource.id == resource.id)
-                       .options(selectinload(Resource.photos))).scalar_one()
 
 
 @dataclass(frozen=True)

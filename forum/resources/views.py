@@ -22,7 +22,7 @@ from forum.core.web import repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import Fabrique
-from forum.fabriques.permissions import active_fabrique_of, can_manage, membership_of
+from forum.fabriques.permissions import active_fabrique_of, can_manage, manages, membership_of
 from forum.resources import queries, services
 from forum.resources.forms import LoanRequestForm, ResourceForm, resource_input
 from forum.resources.models import CATEGORIES, Loan, Resource, ResourceKind
@@ -32,12 +32,16 @@ blueprint = Blueprint("resources", __name__, url_prefix="/ressources")
 NEW_RESOURCE = "resource"  # the new-resource form's submission scope (forum.accounts.submissions)
 
 
-def _resource_or_404(resource_id: int, with_photos: bool = True):
-    resource = queries.resource_for_page(resource_id, with_photos)
+def _resource_or_404(resource_id: int):
+    return _check_visible(queries.resource_for_page(resource_id))
+
+
+def _check_visible(resource: Resource | queries.ResourceHead | None):
+    """``resource`` (or its head) if the viewer may see it, else NotFound."""
     if resource is None:
         raise NotFound("Cette ressource n'existe pas ou a été retirée du catalogue.")
     if resource.hidden_at is not None and not (is_moderator(current_user)
-                                               or can_manage(current_user, resource.fabrique)):
+                                               or manages(current_user, resource.fabrique_id)):
         raise NotFound("Cette ressource a été masquée par la modération.")
     return resource
 
@@ -87,29 +91,29 @@ def index():
 @public_page
 @uses_fragments
 def show(resource_id: int):
-    resource = _resource_or_404(resource_id, with_photos=False)  # read when the body is rendered
+    head = _check_visible(queries.resource_head(resource_id))  # the resource: when the body is rendered
     viewer_fabrique = active_fabrique_of(current_user)
     viewer = Viewer.of(current_user)
-    can_request = (resource.kind.lendable and not resource.paused and resource.hidden_at is None
+    can_request = (head.kind.lendable and not head.paused and head.hidden_at is None
                    and viewer_fabrique is not None
-                   and viewer_fabrique.id != resource.fabrique_id
+                   and viewer_fabrique.id != head.fabrique_id
                    and current_user.is_email_confirmed)  # else the page says to confirm the address first
-    is_manager = can_manage(current_user, resource.fabrique)
+    is_manager = manages(current_user, head.fabrique_id)
     today = today_in_france()
     # The page reads the same for the viewers of the same rights and fabrique (it lends on its behalf).
-    key = (resource.id, request.full_path, viewer, today, is_manager, can_request,
+    key = (head.id, request.full_path, viewer, today, is_manager, can_request,
            viewer_fabrique.id if viewer_fabrique else None)
-    submission = per_response("loan-submission", lambda: submissions.issue(current_user, _loan_scope(resource)))
+    submission = per_response("loan-submission", lambda: submissions.issue(current_user, _loan_scope(head)))
 
     def context():
-        queries.load_photos(resource)
+        resource = queries.resource_for_page(head.id)
         request_form = None
         if can_request:  # the CSRF token and the submission are the member's: placeholders here
             request_form = LoanRequestForm(meta={"csrf": False})
             request_form.submission.data = submission
         return _show_context(resource, request_form, viewer, viewer_fabrique, is_manager, today)
 
-    return render_template("resources/show.html", resource=resource,
+    return render_template("resources/show.html", title=head.name,
                            body=page_body("resources/_page.html", key, context))
 
 
@@ -132,7 +136,7 @@ def _render_show(resource, request_form, status: int):
     body = Markup(render_template("resources/_page.html", **_show_context(
         resource, request_form, current_user, active_fabrique_of(current_user),
         can_manage(current_user, resource.fabrique), today_in_france())))
-    return render_template("resources/show.html", resource=resource, body=body), status
+    return render_template("resources/show.html", title=resource.name, body=body), status
 
 
 @blueprint.route("/nouvelle", methods=["GET", "POST"])
