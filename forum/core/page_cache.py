@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from itertools import chain
-from typing import Generic, Hashable, TypeVar
+from typing import Callable, Generic, Hashable, TypeVar
 
 from flask import Flask, Response, g, request
 from sqlalchemy import Integer, event, select
@@ -48,6 +48,20 @@ def public_page(view):
     """Mark a view whose anonymous GET may be answered from the page cache."""
     view.public_page = True
     return view
+
+
+def not_cached() -> None:
+    """Keep this response out of the page cache (a page that says something went wrong)."""
+    g.page_cache_refused = True
+
+
+def cached_beside(state: Callable[[], Hashable]):
+    """Mark a @public_page view whose page also depends on something outside the database (the
+    search index): ``state()`` is read before each cache look-up and is part of the page's key."""
+    def mark(view):
+        view.page_cache_state = state
+        return view
+    return mark
 
 
 @dataclass(frozen=True)
@@ -140,11 +154,13 @@ def install_version_tracking() -> None:
         event.listen(Session, "after_soft_rollback", lambda session, previous: _after_rollback(session))
 
 
-def _key() -> str:
+def _key(view) -> Hashable:
     # Absolute links come from SITE_URL and an unknown Host is refused (forum.core.hostile), so
     # pages no longer depend on the host; scheme and host stay in the key so that no page
     # rendered for one trusted address is ever served to another, whatever a template does.
-    return f"{request.scheme}://{request.host}{request.full_path}"
+    address = f"{request.scheme}://{request.host}{request.full_path}"
+    state = getattr(view, "page_cache_state", None)
+    return address if state is None else (address, state())
 
 
 def init_page_cache(app: Flask, engine_factory) -> None:
@@ -153,24 +169,29 @@ def init_page_cache(app: Flask, engine_factory) -> None:
     cache: VersionedCache[_Entry] = VersionedCache(ttl_seconds=app.config["PAGE_CACHE_TTL"])
     app.extensions["page_cache"] = cache
 
-    def cacheable() -> bool:
+    def cacheable_view():
+        """The view of this request if its page may come from the cache, else None."""
         view = app.view_functions.get(request.endpoint or "")
-        return (request.method == "GET" and getattr(view, "public_page", False)
-                and app.config["PAGE_CACHE_ENABLED"]
-                and app.config["SESSION_COOKIE_NAME"] not in request.cookies)
+        if (request.method == "GET" and getattr(view, "public_page", False) and app.config["PAGE_CACHE_ENABLED"]
+                and app.config["SESSION_COOKIE_NAME"] not in request.cookies):
+            return view
+        return None
 
     def _serve_from_cache():
-        if not cacheable():
+        view = cacheable_view()
+        if view is None:
             return None
         # A plain connection, not the ORM session: a hit costs one small query and
-        # nothing else. The page, if rendered, reads data at least this new.
+        # nothing else. The page, if rendered, reads data at least this new (and the
+        # state beside the database, read after it, at least as new as its key says).
         version = read_version(engine_factory())
-        entry = cache.get(_key(), version)
+        key = _key(view)
+        entry = cache.get(key, version)
         if entry is not None:
             response = Response(entry.body, content_type=entry.content_type)
             response.headers["X-Page-Cache"] = "hit"
             return response
-        g.page_cache_version = version
+        g.page_cache_version, g.page_cache_key = version, key
         return None
 
     # First of all before_request hooks: a hit needs no rate-limit, CSRF or login work.
@@ -178,12 +199,12 @@ def init_page_cache(app: Flask, engine_factory) -> None:
 
     @app.after_request
     def _store_in_cache(response):
-        version = g.pop("page_cache_version", None)
-        if (version is not None and response.status_code == 200 and "Set-Cookie" not in response.headers
+        version, key = g.pop("page_cache_version", None), g.pop("page_cache_key", None)
+        if (version is not None and not g.get("page_cache_refused") and response.status_code == 200 and "Set-Cookie" not in response.headers
                 and response.mimetype in CACHEABLE_MIMETYPES and not response.is_streamed):
             body = response.get_data()
             if len(body) <= MAX_BODY_BYTES:
-                cache.put(_key(), version, _Entry(body, response.content_type))
+                cache.put(key, version, _Entry(body, response.content_type))
             response.headers["X-Page-Cache"] = "miss"
         response.vary.add("Cookie")
         return response

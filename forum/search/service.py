@@ -126,6 +126,7 @@ class SearchResults:
     facets: list[FacetGroup] = field(default_factory=list)
     suggestion: str | None = None
     elapsed_ms: float = 0.0
+    failed: bool = False  # the index could not be read: the page says so (and is not cached)
 
     @property
     def searched(self) -> bool:
@@ -205,6 +206,41 @@ class _SearcherHolder:
 
 
 _HOLDER = _SearcherHolder()
+
+
+class _IndexStates:
+    """What a page of results depends on besides the database: the index directory's identity
+    (`flask search rebuild` swaps in a new one) and the index's latest generation (every commit
+    to the index makes a new one). Read on each anonymous search, before the page cache's look-up."""
+
+    MAX_DIRECTORIES = 4
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        # directory -> (its identity, the index opened there)
+        self.indexes: OrderedDict[str, tuple[int, Any]] = OrderedDict()
+
+    def state(self, directory: str | Path) -> tuple[int, int]:
+        key = os.path.abspath(directory)
+        with self.lock:
+            identity = os.stat(key).st_ino if os.path.isdir(key) else None
+            opened_on, ix = self.indexes.pop(key, (None, None))
+            if ix is None or opened_on != identity:
+                ix = open_or_create(directory)
+                identity = os.stat(key).st_ino
+            self.indexes[key] = (identity, ix)
+            while len(self.indexes) > self.MAX_DIRECTORIES:
+                self.indexes.popitem(last=False)
+            return identity, ix.latest_generation()
+
+
+_INDEX_STATES = _IndexStates()
+
+
+def index_state(directory: str | Path | None = None) -> tuple[int, int]:
+    """The index's identity and generation (``_IndexStates``): a page of results keyed by it and by the
+    database's content version is the same page as long as both are."""
+    return _INDEX_STATES.state(directory or _default_directory())
 
 
 def _default_directory() -> Path:
@@ -303,6 +339,7 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
     except Exception:
         log.exception("search failed for %r", parsed.text)
         empty.messages.append(SEARCH_FAILED)
+        empty.failed = True
         return empty
 
     requested, _ = read_page(page) if not isinstance(page, int) else (page, None)

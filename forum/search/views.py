@@ -1,12 +1,15 @@
 """The search page (/recherche) and the similar-threads suggestions of the new-thread form.
 
-Not cached (@public_page): results change with every commit and every query.
+A visitor's page of results is cached (@public_page) under the database's content version and the
+index's state (``service.index_state``): the worker updates the index after the commits, so a page
+stays true to both.
 """
 
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template, request, url_for
 
+from forum.core.page_cache import cached_beside, not_cached, public_page
 from forum.search import service
 
 blueprint = Blueprint("search", __name__)
@@ -20,6 +23,8 @@ def _args() -> dict[str, str]:
 
 
 @blueprint.get("/recherche")
+@public_page
+@cached_beside(service.index_state)
 def results():
     args = _args()
     filters, messages = service.read_filters(args)
@@ -28,6 +33,8 @@ def results():
         messages.append(page_message)
     found = service.search(args.get("q", ""), filters, page, args.get("tri") or "pertinence")
     found.messages[:0] = messages
+    if found.failed:  # a visitor must not keep reading "La recherche n'a pas pu aboutir"
+        not_cached()
     # Only the filters actually applied go back into links.
     current = {"q": found.text, "tri": found.sort if found.sort != "pertinence" else None,
                "du": filters.since.isoformat() if filters.since else None,

@@ -301,3 +301,45 @@ def test_a_search_that_keeps_failing_says_so_in_french(client, world, monkeypatc
     html = page(client, "découpeuse")
     assert "La recherche n&#39;a pas pu aboutir" in html or "La recherche n'a pas pu aboutir" in html
     assert hit_urls(html) == []
+
+
+def test_a_visitors_results_are_cached_until_the_database_or_the_index_changes(client, world):
+    from whoosh import index as whoosh_index
+
+    from forum.search.documents import key_of
+    from forum.search.sync import index_directory
+
+    other_url = f"/sujets/{world['other'].id}/{world['other'].slug}"
+    first, second = client.get("/recherche?q=découpeuse"), client.get("/recherche?q=découpeuse")
+    assert first.headers["X-Page-Cache"] == "miss" and second.headers["X-Page-Cache"] == "hit"
+    assert other_url in hit_urls(second.get_data(as_text=True))
+    # The index changes and the database does not (a host's worker catching up, a rebuild): the
+    # page follows the index at once.
+    with whoosh_index.open_dir(str(index_directory())).writer() as writer:
+        writer.delete_by_term("key", key_of("fil", world["other"].id))
+    third = client.get("/recherche?q=découpeuse")
+    assert third.headers["X-Page-Cache"] == "miss" and other_url not in hit_urls(third.get_data(as_text=True))
+    assert client.get("/recherche?q=découpeuse").headers["X-Page-Cache"] == "hit"
+    # A commit that pages may show: rendered again.
+    with write_intent():
+        make_thread(world["bob"], world["mediation"], "Une découpeuse vinyle à prêter", "Qui en veut ?")
+        commit_work()
+    fourth = client.get("/recherche?q=découpeuse")
+    assert fourth.headers["X-Page-Cache"] == "miss" and "vinyle" in fourth.get_data(as_text=True)
+
+
+def test_a_failed_search_is_not_kept_for_the_next_visitor(client, world, monkeypatch):
+    from forum.search import service
+
+    real = service.page_of_results
+
+    def broken(*args, **kwargs):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(service, "page_of_results", broken)
+    failed = client.get("/recherche?q=découpeuse")
+    assert "pas pu aboutir" in failed.get_data(as_text=True) and "X-Page-Cache" not in failed.headers
+    monkeypatch.setattr(service, "page_of_results", real)
+    again = client.get("/recherche?q=découpeuse")
+    assert again.headers["X-Page-Cache"] == "miss"
+    assert f"/sujets/{world['other'].id}/{world['other'].slug}" in hit_urls(again.get_data(as_text=True))
