@@ -345,19 +345,19 @@ def make_fabrique(manager, name: str = "La Fabrique des Possibles", department: 
 
 def make_member(fabrique, email: str, name: str, *, confirmed: bool = True):
     """A user with an accepted membership of ``fabrique`` (accepted by one of its managers)."""
-    from forum.fabriques import services
+    from forum.fabriques import memberships
     from forum.fabriques.models import Membership, MembershipRole
 
     user = make_user(email, name, confirmed=confirmed)
     with write_intent():
-        membership = services.request_membership(user, fabrique)
+        membership = memberships.request_membership(user, fabrique)
         manager = db.session.execute(
             db.select(Membership).where(Membership.fabrique_id == fabrique.id,
                                         Membership.role == MembershipRole.MANAGER)
         ).scalars().first()
         from forum.accounts.models import User
 
-        services.decide_membership(db.session.get(User, manager.user_id), membership, accept=True)
+        memberships.decide_membership(db.session.get(User, manager.user_id), membership, accept=True)
         commit_work()
     return user
 

@@ -10,8 +10,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "forum"
 ALLOWED = {
     "core": set(),
     "accounts": {"core"},
-    "fabriques": {"core", "accounts"},
+    # A fabrique's managers are told of requests to join it: notifications sit below fabriques.
     "notifications": {"core", "accounts"},
+    "fabriques": {"core", "accounts", "notifications"},
     "threads": {"core", "accounts", "fabriques", "notifications"},
     "resources": {"core", "accounts", "fabriques", "notifications"},
     "practices": {"core", "accounts", "fabriques", "notifications", "threads", "resources"},

@@ -22,3 +22,9 @@ def members_for_admin(page: int, role: Role | None = None, query: str = "") -> P
         statement = statement.where(or_(User.email.ilike(pattern, escape="\\"),
                                         User.display_name.ilike(pattern, escape="\\")))
     return paginate(db.session, statement, page, ADMIN_PAGE_SIZE)
+
+
+def moderators() -> list[User]:
+    """The members who may moderate (moderators and admins), accounts deleted or not, by name."""
+    return list(db.session.execute(
+        select(User).where(User.role.in_([Role.MODERATOR, Role.ADMIN])).order_by(User.display_name)).scalars())

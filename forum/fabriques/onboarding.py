@@ -5,7 +5,7 @@ It lives above both accounts and fabriques because it uses both.
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, url_for
+from flask import Blueprint, current_app, redirect, url_for
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
@@ -19,7 +19,7 @@ from forum.core.web import site_url
 from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
 from forum.fabriques.queries import fabrique_choices
-from forum.fabriques.services import request_membership
+from forum.fabriques.memberships import request_membership
 
 blueprint = Blueprint("onboarding", __name__)
 
@@ -38,15 +38,13 @@ def register():
         try:
             user = services.register(form.email.data, form.display_name.data, form.password.data)
             if form.fabrique.data:
-                request_membership(user, db.session.get(Fabrique, int(form.fabrique.data)))
+                request_membership(user, db.session.get(Fabrique, int(form.fabrique.data)), site_url())
             recovery.send_confirmation(user, site_url())
             open_login_session(user)
-            email = user.email
             db.session.commit()
         except DomainError as error:
             return render_form("onboarding/register.html", form, attach_error(form, error))
-        flash("Bienvenue sur le Forum des Fabriques !"
-              + (" Votre demande a été transmise aux responsables de votre fabrique." if form.fabrique.data else "")
-              + f" Pour publier, ouvrez le lien que nous venons d'envoyer à {email}.", "success")
-        return redirect(next_url(url_for("threads.home")))
+        # The first steps (the welcome page says where the link went), then the page they came from.
+        target = next_url("")
+        return redirect(url_for("welcome.welcome", next=target or None))
     return render_form("onboarding/register.html", form)

@@ -1,13 +1,9 @@
-"""Use cases for the directory: fabrique profiles, spaces and memberships.
+"""Use cases for the directory: fabrique profiles and spaces (memberships: forum.fabriques.memberships).
 
 Services flush, never commit; the caller commits once.
 
-Concurrency: every change to a fabrique's memberships locks the fabrique's row first, then reads
-the memberships (lock order of forum/core/locking.py), so two managers deciding the same request,
-or leaving or removing each other at the same moment, act one after the other: the "one manager
-at least" rule counts what the first left. Unique names, one membership per member: inserted in
-a savepoint, a duplicate arriving at the same moment is a 409, not an error page. Profile edits
-check the version their form was opened at.
+Concurrency: unique names are inserted in a savepoint, a duplicate arriving at the same moment is
+a 409, not an error page. Profile edits check the version their form was opened at.
 """
 
 from __future__ import annotations
@@ -17,7 +13,6 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
@@ -146,7 +141,7 @@ ALREADY_MEMBER = ("Vous faites déjà partie d'une fabrique (ou votre demande es
 NAME_TAKEN = "Une autre fabrique porte déjà ce nom."
 
 
-def _flush_unique(conflict: str) -> None:
+def flush_unique(conflict: str) -> None:
     """Flush in a savepoint: a unique key taken at the same moment by another request is ``conflict``."""
     try:
         with db.session.begin_nested():
@@ -162,11 +157,11 @@ def create_fabrique(actor: User, profile: FabriqueProfile) -> Fabrique:
     fabrique = Fabrique(module_links=[])
     _apply_profile(fabrique, profile)
     db.session.add(fabrique)
-    _flush_unique(NAME_TAKEN)
+    flush_unique(NAME_TAKEN)
     membership = Membership(user_id=actor.id, fabrique=fabrique, role=MembershipRole.MANAGER,
                             status=MembershipStatus.ACTIVE, decided_at=utcnow())
     db.session.add(membership)
-    _flush_unique(ALREADY_MEMBER)
+    flush_unique(ALREADY_MEMBER)
     return fabrique
 
 
@@ -189,7 +184,7 @@ def update_fabrique(actor: User, fabrique: Fabrique, profile: FabriqueProfile, *
     _apply_profile(fabrique, profile)
     fabrique.version += 1
     fabrique.updated_at, fabrique.updated_by_id = utcnow(), actor.id
-    _flush_unique(NAME_TAKEN)
+    flush_unique(NAME_TAKEN)
 
 
 def _space_values(name: str, capacity: int | None, equipment: str) -> tuple[str, int, str]:
@@ -235,99 +230,6 @@ def delete_space(actor: User, space: Space) -> None:
     if not can_manage(actor, space.fabrique):
         raise Forbidden("Seuls les responsables de cette fabrique peuvent gérer ses espaces.")
     db.session.delete(space)
-
-
-# -- Membership ---------------------------------------------------------------------------
-
-
-def request_membership(actor: User, fabrique: Fabrique) -> Membership:
-    """Ask to join ``fabrique``; the request waits for one of its managers."""
-    current = membership_of(actor)
-    if current is not None:
-        if current.fabrique_id == fabrique.id:
-            raise Conflict("Vous avez déjà demandé à rejoindre cette fabrique.")
-        raise Conflict("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
-                       "on ne peut appartenir qu'à une seule fabrique.")
-    membership = Membership(user_id=actor.id, fabrique=fabrique, role=MembershipRole.MEMBER,
-                            status=MembershipStatus.PENDING)
-    db.session.add(membership)
-    _flush_unique("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
-                  "on ne peut appartenir qu'à une seule fabrique.")
-    return membership
-
-
-def get_membership(fabrique: Fabrique, membership_id: int) -> Membership:
-    """A membership of ``fabrique`` with its user loaded; NotFound for another fabrique's."""
-    membership = db.session.get(Membership, membership_id, options=[joinedload(Membership.user)])
-    if membership is None or membership.fabrique_id != fabrique.id:
-        raise NotFound("Cette demande d'adhésion n'existe pas.")
-    return membership
-
-
-DECIDED = "Cette demande vient d'être traitée par un·e autre responsable : elle n'attend plus de réponse."
-REMOVED = "Cette adhésion n'existe plus : le membre vient de partir, ou un·e autre responsable l'a retiré·e."
-
-
-NOT_A_MANAGER = ("Vous n'êtes pas, ou plus, responsable de cette fabrique : seuls ses responsables peuvent "
-                 "faire cela (un·e autre responsable vient peut-être de changer votre rôle).")
-
-
-def lock_memberships(fabrique_id: int, membership: Membership | None = None, *, manager: User | None = None) -> None:
-    """Lock the fabrique's row (every change to its memberships starts here), then reload
-    ``membership`` (Conflict when it was removed meanwhile) and check that ``manager``, acting as
-    one of its managers, still is one (Forbidden), as things are now, not as the page showed."""
-    lock(db.session.get(Fabrique, fabrique_id), gone=NotFound("Cette fabrique n'existe plus."))
-    if membership is not None:
-        lock(membership, gone=Conflict(REMOVED))
-    if manager is not None and not manager.is_admin and db.session.execute(select(Membership.id).where(
-            Membership.user_id == manager.id, Membership.fabrique_id == fabrique_id,
-            Membership.role == MembershipRole.MANAGER, Membership.status == MembershipStatus.ACTIVE)).first() is None:
-        raise Forbidden(NOT_A_MANAGER)
-
-
-def decide_membership(actor: User, membership: Membership, accept: bool) -> None:
-    """A manager accepts (the member may then act for the fabrique) or refuses (the request is removed)."""
-    lock_memberships(membership.fabrique_id, membership, manager=actor)
-    if membership.status is not MembershipStatus.PENDING:
-        raise Conflict(DECIDED)
-    if accept:
-        membership.status = MembershipStatus.ACTIVE
-        membership.decided_at = utcnow()
-    else:
-        db.session.delete(membership)
-    db.session.flush()
-
-
-def _active_manager_count(fabrique_id: int) -> int:
-    return db.session.execute(
-        select(func.count()).select_from(Membership).where(
-            Membership.fabrique_id == fabrique_id,
-            Membership.role == MembershipRole.MANAGER,
-            Membership.status == MembershipStatus.ACTIVE,
-        )
-    ).scalar_one()
-
-
-def set_membership_role(actor: User, membership: Membership, role: MembershipRole) -> None:
-    """Managers name other managers, or make one a plain member again (one manager always remains)."""
-    lock_memberships(membership.fabrique_id, membership, manager=actor)
-    if membership.status is not MembershipStatus.ACTIVE:
-        raise Conflict("Acceptez d'abord la demande de ce membre.")
-    if membership.role is MembershipRole.MANAGER and role is not MembershipRole.MANAGER:
-        if _active_manager_count(membership.fabrique_id) <= 1:
-            raise Conflict("La fabrique doit garder au moins un·e responsable.")
-    membership.role = role
-
-
-def remove_membership(actor: User, membership: Membership) -> None:
-    """A member leaves, or a manager removes a member; the last manager cannot leave (the fabrique's
-    row is locked before the managers are counted: two leaving at once cannot leave none)."""
-    lock_memberships(membership.fabrique_id, membership,
-                     manager=actor if membership.user_id != actor.id else None)
-    if membership.is_manager and _active_manager_count(membership.fabrique_id) <= 1:
-        raise Conflict("Vous êtes le ou la seule responsable : nommez quelqu'un d'autre avant de partir.")
-    db.session.delete(membership)
-    db.session.flush()
 
 
 def touch_activity(fabrique_id: int | None) -> None:

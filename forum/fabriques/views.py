@@ -14,9 +14,10 @@ from forum.core.forms import EmptyForm, attach_error, render_form, require_butto
 from forum.core.fragments import fragment, fragments_of, uses_fragments
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
-from forum.core.web import repeated_submission
+from forum.core.visibility import is_moderator
+from forum.core.web import repeated_submission, site_url
 from forum.extensions import db
-from forum.fabriques import queries, services
+from forum.fabriques import memberships, queries, services
 from forum.fabriques.forms import FabriqueForm, MembershipRoleForm, SpaceForm
 from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import MODULES, Fabrique, MembershipRole, MembershipStatus, TerritoryType
@@ -45,6 +46,13 @@ def _fabrique_or_404(slug: str, *, with_details: bool = True) -> Fabrique:
 
 def _require_manager(fabrique: Fabrique) -> None:
     if not can_manage(current_user, fabrique):
+        abort(403)
+    g.private_page = True
+
+
+def _require_members_manager(fabrique: Fabrique) -> None:
+    """The members page and its actions: the fabrique's managers (or the moderators when it has none)."""
+    if not memberships.may_manage_members(current_user, fabrique):
         abort(403)
     g.private_page = True
 
@@ -93,10 +101,12 @@ def show(slug: str):
 
     viewer_membership = membership_of(current_user)
     is_manager = can_manage(current_user, fabrique)
+    # A moderator answers the requests of a fabrique left without a manager (forum.fabriques.memberships).
+    manages_members = is_manager or (is_moderator(current_user) and memberships.may_manage_members(current_user, fabrique))
     return render_template(
         "fabriques/show.html", fabrique=fabrique, body=fragment("fabriques/_body.html", (fabrique.id,), body_context),
-        viewer_membership=viewer_membership, is_manager=is_manager,
-        pending_count=len(queries.members_of(fabrique, MembershipStatus.PENDING)) if is_manager else 0,
+        viewer_membership=viewer_membership, is_manager=is_manager, manages_members=manages_members,
+        pending_count=len(queries.members_of(fabrique, MembershipStatus.PENDING)) if manages_members else 0,
     )
 
 
@@ -153,7 +163,7 @@ def edit(slug: str):
 def join(slug: str):
     require_button_form()
     fabrique = _fabrique_or_404(slug)
-    services.request_membership(current_user, fabrique)
+    memberships.request_membership(current_user, fabrique, site_url())
     db.session.commit()
     flash(f"Votre demande a été envoyée aux responsables de {fabrique.name}.", "success")
     return redirect(url_for("fabriques.show", slug=fabrique.slug))
@@ -167,7 +177,7 @@ def leave(slug: str):
     membership = membership_of(current_user)
     if membership is None or membership.fabrique_id != fabrique.id:
         raise NotFound("Vous ne faites pas partie de cette fabrique.")
-    services.remove_membership(current_user, membership)
+    memberships.remove_membership(current_user, membership)
     db.session.commit()
     flash(f"Vous avez quitté {fabrique.name}." if membership.is_active
           else "Votre demande d'adhésion est annulée.", "info")
@@ -178,11 +188,11 @@ def leave(slug: str):
 @login_required
 def members(slug: str):
     fabrique = _fabrique_or_404(slug)
-    _require_manager(fabrique)
+    _require_members_manager(fabrique)
     return render_template(
         "fabriques/members.html", fabrique=fabrique, members=queries.members_of(fabrique),
         pending=queries.members_of(fabrique, MembershipStatus.PENDING), action_form=EmptyForm(),
-        role_form=MembershipRoleForm(),
+        role_form=MembershipRoleForm(), without_manager=not memberships.active_managers(fabrique.id),
     )
 
 
@@ -191,13 +201,13 @@ def members(slug: str):
 def decide_member(slug: str, membership_id: int, action: str):
     require_button_form()
     fabrique = _fabrique_or_404(slug)
-    membership = services.get_membership(fabrique, membership_id)
+    membership = memberships.get_membership(fabrique, membership_id)
     name = membership.user.display_name
     if action == "retirer":
-        services.remove_membership(current_user, membership)
+        memberships.remove_membership(current_user, membership)
         message = f"{name} ne fait plus partie de la fabrique."
     else:
-        services.decide_membership(current_user, membership, accept=action == "accepter")
+        memberships.decide_membership(current_user, membership, accept=action == "accepter", site_url=site_url())
         message = f"{name} fait maintenant partie de la fabrique." if action == "accepter" \
             else f"La demande de {name} est refusée."
     db.session.commit()
@@ -212,8 +222,8 @@ def member_role(slug: str, membership_id: int):
     if not form.validate_on_submit():
         abort(400)
     fabrique = _fabrique_or_404(slug)
-    membership = services.get_membership(fabrique, membership_id)
-    services.set_membership_role(current_user, membership, MembershipRole(form.role.data))
+    membership = memberships.get_membership(fabrique, membership_id)
+    memberships.set_membership_role(current_user, membership, MembershipRole(form.role.data))
     db.session.commit()
     flash("Le rôle a été changé.", "success")
     return redirect(url_for("fabriques.members", slug=fabrique.slug))

@@ -49,7 +49,7 @@ from forum.core.models import utcnow
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.fabriques.permissions import membership_of
-from forum.fabriques.services import lock_memberships, remove_membership
+from forum.fabriques.memberships import lock_memberships, remove_membership
 from forum.moderation.models import Flag
 from forum.notifications.models import EmailPreference, Notification
 from forum.practices.models import (

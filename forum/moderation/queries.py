@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
-from forum.accounts.models import Role, User
+from forum.accounts import queries as accounts_queries
+from forum.accounts.models import User
 from forum.core.dates import PARIS
 from forum.core.errors import Invalid
 from forum.core.pagination import Page, paginate
@@ -248,8 +249,7 @@ def journal(filters: JournalFilters, page: int, per_page: int) -> Page[Moderatio
 
 def moderators() -> list[User]:
     """Members who may moderate, for the journal's filter."""
-    return list(db.session.execute(
-        select(User).where(User.role.in_([Role.MODERATOR, Role.ADMIN])).order_by(User.display_name)).scalars())
+    return accounts_queries.moderators()
 
 
 def target_link(target_type: TargetType, target_id: int) -> str:

@@ -22,7 +22,7 @@ from forum.core.limits import accepted, member_key, per_member
 from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
-from forum.core.security import parse_id
+from forum.core.security import is_safe_local_path, parse_id
 from forum.core.web import repeated_submission, site_url
 from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db, limiter
@@ -149,6 +149,8 @@ def new_thread():
         form.submission.data = submissions.issue(current_user, NEW_THREAD)
         if request.args.get("categorie"):
             form.category.data = request.args["categorie"]
+        if request.args.get("question"):  # from "Poser une question"
+            form.is_question.data = True
     preview = ""
     if form.validate_on_submit():
         try:
@@ -322,7 +324,8 @@ def watch_category(slug: str):
     watching.set_level(current_user, level, category=category)
     db.session.commit()
     flash(WATCH_MESSAGES[level], "success")
-    return redirect(url_for("threads.category", slug=category.slug))
+    back = request.form.get("next")  # the welcome page lists the categories to follow
+    return redirect(back if is_safe_local_path(back) else url_for("threads.category", slug=category.slug))
 
 
 WATCH_MESSAGES = {

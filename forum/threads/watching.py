@@ -76,6 +76,12 @@ def category_level(actor: User | None, category: Category) -> WatchLevel:
         Watch.user_id == actor.id, Watch.category_id == category.id)).scalar_one_or_none() or WatchLevel.NORMAL
 
 
+def category_levels(actor: User) -> dict[int, WatchLevel]:
+    """{category id: level} of the categories ``actor`` chose a level for (the others are normal)."""
+    return dict(db.session.execute(select(Watch.category_id, Watch.level).where(
+        Watch.user_id == actor.id, Watch.category_id.is_not(None))).all())
+
+
 def follow_if_unset(actor: User, thread: Thread) -> None:
     """Starting or replying follows the thread, unless the member chose a level for it already."""
     exists = db.session.execute(select(Watch.id).where(Watch.user_id == actor.id, Watch.thread_id == thread.id)).first()

@@ -64,8 +64,9 @@ def world(app):
 def test_registration_sends_the_link_and_the_banner_says_what_to_do(client, app):
     response = submit(client, "/inscription", REGISTRATION)
     assert response.status_code == 302
-    home = text_of(client.get("/"))
-    assert "ouvrez le lien que nous venons d'envoyer à nadia.benali@exemple.fr" in home
+    assert response.headers["Location"] == "/bienvenue"  # whose first step says where the link went
+    welcome = text_of(client.get("/bienvenue"))
+    assert "Nous avons envoyé un lien à <strong>nadia.benali@exemple.fr</strong> (valable 24 heures)" in welcome
     [email] = outbox(app)
     assert email.to == ["nadia.benali@exemple.fr"] and email.subject == "Confirmez votre adresse e-mail"
     assert "24 heures" in email.body and "desabonnement" not in email.body

@@ -56,12 +56,12 @@ def test_joining_a_fabrique_shows_it_in_the_header_on_the_next_page(client, app)
     make_member(fabrique, "bruno@exemple.fr", "Bruno Petit")  # another member: the version moves
     assert "La Fabrique des Possibles" not in _page(client, "/notifications")
     alice = db.session.execute(db.select(User).where(User.email == "alice@exemple.fr")).scalar_one()
-    from forum.fabriques import services
+    from forum.fabriques import memberships
     from forum.fabriques.models import Membership
 
     with write_intent():
-        membership = services.request_membership(alice, fabrique)
-        services.decide_membership(db.session.get(User, manager.id), membership, accept=True)
+        membership = memberships.request_membership(alice, fabrique)
+        memberships.decide_membership(db.session.get(User, manager.id), membership, accept=True)
         commit_work()
     assert db.session.execute(db.select(Membership).where(Membership.user_id == alice.id)).scalar_one().is_active
     assert "La Fabrique des Possibles" in _page(client, "/notifications")

@@ -84,9 +84,13 @@ def test_newcomer_journey(page, new_page, live_server, screenshot, mail_link):
     page.get_by_label("Votre fabrique").select_option(label=live_server.fabrique_name)
     page.get_by_role("button", name="Créer mon compte").click()
 
-    expect(page).to_have_url(f"{live_server.url}/")
-    expect(page.locator(".flashes")).to_contain_text("Bienvenue sur le Forum des Fabriques !")
-    expect(page.locator(".flashes")).to_contain_text("Votre demande a été transmise aux responsables")
+    # The first steps: the address to confirm, the request that waits, what to do next.
+    expect(page).to_have_url(f"{live_server.url}/bienvenue")
+    expect(page.get_by_role("heading", name=f"Bienvenue, {MEMBER_NAME} !")).to_be_visible()
+    expect(page.locator(".welcome-steps")).to_contain_text(
+        f"Votre demande pour rejoindre {live_server.fabrique_name} attend la réponse de ses responsables")
+    expect(page.get_by_role("link", name="Poser une question")).to_be_visible()
+    screenshot(page, "03b-bienvenue")
     # Until the address is confirmed, a banner says so; the e-mailed link confirms it.
     expect(page.locator(".confirm-banner")).to_contain_text("Confirmez votre adresse e-mail.")
     page.goto(mail_link(MEMBER_EMAIL, "/confirmer/"))
@@ -101,11 +105,12 @@ def test_newcomer_journey(page, new_page, live_server, screenshot, mail_link):
     screenshot(page, "04-profil-demande-en-attente")
 
     # -- The manager, on another computer, accepts the request -----------------------------
+    # The bell says so; its notification leads to the request, one click from accepting it.
     manager = new_page()
     log_in(manager, live_server.manager_email, live_server.password, live_server.manager_name)
-    nav(manager).get_by_role("link", name=live_server.fabrique_name).click()
-    manager.get_by_role("link", name=re.compile(r"Gérer les membres \(1\)")).click()
-    expect(manager).to_have_url(f"{live_server.url}/fabriques/{live_server.fabrique_slug}/membres")
+    nav(manager).get_by_role("link", name="1 notification non lue").click()
+    manager.get_by_role("button", name=re.compile(f"{MEMBER_NAME} demande à rejoindre")).click()
+    expect(manager).to_have_url(re.compile(f"/fabriques/{live_server.fabrique_slug}/membres#demande-\\d+$"))
     request_row = manager.locator("li", has_text=MEMBER_NAME).filter(has_text="demande envoyée")
     expect(request_row).to_be_visible()
     screenshot(manager, "05-gerer-les-membres")
@@ -113,8 +118,11 @@ def test_newcomer_journey(page, new_page, live_server, screenshot, mail_link):
     expect(manager.locator(".flashes")).to_contain_text(f"{MEMBER_NAME} fait maintenant partie de la fabrique.")
     expect(manager.get_by_text("Aucune demande en attente.")).to_be_visible()
 
-    # -- The newcomer now belongs to the fabrique --------------------------------------------
-    page.reload()
+    # -- The newcomer now belongs to the fabrique, and is told --------------------------------
+    page.goto("/notifications")
+    expect(page.locator(".notification-list")).to_contain_text(
+        f"Bienvenue : vous faites maintenant partie de {live_server.fabrique_name}.")
+    page.goto("/profil")
     expect(nav(page).get_by_role("link", name=live_server.fabrique_name)).to_be_visible()
     expect(page.locator("main")).to_contain_text(f"Vous faites partie de {live_server.fabrique_name}")
 

@@ -189,7 +189,7 @@ def test_membership_request_accept_and_refuse(client, other_client, app, directo
 def test_refused_request_is_removed(client, app, directory):
     fabrique = directory["rural"]
     user = make_user("new@exemple.fr", "Nora Nouvelle")
-    from forum.fabriques.services import request_membership
+    from forum.fabriques.memberships import request_membership
 
     request_membership(user, fabrique)
     db.session.commit()
@@ -204,7 +204,7 @@ def test_refused_request_is_removed(client, app, directory):
 def test_pending_member_cannot_manage_and_other_managers_cannot_decide(client, app, directory):
     fabrique = directory["rural"]
     user = make_user("new@exemple.fr", "Nora Nouvelle")
-    from forum.fabriques.services import request_membership
+    from forum.fabriques.memberships import request_membership
 
     request_membership(user, fabrique)
     db.session.commit()

@@ -15,7 +15,7 @@ from forum.accounts.models import LoginSession, User
 from forum.core.database import write_intent
 from forum.core.dates import today_in_france
 from forum.extensions import db
-from forum.fabriques import services as fabrique_services
+from forum.fabriques import memberships
 from forum.fabriques.models import Membership, MembershipRole
 from forum.notifications.models import EmailFrequency, EmailPreference, Notification
 from forum.practices import services as practice_services
@@ -258,7 +258,7 @@ def test_the_only_manager_of_a_fabrique_hands_it_over_first(client, world):
 
     with write_intent():
         membership = db.session.execute(select(Membership).where(Membership.user_id == world["mina"].id)).scalar_one()
-        fabrique_services.set_membership_role(_user(manager.id), membership, MembershipRole.MANAGER)
+        memberships.set_membership_role(_user(manager.id), membership, MembershipRole.MANAGER)
         db.session.commit()
     assert _delete(client).status_code == 302
     assert _user(manager.id).is_deleted
