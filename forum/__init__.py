@@ -157,6 +157,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.feeds.views import blueprint as feeds
     from forum.members.views import blueprint as members
     from forum.members.welcome import blueprint as welcome
+    from forum.messages.views import blueprint as messages
     from forum.moderation.views import blueprint as moderation
     from forum.notifications.views import blueprint as notifications
     from forum.practices.views import blueprint as practices
@@ -174,7 +175,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.threads.views import fabrique_threads_section
 
     for blueprint in (core, accounts, recovery, onboarding, fabriques, fabriques_map, threads, community, notifications,
-                      resources, resource_photos, loans, practices, members, welcome, moderation, feeds, search, deliveries):
+                      resources, resource_photos, loans, practices, messages, members, welcome, moderation, feeds, search, deliveries):
         app.register_blueprint(blueprint)
     app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_practices_section, fabrique_threads_section]
     app.extensions[HOME_SECTIONS_KEY] = [home_practices_section]

@@ -70,6 +70,9 @@ class DefaultConfig:
     LOAN_REQUEST_LIMIT = "10 per hour; 20 per day"  # per member [max_personal_messages_per_day: 20]
     LOAN_MESSAGE_LIMIT = "10 per minute; 60 per hour"  # per member, like replies
     PRACTICE_COMMENT_LIMIT = "10 per minute; 60 per hour"  # per member, like replies
+    CONVERSATION_LIMIT = "10 per hour; 30 per day"  # new private conversations, per member
+    NEW_MEMBER_CONVERSATION_LIMIT = "3 per day"  # [max_personal_messages_per_day for new users]
+    PRIVATE_MESSAGE_LIMIT = "10 per minute; 60 per hour"  # per member, like replies
     PRACTICE_TRIAL_LIMIT = "20 per hour; 50 per day"  # "essayé aussi", per member [max_likes_per_day: 50]
     # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none). Per-IP limits
     # (login, registration) need the visitor's address: behind one nginx, set it to 1.

@@ -32,8 +32,11 @@ def world(app):
     from forum.notifications.models import Notification
     from forum.notifications.services import unsubscribe_token
 
+    from forum.messages import services as messages
+
     with write_intent():
         space = fabriques.add_space(admin, lender, "Grande salle", 25, "Vidéoprojecteur")
+        conversation = messages.start_conversation(admin, [member], "Notre convention de prêt", "Bonjour Mina !")
         db.session.commit()
     email_id = _failed_email(member)
     notification = db.session.execute(db.select(Notification).order_by(Notification.id)).scalars().first()
@@ -43,7 +46,7 @@ def world(app):
         "notification_id": notification.id if notification else 1, "target_id": post.id, "photo_id": 1,
         "fabriques.slug": lender.slug, "threads.slug": category.slug, "feeds.slug": category.slug,
         "threads.show.slug": thread.slug, "tag": "vélo", "token": unsubscribe_token(member),
-        "name": "0" * 32 + ".webp", "action": "accepter", "email_id": email_id,
+        "name": "0" * 32 + ".webp", "action": "accepter", "email_id": email_id, "conversation_id": conversation.id,
     }
 
 

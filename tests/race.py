@@ -88,11 +88,12 @@ def _run(config: dict, racer: Racer, index: int, barrier, results, with_setup: b
         results.put((index, outcomes))
 
 
-def race(app, tmp_path, racers: list[Racer], timeout: float = 300) -> list[list]:
+def race(app, tmp_path, racers: list[Racer], timeout: float = 300, settings: dict | None = None) -> list[list]:
     """Run the racers in parallel processes; each one's list of outcomes (one per round), in order."""
     assert len({len(racer.rounds) for racer in racers}) == 1, "every racer runs the same rounds"
     db.session.commit()  # nothing of this test's transaction may hold a lock or a stale snapshot
-    config = {**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]}
+    config = {**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+              **(settings or {})}
     context = process_context()
     barrier, results = context.Barrier(len(racers)), context.Queue()
     with_setup = any(racer.setup is not None for racer in racers)

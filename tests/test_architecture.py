@@ -16,14 +16,17 @@ ALLOWED = {
     "threads": {"core", "accounts", "fabriques", "notifications"},
     "resources": {"core", "accounts", "fabriques", "notifications"},
     "practices": {"core", "accounts", "fabriques", "notifications", "threads", "resources"},
-    "moderation": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
+    "messages": {"core", "accounts", "fabriques", "notifications", "threads"},
+    "moderation": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "messages"},
     "digests": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
-    "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation"},
+    "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation",
+             "messages"},
     "feeds": {"core", "accounts", "fabriques", "threads", "resources", "practices"},
-    "members": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation"},
+    "members": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation",
+                "messages"},
     # The worker runs everyone's background work, search included: it sits with the commands.
     "worker": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation",
-               "digests", "search"},
+               "digests", "search", "messages"},
 }
 FLASK_MODULES = ("flask", "flask_sqlalchemy", "flask_login", "flask_wtf", "flask_babel", "flask_limiter",
                  "flask_migrate", "werkzeug")
