@@ -38,6 +38,13 @@ def world(app):
         space = fabriques.add_space(admin, lender, "Grande salle", 25, "Vidéoprojecteur")
         conversation = messages.start_conversation(admin, [member], "Notre convention de prêt", "Bonjour Mina !")
         db.session.commit()
+    with write_intent():  # a reported private message: the moderators' page of it
+        from forum.moderation import flags
+        from forum.moderation.models import TargetType
+
+        message = db.session.execute(db.select(messages.PrivateMessage)).scalars().first()
+        flags.flag(db.session.merge(member), TargetType.PRIVATE_MESSAGE, message, "spam")
+        db.session.commit()
     email_id = _failed_email(member)
     notification = db.session.execute(db.select(Notification).order_by(Notification.id)).scalars().first()
     return {
@@ -47,6 +54,7 @@ def world(app):
         "fabriques.slug": lender.slug, "threads.slug": category.slug, "feeds.slug": category.slug,
         "threads.show.slug": thread.slug, "tag": "vélo", "token": unsubscribe_token(member),
         "name": "0" * 32 + ".webp", "action": "accepter", "email_id": email_id, "conversation_id": conversation.id,
+        "message_id": message.id,
     }
 
 

@@ -56,6 +56,17 @@ def conversation_for(actor: User, conversation_id: int) -> tuple[Conversation, C
     return row[0], row[1]
 
 
+def conversation_of_message(actor: User, message_id: int) -> int:
+    """The id of the conversation of ``message_id``; NotFound unless ``actor`` is one of its members."""
+    conversation_id = db.session.execute(
+        select(PrivateMessage.conversation_id).join(
+            ConversationMember, ConversationMember.conversation_id == PrivateMessage.conversation_id)
+        .where(PrivateMessage.id == message_id, ConversationMember.user_id == actor.id)).scalar_one_or_none()
+    if conversation_id is None:
+        raise NotFound(NOT_FOUND)
+    return conversation_id
+
+
 def messages_of(conversation: Conversation) -> list[PrivateMessage]:
     """Every message of the conversation, oldest first, with its author's name."""
     return list(db.session.execute(

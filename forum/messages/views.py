@@ -139,6 +139,14 @@ def show(conversation_id: int):
     return _show(conversation_id)
 
 
+@blueprint.get("/message/<id:message_id>")
+@login_required
+def message_permalink(message_id: int):
+    """A message's place in its conversation, for the members of it only (404 for anyone else)."""
+    conversation_id = services.conversation_of_message(current_user, message_id)
+    return redirect(url_for("messages.show", conversation_id=conversation_id, _anchor=f"message-{message_id}"))
+
+
 @blueprint.post("/<id:conversation_id>/repondre")
 @login_required
 @message_limit

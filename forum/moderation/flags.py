@@ -14,6 +14,7 @@ from forum.core.models import utcnow
 from forum.core.text import clean_text
 from forum.core.visibility import can_see, is_moderator
 from forum.extensions import db
+from forum.messages.models import ConversationMember
 from forum.moderation.models import FLAGGABLE, Flag, FlagReason, FlagResolution, ModerationAction, TargetType
 from forum.moderation.services import (
     AUTO_HIDE_REASON, HIDDEN_SUBJECT, HIDDEN_TEXT, MODELS, NOT_FOUND, RESTORED_SUBJECT, RESTORED_TEXT,
@@ -45,11 +46,18 @@ def check_flaggable(actor: User, target_type: TargetType, target) -> None:
         raise NotFound(NOT_FOUND[target_type])
     if target_type is TargetType.POST and not _thread_visible_to(actor, target.thread_id):
         raise NotFound(NOT_FOUND[target_type])  # a post of a hidden or merged thread is out of sight too
+    if target_type is TargetType.PRIVATE_MESSAGE and not _in_conversation(actor, target.conversation_id):
+        raise NotFound(NOT_FOUND[target_type])  # only its conversation's members know it exists
     require_confirmed(actor)
     if target_type is TargetType.POST and target.is_deleted:
         raise Invalid("Ce message a été supprimé : il n'y a plus rien à signaler.")
     if actor.id in authors:
         raise Invalid("Vous ne pouvez pas signaler votre propre contenu : modifiez-le ou supprimez-le.")
+
+
+def _in_conversation(actor: User, conversation_id: int) -> bool:
+    return db.session.execute(select(ConversationMember.id).where(
+        ConversationMember.conversation_id == conversation_id, ConversationMember.user_id == actor.id)).first() is not None
 
 
 def _thread_visible_to(actor: User, thread_id: int) -> bool:

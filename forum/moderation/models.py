@@ -25,6 +25,7 @@ class TargetType(str, enum.Enum):
     RESOURCE = "ressource"
     PRACTICE = "pratique"
     MEMBER = "membre"
+    PRIVATE_MESSAGE = "prive"  # read by moderators only once a member of its conversation reported it
 
     @property
     def label(self) -> str:
@@ -32,9 +33,10 @@ class TargetType(str, enum.Enum):
 
 
 TARGET_LABELS = {TargetType.POST: "message", TargetType.THREAD: "sujet", TargetType.RESOURCE: "ressource",
-                 TargetType.PRACTICE: "retour d'expérience", TargetType.MEMBER: "membre"}
+                 TargetType.PRACTICE: "retour d'expérience", TargetType.MEMBER: "membre",
+                 TargetType.PRIVATE_MESSAGE: "message privé"}
 # Members are not flagged: a flag is about something written.
-FLAGGABLE = (TargetType.POST, TargetType.THREAD, TargetType.RESOURCE, TargetType.PRACTICE)
+FLAGGABLE = (TargetType.POST, TargetType.THREAD, TargetType.RESOURCE, TargetType.PRACTICE, TargetType.PRIVATE_MESSAGE)
 
 
 class FlagReason(str, enum.Enum):

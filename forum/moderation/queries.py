@@ -12,12 +12,13 @@ from sqlalchemy.orm import joinedload
 from forum.accounts import queries as accounts_queries
 from forum.accounts.models import User
 from forum.core.dates import PARIS
-from forum.core.errors import Invalid
+from forum.core.errors import Invalid, NotFound
 from forum.core.pagination import Page, paginate
 from forum.core.security import parse_id
 from forum.core.visibility import AWAITING_APPROVAL
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
+from forum.messages.models import Conversation, PrivateMessage
 from forum.moderation.models import Flag, ModerationAction, ModerationLog, TargetType
 from forum.practices.models import Practice
 from forum.resources.models import Resource
@@ -120,6 +121,15 @@ def _attach_targets(items: list[QueueItem]) -> None:
                 "target": practice, "title": practice.title, "link": f"/pratiques/{practice.id}",
                 "context": f"Retour d'expérience de « {practice.fabrique.name} »",
                 "excerpt": _excerpt(practice.context_source + " " + practice.outcome_source)}
+    if ids := _ids(items, TargetType.PRIVATE_MESSAGE):
+        for message, subject in db.session.execute(
+                select(PrivateMessage, Conversation.subject).join(Conversation, Conversation.id == PrivateMessage.conversation_id)
+                .where(PrivateMessage.id.in_(ids))
+                .options(joinedload(PrivateMessage.author).load_only(User.id, User.display_name))):
+            loaded[(TargetType.PRIVATE_MESSAGE, message.id)] = {
+                "target": message, "title": subject, "link": f"/moderation/prive/{message.id}", "author": message.author,
+                "context": f"Message privé de la conversation « {subject} »",
+                "excerpt": _excerpt(message.body_source)}
     for item in items:
         for name, value in loaded.get((item.target_type, item.target_id), {}).items():
             setattr(item, name, value)
@@ -254,4 +264,21 @@ def moderators() -> list[User]:
 
 def target_link(target_type: TargetType, target_id: int) -> str:
     return {TargetType.POST: "/messages/{}", TargetType.THREAD: "/sujets/{}", TargetType.RESOURCE: "/ressources/{}",
-            TargetType.PRACTICE: "/pratiques/{}", TargetType.MEMBER: "/membres/{}"}[target_type].format(target_id)
+            TargetType.PRACTICE: "/pratiques/{}", TargetType.MEMBER: "/membres/{}",
+            TargetType.PRIVATE_MESSAGE: "/messagerie/message/{}"}[target_type].format(target_id)
+
+
+def reported_private_message(message_id: int) -> tuple[PrivateMessage, str, list[Flag]]:
+    """A private message a member reported, its conversation's subject and its flags (open and
+    closed); NotFound for any other: moderators read only what was reported to them."""
+    row = db.session.execute(
+        select(PrivateMessage, Conversation.subject).join(Conversation, Conversation.id == PrivateMessage.conversation_id)
+        .where(PrivateMessage.id == message_id)
+        .options(joinedload(PrivateMessage.author).load_only(User.id, User.display_name))).first()
+    reports = list(db.session.execute(
+        select(Flag).where(Flag.target_type == TargetType.PRIVATE_MESSAGE, Flag.target_id == message_id)
+        .options(joinedload(Flag.reporter).load_only(User.id, User.display_name))
+        .order_by(Flag.created_at)).scalars()) if row is not None else []
+    if row is None or not reports:
+        raise NotFound("Ce message privé n'existe pas, ou personne ne l'a signalé.")
+    return row[0], row[1], reports

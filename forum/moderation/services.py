@@ -32,6 +32,7 @@ from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.moderation.models import FLAGGABLE, Flag, FlagResolution, ModerationAction, ModerationLog, TargetType
 from forum.notifications.services import notify
+from forum.messages.models import Conversation, PrivateMessage
 from forum.practices.models import Practice
 from forum.resources.models import Resource
 from forum.threads import services as threads
@@ -49,9 +50,10 @@ NOT_FOUND = {
     TargetType.RESOURCE: "Cette ressource n'existe pas ou a été retirée du catalogue.",
     TargetType.PRACTICE: "Ce retour d'expérience n'existe pas.",
     TargetType.MEMBER: "Ce membre n'existe pas.",
+    TargetType.PRIVATE_MESSAGE: "Ce message privé n'existe pas.",
 }
 MODELS = {TargetType.POST: Post, TargetType.THREAD: Thread, TargetType.RESOURCE: Resource,
-          TargetType.PRACTICE: Practice, TargetType.MEMBER: User}
+          TargetType.PRACTICE: Practice, TargetType.MEMBER: User, TargetType.PRIVATE_MESSAGE: PrivateMessage}
 
 
 def require_moderator(actor: User) -> None:
@@ -86,7 +88,7 @@ def lock_target(target_type: TargetType, target) -> None:
 # --- who wrote it, where it is --------------------------------------------------------------------
 def author_ids_of(target_type: TargetType, target) -> list[int]:
     """Who is told when it is hidden or restored, and who still sees it while hidden."""
-    if target_type in (TargetType.POST, TargetType.THREAD):
+    if target_type in (TargetType.POST, TargetType.THREAD, TargetType.PRIVATE_MESSAGE):
         return [target.author_id] if target.author_id is not None else []
     if target_type is TargetType.PRACTICE:
         return [author.id for author in target.authors]
@@ -105,7 +107,17 @@ def link_of(target_type: TargetType, target) -> str:
         TargetType.RESOURCE: lambda: f"/ressources/{target.id}",
         TargetType.PRACTICE: lambda: f"/pratiques/{target.id}",
         TargetType.MEMBER: lambda: f"/membres/{target.id}",
+        # Moderators read a reported private message on its own page, never its conversation.
+        TargetType.PRIVATE_MESSAGE: lambda: f"/moderation/prive/{target.id}",
     }[target_type]()
+
+
+def member_link_of(target_type: TargetType, target) -> str:
+    """Where ``target`` is for the members who read it (its author, who reported it): the content
+    itself; a private message's is its conversation, which they read and moderators do not."""
+    if target_type is TargetType.PRIVATE_MESSAGE:
+        return f"/messagerie/{target.conversation_id}#message-{target.id}"
+    return link_of(target_type, target)
 
 
 def title_of(target_type: TargetType, target) -> str:
@@ -115,6 +127,9 @@ def title_of(target_type: TargetType, target) -> str:
         return target.name
     if target_type is TargetType.MEMBER:
         return target.display_name
+    if target_type is TargetType.PRIVATE_MESSAGE:
+        return db.session.execute(select(Conversation.subject).where(
+            Conversation.id == target.conversation_id)).scalar_one()
     return target.title
 
 
@@ -160,12 +175,14 @@ HIDDEN_TEXT = {
     TargetType.THREAD: "Votre sujet « {title} » a été masqué par la modération.",
     TargetType.RESOURCE: "La ressource « {title} » de votre fabrique a été masquée par la modération.",
     TargetType.PRACTICE: "Votre retour d'expérience « {title} » a été masqué par la modération.",
+    TargetType.PRIVATE_MESSAGE: "Votre message privé dans « {title} » a été masqué par la modération.",
 }
 RESTORED_TEXT = {
     TargetType.POST: "Votre message dans « {title} » est de nouveau visible.",
     TargetType.THREAD: "Votre sujet « {title} » est de nouveau visible.",
     TargetType.RESOURCE: "La ressource « {title} » de votre fabrique est de nouveau visible.",
     TargetType.PRACTICE: "Votre retour d'expérience « {title} » est de nouveau visible.",
+    TargetType.PRIVATE_MESSAGE: "Votre message privé dans « {title} » est de nouveau visible.",
 }
 # The subjects of the same notices by e-mail.
 HIDDEN_SUBJECT = {
@@ -173,12 +190,14 @@ HIDDEN_SUBJECT = {
     TargetType.THREAD: "Votre sujet a été masqué par la modération",
     TargetType.RESOURCE: "Une ressource de votre fabrique a été masquée par la modération",
     TargetType.PRACTICE: "Votre retour d'expérience a été masqué par la modération",
+    TargetType.PRIVATE_MESSAGE: "Votre message privé a été masqué par la modération",
 }
 RESTORED_SUBJECT = {
     TargetType.POST: "Votre message est de nouveau visible",
     TargetType.THREAD: "Votre sujet est de nouveau visible",
     TargetType.RESOURCE: "Une ressource de votre fabrique est de nouveau visible",
     TargetType.PRACTICE: "Votre retour d'expérience est de nouveau visible",
+    TargetType.PRIVATE_MESSAGE: "Votre message privé est de nouveau visible",
 }
 
 
@@ -191,7 +210,7 @@ def tell_authors(target_type: TargetType, target, actor: User | None, template: 
         return
     authors = db.session.execute(select(User).where(User.id.in_(ids))).scalars().all()
     text = template.format(title=title_of(target_type, target)) + (f" Raison : {reason}" if reason else "")
-    notify(authors, "moderation", text, link_of(target_type, target), actor=actor, site_url=site_url,
+    notify(authors, "moderation", text, member_link_of(target_type, target), actor=actor, site_url=site_url,
            email_subject=subject)
 
 

@@ -25,7 +25,7 @@ from forum.threads.views import post_url, preview_of, wants_preview
 
 blueprint = Blueprint("moderation", __name__)
 
-FLAGGABLE_KINDS = "any(message, sujet, ressource, pratique)"
+FLAGGABLE_KINDS = "any(message, sujet, ressource, pratique, prive)"
 # What a suspended member may still post: nothing anyone else reads. Leave (log out, delete
 # the account), keep the account safe (password), manage what reaches them (notifications
 # read, e-mail choices, watch levels) and their private bookmarks.
@@ -91,7 +91,7 @@ def flag(kind: str, target_id: int):
     target_type = TargetType(kind)
     target = services.get_target(target_type, target_id)
     flags.check_flaggable(current_user, target_type, target)
-    link = services.link_of(target_type, target)
+    link = services.member_link_of(target_type, target)
     title = services.title_of(target_type, target)
     form = FlagForm()
     if form.validate_on_submit():
@@ -138,6 +138,17 @@ def review(kind: str, target_id: int, decision: str):
     else:
         flash("Ces signalements ont déjà été examinés.", "info")
     return redirect(_back(url_for("moderation.queue")))
+
+
+@blueprint.get("/moderation/prive/<id:message_id>")
+@login_required
+def reported_message(message_id: int):
+    """One reported private message, whole, with its reports: what a moderator judges (never the
+    rest of its conversation)."""
+    _moderator_page()
+    message, subject, reports = queries.reported_private_message(message_id)
+    return render_template("moderation/private_message.html", message=message, subject=subject, reports=reports,
+                           open_reports=[report for report in reports if report.is_open])
 
 
 # --- hiding and restoring -------------------------------------------------------------------------

@@ -196,3 +196,43 @@ def test_an_unconfirmed_member_cannot_write_yet(client, app, people):
         or "confirmez d'abord votre adresse" in client.get("/messagerie/nouveau").get_data(as_text=True).lower()
     response = _write(client, "Bruno Petit")
     assert response.status_code == 403 and _count(Conversation) == 0
+
+
+def test_a_reported_message_reaches_the_moderators_and_only_it(client, other_client, app, people):
+    moderator = make_user("modo@exemple.fr", "Marc Modo", role="moderator")
+    login(client, "alice@exemple.fr")
+    _write(client, "Bruno Petit", subject="Un échange", body="Achetez mes montres de luxe !")
+    conversation = db.session.execute(select(Conversation)).scalar_one()
+    submit(client, f"/messagerie/{conversation.id}/repondre", {"body": "Et une autre chose privée.",
+           "action": "publish"}, form_url=f"/messagerie/{conversation.id}")
+    spam, private = db.session.execute(select(PrivateMessage).order_by(PrivateMessage.id)).scalars().all()
+    login(other_client, "bruno@exemple.fr")
+    page = other_client.get(f"/messagerie/{conversation.id}").get_data(as_text=True)
+    assert f'href="/signaler/prive/{spam.id}"' in page
+    # Nobody outside the conversation may report it, nor learn it exists; its author may not either.
+    chloe = app.test_client()
+    login(chloe, "chloe@exemple.fr")
+    assert chloe.get(f"/signaler/prive/{spam.id}").status_code == 404
+    assert client.get(f"/signaler/prive/{spam.id}").status_code == 400
+    reported = submit(other_client, f"/signaler/prive/{spam.id}", {"reason": "spam", "note": ""},
+                      form_url=f"/signaler/prive/{spam.id}")
+    assert reported.status_code == 302 and reported.headers["Location"] == f"/messagerie/{conversation.id}#message-{spam.id}"
+
+    staff = app.test_client()
+    login(staff, "modo@exemple.fr")
+    queue = staff.get("/moderation").get_data(as_text=True)
+    assert "Achetez mes montres de luxe" in queue and f"/moderation/prive/{spam.id}" in queue
+    assert "Et une autre chose privée" not in queue
+    assert staff.get(f"/messagerie/{conversation.id}").status_code == 404  # the conversation stays private
+    assert staff.get(f"/moderation/prive/{private.id}").status_code == 404  # so do unreported messages
+    assert "Achetez mes montres" in staff.get(f"/moderation/prive/{spam.id}").get_data(as_text=True)
+    assert chloe.get(f"/moderation/prive/{spam.id}").status_code == 403
+    hidden = submit(staff, f"/moderation/prive/{spam.id}/signalements/masquer", {"reason": "Publicité"},
+                    form_url=f"/moderation/prive/{spam.id}")
+    assert hidden.status_code == 302 and db.session.get(PrivateMessage, spam.id).hidden_at is not None
+    page = other_client.get(f"/messagerie/{conversation.id}").get_data(as_text=True)
+    assert "Achetez mes montres" not in page and "Message masqué par la modération." in page
+    told = db.session.execute(select(Notification).where(Notification.user_id == people["alice"].id,
+                                                         Notification.kind == "moderation")).scalar_one()
+    assert told.link == f"/messagerie/{conversation.id}#message-{spam.id}"
+    assert moderator.id not in set(db.session.execute(select(ConversationMember.user_id)).scalars())
