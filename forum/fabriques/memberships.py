@@ -30,11 +30,11 @@ from forum.fabriques.permissions import can_manage, membership_of
 from forum.fabriques.services import flush_unique
 from forum.notifications.services import notify
 
-ALREADY_ELSEWHERE = ("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
+ALREADY_ELSEWHERE = ("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
                      "on ne peut appartenir qu'à une seule fabrique.")
-DECIDED = "Cette demande vient d'être traitée par un·e autre responsable : elle n'attend plus de réponse."
-REMOVED = "Cette adhésion n'existe plus : le membre vient de partir, ou un·e autre responsable l'a retiré·e."
-NOT_A_MANAGER = ("Vous n'êtes pas, ou plus, responsable de cette fabrique : seuls ses responsables peuvent "
+DECIDED = "Cette demande vient d'être traitée par un·e autre responsable : elle n'attend plus de réponse."
+REMOVED = "Cette adhésion n'existe plus : le membre vient de partir, ou un·e autre responsable l'a retiré·e."
+NOT_A_MANAGER = ("Vous n'êtes pas, ou plus, responsable de cette fabrique : seuls ses responsables peuvent "
                  "faire cela (un·e autre responsable vient peut-être de changer votre rôle).")
 
 
@@ -51,13 +51,13 @@ def request_membership(actor: User, fabrique: Fabrique, site_url: str = "") -> M
     flush_unique(ALREADY_ELSEWHERE)
     managers = active_managers(fabrique.id)
     deciders = managers or [user for user in accounts_queries.moderators() if not user.is_deleted]
-    why = "" if managers else (" La fabrique n'a plus de responsable actif : en tant que modérateur·rice, vous "
+    why = "" if managers else (" La fabrique n'a plus de responsable actif : en tant que modérateur·rice, vous "
                                "pouvez accepter ou refuser sa demande, et nommer un·e responsable.")
     notify(deciders, "membership_request", f"{actor.display_name} demande à rejoindre {fabrique.name}.",
            f"/fabriques/{fabrique.slug}/membres#demande-{membership.id}", actor=actor, site_url=site_url,
            email_subject=f"{actor.display_name} demande à rejoindre {fabrique.name}",
            email_text=f"{actor.display_name} vient de demander à rejoindre {fabrique.name} sur le Forum des "
-                      f"Fabriques.{why}\n\nPour accepter ou refuser sa demande, en un clic :")
+                      f"Fabriques.{why}\n\nPour accepter ou refuser sa demande, en un clic :")
     return membership
 
 
@@ -108,12 +108,12 @@ def decide_membership(actor: User, membership: Membership, accept: bool, site_ur
     if accept:
         membership.status = MembershipStatus.ACTIVE
         membership.decided_at = utcnow()
-        notify([member], "membership_accepted", f"Bienvenue : vous faites maintenant partie de {fabrique.name}.",
+        notify([member], "membership_accepted", f"Bienvenue : vous faites maintenant partie de {fabrique.name}.",
                f"/fabriques/{fabrique.slug}", actor=actor, site_url=site_url,
                email_subject=f"Vous faites maintenant partie de {fabrique.name}",
-               email_text=f"{actor.display_name} a accepté votre demande : vous faites maintenant partie de "
+               email_text=f"{actor.display_name} a accepté votre demande : vous faites maintenant partie de "
                           f"{fabrique.name} sur le Forum des Fabriques. Vous pouvez demander des prêts et "
-                          f"publier des retours d'expérience en son nom.\n\nLa page de votre fabrique :")
+                          f"publier des retours d'expérience en son nom.\n\nLa page de votre fabrique :")
     else:
         db.session.delete(membership)
         notify([member], "membership_refused", f"Votre demande pour rejoindre {fabrique.name} n'a pas été acceptée.",
@@ -121,7 +121,7 @@ def decide_membership(actor: User, membership: Membership, accept: bool, site_ur
                email_subject=f"Votre demande pour rejoindre {fabrique.name}",
                email_text=f"Votre demande pour rejoindre {fabrique.name} n'a pas été acceptée. Si c'est une "
                           f"erreur, écrivez à ses responsables (leurs coordonnées sont sur la page de la "
-                          f"fabrique), puis demandez de nouveau :")
+                          f"fabrique), puis demandez de nouveau :")
     db.session.flush()
 
 
@@ -153,6 +153,6 @@ def remove_membership(actor: User, membership: Membership) -> None:
     lock_memberships(membership.fabrique_id, membership,
                      manager=actor if membership.user_id != actor.id else None)
     if membership.is_manager and _active_manager_count(membership.fabrique_id) <= 1:
-        raise Conflict("Vous êtes le ou la seule responsable : nommez quelqu'un d'autre avant de partir.")
+        raise Conflict("Vous êtes le ou la seule responsable : nommez quelqu'un d'autre avant de partir.")
     db.session.delete(membership)
     db.session.flush()

@@ -20,6 +20,7 @@ from forum.accounts.models import LoginSession, User
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.fabriques.models import Fabrique, Membership, MembershipRole, MembershipStatus
+from forum.messages.models import Conversation, ConversationMember, IgnoredMember, PrivateMessage
 from forum.moderation.models import Flag, FlagResolution
 from forum.moderation.queries import target_link
 from forum.notifications.models import EmailFrequency, EmailPreference, Notification
@@ -54,6 +55,8 @@ Chaque fichier est au format JSON (UTF-8) ; les dates sont en temps universel (
 - notifications.json : les notifications que vous avez reçues.
 - signalements.json : les contenus que vous avez signalés à l'équipe de modération, avec vos
   raisons et ce qu'il en est advenu.
+- messages-prives.json : vos conversations privées (objet, participant·es), les messages que vous
+  y avez écrits (texte Markdown d'origine) et les membres que vous ignorez.
 """
 
 
@@ -89,6 +92,7 @@ def member_data(actor: User) -> dict[str, Any]:
         "mercis.json": _likes(actor),
         "notifications.json": _notifications(actor),
         "signalements.json": _flags(actor),
+        "messages-prives.json": _private_messages(actor),
     }
 
 
@@ -373,3 +377,38 @@ def _flags(actor: User) -> list[dict[str, Any]]:
         "raison": flag.reason.label, "precisions": flag.note, "signale_le": _iso(flag.created_at),
         "suite": _FLAG_OUTCOMES[flag.resolution], "examine_le": _iso(flag.resolved_at),
     } for flag in flags]
+
+
+# -- messages-prives.json ----------------------------------------------------------------------
+
+
+def _private_messages(actor: User) -> dict[str, Any]:
+    mine = select(ConversationMember.conversation_id).where(ConversationMember.user_id == actor.id)
+    conversations = db.session.execute(
+        select(Conversation.id, Conversation.subject, Conversation.created_at)
+        .where(Conversation.id.in_(mine)).order_by(Conversation.created_at, Conversation.id)).all()
+    members: dict[int, list[str]] = {}
+    for conversation_id, name in db.session.execute(
+            select(ConversationMember.conversation_id, User.display_name)
+            .join(User, User.id == ConversationMember.user_id)
+            .where(ConversationMember.conversation_id.in_(mine)).order_by(User.display_name)):
+        members.setdefault(conversation_id, []).append(name)
+    written = db.session.execute(
+        select(PrivateMessage.id, PrivateMessage.conversation_id, PrivateMessage.created_at, PrivateMessage.hidden_at,
+               PrivateMessage.body_source, Conversation.subject)
+        .join(Conversation, Conversation.id == PrivateMessage.conversation_id)
+        .where(PrivateMessage.author_id == actor.id).order_by(PrivateMessage.created_at, PrivateMessage.id)).all()
+    ignored = db.session.execute(
+        select(User.display_name, IgnoredMember.created_at).join(IgnoredMember, IgnoredMember.ignored_id == User.id)
+        .where(IgnoredMember.user_id == actor.id).order_by(User.display_name)).all()
+    return {
+        "conversations": [{
+            "id": row.id, "objet": row.subject, "participants": members.get(row.id, []),
+            "creee_le": _iso(row.created_at), "adresse": f"/messagerie/{row.id}",
+        } for row in conversations],
+        "messages": [{
+            "id": row.id, "conversation_id": row.conversation_id, "objet": row.subject, "cree_le": _iso(row.created_at),
+            "masque_le": _iso(row.hidden_at), "texte_markdown": row.body_source,
+        } for row in written],
+        "membres_ignores": [{"nom": row.display_name, "depuis": _iso(row.created_at)} for row in ignored],
+    }

@@ -36,7 +36,7 @@ import secrets
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.accounts.models import Role, User
@@ -50,6 +50,7 @@ from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.fabriques.permissions import membership_of
 from forum.fabriques.memberships import lock_memberships, remove_membership
+from forum.messages.models import Conversation, ConversationMember, IgnoredMember, PrivateMessage
 from forum.moderation.models import Flag
 from forum.notifications.models import EmailPreference, Notification
 from forum.practices.models import (
@@ -158,6 +159,13 @@ def _forget_activity(actor: User) -> None:
                          (Watch, Watch.user_id), (ThreadRead, ThreadRead.user_id),
                          (Notification, Notification.user_id), (EmailPreference, EmailPreference.user_id)):
         db.session.execute(delete(model).where(owner == actor.id).execution_options(synchronize_session=False))
+    # They leave their private conversations (what they wrote stays, signed "Membre supprimé", unless
+    # they asked for their texts to go); nobody ignores or is ignored by an account that is no more.
+    db.session.execute(delete(ConversationMember).where(ConversationMember.user_id == actor.id)
+                       .execution_options(synchronize_session=False))
+    db.session.execute(delete(IgnoredMember).where(or_(IgnoredMember.user_id == actor.id,
+                                                       IgnoredMember.ignored_id == actor.id))
+                       .execution_options(synchronize_session=False))
     db.session.execute(delete(Flag).where(Flag.reporter_id == actor.id, Flag.resolved_at.is_not(None))
                        .execution_options(synchronize_session=False))
     db.session.execute(update(Flag).where(Flag.reporter_id == actor.id).values(note="")
@@ -188,7 +196,22 @@ def _remove_texts(actor: User) -> Deletion:
                        .execution_options(synchronize_session=False))
     db.session.execute(update(LoanEvent).where(LoanEvent.actor_id == actor.id).values(note="")
                        .execution_options(synchronize_session=False))
+    _delete_private_messages(actor)
     return Deletion(posts_emptied=posts, practices_unpublished=unpublished)
+
+
+def _delete_private_messages(actor: User) -> None:
+    """The member's private messages go; their conversations count what remains."""
+    touched = list(db.session.execute(
+        delete(PrivateMessage).where(PrivateMessage.author_id == actor.id).returning(PrivateMessage.conversation_id)
+        .execution_options(synchronize_session=False)).scalars())
+    if touched:
+        remaining = select(func.count()).where(PrivateMessage.conversation_id == Conversation.id).scalar_subquery()
+        newest = select(func.coalesce(func.max(PrivateMessage.id), 0)).where(
+            PrivateMessage.conversation_id == Conversation.id).scalar_subquery()
+        db.session.execute(update(Conversation).where(Conversation.id.in_(set(touched)))
+                           .values(message_count=remaining, last_message_id=newest)
+                           .execution_options(synchronize_session=False))
 
 
 def _empty_posts(actor: User) -> int:

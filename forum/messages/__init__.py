@@ -1,1 +1,1 @@
-"""Private conversations between members (« messages privés »)."""
+"""Private conversations between members (« messages privés »)."""

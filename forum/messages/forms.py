@@ -23,4 +23,4 @@ class PrivateReplyForm(CreatingForm):
 
 class AddMemberForm(Form):
     name = StringField("Ajouter une personne", validators=[DataRequired(REQUIRED), Length(max=200)],
-                       description="Son nom affiché : elle lira toute la conversation.")
+                       description="Son nom affiché : elle lira toute la conversation.")

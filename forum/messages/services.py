@@ -39,7 +39,7 @@ SUBJECT_MAX = 150
 BODY_MAX = 32_000
 MAX_MEMBERS = 10  # a conversation, not a mailing list
 NOT_FOUND = "Cette conversation n'existe pas, ou vous n'en faites pas partie."
-SUSPENDED = "Votre compte est suspendu : vous ne pouvez pas écrire pour l'instant."
+SUSPENDED = "Votre compte est suspendu : vous ne pouvez pas écrire pour l'instant."
 
 
 # -- Reading ----------------------------------------------------------------------------------
@@ -155,7 +155,7 @@ def recipients_named(actor: User, raw: str | None) -> list[User]:
         key = name_key(name[:200])
         user = db.session.execute(select(User).where(User.name_key == key)).scalar_one_or_none() if key else None
         if user is None or user.is_deleted:
-            raise Invalid(f"« {name[:80]} » : aucun membre ne porte ce nom. Vérifiez l'orthographe, ou écrivez "
+            raise Invalid(f"« {name[:80]} » : aucun membre ne porte ce nom. Vérifiez l'orthographe, ou écrivez "
                           f"depuis sa page de membre.", field="recipients")
         if user.id != actor.id:
             found[user.id] = user
@@ -229,11 +229,11 @@ def add_member(actor: User, conversation_id: int, user: User, site_url: str = ""
             db.session.flush()
     except IntegrityError:  # added by another member at the same moment
         return False
-    notify([user], "private_message", f"{actor.display_name} vous a ajouté·e à la conversation « {conversation.subject} ».",
+    notify([user], "private_message", f"{actor.display_name} vous a ajouté·e à la conversation « {conversation.subject} ».",
            f"/messagerie/{conversation.id}", actor=actor, site_url=site_url,
-           email_subject=f"{actor.display_name} vous a ajouté·e à une conversation : {conversation.subject}",
-           email_text=f"{actor.display_name} vous a ajouté·e à la conversation privée « {conversation.subject} » "
-                      f"sur le Forum des Fabriques.\n\nPour la lire :")
+           email_subject=f"{actor.display_name} vous a ajouté·e à une conversation : {conversation.subject}",
+           email_text=f"{actor.display_name} vous a ajouté·e à la conversation privée « {conversation.subject} » "
+                      f"sur le Forum des Fabriques.\n\nPour la lire :")
     return True
 
 
@@ -264,14 +264,14 @@ def _tell(actor: User, conversation: Conversation, message: PrivateMessage, reci
     listening = [user for user in recipients if not ignores(user, actor)]
     excerpt = plain_excerpt(message.body_html)
     if new:
-        text = f"{actor.display_name} vous a écrit : « {conversation.subject} »."
-        subject = f"Message privé de {actor.display_name} : {conversation.subject}"
+        text = f"{actor.display_name} vous a écrit : « {conversation.subject} »."
+        subject = f"Message privé de {actor.display_name} : {conversation.subject}"
     else:
-        text = f"{actor.display_name} a répondu dans « {conversation.subject} »."
-        subject = f"Nouveau message de {actor.display_name} : {conversation.subject}"
+        text = f"{actor.display_name} a répondu dans « {conversation.subject} »."
+        subject = f"Nouveau message de {actor.display_name} : {conversation.subject}"
     notify(listening, "private_message", text, f"/messagerie/{conversation.id}#message-{message.id}", actor=actor,
            site_url=site_url, email_subject=subject,
-           email_text=f"{actor.display_name} vous écrit :\n\n{excerpt}\n\nPour lire la conversation et répondre :")
+           email_text=f"{actor.display_name} vous écrit :\n\n{excerpt}\n\nPour lire la conversation et répondre :")
 
 
 def plain_excerpt(html: str, limit: int = 600) -> str:
@@ -293,7 +293,7 @@ def ignore(actor: User, other: User) -> bool:
     if other.id == actor.id:
         raise Invalid("Vous ne pouvez pas vous ignorer vous-même.")
     if other.is_moderator:
-        raise Invalid("L'équipe de modération ne peut pas être ignorée : elle doit pouvoir vous joindre.")
+        raise Invalid("L'équipe de modération ne peut pas être ignorée : elle doit pouvoir vous joindre.")
     try:
         with db.session.begin_nested():
             db.session.add(IgnoredMember(user_id=actor.id, ignored_id=other.id))

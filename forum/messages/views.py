@@ -1,4 +1,4 @@
-"""The pages of private conversations (« Messagerie »): the list, a new one, one, its reply."""
+"""The pages of private conversations (« Messagerie »): the list, a new one, one, its reply."""
 
 from __future__ import annotations
 
@@ -199,7 +199,7 @@ def ignore(user_id: int):
     other = get_user(user_id)
     services.ignore(current_user, other)
     db.session.commit()
-    flash(f"Vous ignorez {other.display_name} : plus de nouvelle conversation ni de notification de sa part.",
+    flash(f"Vous ignorez {other.display_name} : plus de nouvelle conversation ni de notification de sa part.",
           "success")
     return redirect(url_for("threads.member", user_id=other.id))
 

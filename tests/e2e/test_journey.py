@@ -86,7 +86,7 @@ def test_newcomer_journey(page, new_page, live_server, screenshot, mail_link):
 
     # The first steps: the address to confirm, the request that waits, what to do next.
     expect(page).to_have_url(f"{live_server.url}/bienvenue")
-    expect(page.get_by_role("heading", name=f"Bienvenue, {MEMBER_NAME} !")).to_be_visible()
+    expect(page.get_by_role("heading", name=f"Bienvenue, {MEMBER_NAME} !")).to_be_visible()
     expect(page.locator(".welcome-steps")).to_contain_text(
         f"Votre demande pour rejoindre {live_server.fabrique_name} attend la réponse de ses responsables")
     expect(page.get_by_role("link", name="Poser une question")).to_be_visible()
@@ -121,7 +121,7 @@ def test_newcomer_journey(page, new_page, live_server, screenshot, mail_link):
     # -- The newcomer now belongs to the fabrique, and is told --------------------------------
     page.goto("/notifications")
     expect(page.locator(".notification-list")).to_contain_text(
-        f"Bienvenue : vous faites maintenant partie de {live_server.fabrique_name}.")
+        f"Bienvenue : vous faites maintenant partie de {live_server.fabrique_name}.")
     page.goto("/profil")
     expect(nav(page).get_by_role("link", name=live_server.fabrique_name)).to_be_visible()
     expect(page.locator("main")).to_contain_text(f"Vous faites partie de {live_server.fabrique_name}")

@@ -82,7 +82,7 @@ def test_the_managers_are_told_and_accept_in_one_click(client, other_client, app
     assert accepted.status_code == 302
     assert db.session.get(Membership, request_id).status is MembershipStatus.ACTIVE
     (welcome,) = _notifications_of(NEWCOMER["email"])
-    assert welcome.text == "Bienvenue : vous faites maintenant partie de La Fabrique des Possibles."
+    assert welcome.text == "Bienvenue : vous faites maintenant partie de La Fabrique des Possibles."
     assert welcome.link == f"/fabriques/{fabrique.slug}"
     (mail,) = _outbox(app)
     assert mail.to == [NEWCOMER["email"]] and mail.subject == "Vous faites maintenant partie de La Fabrique des Possibles"

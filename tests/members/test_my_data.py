@@ -35,7 +35,7 @@ from tests.resources.builders import day, make_loan, two_fabriques
 EXPORT = "/profil/mes-donnees/export.zip"
 DELETE = "/profil/supprimer-mon-compte"
 FILES = {"LISEZMOI.txt", "profil.json", "messages.json", "pratiques.json", "prets.json", "favoris.json",
-         "suivis.json", "mercis.json", "notifications.json", "signalements.json"}
+         "suivis.json", "mercis.json", "notifications.json", "signalements.json", "messages-prives.json"}
 # Texts only Bob or Olivia wrote: none may appear in Mina's export.
 OTHERS_TEXTS = ("bob@exemple.fr", "owner@exemple.fr", "Réponse secrète de Bob", "Bob ouvre ce sujet",
                 "Commentaire de Bob", "Réponse d'Olivia", "Brouillon de Bob")
@@ -124,7 +124,7 @@ def test_the_profile_leads_to_my_data(client, world):
     assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
     html = page.get_data(as_text=True)
     assert EXPORT in html and DELETE in html and "Télécharger mes données" in html
-    listed = set(re.findall(r"<strong>(\w+\.json)</strong>", html))
+    listed = set(re.findall(r"<strong>([\w-]+\.json)</strong>", html))
     with zipfile.ZipFile(io.BytesIO(client.get(EXPORT).data)) as archive:
         assert listed == {name for name in archive.namelist() if name.endswith(".json")}
 

@@ -49,7 +49,7 @@ def _conversations(count: int) -> list[tuple[int, str]]:
     rounds = []
     with write_intent():
         for number in range(count):
-            conversation = services.start_conversation(alice, [bruno], f"Conversation n° {number}", "Bonjour !")
+            conversation = services.start_conversation(alice, [bruno], f"Conversation n° {number}", "Bonjour !")
             rounds.append((conversation.id, "-"))
         commit_work()
     return rounds

@@ -13,7 +13,7 @@ from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole
 from forum.messages.models import Conversation, ConversationMember, IgnoredMember, PrivateMessage
 from forum.notifications.models import Notification
-from tests.conftest import commit_work, login, make_fabrique, make_member, make_user, submit
+from tests.conftest import PASSWORD, commit_work, login, make_fabrique, make_member, make_user, submit
 
 
 def _outbox(app):
@@ -55,9 +55,9 @@ def test_write_from_a_profile_read_and_reply(client, other_client, app, people, 
     assert response.headers["Location"] == f"/messagerie/{conversation.id}"
     # Bruno is told, in the app and by e-mail (plain text, not Markdown).
     notice = db.session.execute(select(Notification).where(Notification.user_id == people["bruno"].id)).scalar_one()
-    assert notice.text == "Alice Martin vous a écrit : « Notre modèle de convention »."
+    assert notice.text == "Alice Martin vous a écrit : « Notre modèle de convention »."
     (mail,) = _outbox(app)
-    assert mail.to == ["bruno@exemple.fr"] and mail.subject == "Message privé de Alice Martin : Notre modèle de convention"
+    assert mail.to == ["bruno@exemple.fr"] and mail.subject == "Message privé de Alice Martin : Notre modèle de convention"
     assert "Voici notre modèle." in mail.body and "**" not in mail.body
 
     login(other_client, "bruno@exemple.fr")
@@ -71,7 +71,7 @@ def test_write_from_a_profile_read_and_reply(client, other_client, app, people, 
         other_client.get(f"/messagerie/{conversation.id}")
     assert not [sql for sql in counter.statements if sql.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))]
     assert counter.count <= 12
-    reply = submit(other_client, f"/messagerie/{conversation.id}/repondre", {"body": "Merci beaucoup !",
+    reply = submit(other_client, f"/messagerie/{conversation.id}/repondre", {"body": "Merci beaucoup !",
                    "action": "publish"}, form_url=f"/messagerie/{conversation.id}")
     assert reply.status_code == 302 and reply.headers["Location"].startswith(f"/messagerie/{conversation.id}#message-")
     assert _count(PrivateMessage) == 2
@@ -129,7 +129,7 @@ def test_several_members_and_adding_one(client, other_client, app, people):
     login(other_client, "dana@exemple.fr")
     assert "Rencontre régionale" in other_client.get(f"/messagerie/{conversation.id}").get_data(as_text=True)
     assert db.session.execute(select(Notification.text).where(Notification.user_id == dana.id)).scalar_one() == \
-        "Alice Martin vous a ajouté·e à la conversation « Rencontre régionale »."
+        "Alice Martin vous a ajouté·e à la conversation « Rencontre régionale »."
     unknown = submit(client, f"/messagerie/{conversation.id}/personnes", {"name": "Nobody Here"},
                      form_url=f"/messagerie/{conversation.id}")
     assert unknown.status_code == 400 and "aucun membre ne porte ce nom" in unknown.get_data(as_text=True)
@@ -201,7 +201,7 @@ def test_an_unconfirmed_member_cannot_write_yet(client, app, people):
 def test_a_reported_message_reaches_the_moderators_and_only_it(client, other_client, app, people):
     moderator = make_user("modo@exemple.fr", "Marc Modo", role="moderator")
     login(client, "alice@exemple.fr")
-    _write(client, "Bruno Petit", subject="Un échange", body="Achetez mes montres de luxe !")
+    _write(client, "Bruno Petit", subject="Un échange", body="Achetez mes montres de luxe !")
     conversation = db.session.execute(select(Conversation)).scalar_one()
     submit(client, f"/messagerie/{conversation.id}/repondre", {"body": "Et une autre chose privée.",
            "action": "publish"}, form_url=f"/messagerie/{conversation.id}")
@@ -236,3 +236,39 @@ def test_a_reported_message_reaches_the_moderators_and_only_it(client, other_cli
                                                          Notification.kind == "moderation")).scalar_one()
     assert told.link == f"/messagerie/{conversation.id}#message-{spam.id}"
     assert moderator.id not in set(db.session.execute(select(ConversationMember.user_id)).scalars())
+
+
+def test_conversations_are_in_my_data_and_follow_account_deletion(client, other_client, app, people):
+    import io
+    import json
+    import zipfile
+
+    login(client, "alice@exemple.fr")
+    _write(client, "Bruno Petit, Chloé Durand", subject="Notre rencontre", body="Texte d'Alice.")
+    conversation = db.session.execute(select(Conversation)).scalar_one()
+    login(other_client, "bruno@exemple.fr")
+    submit(other_client, f"/messagerie/{conversation.id}/repondre", {"body": "Texte de Bruno.", "action": "publish"},
+           form_url=f"/messagerie/{conversation.id}")
+    submit(client, f"/messagerie/ignorer/{people['chloe'].id}", form_url=f"/membres/{people['chloe'].id}")
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/profil/mes-donnees/export.zip").data))
+    data = json.loads(archive.read("messages-prives.json"))
+    assert [item["objet"] for item in data["conversations"]] == ["Notre rencontre"]
+    assert sorted(data["conversations"][0]["participants"]) == ["Alice Martin", "Bruno Petit", "Chloé Durand"]
+    assert [item["texte_markdown"] for item in data["messages"]] == ["Texte d'Alice."]  # hers only
+    assert [item["nom"] for item in data["membres_ignores"]] == ["Chloé Durand"]
+
+    # Bruno deletes his account, keeping his texts: he leaves, his message stays, signed as deleted.
+    deleted = submit(other_client, "/profil/supprimer-mon-compte", {"password": PASSWORD})
+    assert deleted.status_code == 302, deleted.get_data(as_text=True)[:300]
+    assert _count(ConversationMember) == 2
+    page = client.get(f"/messagerie/{conversation.id}").get_data(as_text=True)
+    assert "Texte de Bruno." in page and "Compte supprimé" in page
+    # Alice deletes hers with her texts: her message goes, the counts follow.
+    assert submit(client, "/profil/supprimer-mon-compte", {"password": PASSWORD,
+                                                            "remove_texts": "y"}).status_code == 302
+    assert [m.body_source for m in db.session.execute(select(PrivateMessage)).scalars()] == ["Texte de Bruno."]
+    db.session.expire_all()
+    conversation = db.session.get(Conversation, conversation.id)
+    assert conversation.message_count == 1
+    assert conversation.last_message_id == db.session.execute(select(PrivateMessage.id)).scalar_one()
+    assert _count(IgnoredMember) == 0
