@@ -359,7 +359,33 @@ def make_member(fabrique, email: str, name: str, *, confirmed: bool = True):
 
         memberships.decide_membership(db.session.get(User, manager.user_id), membership, accept=True)
         commit_work()
+    _forget_joining()
     return user
+
+
+def _forget_joining() -> None:
+    """What joining told people (the request to the managers, the welcome to the member, in the app
+    and by e-mail), as if read long ago: a test counts the notices and e-mails of what it does.
+    tests/fabriques/test_joining.py tests them."""
+    from flask import current_app
+
+    from forum.notifications.models import Notification
+
+    from forum.core.outbox import OutboxEmail
+
+    def about_joining(subject: str) -> bool:
+        return "demande à rejoindre" in subject or subject.startswith("Vous faites maintenant partie de")
+
+    with write_intent():
+        db.session.execute(db.delete(Notification).where(
+            Notification.kind.in_(("membership_request", "membership_accepted"))))
+        db.session.execute(db.delete(OutboxEmail).where(db.or_(
+            OutboxEmail.subject.contains("demande à rejoindre"),
+            OutboxEmail.subject.startswith("Vous faites maintenant partie de"))))
+        db.session.commit()
+    outbox = current_app.extensions["mailman"].__dict__.get("outbox")
+    if outbox:
+        outbox[:] = [mail for mail in outbox if not about_joining(mail.subject)]
 
 
 def make_category(name: str = "Médiation numérique", position: int = 1):

@@ -74,6 +74,10 @@ def test_forgotten_password_then_log_in_with_the_new_one(page, new_page, live_se
 def test_a_new_account_confirms_its_address_before_posting(page, new_page, live_server, screenshot, mail_link):
     email, name, password = "lea.nouvelle@exemple.fr", "Léa Nouvelle", "un potager sur le toit de la mairie"
     register(page, email, name, password)
+    # The welcome page's first step says where the link went; every other page has the banner.
+    expect(page).to_have_url(f"{live_server.url}/bienvenue")
+    expect(page.locator(".welcome-steps")).to_contain_text(email)
+    page.goto("/")
 
     banner = page.locator(".confirm-banner")
     expect(banner).to_contain_text("Confirmez votre adresse e-mail.")

@@ -34,7 +34,7 @@ def test_the_rate_limit_page_says_when_to_retry(new_page, live_server, screensho
     live_server.app.config["REGISTRATION_LIMIT"] = "1 per hour"
     page = new_page(**SIZES[size])
     register(page, f"premiere-{size}@exemple.fr", "Première Inscrite", live_server.password)
-    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/bienvenue")
     other = new_page(**SIZES[size])
     register(other, f"seconde-{size}@exemple.fr", "Seconde Inscrite", live_server.password)
     expect(other.get_by_role("heading", name="Un peu de patience")).to_be_visible()
