@@ -38,8 +38,16 @@ WIDER_THAN_SCREEN = """(width) => {
 }"""
 
 
+def open_menu(page: Page) -> None:
+    """On a phone the header's links are in its « Menu »: open it (nothing to do on a wider screen)."""
+    menu = page.locator("details.nav-menu")
+    if menu.is_visible() and menu.get_attribute("open") is None:
+        menu.locator("summary").click()
+
+
 def log_in(page: Page, email: str, password: str, name: str) -> None:
     page.goto("/")
+    open_menu(page)
     page.get_by_role("link", name="Se connecter").click()
     expect(page.get_by_role("heading", name="Se connecter")).to_be_visible()
     page.get_by_label("Adresse e-mail").fill(email)

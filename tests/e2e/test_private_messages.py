@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import make_user
-from tests.e2e.test_journey import log_in, nav
+from tests.e2e.test_journey import log_in, nav, open_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -41,7 +41,7 @@ def test_two_members_write_to_each_other(page, new_page, live_server, screenshot
 
     # -- Claire sees it from the bell, then in her messages, and answers -------------------------
     page.goto("/")
-    nav(page).get_by_role("link", name="1 notification non lue").click()
+    nav(page).get_by_role("link", name="1 notification non lue").click()  # beside the menu on a phone
     page.get_by_role("button", name=re.compile(f"{WRITER_NAME} vous a écrit")).click()
     expect(page.get_by_role("heading", name=SUBJECT)).to_be_visible()
     expect(page.locator(".private-message strong")).to_have_text("votre modèle")
@@ -52,6 +52,7 @@ def test_two_members_write_to_each_other(page, new_page, live_server, screenshot
     expect(page.locator(".private-message")).to_have_count(2)
 
     # -- Inès sees the answer marked as new in her list ----------------------------------------
+    open_menu(writer_page)
     nav(writer_page).get_by_role("link", name="Messages").click()
     expect(writer_page.locator(".conversation.unread")).to_contain_text(SUBJECT)
     screenshot(writer_page, f"messages-03-liste-{width}")
