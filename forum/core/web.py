@@ -170,6 +170,13 @@ def site_url() -> str:
     return current_app.config["SITE_URL"].rstrip("/")
 
 
+def filters_in_use(ignored: tuple[str, ...] = ("page", "tri")) -> int:
+    """How many of a list's filters this request's query string sets (« Filtrer (2) »); a date
+    range counts once."""
+    names = {name for name, value in request.args.items(multi=True) if name not in ignored and value.strip()}
+    return len(names) - (1 if {"du", "au"} <= names else 0)
+
+
 def page_url(number: int) -> str:
     """The current page's URL at page ``number``, keeping its other query arguments."""
     args = {**(request.view_args or {}), **request.args.to_dict(), "page": number if number > 1 else None}

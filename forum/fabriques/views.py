@@ -15,7 +15,7 @@ from forum.core.fragments import fragment, fragments_of, uses_fragments
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.visibility import is_moderator
-from forum.core.web import repeated_submission, site_url
+from forum.core.web import filters_in_use, repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques import memberships, queries, services
 from forum.fabriques.forms import FabriqueForm, MembershipRoleForm, SpaceForm
@@ -83,7 +83,8 @@ def index():
     # The cards are the same for everyone: the fabriques are loaded only for missing ones.
     cards = fragments_of("fabriques/_card.html", page.items, queries.listed,
                          lambda row: {"fabrique": row[0], "member_count": row[1]})
-    return render_template("fabriques/index.html", page=page, filters_form=filters_form, cards=cards)
+    return render_template("fabriques/index.html", page=page, filters_form=filters_form, cards=cards,
+                           active_filters=filters_in_use())
 
 
 @blueprint.get("/<slug>")

@@ -18,7 +18,7 @@ from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.security import parse_id
-from forum.core.web import repeated_submission, site_url
+from forum.core.web import filters_in_use, repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS
 from forum.fabriques.models import Fabrique, TerritoryType
@@ -75,7 +75,7 @@ def index():
             "sorts": queries.SORTS})
         cards = fragments_of("practices/_card.html", page.items, queries.listed,
                              lambda practice: {"practice": practice})
-        return {"page": page, "filters_form": filters_form, "cards": cards}
+        return {"page": page, "filters_form": filters_form, "cards": cards, "active_filters": filters_in_use()}
 
     # The list reads the same for every viewer of this address; the member's drafts go above it.
     return render_template(

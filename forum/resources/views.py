@@ -18,7 +18,7 @@ from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.visibility import is_moderator
-from forum.core.web import repeated_submission, site_url
+from forum.core.web import filters_in_use, repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import Fabrique
@@ -77,7 +77,7 @@ def index():
                 "departments": departments_by_region(),
                 "sorts": {key: label for key, label in queries.SORTS.items() if key != "proche" or viewer_fabrique}},
             versioned=False)
-        return {"page": page, "filters": filters, "filters_form": filters_form,
+        return {"page": page, "filters": filters, "filters_form": filters_form, "active_filters": filters_in_use(),
                 "filtered_fabrique": db.session.get(Fabrique, int(filters.fabrique)) if filters.fabrique else None,
                 # The cards are the same for everyone: the resources are loaded only for missing ones.
                 "cards": fragments_of("resources/_card.html", page.items, queries.listed,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template, request, url_for
 
 from forum.core.page_cache import cached_beside, not_cached, public_page
+from forum.core.web import filters_in_use
 from forum.search import service
 
 blueprint = Blueprint("search", __name__)
@@ -47,7 +48,8 @@ def results():
         return url_for("search.results", **{name: value for name, value in params.items() if value})
 
     return render_template("search/results.html", found=found, current=current, link=link,
-                           page_url=lambda number: link(page=number if number > 1 else None))
+                           page_url=lambda number: link(page=number if number > 1 else None),
+                           active_filters=filters_in_use(ignored=("page", "q", "tri")))
 
 
 @blueprint.get("/recherche/similaires")

@@ -51,3 +51,39 @@ def test_the_phone_header_is_compact_and_its_menu_holds_the_links(new_page, live
     wide.goto("/")
     expect(nav(wide).get_by_text("Menu")).to_be_hidden()
     expect(nav(wide).get_by_role("link", name="Catalogue")).to_be_visible()
+
+
+LIST_PAGES = ["/ressources", "/fabriques", "/pratiques", "/recherche?q=atelier"]
+
+
+def test_on_a_phone_each_list_shows_its_first_result_first(new_page, live_server, screenshot):
+    """At 390 × 844 the first result of each list is in the first screen: the filters fold behind
+    « Filtrer », which opens them."""
+    from forum.extensions import db
+    from forum.fabriques.models import Fabrique
+    from forum.threads.models import Category
+    from tests.conftest import make_thread
+    from tests.practices.builders import make_practice
+    from tests.resources.builders import make_resource
+
+    with live_server.app.app_context():
+        fabrique = db.session.execute(db.select(Fabrique)).scalar_one()
+        from forum.accounts.models import User
+
+        manager = db.session.execute(db.select(User).where(User.email == live_server.manager_email)).scalar_one()
+        category = db.session.execute(db.select(Category).order_by(Category.position)).scalars().first()
+        make_resource(manager, fabrique, "Atelier mobile de réparation")
+        make_practice(manager, [category.id], title="Un atelier vélo au café associatif")
+        make_thread(manager, category, "Un atelier de couture le samedi ?", "Qui en organise un ?")
+        db.session.remove()
+    page = new_page(**PHONE)
+    for url in LIST_PAGES:
+        page.goto(url)
+        first = page.locator(".card-grid > li, li.search-hit").first
+        expect(first, f"no result on {url}").to_be_visible()
+        top = first.bounding_box()["y"]
+        assert top < 844, f"{url}: the first result starts at {top:.0f} px"
+        screenshot(page, "phone-list-" + url.strip("/").split("?")[0])
+    toggle = page.locator("summary.filters-toggle").first
+    toggle.click()
+    expect(page.get_by_label("Publié à partir du")).to_be_visible()
