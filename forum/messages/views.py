@@ -192,24 +192,18 @@ def add_member(conversation_id: int):
     return redirect(url_for("messages.show", conversation_id=conversation_id))
 
 
-@blueprint.post("/ignorer/<id:user_id>")
+@blueprint.post("/<any('ignorer', 'ne-plus-ignorer'):action>/<id:user_id>")
 @login_required
-def ignore(user_id: int):
+def ignoring(action: str, user_id: int):
+    """Ignore a member (no new conversation nor notification from them), or stop ignoring them."""
     require_button_form()
     other = get_user(user_id)
-    services.ignore(current_user, other)
+    if action == "ignorer":
+        services.ignore(current_user, other)
+        message = f"Vous ignorez {other.display_name} : plus de nouvelle conversation ni de notification de sa part."
+    else:
+        services.stop_ignoring(current_user, other)
+        message = f"Vous n'ignorez plus {other.display_name}."
     db.session.commit()
-    flash(f"Vous ignorez {other.display_name} : plus de nouvelle conversation ni de notification de sa part.",
-          "success")
-    return redirect(url_for("threads.member", user_id=other.id))
-
-
-@blueprint.post("/ne-plus-ignorer/<id:user_id>")
-@login_required
-def stop_ignoring(user_id: int):
-    require_button_form()
-    other = get_user(user_id)
-    services.stop_ignoring(current_user, other)
-    db.session.commit()
-    flash(f"Vous n'ignorez plus {other.display_name}.", "success")
+    flash(message, "success")
     return redirect(url_for("threads.member", user_id=other.id))
