@@ -192,7 +192,8 @@ def add_member(conversation_id: int):
     return redirect(url_for("messages.show", conversation_id=conversation_id))
 
 
-@blueprint.post("/<any('ignorer', 'ne-plus-ignorer'):action>/<id:user_id>")
+@blueprint.post("/ignorer/<id:user_id>", defaults={"action": "ignorer"})
+@blueprint.post("/ne-plus-ignorer/<id:user_id>", defaults={"action": "ne-plus-ignorer"})
 @login_required
 def ignoring(action: str, user_id: int):
     """Ignore a member (no new conversation nor notification from them), or stop ignoring them."""
