@@ -189,6 +189,9 @@ def test_lend_an_item_with_a_photo(page, new_page, live_server, borrower, screen
     expect(member).to_have_url(f"{resource_url}/demander")
     expect(member.get_by_role("heading", name=ITEM, level=1)).to_be_visible()
     expect(member.locator("#end_date-error")).to_have_text("La date de fin doit être après la date de début.")
+    # The summary of what to correct is in view and has the focus, though the form is under the calendar.
+    expect(member.locator(".form-errors")).to_be_in_viewport()
+    expect(member.locator(".form-errors")).to_be_focused()
     expect(member.get_by_label("Au (inclus)")).to_have_attribute("aria-invalid", "true")
     expect(member.get_by_label("Du", exact=True)).to_have_value(END.isoformat())
     expect(member.get_by_label("Message pour la fabrique")).to_have_value(REQUEST_MESSAGE)

@@ -94,7 +94,7 @@ def test_a_hostile_name_stays_inside_the_json_block(client, app):
     _fabrique(1, XSS_NAME, latitude=45.0, longitude=4.0)
     html = client.get("/fabriques/carte").get_data(as_text=True)
     assert "<script>alert(1)" not in html
-    # Four scripts, all ours (the fold of filters on every page, the map data, Leaflet, the map): none injected.
+    # Four scripts, all ours (static/js/page.js on every page, the map data, Leaflet, the map): none injected.
     assert html.count("</script>") == len(re.findall(r"<script[^>]*>", html)) == 4
     assert [marker["name"] for marker in _markers(client.get("/fabriques/carte"))] == [XSS_NAME]
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html  # the list under the map
