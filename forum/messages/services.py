@@ -119,14 +119,6 @@ def conversations_of(actor: User, page: int, per_page: int) -> Page[Conversation
                 page=page, per_page=per_page, total=total)
 
 
-def unread_conversation_count(actor: User) -> int:
-    return db.session.execute(
-        select(func.count()).select_from(ConversationMember)
-        .join(Conversation, Conversation.id == ConversationMember.conversation_id)
-        .where(ConversationMember.user_id == actor.id,
-               Conversation.last_message_id > ConversationMember.last_read_message_id)).scalar_one()
-
-
 def mark_read(member: ConversationMember, up_to_message_id: int) -> bool:
     """Move ``member``'s read position forward to ``up_to_message_id``; False when it was there already
     (nothing written). Compare-and-set: a position never goes back."""
@@ -188,8 +180,7 @@ def start_conversation(actor: User, recipients: list[User], subject: str | None,
         raise Invalid("Indiquez à qui vous écrivez.", field="recipients")
     if len(recipients) > MAX_MEMBERS - 1:
         raise Invalid(f"Une conversation réunit au plus {MAX_MEMBERS} personnes.", field="recipients")
-    for user in recipients:
-        _check_reachable(actor, user)
+    _check_reachable(actor, recipients)
     conversation = Conversation(subject=subject, started_by_id=actor.id)
     db.session.add(conversation)
     db.session.flush()
@@ -222,7 +213,7 @@ def add_member(actor: User, conversation_id: int, user: User, site_url: str = ""
         return False
     if len(members) >= MAX_MEMBERS:
         raise Invalid(f"Une conversation réunit au plus {MAX_MEMBERS} personnes.", field="recipients")
-    _check_reachable(actor, user)
+    _check_reachable(actor, [user])
     try:
         with db.session.begin_nested():
             db.session.add(ConversationMember(conversation_id=conversation.id, user_id=user.id))
@@ -237,11 +228,14 @@ def add_member(actor: User, conversation_id: int, user: User, site_url: str = ""
     return True
 
 
-def _check_reachable(actor: User, user: User) -> None:
-    if user.is_deleted:
+def _check_reachable(actor: User, users: list[User]) -> None:
+    """Invalid for a deleted account, or for a member who ignores ``actor``."""
+    if any(user.is_deleted for user in users):
         raise Invalid("Ce compte a été supprimé.", field="recipients")
-    if ignores(user, actor):
-        raise Invalid(f"{user.display_name} ne reçoit pas vos messages.", field="recipients")
+    deaf = ignoring(actor, users)
+    for user in users:
+        if user.id in deaf:
+            raise Invalid(f"{user.display_name} ne reçoit pas vos messages.", field="recipients")
 
 
 def _add_message(actor: User, conversation: Conversation, body: str) -> PrivateMessage:
@@ -261,7 +255,8 @@ def _add_message(actor: User, conversation: Conversation, body: str) -> PrivateM
 
 def _tell(actor: User, conversation: Conversation, message: PrivateMessage, recipients: list[User],
           site_url: str, *, new: bool) -> None:
-    listening = [user for user in recipients if not ignores(user, actor)]
+    deaf = ignoring(actor, recipients)
+    listening = [user for user in recipients if user.id not in deaf]
     excerpt = plain_excerpt(message.body_html)
     if new:
         text = f"{actor.display_name} vous a écrit : « {conversation.subject} »."
@@ -286,6 +281,12 @@ def plain_excerpt(html: str, limit: int = 600) -> str:
 def ignores(user: User, other: User) -> bool:
     """Whether ``user`` ignores ``other``."""
     return db.session.get(IgnoredMember, (user.id, other.id)) is not None
+
+
+def ignoring(actor: User, users: list[User]) -> set[int]:
+    """The ids of those among ``users`` who ignore ``actor`` (one query, however many)."""
+    return set(db.session.execute(select(IgnoredMember.user_id).where(
+        IgnoredMember.ignored_id == actor.id, IgnoredMember.user_id.in_([user.id for user in users] or [0]))).scalars())
 
 
 def ignore(actor: User, other: User) -> bool:
