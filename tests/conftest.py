@@ -285,6 +285,12 @@ def submit(client, url: str, data: dict | None = None, *, form_url: str | None =
     return client.post(url, data={**form_fields(client, url, form_url), **(data or {})}, **kwargs)
 
 
+def plain_spaces(text: str) -> str:
+    """``text`` with the no-break spaces of French typography (forum.core.typography) as ordinary
+    ones: for a test that checks some content is there, not how it is spaced."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def login(client, email: str, password: str = PASSWORD):
     response = submit(client, "/connexion", {"email": email, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]

@@ -8,11 +8,13 @@ from babel.support import Translations
 from flask import abort, current_app, render_template
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
-from wtforms import HiddenField
+from wtforms import Field, HiddenField
 from wtforms.fields.choices import SelectChoice
 from wtforms.i18n import messages_path
+from wtforms.widgets import TextInput
 
 from forum.core.errors import DomainError, StaleEdit
+from forum.core.numbers import NotANumber, number_fr, parse_french_number
 from forum.extensions import db
 
 
@@ -35,6 +37,40 @@ class Form(FlaskForm):
 @cache
 def _wtforms_messages(locale: str) -> Translations:
     return Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class FrenchNumberField(Field):
+    """A number typed the French way (« 1 000 », « 150,50 », « 12 € »): an int, or a Decimal when
+    ``decimals`` > 0 (or what ``coerce`` makes of it); None when left empty. A text input with a numeric keyboard on phones, not
+    ``type=number``, which drops a decimal comma the browser's locale does not expect and sends
+    nothing instead."""
+
+    widget = TextInput()
+
+    def __init__(self, label=None, validators=None, *, decimals: int = 0, coerce=None, **kwargs):
+        render_kw = {"inputmode": "decimal" if decimals else "numeric", "autocomplete": "off",
+                     **kwargs.pop("render_kw", {})}
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
+        self.decimals = decimals
+        self.coerce = coerce
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        return number_fr(self.data, decimals=self.decimals) if self.data is not None else ""
+
+    def process_formdata(self, valuelist) -> None:
+        text = valuelist[0].strip() if valuelist else ""
+        if not text:
+            self.data = None
+            return
+        try:
+            number = parse_french_number(text, decimals=self.decimals)
+        except NotANumber as error:
+            self.data = None
+            raise ValueError(str(error)) from None
+        number = number if self.decimals else int(number)
+        self.data = self.coerce(number) if self.coerce else number
 
 
 class CreatingForm(Form):

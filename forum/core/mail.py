@@ -26,6 +26,7 @@ from forum.core import outbox
 from forum.core.database import write_intent
 from forum.core.models import utcnow
 from forum.core.outbox import OutboxEmail, RetryPolicy
+from forum.core.typography import french_spacing
 from forum.core.wakeup import announce
 
 logger = logging.getLogger(__name__)
@@ -76,9 +77,11 @@ def _domain() -> str:
 
 
 def _row(email: QueuedEmail, domain: str, now) -> dict:
-    subject = email.subject if len(email.subject) <= SUBJECT_LENGTH else email.subject[:SUBJECT_LENGTH - 1] + "…"
+    # French no-break spaces here, where every e-mail passes: a mail reader wraps lines too.
+    subject = french_spacing(email.subject)
+    subject = subject if len(subject) <= SUBJECT_LENGTH else subject[:SUBJECT_LENGTH - 1] + "…"
     return {"user_id": email.user_id, "recipient": email.to, "language": email.language, "subject": subject,
-            "body": email.text, "headers_json": json.dumps(unsubscribe_headers(email.unsubscribe_url)),
+            "body": french_spacing(email.text), "headers_json": json.dumps(unsubscribe_headers(email.unsubscribe_url)),
             "message_id": make_msgid(domain=domain), "state": outbox.DeliveryState.PENDING, "attempts": 0,
             "next_attempt_at": now, "created_at": now}
 

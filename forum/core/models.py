@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime, timezone
+from decimal import Decimal
 
 from markupsafe import Markup
-from sqlalchemy import DateTime, Enum, MetaData, String, Text
+from sqlalchemy import DateTime, Enum, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -42,6 +43,25 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=timezone.utc)
+
+
+class Cents(TypeDecorator):
+    """An amount of euros (a Decimal with two places) stored as whole cents in an integer column:
+    exact on both databases (SQLite has no decimal type), « 150,50 € » is 15050."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        cents = Decimal(value) * 100
+        if cents != cents.to_integral_value():
+            raise ValueError(f"more than two decimal places given to a Cents column: {value!r}")
+        return int(cents)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else (Decimal(value) / 100).quantize(Decimal("0.01"))
 
 
 def str_enum(enum_class: type[enum.Enum], length: int = 20) -> Enum:

@@ -16,7 +16,10 @@ from forum.core.errors import DomainError
 from forum.core.hostile import install_request_guards
 from forum.core.limits import REPEATED_SUBMISSION, breached_reset_at, retry_sentence
 from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
+from forum.core.markdown import plain_excerpt
+from forum.core.numbers import euros, number_fr
 from forum.core.security import SAFE_METHODS, IdConverter, add_security_headers
+from forum.core.typography import french_spacing
 from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db
 
@@ -114,6 +117,10 @@ def register_web_core(app: Flask) -> None:
         return error_page(500)
 
     app.jinja_env.filters["date_fr"] = date_fr
+    app.jinja_env.filters["french_spacing"] = french_spacing
+    app.jinja_env.filters["number_fr"] = number_fr
+    app.jinja_env.filters["euros"] = euros
+    app.jinja_env.filters["plain_excerpt"] = plain_excerpt
     app.jinja_env.filters["datetime_fr"] = datetime_fr
     app.jinja_env.filters["ago"] = ago
     app.jinja_env.filters["day_fr"] = day_fr
@@ -154,6 +161,16 @@ def ngettext_source_french(singular: str, plural: str, num: int) -> str:
 
 
 # Set on ``g`` when a creating form was sent again: the response leads to what it created before.
+def confirmation_needed(question: str, consequence: str, confirm_label: str, back_url: str):
+    """For a destructive action posted by its button: the page that asks to confirm it (200, nothing
+    done), or None once the person confirmed (the page's form posts the same URL with confirmed=1).
+    ``back_url`` is where « Annuler » leads; the caller checks access before asking."""
+    if request.form.get("confirmed") == "1":
+        return None
+    return render_template("confirm.html", question=question, consequence=consequence,
+                           confirm_label=confirm_label, back_url=back_url)
+
+
 def repeated_submission(message: str, url: str):
     """Answer a creating form sent again (a double click, a retry; see forum.accounts.submissions):
     what its first submission created, with ``message`` (« Ce message était déjà publié. »)."""
