@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -12,7 +13,7 @@ from forum.accounts.models import User
 from forum.core.errors import Invalid
 from forum.core.pagination import Page, paginate
 from forum.extensions import db
-from forum.fabriques.geography import DEPARTMENTS, REGIONS
+from forum.fabriques.geography import DEPARTMENTS, REGIONS, department_label
 from forum.fabriques.models import (
     MODULES,
     Fabrique,
@@ -69,9 +70,9 @@ def member_count_column():
     )
 
 
-def directory_ids(filters: DirectoryFilters, page: int, per_page: int) -> Page[int]:
-    """The ids of one page of the directory (``listed`` loads them)."""
-    statement = select(Fabrique.id)
+def filtered(statement, filters: DirectoryFilters):
+    """``statement`` (a select of or joined to ``Fabrique``) restricted to the fabriques ``filters``
+    keep: the directory's list and its map show the same fabriques (sort aside)."""
     if filters.region:
         statement = statement.where(Fabrique.region_code == filters.region)
     if filters.department:
@@ -82,6 +83,12 @@ def directory_ids(filters: DirectoryFilters, page: int, per_page: int) -> Page[i
         statement = statement.where(
             Fabrique.id.in_(select(FabriqueModule.fabrique_id).where(FabriqueModule.module == filters.module))
         )
+    return statement
+
+
+def directory_ids(filters: DirectoryFilters, page: int, per_page: int) -> Page[int]:
+    """The ids of one page of the directory (``listed`` loads them)."""
+    statement = filtered(select(Fabrique.id), filters)
     if filters.sort == "activite":
         statement = statement.order_by(Fabrique.last_activity_at.desc(), Fabrique.id)
     else:
@@ -124,6 +131,32 @@ def recently_active(limit: int = 6) -> list[Fabrique]:
     return list(db.session.execute(
         select(Fabrique).order_by(Fabrique.last_activity_at.desc()).limit(limit)
     ).scalars())
+
+
+def fabrique_picker_options() -> list[tuple[int, str]]:
+    """(id, « Name — Town, Département (code) ») of every fabrique, by name: what a person can type to
+    pick theirs (the sign-up form's list of suggestions)."""
+    rows = db.session.execute(select(Fabrique.id, Fabrique.name, Fabrique.city, Fabrique.department_code)
+                              .order_by(Fabrique.name))
+    return [(row.id, " — ".join(part for part in (
+        row.name, ", ".join(part for part in (row.city, department_label(row.department_code)) if part)) if part))
+        for row in rows]
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
+
+
+def matching_fabriques(typed: str) -> list[tuple[int, str]]:
+    """The picker's options that ``typed`` designates: the one whose label or id it is exactly, else
+    those whose label holds every word typed (accents and case aside: « tilleuls rennes »)."""
+    typed = typed.strip()
+    options = fabrique_picker_options()
+    exact = [option for option in options if typed in (option[1], str(option[0]))]
+    if exact:
+        return exact
+    words = _folded(typed).replace("—", " ").replace(",", " ").split()
+    return [option for option in options if words and all(word in _folded(option[1]) for word in words)]
 
 
 def fabrique_choices() -> list[tuple[int, str]]:
