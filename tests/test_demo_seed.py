@@ -29,6 +29,8 @@ from forum.demo import people
 from forum.demo.places import DEPARTMENT_CENTRES
 from forum.demo.seed import ADMIN_EMAIL, DEMO_PASSWORD, seed_demo
 from forum.extensions import db
+from forum.messages import services as message_services
+from forum.messages.models import Conversation, ConversationMember, PrivateMessage
 from forum.fabriques.geography import DEPARTMENTS
 from forum.fabriques.models import (
     MODULES,
@@ -148,9 +150,18 @@ def _structure(app) -> tuple:
                                         PracticeTrial.outcome, PracticeTrial.note_source).order_by(PracticeTrial.id))),
             sorted(session.execute(select(OutdatedFlag.practice_id, OutdatedFlag.user_id, OutdatedFlag.note))),
         )
+        conversations = (
+            list(session.execute(select(Conversation.subject, Conversation.started_by_id, Conversation.message_count)
+                                 .order_by(Conversation.id))),
+            list(session.execute(select(ConversationMember.conversation_id, ConversationMember.user_id,
+                                        ConversationMember.last_read_message_id, ConversationMember.muted,
+                                        ConversationMember.left_at.is_(None)).order_by(ConversationMember.id))),
+            list(session.execute(select(PrivateMessage.conversation_id, PrivateMessage.author_id,
+                                        PrivateMessage.body_source).order_by(PrivateMessage.id))),
+        )
         db.session.remove()
     return (names, titles, bodies, resources, photos, loans, events, messages, notifications, practices, links,
-            revisions, echoes)
+            revisions, echoes, conversations)
 
 
 @pytest.fixture(scope="module")
@@ -874,3 +885,106 @@ def test_the_forum_s_recent_activity_is_in_the_notification_centre(session):
         assert row.user_id != row.actor_id and post.hidden_at is None
         if row.kind == "reply":  # unread exactly when the member has not read that far
             assert (row.read_at is None) == (reads.get((row.user_id, post.thread_id), 0) < post.position)
+
+
+# -- Private conversations ---------------------------------------------------------------------
+
+
+def test_private_conversations(seeded, session):
+    """A few stories between members (forum/demo/conversations.toml), kept as the messages' services
+    keep them: counters, read positions, who is told (not who muted or left), texts cleaned and rendered."""
+    _app, counts = seeded
+    now = utcnow()
+    conversations = list(session.scalars(select(Conversation).order_by(Conversation.id)))
+    assert len(conversations) == counts["conversations privées"] >= 3
+    messages = list(session.scalars(select(PrivateMessage).order_by(PrivateMessage.id)))
+    assert len(messages) == counts["messages privés"]
+    members = list(session.scalars(select(ConversationMember).order_by(ConversationMember.id)))
+    users = {user.id: user for user in session.scalars(select(User))}
+    by_conversation = defaultdict(list)
+    for message in messages:
+        by_conversation[message.conversation_id].append(message)
+    members_of = defaultdict(dict)
+    for member in members:
+        members_of[member.conversation_id][member.user_id] = member
+
+    for conversation in conversations:
+        mine, people = by_conversation[conversation.id], members_of[conversation.id]
+        assert conversation.message_count == len(mine) >= 2
+        assert conversation.last_message_id == mine[-1].id and conversation.last_message_at == mine[-1].created_at
+        assert conversation.created_at == mine[0].created_at and conversation.started_by_id == mine[0].author_id
+        assert message_services.clean_subject(conversation.subject) == conversation.subject
+        assert all(a.created_at < b.created_at for a, b in pairwise(mine)) and mine[-1].created_at < now
+        assert len(people) >= 2
+        for message in mine:
+            assert message.author_id in people and message.hidden_at is None
+            assert message_services.clean_body(message.body_source) == message.body_source
+            assert message.body_html == str(render_markdown(message.body_source))
+            assert not re.search(r"\{\w+\}|⟦|⟧", message.body_source + conversation.subject)
+        for user_id, member in people.items():
+            own = [message.id for message in mine if message.author_id == user_id]
+            assert (own[-1] if own else 0) <= member.last_read_message_id <= conversation.last_message_id
+            if member.left_at is not None:
+                assert own and all(message.created_at < member.left_at for message in mine if message.author_id == user_id)
+                assert member.left_at < now
+
+    # The stories: a three-way one, one unread by the forum team (the administrator's account), one
+    # unread by a member who muted it, one that somebody left.
+    admin = session.scalar(select(User.id).where(User.email == ADMIN_EMAIL))
+    assert any(len(members_of[conversation.id]) >= 3 for conversation in conversations)
+    unread_by = {(member.conversation_id, member.user_id) for member in members
+                 if member.left_at is None and member.last_read_message_id < session.get(
+                     Conversation, member.conversation_id).last_message_id}
+    assert any(user_id == admin for _conversation_id, user_id in unread_by)
+    assert any(members_of[conversation_id][user_id].muted for conversation_id, user_id in unread_by)
+    assert sum(member.left_at is not None for member in members) >= 1
+    # The follow-up of a thread links to the forum message it follows, written by the other member.
+    linked = [(message, int(match.group(1))) for message in messages
+              if (match := re.search(r"\]\(/messages/(\d+)\)", message.body_source))]
+    assert linked
+    for message, post_id in linked:
+        post = session.get(Post, post_id)
+        assert post is not None and post.author_id in members_of[message.conversation_id]
+        assert post.author_id != message.author_id and post.created_at < message.created_at
+    # The loan pick-up: the requester of an accepted loan of the resource named in the subject, and
+    # two members of the lending fabrique.
+    loans = list(session.scalars(select(Loan).where(Loan.state == LoanState.ACCEPTED)))
+    resources = {resource.id: resource.name for resource in session.scalars(select(Resource))}
+    active = {(m.user_id, m.fabrique_id) for m in session.scalars(
+        select(Membership).where(Membership.status == MembershipStatus.ACTIVE))}
+    pickups = [(conversation, loan) for conversation in conversations for loan in loans
+               if resources[loan.resource_id] in conversation.subject
+               and loan.requested_by_id in members_of[conversation.id]]
+    assert pickups
+    for conversation, loan in pickups:
+        lenders = [user_id for user_id in members_of[conversation.id] if (user_id, loan.owner_fabrique_id) in active]
+        assert len(lenders) == 2 and len(members_of[conversation.id]) == 3
+
+    # Told as the services tell: every other member still listening at the time, unread exactly
+    # when their read position is before the message.
+    notices = list(session.scalars(select(Notification).where(Notification.kind == "private_message")))
+    assert notices and any(notice.user_id == admin and notice.read_at is None for notice in notices)
+    by_id = {message.id: message for message in messages}
+    told = set()
+    for notice in notices:
+        match = re.fullmatch(r"/messagerie/(\d+)#message-(\d+)", notice.link)
+        assert match, notice.link
+        conversation_id, message = int(match.group(1)), by_id[int(match.group(2))]
+        member = members_of[conversation_id][notice.user_id]
+        assert message.conversation_id == conversation_id and notice.actor_id == message.author_id != notice.user_id
+        assert notice.created_at == message.created_at
+        assert (notice.read_at is None) == (member.last_read_message_id < message.id)
+        assert notice.read_at is None or message.created_at <= notice.read_at <= now
+        first = message.id == by_conversation[conversation_id][0].id
+        subject = session.get(Conversation, conversation_id).subject
+        assert notice.text == message_services.message_notice(users[message.author_id].display_name, subject,
+                                                              new=first)
+        told.add((message.id, notice.user_id))
+    for conversation in conversations:
+        for message in by_conversation[conversation.id]:
+            for user_id, member in members_of[conversation.id].items():
+                if user_id == message.author_id:
+                    continue
+                own = [m.created_at for m in by_conversation[conversation.id] if m.author_id == user_id]
+                quiet = (member.muted or member.left_at is not None) and own and message.created_at > own[-1]
+                assert ((message.id, user_id) in told) == (not quiet), (conversation.subject, message.id, user_id)

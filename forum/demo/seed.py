@@ -1,6 +1,7 @@
 """Fill an empty database with a living demo forum: fabriques, members, categories, threads, posts,
-the shared catalogue (resources with photos, loans, notifications: ``forum.demo.seed_catalogue``)
-and practice reports (versions, votes, comments, "essayé aussi": ``forum.demo.seed_practices``).
+the shared catalogue (resources with photos, loans, notifications: ``forum.demo.seed_catalogue``),
+practice reports (versions, votes, comments, "essayé aussi": ``forum.demo.seed_practices``) and a few
+private conversations between members (``forum.demo.seed_conversations``).
 
 Everything is planned in memory first (texts, authors, dates), then written in a few
 ``add_all`` + ``flush`` batches. Randomness comes from ``random.Random`` instances derived
@@ -27,6 +28,7 @@ from forum.core.text import slugify
 from forum.demo import corpus, people, places
 from forum.demo.seed_catalogue import CatalogueSteps
 from forum.demo.seed_community import CommunitySteps
+from forum.demo.seed_conversations import ConversationSteps
 from forum.demo.seed_practices import PracticeSteps
 from forum.demo.writer import OP_REPLY_KINDS, DemoWriter, Persona, ThreadText
 from forum.extensions import db
@@ -94,7 +96,7 @@ class ThreadPlan:
     posts: list[PostPlan] = field(default_factory=list)
 
 
-class DemoBuilder(CatalogueSteps, PracticeSteps, CommunitySteps):
+class DemoBuilder(CatalogueSteps, PracticeSteps, CommunitySteps, ConversationSteps):
     """Builds the demo step by step; each ``build_*`` returns the objects it created.
 
     The catalogue's steps (resources, photos, loans, notifications) are in ``CatalogueSteps``, the
@@ -152,6 +154,8 @@ class DemoBuilder(CatalogueSteps, PracticeSteps, CommunitySteps):
         self.build_practice_notifications()
         # Solutions, "Merci" and bookmarks (forum.demo.seed_community).
         self.build_community()
+        # Private conversations between members (forum.demo.seed_conversations).
+        self.build_conversations()
         # Later kinds go here, after everything above, each with its own ``self.rng(kind)``:
         # the content above then stays the same for a given seed.
         return dict(self.counts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from markupsafe import Markup
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
@@ -33,7 +33,10 @@ class Conversation(Base):
 
 
 class ConversationMember(Base):
-    """A member of a conversation, and how far they read it."""
+    """A member of a conversation, how far they read it, whether they muted it or left it.
+
+    A member who left keeps their row (``left_at`` set): the others see that they left, and a
+    participant who adds them again brings the same row back (``forum.messages.services``)."""
 
     __tablename__ = "conversation_members"
     __affects_pages__ = False
@@ -47,8 +50,16 @@ class ConversationMember(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_read_message_id: Mapped[int] = mapped_column(Integer, default=0)
+    # Muted: the conversation stays in their list, with its unread marks, but tells them nothing.
+    muted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Left: out of their list and of its notifications, until a participant adds them again.
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User] = relationship(lazy="raise_on_sql")
+
+    @property
+    def has_left(self) -> bool:
+        return self.left_at is not None
 
 
 class PrivateMessage(Base):

@@ -5,10 +5,22 @@ NotFound, as if it did not exist (``conversation_for``). A member who ignores an
 new conversation from them and no notification of their messages (``ignores``). Messages are
 Markdown, rendered and sanitised once, as posts are.
 
+Muting and leaving (``set_muted``, ``leave``): a member who mutes a conversation keeps it in
+their list, with its unread marks, but is told nothing of it any more (no notification, hence no
+e-mail nor digest line). A member who leaves it no longer sees it at all: it leaves their list,
+its page and its messages answer NotFound, and nothing of it reaches them; the others read
+« X a quitté la conversation » where it happened, and what they wrote stays. Leaving cannot be
+undone by oneself: only a participant can add them again (``add_member``), which brings the same
+membership row back, notifications on, with the whole conversation to read (what was written
+meanwhile is unread). Who does not want that ignores the members concerned (``ignore``).
+
 Concurrency: a new message locks its conversation's row first, so two replies sent at the same
 moment count and order themselves one after the other (``message_count``, ``last_message_id``).
 A member's read position only moves forward (compare-and-set in SQL). Adding a member is a
-unique row: the same member added twice at once is added once.
+unique row: the same member added twice at once is added once. Muting and leaving lock the
+conversation's row too, so a message sent at the same moment is told to them or not, never after
+they were told it would not be; and both are a compare-and-set of the member's row (``muted``,
+``left_at IS NULL``): two clicks at once change it once, and the second one learns it was done.
 """
 
 from __future__ import annotations
@@ -17,7 +29,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from markupsafe import Markup
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -27,7 +38,7 @@ from forum.accounts.names import name_key
 from forum.accounts.services import require_confirmed
 from forum.core.errors import Forbidden, Invalid, NotFound
 from forum.core.locking import lock
-from forum.core.markdown import render_markdown
+from forum.core.markdown import plain_excerpt, render_markdown
 from forum.core.models import utcnow
 from forum.core.pagination import Page
 from forum.core.text import clean_line, clean_text, require_length
@@ -39,14 +50,17 @@ SUBJECT_MAX = 150
 BODY_MAX = 32_000
 MAX_MEMBERS = 10  # a conversation, not a mailing list
 NOT_FOUND = "Cette conversation n'existe pas, ou vous n'en faites pas partie."
+LEFT = ("Vous avez quitté cette conversation : elle n'est plus dans vos messages. Seul·e un·e de ses "
+        "participant·es peut vous y ajouter de nouveau.")
 SUSPENDED = "Votre compte est suspendu : vous ne pouvez pas écrire pour l'instant."
 
 
 # -- Reading ----------------------------------------------------------------------------------
 
 
-def conversation_for(actor: User, conversation_id: int) -> tuple[Conversation, ConversationMember]:
-    """The conversation and ``actor``'s membership of it; NotFound unless they are a member."""
+def membership_of(actor: User, conversation_id: int) -> tuple[Conversation, ConversationMember]:
+    """The conversation and ``actor``'s membership of it, even one they left; NotFound if they never
+    took part (or were removed with their account)."""
     row = db.session.execute(
         select(Conversation, ConversationMember).join(
             ConversationMember, ConversationMember.conversation_id == Conversation.id)
@@ -56,12 +70,22 @@ def conversation_for(actor: User, conversation_id: int) -> tuple[Conversation, C
     return row[0], row[1]
 
 
+def conversation_for(actor: User, conversation_id: int) -> tuple[Conversation, ConversationMember]:
+    """The conversation and ``actor``'s membership of it; NotFound unless they take part in it now
+    (a member who left is told so)."""
+    conversation, member = membership_of(actor, conversation_id)
+    if member.has_left:
+        raise NotFound(LEFT)
+    return conversation, member
+
+
 def conversation_of_message(actor: User, message_id: int) -> int:
     """The id of the conversation of ``message_id``; NotFound unless ``actor`` is one of its members."""
     conversation_id = db.session.execute(
         select(PrivateMessage.conversation_id).join(
             ConversationMember, ConversationMember.conversation_id == PrivateMessage.conversation_id)
-        .where(PrivateMessage.id == message_id, ConversationMember.user_id == actor.id)).scalar_one_or_none()
+        .where(PrivateMessage.id == message_id, ConversationMember.user_id == actor.id,
+               ConversationMember.left_at.is_(None))).scalar_one_or_none()
     if conversation_id is None:
         raise NotFound(NOT_FOUND)
     return conversation_id
@@ -75,10 +99,43 @@ def messages_of(conversation: Conversation) -> list[PrivateMessage]:
         .order_by(PrivateMessage.id)).scalars())
 
 
-def members_of(conversation: Conversation) -> list[User]:
-    return list(db.session.execute(
-        select(User).join(ConversationMember, ConversationMember.user_id == User.id)
-        .where(ConversationMember.conversation_id == conversation.id).order_by(User.display_name)).scalars())
+def members_of(conversation: Conversation, *, listening: bool = False) -> list[User]:
+    """Those who take part in the conversation now (not those who left); ``listening``: only those who
+    did not mute it."""
+    statement = (select(User).join(ConversationMember, ConversationMember.user_id == User.id)
+                 .where(ConversationMember.conversation_id == conversation.id, ConversationMember.left_at.is_(None))
+                 .order_by(User.display_name))
+    if listening:
+        statement = statement.where(ConversationMember.muted.is_(False))
+    return list(db.session.execute(statement).scalars())
+
+
+@dataclass(frozen=True)
+class Departure:
+    """« X a quitté la conversation », shown after the last message written before they left."""
+
+    name: str
+    left_at: datetime
+    after_message_id: int  # 0: before the first message
+
+
+def people_of(conversation: Conversation,
+              messages: list[PrivateMessage]) -> tuple[list[User], dict[int, list[Departure]]]:
+    """Who takes part now, and who left, by the id of the message their departure follows (one query)."""
+    members: list[User] = []
+    departures: dict[int, list[Departure]] = {}
+    for user, left_at in db.session.execute(
+            select(User, ConversationMember.left_at).join(ConversationMember, ConversationMember.user_id == User.id)
+            .where(ConversationMember.conversation_id == conversation.id)
+            .order_by(ConversationMember.left_at, User.display_name)):
+        if left_at is None:
+            members.append(user)
+            continue
+        before = [message.id for message in messages if message.created_at <= left_at]
+        departure = Departure(user.display_name, left_at, before[-1] if before else 0)
+        departures.setdefault(departure.after_message_id, []).append(departure)
+    members.sort(key=lambda user: user.display_name)
+    return members, departures
 
 
 @dataclass(frozen=True)
@@ -90,32 +147,34 @@ class ConversationLine:
     last_message_at: datetime
     message_count: int
     unread: bool
-    others: tuple[str, ...]  # the other members' names
+    muted: bool
+    others: tuple[str, ...]  # the other members' names (not those who left)
 
 
 def conversations_of(actor: User, page: int, per_page: int) -> Page[ConversationLine]:
-    """``actor``'s conversations, the most recently active first."""
-    statement = (select(Conversation, ConversationMember.last_read_message_id)
+    """``actor``'s conversations, the most recently active first (not those they left)."""
+    statement = (select(Conversation, ConversationMember.last_read_message_id, ConversationMember.muted)
                  .join(ConversationMember, ConversationMember.conversation_id == Conversation.id)
-                 .where(ConversationMember.user_id == actor.id)
+                 .where(ConversationMember.user_id == actor.id, ConversationMember.left_at.is_(None))
                  .order_by(Conversation.last_message_at.desc(), Conversation.id.desc()))
-    total = db.session.execute(select(func.count()).select_from(ConversationMember)
-                               .where(ConversationMember.user_id == actor.id)).scalar_one()
+    total = db.session.execute(select(func.count()).select_from(ConversationMember).where(
+        ConversationMember.user_id == actor.id, ConversationMember.left_at.is_(None))).scalar_one()
     rows = db.session.execute(statement.limit(per_page).offset((page - 1) * per_page)).all()
     if page > 1 and not rows:
         raise NotFound("Cette page n'existe pas.")
-    ids = [conversation.id for conversation, _ in rows]
+    ids = [conversation.id for conversation, _, _ in rows]
     names: dict[int, list[str]] = {conversation_id: [] for conversation_id in ids}
     for conversation_id, name in db.session.execute(
             select(ConversationMember.conversation_id, User.display_name)
             .join(User, User.id == ConversationMember.user_id)
-            .where(ConversationMember.conversation_id.in_(ids or [0]), ConversationMember.user_id != actor.id)
+            .where(ConversationMember.conversation_id.in_(ids or [0]), ConversationMember.user_id != actor.id,
+                   ConversationMember.left_at.is_(None))
             .order_by(User.display_name)):
         names[conversation_id].append(name)
     return Page(items=[ConversationLine(conversation.id, conversation.subject, conversation.last_message_at,
                                         conversation.message_count, conversation.last_message_id > last_read,
-                                        tuple(names[conversation.id]))
-                       for conversation, last_read in rows],
+                                        muted, tuple(names[conversation.id]))
+                       for conversation, last_read, muted in rows],
                 page=page, per_page=per_page, total=total)
 
 
@@ -198,13 +257,16 @@ def reply(actor: User, conversation_id: int, body: str | None, site_url: str = "
     body = clean_body(body)
     lock(conversation, gone=NotFound(NOT_FOUND))
     message = _add_message(actor, conversation, body)
-    others = [user for user in members_of(conversation) if user.id != actor.id]
-    _tell(actor, conversation, message, others, site_url, new=False)
+    listening = [user for user in members_of(conversation, listening=True) if user.id != actor.id]
+    _tell(actor, conversation, message, listening, site_url, new=False)
     return message
 
 
 def add_member(actor: User, conversation_id: int, user: User, site_url: str = "") -> bool:
-    """Bring ``user`` into ``actor``'s conversation (they read it from its start); False if already in."""
+    """Bring ``user`` into ``actor``'s conversation (they read it from its start); False if already in.
+
+    A member who had left comes back: their row again, notifications on (being brought back is
+    news they are told), the conversation in their list, what was written since they left unread."""
     conversation, _ = conversation_for(actor, conversation_id)
     _check_writer(actor)
     lock(conversation, gone=NotFound(NOT_FOUND))
@@ -214,13 +276,19 @@ def add_member(actor: User, conversation_id: int, user: User, site_url: str = ""
     if len(members) >= MAX_MEMBERS:
         raise Invalid(f"Une conversation réunit au plus {MAX_MEMBERS} personnes.", field="recipients")
     _check_reachable(actor, [user])
-    try:
-        with db.session.begin_nested():
-            db.session.add(ConversationMember(conversation_id=conversation.id, user_id=user.id))
-            db.session.flush()
-    except IntegrityError:  # added by another member at the same moment
-        return False
-    notify([user], "private_message", f"{actor.display_name} vous a ajouté·e à la conversation « {conversation.subject} ».",
+    # The conversation's row is locked: nobody else brings them back, nor do they leave, meanwhile.
+    returned = db.session.execute(update(ConversationMember).where(
+        ConversationMember.conversation_id == conversation.id, ConversationMember.user_id == user.id,
+        ConversationMember.left_at.is_not(None)).values(left_at=None, muted=False)).rowcount
+    if not returned:
+        try:
+            with db.session.begin_nested():
+                db.session.add(ConversationMember(conversation_id=conversation.id, user_id=user.id))
+                db.session.flush()
+        except IntegrityError:  # added by another member at the same moment
+            return False
+    added = f"{actor.display_name} vous a ajouté·e{' de nouveau' if returned else ''}"
+    notify([user], "private_message", f"{added} à la conversation « {conversation.subject} ».",
            f"/messagerie/{conversation.id}", actor=actor, site_url=site_url,
            email_subject=f"{actor.display_name} vous a ajouté·e à une conversation : {conversation.subject}",
            email_text=f"{actor.display_name} vous a ajouté·e à la conversation privée « {conversation.subject} » "
@@ -258,21 +326,57 @@ def _tell(actor: User, conversation: Conversation, message: PrivateMessage, reci
     deaf = ignoring(actor, recipients)
     listening = [user for user in recipients if user.id not in deaf]
     excerpt = plain_excerpt(message.body_html)
+    text = message_notice(actor.display_name, conversation.subject, new=new)
     if new:
-        text = f"{actor.display_name} vous a écrit : « {conversation.subject} »."
         subject = f"Message privé de {actor.display_name} : {conversation.subject}"
     else:
-        text = f"{actor.display_name} a répondu dans « {conversation.subject} »."
         subject = f"Nouveau message de {actor.display_name} : {conversation.subject}"
     notify(listening, "private_message", text, f"/messagerie/{conversation.id}#message-{message.id}", actor=actor,
            site_url=site_url, email_subject=subject,
-           email_text=f"{actor.display_name} vous écrit :\n\n{excerpt}\n\nPour lire la conversation et répondre :")
+           email_text=f"{actor.display_name} vous écrit :\n\n{excerpt}\n\nPour lire la conversation et répondre :")
 
 
-def plain_excerpt(html: str, limit: int = 600) -> str:
-    """The text of stored HTML, as a person reads it (no Markdown, no tags), cut at a word."""
-    text = " ".join(Markup(html).striptags().split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+def message_notice(author_name: str, subject: str, *, new: bool) -> str:
+    """The notification's text for a message: the first of a conversation (``new``) or a reply."""
+    if new:
+        return f"{author_name} vous a écrit : « {subject} »."
+    return f"{author_name} a répondu dans « {subject} »."
+
+
+# -- Muting and leaving -----------------------------------------------------------------------
+
+
+def read_muted(raw: str | None) -> bool:
+    """The state a mute button asks for: "1" (muted) or "0" (notifications on)."""
+    if raw not in ("0", "1"):
+        raise Invalid("Choisissez d'être notifié·e de cette conversation, ou non.")
+    return raw == "1"
+
+
+def set_muted(actor: User, conversation_id: int, muted: bool) -> bool:
+    """Mute (or unmute) ``actor``'s conversation; False when it was so already (nothing written)."""
+    conversation, member = conversation_for(actor, conversation_id)
+    if member.muted == muted:
+        return False
+    lock(conversation, gone=NotFound(NOT_FOUND))  # a reply sent meanwhile notifies them before, or not at all
+    changed = db.session.execute(update(ConversationMember).where(
+        ConversationMember.id == member.id, ConversationMember.left_at.is_(None),
+        ConversationMember.muted.is_(not muted)).values(muted=muted)).rowcount
+    return bool(changed)
+
+
+def leave(actor: User, conversation_id: int) -> bool:
+    """``actor`` leaves the conversation; False when they had left already (nothing written).
+
+    NotFound for someone who never took part in it. What they wrote stays; the others read that
+    they left (``people_of``)."""
+    conversation, member = membership_of(actor, conversation_id)
+    if member.has_left:
+        return False
+    lock(conversation, gone=NotFound(NOT_FOUND))  # a reply sent meanwhile reaches them before, or not at all
+    left = db.session.execute(update(ConversationMember).where(
+        ConversationMember.id == member.id, ConversationMember.left_at.is_(None)).values(left_at=utcnow())).rowcount
+    return bool(left)
 
 
 # -- Ignoring ---------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The pages of private conversations (« Messagerie »): the list, a new one, one, its reply."""
+"""The pages of private conversations (« Messagerie »): the list, a new one, one, its reply; muting
+one, leaving one (after a confirmation page: one cannot come back by oneself)."""
 
 from __future__ import annotations
 
@@ -112,11 +113,12 @@ def _show(conversation_id: int, reply_form: PrivateReplyForm | None = None, stat
           add_form: AddMemberForm | None = None):
     conversation, member = services.conversation_for(current_user, conversation_id)
     messages = services.messages_of(conversation)
+    members, departures = services.people_of(conversation, messages)
     if reply_form is None:
         reply_form = PrivateReplyForm(formdata=None)
         reply_form.submission.data = submissions.issue(current_user, _reply_scope(conversation.id))
-    html = render_template("messages/show.html", conversation=conversation, messages=messages,
-                           members=services.members_of(conversation), last_read=member.last_read_message_id,
+    html = render_template("messages/show.html", conversation=conversation, messages=messages, members=members,
+                           departures=departures, membership=member, last_read=member.last_read_message_id,
                            reply_form=reply_form, add_form=add_form or AddMemberForm(formdata=None), preview=preview)
     # Only when the member read further than before: reading it again writes nothing.
     if status == 200 and messages and messages[-1].id > member.last_read_message_id:
@@ -190,6 +192,44 @@ def add_member(conversation_id: int):
     flash(f"{user.display_name} fait maintenant partie de la conversation." if added
           else f"{user.display_name} en faisait déjà partie.", "success")
     return redirect(url_for("messages.show", conversation_id=conversation_id))
+
+
+@blueprint.post("/<id:conversation_id>/notifications")
+@login_required
+def notifications(conversation_id: int):
+    """Mute the conversation (``muted=1``) or turn its notifications back on (``muted=0``): the form
+    says the state it wants, so that a double click acts once."""
+    services.conversation_for(current_user, conversation_id)  # a stranger's POST: 404, nothing written
+    require_button_form()
+    muted = services.read_muted(request.form.get("muted"))
+    changed = services.set_muted(current_user, conversation_id, muted)
+    db.session.commit()
+    if muted:
+        flash("Vous ne serez plus notifié·e des nouveaux messages de cette conversation. Elle reste dans vos "
+              "messages, où ils seront marqués « nouveau »." if changed
+              else "Les notifications de cette conversation étaient déjà coupées.", "success" if changed else "info")
+    else:
+        flash("Vous serez de nouveau notifié·e des nouveaux messages de cette conversation." if changed
+              else "Les notifications de cette conversation étaient déjà actives.", "success" if changed else "info")
+    return redirect(url_for("messages.show", conversation_id=conversation_id))
+
+
+@blueprint.route("/<id:conversation_id>/quitter", methods=["GET", "POST"])
+@login_required
+def leave(conversation_id: int):
+    """Leave the conversation: a confirmation page (no script needed), then the POST it sends."""
+    g.private_page = True
+    if request.method != "POST":
+        conversation, member = services.conversation_for(current_user, conversation_id)
+        return render_template("messages/leave.html", conversation=conversation, membership=member)
+    conversation, _ = services.membership_of(current_user, conversation_id)  # a stranger's POST: 404
+    require_button_form()
+    subject = conversation.subject
+    left = services.leave(current_user, conversation_id)
+    db.session.commit()
+    flash(f"Vous avez quitté la conversation « {subject} »." if left
+          else "Vous aviez déjà quitté cette conversation.", "success" if left else "info")
+    return redirect(url_for("messages.index"))
 
 
 @blueprint.post("/ignorer/<id:user_id>", defaults={"action": "ignorer"})

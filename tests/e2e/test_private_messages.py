@@ -8,8 +8,13 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
-from tests.conftest import make_user
+from forum.accounts.models import User
+from forum.core.database import write_intent
+from forum.extensions import db
+from forum.messages.services import start_conversation
+from tests.conftest import commit_work, make_user
 from tests.e2e.test_journey import log_in, nav, open_menu
 
 pytestmark = pytest.mark.e2e
@@ -58,3 +63,52 @@ def test_two_members_write_to_each_other(page, new_page, live_server, screenshot
     screenshot(writer_page, f"messages-03-liste-{width}")
     writer_page.get_by_role("link", name=re.compile(SUBJECT)).click()
     expect(writer_page.locator(".private-message").last).to_contain_text("Avec plaisir")
+
+
+@pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)], ids=["bureau", "telephone"])
+def test_a_member_mutes_then_leaves_a_conversation(page, new_page, live_server, screenshot, width, height):
+    """Claire mutes a conversation of three, then leaves it after its confirmation page; the others read
+    that she left."""
+    with live_server.app.app_context():
+        writer = make_user(WRITER_EMAIL, WRITER_NAME)
+        third = make_user("paul.girard@exemple.fr", "Paul Girard")
+        with write_intent():
+            claire = db.session.execute(select(User).where(User.email == live_server.manager_email)).scalar_one()
+            conversation_id = start_conversation(writer, [claire, third], "Retrait de la découpeuse laser", (
+                "Bonjour à vous deux,\n\nJe passe **jeudi à 10\u00a0h** chercher la découpeuse\u00a0: "
+                "ça vous va\u00a0?")).id
+            commit_work()
+        db.session.remove()
+    page.set_viewport_size({"width": width, "height": height})
+    log_in(page, live_server.manager_email, live_server.password, live_server.manager_name)
+    page.goto(f"/messagerie/{conversation_id}")
+    expect(page.get_by_role("button", name="Ne plus être notifié·e")).to_be_visible()
+    expect(page.get_by_role("link", name="Quitter la conversation")).to_be_visible()
+    screenshot(page, f"messages-04-boutons-{width}")
+
+    # -- Muted: the button turns into « Réactiver les notifications », the list says so -------------
+    page.get_by_role("button", name="Ne plus être notifié·e").click()
+    expect(page.locator(".flashes")).to_contain_text("Vous ne serez plus notifié·e")
+    expect(page.get_by_role("button", name="Réactiver les notifications")).to_be_visible()
+    screenshot(page, f"messages-05-sourdine-{width}")
+    page.goto("/messagerie")
+    expect(page.locator(".conversation")).to_contain_text("notifications coupées")
+
+    # -- Leaving: a confirmation page first, then the conversation is gone from her list -------------
+    page.goto(f"/messagerie/{conversation_id}")
+    page.get_by_role("link", name="Quitter la conversation").click()
+    expect(page.get_by_role("heading", name="Quitter la conversation ?")).to_be_visible()
+    screenshot(page, f"messages-06-quitter-{width}")
+    page.get_by_role("button", name="Quitter la conversation").click()
+    expect(page.locator(".flashes")).to_contain_text("Vous avez quitté la conversation")
+    expect(page.locator(".conversation")).to_have_count(0)
+
+    # -- The others read that she left -------------------------------------------------------------
+    writer_page = new_page()
+    writer_page.set_viewport_size({"width": width, "height": height})
+    log_in(writer_page, WRITER_EMAIL, live_server.password, WRITER_NAME)
+    writer_page.goto(f"/messagerie/{conversation_id}")
+    expect(writer_page.locator(".private-departure")).to_contain_text(
+        f"{live_server.manager_name} a quitté la conversation")
+    expect(writer_page.locator(".meta")).not_to_contain_text(live_server.manager_name)
+    screenshot(writer_page, f"messages-07-depart-{width}")
