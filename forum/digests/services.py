@@ -20,7 +20,7 @@ from forum.accounts.models import User
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.notifications.models import EmailFrequency, EmailPreference, Notification
-from forum.notifications.services import email_member
+from forum.notifications.services import HIDDEN_TEXT, email_member, masked
 from forum.practices.models import Practice, PracticeStatus
 from forum.threads.models import Post, Thread
 from forum.threads.watching import muted_filter
@@ -101,7 +101,12 @@ def _text(user: User, unread: list[Notification], common: Highlights, adjective:
     lines = [f"Bonjour {user.display_name},", "", f"Voici votre résumé {adjective} du Forum des Fabriques.", ""]
     if unread:
         lines.append("Pour vous (notifications non lues) :")
-        lines += [f"- {notification.text}\n  {site_url}{notification.link}" for notification in unread[:MAX_NOTIFICATIONS]]
+        shown = unread[:MAX_NOTIFICATIONS]
+        # What the moderation hid since a line was written reads « Contenu masqué… », without its title
+        # (nor its address, which no longer opens for the member).
+        hidden = masked([(notification.link, notification.created_at) for notification in shown])
+        lines += [f"- {HIDDEN_TEXT}" if is_masked else f"- {notification.text}\n  {site_url}{notification.link}"
+                  for notification, is_masked in zip(shown, hidden)]
         if len(unread) > MAX_NOTIFICATIONS:
             lines.append(f"- … et d'autres : {site_url}/notifications")
         lines.append("")

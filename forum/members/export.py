@@ -247,7 +247,7 @@ def _practice(practice: Practice, actor: User) -> dict[str, Any]:
         "territoire": practice.territory_type.label,
         "periode": practice.period,
         "sections_markdown": {label: getattr(practice, f"{name}_source") for name, label in SECTIONS.items()},
-        "cout_euros": practice.cost_euros,
+        "cout_euros": float(practice.cost_euros) if practice.cost_euros is not None else None,
         "heures_salariees": practice.staff_hours,
         "heures_benevoles": practice.volunteer_hours,
         "partenaires": practice.partners,

@@ -9,4 +9,4 @@ from forum.core.forms import Form
 class DeleteAccountForm(Form):
     password = PasswordField("Votre mot de passe", validators=EXISTING_PASSWORD,
                              description="Pour confirmer que c'est bien vous.")
-    remove_texts = BooleanField("Supprimer aussi le texte de mes messages", default=False)
+    remove_texts = BooleanField("Supprimer aussi mes textes", default=False)

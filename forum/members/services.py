@@ -15,7 +15,9 @@ What a deletion does, in one transaction:
   that deleting the account does not lift the suspension (``accounts.services.keep_suspension``);
 - what they wrote for others stays, signed "Membre supprimé", unless they ask for their texts to
   go too: then each forum post is emptied as ``threads.services.delete_post`` does ("Message
-  supprimé" in its place), practice comments and loan messages are deleted, notes of "essayé
+  supprimé" in its place), the threads they started lose their title ("Sujet d'un membre
+  supprimé", also in the notifications others received about them) and their tags, but stay for
+  the replies others wrote in them; practice comments and loan messages are deleted, notes of "essayé
   aussi" and of loan steps are emptied, and the practice reports they wrote alone are unpublished:
   a report is written in the name of a fabrique, so it goes back to draft for that fabrique's
   managers, who may publish it again or delete it (reports with co-authors stay published).
@@ -24,7 +26,8 @@ Everything goes through the ORM or through bulk statements on tables the search 
 read (likes, votes, counts), so the search change log follows (see forum/search/sync.py).
 
 Concurrency: the member's row is locked first (with the administrators' rows, in id order, when
-they are one: two administrators leaving at once cannot leave none), their fabrique's last, before
+they are one: two administrators leaving at once cannot leave none), then the threads they started
+when their texts go (in id order), their fabrique's last, before
 the only-manager rule is checked again (threads before fabriques, the order a reply takes); a
 deletion sent twice at once deletes once. Counts go down by the "Merci" and
 "Utile" rows this deletion actually removed (DELETE … RETURNING), not by what it read before.
@@ -36,7 +39,7 @@ import secrets
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import String, cast, delete, exists, func, literal, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.accounts.models import Role, User
@@ -44,8 +47,10 @@ from forum.accounts.passwords import verify_password
 from forum.accounts.services import end_other_login_sessions, keep_suspension, lock_admins
 from forum.core import outbox
 from forum.core.errors import Conflict, Invalid
-from forum.core.locking import lock
+from forum.core.locking import lock, lock_ids
 from forum.core.models import utcnow
+from forum.core.text import slugify
+from forum.core.typography import french_spacing
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.fabriques.permissions import membership_of
@@ -57,9 +62,13 @@ from forum.practices.models import (
     OutdatedFlag, Practice, PracticeComment, PracticeStatus, PracticeTrial, PracticeVote, practice_authors,
 )
 from forum.resources.models import Loan, LoanEvent, LoanMessage, LoanState
-from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch
+from forum.threads.models import Bookmark, Post, PostLike, Tag, Thread, ThreadRead, Watch, thread_tags
 
 DELETED_NAME = "Membre supprimé"
+# The title the threads of a member who asked for their texts to go take: the thread stays, for the
+# replies others wrote in it, without what its author wrote (as forums keep a deleted account's
+# topics that others answered, under a neutral title).
+WITHDRAWN_TITLE = "Sujet d'un membre supprimé"
 DELETED_EMAIL_DOMAIN = "compte-supprime.invalid"  # .invalid: a reserved name, never a mailbox (RFC 2606)
 WRONG_PASSWORD = "Mot de passe incorrect : votre compte n'a pas été supprimé."
 LAST_ADMIN = ("Vous êtes le ou la seule administrateur·rice du forum : nommez d'abord quelqu'un d'autre "
@@ -76,6 +85,7 @@ class Deletion:
 
     posts_emptied: int = 0
     practices_unpublished: int = 0
+    threads_withdrawn: int = 0
 
 
 def delete_account(actor: User, password: str, *, remove_texts: bool = False) -> Deletion:
@@ -173,6 +183,7 @@ def _forget_activity(actor: User) -> None:
 
 
 def _remove_texts(actor: User) -> Deletion:
+    threads = _withdraw_threads(actor)
     posts = _empty_posts(actor)
     unpublished = _unpublish_sole_reports(actor)
     commented = list(db.session.execute(
@@ -197,7 +208,48 @@ def _remove_texts(actor: User) -> Deletion:
     db.session.execute(update(LoanEvent).where(LoanEvent.actor_id == actor.id).values(note="")
                        .execution_options(synchronize_session=False))
     _delete_private_messages(actor)
-    return Deletion(posts_emptied=posts, practices_unpublished=unpublished)
+    return Deletion(posts_emptied=posts, practices_unpublished=unpublished, threads_withdrawn=threads)
+
+
+def _withdraw_threads(actor: User) -> int:
+    """The threads ``actor`` started lose their title (WITHDRAWN_TITLE) and their tags; they stay, so
+    that the replies others wrote keep their place and their sense (their opening post is emptied
+    with the member's other posts). The title also leaves the notifications other members received
+    about these threads; tags no other thread carries go.
+
+    The threads are locked first, in id order (a moderator editing a title at the same moment comes
+    before or after, never half); the titles change through the ORM, so the search change log names
+    each thread and, its title being in theirs, each reply (forum/search/documents.py)."""
+    ids = lock_ids(Thread, db.session.execute(select(Thread.id).where(Thread.author_id == actor.id)).scalars())
+    if not ids:
+        return 0
+    threads = db.session.execute(select(Thread).where(Thread.id.in_(ids))
+                                 .execution_options(populate_existing=True)).scalars().all()
+    for thread in threads:
+        _forget_title_in_notifications(thread)
+        thread.title, thread.slug = WITHDRAWN_TITLE, slugify(WITHDRAWN_TITLE, 150)
+    tag_ids = set(db.session.execute(
+        delete(thread_tags).where(thread_tags.c.thread_id.in_(ids)).returning(thread_tags.c.tag_id)
+        .execution_options(synchronize_session=False)).scalars())
+    if tag_ids:
+        db.session.execute(delete(Tag).where(Tag.id.in_(tag_ids), ~exists().where(thread_tags.c.tag_id == Tag.id))
+                           .execution_options(synchronize_session=False))
+    db.session.flush()
+    return len(threads)
+
+
+def _forget_title_in_notifications(thread: Thread) -> None:
+    """Others' notifications about ``thread`` or its posts ("Bob a répondu dans « titre »") name it
+    WITHDRAWN_TITLE instead (as typed, and as French spacing stored it)."""
+    post_links = select(literal("/messages/", String) + cast(Post.id, String)).where(Post.thread_id == thread.id)
+    text = Notification.text
+    for old in dict.fromkeys((thread.title, french_spacing(thread.title))):
+        text = func.replace(text, old, WITHDRAWN_TITLE)
+    db.session.execute(
+        update(Notification)
+        .where(or_(Notification.link.in_(post_links), Notification.link == f"/sujets/{thread.id}",
+                   Notification.link.startswith(f"/sujets/{thread.id}/", autoescape=True)))
+        .values(text=func.substr(text, 1, 300)).execution_options(synchronize_session=False))
 
 
 def _delete_private_messages(actor: User) -> None:

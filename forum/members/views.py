@@ -64,6 +64,12 @@ def _farewell(result: services.Deletion) -> str:
         message += " Le texte de votre message a été retiré."
     elif result.posts_emptied:
         message += f" Le texte de vos {result.posts_emptied} messages a été retiré."
+    if result.threads_withdrawn:
+        title = f"« {services.WITHDRAWN_TITLE} »"
+        message += (f" Votre sujet s'intitule désormais {title}, sans mots-clés ; les réponses des autres membres "
+                    "y restent." if result.threads_withdrawn == 1 else
+                    f" Vos {result.threads_withdrawn} sujets s'intitulent désormais {title}, sans mots-clés ; "
+                    "les réponses des autres membres y restent.")
     if result.practices_unpublished == 1:
         message += (" Votre retour d'expérience publié est redevenu un brouillon, confié aux responsables "
                     "de sa fabrique.")

@@ -17,9 +17,9 @@ from forum.extensions import db
 from forum.messages.models import ConversationMember
 from forum.moderation.models import FLAGGABLE, Flag, FlagReason, FlagResolution, ModerationAction, TargetType
 from forum.moderation.services import (
-    AUTO_HIDE_REASON, HIDDEN_SUBJECT, HIDDEN_TEXT, MODELS, NOT_FOUND, RESTORED_SUBJECT, RESTORED_TEXT,
-    author_ids_of, clean_reason, close_flags, lock_target, log, require_moderator, set_hidden, set_visible,
-    tell_authors,
+    AUTHOR_MESSAGE_MISSING, AUTO_HIDE_REASON, HIDDEN_SUBJECT, HIDDEN_TEXT, MODELS, NOT_FOUND, RESTORED_SUBJECT,
+    RESTORED_TEXT, author_ids_of, clean_reason, close_flags, lock_target, log, require_moderator, set_hidden,
+    set_visible, tell_authors,
 )
 from forum.threads.models import Thread
 
@@ -148,10 +148,12 @@ def _auto_hide(target_type: TargetType, target, site_url: str = "") -> bool:
 
 def review_flags(actor: User, target_type: TargetType, target_id: int, *, uphold: bool, reason: str = "",
                  site_url: str = "") -> bool:
-    """From the queue: "masquer" (hide, close the flags) or "rejeter" (close them; content stays or
-    comes back). False when there was nothing left to review (another moderator was quicker)."""
+    """From the queue: « Masquer le message » (hide, close the flags; ``reason`` is the message to its
+    author, required: Invalid, nothing hidden, when it is empty) or « Ignorer le signalement » (close
+    them; the content stays, or comes back when the flags alone had hidden it). False when there was
+    nothing left to review (another moderator was quicker)."""
     require_moderator(actor)
-    reason = clean_reason(reason, required=uphold)
+    reason = clean_reason(reason, required=uphold, missing=AUTHOR_MESSAGE_MISSING)
     target = db.session.get(MODELS[target_type], target_id)
     if target is not None:
         lock_target(target_type, target)
@@ -163,7 +165,7 @@ def review_flags(actor: User, target_type: TargetType, target_id: int, *, uphold
     if target is not None:
         hidden_by_flags = target.hidden_at is not None and target.hidden_reason == AUTO_HIDE_REASON
         if uphold and (target.hidden_at is None or hidden_by_flags):
-            set_hidden(target_type, target, reason)
+            set_hidden(target_type, target, reason, actor)
             tell_authors(target_type, target, actor, HIDDEN_TEXT[target_type], HIDDEN_SUBJECT[target_type],
                          reason, site_url)
         elif not uphold and hidden_by_flags:

@@ -18,8 +18,9 @@ class FlagForm(Form):
     reason = RadioField("Qu'est-ce qui pose problème ?", validators=[DataRequired("Choisissez une raison.")],
                         choices=choices((reason.value, label) for reason, label in FLAG_REASON_LABELS.items()))
     note = TextAreaField("Précisions", validators=[Length(max=NOTE_MAX)],
-                         description="Obligatoire pour « Autre » ; facultatif sinon. Seule l'équipe de modération "
-                                     "les lira.")
+                         description="Obligatoire pour «\u00a0Autre\u00a0»\u00a0; facultatif sinon. Pour un "
+                                     "doublon, collez l'adresse du sujet d'origine\u00a0: la modération pourra les "
+                                     "fusionner. Seule l'équipe de modération lira ces précisions.")
 
 
 class ReasonForm(Form):
@@ -27,6 +28,16 @@ class ReasonForm(Form):
 
     reason = StringField("Raison", validators=[Length(max=REASON_MAX)],
                          description="Elle est montrée à l'auteur·rice et gardée dans le journal de modération.")
+
+
+class AuthorMessageForm(Form):
+    """Hiding content: the message to its author, required (the service refuses an empty one, in
+    French: forum.moderation.services.AUTHOR_MESSAGE_MISSING) and never filled in for the moderator."""
+
+    reason = TextAreaField("Message à l'auteur·rice", validators=[Length(max=REASON_MAX)],
+                           description="Obligatoire pour masquer\u00a0: dites-lui pourquoi, en une ou deux phrases. "
+                                       "Il le lira dans sa notification et au-dessus de son contenu masqué\u00a0; "
+                                       "le message est aussi gardé dans le journal de modération.")
 
 
 class MoveForm(Form):

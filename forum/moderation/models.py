@@ -119,6 +119,9 @@ class ModerationAction(str, enum.Enum):
     # Announced by lower domains through forum.core.audit.
     SOLUTION = "solution"
     UNSOLUTION = "unsolution"
+    # A reply that was its question's solution was hidden (by a moderator, by flags, or held after an
+    # edit): showing it again gives the solution back (forum.threads.services.restore_solution).
+    SOLUTION_HIDDEN = "solution_hidden"
     ROLE = "role"
 
     @property
@@ -138,6 +141,7 @@ ACTION_LABELS = {
     ModerationAction.MERGE: "Fusion de sujets", ModerationAction.EDIT: "Modification d'un message",
     ModerationAction.SOLUTION: "Solution choisie pour l'auteur·rice",
     ModerationAction.UNSOLUTION: "Solution retirée pour l'auteur·rice",
+    ModerationAction.SOLUTION_HIDDEN: "Solution mise de côté avec son message masqué",
     ModerationAction.ROLE: "Changement de rôle",
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
@@ -13,13 +14,14 @@ from forum.accounts import queries as accounts_queries
 from forum.accounts.models import User
 from forum.core.dates import PARIS
 from forum.core.errors import Invalid, NotFound
+from forum.core.markdown import plain_excerpt
 from forum.core.pagination import Page, paginate
 from forum.core.security import parse_id
 from forum.core.visibility import AWAITING_APPROVAL
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.messages.models import Conversation, PrivateMessage
-from forum.moderation.models import Flag, ModerationAction, ModerationLog, TargetType
+from forum.moderation.models import Flag, FlagReason, ModerationAction, ModerationLog, TargetType
 from forum.practices.models import Practice
 from forum.resources.models import Resource
 from forum.threads.models import Category, Post, Thread
@@ -41,15 +43,36 @@ class QueueItem:
     author: User | None = None
     context: str = ""  # "dans « titre du sujet »", "La Fabrique des Possibles"...
     excerpt: str = ""
+    # Flagged as a duplicate ("doublon"): the thread a moderator may merge into another (the flagged
+    # thread, or the thread a flagged opening post starts), and the original when a flag names it.
+    merge_from: int | None = None
+    original: OriginalThread | None = None
 
     @property
     def reason_labels(self) -> list[str]:
         return sorted({flag.reason.label for flag in self.flags})
 
+    @property
+    def is_duplicate(self) -> bool:
+        return any(flag.reason is FlagReason.DUPLICATE for flag in self.flags)
 
-def _excerpt(text: str) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= EXCERPT_LENGTH else text[:EXCERPT_LENGTH].rsplit(" ", 1)[0] + " …"
+
+@dataclass(frozen=True)
+class OriginalThread:
+    """The thread a duplicate flag names as the original (visible, not merged itself)."""
+
+    id: int
+    title: str
+    slug: str
+
+    @property
+    def path(self) -> str:
+        return f"/sujets/{self.id}/{self.slug}"
+
+
+def _excerpt(html: str) -> str:
+    """What the reader of the content reads (its rendered HTML as text), never its Markdown."""
+    return plain_excerpt(html, EXCERPT_LENGTH)
 
 
 def review_queue(page: int, per_page: int) -> Page[QueueItem]:
@@ -63,6 +86,7 @@ def review_queue(page: int, per_page: int) -> Page[QueueItem]:
     if items:
         _attach_flags(items)
         _attach_targets(items)
+        _attach_merges(items)
     return Page(items=items, page=groups.page, per_page=groups.per_page, total=groups.total)
 
 
@@ -91,19 +115,19 @@ def _attach_targets(items: list[QueueItem]) -> None:
                     joinedload(Post.thread).load_only(Thread.id, Thread.title, Thread.slug))).scalars():
             loaded[(TargetType.POST, post.id)] = {
                 "target": post, "title": post.thread.title, "link": f"/messages/{post.id}", "author": post.author,
-                "context": f"Message n° {post.position} du sujet « {post.thread.title} »",
-                "excerpt": "(message supprimé par son auteur·rice)" if post.is_deleted else _excerpt(post.body_source)}
+                "context": f"Message n°\u00a0{post.position} du sujet «\u00a0{post.thread.title}\u00a0»",
+                "excerpt": "(message supprimé par son auteur·rice)" if post.is_deleted else _excerpt(post.body_html)}
     if ids := _ids(items, TargetType.THREAD):
         threads = db.session.execute(
             select(Thread).where(Thread.id.in_(ids)).options(
                 joinedload(Thread.author).load_only(User.id, User.display_name),
                 joinedload(Thread.category).load_only(Category.id, Category.name, Category.slug))).scalars().all()
         openings = dict(db.session.execute(
-            select(Post.thread_id, Post.body_source).where(Post.thread_id.in_(ids), Post.position == 1)).all())
+            select(Post.thread_id, Post.body_html).where(Post.thread_id.in_(ids), Post.position == 1)).all())
         for thread in threads:
             loaded[(TargetType.THREAD, thread.id)] = {
                 "target": thread, "title": thread.title, "link": f"/sujets/{thread.id}/{thread.slug}",
-                "author": thread.author, "context": f"Sujet de la catégorie « {thread.category.name} »",
+                "author": thread.author, "context": f"Sujet de la catégorie «\u00a0{thread.category.name}\u00a0»",
                 "excerpt": _excerpt(openings.get(thread.id, ""))}
     if ids := _ids(items, TargetType.RESOURCE):
         for resource in db.session.execute(
@@ -111,16 +135,16 @@ def _attach_targets(items: list[QueueItem]) -> None:
                     joinedload(Resource.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))).scalars():
             loaded[(TargetType.RESOURCE, resource.id)] = {
                 "target": resource, "title": resource.name, "link": f"/ressources/{resource.id}",
-                "context": f"Ressource de « {resource.fabrique.name} »",
-                "excerpt": _excerpt(resource.description_source)}
+                "context": f"Ressource de «\u00a0{resource.fabrique.name}\u00a0»",
+                "excerpt": _excerpt(resource.description_html)}
     if ids := _ids(items, TargetType.PRACTICE):
         for practice in db.session.execute(
                 select(Practice).where(Practice.id.in_(ids)).options(
                     joinedload(Practice.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))).scalars():
             loaded[(TargetType.PRACTICE, practice.id)] = {
                 "target": practice, "title": practice.title, "link": f"/pratiques/{practice.id}",
-                "context": f"Retour d'expérience de « {practice.fabrique.name} »",
-                "excerpt": _excerpt(practice.context_source + " " + practice.outcome_source)}
+                "context": f"Retour d'expérience de «\u00a0{practice.fabrique.name}\u00a0»",
+                "excerpt": _excerpt(practice.context_html + " " + practice.outcome_html)}
     if ids := _ids(items, TargetType.PRIVATE_MESSAGE):
         for message, subject in db.session.execute(
                 select(PrivateMessage, Conversation.subject).join(Conversation, Conversation.id == PrivateMessage.conversation_id)
@@ -128,11 +152,49 @@ def _attach_targets(items: list[QueueItem]) -> None:
                 .options(joinedload(PrivateMessage.author).load_only(User.id, User.display_name))):
             loaded[(TargetType.PRIVATE_MESSAGE, message.id)] = {
                 "target": message, "title": subject, "link": f"/moderation/prive/{message.id}", "author": message.author,
-                "context": f"Message privé de la conversation « {subject} »",
-                "excerpt": _excerpt(message.body_source)}
+                "context": f"Message privé de la conversation «\u00a0{subject}\u00a0»",
+                "excerpt": _excerpt(message.body_html)}
     for item in items:
         for name, value in loaded.get((item.target_type, item.target_id), {}).items():
             setattr(item, name, value)
+
+
+# A thread named in a flag's note: its address (…/sujets/123/…), or its number alone ("123", "n° 123", "#123").
+_THREAD_IN_NOTE = re.compile(r"/sujets/([0-9]{1,18})\b")
+_THREAD_NUMBER_NOTE = re.compile(r"\s*(?:n°\s*|#)?([0-9]{1,18})\s*\.?\s*")
+
+
+def named_thread_id(note: str) -> int | None:
+    """The thread a duplicate flag's note names as the original, if it names one."""
+    match = _THREAD_IN_NOTE.search(note or "") or _THREAD_NUMBER_NOTE.fullmatch(note or "")
+    return parse_id(match.group(1)) if match else None
+
+
+def _attach_merges(items: list[QueueItem]) -> None:
+    """For duplicate flags on a thread (or on the opening post of one): the thread to merge, and the
+    original the flags name, when it is visible (one query, only when such flags wait)."""
+    named: dict[int, list[QueueItem]] = {}
+    for item in items:
+        if not item.is_duplicate or item.target is None:
+            continue
+        if item.target_type is TargetType.THREAD:
+            item.merge_from = item.target.id
+        elif item.target_type is TargetType.POST and item.target.position == 1:
+            item.merge_from = item.target.thread_id
+        else:
+            continue
+        for flag in item.flags:
+            original = named_thread_id(flag.note) if flag.reason is FlagReason.DUPLICATE else None
+            if original is not None and original != item.merge_from:
+                named.setdefault(original, []).append(item)
+                break
+    if not named:
+        return
+    for row in db.session.execute(
+            select(Thread.id, Thread.title, Thread.slug)
+            .where(Thread.id.in_(named), Thread.hidden_at.is_(None), Thread.merged_into_id.is_(None))):
+        for item in named[row.id]:
+            item.original = OriginalThread(row.id, row.title, row.slug)
 
 
 # --- held posts of new members -------------------------------------------------------------------
@@ -168,7 +230,7 @@ def held_content(limit: int) -> tuple[list[HeldItem], int]:
     if not total:
         return [], 0
     items = [HeldItem(TargetType.POST, post, post.hidden_at, post.thread.title, f"/messages/{post.id}", post.author,
-                      f"Réponse dans « {post.thread.title} »", _excerpt(post.body_source))
+                      f"Réponse dans «\u00a0{post.thread.title}\u00a0»", _excerpt(post.body_html))
              for post in db.session.execute(
                  select(Post).where(_WAITING_POST).order_by(Post.hidden_at, Post.id).limit(limit).options(
                      joinedload(Post.author).load_only(User.id, User.display_name),
@@ -178,11 +240,12 @@ def held_content(limit: int) -> tuple[list[HeldItem], int]:
             joinedload(Thread.author).load_only(User.id, User.display_name),
             joinedload(Thread.category).load_only(Category.id, Category.name))).scalars().all()
     if threads:
-        openings = dict(db.session.execute(select(Post.thread_id, Post.body_source).where(
+        openings = dict(db.session.execute(select(Post.thread_id, Post.body_html).where(
             Post.thread_id.in_([thread.id for thread in threads]), Post.position == 1)).all())
         items += [HeldItem(TargetType.THREAD, thread, thread.hidden_at, thread.title,
                            f"/sujets/{thread.id}/{thread.slug}", thread.author,
-                           f"Nouveau sujet dans « {thread.category.name} »", _excerpt(openings.get(thread.id, "")))
+                           f"Nouveau sujet dans «\u00a0{thread.category.name}\u00a0»",
+                           _excerpt(openings.get(thread.id, "")))
                   for thread in threads]
     items.sort(key=lambda item: item.held_at)
     return items[:limit], total

@@ -18,7 +18,11 @@ already: nothing to do, nothing logged, counters moved once).
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+import re
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import literal_column, select, union_all, update
 from sqlalchemy.orm import selectinload
 
 from forum.accounts.models import User
@@ -26,12 +30,15 @@ from forum.core.audit import audited_action
 from forum.core.errors import Forbidden, Invalid, NotFound
 from forum.core.locking import lock
 from forum.core.models import utcnow
+from forum.core.security import parse_id
 from forum.core.text import clean_line
 from forum.core.visibility import AWAITING_APPROVAL, is_awaiting_approval
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
-from forum.moderation.models import FLAGGABLE, Flag, FlagResolution, ModerationAction, ModerationLog, TargetType
-from forum.notifications.services import notify
+from forum.moderation.models import (
+    FLAGGABLE, Flag, FlagReason, FlagResolution, ModerationAction, ModerationLog, TargetType,
+)
+from forum.notifications.services import answer_hidden_since, notify
 from forum.messages.models import Conversation, PrivateMessage
 from forum.practices.models import Practice
 from forum.resources.models import Resource
@@ -133,6 +140,66 @@ def title_of(target_type: TargetType, target) -> str:
     return target.title
 
 
+# The addresses notifications lead to (``link_of``, ``member_link_of``, and those of forum.threads,
+# forum.practices, forum.messages), read back: the kind of content and its id.
+_NOTIFIED_LINKS = (
+    (re.compile(r"/messages/([0-9]{1,18})(?:[?#].*)?"), TargetType.POST),
+    (re.compile(r"/sujets/([0-9]{1,18})(?:/[^?#]*)?(?:[?#].*)?"), TargetType.THREAD),
+    (re.compile(r"/pratiques/([0-9]{1,18})(?:[?#].*)?"), TargetType.PRACTICE),
+    (re.compile(r"/ressources/([0-9]{1,18})(?:[?#].*)?"), TargetType.RESOURCE),
+    (re.compile(r"/messagerie/[0-9]{1,18}#message-([0-9]{1,18})"), TargetType.PRIVATE_MESSAGE),
+)
+
+
+def _target_of_link(link: str) -> tuple[TargetType, int] | None:
+    for pattern, target_type in _NOTIFIED_LINKS:
+        match = pattern.fullmatch(link)
+        if match:
+            target_id = parse_id(match.group(1))
+            return (target_type, target_id) if target_id is not None else None
+    return None
+
+
+def hidden_since(links: Collection[str]) -> dict[str, datetime]:
+    """For notification links: since when the content each leads to is hidden (a post: itself or its
+    thread), in one query; links to visible content, or to nothing hideable, are left out. A thread
+    merged into another is not "hidden": its address leads to the thread its posts joined.
+
+    Registered with forum.notifications (``answer_hidden_since``), which shows « Contenu masqué par la
+    modération. » for a line written before the hiding."""
+    targets = {link: target for link in links if (target := _target_of_link(link)) is not None}
+    wanted: dict[TargetType, set[int]] = {}
+    for target_type, target_id in targets.values():
+        wanted.setdefault(target_type, set()).add(target_id)
+    parts = []
+
+    def kind(target_type: TargetType):
+        return literal_column(f"'{target_type.value}'")  # a constant of the enum, never user input
+
+    if ids := wanted.pop(TargetType.POST, None):
+        parts.append(select(kind(TargetType.POST), Post.id, Post.hidden_at)
+                     .where(Post.id.in_(ids), Post.hidden_at.is_not(None)))
+        parts.append(select(kind(TargetType.POST), Post.id, Thread.hidden_at).join(Thread, Thread.id == Post.thread_id)
+                     .where(Post.id.in_(ids), Thread.hidden_at.is_not(None), Thread.merged_into_id.is_(None)))
+    if ids := wanted.pop(TargetType.THREAD, None):
+        parts.append(select(kind(TargetType.THREAD), Thread.id, Thread.hidden_at)
+                     .where(Thread.id.in_(ids), Thread.hidden_at.is_not(None), Thread.merged_into_id.is_(None)))
+    for target_type, ids in wanted.items():
+        model = MODELS[target_type]
+        parts.append(select(kind(target_type), model.id, model.hidden_at)
+                     .where(model.id.in_(ids), model.hidden_at.is_not(None)))
+    if not parts:
+        return {}
+    since: dict[tuple[TargetType, int], datetime] = {}
+    for raw_kind, target_id, at in db.session.execute(union_all(*parts)):
+        key = (TargetType(raw_kind), target_id)
+        since[key] = max(since.get(key, at), at)  # a post and its thread both hidden: the later
+    return {link: since[target] for link, target in targets.items() if target in since}
+
+
+answer_hidden_since(hidden_since)
+
+
 def log(actor: User | None, action: ModerationAction, target_type: TargetType, target_id: int,
         reason: str = "", detail: str = "") -> ModerationLog:
     row = ModerationLog(moderator_id=actor.id if actor is not None else None, action=action,
@@ -151,20 +218,32 @@ def _log_announced(actor: User, *, action: str, target_type: str, target_id: int
 audited_action.connect(_log_announced, weak=False)
 
 
-def clean_reason(raw: str | None, *, required: bool = True) -> str:
+# Hiding without a word to its author is refused (forum.moderation.forms.AuthorMessageForm asks for it).
+AUTHOR_MESSAGE_MISSING = ("Écrivez un message à l'auteur·rice pour lui dire pourquoi son contenu est masqué\u00a0: "
+                          "rien n'a été masqué.")
+
+
+def clean_reason(raw: str | None, *, required: bool = True,
+                 missing: str = "Indiquez la raison\u00a0: elle sera montrée à l'auteur·rice.") -> str:
+    """A moderator's reason (or message to the author): one line, at most REASON_MAX characters;
+    ``missing``, the refusal when it is required and empty (or blank)."""
     reason = clean_line(raw)
     if required and not reason:
-        raise Invalid("Indiquez la raison : elle sera montrée à l'auteur·rice.", field="reason")
+        raise Invalid(missing, field="reason")
     if len(reason) > REASON_MAX:
         raise Invalid(f"La raison fait au plus {REASON_MAX} caractères.", field="reason")
     return reason
 
 
-def close_flags(actor: User, target_type: TargetType, target_id: int, resolution: FlagResolution) -> int:
-    """Close every open flag on a target; the number closed."""
+def close_flags(actor: User, target_type: TargetType, target_id: int, resolution: FlagResolution,
+                reason: FlagReason | None = None) -> int:
+    """Close every open flag on a target (only those given for ``reason``, if any); the number closed."""
+    statement = update(Flag).where(Flag.target_type == target_type, Flag.target_id == target_id,
+                                   Flag.resolved_at.is_(None))
+    if reason is not None:
+        statement = statement.where(Flag.reason == reason)
     return db.session.execute(
-        update(Flag).where(Flag.target_type == target_type, Flag.target_id == target_id, Flag.resolved_at.is_(None))
-        .values(resolved_at=utcnow(), resolved_by_id=actor.id, resolution=resolution)
+        statement.values(resolved_at=utcnow(), resolved_by_id=actor.id, resolution=resolution)
         .execution_options(synchronize_session=False)
     ).rowcount
 
@@ -223,23 +302,42 @@ def count_thread(thread: Thread, sign: int) -> None:
         .execution_options(synchronize_session=False))
 
 
-def set_hidden(target_type: TargetType, target, reason: str) -> None:
+def set_hidden(target_type: TargetType, target, reason: str, actor: User | None = None) -> None:
+    """Hide ``target`` (locked by the caller); ``actor``: the moderator (None: the site, after flags)."""
+    now = utcnow()  # before the journal row a hidden solution writes: see ``was_hidden_as_solution``
     if target_type is TargetType.THREAD and target.hidden_at is None:
         count_thread(target, -1)
     if target_type is TargetType.POST and target.hidden_at is None:
-        threads.reply_hidden(target)
+        threads.reply_hidden(target, actor)
     if target.hidden_at is None:
-        target.hidden_at = utcnow()
+        target.hidden_at = now
     target.hidden_reason = reason
 
 
 def set_visible(target_type: TargetType, target) -> None:
+    """Show ``target`` (locked by the caller) again; a reply that was its question's solution when it
+    was hidden is the solution again (unless another one was chosen meanwhile)."""
     if target_type is TargetType.THREAD and target.hidden_at is not None:
         count_thread(target, +1)
+    solution = False
     if target_type is TargetType.POST and target.hidden_at is not None:
+        solution = was_hidden_as_solution(target)
         threads.reply_shown(target)
     target.hidden_at = None
     target.hidden_reason = ""
+    if solution:
+        threads.restore_solution(target)
+
+
+def was_hidden_as_solution(post: Post) -> bool:
+    """Whether the hiding that still holds ``post`` took its question's solution away: the journal
+    has a SOLUTION_HIDDEN row for it written since its ``hidden_at`` (rows of earlier hidings,
+    restored since, are older than it)."""
+    return db.session.execute(
+        select(ModerationLog.id).where(ModerationLog.action == ModerationAction.SOLUTION_HIDDEN,
+                                       ModerationLog.target_type == TargetType.POST,
+                                       ModerationLog.target_id == post.id,
+                                       ModerationLog.created_at >= post.hidden_at).limit(1)).first() is not None
 
 
 def _hideable(target_type: TargetType) -> None:
@@ -253,11 +351,11 @@ def hide(actor: User, target_type: TargetType, target, reason: str | None, site_
     False when it was already hidden by a moderator (a double submission)."""
     require_moderator(actor)
     _hideable(target_type)
-    reason = clean_reason(reason)
+    reason = clean_reason(reason, missing=AUTHOR_MESSAGE_MISSING)
     lock_target(target_type, target)
     if target.hidden_at is not None and target.hidden_reason not in (AUTO_HIDE_REASON, AWAITING_APPROVAL):
         return False
-    set_hidden(target_type, target, reason)
+    set_hidden(target_type, target, reason, actor)
     close_flags(actor, target_type, target.id, FlagResolution.UPHELD)
     log(actor, ModerationAction.HIDE, target_type, target.id, reason)
     tell_authors(target_type, target, actor, HIDDEN_TEXT[target_type], HIDDEN_SUBJECT[target_type], reason,

@@ -15,7 +15,7 @@ from forum.core.locking import NOT_CHECKED, lock, lock_ids
 from forum.core.models import utcnow
 from forum.core.visibility import is_awaiting_approval
 from forum.extensions import db
-from forum.moderation.models import FlagResolution, ModerationAction, TargetType
+from forum.moderation.models import FlagReason, FlagResolution, ModerationAction, TargetType
 from forum.moderation.services import (
     clean_reason, close_flags, count_thread, link_of, lock_target, log, require_moderator, set_visible, tell_authors,
 )
@@ -146,6 +146,8 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
     source.solution_post_id = None
     _move_personal_marks(source, target)
     close_flags(actor, TargetType.THREAD, source.id, FlagResolution.UPHELD)
+    if posts:  # its opening post flagged as a duplicate: merging was the answer
+        close_flags(actor, TargetType.POST, posts[0].id, FlagResolution.UPHELD, reason=FlagReason.DUPLICATE)
     db.session.flush()
     for category_id in {source.category_id, target.category_id}:
         _refresh_last_post_at(db.session.get(Category, category_id))

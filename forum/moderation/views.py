@@ -17,7 +17,9 @@ from forum.core.security import SAFE_METHODS, is_safe_local_path, parse_id
 from forum.core.web import site_url
 from forum.extensions import db
 from forum.moderation import flags, queries, services, suspensions, thread_tools
-from forum.moderation.forms import FlagForm, MergeForm, ModeratorEditForm, MoveForm, ReasonForm, SuspendForm
+from forum.moderation.forms import (
+    AuthorMessageForm, FlagForm, MergeForm, ModeratorEditForm, MoveForm, ReasonForm, SuspendForm,
+)
 from forum.moderation.models import ACTION_LABELS, TargetType
 from forum.threads.queries import categories
 from forum.threads.services import get_post, get_thread
@@ -117,24 +119,44 @@ def flag(kind: str, target_id: int):
 @login_required
 def queue():
     _moderator_page()
+    return _queue_page(parse_page(request.args.get("page")))
+
+
+def _queue_page(page_number: int, refused: dict | None = None):
+    """The review queue; ``refused``: a decision sent back (its entry, the French reason, what was typed)."""
     per_page = current_app.config["MODERATION_PER_PAGE"]
-    page = queries.review_queue(parse_page(request.args.get("page")), per_page)
+    page = queries.review_queue(page_number, per_page)
     held, held_total = queries.held_content(per_page) if page.page == 1 else ([], 0)
-    return render_template("moderation/queue.html", page=page, held=held, held_total=held_total)
+    if refused is not None:
+        refused["on_page"] = any(f"{item.target_type.value}-{item.target_id}" == refused["key"] for item in page.items)
+    return render_template("moderation/queue.html", page=page, held=held, held_total=held_total, refused=refused)
 
 
 @blueprint.post(f"/moderation/<{FLAGGABLE_KINDS}:kind>/<id:target_id>/signalements/<any(masquer, rejeter):decision>")
 @login_required
 def review(kind: str, target_id: int, decision: str):
+    """« Masquer le message » (with the message to its author, required) or « Ignorer le signalement »."""
     _moderator_page()
-    form = ReasonForm()
-    if not form.validate_on_submit():
-        raise Invalid(f"La raison fait au plus {services.REASON_MAX} caractères.")
-    if flags.review_flags(current_user, TargetType(kind), target_id, uphold=decision == "masquer",
-                             reason=form.reason.data, site_url=site_url()):
+    form = AuthorMessageForm()
+    try:
+        if not form.validate_on_submit():
+            raise Invalid(f"Le message à l'auteur·rice fait au plus {services.REASON_MAX} caractères.", field="reason")
+        done = flags.review_flags(current_user, TargetType(kind), target_id, uphold=decision == "masquer",
+                                  reason=form.reason.data, site_url=site_url())
+    except Invalid as error:
+        db.session.rollback()
+        if "page" not in request.form:  # not sent from the queue (a reported private message's page)
+            raise
+        # Back to the queue, the entry's field marked, what was typed kept: nothing was hidden.
+        refused = {"key": f"{kind}-{target_id}", "message": error.message, "typed": form.reason.data or ""}
+        try:
+            return _queue_page(parse_page(request.form.get("page")), refused), 400
+        except (Invalid, NotFound):  # a page number altered, or a page emptied meanwhile: the first one
+            return _queue_page(1, refused), 400
+    if done:
         db.session.commit()
-        flash("Contenu masqué, signalements clos." if decision == "masquer"
-              else "Signalements rejetés : le contenu reste visible.", "success")
+        flash("Contenu masqué et signalements clos\u00a0: son auteur·rice a reçu votre message."
+              if decision == "masquer" else "Signalement ignoré\u00a0: le contenu reste visible.", "success")
     else:
         flash("Ces signalements ont déjà été examinés.", "info")
     return redirect(_back(url_for("moderation.queue")))
@@ -159,7 +181,7 @@ def hide(kind: str, target_id: int):
     target_type = TargetType(kind)
     target = services.get_target(target_type, target_id)
     link, title = services.link_of(target_type, target), services.title_of(target_type, target)
-    form = ReasonForm()
+    form = AuthorMessageForm()
     if form.validate_on_submit():
         try:
             done = services.hide(current_user, target_type, target, form.reason.data, site_url())
@@ -263,6 +285,9 @@ def merge(thread_id: int):
     _moderator_page()
     thread = get_thread(thread_id)
     form = MergeForm()
+    if not form.is_submitted() and request.args.get("vers"):
+        # Offered from the queue for a duplicate flag that names the original thread.
+        form.target.data = request.args.get("vers", "")[:300]
     if form.validate_on_submit():
         try:
             target = _thread_from_address(form.target.data)
@@ -274,7 +299,7 @@ def merge(thread_id: int):
             return render_form("moderation/merge.html", form, attach_error(form, error), thread=thread)
         flash(f"Sujet fusionné : ses messages sont maintenant dans « {target.title} »." if merged
               else "Ce sujet était déjà fusionné avec celui-ci.", "success" if merged else "info")
-        return redirect(url_for("threads.show", thread_id=target.id, slug=target.slug))
+        return redirect(_back(url_for("threads.show", thread_id=target.id, slug=target.slug)))
     return render_form("moderation/merge.html", form, thread=thread)
 
 

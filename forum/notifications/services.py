@@ -6,7 +6,7 @@ Other domains call ``notify``; the e-mail leaves after the commit (forum.core.ma
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,9 +22,12 @@ from forum.core.mail import QueuedEmail, queue_emails
 from forum.core.models import utcnow
 from forum.core.pagination import Page, counted_page_statement, page_of_counted_rows, page_parameters
 from forum.core.security import is_safe_local_path
+from forum.core.typography import french_spacing
 from forum.extensions import db
 from forum.notifications.models import EmailFrequency, EmailPreference, Notification
 
+# Where a member chooses their e-mails (the notifications page opens that panel at this anchor).
+EMAIL_SETTINGS_PATH = "/notifications#e-mails"
 SIGNATURE = "\n\n-- \nForum des Fabriques\nVous recevez ce message parce que vous êtes concerné·e par cette activité."
 
 
@@ -39,17 +42,47 @@ def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor
                        if not user.is_deleted and (actor is None or user.id != actor.id)}.values())
     if not recipients:
         return 0
+    notification_text = french_spacing(text)[:300]
     # Who wants this e-mail now (the others get it in their digest, or never): one query.
     immediate = _wants_immediate_email([user.id for user in recipients]) if email_subject else set()
     now = utcnow()
     db.session.execute(insert(Notification), [
-        {"user_id": user.id, "actor_id": actor.id if actor else None, "kind": kind, "text": text[:300],
+        {"user_id": user.id, "actor_id": actor.id if actor else None, "kind": kind, "text": notification_text,
          "link": link, "created_at": now}
         for user in recipients])
     queue_emails(db.session, [
         member_email(user, email_subject, (email_text or text) + f"\n\n{site_url}{link}" + SIGNATURE, site_url)
         for user in recipients if user.id in immediate and user.is_email_confirmed])
     return len(recipients)
+
+
+# --- content hidden since a line was written ---------------------------------------------------
+# A notification names what it is about ("Bob a répondu dans « titre »"). When the moderation hides
+# that content after the line was written, the line reads HIDDEN_TEXT instead, for everyone (on the
+# notifications page, in the digests built afterwards): a title hidden for its words must not live
+# on in members' lists and inboxes. Which link leads to which content, and since when that content
+# is hidden, is known above this package: forum.moderation, which hides content, answers through
+# ``answer_hidden_since``. Decided when a line is shown, from the content as it is now.
+HIDDEN_TEXT = "Contenu masqué par la modération."
+HiddenSince = Callable[[Collection[str]], dict[str, datetime]]
+_hidden_since_finders: list[HiddenSince] = []
+
+
+def answer_hidden_since(finder: HiddenSince) -> None:
+    """Register ``finder``: for notification links, since when the content each leads to is hidden (links
+    to visible content left out); one query for them all."""
+    if finder not in _hidden_since_finders:
+        _hidden_since_finders.append(finder)
+
+
+def masked(lines: Sequence[tuple[str, datetime]]) -> list[bool]:
+    """For each (link, created_at) of notification lines: whether the content it names was hidden after
+    the line was written (then it reads HIDDEN_TEXT)."""
+    links = {link for link, _ in lines}
+    hidden: dict[str, datetime] = {}
+    for finder in _hidden_since_finders if links else ():
+        hidden.update(finder(links))
+    return [link in hidden and hidden[link] > created_at for link, created_at in lines]
 
 
 @dataclass(frozen=True)
@@ -61,25 +94,35 @@ class NotificationLine:
     created_at: datetime
     read_at: datetime | None
     actor_name: str | None
+    # What it names was hidden by the moderation after it was written: it reads HIDDEN_TEXT.
+    is_masked: bool = False
 
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
 
+    @property
+    def shown_text(self) -> str:
+        return HIDDEN_TEXT if self.is_masked else self.text
+
 
 # One page of a member's notifications, newest first, with their total (built once: the bell leads
 # here all day).
 _LINES = DirectRead(counted_page_statement(
-    select(Notification.id, Notification.text, Notification.created_at, Notification.read_at, User.display_name)
+    select(Notification.id, Notification.text, Notification.created_at, Notification.read_at, User.display_name,
+           Notification.link)
     .outerjoin(User, User.id == Notification.actor_id).where(Notification.user_id == bindparam("user_id"))
     .order_by(Notification.created_at.desc(), Notification.id.desc())))
 
 
 def notification_lines(user: User, page: int, per_page: int) -> Page[NotificationLine]:
-    """One page of the member's notifications, newest first (one query); a page past the end is NotFound."""
+    """One page of the member's notifications, newest first (one query, and one for the visibility of
+    what they name: ``masked``); a page past the end is NotFound."""
     rows = _LINES.all_in(db.session, user_id=user.id, **page_parameters(page, per_page))
     lines = page_of_counted_rows(rows, page, per_page)
-    return dataclasses.replace(lines, items=[NotificationLine(*row) for row in lines.items])
+    hidden = masked([(row[5], row[2]) for row in lines.items])
+    return dataclasses.replace(lines, items=[NotificationLine(*row[:5], is_masked=is_masked)
+                                             for row, is_masked in zip(lines.items, hidden)])
 
 
 def unread_count(user: User) -> int:
@@ -181,11 +224,12 @@ def unsubscribe_url(user: User, site_url: str = "") -> str:
 
 
 def member_email(user: User, subject: str, text: str, site_url: str = "") -> QueuedEmail:
-    """The plain-text e-mail to ``user`` ending with the one-click unsubscribe link, also given in the
-    List-Unsubscribe headers."""
+    """The plain-text e-mail to ``user`` ending with a link to their e-mail settings and the one-click
+    unsubscribe link, also given in the List-Unsubscribe headers."""
     url = unsubscribe_url(user, site_url)
     return QueuedEmail(to=user.email, subject=subject, user_id=user.id, unsubscribe_url=url,
-                       text=text + f"\nPour ne plus recevoir d'e-mails du forum, sans vous connecter : {url}")
+                       text=text + f"\nChoisir quels e-mails vous recevez, et quand : {site_url}{EMAIL_SETTINGS_PATH}"
+                                   f"\nPour ne plus recevoir d'e-mails du forum, sans vous connecter : {url}")
 
 
 def email_member(user: User, subject: str, text: str, site_url: str = "") -> None:

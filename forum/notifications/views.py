@@ -42,8 +42,9 @@ def remember_unread_count(count: int) -> None:
 def index():
     g.private_page = True
     page = services.notification_lines(current_user, parse_page(request.args.get("page")), PER_PAGE)
-    # A line reads the same until it is read or its "il y a…" changes (its text never does).
-    line_keys = tuple((line.id, line.is_read, ago(line.created_at)) for line in page.items)
+    # A line reads the same until it is read, its "il y a…" changes or what it names is hidden (its
+    # text never changes).
+    line_keys = tuple((line.id, line.is_read, ago(line.created_at), line.is_masked) for line in page.items)
     frequency = services.frequency_of(current_user)
     has_unread = _unread_notifications() > 0
 

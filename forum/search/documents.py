@@ -48,12 +48,12 @@ def keys_touched_by(instance: Any) -> list[str]:
     return [key_of(kind, instance.id)] if kind and instance.id is not None else []
 
 
-# A thread's replies are documents of their own whose visibility and category follow the thread's.
-_THREAD_FIELDS_IN_REPLIES = ("hidden_at", "category_id")
+# A thread's replies are documents of their own whose visibility, category and title follow the thread's.
+_THREAD_FIELDS_IN_REPLIES = ("hidden_at", "category_id", "title")
 
 
 def reply_keys_touched_by(connection, instances) -> list[str]:
-    """The replies' keys of threads hidden, restored or moved in this flush (one query, often none)."""
+    """The replies' keys of threads hidden, restored, moved or renamed in this flush (one query, often none)."""
     thread_ids = [instance.id for instance in instances if isinstance(instance, Thread) and instance.id is not None
                   and any(inspect(instance).attrs[name].history.has_changes() for name in _THREAD_FIELDS_IN_REPLIES)]
     if not thread_ids:

@@ -18,12 +18,14 @@ from sqlalchemy import select, update
 
 from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
+from forum.core import audit
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import quote_markdown, render_markdown
 from forum.core.models import utcnow
 from forum.core.security import parse_id
 from forum.core.text import clean_line, clean_text, require_length, slugify
+from forum.core.typography import french_spacing
 from forum.core.visibility import AWAITING_APPROVAL, is_awaiting_approval
 from forum.extensions import db
 from forum.fabriques.permissions import active_fabrique_of
@@ -42,6 +44,8 @@ _TAG_CHARS = re.compile(r"[^0-9a-zà-öø-ÿœ' -]")
 # waits for a moderator's approval. Links within the site (relative addresses) do not count.
 APPROVED_POSTS_TO_BE_TRUSTED = 2
 _OUTSIDE_LINK = re.compile(r'<a href="(?:https?:|mailto:)', re.IGNORECASE)
+# The journal's action (forum.moderation's ModerationAction) for "a hidden reply was the solution".
+SOLUTION_HIDDEN = "solution_hidden"
 
 
 def get_category_by_slug(slug: str) -> Category:
@@ -75,7 +79,10 @@ def get_post(post_id: int) -> Post:
 
 
 def clean_title(raw: str) -> str:
-    return require_length(clean_line(raw), "Le titre", minimum=TITLE_MIN, maximum=TITLE_MAX, field="title")
+    """A thread's title as stored: one clean line, in French typography (« Comment faire ? » never
+    leaves its « ? » alone at the start of a line)."""
+    return require_length(french_spacing(clean_line(raw)), "Le titre", minimum=TITLE_MIN, maximum=TITLE_MAX,
+                          field="title")
 
 
 def clean_body(raw: str) -> str:
@@ -273,19 +280,47 @@ def publish_held(author: User | None, thread: Thread, post: Post, site_url: str 
         watching.announce_post(author, thread, post, site_url)
 
 
-def reply_hidden(post: Post) -> None:
+def reply_hidden(post: Post, actor: User | None = None) -> bool:
     """What hiding a reply (moderation, or holding it for approval) changes in its thread: one more
-    hidden reply, and it is no longer the question's solution. Call it before setting ``hidden_at``."""
+    hidden reply, and it is no longer the question's solution for now. Call it before setting
+    ``hidden_at``, with the thread locked (``lock_post``); ``actor``: who hides it (None: the site).
+
+    True when it was the solution: the admins' journal then says so (``SOLUTION_HIDDEN``, written
+    after ``hidden_at`` is set, in the same transaction), which is how showing it again gives the
+    solution back (``restore_solution``)."""
     _count_hidden_reply(post, +1)
-    if post.position > 1:
-        db.session.execute(update(Thread).where(Thread.id == post.thread_id, Thread.solution_post_id == post.id)
-                           .values(solution_post_id=None).execution_options(synchronize_session=False))
-        db.session.expire(db.session.get(Thread, post.thread_id), ["solution_post_id"])
+    if post.position == 1:
+        return False
+    # Compare-and-set: only while it is the solution (another one may have been chosen meanwhile).
+    taken = db.session.execute(
+        update(Thread).where(Thread.id == post.thread_id, Thread.solution_post_id == post.id)
+        .values(solution_post_id=None).execution_options(synchronize_session=False)).rowcount
+    db.session.expire(db.session.get(Thread, post.thread_id), ["solution_post_id"])
+    if taken:
+        audit.record(actor, SOLUTION_HIDDEN, "message", post.id, detail=f"message n° {post.position}")
+    return bool(taken)
 
 
 def reply_shown(post: Post) -> None:
     """A hidden reply is shown again (restored or approved); call it before clearing ``hidden_at``."""
     _count_hidden_reply(post, -1)
+
+
+def restore_solution(post: Post) -> bool:
+    """A reply that was the solution when it was hidden is shown again: the solution again, unless the
+    question has another one by now (or is no longer a question), or the reply was deleted meanwhile.
+    Call it once ``hidden_at`` is cleared, with the thread locked. True when it is the solution again.
+
+    The post's own change re-indexes the thread's search document ("résolu")."""
+    if post.position == 1 or post.is_deleted or post.hidden_at is not None:
+        return False
+    # Compare-and-set: a solution chosen meanwhile (by the asker, or another moderator) stays.
+    restored = db.session.execute(
+        update(Thread).where(Thread.id == post.thread_id, Thread.solution_post_id.is_(None),
+                             Thread.is_question.is_(True))
+        .values(solution_post_id=post.id).execution_options(synchronize_session=False)).rowcount
+    db.session.expire(db.session.get(Thread, post.thread_id), ["solution_post_id"])
+    return bool(restored)
 
 
 def _count_hidden_reply(post: Post, step: int) -> None:
@@ -356,7 +391,8 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
         changed = True
         if post.hidden_at is None and post.author_id == actor.id and not had_links \
                 and needs_approval(actor, post.body_html):
-            # Links added afterwards wait like links posted at once (no way round the review).
+            # Links added afterwards wait like links posted at once (no way round the review); the
+            # site holds it, not its author (the journal's moderator stays empty).
             reply_hidden(post)
             post.hidden_at, post.hidden_reason = now, AWAITING_APPROVAL
     if changed:

@@ -94,9 +94,9 @@ def test_busy_threads_leave_out_held_and_hidden_posts_and_merged_threads(app, fo
     _set(forum["carol"], EmailFrequency.DAILY)
     assert _send("daily") == 1
     body = _digest_of(app, "carol@exemple.fr")
-    assert "Où trouver des ordinateurs reconditionnés ? (1 nouveau message)" in body  # not 4
-    assert "Un café réparation, comment faire ?" not in body  # merged into the first thread
-    assert "Comment organiser un café réparation ? (4 nouveaux messages)" in body  # with the merged posts
+    assert "Où trouver des ordinateurs reconditionnés\u00a0? (1 nouveau message)" in body  # not 4
+    assert "Un café réparation, comment faire\u00a0?" not in body  # merged into the first thread
+    assert "Comment organiser un café réparation\u00a0? (4 nouveaux messages)" in body  # with the merged posts
 
 
 @pytest.mark.parametrize("what", ["thread", "category"])
@@ -108,12 +108,31 @@ def test_busy_threads_a_member_ignores_are_left_out_of_their_digest(app, forum, 
     _set(forum["bob"], EmailFrequency.DAILY)
     _set(forum["carol"], EmailFrequency.DAILY)
     assert _send("daily") == 1  # Carole ignores the only busy thread: nothing to tell her
-    assert "Comment organiser un café réparation ?" in _digest_of(app, "bob@exemple.fr")
+    assert "Comment organiser un café réparation\u00a0?" in _digest_of(app, "bob@exemple.fr")
 
     outbox(app).clear()
     other = make_thread(forum["bob"], make_category("Culture", 2), "Une exposition sur le numérique")
     _set(forum["alice"], EmailFrequency.DAILY)
     assert _send("daily") == 2  # Carole (not yet served today) and Alice
     body = _digest_of(app, "carol@exemple.fr")
-    assert other.title in body and "Comment organiser un café réparation ?" not in body
-    assert "Comment organiser un café réparation ?" in _digest_of(app, "alice@exemple.fr")
+    assert other.title in body and "Comment organiser un café réparation\u00a0?" not in body
+    assert "Comment organiser un café réparation\u00a0?" in _digest_of(app, "alice@exemple.fr")
+
+
+def test_a_notification_about_content_hidden_since_reads_contenu_masque(app, forum):
+    moderator = make_user("modo@exemple.fr", "Mona Dupuis", role="moderator")
+    _set(forum["alice"], EmailFrequency.DAILY)  # what she is told waits for her digest
+    insulting = make_thread(forum["alice"], forum["category"], "Un titre blessant qui doit disparaître")
+    answer = make_reply(forum["bob"], insulting, "Une réponse dans le sujet bientôt masqué.")
+    with write_intent():
+        moderation.hide(moderator, TargetType.THREAD, db.session.get(Thread, insulting.id), "Titre blessant.")
+        commit_work()
+    assert _send("daily") == 1
+    body = _digest_of(app, "alice@exemple.fr")
+    # Bob's reply in the visible thread is told with its title; the one in the hidden thread is not.
+    assert "Bob Leroy a répondu dans «\u00a0Comment organiser un café réparation\u00a0?\u00a0»." in body
+    assert "- Contenu masqué par la modération.\n" in body
+    assert body.count("blessant qui doit disparaître") == 1  # only in the notice below, not in Bob's reply
+    assert f"/messages/{answer.id}" not in body  # its address no longer opens for her
+    # The notice of the hiding itself, written afterwards, names the thread for its author.
+    assert "Votre sujet «\u00a0Un titre blessant qui doit disparaître\u00a0» a été masqué par la modération." in body

@@ -40,7 +40,8 @@ def test_a_reply_is_e_mailed_at_once_with_text_and_an_unsubscribe_link(client, a
                                        "body": "Nous en faisons un par mois, avec des bénévoles retraités."})
     assert response.status_code == 302
     [email] = outbox(app)
-    assert email.to == ["alice@exemple.fr"] and email.subject == "Nouvelle réponse : Comment organiser un café réparation ?"
+    assert email.to == ["alice@exemple.fr"]
+    assert email.subject == "Nouvelle réponse\u00a0: Comment organiser un café réparation\u00a0?"
     assert "Bob Leroy a répondu" in email.body and "bénévoles retraités" in email.body
     link = re.search(r"https://localhost/notifications/desabonnement/[\w.-]+", email.body).group()
     # Mail clients' own one-click button (RFC 8058) posts to the same link.
@@ -106,7 +107,7 @@ def test_daily_digest_lists_unread_notifications_and_busy_threads(app, forum):
     assert result.exit_code == 0 and "Résumés envoyés : 1." in result.output
     [email] = outbox(app)
     assert email.to == ["alice@exemple.fr"] and "résumé quotidien" in email.subject
-    assert "Bob Leroy a répondu dans « Comment organiser un café réparation ? »" in email.body
+    assert "Bob Leroy a répondu dans «\u00a0Comment organiser un café réparation\u00a0?\u00a0»" in email.body
     assert "Les discussions les plus actives" in email.body and "/notifications/desabonnement/" in email.body
     link = re.search(r"https://forum.exemple.org/notifications/desabonnement/[\w.-]+", email.body).group()
     assert email.body.rstrip().endswith(link) and email.extra_headers["List-Unsubscribe"] == f"<{link}>"

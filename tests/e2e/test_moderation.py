@@ -50,8 +50,15 @@ def test_flag_review_and_hide(new_page, live_server, screenshot):
     expect(moderator.get_by_role("heading", name="Signalements à examiner")).to_be_visible()
     expect(moderator.locator(".moderation-queue")).to_contain_text("montres de luxe")
     screenshot(moderator, "moderation-queue")
-    moderator.get_by_label("Raison montrée à l'auteur·rice").fill("Publicité sans rapport avec le fablab")
-    moderator.get_by_role("button", name="Masquer").click()
+    # The message to the author is asked for, visibly, and starts empty: hiding without one is refused.
+    expect(moderator.get_by_label("Message à l'auteur·rice")).to_have_value("")
+    moderator.get_by_label("Message à l'auteur·rice").fill("   ")
+    moderator.get_by_role("button", name="Masquer le message").click()
+    expect(moderator.locator(".form-errors")).to_contain_text("Écrivez un message à l'auteur·rice")
+    expect(moderator.locator(".form-errors")).to_be_in_viewport()
+    screenshot(moderator, "moderation-queue-message-required")
+    moderator.get_by_label("Message à l'auteur·rice").fill("Publicité sans rapport avec le fablab")
+    moderator.get_by_role("button", name="Masquer le message").click()
     expect(moderator.locator(".flashes")).to_contain_text("Contenu masqué")
     expect(moderator.get_by_text("Aucun signalement en attente")).to_be_visible()
 

@@ -154,7 +154,7 @@ def test_the_zip_holds_every_file_with_my_data_and_nothing_of_others(client, wor
     assert profile["emails_de_notification"]["frequence"] == "Un résumé hebdomadaire"
 
     messages = data["messages.json"]
-    assert [thread["titre"] for thread in messages["sujets"]] == ["Quel logiciel pour les inscriptions ?"]
+    assert [thread["titre"] for thread in messages["sujets"]] == ["Quel logiciel pour les inscriptions\u00a0?"]
     assert messages["sujets"][0]["question"] is True and messages["sujets"][0]["resolu"] is True
     assert [(post["position"], post["texte_markdown"]) for post in messages["messages"]] == [
         (1, "Texte d'ouverture de Mina."), (3, "Merci Bob, je teste demain.")]
@@ -224,7 +224,7 @@ def test_visitors_are_sent_to_the_login_page(client, world):
 def test_a_wrong_password_refuses_and_changes_nothing(client, world):
     login(client, "member@exemple.fr")
     page = client.get(DELETE).get_data(as_text=True)
-    assert "Supprimer aussi le texte de mes messages" in page
+    assert "Supprimer aussi mes textes" in page
     assert re.search(r'<input[^>]*name="remove_texts"[^>]*>', page) and " checked" not in page
     assert "Ce qui est effacé" in page and "Ce qui reste" in page
 
@@ -304,7 +304,7 @@ def test_deletion_erases_the_person_and_keeps_the_posts(client, other_client, ap
     # Her name left the notifications others received about her.
     texts = db.session.execute(select(Notification.text)).scalars().all()
     assert texts and not [text for text in texts if "Mina Emprunteuse" in text]
-    assert "Membre supprimé a commenté « La ressourcerie racontée par Bob »." in texts
+    assert "Membre supprimé a commenté «\u00a0La ressourcerie racontée par Bob\u00a0»." in texts
 
     # Her posts stay, signed "Membre supprimé"; her reports too.
     html = client.get(f"/sujets/{thread.id}/{thread.slug}").get_data(as_text=True)
@@ -346,9 +346,9 @@ def test_deletion_with_texts_removes_them_and_keeps_search_true(client, app, wor
     posts = db.session.execute(select(Post).where(Post.author_id == mina.id).order_by(Post.position)).scalars().all()
     assert [(post.body_source, post.body_html, post.is_deleted) for post in posts] == [("", "", True)] * 2
     reloaded = db.session.get(Thread, thread.id)
-    assert reloaded.title == "Quel logiciel pour les inscriptions ?" and reloaded.deleted_reply_count == 1
+    assert reloaded.title == "Sujet d'un membre supprimé" and reloaded.deleted_reply_count == 1
     assert reloaded.solution_post_id == world["bob_reply"].id  # Bob's answer is still the solution
-    html = client.get(f"/sujets/{thread.id}/{thread.slug}").get_data(as_text=True)
+    html = client.get(f"/sujets/{thread.id}/{reloaded.slug}").get_data(as_text=True)
     assert html.count("Message supprimé.") == 2 and "je teste demain" not in html and "ouverture de Mina" not in html
     assert "Réponse secrète de Bob" in html
 
@@ -384,3 +384,60 @@ def test_a_deleted_account_cannot_be_deleted_twice_nor_export(client, world):
     response = client.post(DELETE, data={"csrf_token": token, "password": PASSWORD})
     assert response.status_code == 400 and "Le formulaire a expiré" in response.get_data(as_text=True)
     assert client.get(EXPORT).status_code == 302
+
+
+def test_deleting_with_texts_withdraws_the_titles_and_tags_of_the_threads_started(client, app, world):
+    from forum.threads.models import Tag, thread_tags
+
+    mina, bob = world["mina"], world["bob"]
+    started = make_thread(mina, world["category"], "Notre atelier de Guéret cherche une imprimante 3D",
+                          "Le texte de Mina.", tags=["gueret-mina", "impression 3d"])
+    make_thread(bob, world["category"], "Une imprimante 3D à prêter", "Bob en a une.", tags=["impression 3d"])
+    answer = make_reply(bob, started, "Nous pouvons vous prêter la nôtre.")
+    opening = db.session.execute(select(Post.id).where(Post.thread_id == started.id, Post.position == 1)).scalar_one()
+    told = select(Notification.text).where(Notification.user_id == bob.id, Notification.link == f"/messages/{opening}")
+    # Bob follows the category: he was told of the new thread, by its title.
+    assert "Guéret cherche une imprimante" in db.session.execute(told).scalar_one()
+    assert {fields.get("title") for fields in _stored_fields(f"message:{answer.id}")} == {started.title}
+
+    login(client, "member@exemple.fr")
+    response = _delete(client, remove_texts=True)
+    assert response.status_code == 302
+    farewell = client.get("/").get_data(as_text=True)
+    assert "Vos 2 sujets s&#39;intitulent désormais «\u00a0Sujet d&#39;un membre supprimé\u00a0»" in farewell
+
+    db.session.expire_all()
+    thread = db.session.get(Thread, started.id)
+    assert (thread.title, thread.slug) == ("Sujet d'un membre supprimé", "sujet-d-un-membre-supprime")
+    assert not db.session.execute(select(thread_tags).where(thread_tags.c.thread_id == started.id)).all()
+    # A tag only her thread carried goes; one Bob's thread carries stays.
+    assert set(db.session.execute(select(Tag.name)).scalars()) == {"impression 3d"}
+    # The thread stays readable for Bob's answer, under its new title.
+    page = client.get(f"/sujets/{thread.id}/{thread.slug}").get_data(as_text=True)
+    assert "Nous pouvons vous prêter la nôtre." in page and "Guéret" not in page
+    assert "Sujet d&#39;un membre supprimé" in page
+    # Bob's notification no longer names it.
+    text = db.session.execute(told).scalar_one()
+    assert "Guéret" not in text and "«\u00a0Sujet d'un membre supprimé\u00a0»" in text, text
+    # The search index followed: the thread and the replies in it carry the new title.
+    assert {fields.get("title") for fields in _stored_fields(f"message:{answer.id}")} == {
+        "Sujet d'un membre supprimé"}
+    assert {fields.get("title") for fields in _stored_fields(f"fil:{thread.id}")} == {"Sujet d'un membre supprimé"}
+    db.session.rollback()
+    result = app.test_cli_runner().invoke(args=["search", "check"])
+    db.session.rollback()
+    assert result.exit_code == 0, result.output
+
+
+def test_deleting_without_texts_keeps_the_titles(client, world):
+    title = db.session.get(Thread, world["thread"].id).title
+    assert "inscriptions" in title
+    login(client, "member@exemple.fr")
+    assert _delete(client).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Thread, world["thread"].id).title == title
+
+
+def _stored_fields(key: str) -> list[dict]:
+    with open_or_create(index_directory()).searcher() as searcher:
+        return [fields for fields in searcher.all_stored_fields() if fields["key"] == key]

@@ -64,7 +64,7 @@ def test_hiding_restoring_and_deleting_the_only_reply(client, app, forum, questi
     assert press(client, url, url, reason="Hors sujet").status_code == 302
     author = app.test_client()
     login(author, "bob@exemple.fr")
-    assert press(author, f"/messages/{reply.id}/supprimer", thread_url(question)).status_code == 302
+    assert press(author, f"/messages/{reply.id}/supprimer", thread_url(question), confirmed="1").status_code == 302
     db.session.expire_all()
     thread = db.session.get(Thread, question.id)
     assert (thread.deleted_reply_count, thread.hidden_reply_count, thread.reply_count) == (1, 0, 0)
@@ -107,3 +107,105 @@ def test_posts_of_a_hidden_thread_cannot_be_thanked_or_kept(client, app, forum):
     db.session.expire_all()
     assert db.session.get(Post, reply.id).like_count == 0
     assert "Une réponse utile" not in text_of(client.get("/favoris"))
+
+
+# --- a hidden solution comes back with its reply ---------------------------------------------------
+def _solution(thread_id: int) -> int | None:
+    db.session.expire_all()
+    return db.session.get(Thread, thread_id).solution_post_id
+
+
+def _choose(app, thread, post) -> None:
+    asker = app.test_client()
+    login(asker, "alice@exemple.fr")
+    assert press(asker, f"/sujets/{thread.id}/solution/{post.id}", thread_url(thread)).status_code == 302
+    assert _solution(thread.id) == post.id
+
+
+def test_restoring_a_hidden_solution_makes_it_the_solution_again(client, app, forum, question):
+    from forum.moderation.models import ModerationAction, ModerationLog
+
+    reply = make_reply(forum["bob"], question, "Nous utilisons un logiciel libre de billetterie.")
+    _choose(app, question, reply)
+    login(client, "mod@exemple.fr")
+    url = f"/moderation/message/{reply.id}/masquer"
+    assert press(client, url, url, reason="Lien commercial déguisé").status_code == 302
+    assert _solution(question.id) is None
+    assert _state(question.id) == (0, "sans-reponse")
+    logged = db.session.execute(db.select(ModerationLog).where(
+        ModerationLog.action == ModerationAction.SOLUTION_HIDDEN)).scalar_one()
+    assert (logged.moderator_id, logged.target_id) == (forum["mod"].id, reply.id)
+
+    assert press(client, f"/moderation/message/{reply.id}/retablir", "/moderation").status_code == 302
+    assert _solution(question.id) == reply.id
+    assert _state(question.id) == (1, "resolu")  # the search index follows
+    assert question.title in text_of(app.test_client().get("/sujets?filtre=resolus"))
+    page = text_of(app.test_client().get(thread_url(question)))
+    assert 'class="solution-box"' in page and "logiciel libre de billetterie" in page
+
+
+def test_ignoring_the_flags_that_hid_a_solution_brings_it_back(client, app, forum, question):
+    from tests.moderation.test_flags import flag
+
+    reply = make_reply(forum["bob"], question, "Nous utilisons un logiciel libre de billetterie.")
+    _choose(app, question, reply)
+    for email in ("alice@exemple.fr", "chloe@exemple.fr", "david@exemple.fr"):
+        reporter = app.test_client()
+        login(reporter, email)
+        assert flag(reporter, "message", reply.id).status_code == 302
+    assert _solution(question.id) is None  # hidden by the flags, until a moderator looks
+
+    login(client, "mod@exemple.fr")
+    assert press(client, f"/moderation/message/{reply.id}/signalements/rejeter", "/moderation").status_code == 302
+    assert _solution(question.id) == reply.id
+
+
+def test_a_solution_chosen_meanwhile_stays_and_an_old_hiding_is_not_replayed(client, app, forum, question):
+    first = make_reply(forum["bob"], question, "Première piste : un tableur partagé.")
+    second = make_reply(forum["chloe"], question, "Seconde piste : un logiciel libre.")
+    _choose(app, question, first)
+    login(client, "mod@exemple.fr")
+    hide_first = f"/moderation/message/{first.id}/masquer"
+    assert press(client, hide_first, hide_first, reason="À vérifier").status_code == 302
+    _choose(app, question, second)  # the asker chose another answer while it was hidden
+    assert press(client, f"/moderation/message/{first.id}/retablir", "/moderation").status_code == 302
+    assert _solution(question.id) == second.id
+
+    # Hidden again (no longer the solution), restored again: the first hiding is not replayed.
+    asker = app.test_client()
+    login(asker, "alice@exemple.fr")
+    assert press(asker, f"/sujets/{question.id}/solution/retirer", thread_url(question)).status_code == 302
+    assert press(client, hide_first, hide_first, reason="À vérifier encore").status_code == 302
+    assert press(client, f"/moderation/message/{first.id}/retablir", "/moderation").status_code == 302
+    assert _solution(question.id) is None
+
+
+def test_a_solution_held_after_its_author_added_a_link_comes_back_when_published(client, app, forum, question):
+    login(client, "chloe@exemple.fr")  # a newcomer: links she adds wait for a moderator
+    press(client, f"/sujets/{question.id}/repondre", thread_url(question), body="Un tableur suffit.", action="publish")
+    reply = db.session.execute(db.select(Post).where(Post.body_source == "Un tableur suffit.")).scalar_one()
+    _choose(app, question, reply)
+    url = f"/messages/{reply.id}/modifier"
+    assert press(client, url, url, body=SPAM, action="publish").status_code == 302
+    assert _solution(question.id) is None
+
+    moderator = app.test_client()
+    login(moderator, "mod@exemple.fr")
+    assert press(moderator, f"/moderation/message/{reply.id}/publier", "/moderation").status_code == 302
+    assert _solution(question.id) == reply.id
+
+
+def test_a_hidden_solution_deleted_by_its_author_does_not_come_back(client, app, forum, question):
+    from forum.core.database import write_intent
+    from forum.threads import services as thread_services
+
+    reply = make_reply(forum["bob"], question, "Nous utilisons un logiciel libre de billetterie.")
+    _choose(app, question, reply)
+    login(client, "mod@exemple.fr")
+    url = f"/moderation/message/{reply.id}/masquer"
+    assert press(client, url, url, reason="À vérifier").status_code == 302
+    with write_intent():
+        thread_services.delete_post(forum["bob"], db.session.get(Post, reply.id))
+        db.session.commit()
+    press(client, f"/moderation/message/{reply.id}/retablir", "/moderation")
+    assert _solution(question.id) is None

@@ -10,7 +10,7 @@ from forum.extensions import db
 from forum.moderation.models import Flag, FlagResolution, ModerationAction, ModerationLog, TargetType
 from forum.notifications.models import Notification
 from forum.threads.models import Post
-from tests.conftest import login, make_fabrique
+from tests.conftest import login, make_fabrique, plain_spaces
 from tests.moderation.conftest import count, press, text_of, thread_url
 from tests.practices.builders import make_practice
 from tests.resources.builders import make_resource
@@ -51,7 +51,7 @@ def test_bad_flags_are_refused_with_a_message(client, forum, reason, note, messa
     login(client, "chloe@exemple.fr")
     response = flag(client, "message", forum["reply"].id, reason, note)
     assert response.status_code == 400
-    assert message in text_of(response).replace("&#39;", "'")
+    assert message in plain_spaces(text_of(response).replace("&#39;", "'"))
     assert count(Flag) == 0
 
 
@@ -147,7 +147,7 @@ def test_the_queue_groups_flags_per_object_oldest_first(client, app, forum):
     assert thread_at < reply_at  # the thread was flagged first
     reply_card = html[reply_at:]
     assert "2 signalements" in reply_card and "Publicité déguisée" in reply_card and "montres de luxe" in reply_card
-    assert "Bob Leroy" in reply_card and "Comment financer un poste de médiateur ?" in reply_card
+    assert "Bob Leroy" in reply_card and "Comment financer un poste de médiateur\u00a0?" in reply_card
     assert "Chloé Petit" in reply_card and "David Moreau" in reply_card
 
 
@@ -206,12 +206,60 @@ def test_upholding_flags_hides_and_tells_the_author(client, app, forum):
         (ModerationAction.FLAGS_UPHELD, forum["mod"].id, TargetType.POST, reply.id)
 
 
-def test_upholding_needs_a_reason(client, app, forum):
+def _card(html: str, key: str) -> str:
+    """The queue's entry ``key`` ("message-12"), up to the next one."""
+    start = html.index(f'id="signalement-{key}"')
+    end = html.find('<li class="card"', start)
+    return html[start:end if end != -1 else len(html)]
+
+
+def test_the_queue_asks_for_a_message_to_the_author_with_verbs_that_say_what_they_do(client, app, forum):
     _flag_as(app, "chloe@exemple.fr", "message", forum["reply"].id)
+    _flag_as(app, "david@exemple.fr", "sujet", forum["thread"].id, "obsolete")
     login(client, "mod@exemple.fr")
-    response = press(client, f"/moderation/message/{forum['reply'].id}/signalements/masquer", "/moderation", reason="")
-    assert response.status_code == 400 and "Indiquez la raison" in text_of(response)
+    html = text_of(client.get("/moderation"))
+    card = _card(html, f"message-{forum['reply'].id}")
+    # A visible label tied to an empty field (no reason typed in for the moderator), required.
+    field_id = f"message-message-{forum['reply'].id}"
+    assert re.search(rf'<label for="{field_id}">Message à l\'auteur·rice</label>', card)
+    field = re.search(rf'<textarea id="{field_id}"[^>]*>([^<]*)</textarea>', card)
+    assert field and field.group(1) == "" and " required" in field.group(0)
+    assert "visually-hidden" not in card
+    # Verbs that cannot be confused, for what each kind of content is.
+    assert ">Masquer le message</button>" in card and ">Ignorer le signalement</button>" in card
+    assert ">Masquer le sujet</button>" in html
+    assert ">Rejeter<" not in html and ">Masquer</button>" not in html
+
+
+@pytest.mark.parametrize("message", ["", "   \t  "])
+def test_hiding_from_the_queue_needs_a_message_to_the_author(client, app, forum, message):
+    reply = forum["reply"]
+    _flag_as(app, "chloe@exemple.fr", "message", reply.id)
+    login(client, "mod@exemple.fr")
+    response = press(client, f"/moderation/message/{reply.id}/signalements/masquer", "/moderation",
+                     reason=message)
+    assert response.status_code == 400
+    page = text_of(response)
+    assert "Écrivez un message à l'auteur·rice pour lui dire pourquoi son contenu est masqué\u00a0: " \
+           "rien n'a été masqué." in page
+    # Back on the queue, the entry's field marked and described by the error.
+    card = _card(page, f"message-{reply.id}")
+    assert re.search(rf'<textarea id="message-message-{reply.id}"[^>]*aria-invalid="true"', card)
+    assert f'id="message-message-{reply.id}-erreur"' in card
+    # Nothing was hidden, closed, logged or told.
+    db.session.expire_all()
+    assert db.session.get(Post, reply.id).hidden_at is None
     assert count(Flag, Flag.resolved_at.is_(None)) == 1
+    assert count(ModerationLog) == 0
+    assert count(Notification, Notification.user_id == forum["bob"].id) == 0
+
+
+def test_hiding_from_a_reported_private_message_page_needs_a_message_too(client, app, forum):
+    login(client, "mod@exemple.fr")
+    # Sent without the queue's page (as the reported private message's page sends it): the error page.
+    response = press(client, f"/moderation/message/{forum['reply'].id}/signalements/masquer", "/moderation",
+                     reason="")
+    assert response.status_code == 400 and "Écrivez un message à l'auteur·rice" in text_of(response)
 
 
 def test_flagging_again_after_a_review_reopens_the_flag(client, app, forum):
@@ -291,3 +339,71 @@ def test_posts_of_a_hidden_or_merged_thread_cannot_be_flagged(client, app, forum
     assert author.get(f"/signaler/message/{reply.id}").status_code == (404 if merged else 200)
     # Moderators see everything.
     assert moderator.get(f"/signaler/message/{reply.id}").status_code == 200
+
+
+# --- duplicates: the queue offers to merge ------------------------------------------------------
+def test_a_duplicate_flag_naming_the_original_offers_that_merge(client, app, forum):
+    from forum.threads.models import Thread
+    from tests.conftest import make_thread
+
+    original, duplicate = forum["thread"], make_thread(
+        forum["chloe"], forum["category"], "Financer un poste de médiateur après la subvention",
+        "La même question que la semaine dernière.")
+    _flag_as(app, "david@exemple.fr", "sujet", duplicate.id, "doublon",
+             f"Déjà posée ici : https://localhost{thread_url(original)}")
+    _flag_as(app, "bob@exemple.fr", "sujet", duplicate.id, "hors-sujet")
+    login(client, "mod@exemple.fr")
+    html = text_of(client.get("/moderation"))
+    card = _card(html, f"sujet-{duplicate.id}")
+    offer = re.search(r'<a class="button[^"]*" href="([^"]+)">Fusionner avec «\u00a0([^<]+)\u00a0»…</a>', card)
+    assert offer, card
+    assert offer.group(2) == original.title
+    merge_url = offer.group(1)
+    assert merge_url.startswith(f"/moderation/sujet/{duplicate.id}/fusionner?")
+    # The merge form opens with the original filled in.
+    form = text_of(client.get(merge_url))
+    assert re.search(rf'<input[^>]*name="target"[^>]*value="{re.escape(thread_url(original))}"', form)
+
+    response = press(client, merge_url, merge_url, target=thread_url(original), reason="Doublon")
+    assert response.status_code == 302 and response.headers["Location"] == "/moderation"
+    db.session.expire_all()
+    assert db.session.get(Thread, duplicate.id).merged_into_id == original.id
+    assert count(Flag, Flag.resolved_at.is_(None)) == 0  # the thread's flags are closed by the merge
+    assert f'id="signalement-sujet-{duplicate.id}"' not in text_of(client.get("/moderation"))
+
+
+def test_a_duplicate_flag_on_an_opening_post_offers_to_merge_its_thread(client, app, forum):
+    from tests.conftest import make_thread
+
+    duplicate = make_thread(forum["chloe"], forum["category"], "Financer un poste de médiateur, encore",
+                            "Quelqu'un a une piste ?")
+    opening = db.session.execute(db.select(Post).where(Post.thread_id == duplicate.id, Post.position == 1)).scalar_one()
+    _flag_as(app, "david@exemple.fr", "message", opening.id, "doublon", "Le même sujet existe déjà.")
+    _flag_as(app, "alice@exemple.fr", "message", forum["reply"].id, "doublon")  # a reply: nothing to merge
+    login(client, "mod@exemple.fr")
+    html = text_of(client.get("/moderation"))
+    card = _card(html, f"message-{opening.id}")
+    assert "Fusionner avec un autre sujet…" in card  # the note names no thread: chosen on the next page
+    merge_url = re.search(r'href="(/moderation/sujet/[0-9]+/fusionner[^"]*)"', card).group(1)
+    assert merge_url.startswith(f"/moderation/sujet/{duplicate.id}/fusionner?") and "vers=" not in merge_url
+    assert "fusionner" not in _card(html, f"message-{forum['reply'].id}")
+
+    assert press(client, merge_url, merge_url, target=str(forum["thread"].id)).status_code == 302
+    flag_row = db.session.execute(db.select(Flag).where(Flag.target_id == opening.id)).scalar_one()
+    assert flag_row.resolution is FlagResolution.UPHELD  # merging answered the duplicate flag
+
+
+def test_other_flags_offer_no_merge(client, app, forum):
+    _flag_as(app, "chloe@exemple.fr", "sujet", forum["thread"].id, "spam")
+    login(client, "mod@exemple.fr")
+    assert "/fusionner" not in text_of(client.get("/moderation"))
+
+
+@pytest.mark.parametrize("note,expected", [
+    ("https://forum.exemple.fr/sujets/12/un-titre", 12), ("voir /sujets/7", 7), ("12", 12), ("n° 12", 12),
+    ("#12", 12), ("Déjà vu la semaine dernière", None), ("", None), ("/sujets/99999999999999999999", None),
+])
+def test_the_original_is_read_from_the_note(note, expected):
+    from forum.moderation.queries import named_thread_id
+
+    assert named_thread_id(note) == expected

@@ -98,7 +98,7 @@ def test_a_refused_post_stays_hidden_with_the_reason(client, app, forum):
     assert count(ModerationLog, ModerationLog.action == ModerationAction.REJECT, ModerationLog.reason == "Publicité") == 1
     note = db.session.execute(db.select(Notification.text).where(
         Notification.user_id == forum["chloe"].id)).scalar_one()
-    assert "n'a pas été publié par la modération" in note and "Raison : Publicité" in note
+    assert "n'a pas été publié par la modération" in note and "Raison\u00a0: Publicité" in note
     assert "Publicité" in text_of(newcomer.get(thread_url(thread)))
     # Refused is no longer waiting: publishing it now does nothing.
     press(client, f"/moderation/message/{held.id}/publier", "/moderation")
@@ -121,7 +121,7 @@ def test_a_new_member_s_thread_with_a_link_is_held_out_of_lists_and_counts(clien
 
     moderator = app.test_client()
     login(moderator, "mod@exemple.fr")
-    assert "Nouveau sujet dans « Médiation numérique »" in text_of(moderator.get("/moderation"))
+    assert "Nouveau sujet dans «\u00a0Médiation numérique\u00a0»" in text_of(moderator.get("/moderation"))
     assert press(moderator, f"/moderation/sujet/{thread.id}/publier", thread_url(thread)).status_code == 302
     db.session.expire_all()
     assert (db.session.get(Category, category.id).thread_count, db.session.get(Category, category.id).post_count) \

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from forum.extensions import db
@@ -92,7 +94,8 @@ def test_restoring_shows_it_again_and_tells_the_author(client, app, forum):
 def test_hiding_needs_a_reason_of_bounded_length(client, forum):
     login(client, "mod@exemple.fr")
     empty = hide(client, "message", forum["reply"].id, "")
-    assert empty.status_code == 400 and "Indiquez la raison" in text_of(empty)
+    assert empty.status_code == 400 and "Écrivez un message à l'auteur·rice" in text_of(empty)
+    assert 'aria-invalid="true"' in text_of(empty)  # the field says so, on the hiding page itself
     long = hide(client, "message", forum["reply"].id, "x" * 501)
     assert long.status_code == 400 and "500 caractères" in text_of(long)
     assert count(ModerationLog) == 0 and db.session.get(Post, forum["reply"].id).hidden_at is None
@@ -212,3 +215,70 @@ def test_hidden_posts_leave_the_member_page(client, app, forum):
     hide(client, "message", forum["reply"].id)
     assert "montres de luxe" not in text_of(app.test_client().get(f"/membres/{forum['bob'].id}"))
     assert db.session.get(Thread, forum["thread"].id).hidden_at is None
+
+
+# --- notifications written before the hiding -----------------------------------------------------
+def _notification_lines(client) -> list[str]:
+    """The texts of the member's notification lines (without the « nouveau » badge; no-break spaces kept)."""
+    html = text_of(client.get("/notifications"))
+    return [re.sub(r"[ \t\n]+", " ", re.sub(r"<[^>]+>", " ", line)).strip().removeprefix("nouveau ")
+            for line in re.findall(r'<button type="submit" class="notification-open">(.*?)</button>', html, re.S)]
+
+
+def test_a_notification_about_content_hidden_since_reads_contenu_masque(client, app, forum):
+    thread, reply = forum["thread"], forum["reply"]
+    alice = app.test_client()
+    login(alice, "alice@exemple.fr")
+    told = f"Bob Leroy a répondu dans «\u00a0{thread.title}"
+    assert [line for line in _notification_lines(alice) if told in line]
+
+    login(client, "mod@exemple.fr")
+    assert hide(client, "message", reply.id).status_code == 302
+    lines = _notification_lines(alice)
+    assert not [line for line in lines if told in line]
+    assert "Contenu masqué par la modération." in lines
+    # The notice of the hiding, written afterwards, names what it is about for its author.
+    bob = app.test_client()
+    login(bob, "bob@exemple.fr")
+    assert [line for line in _notification_lines(bob) if "a été masqué par la modération" in line
+            and thread.title in line]
+
+    restore(client, "message", reply.id)
+    assert [line for line in _notification_lines(alice) if told in line]
+
+    # A hidden thread: the lines about its posts lose its title too.
+    assert hide(client, "sujet", thread.id).status_code == 302
+    assert "Contenu masqué par la modération." in _notification_lines(alice)
+    assert not [line for line in _notification_lines(alice) if told in line]
+
+
+def test_a_merged_thread_is_no_hidden_content(client, app, forum):
+    from forum.accounts.models import User
+    from forum.core.database import write_intent
+    from forum.moderation import thread_tools
+
+    other = make_thread(forum["chloe"], forum["category"], "Financer un poste de médiateur : vos idées")
+    make_reply(forum["bob"], other, "Voyez l'autre sujet, on en parle déjà.")
+    with write_intent():
+        thread_tools.merge_threads(db.session.get(User, forum["mod"].id), db.session.get(Thread, other.id),
+                                   db.session.get(Thread, forum["thread"].id))
+        db.session.commit()
+    login(client, "chloe@exemple.fr")
+    lines = _notification_lines(client)
+    assert [line for line in lines if "Bob Leroy a répondu dans" in line and "vos idées" in line]
+    assert "Contenu masqué par la modération." not in lines
+
+
+def test_the_notifications_page_reads_the_visibility_of_its_lines_in_one_query(client, app, forum, count_queries):
+    login(client, "alice@exemple.fr")
+    with count_queries() as counter:
+        assert client.get("/notifications").status_code == 200
+    few = counter.count
+    replies = [make_reply(forum["bob"], forum["thread"], f"Réponse numéro {n}.") for n in range(6)]
+    moderator = app.test_client()
+    login(moderator, "mod@exemple.fr")
+    assert hide(moderator, "message", replies[0].id).status_code == 302
+    with count_queries() as counter:
+        page = client.get("/notifications")
+    assert page.status_code == 200 and text_of(page).count("Contenu masqué par la modération.") == 1
+    assert counter.count == few, counter.statements

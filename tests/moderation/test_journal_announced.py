@@ -46,3 +46,24 @@ def test_role_changes_are_journaled_and_a_refused_one_leaves_nothing(client, app
                            "membre → modérateur·rice")]
     html = text_of(client.get("/moderation/journal?action=role"))
     assert "Changement de rôle" in html and "Bob Leroy" in html
+
+
+def test_a_solution_held_after_an_edit_is_journaled_by_the_site(client, app, forum):
+    from forum.threads import services as thread_services
+    from forum.threads.models import Post
+
+    assert thread_services.SOLUTION_HIDDEN == ModerationAction.SOLUTION_HIDDEN.value  # the journal reads it
+    question = make_thread(forum["alice"], forum["category"], "Quel outil pour les inscriptions ?", is_question=True)
+    login(client, "chloe@exemple.fr")  # a newcomer: a link added later waits for a moderator
+    press(client, f"/sujets/{question.id}/repondre", thread_url(question), body="Un formulaire.", action="publish")
+    reply = db.session.execute(db.select(Post).where(Post.body_source == "Un formulaire.")).scalar_one()
+    asker = app.test_client()
+    login(asker, "alice@exemple.fr")
+    press(asker, f"/sujets/{question.id}/solution/{reply.id}", thread_url(question))
+    url = f"/messages/{reply.id}/modifier"
+    edited = press(client, url, url, body="Celui-ci : https://formulaires.exemple.org", action="publish")
+    assert edited.status_code == 302
+    assert _journal() == [(None, ModerationAction.SOLUTION_HIDDEN, TargetType.POST, reply.id, "message n° 2")]
+    admin = app.test_client()
+    login(admin, "admin@exemple.fr")
+    assert "Solution mise de côté avec son message masqué" in text_of(admin.get("/moderation/journal"))

@@ -170,7 +170,7 @@ def test_a_moderator_edits_a_post_with_a_reason_told_to_its_author(client, app, 
     assert (log.action, log.target_id, log.reason) == (ModerationAction.EDIT, reply.id, "Publicité")
     note = db.session.execute(db.select(Notification.text).where(Notification.user_id == forum["bob"].id,
                                                                  Notification.kind == "moderation")).scalar_one()
-    assert "a été modifié par la modération" in note and "Raison : Publicité" in note
+    assert "a été modifié par la modération" in note and "Raison\u00a0: Publicité" in note
     # The same text again is no change: nothing more in the log.
     edit(client, reply, body="**Lien** retiré", reason="Publicité")
     assert count(ModerationLog) == 1

@@ -69,3 +69,40 @@ def test_two_moderators_hiding_or_publishing_the_same_post_act_once(app, tmp_pat
     assert stored.hidden_reply_count == _hidden_replies(thread.id) == ROUNDS  # the held ones are published
     assert stored.post_count == db.session.execute(select(func.count()).select_from(Post).where(
         Post.thread_id == thread.id)).scalar_one()
+
+
+def _restore_or_choose(client, prepared):
+    hidden_id, other_id, thread_id, token = prepared
+    url = f"/moderation/message/{hidden_id}/retablir" if client.racer_email == "mod@exemple.fr" \
+        else f"/sujets/{thread_id}/solution/{other_id}"
+    return outcome_of(client.post(url, data={"csrf_token": token}))
+
+
+def test_a_solution_chosen_while_the_hidden_one_is_restored_stays(app, tmp_path, forum):
+    """The hidden reply that was the solution comes back only if the question has none (compare-and-set):
+    the asker choosing another answer at the same moment keeps her choice, whoever comes first."""
+    from forum.core.database import write_intent
+    from forum.moderation import services as moderation
+    from forum.moderation.models import TargetType
+    from forum.threads import community
+    from tests.conftest import make_thread
+
+    rounds = []
+    for number in range(ROUNDS):
+        question = make_thread(forum["alice"], forum["category"], f"Quel outil de billetterie, cas n° {number} ?",
+                               "Nous cherchons un outil simple.", is_question=True)
+        hidden = make_reply(forum["bob"], question, f"Un tableur partagé, cas n° {number}.")
+        other = make_reply(forum["chloe"], question, f"Un logiciel libre, cas n° {number}.")
+        with write_intent():
+            community.mark_solution(forum["alice"], db.session.get(Thread, question.id),
+                                    db.session.get(Post, hidden.id))
+            moderation.hide(forum["mod"], TargetType.POST, db.session.get(Post, hidden.id), "À vérifier")
+            db.session.commit()
+        rounds.append((hidden.id, other.id, question.id, f"/sujets/{question.id}"))
+    outcomes = race(app, tmp_path, [Racer("mod@exemple.fr", _restore_or_choose, rounds, read_page),
+                                    Racer("alice@exemple.fr", _restore_or_choose, rounds, read_page)])
+
+    assert all(outcome.status == 302 for racer in outcomes for outcome in racer)
+    for hidden_id, other_id, thread_id, _ in rounds:
+        assert db.session.get(Post, hidden_id).hidden_at is None
+        assert db.session.get(Thread, thread_id).solution_post_id == other_id

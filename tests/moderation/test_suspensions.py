@@ -41,7 +41,7 @@ def test_a_suspended_member_reads_but_cannot_write(client, app, forum):
         f"/sujets/{thread.id}/repondre": {"body": "Je réponds quand même."},
         "/sujets/nouveau": {"title": "Un nouveau sujet interdit", "category": "mediation-numerique", "body": "Texte"},
         f"/signaler/message/{thread.id}": {"reason": "spam"},
-        f"/messages/{forum['reply'].id}/supprimer": {},
+        f"/messages/{forum['reply'].id}/supprimer": {"confirmed": "1"},
         "/profil": {"display_name": "Bob Renommé", "bio": ""},
     }
     for url, data in attempts.items():
