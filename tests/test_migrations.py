@@ -76,3 +76,42 @@ def test_0013_keys_the_names_of_existing_members(tmp_path, empty_database_url):
             keys = dict(connection.execute(text("SELECT id, name_key FROM users")).all())
         db.engine.dispose()
     assert keys == {1: name_key("Alice Martin"), 2: None, 3: name_key("Bob Leroy"), 4: None}
+
+
+def _insert_row(connection, table: str, values: dict) -> None:
+    """A row of ``table`` with ``values``, and a plain value in every other required column."""
+    from sqlalchemy import inspect
+
+    filler = {"INTEGER": 1, "BOOLEAN": False, "DATE": "2027-01-04", "DATETIME": "2026-12-01 10:00:00",
+              "TIMESTAMP": "2026-12-01 10:00:00", "FLOAT": 0.0}
+    row = dict(values)
+    for column in inspect(connection).get_columns(table):
+        if column["name"] in row or column["nullable"] or column.get("autoincrement") is True:
+            continue
+        kind = str(column["type"]).split("(")[0].split(" ")[0].upper()
+        row[column["name"]] = filler.get(kind, "x")
+    names = ", ".join(row)
+    connection.execute(text(f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + name for name in row)})"), row)
+
+
+def test_0020_keeps_amounts_and_everything_that_hangs_on_a_resource(tmp_path, empty_database_url):
+    """Deposits move to cents exactly, and the resource's loans survive: on SQLite a batch (table
+    recreating) migration would have deleted them in cascade."""
+    app = create_app({**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="0020")
+        from flask_migrate import downgrade
+        downgrade(revision="-1")
+        with db.engine.begin() as connection:
+            _insert_row(connection, "fabriques", {"id": 1, "slug": "f", "name": "F"})
+            _insert_row(connection, "resources", {"id": 1, "fabrique_id": 1, "kind": "equipement",
+                                                  "deposit_euros": 150})
+            _insert_row(connection, "loans", {"id": 1, "resource_id": 1, "owner_fabrique_id": 1,
+                                              "borrower_fabrique_id": 1, "state": "requested",
+                                              "requested_by_id": None})
+        upgrade()
+        with db.engine.connect() as connection:
+            deposit = connection.execute(text("SELECT deposit_cents FROM resources")).scalar_one()
+            loans = connection.execute(text("SELECT count(*) FROM loans")).scalar_one()
+        db.engine.dispose()
+    assert (deposit, loans) == (15_000, 1)

@@ -1,9 +1,9 @@
 """Forms of the catalogue and of loans."""
 
-from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from forum.core.forms import CreatingForm, Form, VersionedForm, choices
+from forum.core.forms import CreatingForm, Form, FrenchNumberField, VersionedForm, choices
 from forum.resources.models import CATEGORIES, CONDITIONS, LICENCES, ResourceKind
 from forum.resources.services import ResourceInput
 
@@ -27,20 +27,20 @@ class ResourceForm(CreatingForm, VersionedForm):
     category = SelectField("Catégorie", validators=[DataRequired(REQUIRED)])
     description = TextAreaField("Description", validators=[Length(max=20_000)], description=MARKDOWN_HELP)
     # Equipment
-    quantity = IntegerField("Quantité disponible", default=1, validators=[Optional(), NumberRange(1, 1000)])
+    quantity = FrenchNumberField("Quantité disponible", default=1, validators=[Optional(), NumberRange(1, 1000)])
     condition = SelectField("État", choices=choices([("", "Non précisé"), *CONDITIONS.items()]))
-    deposit_euros = IntegerField("Caution (€)", validators=[Optional(), NumberRange(0, 100_000)],
-                                 description="Laissez vide s'il n'y a pas de caution.")
-    max_loan_days = IntegerField("Durée maximale d'un prêt (jours)", validators=[Optional(), NumberRange(1, 365)],
+    deposit_euros = FrenchNumberField("Caution (€)", decimals=2, validators=[Optional(), NumberRange(0, 100_000)],
+                                 description="Par exemple « 150 » ou « 150,50 ». Laissez vide s'il n'y a pas de caution.")
+    max_loan_days = FrenchNumberField("Durée maximale d'un prêt (jours)", validators=[Optional(), NumberRange(1, 365)],
                                  description="Sans précision : 90 jours au plus.")
     pickup_place = StringField("Lieu de retrait", validators=[Length(max=200)])
     usage_conditions = TextAreaField("Conditions d'utilisation", validators=[Length(max=5_000)],
                                      description="Formation préalable, assurance, nettoyage…")
     # Space
-    capacity_meeting = IntegerField("Capacité en réunion", validators=[Optional(), NumberRange(0, 5_000)])
-    capacity_workshop = IntegerField("Capacité en atelier", validators=[Optional(), NumberRange(0, 5_000)])
-    capacity_standing = IntegerField("Capacité debout", validators=[Optional(), NumberRange(0, 5_000)])
-    surface_m2 = IntegerField("Surface (m²)", validators=[Optional(), NumberRange(0, 100_000)])
+    capacity_meeting = FrenchNumberField("Capacité en réunion", validators=[Optional(), NumberRange(0, 5_000)])
+    capacity_workshop = FrenchNumberField("Capacité en atelier", validators=[Optional(), NumberRange(0, 5_000)])
+    capacity_standing = FrenchNumberField("Capacité debout", validators=[Optional(), NumberRange(0, 5_000)])
+    surface_m2 = FrenchNumberField("Surface (m²)", validators=[Optional(), NumberRange(0, 100_000)])
     room_equipment = StringField("Équipement de la salle", validators=[Length(max=500)],
                                  description="Vidéoprojecteur, paperboard, cuisine, wifi…")
     accessibility = StringField("Accessibilité", validators=[Length(max=300)],
@@ -67,7 +67,7 @@ class ResourceForm(CreatingForm, VersionedForm):
 class LoanRequestForm(CreatingForm):
     start_date = DateField("Du", validators=[DataRequired("Indiquez une date valide.")])
     end_date = DateField("Au (inclus)", validators=[DataRequired("Indiquez une date valide.")])
-    quantity = IntegerField("Quantité", default=1, validators=[Optional(), NumberRange(1, 1000)])
+    quantity = FrenchNumberField("Quantité", default=1, validators=[Optional(), NumberRange(1, 1000)])
     message = TextAreaField("Message pour la fabrique", validators=[Length(max=5_000)],
                             description="Pour quoi faire, qui viendra le chercher…")
 
@@ -76,6 +76,8 @@ class LoanActionForm(Form):
     note = TextAreaField("Note (facultative)", validators=[Length(max=5_000)])
     # The state the page showed: when the loan moved since, the 409 says who moved it.
     seen_state = HiddenField()
+    # "1" once the person confirmed marking as lent before the loan's first day.
+    early_confirmed = HiddenField()
 
 
 class LoanMessageForm(CreatingForm):

@@ -14,7 +14,7 @@ from forum.core.limits import per_member
 from forum.core.pagination import parse_page
 from forum.core.web import repeated_submission, site_url
 from forum.extensions import db
-from forum.fabriques.permissions import active_fabrique_of
+from forum.fabriques.permissions import active_fabrique_of, can_manage
 from forum.resources import queries, services
 from forum.resources.forms import LoanActionForm, LoanMessageForm
 from forum.resources.loans import Action, Side, actions_for
@@ -37,16 +37,18 @@ def index():
         raise Invalid("Cet état de prêt n'existe pas.")
     state = LoanState(state_value) if state_value else None
     today = today_in_france()
+    # Only managers answer the requests their fabrique receives: the others are not offered "Répondre".
+    answers_requests = can_manage(current_user, fabrique)
 
     def context():
         counts = queries.loan_counts_by_state(fabrique.id)
         page = queries.loans_of_fabrique(fabrique.id, state, parse_page(request.args.get("page")),
                                          current_app.config["LOANS_PER_PAGE"], counts)
         return {"page": page, "fabrique": fabrique, "state": state, "states": list(LoanState), "counts": counts,
-                "today": today, "needs_owner": queries.NEEDS_OWNER}
+                "today": today, "needs_owner": queries.NEEDS_OWNER, "answers_requests": answers_requests}
 
-    # The same for every member of the fabrique (its loans, as its managers must act on them).
-    listing = page_body("loans/_listing.html", (fabrique.id, request.full_path, today), context)
+    # The same for every manager of the fabrique, and for every other member of it.
+    listing = page_body("loans/_listing.html", (fabrique.id, request.full_path, today, answers_requests), context)
     return render_template("loans/index.html", fabrique=fabrique, listing=listing)
 
 
@@ -70,7 +72,8 @@ def _message_scope(loan) -> str:
     return f"loan-message:{loan.id}"
 
 
-def _render_loan(loan, sides, *, action_form=None, message_form=None, status: int = 200):
+def _render_loan(loan, sides, *, action_form=None, message_form=None, early_lending: bool = False,
+                 status: int = 200):
     if message_form is None and sides:
         message_form = LoanMessageForm()
         message_form.submission.data = submissions.issue(current_user, _message_scope(loan))
@@ -78,7 +81,8 @@ def _render_loan(loan, sides, *, action_form=None, message_form=None, status: in
         "loans/show.html", loan=loan, sides=sides, Side=Side, actions=actions_for(loan.state, sides),
         history=queries.loan_history(loan), messages=queries.loan_messages(loan),
         action_form=action_form or LoanActionForm(), message_form=message_form or LoanMessageForm(),
-        today=today_in_france(), Action=Action,
+        today=today_in_france(), Action=Action, early_lending=early_lending,
+        answerers=[] if sides else services.owner_recipients(loan),
     ), status
 
 
@@ -94,8 +98,13 @@ def act(loan_id: int, action: str):
     seen = form.seen_state.data
     try:
         services.act_on_loan(current_user, loan, Action(action), form.note.data or "",
-                             seen_state=LoanState(seen) if seen in LOAN_STATES else None, site_url=site_url())
+                             seen_state=LoanState(seen) if seen in LOAN_STATES else None, site_url=site_url(),
+                             early_confirmed=form.early_confirmed.data == "1")
         db.session.commit()
+    except services.EarlyLending as question:
+        # Nothing recorded: the page asks to confirm, with a button that sends the same action confirmed.
+        attach_error(form, question)
+        return _render_loan(loan, sides, action_form=form, early_lending=True, status=409)
     except Conflict as error:
         # Stay on the loan, with the reason (e.g. the days already booked) above its actions.
         attach_error(form, error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
+from decimal import Decimal
 
 from markupsafe import Markup
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
 from forum.core.markdown import stored_html
-from forum.core.models import Base, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
+from forum.core.models import Base, Cents, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
 from forum.fabriques.models import Fabrique
 
 
@@ -92,7 +93,8 @@ class Resource(Hideable, Base):
     # Equipment (a room has a quantity of 1: it is booked whole).
     quantity: Mapped[int] = mapped_column(Integer, default=1)
     condition: Mapped[str] = mapped_column(String(20), default="")
-    deposit_euros: Mapped[int | None] = mapped_column(Integer)
+    # Euros here, cents in the database (see Cents).
+    deposit_euros: Mapped[Decimal | None] = mapped_column("deposit_cents", Cents())
     max_loan_days: Mapped[int | None] = mapped_column(Integer)
     pickup_place: Mapped[str] = mapped_column(String(200), default="")
     usage_conditions: Mapped[str] = mapped_column(Text, default="")

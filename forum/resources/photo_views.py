@@ -20,7 +20,7 @@ from forum.accounts import submissions
 from forum.core.errors import DomainError, NotFound
 from forum.core.forms import CreatingForm, attach_error, render_form, require_button_form
 from forum.core.hostile import accepts_body_up_to
-from forum.core.web import repeated_submission
+from forum.core.web import confirmation_needed, repeated_submission
 from forum.extensions import csrf, db
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import can_manage
@@ -121,7 +121,13 @@ def delete(resource_id: int, photo_id: int):
     require_button_form()
     resource = _resource_or_404(resource_id)
     _require_manager(resource)
-    photos.delete_photo(current_user, photos.get_photo(resource, photo_id), photo_store())
+    photo = photos.get_photo(resource, photo_id)
+    ask = confirmation_needed("Supprimer cette photo ?", f"Elle sera retirée de « {resource.name} » ; "
+                              "cela ne peut pas être annulé.", "Supprimer la photo",
+                              url_for("resource_photos.manage", resource_id=resource.id))
+    if ask:
+        return ask
+    photos.delete_photo(current_user, photo, photo_store())
     db.session.commit()
     flash("La photo a été supprimée.", "success")
     return redirect(url_for("resource_photos.manage", resource_id=resource.id))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -26,9 +27,11 @@ from forum.accounts.services import require_confirmed
 from forum.core.dates import day_fr, today_in_france
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, check_version, lock
-from forum.core.markdown import render_markdown
+from forum.core.markdown import plain_excerpt, render_markdown
 from forum.core.models import utcnow
+from forum.core.numbers import euros
 from forum.core.text import clean_line, clean_text, require_length
+from forum.core.typography import french_spacing
 from forum.extensions import db
 from forum.fabriques.models import Fabrique, Membership, MembershipRole, MembershipStatus
 from forum.fabriques.permissions import active_fabrique_of, can_manage
@@ -56,7 +59,7 @@ class ResourceInput:
     description: str = ""
     quantity: int | None = 1
     condition: str = ""
-    deposit_euros: int | None = None
+    deposit_euros: Decimal | None = None
     max_loan_days: int | None = None
     pickup_place: str = ""
     usage_conditions: str = ""
@@ -100,7 +103,7 @@ def _optional_number(value: int | None, label: str, field: str, maximum: int, mi
 
 def _apply(resource: Resource, data: ResourceInput) -> None:
     kind = resource.kind
-    resource.name = require_length(clean_line(data.name), "Le nom", minimum=3, maximum=120, field="name")
+    resource.name = require_length(french_spacing(clean_line(data.name)), "Le nom", minimum=3, maximum=120, field="name")
     if data.category not in CATEGORIES[kind]:
         raise Invalid("Choisissez une catégorie dans la liste.", field="category")
     resource.category = data.category
@@ -212,6 +215,18 @@ def set_paused(actor: User, resource: Resource, paused: bool) -> None:
     resource.updated_at = utcnow()
 
 
+OPEN_LOANS_BLOCK_DELETION = ("Des demandes ou des prêts sont en cours pour cette ressource : traitez-les avant de "
+                             "la supprimer, ou mettez-la en pause.")
+
+
+def has_open_loans(resource: Resource) -> bool:
+    """Whether a request waits or a loan is accepted or running for ``resource`` (deleting it is refused)."""
+    return db.session.execute(
+        select(Loan.id).where(Loan.resource_id == resource.id,
+                              Loan.state.in_((LoanState.REQUESTED, *BOOKING_STATES))).limit(1)
+    ).first() is not None
+
+
 def delete_resource(actor: User, resource: Resource) -> list[str]:
     """Remove a resource without pending or running loans; return its photo file names to delete.
 
@@ -219,13 +234,8 @@ def delete_resource(actor: User, resource: Resource) -> list[str]:
     before (and is seen here: 409) or waits and finds the resource gone."""
     lock(resource, gone=NotFound(RESOURCE_GONE))
     _require_manager(actor, _owner_fabrique(resource))
-    open_loans = db.session.execute(
-        select(Loan.id).where(Loan.resource_id == resource.id,
-                              Loan.state.in_((LoanState.REQUESTED, *BOOKING_STATES))).limit(1)
-    ).first()
-    if open_loans is not None:
-        raise Conflict("Des demandes ou des prêts sont en cours pour cette ressource : traitez-les avant de "
-                       "la supprimer, ou mettez-la en pause.")
+    if has_open_loans(resource):
+        raise Conflict(OPEN_LOANS_BLOCK_DELETION)
     files = [name for photo in db.session.execute(select(Photo).where(Photo.resource_id == resource.id)).scalars()
              for name in (photo.filename, photo.thumbnail)]
     db.session.delete(resource)
@@ -374,8 +384,9 @@ _STATE_NEWS = {
     LoanState.ACCEPTED: "{owner} a accepté votre demande pour « {resource} » {period}.",
     LoanState.DECLINED: "{owner} a refusé votre demande pour « {resource} » {period}.",
     LoanState.CANCELLED: "{borrower} a annulé sa demande pour « {resource} » {period}.",
-    LoanState.LENT: "« {resource} » est noté comme retiré par {borrower}.",
-    LoanState.RETURNED: "« {resource} » est noté comme rendu. Merci !",
+    # "Le prêt de" / "Le retour de": the participle agrees with them, whatever the item's gender.
+    LoanState.LENT: "Le prêt de « {resource} » est noté comme retiré par {borrower}.",
+    LoanState.RETURNED: "Le retour de « {resource} » est enregistré. Merci !",
 }
 # The e-mail subject of each move: the state's label alone reads badly ("Prêt prêté").
 _STATE_SUBJECTS = {
@@ -419,8 +430,12 @@ def just_moved(loan: Loan) -> str | None:
     return _JUST_MOVED[event.to_state].format(who=who)
 
 
+class EarlyLending(Conflict):
+    """Marking a loan lent before its first day: the person confirms it first (the 409 shows how)."""
+
+
 def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, seen_state: LoanState | None = None,
-                site_url: str = "") -> None:
+                site_url: str = "", early_confirmed: bool = False) -> None:
     """Move the loan along the state machine; 409 for a senseless move, 403 for the wrong side.
 
     ``seen_state``: the state the person's page showed, when known. The loan's row is locked
@@ -442,6 +457,9 @@ def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, seen
                         if move.side is Side.OWNER else
                         "Seuls les membres de la fabrique emprunteuse peuvent annuler la demande.")
     note = require_length(clean_text(note), "La note", minimum=0, maximum=MESSAGE_MAX, field="note")
+    if action is Action.LEND and today_in_france() < loan.start_date and not early_confirmed:
+        raise EarlyLending(f"Le prêt commence le {day_fr(loan.start_date)} : le matériel est-il vraiment "
+                           "retiré dès aujourd'hui ?")
     if action is Action.ACCEPT:
         _check_stock_for(loan)
     previous = loan.state
@@ -466,8 +484,28 @@ def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, seen
     recipients = owner_recipients(loan) if move.side is Side.BORROWER else borrower_recipients(loan)
     notify(recipients, f"loan.{move.to_state.value}", text, f"/prets/{loan.id}", actor=actor, site_url=site_url,
            email_subject=_STATE_SUBJECTS[move.to_state].format(resource=resource.name),
-           email_text=text + (f"\n\nNote : {note}" if note else ""))
+           email_text=text + (f"\n\nNote : {note}" if note else "")
+           + (_acceptance_details(loan, resource) if move.to_state is LoanState.ACCEPTED else ""))
     db.session.flush()
+
+
+def _acceptance_details(loan: Loan, resource: Resource) -> str:
+    """What the borrower needs once a loan is accepted: when, where, the deposit and conditions, whom to ask."""
+    lines = ["", "", "En pratique :", f"- Dates : {_format_period(loan.start_date, loan.end_date)}"]
+    if loan.quantity > 1:
+        lines.append(f"- Quantité : {loan.quantity}")
+    owner = db.session.get(Fabrique, loan.owner_fabrique_id)
+    place = resource.pickup_place or ", ".join(part for part in (owner.address, owner.city) if part)
+    lines.append(f"- Retrait : {place or 'à convenir dans la conversation du prêt'}")
+    if resource.kind is ResourceKind.EQUIPMENT:
+        lines.append(f"- Caution : {euros(resource.deposit_euros) if resource.deposit_euros else 'aucune'}")
+    if resource.usage_conditions:
+        lines.append(f"- Conditions : {resource.usage_conditions}")
+    if resource.price_conditions:
+        lines.append(f"- Tarif : {resource.price_conditions}")
+    managers = ", ".join(user.display_name for user in owner_recipients(loan))
+    lines.append(f"- Contact : {managers or owner.name} ({owner.name}), par la conversation du prêt :")
+    return "\n".join(lines)
 
 
 def _check_stock_for(loan: Loan) -> None:
@@ -501,6 +539,6 @@ def post_loan_message(actor: User, loan: Loan, body: str, *, site_url: str = "")
     recipients = owner_recipients(loan) + borrower_recipients(loan)
     notify(recipients, "loan.message", f"{actor.display_name} a écrit au sujet de « {resource.name} ».",
            f"/prets/{loan.id}#messages", actor=actor, site_url=site_url,
-           email_subject=f"Nouveau message : {resource.name}", email_text=f"{actor.display_name} écrit :\n\n{body}")
+           email_subject=f"Nouveau message : {resource.name}", email_text=f"{actor.display_name} écrit :\n\n{plain_excerpt(message.body_html)}")
     db.session.flush()
     return message

@@ -18,7 +18,7 @@ from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.visibility import is_moderator
-from forum.core.web import filters_in_use, repeated_submission, site_url
+from forum.core.web import confirmation_needed, filters_in_use, repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import Fabrique
@@ -212,6 +212,15 @@ def delete(resource_id: int):
     require_button_form()
     resource = services.get_resource(resource_id)
     slug = resource.fabrique.slug
+    # Refused straight away while loans are open (the service says why), not after a confirmation.
+    if can_manage(current_user, resource.fabrique) and not services.has_open_loans(resource):
+        ask = confirmation_needed(f"Retirer « {resource.name} » du catalogue ?",
+                                  "La ressource, ses photos et l'historique de ses prêts terminés seront supprimés ; "
+                                  "cela ne peut pas être annulé. Pour une absence passagère, indiquez-la plutôt "
+                                  "indisponible pour le moment.", "Supprimer du catalogue",
+                                  url_for("resources.show", resource_id=resource.id))
+        if ask:
+            return ask
     delete_files_after_commit(db.session, services.delete_resource(current_user, resource))
     db.session.commit()
     flash("La ressource a été retirée du catalogue.", "success")

@@ -31,7 +31,7 @@ def test_manager_lists_equipment(client, app):
     assert (resource.quantity, resource.deposit_euros, resource.max_loan_days) == (10, 200, 14)
     assert "<strong>housses</strong>" in resource.description_html
     page = client.get(f"/ressources/{resource.id}").get_data(as_text=True)
-    for text in ("Lot de 10 tablettes", "Informatique", "200 €", "14 jours", "Accueil de la fabrique", "Bon état"):
+    for text in ("Lot de 10 tablettes", "Informatique", "200\u00a0€", "14 jours", "Accueil de la fabrique", "Bon état"):
         assert text in page, text
 
 
@@ -47,7 +47,9 @@ def test_manager_lists_a_room_and_know_how(client, app):
         "description": "Dix séances prêtes à animer.", "contact": "Marc Noël"})
     assert room.status_code == guide.status_code == 302
     kinds = dict(db.session.execute(select(Resource.name, Resource.kind)).all())
-    assert kinds == {"Salle du Lavoir": ResourceKind.SPACE, "Kit « Premiers pas numériques »": ResourceKind.KNOW_HOW}
+    # Names are saved with French typography: no-break spaces inside « ».
+    assert kinds == {"Salle du Lavoir": ResourceKind.SPACE,
+                     "Kit «\u00a0Premiers pas numériques\u00a0»": ResourceKind.KNOW_HOW}
 
 
 @pytest.mark.parametrize("kind,changes,message", [
@@ -107,10 +109,13 @@ def test_delete_refused_while_loans_are_open(client, app):
     loan = make_loan(world["member"], world["resource"], day(2), day(3))
     url = f"/ressources/{world['resource'].id}"
     login(client, "owner@exemple.fr")
+    # Refused at once, before any confirmation page: there is nothing to confirm.
     response = submit(client, f"{url}/supprimer", form_url=url)
     assert response.status_code == 409 and "en cours" in response.get_data(as_text=True)
     submit(client, f"/prets/{loan.id}/refuser", form_url=f"/prets/{loan.id}")
-    assert submit(client, f"{url}/supprimer", form_url=url).status_code == 302
+    # Without confirmation, the page asks first and nothing is deleted.
+    assert submit(client, f"{url}/supprimer", form_url=url).status_code == 200 and _count() == 1
+    assert submit(client, f"{url}/supprimer", {"confirmed": "1"}, form_url=url).status_code == 302
     assert _count() == 0 and _count(Loan) == 0
     assert client.get(url).status_code == 404
 

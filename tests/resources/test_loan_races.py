@@ -60,7 +60,7 @@ def test_overlapping_acceptances_give_exactly_one_success(app, tmp_path):
     for number, pair in enumerate(rounds):
         assert sorted((first[number].status, second[number].status)) == [302, 409], number
         loser = first[number] if first[number].status == 409 else second[number]
-        assert "Impossible d'accepter : la ressource est déjà réservée" in loser.text
+        assert "Impossible d'accepter\u00a0: la ressource est déjà réservée" in loser.text
         states = db.session.execute(select(Loan.state).where(Loan.id.in_(pair))).scalars().all()
         assert sorted(state.value for state in states) == [LoanState.ACCEPTED.value, LoanState.REQUESTED.value]
 
@@ -156,7 +156,7 @@ def test_lowering_the_stock_while_another_manager_accepts(app, tmp_path):
         if accepting[number].status == 302:
             assert "Impossible de réduire la quantité à 1" in lowering[number].text
         else:
-            assert "Impossible d'accepter : la ressource est déjà réservée" in accepting[number].text
+            assert "Impossible d'accepter\u00a0: la ressource est déjà réservée" in accepting[number].text
     db.session.rollback()
     last_accepted = db.session.get(Loan, rounds[-1][1]).state is LoanState.ACCEPTED
     assert db.session.get(Resource, resource.id).quantity == (2 if last_accepted else 1)

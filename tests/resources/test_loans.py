@@ -37,7 +37,7 @@ def test_member_requests_and_the_owner_is_notified(client, app):
     assert loan.requested_by_id == world["member"].id and loan.owner_fabrique_id == world["lender"].id
     notification = db.session.execute(select(Notification)).scalar_one()
     assert notification.user_id == world["owner"].id and notification.link == f"/prets/{loan.id}"
-    assert "L'Atelier Emprunteur demande « Découpeuse laser 60 W »" in notification.text
+    assert "L'Atelier Emprunteur demande «\u00a0Découpeuse laser 60 W\u00a0»" in notification.text
     [email] = _outbox(app)
     assert email.to == ["owner@exemple.fr"] and "Demande de prêt" in email.subject
     assert f"/prets/{loan.id}" in email.body and "fête de quartier" in email.body
@@ -109,6 +109,8 @@ def test_full_lifecycle_with_history_and_notifications(client, other_client, app
     for actor, action, expected in [(client, "accepter", LoanState.ACCEPTED), (client, "preter", LoanState.LENT),
                                     (client, "rendre", LoanState.RETURNED)]:
         data = {"note": "Rendue propre, lentille à changer bientôt."} if action == "rendre" else {}
+        if action == "preter":
+            data = {"early_confirmed": "1"}  # before the first day: confirmed (see the test below)
         response = submit(actor, f"/prets/{loan.id}/{action}", data, form_url=f"/prets/{loan.id}")
         assert response.status_code == 302, response.get_data(as_text=True)[:500]
         assert _state(loan.id) is expected
@@ -124,7 +126,8 @@ def test_full_lifecycle_with_history_and_notifications(client, other_client, app
     assert member_notes == ["loan.accepted", "loan.lent", "loan.returned"]
     assert '<span class="bell-count">3</span>' in other_client.get("/").get_data(as_text=True)
     subjects = [email.subject for email in _outbox(app)]
-    assert "Prêt accepté : Découpeuse laser 60 W" in subjects and "Retour enregistré : Découpeuse laser 60 W" in subjects
+    assert "Prêt accepté\u00a0: Découpeuse laser 60 W" in subjects
+    assert "Retour enregistré\u00a0: Découpeuse laser 60 W" in subjects
 
 
 def test_the_wrong_side_gets_403_and_nothing_changes(client, app):
@@ -171,7 +174,7 @@ def test_accepting_beyond_stock_is_409_with_the_dates(client, app):
     response = submit(client, f"/prets/{second.id}/accepter", form_url=f"/prets/{second.id}")
     assert response.status_code == 409
     html = response.get_data(as_text=True)
-    assert "déjà réservée du" in html and "(stock : 1, demandé : 1)" in html
+    assert "déjà réservée du" in html and "(stock\u00a0: 1, demandé\u00a0: 1)" in html
     assert _state(second.id) is LoanState.REQUESTED
     # The calendar shows the booked days.
     page = client.get(f"/ressources/{world['resource'].id}").get_data(as_text=True)
@@ -252,3 +255,67 @@ def test_a_plain_member_of_the_lending_fabrique_reads_its_loans_without_acting(c
     assert submit(client, f"/prets/{loan.id}/accepter", form_url="/").status_code == 403
     assert submit(client, f"/prets/{loan.id}/messages", {"body": "Coucou"}, form_url="/").status_code == 403
     assert _state(loan.id) is LoanState.REQUESTED
+
+
+def test_marking_lent_before_the_first_day_asks_to_confirm(client, app):
+    world = two_fabriques()
+    loan = make_loan(world["member"], world["resource"], day(2), day(4))
+    login(client, "owner@exemple.fr")
+    assert submit(client, f"/prets/{loan.id}/accepter", form_url=f"/prets/{loan.id}").status_code == 302
+    asked = submit(client, f"/prets/{loan.id}/preter", {"seen_state": "accepted"}, form_url=f"/prets/{loan.id}")
+    page = html.unescape(asked.get_data(as_text=True))
+    assert asked.status_code == 409 and "le matériel est-il vraiment retiré dès aujourd'hui" in page
+    assert 'name="early_confirmed" value="1"' in page and "Oui, il est retiré aujourd'hui" in page
+    assert _state(loan.id) is LoanState.ACCEPTED
+    confirmed = submit(client, f"/prets/{loan.id}/preter", {"seen_state": "accepted", "early_confirmed": "1"},
+                       form_url=f"/prets/{loan.id}")
+    assert confirmed.status_code == 302 and _state(loan.id) is LoanState.LENT
+
+
+def test_the_acceptance_email_says_when_where_what_deposit_and_whom_to_ask(client, app):
+    world = two_fabriques()
+    resource = world["resource"]
+    resource.pickup_place, resource.usage_conditions = "Accueil, 3 rue des Forges", "Formation de 30 min au retrait."
+    resource.deposit_euros = 150.5
+    db.session.commit()
+    loan = make_loan(world["member"], resource, day(2), day(4))
+    login(client, "owner@exemple.fr")
+    submit(client, f"/prets/{loan.id}/accepter", form_url=f"/prets/{loan.id}")
+    [email] = [email for email in _outbox(app) if email.to == ["member@exemple.fr"]]
+    body = email.body.replace("\u00a0", " ").replace("\u202f", " ")
+    for expected in ("Dates : du ", "Retrait : Accueil, 3 rue des Forges", "Caution : 150,50 €",
+                     "Conditions : Formation de 30 min au retrait.", "Contact : Olivia Prêteuse (La Fabrique Prêteuse)",
+                     f"/prets/{loan.id}", "Choisir quels e-mails vous recevez, et quand : https://localhost/notifications#e-mails"):
+        assert expected in body, expected
+
+
+def test_lent_and_returned_read_well_whatever_the_item_s_gender(client, app):
+    world = two_fabriques()
+    world["resource"].name = "Valise de robotique"
+    db.session.commit()
+    loan = make_loan(world["member"], world["resource"], day(0), day(2))
+    login(client, "owner@exemple.fr")
+    for action in ("accepter", "preter", "rendre"):
+        submit(client, f"/prets/{loan.id}/{action}", form_url=f"/prets/{loan.id}")
+    texts = db.session.execute(select(Notification.text).where(Notification.user_id == world["member"].id)
+                               .order_by(Notification.id)).scalars().all()
+    assert texts[1:] == ["Le prêt de «\u00a0Valise de robotique\u00a0» est noté comme retiré par L'Atelier Emprunteur.",
+                         "Le retour de «\u00a0Valise de robotique\u00a0» est enregistré. Merci\u00a0!"]
+
+
+def test_only_managers_are_offered_to_answer_and_the_others_see_who_can(client, other_client, app):
+    world = two_fabriques()
+    loan = make_loan(world["member"], world["resource"], day(2), day(4))
+    make_member(world["lender"], "colleague@exemple.fr", "Colette Collègue")
+    login(client, "colleague@exemple.fr")
+    listing = client.get("/prets").get_data(as_text=True)
+    assert "Répondre" not in listing and "pour les responsables" in listing
+    page = html.unescape(client.get(f"/prets/{loan.id}").get_data(as_text=True))
+    assert "Qui peut agir" in page and "Olivia Prêteuse" in page
+    assert f'/messagerie/nouveau?a={world["owner"].id}' in page
+    login(other_client, "owner@exemple.fr")
+    assert "Répondre" in other_client.get("/prets").get_data(as_text=True)
+    owner_page = other_client.get(f"/prets/{loan.id}").get_data(as_text=True)
+    # The next action comes before the conversation in the page (first on a phone).
+    assert "Qui peut agir" not in owner_page
+    assert owner_page.index("Que faire") < owner_page.index("Conversation")

@@ -532,7 +532,11 @@ def test_bad_or_unknown_names_get_404(world, client, path):
 def test_delete_removes_row_and_files(world, client):
     upload(client, world.url, ("a.png", "image/png", png()), ("b.png", "image/png", png(color=(0, 0, 200))))
     first, second = photo_rows()
-    response = client.post(f"{world.url}/{first.id}/supprimer", data={"csrf_token": csrf_token(client, world.url)})
+    token = csrf_token(client, world.url)
+    # Without confirmation, the page asks first and nothing is deleted.
+    asked = client.post(f"{world.url}/{first.id}/supprimer", data={"csrf_token": token})
+    assert asked.status_code == 200 and len(photo_rows()) == 2
+    response = client.post(f"{world.url}/{first.id}/supprimer", data={"csrf_token": token, "confirmed": "1"})
     assert response.status_code == 302
     assert [row.id for row in photo_rows()] == [second.id]
     assert stored_files(world) == sorted([second.filename, second.thumbnail])

@@ -43,9 +43,9 @@ def test_reminders_go_once_to_both_sides(app):
     output = _remind(app)
     assert "1 début(s), 1 fin(s), 1 retard(s)" in output.replace("\u00a0", " ")
     subjects = sorted({email.subject for email in _outbox(app)})
-    assert subjects == ["Prêt en retard : « Découpeuse laser 60 W »",
-                        "Rappel : le prêt de « Découpeuse laser 60 W » commence demain",
-                        "Rappel : « Découpeuse laser 60 W » est à rendre demain"]
+    assert subjects == ["Prêt en retard\u00a0: «\u00a0Découpeuse laser 60 W\u00a0»",
+                        "Rappel\u00a0: le prêt de «\u00a0Découpeuse laser 60 W\u00a0» commence demain",
+                        "Rappel\u00a0: «\u00a0Découpeuse laser 60 W\u00a0» est à rendre demain"]
     recipients = {address for email in _outbox(app) for address in email.to}
     assert recipients == {"owner@exemple.fr", "member@exemple.fr", "bmanager@exemple.fr"}
     assert all(f"/prets/" in email.body for email in _outbox(app))
