@@ -18,15 +18,18 @@ class RegisterForm(Form):
     display_name = StringField("Nom affiché", validators=[DataRequired(REQUIRED), Length(min=2, max=80)],
                                description="Votre prénom et votre nom, tels que les autres membres les verront.")
     password = PasswordField("Mot de passe", validators=NEW_PASSWORD,
-                             description=f"De {MIN_LENGTH} à {MAX_LENGTH} caractères. Une phrase facile à retenir "
-                                         "fait un bon mot de passe.")
+                             description=f"De {MIN_LENGTH} à {MAX_LENGTH} caractères, ni trop courant ni fait de "
+                                         "votre nom ou de votre adresse. Une phrase facile à retenir fait un bon "
+                                         "mot de passe, par exemple « le jardin ouvre à 9 h ».")
     password_confirm = PasswordField(
         "Confirmez le mot de passe",
         validators=[DataRequired(REQUIRED), EqualTo("password", "Les deux mots de passe ne sont pas identiques.")],
     )
-    fabrique = SelectField("Votre fabrique", choices=[], validate_choice=True, coerce=str,
-                           description="Ses responsables valideront votre demande. "
-                                       "Vous pourrez aussi la choisir ou la créer plus tard.")
+    # Typed, with the browser's suggestions (a datalist, no script needed); the view finds the fabrique.
+    fabrique = StringField("Votre fabrique (facultatif)", validators=[Length(max=300)],
+                           render_kw={"list": "fabriques-suggestions", "autocomplete": "off"},
+                           description="Tapez son nom, sa commune ou son département. Ses responsables valideront "
+                                       "votre demande ; vous pourrez aussi la choisir ou la créer plus tard.")
 
 
 class LoginForm(Form):

@@ -23,7 +23,7 @@ from forum.core import audit
 from forum.core.dates import datetime_fr
 from forum.core.models import utcnow
 from forum.accounts.passwords import check_password_policy, hash_password, verify_password
-from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from forum.core.locking import lock, lock_ids
 from forum.core.text import clean_line, clean_text, require_length
 from forum.extensions import db
@@ -122,6 +122,33 @@ def register(email: str, display_name: str, password: str, *, staff: bool = Fals
     user = User(email=email, display_name=display_name, password_hash=hash_password(password), role=Role.MEMBER)
     _save_name(user, lambda: db.session.add(user))
     return user
+
+
+def registration_problems(email: str, display_name: str, password: str, *, checked: set[str]) -> list[DomainError]:
+    """Every reason ``register`` would refuse these fields, each on its own field, so that the form
+    shows them all at once. Only the fields named in ``checked`` are looked at (the others already
+    have an error of the form's own). Reads only; ``register`` checks again when it writes."""
+    problems: list[DomainError] = []
+
+    def collect(check, *args, **kwargs):
+        try:
+            return check(*args, **kwargs)
+        except DomainError as error:
+            problems.append(error)
+            return None
+
+    normalized = collect(normalize_email, email) if "email" in checked else None
+    if normalized:
+        refused = len(problems)
+        collect(check_email_domain_allowed, normalized)
+        if len(problems) == refused:  # a blocked domain's address is not looked up
+            collect(check_address_free, normalized)
+    name = collect(clean_display_name, display_name) if "display_name" in checked else None
+    if name:
+        collect(check_name_free, name)
+    if "password" in checked:
+        collect(check_password_policy, password, email=normalized or "", display_name=name or "")
+    return problems
 
 
 def check_address_free(email: str) -> None:

@@ -1,11 +1,11 @@
 """Forms of the directory."""
 
-from wtforms import FloatField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from forum.core.forms import CreatingForm, Form, VersionedForm, choices
+from forum.core.forms import CreatingForm, Form, FrenchNumberField, VersionedForm, choices
 from forum.fabriques.geography import departments_by_region
 from forum.fabriques.models import MODULES, TerritoryType
 
@@ -39,9 +39,9 @@ class FabriqueForm(CreatingForm, VersionedForm):
     website = StringField("Site web", validators=[Length(max=300)])
     contact_email = StringField("E-mail de contact", validators=[Length(max=254)])
     phone = StringField("Téléphone", validators=[Length(max=30)])
-    latitude = FloatField("Latitude", validators=[Optional(), NumberRange(-90, 90)],
+    latitude = FrenchNumberField("Latitude", decimals=7, coerce=float, validators=[Optional(), NumberRange(-90, 90)],
                           description="Pour placer la fabrique sur la carte (facultatif).")
-    longitude = FloatField("Longitude", validators=[Optional(), NumberRange(-180, 180)])
+    longitude = FrenchNumberField("Longitude", decimals=7, coerce=float, validators=[Optional(), NumberRange(-180, 180)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,7 +52,7 @@ class FabriqueForm(CreatingForm, VersionedForm):
 
 class SpaceForm(CreatingForm):
     name = StringField("Nom de l'espace", validators=[DataRequired(REQUIRED), Length(max=120)])
-    capacity = IntegerField("Capacité (personnes)", validators=[DataRequired(REQUIRED), NumberRange(1, 10_000)])
+    capacity = FrenchNumberField("Capacité (personnes)", validators=[DataRequired(REQUIRED), NumberRange(1, 10_000)])
     equipment = StringField("Équipement", validators=[Length(max=500)],
                             description="Vidéoprojecteur, paperboard, accès PMR…")
 

@@ -5,7 +5,7 @@ It lives above both accounts and fabriques because it uses both.
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, url_for
+from flask import Blueprint, current_app, redirect, request, url_for
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
@@ -13,12 +13,12 @@ from forum.accounts import recovery, services
 from forum.accounts.forms import RegisterForm
 from forum.accounts.views import next_url, open_login_session
 from forum.core.errors import DomainError
-from forum.core.forms import attach_error, choices, render_form
+from forum.core.forms import attach_error, render_form
 from forum.core.limits import accepted
 from forum.core.web import site_url
 from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
-from forum.fabriques.queries import fabrique_choices
+from forum.fabriques.queries import fabrique_picker_options, matching_fabriques
 from forum.fabriques.memberships import request_membership
 
 blueprint = Blueprint("onboarding", __name__)
@@ -33,18 +33,43 @@ def register():
     if current_user.is_authenticated:
         return redirect(url_for("threads.home"))
     form = RegisterForm()
-    form.fabrique.choices = choices([("", "Aucune pour l'instant"), *fabrique_choices()])
-    if form.validate_on_submit():
+    options = fabrique_picker_options()
+    candidates: list[tuple[int, str]] = []
+    if form.is_submitted():
+        # Every field's problem at once: the form's own checks, then the account rules on the fields
+        # that passed them (a taken address beside a too common password, not one per attempt).
+        valid = form.validate_on_submit()
+        problems = services.registration_problems(
+            form.email.data or "", form.display_name.data or "", form.password.data or "",
+            checked={name for name in ("email", "display_name", "password") if not form[name].errors})
+        fabrique_id = None
+        typed = (form.fabrique.data or "").strip()
+        # One of the fabriques offered after an ambiguous entry, picked by id.
+        picked = request.form.get("fabrique_choisie", "")
+        if typed and not form.fabrique.errors:
+            candidates = [option for option in matching_fabriques(typed) if str(option[0]) == picked] \
+                or matching_fabriques(typed)
+            if len(candidates) == 1:
+                fabrique_id = candidates[0][0]
+            else:
+                form.fabrique.errors = [*form.fabrique.errors, (
+                    f"Plusieurs fabriques correspondent à « {typed} » : choisissez la vôtre ci-dessous." if candidates
+                    else f"Aucune fabrique ne correspond à « {typed} » : vérifiez l'orthographe, ou laissez vide "
+                         "pour la choisir plus tard.")]
+        if not valid or problems or form.fabrique.errors:
+            statuses = [attach_error(form, problem) for problem in problems]
+            return render_form("onboarding/register.html", form, statuses[0] if valid and statuses else 400,
+                               options=options, candidates=candidates)
         try:
             user = services.register(form.email.data, form.display_name.data, form.password.data)
-            if form.fabrique.data:
-                request_membership(user, db.session.get(Fabrique, int(form.fabrique.data)), site_url())
+            if fabrique_id is not None:
+                request_membership(user, db.session.get(Fabrique, fabrique_id), site_url())
             recovery.send_confirmation(user, site_url())
             open_login_session(user)
             db.session.commit()
         except DomainError as error:
-            return render_form("onboarding/register.html", form, attach_error(form, error))
+            return render_form("onboarding/register.html", form, attach_error(form, error), options=options)
         # The first steps (the welcome page says where the link went), then the page they came from.
         target = next_url("")
         return redirect(url_for("welcome.welcome", next=target or None))
-    return render_form("onboarding/register.html", form)
+    return render_form("onboarding/register.html", form, options=options)

@@ -15,7 +15,7 @@ from forum.core.fragments import fragment, fragments_of, uses_fragments
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.visibility import is_moderator
-from forum.core.web import filters_in_use, repeated_submission, site_url
+from forum.core.web import confirmation_needed, filters_in_use, repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques import memberships, queries, services
 from forum.fabriques.forms import FabriqueForm, MembershipRoleForm, SpaceForm
@@ -84,7 +84,7 @@ def index():
     cards = fragments_of("fabriques/_card.html", page.items, queries.listed,
                          lambda row: {"fabrique": row[0], "member_count": row[1]})
     return render_template("fabriques/index.html", page=page, filters_form=filters_form, cards=cards,
-                           active_filters=filters_in_use())
+                           active_filters=filters_in_use(), map_url=url_for("map.index", **filters.as_args()))
 
 
 @blueprint.get("/<slug>")
@@ -282,7 +282,13 @@ def delete_space(slug: str, space_id: int):
     require_button_form()
     fabrique = _fabrique_or_404(slug)
     _require_manager(fabrique)
-    services.delete_space(current_user, services.get_space(fabrique, space_id))
+    space = services.get_space(fabrique, space_id)
+    ask = confirmation_needed(f"Supprimer l'espace « {space.name} » ?", "Il ne sera plus présenté sur la page de "
+                              "la fabrique ; cela ne peut pas être annulé.", "Supprimer l'espace",
+                              url_for("fabriques.spaces", slug=fabrique.slug))
+    if ask:
+        return ask
+    services.delete_space(current_user, space)
     db.session.commit()
     flash("L'espace a été supprimé.", "success")
     return redirect(url_for("fabriques.spaces", slug=fabrique.slug))

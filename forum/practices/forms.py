@@ -1,10 +1,10 @@
 """Forms of practice reports."""
 
-from wtforms import IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from forum.core.forms import CreatingForm, Form, VersionedForm, choices
+from forum.core.forms import CreatingForm, Form, FrenchNumberField, VersionedForm, choices
 from forum.fabriques.models import TerritoryType
 from forum.practices.models import LICENCES, SECTIONS, PracticeKind, TrialOutcome
 from forum.practices.services import PracticeInput
@@ -32,8 +32,10 @@ class PracticeForm(CreatingForm, VersionedForm):
     kind = SelectField("Verdict", choices=choices((kind.value, kind.label) for kind in PracticeKind))
     territory_type = SelectField("Territoire", choices=choices((t.value, t.label) for t in TerritoryType))
     theme_ids = MultiCheckboxField("Thèmes", coerce=int)
-    coauthor_fabrique_ids = SelectMultipleField("Fabriques co-autrices", coerce=int,
-                                                description="Si le projet a été mené à plusieurs (Ctrl pour en choisir plusieurs).")
+    # Checkboxes, not a multiple select: a finger ticks several (a multiple select wants Ctrl or Cmd).
+    coauthor_fabrique_ids = MultiCheckboxField("Fabriques co-autrices", coerce=int,
+                                               description="Si le projet a été mené à plusieurs : cochez les autres "
+                                                           "fabriques.")
     coauthor_ids = MultiCheckboxField("Co-auteurs (membres de votre fabrique)", coerce=int)
     period = StringField("Période", validators=[Length(max=100)], description="Par exemple : « de janvier à juin 2025 ».")
     context = TextAreaField(SECTIONS["context"], validators=[DataRequired(REQUIRED), Length(max=10_000)])
@@ -42,9 +44,9 @@ class PracticeForm(CreatingForm, VersionedForm):
     outcome = TextAreaField(SECTIONS["outcome"], validators=[DataRequired(REQUIRED), Length(max=10_000)])
     problems = TextAreaField(SECTIONS["problems"], validators=[Length(max=10_000)])
     lessons = TextAreaField(SECTIONS["lessons"], validators=[DataRequired(REQUIRED), Length(max=10_000)])
-    cost_euros = IntegerField("Coût (€)", validators=[Optional(), NumberRange(0, 10_000_000)])
-    staff_hours = IntegerField("Temps salarié (heures)", validators=[Optional(), NumberRange(0, 10_000_000)])
-    volunteer_hours = IntegerField("Temps bénévole (heures)", validators=[Optional(), NumberRange(0, 10_000_000)])
+    cost_euros = FrenchNumberField("Coût (€)", decimals=2, validators=[Optional(), NumberRange(0, 10_000_000)])
+    staff_hours = FrenchNumberField("Temps salarié (heures)", validators=[Optional(), NumberRange(0, 10_000_000)])
+    volunteer_hours = FrenchNumberField("Temps bénévole (heures)", validators=[Optional(), NumberRange(0, 10_000_000)])
     partners = StringField("Partenaires", validators=[Length(max=500)])
     funding = StringField("Financements", validators=[Length(max=500)])
     links = TextAreaField("Liens vers le forum et le catalogue", validators=[Length(max=3_000)],

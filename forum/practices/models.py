@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from decimal import Decimal
 
 from markupsafe import Markup
 from sqlalchemy import (
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
 from forum.core.markdown import stored_html
-from forum.core.models import Base, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
+from forum.core.models import Base, Cents, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
 from forum.fabriques.models import Fabrique, TerritoryType
 from forum.resources.models import Resource
 from forum.threads.models import Category, Thread
@@ -120,7 +121,8 @@ class Practice(Hideable, Base):
     problems_html: Mapped[str] = mapped_column(Text, default="")
     lessons_source: Mapped[str] = mapped_column(Text, default="")
     lessons_html: Mapped[str] = mapped_column(Text, default="")
-    cost_euros: Mapped[int | None] = mapped_column(Integer)
+    # Euros here, cents in the database (see Cents).
+    cost_euros: Mapped[Decimal | None] = mapped_column("cost_cents", Cents())
     staff_hours: Mapped[int | None] = mapped_column(Integer)
     volunteer_hours: Mapped[int | None] = mapped_column(Integer)
     partners: Mapped[str] = mapped_column(String(500), default="")

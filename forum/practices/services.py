@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import joinedload, selectinload
@@ -25,10 +26,12 @@ from forum.accounts.services import require_confirmed
 from forum.core.direct_reads import DirectRead
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, check_version, lock
-from forum.core.markdown import render_markdown
+from forum.core.markdown import plain_excerpt, render_markdown
 from forum.core.models import utcnow
+from forum.core.numbers import euros, number_fr
 from forum.core.security import parse_id
 from forum.core.text import clean_line, clean_text, require_length
+from forum.core.typography import french_spacing
 from forum.core.visibility import is_moderator
 from forum.extensions import db
 from forum.fabriques.models import Fabrique, Membership, MembershipStatus, TerritoryType
@@ -60,7 +63,7 @@ class PracticeInput:
     coauthor_ids: list[int] = field(default_factory=list)
     period: str = ""
     sections: dict[str, str] = field(default_factory=dict)
-    cost_euros: int | None = None
+    cost_euros: Decimal | None = None
     staff_hours: int | None = None
     volunteer_hours: int | None = None
     partners: str = ""
@@ -195,7 +198,7 @@ def _members_of(fabrique_id: int, user_ids: list[int]) -> list[User]:
 
 
 def _apply(practice: Practice, data: PracticeInput) -> None:
-    practice.title = require_length(clean_line(data.title), "Le titre", minimum=8, maximum=150, field="title")
+    practice.title = require_length(french_spacing(clean_line(data.title)), "Le titre", minimum=8, maximum=150, field="title")
     try:
         practice.kind = PracticeKind(data.kind)
     except ValueError:
@@ -246,9 +249,10 @@ def snapshot(practice: Practice) -> dict[str, str]:
         "coauthor_fabriques": ", ".join(fabrique.name for fabrique in practice.coauthor_fabriques),
         "period": practice.period,
         "cost": "; ".join(part for part in (
-            f"{practice.cost_euros} €" if practice.cost_euros is not None else "",
-            f"{practice.staff_hours} h salariées" if practice.staff_hours is not None else "",
-            f"{practice.volunteer_hours} h bénévoles" if practice.volunteer_hours is not None else "") if part),
+            euros(practice.cost_euros) if practice.cost_euros is not None else "",
+            f"{number_fr(practice.staff_hours)} h salariées" if practice.staff_hours is not None else "",
+            f"{number_fr(practice.volunteer_hours)} h bénévoles" if practice.volunteer_hours is not None else "")
+            if part),
         "partners": practice.partners, "funding": practice.funding, "licence": LICENCES.get(practice.licence, ""),
         "links": "\n".join([*(f"Sujet : {thread.title}" for thread in practice.threads),
                             *(f"Ressource : {resource.name}" for resource in practice.resources)]),
@@ -415,7 +419,7 @@ def add_comment(actor: User, practice: Practice, body: str, *, site_url: str = "
     notify(practice.authors, "practice.comment", f"{actor.display_name} a commenté « {practice.title} ».",
            f"/pratiques/{practice.id}#commentaires", actor=actor, site_url=site_url,
            email_subject=f"Nouveau commentaire : {practice.title}"[:150],
-           email_text=f"{actor.display_name} a commenté « {practice.title} » :\n\n{body}")
+           email_text=f"{actor.display_name} a commenté « {practice.title} » :\n\n{plain_excerpt(comment.body_html)}")
     db.session.flush()
     return comment
 
@@ -447,7 +451,7 @@ def record_trial(actor: User, practice: Practice, outcome: str, note: str, *, si
     news = f"{fabrique.name} a essayé « {practice.title} » : {result.label.lower()}."
     notify(practice.authors, "practice.trial", news, f"/pratiques/{practice.id}#essais", actor=actor,
            site_url=site_url, email_subject=f"Nouveau témoignage : {practice.title}"[:150],
-           email_text=news + (f"\n\n{actor.display_name} raconte :\n\n{note}" if note else ""))
+           email_text=news + (f"\n\n{actor.display_name} raconte :\n\n{plain_excerpt(trial.note_html)}" if note else ""))
     db.session.flush()
     return trial
 

@@ -18,7 +18,7 @@ from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.security import parse_id
-from forum.core.web import filters_in_use, repeated_submission, site_url
+from forum.core.web import confirmation_needed, filters_in_use, repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS
 from forum.fabriques.models import Fabrique, TerritoryType
@@ -248,6 +248,13 @@ def publish(practice_id: int):
 def delete(practice_id: int):
     require_button_form()
     practice = _readable(practice_id)
+    if services.can_edit(current_user, practice):
+        ask = confirmation_needed(f"Supprimer le retour d'expérience « {practice.title} » ?",
+                                  "Il disparaîtra pour tout le monde, avec ses versions et ses commentaires ; "
+                                  "cela ne peut pas être annulé.", "Supprimer le retour",
+                                  url_for("practices.show", practice_id=practice.id))
+        if ask:
+            return ask
     services.delete_practice(current_user, practice)
     db.session.commit()
     flash("Le retour d'expérience a été supprimé.", "info")

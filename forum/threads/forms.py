@@ -1,6 +1,6 @@
 """Forms of the forum."""
 
-from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from forum.core.forms import CreatingForm, Form, VersionedForm
@@ -12,7 +12,10 @@ BODY_HELP = "En Markdown : **gras**, *italique*, listes avec « - », liens [t
 class ThreadForm(CreatingForm):
     title = StringField("Titre", validators=[DataRequired(REQUIRED), Length(min=8, max=150)],
                         description="Une phrase claire : c'est elle qui fera retrouver votre sujet.")
-    category = SelectField("Catégorie", validators=[DataRequired(REQUIRED)])
+    # An explicit choice, each category with its description (none is ticked unless the person came
+    # from a category's page): a default first category collected misfiled threads.
+    category = RadioField("Catégorie", validators=[DataRequired("Choisissez la catégorie de votre sujet.")],
+                          validate_choice=True)
     tags = StringField("Mots-clés", validators=[Length(max=250)],
                        description="Jusqu'à 5, séparés par des virgules (facultatif).")
     is_question = BooleanField("C'est une question (on pourra marquer la réponse qui la résout)")

@@ -16,14 +16,14 @@ from forum.accounts.services import get_user
 from forum.core.database import write_intent
 from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.locking import read_version
-from forum.core.forms import EmptyForm, attach_error, choices, render_form
+from forum.core.forms import EmptyForm, attach_error, render_form
 from forum.core.fragments import Viewer, fragment, page_body, per_response, uses_fragments
 from forum.core.limits import accepted, member_key, per_member
 from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.security import is_safe_local_path, parse_id
-from forum.core.web import repeated_submission, site_url
+from forum.core.web import confirmation_needed, repeated_submission, site_url
 from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
@@ -144,10 +144,10 @@ def tag(tag: str):
 def new_thread():
     categories = queries.categories()
     form = ThreadForm()
-    form.category.choices = choices((c.slug, c.name) for c in categories)
+    form.category.choices = [(c.slug, c.name) for c in categories]
     if not form.is_submitted():
         form.submission.data = submissions.issue(current_user, NEW_THREAD)
-        if request.args.get("categorie"):
+        if request.args.get("categorie") in {c.slug for c in categories}:
             form.category.data = request.args["categorie"]
         if request.args.get("question"):  # from "Poser une question"
             form.is_question.data = True
@@ -156,7 +156,7 @@ def new_thread():
         try:
             if wants_preview():
                 preview = preview_of(form.body.data)
-                return render_form("threads/new.html", form, 200, preview=preview)
+                return render_form("threads/new.html", form, 200, preview=preview, categories=categories)
             claim = submissions.claim(current_user, NEW_THREAD, form.submission.data)
             if claim.is_repeat:
                 earlier = db.session.get(Thread, claim.earlier or 0)
@@ -170,13 +170,13 @@ def new_thread():
             claim.record(thread.id)
             db.session.commit()
         except (Invalid, Conflict) as error:
-            return render_form("threads/new.html", form, attach_error(form, error), preview=preview)
+            return render_form("threads/new.html", form, attach_error(form, error), preview=preview, categories=categories)
         if is_awaiting_approval(thread):
             flash(HELD_THREAD, "info")
         else:
             flash("Votre sujet est publié.", "success")
         return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
-    return render_form("threads/new.html", form, preview=preview)
+    return render_form("threads/new.html", form, preview=preview, categories=categories)
 
 
 @blueprint.get("/sujets/<id:thread_id>")
@@ -437,6 +437,11 @@ def delete_post(post_id: int):
         abort(400)
     post = services.get_post(post_id)
     thread = services.get_thread(post.thread_id)
+    if post.author_id == current_user.id and not post.deleted_at:
+        ask = confirmation_needed("Supprimer votre message ?", "Son texte sera retiré du sujet pour tout le monde ; "
+                                  "cela ne peut pas être annulé.", "Supprimer le message", post_url(post, thread))
+        if ask:
+            return ask
     services.delete_post(current_user, post)
     db.session.commit()
     flash("Votre message a été supprimé.", "info")

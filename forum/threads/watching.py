@@ -27,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
 from forum.core.errors import Invalid
-from forum.core.markdown import own_words
+from forum.core.markdown import own_words, plain_excerpt
 from forum.core.models import utcnow
 from forum.extensions import db
 from forum.notifications.services import notify
@@ -191,10 +191,7 @@ def _author_answered(post: Post, thread: Thread, told: set[int]) -> User | None:
 
 
 def _email_text(head: str, post: Post) -> str:
-    excerpt = " ".join(post.body_source.split())
-    if len(excerpt) > 600:
-        excerpt = excerpt[:600].rsplit(" ", 1)[0] + " …"
-    return f"{head} :\n\n{excerpt}"
+    return f"{head} :\n\n{plain_excerpt(post.body_html)}"
 
 
 def _levels_for(thread: Thread, user_ids: list[int]) -> dict[int, WatchLevel]:

@@ -66,7 +66,7 @@ def test_register_with_a_fabrique_creates_a_pending_request(client, app):
     ({"email": ""}, "obligatoire"),
     ({"display_name": "N"}, "2"),
     ({"display_name": "N" * 81}, "80"),
-    ({"fabrique": "999999"}, "choix"),
+    ({"fabrique": "999999"}, "Aucune fabrique ne correspond"),
 ])
 def test_register_refuses_bad_input_with_french_message(client, app, changes, message):
     response = submit(client, "/inscription", {**REGISTRATION, **changes})

@@ -256,7 +256,10 @@ def test_manager_manages_spaces(client, app, directory):
     assert (space.name, space.capacity) == ("Grande salle", 40)
     assert submit(client, f"{url}/{space.id}", {"name": "Grande salle", "capacity": "45"}).status_code == 302
     assert db.session.get(Space, space.id).capacity == 45
-    assert submit(client, f"{url}/{space.id}/supprimer", form_url=url).status_code == 302
+    # Without confirmation, the page asks first and nothing is deleted.
+    assert submit(client, f"{url}/{space.id}/supprimer", form_url=url).status_code == 200
+    assert db.session.get(Space, space.id) is not None
+    assert submit(client, f"{url}/{space.id}/supprimer", {"confirmed": "1"}, form_url=url).status_code == 302
     assert db.session.execute(select(func.count()).select_from(Space)).scalar_one() == 0
 
 

@@ -25,6 +25,8 @@ from tests.resources.builders import make_resource
 NS = {"a": "http://www.w3.org/2005/Atom"}
 FEEDS = ["/flux/sujets.atom", "/flux/forum/mediation-numerique.atom", "/flux/pratiques.atom", "/flux/ressources.atom"]
 HOSTILE = "<script>alert(\"x\")</script> & 'guillemets' ]]> « été » 🚲"
+# As saved: titles and names get French typography (forum.core.typography), no-break spaces inside « ».
+HOSTILE_AS_SAVED = "<script>alert(\"x\")</script> & 'guillemets' ]]> «\u00a0été\u00a0» 🚲"
 
 
 def parse(response) -> ElementTree.Element:
@@ -92,7 +94,7 @@ def test_threads_feed_lists_the_newest_threads_with_their_opening_post(client, w
     second = make_thread(world["manager"], world["culture"], HOSTILE, "Un texte & des <balises>.", is_question=True)
     root = parse(client.get("/flux/sujets.atom"))
     check_feed(root, "/flux/sujets.atom")
-    assert titles(root) == [HOSTILE, "Financer un poste de médiateur"]
+    assert titles(root) == [HOSTILE_AS_SAVED, "Financer un poste de médiateur"]
     newest, older = entries(root)
     assert text(newest, "a:id") == f"https://localhost/sujets/{second.id}"
     assert newest.find("a:link", NS).get("href") == f"https://localhost/sujets/{second.id}/{second.slug}"
@@ -176,7 +178,7 @@ def test_practices_feed_lists_published_reports_only(client, world):
     response = client.get("/flux/pratiques.atom")
     root = parse(response)
     check_feed(root, "/flux/pratiques.atom")
-    assert titles(root) == [HOSTILE]
+    assert titles(root) == [HOSTILE_AS_SAVED]
     entry = entries(root)[0]
     assert text(entry, "a:id") == f"https://localhost/pratiques/{published.id}"
     assert [text(author, "a:name") for author in entry.findall("a:author", NS)] == ["Bob Leroy"]
@@ -210,7 +212,7 @@ def test_resources_feed_lists_the_catalogue(client, world):
     response = client.get("/flux/ressources.atom")
     root = parse(response)
     check_feed(root, "/flux/ressources.atom")
-    assert titles(root) == [HOSTILE, "Découpeuse laser"]
+    assert titles(root) == [HOSTILE_AS_SAVED, "Découpeuse laser"]
     paused, lendable = entries(root)
     assert text(lendable, "a:id") == f"https://localhost/ressources/{laser.id}"
     assert text(lendable, "a:author/a:name") == "La Fabrique des Possibles"

@@ -34,7 +34,7 @@ def test_a_comment_is_e_mailed_to_the_authors(client, app, world):
     assert response.status_code == 302
     [email] = _outbox(app)
     assert email.to == ["author@exemple.fr"]
-    assert email.subject == "Nouveau commentaire : Un atelier vélo au café associatif"
+    assert email.subject == "Nouveau commentaire\u00a0: Un atelier vélo au café associatif"
     assert "Rémi Lecteur a commenté" in email.body and "On a fait pareil à Limoges." in email.body
     assert f"https://localhost{url}#commentaires" in email.body and "/notifications/desabonnement/" in email.body
 
@@ -46,8 +46,8 @@ def test_a_trial_is_e_mailed_to_the_authors(client, app, world):
                   form_url=url).status_code == 302
     [email] = _outbox(app)
     assert email.to == ["author@exemple.fr"]
-    assert email.subject == "Nouveau témoignage : Un atelier vélo au café associatif"
-    assert "La Fabrique d'à côté a essayé « Un atelier vélo au café associatif »" in email.body
+    assert email.subject == "Nouveau témoignage\u00a0: Un atelier vélo au café associatif"
+    assert "La Fabrique d'à côté a essayé «\u00a0Un atelier vélo au café associatif\u00a0»" in email.body
     assert "Bien, mais l'hiver…" in email.body and f"{url}#essais" in email.body
 
 

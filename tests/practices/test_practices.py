@@ -52,7 +52,7 @@ def test_write_a_draft_then_publish(client, other_client, app, world):
     assert submit(client, f"/pratiques/{practice.id}/publier", form_url=f"/pratiques/{practice.id}").status_code == 302
     html = other_client.get(f"/pratiques/{practice.id}").get_data(as_text=True)
     for text in ("Un atelier vélo au café associatif", "Bonne pratique", "Le Café des Possibles", "Arthur Auteur",
-                 "Si c&#39;était à refaire", "450 €", "120 h", "FDVA", "Culture"):
+                 "Si c&#39;était à refaire", "450\u00a0€", "120\u00a0h", "FDVA", "Culture"):
         assert text in html, text
     assert "Un atelier vélo" in other_client.get("/pratiques").get_data(as_text=True)
 
@@ -94,7 +94,7 @@ def test_links_to_threads_and_resources(client, app, world):
                                                      "action": "publish"})
     assert response.status_code == 302
     html = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Comment financer un poste de médiateur ?" in html and "Pompe à vélo d&#39;atelier" in html
+    assert "Comment financer un poste de médiateur\u00a0?" in html and "Pompe à vélo d&#39;atelier" in html
 
 
 def test_edits_keep_revisions_and_any_two_can_be_compared(client, app, world):
@@ -280,7 +280,7 @@ def test_old_reports_show_when_they_were_last_confirmed(client, app, world):
     db.session.commit()
     login(client, "author@exemple.fr")
     html = client.get(f"/pratiques/{practice.id}").get_data(as_text=True)
-    assert "Encore d'actualité ?" in html and "current-stale" in html and "C'est toujours valable" in html
+    assert "Encore d'actualité\u00a0?" in html and "current-stale" in html and "C'est toujours valable" in html
 
 
 def test_list_filters_and_kinds_at_a_glance(client, app, world):

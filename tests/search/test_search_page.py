@@ -219,7 +219,7 @@ def test_empty_query_shows_help(client, world):
 
 def test_did_you_mean(client, world):
     html = page(client, "mediatoin")
-    match = re.search(r'Vouliez-vous dire : <a href="([^"]+)">([^<]+)</a>', html)
+    match = re.search(r'Vouliez-vous dire\u00a0: <a href="([^"]+)">([^<]+)</a>', html)
     assert match, html[-3000:]
     assert match.group(2) == "médiation"  # as the titles write it, not as the index folds it
     assert hit_urls(page(client, match.group(2)))

@@ -142,7 +142,7 @@ def test_reply_and_quote(client, other_client, app, forum):
     reply = db.session.execute(select(Post).where(Post.position == 2)).scalar_one()
     assert response.headers["Location"] == f"/sujets/{thread.id}/comment-financer-un-poste-de-mediateur#message-{reply.id}"
     html = other_client.get(f"/sujets/{thread.id}").get_data(as_text=True)
-    assert "<blockquote>" in html and "Je réponds : voyez le FDVA." in html and "1 réponse" in html
+    assert "<blockquote>" in html and "Je réponds\u00a0: voyez le FDVA." in html and "1 réponse" in html
     thread = db.session.get(Thread, thread.id)
     assert thread.post_count == 2 and thread.last_poster_id == reply.author_id
 
@@ -218,7 +218,10 @@ def test_delete_own_post_leaves_a_placeholder(client, app, forum):
     thread = make_thread(author, forum["category"])
     reply = make_reply(author, thread, "Un message que je regrette")
     login(client, "alice@exemple.fr")
-    response = submit(client, f"/messages/{reply.id}/supprimer", form_url=f"/sujets/{thread.id}")
+    # Without confirmation, the page asks first and nothing is deleted.
+    asked = submit(client, f"/messages/{reply.id}/supprimer", form_url=f"/sujets/{thread.id}")
+    assert asked.status_code == 200 and db.session.get(Post, reply.id).deleted_at is None
+    response = submit(client, f"/messages/{reply.id}/supprimer", {"confirmed": "1"}, form_url=f"/sujets/{thread.id}")
     assert response.status_code == 302
     html = client.get(f"/sujets/{thread.id}").get_data(as_text=True)
     assert "Message supprimé." in html and "Un message que je regrette" not in html
@@ -270,7 +273,7 @@ def test_category_pagination(client, app, forum):
 def test_tag_pages(client, app, forum):
     make_thread(make_user(), forum["category"], tags=["financement"])
     html = client.get("/mots-cles/financement").get_data(as_text=True)
-    assert "Comment financer un poste de médiateur ?" in html
+    assert "Comment financer un poste de médiateur\u00a0?" in html
     assert "Comment financer" not in client.get("/mots-cles/inconnu").get_data(as_text=True)
     assert "Comment financer" in client.get("/forum/mediation-numerique?tag=financement").get_data(as_text=True)
 
@@ -280,7 +283,7 @@ def test_home_shows_latest_threads_and_active_fabriques(client, app, forum):
     make_fabrique(manager)
     make_thread(manager, forum["category"])
     html = client.get("/").get_data(as_text=True)
-    assert "Comment financer un poste de médiateur ?" in html and "La Fabrique des Possibles" in html
+    assert "Comment financer un poste de médiateur\u00a0?" in html and "La Fabrique des Possibles" in html
     assert "Médiation numérique" in html
 
 

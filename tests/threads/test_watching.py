@@ -49,7 +49,7 @@ def test_starting_and_replying_follow_the_thread(people):
     levels = dict(db.session.execute(select(Watch.user_id, Watch.level).where(Watch.thread_id == thread.id)).all())
     assert levels == {alice.id: WatchLevel.WATCHING, bob.id: WatchLevel.WATCHING}
     assert [n.text for n in notifications_of(alice, "reply")] == [
-        "Bob Leroy a répondu dans « Comment accueillir les nouveaux bénévoles ? »."]
+        "Bob Leroy a répondu dans «\u00a0Comment accueillir les nouveaux bénévoles\u00a0?\u00a0»."]
     make_reply(alice, thread, "Merci Bob !")
     assert len(notifications_of(bob, "reply")) == 1 and not notifications_of(alice, "reply")[1:]
     assert notifications_of(chloe) == []  # never took part, follows nothing
@@ -75,7 +75,7 @@ def test_following_a_category_tells_of_its_new_threads(client, people):
     make_thread(bob, people["category"], "Des tablettes pour les ateliers seniors ?")
     make_thread(bob, people["other_category"], "Une charte pour le conseil collégial ?")
     [told] = notifications_of(chloe, "thread")
-    assert told.text == "Bob Leroy a ouvert le sujet « Des tablettes pour les ateliers seniors ? »."
+    assert told.text == "Bob Leroy a ouvert le sujet «\u00a0Des tablettes pour les ateliers seniors\u00a0?\u00a0»."
     assert told.link.startswith("/messages/")
     assert notifications_of(alice, "thread") == [] and notifications_of(bob) == []  # nor the author
 
@@ -126,7 +126,7 @@ def test_a_mention_notifies_the_member(people, written):
     bob, chloe, thread = people["bob"], people["chloe"], people["thread"]
     make_reply(bob, thread, f"Je pense que {written} a déjà fait ça à la médiathèque.")
     mentions = notifications_of(chloe, "mention")
-    assert [n.text for n in mentions] == ["Bob Leroy vous a mentionné·e dans « Comment accueillir les nouveaux bénévoles ? »."]
+    assert [n.text for n in mentions] == ["Bob Leroy vous a mentionné·e dans «\u00a0Comment accueillir les nouveaux bénévoles\u00a0?\u00a0»."]
 
 
 def test_mentions_that_name_nobody_or_several_people_or_oneself_notify_nobody(people):
@@ -240,7 +240,7 @@ def test_normal_level_hears_of_replies_to_one_s_own_posts(client, other_client, 
     login(client, "bob@exemple.fr")
     assert _quote_and_reply(client, thread, chloes, "Excellente idée, le parrainage.").status_code == 302
     [told] = notifications_of(chloe, "reply")
-    assert told.text == f"Bob Leroy a répondu à votre message dans « {thread.title} »."
+    assert told.text == f"Bob Leroy a répondu à votre message dans «\u00a0{thread.title}\u00a0»."
     assert db.session.execute(select(Thread.post_count).where(Thread.id == thread.id)).scalar_one() == 4
     assert len(notifications_of(alice, "reply")) == 3  # the author follows her thread: each reply, once
 

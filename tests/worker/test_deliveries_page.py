@@ -53,6 +53,7 @@ def team(app):
 
 @pytest.fixture
 def failures(team):
+    # Typed with ordinary spaces: every e-mail's subject is stored with French typography (no-break spaces).
     first = make_failed_email("bob@exemple.fr", "Nouvelle réponse : Comment financer un poste ?",
                               "SMTPServerDisconnected: Connection unexpectedly closed", attempts=8)
     second = make_failed_email(LONG_ADDRESS, "Votre résumé quotidien du Forum des Fabriques", LONG_ERROR, attempts=8)
@@ -106,7 +107,7 @@ def test_admins_see_the_counts_the_failures_and_the_schedules(client, app, team,
 
     table = page[page.index("E-mails en échec"):page.index("Tâches planifiées")]
     assert table.index(LONG_ADDRESS) < table.index("bob@exemple.fr")  # the latest failure first
-    for text in ("bob@exemple.fr", "Nouvelle réponse : Comment financer un poste ?",
+    for text in ("bob@exemple.fr", "Nouvelle réponse\u00a0: Comment financer un poste\u00a0?",
                  "SMTPServerDisconnected: Connection unexpectedly closed", LONG_ADDRESS,
                  "Votre résumé quotidien du Forum des Fabriques", LONG_ERROR, "8 tentatives"):
         assert text in table, text
@@ -154,14 +155,15 @@ def test_resending_puts_it_back_in_the_outbox_and_the_worker_sends_it_once(clien
 
     run_worker_now()  # the worker, woken by the resend
     [message] = sent_messages(app)
-    assert message.to == ["bob@exemple.fr"] and message.subject == "Nouvelle réponse : Comment financer un poste ?"
+    assert message.to == ["bob@exemple.fr"]
+    assert message.subject == "Nouvelle réponse\u00a0: Comment financer un poste\u00a0?"
     assert message.body == BODY
     sent = row(failures["first"])
     assert (sent.state, sent.attempts, sent.last_error, sent.body) == (DeliveryState.SENT, 1, None, "")
     assert row(failures["second"]).state is DeliveryState.FAILED  # the other one stays
 
     page = text_of(client.get(PAGE))
-    assert ("L'e-mail « Nouvelle réponse : Comment financer un poste ? » à bob@exemple.fr "
+    assert ("L'e-mail «\u00a0Nouvelle réponse\u00a0: Comment financer un poste\u00a0?\u00a0» à bob@exemple.fr "
             "repart dans la file d'envoi.") in page
     assert 'action="%s"' % url not in page and page.count("Renvoyer</button>") == 1
 
@@ -185,7 +187,7 @@ def test_resending_what_is_no_longer_failed_is_a_409_that_changes_nothing(client
     # A second administrator's click, from the page as it was before the first one's.
     response = client.post(url, data={"csrf_token": csrf_token(client, "/")})
     assert response.status_code == 409
-    assert "Cet e-mail n'est plus en échec : il a déjà été renvoyé." in text_of(response)
+    assert "Cet e-mail n'est plus en échec\u00a0: il a déjà été renvoyé." in text_of(response)
     again = row(failures["first"])
     assert (again.state, again.attempts, again.sent_at) == (DeliveryState.SENT, 1, sent.sent_at)
     assert len(sent_messages(app)) == 1

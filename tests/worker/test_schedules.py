@@ -200,7 +200,7 @@ def test_loan_reminders_go_once_whatever_the_number_of_rounds(app):
     db.session.execute(update(Loan).where(Loan.id == loan.id).values(state=LoanState.ACCEPTED))
     commit_work()
     outbox(app).clear()
-    subject = "Rappel : le prêt de « Découpeuse laser 60 W » commence demain"
+    subject = "Rappel\u00a0: le prêt de «\u00a0Découpeuse laser 60 W\u00a0» commence demain"
 
     # Noon in Paris on the day the loan builders call today (fixed when the tests started: a run
     # that crosses midnight in Paris still reminds of "tomorrow's" loan).
