@@ -106,23 +106,27 @@ class NotificationLine:
         return HIDDEN_TEXT if self.is_masked else self.text
 
 
-# One page of a member's notifications, newest first, with their total (built once: the bell leads
-# here all day).
+# One page of a member's notifications, newest first, with their total and the member's e-mail
+# choice on each row (built once: the bell leads here all day; the page shows the choice).
 _LINES = DirectRead(counted_page_statement(
     select(Notification.id, Notification.text, Notification.created_at, Notification.read_at, User.display_name,
-           Notification.link)
+           Notification.link, select(EmailPreference.frequency)
+           .where(EmailPreference.user_id == bindparam("user_id")).scalar_subquery())
     .outerjoin(User, User.id == Notification.actor_id).where(Notification.user_id == bindparam("user_id"))
     .order_by(Notification.created_at.desc(), Notification.id.desc())))
 
 
-def notification_lines(user: User, page: int, per_page: int) -> Page[NotificationLine]:
-    """One page of the member's notifications, newest first (one query, and one for the visibility of
-    what they name: ``masked``); a page past the end is NotFound."""
+def notification_lines(user: User, page: int, per_page: int) -> tuple[Page[NotificationLine], EmailFrequency]:
+    """One page of the member's notifications, newest first, and their e-mail choice: one query, and
+    one for the visibility of what the lines name (``masked``); a page past the end is NotFound."""
     rows = _LINES.all_in(db.session, user_id=user.id, **page_parameters(page, per_page))
     lines = page_of_counted_rows(rows, page, per_page)
+    if not lines.items:
+        return lines, frequency_of(user)
     hidden = masked([(row[5], row[2]) for row in lines.items])
+    frequency = EmailFrequency(rows[0][6]) if rows[0][6] is not None else EmailFrequency.IMMEDIATE
     return dataclasses.replace(lines, items=[NotificationLine(*row[:5], is_masked=is_masked)
-                                             for row, is_masked in zip(lines.items, hidden)])
+                                             for row, is_masked in zip(lines.items, hidden)]), frequency
 
 
 def unread_count(user: User) -> int:

@@ -41,11 +41,10 @@ def remember_unread_count(count: int) -> None:
 @uses_fragments
 def index():
     g.private_page = True
-    page = services.notification_lines(current_user, parse_page(request.args.get("page")), PER_PAGE)
+    page, frequency = services.notification_lines(current_user, parse_page(request.args.get("page")), PER_PAGE)
     # A line reads the same until it is read, its "il y a…" changes or what it names is hidden (its
     # text never changes).
     line_keys = tuple((line.id, line.is_read, ago(line.created_at), line.is_masked) for line in page.items)
-    frequency = services.frequency_of(current_user)
     has_unread = _unread_notifications() > 0
 
     def context() -> dict:

@@ -152,3 +152,13 @@ def test_e_mails_from_cron_need_the_public_address(tmp_path):
 def test_bad_period_is_refused(app):
     result = app.test_cli_runner().invoke(args=["digest", "send", "--period", "hourly"])
     assert result.exit_code != 0 and "hourly" in result.output
+
+
+def test_the_notifications_page_shows_the_chosen_frequency_with_or_without_lines(client, app, forum):
+    login(client, "alice@exemple.fr")
+    assert 'value="immediat" checked' in client.get("/notifications").get_data(as_text=True)  # never chose
+    choose(client, "hebdomadaire")
+    assert 'value="hebdomadaire" checked' in client.get("/notifications").get_data(as_text=True)  # no line
+    make_reply(forum["bob"], forum["thread"], "Nous en faisons un chaque mois.")
+    page = client.get("/notifications").get_data(as_text=True)
+    assert 'value="hebdomadaire" checked' in page and "Bob Leroy" in page  # read with the lines
