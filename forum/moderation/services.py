@@ -22,7 +22,7 @@ import re
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import literal_column, select, union_all, update
+from sqlalchemy import bindparam, literal_column, select, union_all, update
 from sqlalchemy.orm import selectinload
 
 from forum.accounts.models import User
@@ -160,6 +160,33 @@ def _target_of_link(link: str) -> tuple[TargetType, int] | None:
     return None
 
 
+def _kind(target_type: TargetType):
+    return literal_column(f"'{target_type.value}'")  # a constant of the enum, never user input
+
+
+def _ids_of(target_type: TargetType):
+    return bindparam(f"{target_type.name.lower()}_ids", expanding=True)
+
+
+# Built once (the notifications page runs it on every view): every kind of notified content, each
+# with the ids of its kind (an empty list matches nothing). Built per call, its compilation cost
+# more than the rest of the page.
+_HIDDEN_SINCE = union_all(
+    select(_kind(TargetType.POST), Post.id, Post.hidden_at)
+    .where(Post.id.in_(_ids_of(TargetType.POST)), Post.hidden_at.is_not(None)),
+    select(_kind(TargetType.POST), Post.id, Thread.hidden_at).join(Thread, Thread.id == Post.thread_id)
+    .where(Post.id.in_(_ids_of(TargetType.POST)), Thread.hidden_at.is_not(None), Thread.merged_into_id.is_(None)),
+    select(_kind(TargetType.THREAD), Thread.id, Thread.hidden_at)
+    .where(Thread.id.in_(_ids_of(TargetType.THREAD)), Thread.hidden_at.is_not(None),
+           Thread.merged_into_id.is_(None)),
+    *(select(_kind(target_type), MODELS[target_type].id, MODELS[target_type].hidden_at)
+      .where(MODELS[target_type].id.in_(_ids_of(target_type)), MODELS[target_type].hidden_at.is_not(None))
+      for target_type in (TargetType.PRACTICE, TargetType.RESOURCE, TargetType.PRIVATE_MESSAGE)),
+)
+_NOTIFIED_KINDS = (TargetType.POST, TargetType.THREAD, TargetType.PRACTICE, TargetType.RESOURCE,
+                   TargetType.PRIVATE_MESSAGE)
+
+
 def hidden_since(links: Collection[str]) -> dict[str, datetime]:
     """For notification links: since when the content each leads to is hidden (a post: itself or its
     thread), in one query; links to visible content, or to nothing hideable, are left out. A thread
@@ -168,30 +195,14 @@ def hidden_since(links: Collection[str]) -> dict[str, datetime]:
     Registered with forum.notifications (``answer_hidden_since``), which shows « Contenu masqué par la
     modération. » for a line written before the hiding."""
     targets = {link: target for link in links if (target := _target_of_link(link)) is not None}
-    wanted: dict[TargetType, set[int]] = {}
-    for target_type, target_id in targets.values():
-        wanted.setdefault(target_type, set()).add(target_id)
-    parts = []
-
-    def kind(target_type: TargetType):
-        return literal_column(f"'{target_type.value}'")  # a constant of the enum, never user input
-
-    if ids := wanted.pop(TargetType.POST, None):
-        parts.append(select(kind(TargetType.POST), Post.id, Post.hidden_at)
-                     .where(Post.id.in_(ids), Post.hidden_at.is_not(None)))
-        parts.append(select(kind(TargetType.POST), Post.id, Thread.hidden_at).join(Thread, Thread.id == Post.thread_id)
-                     .where(Post.id.in_(ids), Thread.hidden_at.is_not(None), Thread.merged_into_id.is_(None)))
-    if ids := wanted.pop(TargetType.THREAD, None):
-        parts.append(select(kind(TargetType.THREAD), Thread.id, Thread.hidden_at)
-                     .where(Thread.id.in_(ids), Thread.hidden_at.is_not(None), Thread.merged_into_id.is_(None)))
-    for target_type, ids in wanted.items():
-        model = MODELS[target_type]
-        parts.append(select(kind(target_type), model.id, model.hidden_at)
-                     .where(model.id.in_(ids), model.hidden_at.is_not(None)))
-    if not parts:
+    if not targets:
         return {}
+    wanted: dict[TargetType, set[int]] = {target_type: set() for target_type in _NOTIFIED_KINDS}
+    for target_type, target_id in targets.values():
+        wanted[target_type].add(target_id)
+    parameters = {f"{target_type.name.lower()}_ids": sorted(ids) for target_type, ids in wanted.items()}
     since: dict[tuple[TargetType, int], datetime] = {}
-    for raw_kind, target_id, at in db.session.execute(union_all(*parts)):
+    for raw_kind, target_id, at in db.session.execute(_HIDDEN_SINCE, parameters):
         key = (TargetType(raw_kind), target_id)
         since[key] = max(since.get(key, at), at)  # a post and its thread both hidden: the later
     return {link: since[target] for link, target in targets.items() if target in since}
