@@ -190,6 +190,10 @@ def show(thread_id: int, slug: str | None = None):
         return redirect(url_for("threads.show", thread_id=target.id, slug=target.slug), 301)
     if not can_see(current_user, head, head.author_id):
         raise NotFound("Ce sujet a été masqué par la modération.")
+    if slug is not None and slug != head.slug:
+        # An address from an earlier title (renamed, or removed with its member's texts) leads to the
+        # current one: the old title's words do not live on in the address bar.
+        return redirect(url_for("threads.show", thread_id=head.id, slug=head.slug, **request.args), 301)
     per_page = current_app.config["POSTS_PER_PAGE"]
     page = queries.post_places(head, parse_page(request.args.get("page")), per_page)
     member = current_user.is_authenticated

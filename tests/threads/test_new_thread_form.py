@@ -60,3 +60,14 @@ def test_the_chosen_category_is_kept_when_the_form_comes_back_with_an_error(clie
     login(client, "alice@exemple.fr")
     response = submit(client, "/sujets/nouveau", dict(THREAD, category="gouvernance-partagee", body=""))
     assert response.status_code == 400 and _checked(response.get_data(as_text=True)) == ["gouvernance-partagee"]
+
+
+def test_an_address_with_an_earlier_title_leads_to_the_current_one(client, categories):
+    from tests.conftest import make_thread
+
+    thread = make_thread(make_user(), categories[0], "Quel logiciel pour les inscriptions ?", "Un outil simple ?")
+    old = client.get(f"/sujets/{thread.id}/un-ancien-titre?page=1")
+    assert old.status_code == 301
+    assert old.headers["Location"] == f"/sujets/{thread.id}/{thread.slug}?page=1"
+    assert client.get(f"/sujets/{thread.id}/{thread.slug}").status_code == 200
+    assert client.get(f"/sujets/{thread.id}").status_code == 200
