@@ -9,8 +9,9 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
+from forum.core.database import write_intent
 from forum.core.dates import today_in_france
-from tests.conftest import make_member, make_reply, make_thread, make_user
+from tests.conftest import commit_work, make_member, make_reply, make_thread, make_user
 from tests.e2e.test_journey import WIDER_THAN_SCREEN, log_in
 
 pytestmark = pytest.mark.e2e
@@ -76,10 +77,13 @@ def test_two_managers_answering_one_loan_request(new_page, live_server, screensh
         from forum.accounts.models import User
 
         resource = make_resource(db.session.get(User, manager), lender, "Vidéoprojecteur portable")
-        second = make_member(lender, "octave@exemple.fr", "Octave Coresponsable")
-        db.session.execute(db.update(Membership).where(Membership.user_id == second.id)
-                           .values(role=MembershipRole.MANAGER))
-        db.session.commit()
+        second_id = make_member(lender, "octave@exemple.fr", "Octave Coresponsable").id
+        # Declared a writer from its BEGIN: the live server's worker may be writing (the joining
+        # e-mails), and a transaction that read first cannot wait for the lock (SQLite: "locked").
+        with write_intent():
+            db.session.execute(db.update(Membership).where(Membership.user_id == second_id)
+                               .values(role=MembershipRole.MANAGER))
+            commit_work()
         from tests.conftest import make_fabrique
 
         asker = make_user("mina@exemple.fr", "Mina Emprunteuse")
