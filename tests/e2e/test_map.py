@@ -238,7 +238,16 @@ def test_an_overseas_fabrique_has_its_inset(page, overseas, tiles, console, scre
     martinique.locator(".leaflet-marker-icon").focus()
     page.keyboard.press("Enter")
     expect(martinique.locator(".leaflet-popup-content")).to_contain_text("La Boussole")
-    martinique.locator(".leaflet-popup-content").get_by_role("link", name="La Boussole").click()
+    # The popup pans its map into view (frame by frame, not a CSS animation): a click during the pan
+    # lands on the map, which closes the popup. Click once the link stays in place.
+    link = martinique.locator(".leaflet-popup-content").get_by_role("link", name="La Boussole")
+    link.evaluate("""(element) => new Promise((resolve) => {
+      let last = null, still = 0;
+      const look = () => { const box = JSON.stringify(element.getBoundingClientRect());
+        still = box === last ? still + 1 : 0; last = box;
+        if (still >= 5) resolve(); else requestAnimationFrame(look); };
+      look(); })""")
+    link.click()
     expect(page.get_by_role("heading", name="La Boussole", level=1)).to_be_visible()
     assert not console.csp_violations and not console.page_errors
 
