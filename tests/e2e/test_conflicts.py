@@ -80,6 +80,8 @@ def test_two_managers_answering_one_loan_request(new_page, live_server, screensh
         second_id = make_member(lender, "octave@exemple.fr", "Octave Coresponsable").id
         # Declared a writer from its BEGIN: the live server's worker may be writing (the joining
         # e-mails), and a transaction that read first cannot wait for the lock (SQLite: "locked").
+        # Reading the id above began one: end it first, so that the write begins its own.
+        db.session.rollback()
         with write_intent():
             db.session.execute(db.update(Membership).where(Membership.user_id == second_id)
                                .values(role=MembershipRole.MANAGER))
