@@ -60,13 +60,6 @@ class FabriqueProfile:
     longitude: float | None = None
 
 
-def get_fabrique_by_slug(slug: str) -> Fabrique:
-    fabrique = db.session.execute(select(Fabrique).where(Fabrique.slug == slug)).scalar_one_or_none()
-    if fabrique is None:
-        raise NotFound("Cette fabrique n'existe pas.")
-    return fabrique
-
-
 def _unique_slug(name: str, exclude_id: int | None = None) -> str:
     base = slugify(name, max_length=80)
     slug, suffix = base, 2

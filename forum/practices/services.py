@@ -482,7 +482,3 @@ def flag_outdated(actor: User, practice: Practice, note: str, *, site_url: str =
            email_subject=f"Encore d'actualité ? « {practice.title} »")
     db.session.flush()
     return True
-
-
-def authored_by(user: User) -> select:
-    return select(practice_authors.c.practice_id).where(practice_authors.c.user_id == user.id)

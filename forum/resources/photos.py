@@ -13,7 +13,8 @@ Files and transactions: files are written before the rows that name them, and
 removed again if that transaction does not commit; a deleted photo's files are
 removed only once the deletion has committed (SQLAlchemy session events, as
 for e-mail in forum/core/mail.py). A crash between the two leaves unreferenced
-files, which ``prune_orphan_files`` removes.
+files, which ``prune_orphan_files`` removes: the worker's daily pruning job runs it
+(forum/worker/jobs.py, hour set by FORUM_PRUNING_HOUR).
 
 Nothing here reads the request; services take the acting user as a parameter.
 """

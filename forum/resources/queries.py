@@ -21,7 +21,7 @@ from forum.fabriques.geography import DEPARTMENTS, REGIONS
 from forum.fabriques.models import Fabrique
 from forum.resources.loans import Booking, usage_by_day
 from forum.resources.models import (
-    ALL_CATEGORIES, BOOKING_STATES, Loan, LoanEvent, LoanMessage, LoanState, Photo, Resource, ResourceKind,
+    ALL_CATEGORIES, BOOKING_STATES, Loan, LoanEvent, LoanMessage, LoanState, Resource, ResourceKind,
     loan_is_overdue,
 )
 
@@ -336,7 +336,3 @@ def loan_messages(loan: Loan) -> list[LoanMessage]:
         .options(joinedload(LoanMessage.author).load_only(User.id, User.display_name))
         .order_by(LoanMessage.created_at, LoanMessage.id)
     ).scalars())
-
-
-def first_photo(resource: Resource) -> Photo | None:
-    return resource.photos[0] if resource.photos else None
