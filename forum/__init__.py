@@ -53,6 +53,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=int(app.config["TRUSTED_PROXIES"]))
     _register_blueprints(app)
+    _register_page_helpers(app)
     _register_commands(app)
     return app
 
@@ -179,6 +180,21 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_practices_section, fabrique_threads_section]
     app.extensions[HOME_SECTIONS_KEY] = [home_practices_section]
+
+
+def _register_page_helpers(app: Flask) -> None:
+    """The template helpers every page may call (each queries only when a template calls it), and
+    the one site-wide check before any write. It comes after the CSRF check, registered earlier by
+    the extension, so a forged request still gets its 400."""
+    from forum.fabriques.views import template_helpers as membership_helpers
+    from forum.messages.views import template_helpers as ignoring_helpers
+    from forum.moderation.web import refuse_writes_of_suspended_members
+    from forum.moderation.web import template_helpers as moderation_helpers
+    from forum.notifications.views import template_helpers as unread_helpers
+
+    app.before_request(refuse_writes_of_suspended_members)
+    for helpers in (membership_helpers, unread_helpers, ignoring_helpers, moderation_helpers):
+        app.context_processor(helpers)
 
 
 def _register_commands(app: Flask) -> None:

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required, logout_user
 from forum.accounts import recovery
 from forum.accounts.forms import EmailChangeForm, ForgotPasswordForm, ResetPasswordForm
 from forum.accounts.recovery import BadLink
-from forum.accounts.views import next_url
+from forum.core.web import next_url
 from forum.core.database import write_intent
 from forum.core.errors import DomainError, Invalid
 from forum.core.forms import attach_error, render_form, require_button_form

@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from forum.accounts import services
 from forum.accounts.forms import LoginForm, PasswordChangeForm, ProfileForm, RoleForm
-from forum.accounts.models import Role, User
+from forum.accounts.models import Role
 from forum.accounts.queries import members_for_admin
+from forum.accounts.web import open_login_session
 from forum.core.errors import DomainError, Invalid
 from forum.core.forms import attach_error, render_form
 from forum.core.pagination import parse_page
-from forum.core.security import is_safe_local_path
+from forum.core.web import next_url
 from forum.extensions import db, limiter
 
 blueprint = Blueprint("accounts", __name__)
-
-
-def next_url(default: str) -> str:
-    """The local ``next`` target of this request, else ``default`` (never another site)."""
-    target = request.args.get("next") or request.form.get("next")
-    return target if is_safe_local_path(target) else default
-
-
-def open_login_session(user: User) -> None:
-    """Log ``user`` in this browser with a fresh server-side session (and a fresh CSRF token)."""
-    services.start_login_session(user, request.headers.get("User-Agent", ""))
-    session.clear()  # a fresh session (and CSRF token) for the new identity
-    session.permanent = True
-    login_user(user)
 
 
 def _login_failed(response) -> bool:

@@ -18,7 +18,7 @@ from forum.core.limits import REPEATED_SUBMISSION, breached_reset_at, retry_sent
 from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
 from forum.core.markdown import plain_excerpt
 from forum.core.numbers import euros, number_fr
-from forum.core.security import SAFE_METHODS, IdConverter, add_security_headers
+from forum.core.security import SAFE_METHODS, IdConverter, add_security_headers, is_safe_local_path
 from forum.core.typography import french_spacing
 from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db
@@ -177,6 +177,18 @@ def repeated_submission(message: str, url: str):
     setattr(g, REPEATED_SUBMISSION, True)
     flash(message, "info")
     return redirect(url)
+
+
+def next_url(default: str) -> str:
+    """The local ``next`` target of this request (query string, else form), else ``default``:
+    never another site."""
+    target = request.args.get("next") or request.form.get("next")
+    return target if is_safe_local_path(target) else default
+
+
+def wants_preview() -> bool:
+    """Whether a Markdown form was sent with its « Aperçu » button rather than to save."""
+    return request.form.get("action") == "preview"
 
 
 def site_url() -> str:

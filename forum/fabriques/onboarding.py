@@ -11,7 +11,8 @@ from flask_login import current_user
 
 from forum.accounts import recovery, services
 from forum.accounts.forms import RegisterForm
-from forum.accounts.views import next_url, open_login_session
+from forum.accounts.web import open_login_session
+from forum.core.web import next_url
 from forum.core.errors import DomainError
 from forum.core.forms import attach_error, render_form
 from forum.core.limits import accepted

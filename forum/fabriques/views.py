@@ -31,9 +31,8 @@ NEW_FABRIQUE = "fabrique"  # the new fabrique form's submission scope (forum.acc
 SECTIONS_KEY = "fabrique_page_sections"
 
 
-@blueprint.app_context_processor
-def _membership_helper():
-    # The nav and profile show the member's fabrique; this loads it only when needed.
+def template_helpers() -> dict:
+    """The nav and profile show the member's fabrique: loaded only when a template asks."""
     return {"my_membership": lambda: membership_of(current_user)}
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, g, render_template, request, url_for
+from flask import Blueprint, g, render_template, url_for
 from flask_login import current_user, login_required
 
-from forum.core.security import is_safe_local_path
+from forum.core.web import next_url
 from forum.fabriques.permissions import membership_of
 from forum.threads import queries as thread_queries
 from forum.threads import watching
@@ -20,10 +20,9 @@ def welcome():
     """Confirm the address, join a fabrique, introduce oneself, follow categories, ask a first question;
     then on to the page the member came for (``next``), else the forum."""
     g.private_page = True
-    target = request.args.get("next")
     levels = watching.category_levels(current_user)
     return render_template(
         "members/welcome.html", membership=membership_of(current_user),
         categories=[(category, levels.get(category.id, WatchLevel.NORMAL) is WatchLevel.WATCHING)
                     for category in thread_queries.categories()],
-        continue_url=target if is_safe_local_path(target) else url_for("threads.home"))
+        continue_url=next_url(url_for("threads.home")))

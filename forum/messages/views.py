@@ -28,9 +28,8 @@ PER_PAGE = 30
 NEW_CONVERSATION = "conversation"  # the new-conversation form's submission scope (forum.accounts.submissions)
 
 
-@blueprint.app_context_processor
-def _ignoring_helper():
-    # The member page offers "Ignorer" or "Ne plus ignorer": one small query, only when it asks.
+def template_helpers() -> dict:
+    """The member page offers "Ignorer" or "Ne plus ignorer": one small query, only when it asks."""
     return {"ignoring": lambda member: current_user.is_authenticated and services.ignores(current_user, member)}
 
 

@@ -13,8 +13,8 @@ from forum.core.locking import read_version
 from forum.core.forms import attach_error, choices, render_form, require_button_form
 from forum.core.limits import per_member
 from forum.core.pagination import parse_page
-from forum.core.security import SAFE_METHODS, is_safe_local_path, parse_id
-from forum.core.web import site_url
+from forum.core.security import parse_id
+from forum.core.web import next_url, site_url, wants_preview
 from forum.extensions import db
 from forum.moderation import flags, queries, services, suspensions, thread_tools
 from forum.moderation.forms import (
@@ -23,62 +23,15 @@ from forum.moderation.forms import (
 from forum.moderation.models import ACTION_LABELS, TargetType
 from forum.threads.queries import categories
 from forum.threads.services import get_post, get_thread
-from forum.threads.views import post_url, preview_of, wants_preview
+from forum.threads.web import post_url, preview_of
 
 blueprint = Blueprint("moderation", __name__)
 
 FLAGGABLE_KINDS = "any(message, sujet, ressource, pratique, prive)"
-# What a suspended member may still post: nothing anyone else reads. Leave (log out, delete
-# the account), keep the account safe (password), manage what reaches them (notifications
-# read, e-mail choices, watch levels) and their private bookmarks.
-ALLOWED_WHILE_SUSPENDED = frozenset({
-    "accounts.logout", "accounts.login", "accounts.change_password", "recovery.reset_password",
-    "members.delete_account",
-    "notifications.open_notification", "notifications.mark_all_read", "notifications.preferences",
-    "notifications.unsubscribe", "threads.watch_thread", "threads.watch_category",
-    "community.bookmark_thread", "community.unbookmark_thread", "community.bookmark_post",
-    "community.unbookmark_post",
-})
-
-
-@blueprint.before_app_request
-def _refuse_writes_of_suspended_members():
-    """A suspended member reads everything but writes nothing: every POST (reply, new thread,
-    flag, loan request, comment, vote, "Merci"…) answers 403 with the end of the suspension.
-
-    Checked here, once for the whole site, rather than in each service: the writes are spread
-    over every domain (threads, resources, practices, fabriques, accounts…), which sit below
-    moderation and may not import it; one hook cannot be forgotten by the next feature, and it
-    refuses before any form is read or anything is written. It runs after the CSRF check (the
-    extension's hook comes first), so a forged request still gets its 400. Endpoints that only
-    end a session or mark notifications read stay open (ALLOWED_WHILE_SUSPENDED, or a view
-    with ``allowed_while_suspended = True``).
-    """
-    if request.method in SAFE_METHODS or not current_user.is_authenticated or not current_user.is_suspended:
-        return None
-    view = current_app.view_functions.get(request.endpoint or "")
-    if request.endpoint in ALLOWED_WHILE_SUSPENDED or getattr(view, "allowed_while_suspended", False):
-        return None
-    raise Forbidden(suspensions.refusal_for(current_user))
-
-
-@blueprint.app_context_processor
-def _moderation_helpers():
-    # Counted only when the nav asks, and only for moderators: one small query.
-    return {"moderation_waiting_count": lambda: queries.waiting_count()
-            if current_user.is_authenticated and current_user.is_moderator else 0,
-            "suspension_text": suspensions.suspension_text}
-
-
 def _moderator_page() -> None:
     if not current_user.is_moderator:
         raise Forbidden(services.MODERATORS_ONLY)
     g.private_page = True
-
-
-def _back(default: str) -> str:
-    target = request.form.get("next") or request.args.get("next") or ""
-    return target if is_safe_local_path(target) else default
 
 
 # --- flags ----------------------------------------------------------------------------------------
@@ -159,7 +112,7 @@ def review(kind: str, target_id: int, decision: str):
               if decision == "masquer" else "Signalement ignoré\u00a0: le contenu reste visible.", "success")
     else:
         flash("Ces signalements ont déjà été examinés.", "info")
-    return redirect(_back(url_for("moderation.queue")))
+    return redirect(next_url(url_for("moderation.queue")))
 
 
 @blueprint.get("/moderation/prive/<id:message_id>")
@@ -193,7 +146,7 @@ def hide(kind: str, target_id: int):
                                title=title, link=link, target=target)
         flash("Contenu masqué : son auteur·rice est prévenu·e." if done else "Ce contenu était déjà masqué.",
               "success" if done else "info")
-        return redirect(_back(link))
+        return redirect(next_url(link))
     return render_form("moderation/hide.html", form, target_type=target_type, title=title, link=link, target=target)
 
 
@@ -209,7 +162,7 @@ def restore(kind: str, target_id: int):
         flash("Contenu rétabli : il est de nouveau visible.", "success")
     else:
         flash("Ce contenu était déjà visible.", "info")
-    return redirect(_back(services.link_of(target_type, target)))
+    return redirect(next_url(services.link_of(target_type, target)))
 
 
 # --- threads: lock, pin, move ---------------------------------------------------------------------
@@ -234,7 +187,7 @@ def change_thread(thread_id: int, change: str):
         flash(message, "success")
     else:
         flash("C'était déjà le cas.", "info")
-    return redirect(_back(url_for("threads.show", thread_id=thread.id, slug=thread.slug)))
+    return redirect(next_url(url_for("threads.show", thread_id=thread.id, slug=thread.slug)))
 
 
 @blueprint.route("/moderation/sujet/<id:thread_id>/deplacer", methods=["GET", "POST"])
@@ -299,7 +252,7 @@ def merge(thread_id: int):
             return render_form("moderation/merge.html", form, attach_error(form, error), thread=thread)
         flash(f"Sujet fusionné : ses messages sont maintenant dans « {target.title} »." if merged
               else "Ce sujet était déjà fusionné avec celui-ci.", "success" if merged else "info")
-        return redirect(_back(url_for("threads.show", thread_id=target.id, slug=target.slug)))
+        return redirect(next_url(url_for("threads.show", thread_id=target.id, slug=target.slug)))
     return render_form("moderation/merge.html", form, thread=thread)
 
 
@@ -319,7 +272,7 @@ def approve(kind: str, target_id: int):
         flash("Publié : son auteur·rice est prévenu·e.", "success")
     else:
         flash("Ce contenu n'attendait plus de validation.", "info")
-    return redirect(_back(services.link_of(target_type, target)))
+    return redirect(next_url(services.link_of(target_type, target)))
 
 
 @blueprint.route(f"/moderation/<{HELD_KINDS}:kind>/<id:target_id>/refuser", methods=["GET", "POST"])
@@ -341,7 +294,7 @@ def reject(kind: str, target_id: int):
             return render_form("moderation/reject.html", form, attach_error(form, error), **context)
         flash("Publication refusée : son auteur·rice est prévenu·e, avec la raison." if done
               else "Ce contenu n'attendait plus de validation.", "success" if done else "info")
-        return redirect(_back(url_for("moderation.queue")))
+        return redirect(next_url(url_for("moderation.queue")))
     return render_form("moderation/reject.html", form, **context)
 
 

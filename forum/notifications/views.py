@@ -17,9 +17,9 @@ blueprint = Blueprint("notifications", __name__, url_prefix="/notifications")
 PER_PAGE = 30
 
 
-@blueprint.app_context_processor
-def _unread_helper():
-    # Counted only when a template asks (the nav, for members), once per request: one small query.
+def template_helpers() -> dict:
+    """The nav's unread count: read only when a template asks (the nav, for members), once per
+    request, and usually already read with the member (remember_unread_count)."""
     return {"unread_notifications": _unread_notifications}
 
 

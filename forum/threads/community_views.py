@@ -13,7 +13,7 @@ from forum.core.web import site_url
 from forum.extensions import db
 from forum.threads import community, queries, services
 from forum.threads.listing import thread_rows
-from forum.threads.views import post_url
+from forum.threads.web import post_url
 
 blueprint = Blueprint("community", __name__)
 

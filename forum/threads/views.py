@@ -19,11 +19,10 @@ from forum.core.locking import read_version
 from forum.core.forms import EmptyForm, attach_error, render_form
 from forum.core.fragments import Viewer, fragment, page_body, per_response, uses_fragments
 from forum.core.limits import accepted, member_key, per_member
-from forum.core.markdown import render_markdown
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
-from forum.core.security import is_safe_local_path, parse_id
-from forum.core.web import confirmation_needed, repeated_submission, site_url
+from forum.core.security import parse_id
+from forum.core.web import confirmation_needed, next_url, repeated_submission, site_url, wants_preview
 from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db, limiter
 from forum.fabriques.models import Fabrique
@@ -34,6 +33,7 @@ from forum.threads.listing import thread_rows
 from forum.threads.newcomers import is_new_member
 from forum.threads.forms import PostEditForm, ReplyForm, ThreadForm, WatchForm
 from forum.threads.models import Post, Thread, WatchLevel
+from forum.threads.web import post_url, preview_of
 
 log = logging.getLogger(__name__)
 blueprint = Blueprint("threads", __name__)
@@ -80,14 +80,6 @@ HELD_EDIT = ("Votre message contient maintenant des liens : comme vous débutez 
              "visible dès qu'un·e modérateur·rice l'aura relu. D'ici là, vous seul·e le voyez.")
 HELD_REPLY = ("Votre réponse contient des liens : comme vous débutez sur le forum, elle sera publiée dès qu'un·e "
               "modérateur·rice l'aura relue. D'ici là, vous seul·e la voyez.")
-
-
-def wants_preview() -> bool:
-    return request.form.get("action") == "preview"
-
-
-def preview_of(text: str | None) -> str:
-    return render_markdown(services.clean_body(text or "")) if text and text.strip() else ""
 
 
 @blueprint.get("/")
@@ -328,8 +320,8 @@ def watch_category(slug: str):
     watching.set_level(current_user, level, category=category)
     db.session.commit()
     flash(WATCH_MESSAGES[level], "success")
-    back = request.form.get("next")  # the welcome page lists the categories to follow
-    return redirect(back if is_safe_local_path(back) else url_for("threads.category", slug=category.slug))
+    # The welcome page lists the categories to follow, and sends its members back to it.
+    return redirect(next_url(url_for("threads.category", slug=category.slug)))
 
 
 WATCH_MESSAGES = {
@@ -383,12 +375,6 @@ def reply(thread_id: int):
             flash("Votre réponse est publiée.", "success")
         return redirect(post_url(post, thread))
     return render_form("threads/reply.html", form, thread=thread, preview=preview)
-
-
-def post_url(post, thread) -> str:
-    page = queries.page_of_post(post, current_app.config["POSTS_PER_PAGE"])
-    return url_for("threads.show", thread_id=thread.id, slug=thread.slug, page=page if page > 1 else None,
-                   _anchor=f"message-{post.id}")
 
 
 @blueprint.get("/messages/<id:post_id>")

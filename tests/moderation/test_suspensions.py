@@ -135,7 +135,7 @@ def test_bad_suspension_forms(client, forum):
 
 
 def test_the_endpoints_open_to_suspended_members_exist(app):
-    from forum.moderation.views import ALLOWED_WHILE_SUSPENDED
+    from forum.moderation.web import ALLOWED_WHILE_SUSPENDED
 
     assert ALLOWED_WHILE_SUSPENDED <= set(app.view_functions)
 
