@@ -57,6 +57,10 @@ def log_in(page: Page, email: str, password: str, name: str) -> None:
 
 
 def nav(page: Page):
+    """The main navigation, once the page's stylesheet applies: until then the phone header's bell
+    and the menu's bell are both visible (the stylesheet hides one per width), which a locator by
+    name finds twice. ``to_have_url`` passes as soon as the new address commits, before that."""
+    page.wait_for_load_state("load")
     return page.get_by_role("navigation", name="Navigation principale")
 
 
