@@ -3,5 +3,6 @@
 - ``corpus``: French text material for the forum (categories, tags, topics, reply material);
 - ``people`` and ``places``: fictitious members and fabriques;
 - ``writer``: composes texts from that material (no database);
-- ``seed``: ``seed_demo()`` and ``DemoBuilder``, which write everything to the database.
+- ``seed``: ``seed_demo()``, which runs the ``seed_*`` steps in order on one ``context.DemoContext``
+  and writes everything to the database.
 """
