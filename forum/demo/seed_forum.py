@@ -40,14 +40,15 @@ SUMMER = re.compile(r"(?<!\w)(?:l'|cet |en |d')été(?!\w)", re.IGNORECASE)
 # -- Categories and tags ---------------------------------------------------------------
 
 def build_categories(ctx: DemoContext) -> dict[str, Category]:
+    """The categories of ``corpus.CATEGORIES``, in that order (their counters: ``seed_threads.set_counters``)."""
     for position, (key, name, description) in enumerate(corpus.CATEGORIES, start=1):
-        ctx.categories[key] = Category(slug=slugify(name), name=name, description=description,
-                                        position=position, thread_count=0, post_count=0)
+        ctx.categories[key] = Category(slug=slugify(name), name=name, description=description, position=position)
     ctx.counts["catégories"] = len(ctx.categories)
     return ctx.categories
 
 
 def build_tags(ctx: DemoContext) -> dict[str, Tag]:
+    """The tags of ``corpus.TAGS``."""
     for name in corpus.TAGS:
         ctx.tags[name] = Tag(name=name)
     ctx.counts["mots-clés"] = len(ctx.tags)

@@ -256,6 +256,8 @@ def save_people(ctx: DemoContext) -> list[Membership]:
 # -- Timeline: accounts, memberships and fabriques follow the posts ----------------------
 
 def apply_timeline(ctx: DemoContext) -> None:
+    """Date accounts, fabriques and memberships from the posts: everyone registered some days before
+    their first post, each fabrique's founder before it opened, members joined after both."""
     rng = ctx.rng("timeline")
     first_post: dict[int, datetime] = {}
     for plan in ctx.thread_plans:
