@@ -41,6 +41,9 @@ LOAN_TARGETS: tuple[tuple[str, int], ...] = (
 )
 MAX_BORROWING_KM = 900  # farther, nobody borrows (overseas fabriques lend to their own territory)
 NOTIFICATION_DAYS = 30  # in-app notifications are kept for the events of the last month
+# The notification texts as the demo has always written them. The service's own (the private
+# ``forum.resources.services._STATE_NEWS``) now word "lent" and "returned" differently: taking
+# them would change the demo's content, which this module keeps as it is.
 LOAN_STATE_NEWS = {
     LoanState.ACCEPTED: "{owner} a accepté votre demande pour « {resource} » {period}.",
     LoanState.DECLINED: "{owner} a refusé votre demande pour « {resource} » {period}.",
