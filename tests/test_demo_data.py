@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import tomllib
 import types
+import typing
 from dataclasses import dataclass
+from importlib import resources
 from typing import NamedTuple, TypedDict
 
 import pytest
 
-from forum.demo.loading import DataError, build, fill_module, parse_data
+from forum.demo import catalogue, corpus, people, places, practice_texts
+from forum.demo.loading import DATA_FOLDER, DATA_PACKAGE, DataError, build, fill_module, parse_data, read_data
+
+DATA_MODULES = {"corpus.toml": corpus, "practice_texts.toml": practice_texts, "catalogue.toml": catalogue,
+                "places.toml": places, "people.toml": people}
+
 
 class Room(NamedTuple):
     name: str
@@ -126,3 +133,23 @@ def test_none_only_where_the_type_allows_it():
 def test_a_syntax_error_names_the_file():
     with pytest.raises(DataError, match=r"^exemple\.toml: Expected '=' after a key .*\(at line 2, column 6\)$"):
         parse_data('tags = ["a"]\nstory\n', "exemple.toml")
+
+
+def test_every_data_file_is_loaded_by_its_module():
+    """Each file of forum/demo/data is the material of one data module, which declares all its keys."""
+    folder = resources.files(DATA_PACKAGE).joinpath(DATA_FOLDER)
+    assert sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".toml")) == sorted(DATA_MODULES)
+    for file_name, module in DATA_MODULES.items():
+        declared = typing.get_type_hints(module)
+        table = read_data(file_name)
+        assert set(table) <= {name.lower() for name in declared}, file_name
+        for key in table:
+            assert getattr(module, key.upper()) is not None, (file_name, key)
+
+
+def test_the_material_keeps_its_public_types():
+    assert isinstance(catalogue.EQUIPMENT[0], catalogue.EquipmentItem)
+    assert isinstance(places.FABRIQUES[0], places.FabriqueSpec)
+    assert isinstance(practice_texts.TOPICS, list) and isinstance(practice_texts.TOPICS[0], practice_texts.Topic)
+    assert set(corpus.TOPICS) == {key for key, _name, _description in corpus.CATEGORIES}
+    assert corpus.EVENT_ANSWER_FOR and all(isinstance(key, int) for key in corpus.EVENT_ANSWER_FOR)
