@@ -54,6 +54,7 @@ REPORT_CLOSERS: tuple[str, ...]
 REPLY_GREETINGS: tuple[str, ...]
 CONNECTORS: tuple[str, ...]
 GENERIC_ADVICE: tuple[str, ...]
+ADVICE_LEADS: tuple[str, ...]  # "": no lead
 SHORT_REPLIES: tuple[str, ...]
 SHORT_OPENINGS: tuple[str, ...]
 SHORT_FOLLOWS: tuple[str, ...]
@@ -68,6 +69,7 @@ FOLLOWUP_INTROS: tuple[str, ...]
 GENERIC_OUTCOMES: tuple[str, ...]
 FOLLOWUP_CLOSERS: tuple[str, ...]
 QUOTE_REACTIONS: tuple[str, ...]
+QUOTE_HEADER: str  # str.format: {author}
 LINK_SENTENCES: tuple[str, ...]
 LIST_INTROS: tuple[str, ...]
 SIGNOFFS: tuple[str, ...]
@@ -77,6 +79,7 @@ EDIT_NOTES: tuple[str, ...]
 PRESENTATION_TITLES: tuple[str, ...]
 PRESENTATION_TITLES_MALE: tuple[str, ...]
 PRESENTATION_OPENINGS: tuple[str, ...]
+PRESENTATION_OPENING_WITHOUT_FABRIQUE: str
 PRESENTATION_INTERESTS: tuple[str, ...]
 PRESENTATION_ASKS: tuple[str, ...]
 WELCOME_OPENINGS: tuple[str, ...]
@@ -100,9 +103,16 @@ SUMMARY_TEMPLATES: dict[str, tuple[str, ...]]
 DESCRIPTION_ORIGINS: dict[str, tuple[str, ...]]
 DESCRIPTION_HIGHLIGHTS: dict[str, tuple[str, ...]]
 DESCRIPTION_ACTIVITY_INTROS: tuple[str, ...]
+DESCRIPTION_MODULES_SENTENCE: str
 DESCRIPTION_PEOPLE: tuple[str, ...]
 DESCRIPTION_ACCESS: dict[str, tuple[str, ...]]
+DESCRIPTION_WEBSITE: str  # str.format: {website}
 REPORT_DIFFICULTIES: tuple[str, ...]
 NEUTRAL_LIST_INTROS: tuple[str, ...]
+
+# -- Words the writer recognises -----------------------------------------------------------
+PROPER_WORDS: frozenset[str]  # keep their capital after a connector
+STOP_WORDS: frozenset[str]  # left out of keywords (no accents)
+REPORT_TITLE_WORDS: tuple[str, ...]  # in a report's title: "what worked / what did not" sections
 
 load_into(__name__, "corpus.toml")
