@@ -131,7 +131,7 @@ def test_none_only_where_the_type_allows_it():
 
 
 def test_a_syntax_error_names_the_file():
-    with pytest.raises(DataError, match=r"^exemple\.toml: Expected '=' after a key .*\(at line 2, column 6\)$"):
+    with pytest.raises(DataError, match=r"^exemple\.toml: .*line 2"):
         parse_data('tags = ["a"]\nstory\n', "exemple.toml")
 
 
