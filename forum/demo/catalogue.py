@@ -1,6 +1,7 @@
 """Demo material for the shared catalogue: equipment, rooms and know-how the fabriques share.
 
-Plain data, no database and no randomness: ``forum.demo.seed_catalogue`` picks from it.
+Plain data, no database and no randomness: ``forum.demo.seed_catalogue`` and ``seed_loans`` pick from
+it.
 Names of products are common makes of equipment; every organisation and person is invented.
 The ``word`` of an item is drawn on its demo photo: plain ASCII capitals (the bundled font
 has no accents).

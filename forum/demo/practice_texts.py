@@ -1,10 +1,11 @@
-"""French material for the demo's practice reports (retours d'expérience), used by ``forum.demo.seed_practices``.
+"""French material for the demo's practice reports (retours d'expérience), used by
+``forum.demo.seed_practices`` and ``seed_practice_versions``.
 
 A report is composed from one ``Topic`` (its title, context, objective, steps, outcome, problems
 and lessons, chosen for its kind) and from the generic pools below (how a fabrique presents
 itself, blame-free framings, lessons that hold everywhere, comments, "essayé aussi" notes).
 
-Conventions (resolved by ``seed_practices.Composer``):
+Conventions (resolved by ``seed_practice_versions.Composer``):
 
 - ``{fabrique}``, ``{ville}``, ``{lieu}`` (what the building is), ``{quartier}`` (QPV only),
   ``{voisine}`` (a neighbouring village), ``{annee}`` (the year the action started);
