@@ -1,6 +1,6 @@
 """The demo's private conversations: a few stories told between demo members, from a data file.
 
-``ConversationSteps`` is a part of ``forum.demo.seed.DemoBuilder``; its step runs last, with its own
+``build_conversations`` is the demo's last step (``forum.demo.seed``), with its own
 random stream, so what came before stays the same for a given seed. The texts live in
 ``forum/demo/conversations.toml`` (see its header), loaded into the dataclasses below: a missing
 or unknown field, an unknown story, role or placeholder fails loudly.
@@ -30,12 +30,12 @@ from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from forum.core.dates import MONTHS, today_in_france
 from forum.core.markdown import render_markdown
+from forum.demo.context import DemoContext
 from forum.demo.writer import Persona, finish
 from forum.fabriques.geography import region_of
 from forum.fabriques.models import MembershipRole, MembershipStatus
@@ -44,9 +44,6 @@ from forum.messages.models import Conversation, ConversationMember, PrivateMessa
 from forum.notifications.models import Notification
 from forum.resources.models import Loan, LoanEvent, LoanState, Resource
 from forum.threads.models import Post, Thread
-
-if TYPE_CHECKING:
-    from forum.demo.seed import DemoBuilder
 
 DATA_FILE = "conversations.toml"
 # The roles of each story (who the seed looks for); the data file gives them their words.
@@ -63,7 +60,6 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 # -- The data file ----------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class MessageText:
@@ -167,238 +163,252 @@ def fill(template: str, context: dict[str, str], where: str) -> str:
 
 # -- The stories' people ----------------------------------------------------------------------
 
-
 @dataclass
 class Cast:
     """Who plays each role of a story, the story's moment, and its own placeholders."""
 
-    people: dict[str, int]  # role -> index of the member in DemoBuilder.users / personas
+    people: dict[str, int]  # role -> index of the member in DemoContext.users / personas
     moment: datetime
     extra: dict[str, str]
 
 
-class ConversationSteps:
-    def build_conversations(self: DemoBuilder) -> None:
-        rng = self.rng("private-conversations")
-        texts = load_texts()
-        self._conversation_weekdays = texts.weekdays
-        self._index_of_user = {user.id: index for index, user in enumerate(self.users)}
-        written = messages = 0
-        for number, text in enumerate(texts.conversation, start=1):
-            cast = getattr(self, f"_cast_{text.story}")(rng)
-            if cast is None:  # the demo holds nobody for this story (another seed, less content)
-                continue
-            messages += self._write_conversation(text, cast, f"{DATA_FILE}.conversation[{number}]")
-            written += 1
-        self.session.flush()
-        self.counts["conversations privées"] = written
-        self.counts["messages privés"] = messages
+def build_conversations(ctx: DemoContext) -> None:
+    """The stories of the data file, each with the demo members who fit its roles (stories nobody fits are left out)."""
+    rng = ctx.rng("private-conversations")
+    texts = load_texts()
+    written = messages = 0
+    for number, text in enumerate(texts.conversation, start=1):
+        cast = CASTINGS[text.story](ctx, rng)
+        if cast is None:  # the demo holds nobody for this story (another seed, less content)
+            continue
+        messages += _write_conversation(ctx, text, cast, f"{DATA_FILE}.conversation[{number}]")
+        written += 1
+    ctx.session.flush()
+    ctx.counts["conversations privées"] = written
+    ctx.counts["messages privés"] = messages
 
-    # Casting ---------------------------------------------------------------------------------
 
-    def _members_by_fabrique(self: DemoBuilder) -> dict[int, list[tuple[int, MembershipRole]]]:
-        """Active members of each fabrique (by index in ``self.fabriques``), in a fixed order."""
-        members: dict[int, list[tuple[int, MembershipRole]]] = {}
-        for member, fabrique_index, role, status in sorted(self.memberships, key=lambda row: row[:2]):
-            if status is MembershipStatus.ACTIVE:
-                members.setdefault(fabrique_index, []).append((member, role))
-        return members
+# -- Casting ----------------------------------------------------------------------------------
 
-    def _cast_suite_fil(self: DemoBuilder, rng) -> Cast | None:
-        """The newest « je t'écris en privé pour en parler » of a thread's author to the member who
-        answered them (the message before), written three days ago or more; else the newest message
-        of a thread's author answering someone."""
-        admin = self.users.index(self._admin_account())
-        rows = self.session.execute(
-            select(Post.thread_id, Post.position, Post.author_id, Post.created_at, Post.body_source, Thread.title)
-            .join(Thread, Thread.id == Post.thread_id)
-            .where(Post.position > 1, Post.author_id == Thread.author_id, Post.deleted_at.is_(None),
-                   Post.hidden_at.is_(None), Thread.hidden_at.is_(None),
-                   Thread.merged_into_id.is_(None), Post.created_at < self.now - timedelta(days=3))
-            .order_by(Post.created_at.desc(), Post.id.desc())).all()
-        before = {(thread_id, position): (post_id, author_id, deleted)
-                  for post_id, thread_id, position, author_id, deleted in self.session.execute(
-                      select(Post.id, Post.thread_id, Post.position, Post.author_id, Post.deleted_at.is_not(None)))}
-        fallback = None
-        for thread_id, position, author_id, created_at, body, title in rows:
-            answered_id, previous, deleted = before.get((thread_id, position - 1), (None, None, True))
-            if deleted or previous in (None, author_id) or len(title) > 100:
-                continue
-            people = {"auteur": self._index_of_user[author_id], "destinataire": self._index_of_user[previous]}
-            if admin in people.values():
-                continue
-            cast = Cast(people, created_at, {"titre_fil": title, "lien_message": f"/messages/{answered_id}"})
-            if PRIVATE_PROMISE in body:
-                return cast
-            fallback = fallback or cast
-        return fallback
+def _members_by_fabrique(ctx: DemoContext) -> dict[int, list[tuple[int, MembershipRole]]]:
+    """Active members of each fabrique (by index in ``ctx.fabriques``), in a fixed order."""
+    members: dict[int, list[tuple[int, MembershipRole]]] = {}
+    for member, fabrique_index, role, status in sorted(ctx.memberships, key=lambda row: row[:2]):
+        if status is MembershipStatus.ACTIVE:
+            members.setdefault(fabrique_index, []).append((member, role))
+    return members
 
-    def _cast_retrait_pret(self: DemoBuilder, rng) -> Cast | None:
-        """The accepted loan picked up soonest (after today), accepted two days ago or more if possible:
-        the manager who accepted it, the member who asked, a member of the owner's fabrique."""
-        members = self._members_by_fabrique()
-        fabrique_index = {fabrique.id: index for index, fabrique in enumerate(self.fabriques)}
-        rows = self.session.execute(
-            select(Loan, Resource.name, LoanEvent.actor_id, LoanEvent.created_at)
-            .join(Resource, Resource.id == Loan.resource_id)
-            .join(LoanEvent, (LoanEvent.loan_id == Loan.id) & (LoanEvent.to_state == LoanState.ACCEPTED))
-            .where(Loan.state == LoanState.ACCEPTED, Loan.start_date > today_in_france())
-            .order_by(Loan.start_date, Loan.id)).all()
-        casts = []
-        for loan, name, accepted_by, accepted_at in rows:
-            if accepted_by is None or loan.requested_by_id is None:
-                continue
-            manager, requester = self._index_of_user[accepted_by], self._index_of_user[loan.requested_by_id]
-            colleagues = [member for member, _role in members.get(fabrique_index[loan.owner_fabrique_id], [])
-                          if member not in (manager, requester)]
-            if not colleagues:
-                continue
-            casts.append((accepted_at > self.now - timedelta(days=2), Cast(
-                {"responsable": manager, "collegue": rng.choice(colleagues), "emprunteur": requester}, accepted_at,
-                {"ressource": name, "jour_retrait": self._weekday_date(loan.start_date),
-                 "jour_retour": self._weekday_date(loan.end_date)})))
-            if not casts[-1][0]:
-                break
-        return min(casts, key=lambda pair: pair[0])[1] if casts else None
 
-    def _cast_equipe(self: DemoBuilder, rng) -> Cast | None:
-        members = [index for index, persona in enumerate(self.personas)
-                   if persona.fabrique is not None and persona not in self.moderators]
-        if not members:
-            return None
-        return Cast({"membre": rng.choice(members), "equipe": self.users.index(self._admin_account())}, self.now, {})
+def _cast_suite_fil(ctx: DemoContext, rng) -> Cast | None:
+    """The newest « je t'écris en privé pour en parler » of a thread's author to the member who
+    answered them (the message before), written three days ago or more; else the newest message
+    of a thread's author answering someone."""
+    admin = ctx.users.index(ctx.admin_user())
+    index_of_user = _member_indices(ctx)
+    rows = ctx.session.execute(
+        select(Post.thread_id, Post.position, Post.author_id, Post.created_at, Post.body_source, Thread.title)
+        .join(Thread, Thread.id == Post.thread_id)
+        .where(Post.position > 1, Post.author_id == Thread.author_id, Post.deleted_at.is_(None),
+               Post.hidden_at.is_(None), Thread.hidden_at.is_(None),
+               Thread.merged_into_id.is_(None), Post.created_at < ctx.now - timedelta(days=3))
+        .order_by(Post.created_at.desc(), Post.id.desc())).all()
+    before = {(thread_id, position): (post_id, author_id, deleted)
+              for post_id, thread_id, position, author_id, deleted in ctx.session.execute(
+                  select(Post.id, Post.thread_id, Post.position, Post.author_id, Post.deleted_at.is_not(None)))}
+    fallback = None
+    for thread_id, position, author_id, created_at, body, title in rows:
+        answered_id, previous, deleted = before.get((thread_id, position - 1), (None, None, True))
+        if deleted or previous in (None, author_id) or len(title) > 100:
+            continue
+        people = {"auteur": index_of_user[author_id], "destinataire": index_of_user[previous]}
+        if admin in people.values():
+            continue
+        cast = Cast(people, created_at, {"titre_fil": title, "lien_message": f"/messages/{answered_id}"})
+        if PRIVATE_PROMISE in body:
+            return cast
+        fallback = fallback or cast
+    return fallback
 
-    def _cast_rencontre(self: DemoBuilder, rng) -> Cast | None:
-        """Four members of four fabriques of one region; the host's fabrique has a room for 20 or more."""
-        members = self._members_by_fabrique()
-        regions: dict[str, list[int]] = {}
-        for index, fabrique in enumerate(self.fabriques):
-            if members.get(index):
-                regions.setdefault(region_of(fabrique.department_code), []).append(index)
-        for region in rng.sample(sorted(regions), len(regions)):
-            fabriques = regions[region]
-            hosts = [index for index in fabriques
-                     if any(space.capacity >= 20 for space in self.fabriques[index].spaces)]
-            if len(fabriques) < 4 or not hosts:
-                continue
-            host = rng.choice(hosts)
-            others = rng.sample([index for index in fabriques if index != host], 3)
-            room = max(self.fabriques[host].spaces, key=lambda space: (space.capacity, space.name))
 
-            def someone(fabrique: int, managers_first: bool = True) -> int:
-                people = [member for member, role in members[fabrique]
-                          if role is MembershipRole.MANAGER or not managers_first] or \
-                    [member for member, _role in members[fabrique]]
-                return rng.choice(people)
+def _cast_retrait_pret(ctx: DemoContext, rng) -> Cast | None:
+    """The accepted loan picked up soonest (after today), accepted two days ago or more if possible:
+    the manager who accepted it, the member who asked, a member of the owner's fabrique."""
+    members = _members_by_fabrique(ctx)
+    fabrique_index = {fabrique.id: index for index, fabrique in enumerate(ctx.fabriques)}
+    index_of_user = _member_indices(ctx)
+    rows = ctx.session.execute(
+        select(Loan, Resource.name, LoanEvent.actor_id, LoanEvent.created_at)
+        .join(Resource, Resource.id == Loan.resource_id)
+        .join(LoanEvent, (LoanEvent.loan_id == Loan.id) & (LoanEvent.to_state == LoanState.ACCEPTED))
+        .where(Loan.state == LoanState.ACCEPTED, Loan.start_date > today_in_france())
+        .order_by(Loan.start_date, Loan.id)).all()
+    casts = []
+    for loan, name, accepted_by, accepted_at in rows:
+        if accepted_by is None or loan.requested_by_id is None:
+            continue
+        manager, requester = index_of_user[accepted_by], index_of_user[loan.requested_by_id]
+        colleagues = [member for member, _role in members.get(fabrique_index[loan.owner_fabrique_id], [])
+                      if member not in (manager, requester)]
+        if not colleagues:
+            continue
+        casts.append((accepted_at > ctx.now - timedelta(days=2), Cast(
+            {"responsable": manager, "collegue": rng.choice(colleagues), "emprunteur": requester}, accepted_at,
+            {"ressource": name, "jour_retrait": _weekday_date(loan.start_date),
+             "jour_retour": _weekday_date(loan.end_date)})))
+        if not casts[-1][0]:
+            break
+    return min(casts, key=lambda pair: pair[0])[1] if casts else None
 
-            people = {"orga": someone(others[0]), "hote": someone(host), "muet": someone(others[1], False),
-                      "partant": someone(others[2], False)}
-            return Cast(people, self.now, {"jour_rencontre": self._meeting_date(),
-                                           "salle_hote": room.name[:1].lower() + room.name[1:],
-                                           "capacite_salle": str(room.capacity)})
+
+def _cast_equipe(ctx: DemoContext, rng) -> Cast | None:
+    members = [index for index, persona in enumerate(ctx.personas)
+               if persona.fabrique is not None and persona not in ctx.moderators]
+    if not members:
         return None
+    return Cast({"membre": rng.choice(members), "equipe": ctx.users.index(ctx.admin_user())}, ctx.now, {})
 
-    def _admin_account(self: DemoBuilder):
-        return self.users[self.personas.index(self.admin)]
 
-    def _weekday_date(self: DemoBuilder, day: date) -> str:
-        """« jeudi 10 décembre »."""
-        return f"{self._conversation_weekdays[day.weekday()]} {'1er' if day.day == 1 else day.day} " \
-               f"{MONTHS[day.month - 1]}"
+def _cast_rencontre(ctx: DemoContext, rng) -> Cast | None:
+    """Four members of four fabriques of one region; the host's fabrique has a room for 20 or more."""
+    members = _members_by_fabrique(ctx)
+    regions: dict[str, list[int]] = {}
+    for index, fabrique in enumerate(ctx.fabriques):
+        if members.get(index):
+            regions.setdefault(region_of(fabrique.department_code), []).append(index)
+    for region in rng.sample(sorted(regions), len(regions)):
+        fabriques = regions[region]
+        hosts = [index for index in fabriques
+                 if any(space.capacity >= 20 for space in ctx.fabriques[index].spaces)]
+        if len(fabriques) < 4 or not hosts:
+            continue
+        host = rng.choice(hosts)
+        others = rng.sample([index for index in fabriques if index != host], 3)
+        room = max(ctx.fabriques[host].spaces, key=lambda space: (space.capacity, space.name))
 
-    def _meeting_date(self: DemoBuilder) -> str:
-        """A Thursday four to five weeks from today."""
-        day = today_in_france() + timedelta(days=28)
-        return self._weekday_date(day + timedelta(days=(3 - day.weekday()) % 7))
+        def someone(fabrique: int, managers_first: bool = True) -> int:
+            people = [member for member, role in members[fabrique]
+                      if role is MembershipRole.MANAGER or not managers_first] or \
+                [member for member, _role in members[fabrique]]
+            return rng.choice(people)
 
-    # Writing ---------------------------------------------------------------------------------
+        people = {"orga": someone(others[0]), "hote": someone(host), "muet": someone(others[1], False),
+                  "partant": someone(others[2], False)}
+        return Cast(people, ctx.now, {"jour_rencontre": _meeting_date(),
+                                       "salle_hote": room.name[:1].lower() + room.name[1:],
+                                       "capacite_salle": str(room.capacity)})
+    return None
 
-    def _conversation_context(self: DemoBuilder, cast: Cast) -> dict[str, str]:
-        context = dict(cast.extra)
-        for role, index in cast.people.items():
-            persona: Persona = self.personas[index]
-            fabrique = persona.fabrique
-            context.update({
-                f"prenom_{role}": persona.first_name if persona is not self.admin else "l'équipe du forum",
-                f"nom_{role}": persona.display_name, f"e_{role}": "e" if persona.gender == "f" else "",
-                f"fabrique_{role}": fabrique.name if fabrique else "notre association",
-                f"a_fabrique_{role}": "à " + fabrique.name if fabrique else "dans notre association",
-                f"ville_{role}": fabrique.city if fabrique else persona.village,
-            })
-        return context
 
-    def _write_conversation(self: DemoBuilder, text: ConversationText, cast: Cast, where: str) -> int:
-        if len(set(cast.people.values())) != len(cast.people):
-            raise RuntimeError(f"{where}: one member cast in two roles: {cast.people}")
-        context = self._conversation_context(cast)
-        subject = services.clean_subject(fill(text.subject, context, f"{where}.subject"))
-        bodies = [services.clean_body(fill(message.body, context, f"{where}.message[{number}]"))
-                  for number, message in enumerate(text.message, start=1)]
-        moments = self._conversation_moments(cast.moment + timedelta(hours=text.start_hours),
-                                [message.after_hours for message in text.message])
-        users = {role: self.users[index] for role, index in cast.people.items()}
+CASTINGS = {"suite_fil": _cast_suite_fil, "retrait_pret": _cast_retrait_pret, "equipe": _cast_equipe,
+            "rencontre": _cast_rencontre}  # one per story of STORIES
 
-        first = text.message[0]
-        conversation = Conversation(subject=subject, started_by_id=users[first.by].id, created_at=moments[0],
-                                    last_message_at=moments[-1], message_count=len(bodies))
-        self.session.add(conversation)
-        self.session.flush()
-        rows = []
-        for message, body, moment in zip(text.message, bodies, moments):
-            rows.append(PrivateMessage(conversation_id=conversation.id, author_id=users[message.by].id,
-                                       body_source=body, body_html=str(render_markdown(body)), created_at=moment))
-            self.session.add(rows[-1])
-            self.session.flush()  # one at a time: ids follow the order of the messages
-        conversation.last_message_id = rows[-1].id
 
-        # Who muted or left did so just after their own last message; who has not read the others'
-        # last messages stopped at their own; everyone else read all.
-        own_last = {role: max((row for message, row in zip(text.message, rows) if message.by == role),
-                              key=lambda row: row.id, default=None) for role in cast.people}
-        quiet_from = {role: self._quiet_from(own_last[role], rows) for role in (*text.muted_by, *text.left)}
-        read_up_to = {}
+def _member_indices(ctx: DemoContext) -> dict[int, int]:
+    """User id -> member index (in ``ctx.users``)."""
+    return {user.id: index for index, user in enumerate(ctx.users)}
+
+
+def _weekday_date(day: date) -> str:
+    """« jeudi 10 décembre »."""
+    return f"{load_texts().weekdays[day.weekday()]} {'1er' if day.day == 1 else day.day} " \
+           f"{MONTHS[day.month - 1]}"
+
+
+def _meeting_date() -> str:
+    """A Thursday four to five weeks from today."""
+    day = today_in_france() + timedelta(days=28)
+    return _weekday_date(day + timedelta(days=(3 - day.weekday()) % 7))
+
+
+# -- Writing ----------------------------------------------------------------------------------
+
+def _conversation_context(ctx: DemoContext, cast: Cast) -> dict[str, str]:
+    context = dict(cast.extra)
+    for role, index in cast.people.items():
+        persona: Persona = ctx.personas[index]
+        fabrique = persona.fabrique
+        context.update({
+            f"prenom_{role}": persona.first_name if persona is not ctx.admin else "l'équipe du forum",
+            f"nom_{role}": persona.display_name, f"e_{role}": "e" if persona.gender == "f" else "",
+            f"fabrique_{role}": fabrique.name if fabrique else "notre association",
+            f"a_fabrique_{role}": "à " + fabrique.name if fabrique else "dans notre association",
+            f"ville_{role}": fabrique.city if fabrique else persona.village,
+        })
+    return context
+
+
+def _write_conversation(ctx: DemoContext, text: ConversationText, cast: Cast, where: str) -> int:
+    if len(set(cast.people.values())) != len(cast.people):
+        raise RuntimeError(f"{where}: one member cast in two roles: {cast.people}")
+    context = _conversation_context(ctx, cast)
+    subject = services.clean_subject(fill(text.subject, context, f"{where}.subject"))
+    bodies = [services.clean_body(fill(message.body, context, f"{where}.message[{number}]"))
+              for number, message in enumerate(text.message, start=1)]
+    moments = _conversation_moments(ctx, cast.moment + timedelta(hours=text.start_hours),
+                            [message.after_hours for message in text.message])
+    users = {role: ctx.users[index] for role, index in cast.people.items()}
+
+    first = text.message[0]
+    conversation = Conversation(subject=subject, started_by_id=users[first.by].id, created_at=moments[0],
+                                last_message_at=moments[-1], message_count=len(bodies))
+    ctx.session.add(conversation)
+    ctx.session.flush()
+    rows = []
+    for message, body, moment in zip(text.message, bodies, moments):
+        rows.append(PrivateMessage(conversation_id=conversation.id, author_id=users[message.by].id,
+                                   body_source=body, body_html=str(render_markdown(body)), created_at=moment))
+        ctx.session.add(rows[-1])
+        ctx.session.flush()  # one at a time: ids follow the order of the messages
+    conversation.last_message_id = rows[-1].id
+
+    # Who muted or left did so just after their own last message; who has not read the others'
+    # last messages stopped at their own; everyone else read all.
+    own_last = {role: max((row for message, row in zip(text.message, rows) if message.by == role),
+                          key=lambda row: row.id, default=None) for role in cast.people}
+    quiet_from = {role: _quiet_from(own_last[role], rows) for role in (*text.muted_by, *text.left)}
+    read_up_to = {}
+    for role, user in users.items():
+        if role in text.unread_for or role in text.left:
+            read_up_to[role] = own_last[role].id if own_last[role] is not None else 0
+        else:
+            read_up_to[role] = rows[-1].id
+        ctx.session.add(ConversationMember(
+            conversation_id=conversation.id, user_id=user.id, joined_at=moments[0],
+            last_read_message_id=read_up_to[role], muted=role in text.muted_by,
+            left_at=quiet_from[role] if role in text.left else None))
+
+    notifications = []
+    for index, (message, row) in enumerate(zip(text.message, rows)):
         for role, user in users.items():
-            if role in text.unread_for or role in text.left:
-                read_up_to[role] = own_last[role].id if own_last[role] is not None else 0
-            else:
-                read_up_to[role] = rows[-1].id
-            self.session.add(ConversationMember(
-                conversation_id=conversation.id, user_id=user.id, joined_at=moments[0],
-                last_read_message_id=read_up_to[role], muted=role in text.muted_by,
-                left_at=quiet_from[role] if role in text.left else None))
+            if role == message.by or (role in quiet_from and row.created_at > quiet_from[role]):
+                continue
+            seen = read_up_to[role] >= row.id
+            notifications.append(Notification(
+                user_id=user.id, actor_id=users[message.by].id, kind="private_message",
+                text=services.message_notice(users[message.by].display_name, subject, new=index == 0)[:300],
+                link=f"/messagerie/{conversation.id}#message-{row.id}", created_at=row.created_at,
+                read_at=min(row.created_at + timedelta(hours=1), ctx.now - LATEST / 2) if seen else None))
+    ctx.session.add_all(notifications)
+    ctx.counts["notifications"] = ctx.counts.get("notifications", 0) + len(notifications)
+    return len(rows)
 
-        notifications = []
-        for index, (message, row) in enumerate(zip(text.message, rows)):
-            for role, user in users.items():
-                if role == message.by or (role in quiet_from and row.created_at > quiet_from[role]):
-                    continue
-                seen = read_up_to[role] >= row.id
-                notifications.append(Notification(
-                    user_id=user.id, actor_id=users[message.by].id, kind="private_message",
-                    text=services.message_notice(users[message.by].display_name, subject, new=index == 0)[:300],
-                    link=f"/messagerie/{conversation.id}#message-{row.id}", created_at=row.created_at,
-                    read_at=min(row.created_at + timedelta(hours=1), self.now - LATEST / 2) if seen else None))
-        self.session.add_all(notifications)
-        self.counts["notifications"] = self.counts.get("notifications", 0) + len(notifications)
-        return len(rows)
 
-    @staticmethod
-    def _quiet_from(last_own: PrivateMessage, rows: list[PrivateMessage]) -> datetime:
-        """When a member who mutes or leaves after their message ``last_own`` does: a little later, before
-        the next message."""
-        later = [row.created_at for row in rows if row.created_at > last_own.created_at]
-        pause = LEAVING_AFTER if not later else min(LEAVING_AFTER, (later[0] - last_own.created_at) / 2)
-        return last_own.created_at + pause
+def _quiet_from(last_own: PrivateMessage, rows: list[PrivateMessage]) -> datetime:
+    """When a member who mutes or leaves after their message ``last_own`` does: a little later, before
+    the next message."""
+    later = [row.created_at for row in rows if row.created_at > last_own.created_at]
+    pause = LEAVING_AFTER if not later else min(LEAVING_AFTER, (later[0] - last_own.created_at) / 2)
+    return last_own.created_at + pause
 
-    def _conversation_moments(self: DemoBuilder, start: datetime, hours: list[float]) -> list[datetime]:
-        """The messages' moments from ``start``: squeezed, if they would run past now, to end ``LATEST``
-        before it (and moved back if even the start is too late)."""
-        latest = self.now - LATEST
-        span = timedelta(hours=hours[-1])
-        if start + span > latest:
-            available = latest - start
-            if available < span / 4:  # too little room left: the story happened earlier
-                start, available = latest - span, span
-            hours = [value * (available / span) for value in hours] if span else hours
-        return [start + timedelta(hours=value) for value in hours]
 
+def _conversation_moments(ctx: DemoContext, start: datetime, hours: list[float]) -> list[datetime]:
+    """The messages' moments from ``start``: squeezed, if they would run past now, to end ``LATEST``
+    before it (and moved back if even the start is too late)."""
+    latest = ctx.now - LATEST
+    span = timedelta(hours=hours[-1])
+    if start + span > latest:
+        available = latest - start
+        if available < span / 4:  # too little room left: the story happened earlier
+            start, available = latest - span, span
+        hours = [value * (available / span) for value in hours] if span else hours
+    return [start + timedelta(hours=value) for value in hours]

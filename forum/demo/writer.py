@@ -26,20 +26,6 @@ _CONTRACTIONS = tuple(
         ("À", "Les", "Aux"), ("À", "Le", "Au"), ("De", "Les", "Des"), ("De", "Le", "Du"),
     )
 ) + ((re.compile(r"(?<!\w)([dD])e ([AEIOUÉÈÊÂÎÔ])"), r"\1'\2"),)  # "de Amiens" -> "d'Amiens"
-# Words that keep their capital after a connector ("Pour info, Aidants Connect…").
-_PROPER_WORDS = frozenset({
-    "Aidants", "France", "Qualiopi", "Inkscape", "Blender", "FreeCAD", "LEADER", "DETR", "FDVA", "Linux",
-    "URSSAF", "SCIC", "AMI", "PAC", "CCAS", "RGPD", "VAE", "AG", "CA",
-})
-
-_STOP_WORDS = frozenset("""
-avec avoir aussi avant apres autre autres aucun alors assez beaucoup bien cela celle celles ceux chez comme
-comment dans depuis donc dont elle elles encore entre etre fait faire faut leur leurs mais meme moins notre
-nous nos par pas peut peu plus pour pourquoi quand quel quelle quelles quels quoi sans sont sous tous tout
-toute toutes tres trop une vers votre vous cette ces ete etes avez avons suis sommes chaque deja ensuite
-toujours jamais rien personne chose choses question questions retour retours experience experiences vraiment
-quelqu quelque quelques selon surtout souvent ainsi voici voila celui cest quon quil lieu lieux tiers
-""".split())
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -48,7 +34,7 @@ def keywords(text: str) -> set[str]:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = set()
     for word in _WORD.findall(folded):
-        if len(word) < 4 or word in _STOP_WORDS:
+        if len(word) < 4 or word in corpus.STOP_WORDS:
             continue
         if len(word) > 4 and word[-1] in "sx":
             word = word[:-1]
@@ -68,8 +54,6 @@ def finish(text: str, register: str = "vous") -> str:
 OP_REPLY_KINDS = frozenset({
     "clarify_a", "discussion_a", "thanks_op", "followup", "presentation_thanks", "event_answer", "loan_thanks",
 })
-_REPORT_WORDS = ("Retour", "retour", "Bilan", "bilan", "appris", "Mauvaise", "Ce qui", "Témoignage", "ans ",
-                 "un an", "Ce qu'on")
 
 
 @dataclass
@@ -147,7 +131,7 @@ def lower_first(text: str) -> str:
     if not text or not text[0].isupper():
         return prefix + text
     word = re.split(r"[\s,.:;!?«»'’]", text, maxsplit=1)[0]
-    if word in _PROPER_WORDS or (len(word) > 1 and any(char.isupper() for char in word[1:])):
+    if word in corpus.PROPER_WORDS or (len(word) > 1 and any(char.isupper() for char in word[1:])):
         return prefix + text
     return prefix + text[0].lower() + text[1:]
 
@@ -287,9 +271,7 @@ class DemoWriter:
             paragraphs.append(self.rng.choice(corpus.DESCRIPTION_ACTIVITY_INTROS) + "\n\n"
                               + "\n".join(f"- {line}" for line in lines))
         else:
-            paragraphs.append("On y trouve " + ctx["modules_lower"] + ". " + self.fill(
-                "Les activités changent avec les saisons, mais l'esprit reste le même : apprendre les uns des "
-                "autres.", ctx))
+            paragraphs.append(self.fill(corpus.DESCRIPTION_MODULES_SENTENCE, ctx))
         if self.rng.random() < 0.5:
             module = self.rng.choice(spec.modules)
             paragraphs.append(self.fill(self.rng.choice(corpus.DESCRIPTION_HIGHLIGHTS[module]), ctx))
@@ -298,7 +280,7 @@ class DemoWriter:
             paragraphs.append(self.fill(self.draw("description_people", corpus.DESCRIPTION_PEOPLE), ctx))
         if len(paragraphs) < 4 and (extra >= 2 or self.rng.random() < 0.3):
             access = corpus.DESCRIPTION_ACCESS["rural" if spec.territory == "rural" else "city"]
-            paragraphs.append(self.rng.choice(access) + f" Plus d'informations sur [notre site]({website}).")
+            paragraphs.append(self.rng.choice(access) + " " + corpus.DESCRIPTION_WEBSITE.format(website=website))
         return summary, "\n\n".join(paragraphs)
 
     # -- Opening posts ---------------------------------------------------------------------
@@ -339,7 +321,7 @@ class DemoWriter:
             if thread.category != "forum" and topic.get("items"):
                 items = self.pick_many(thread, "items:" + thread.category, topic["items"], rng.randint(2, 4))
                 listing = "\n".join(f"- {item}" for item in items)
-                if any(word in thread.title for word in _REPORT_WORDS):
+                if any(word in thread.title for word in corpus.REPORT_TITLE_WORDS):
                     good, bad = rng.choice(corpus.REPORT_SECTIONS)
                     troubles = self.deck("difficulties", corpus.REPORT_DIFFICULTIES).draw_distinct(2)
                     parts.append(good + "\n\n" + listing)
@@ -370,7 +352,7 @@ class DemoWriter:
         if op.fabrique is not None:
             opening = fill(rng.choice(corpus.PRESENTATION_OPENINGS))
         else:
-            opening = fill("Bonjour à toutes et à tous ! Je m'appelle {prenom}, je suis {job}, du côté de {village}.")
+            opening = fill(corpus.PRESENTATION_OPENING_WITHOUT_FABRIQUE)
         parts = [opening + " " + rng.choice(corpus.PRESENTATION_INTERESTS), fill(rng.choice(corpus.PRESENTATION_ASKS))]
         return title, "\n\n".join(parts)
 
@@ -475,7 +457,7 @@ class DemoWriter:
             parts.append(experience())
             self._remember(thread, author, parts[-1])
             if rng.random() < 0.6:
-                lead = rng.choice(("Mon conseil : ", "Du coup, ", "Ce que j'en retiens : ", ""))
+                lead = rng.choice(corpus.ADVICE_LEADS)
                 parts.append(lead + lower_first(advice()) if lead else advice())
         elif kind == "short":
             greet(0.3)
@@ -490,7 +472,7 @@ class DemoWriter:
                 thread.quoted.add(position)
                 quote = f"> {sentence}"
                 if rng.random() < 0.4:
-                    quote = f"**{source_author.display_name}** a écrit :\n\n" + quote
+                    quote = corpus.QUOTE_HEADER.format(author=source_author.display_name) + "\n\n" + quote
                 parts.append(quote)
             reaction = self.draw("quote_reactions", corpus.QUOTE_REACTIONS)
             text = advice()
