@@ -23,6 +23,11 @@ from forum.accounts.models import User
 from forum.core.models import Base, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
 from forum.fabriques.models import Fabrique
 
+# The lengths a thread's title and a post's text may have: the one source the forms, the services
+# and the help texts read (the title's maximum is also its column's width).
+TITLE_MIN_LENGTH = 8
+TITLE_MAX_LENGTH = 150
+BODY_MAX_LENGTH = 32_000
 
 class Category(Base):
     __tablename__ = "categories"
@@ -70,7 +75,7 @@ class Thread(Hideable, Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # The author's fabrique when the thread was started (None: no fabrique then).
     fabrique_id: Mapped[int | None] = mapped_column(ForeignKey("fabriques.id", ondelete="SET NULL"))
-    title: Mapped[str] = mapped_column(String(150))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX_LENGTH))
     slug: Mapped[str] = mapped_column(String(160))
     is_question: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -31,13 +31,13 @@ from forum.extensions import db
 from forum.fabriques.permissions import active_fabrique_of
 from forum.fabriques.services import touch_activity
 from forum.threads import watching
-from forum.threads.models import Category, Post, Tag, Thread
+from forum.threads.models import (
+    BODY_MAX_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH, Category, Post, Tag, Thread,
+)
 
 if TYPE_CHECKING:  # the head of a thread page, which the rules take as a thread
     from forum.threads.queries import ThreadHead
 
-TITLE_MIN, TITLE_MAX = 8, 150
-BODY_MAX = 32_000
 MAX_TAGS = 5
 _TAG_CHARS = re.compile(r"[^0-9a-zà-öø-ÿœ' -]")
 # Anti-spam: until a member has this many published posts, a post of theirs with a link
@@ -81,13 +81,13 @@ def get_post(post_id: int) -> Post:
 def clean_title(raw: str) -> str:
     """A thread's title as stored: one clean line, in French typography (« Comment faire ? » never
     leaves its « ? » alone at the start of a line)."""
-    return require_length(french_spacing(clean_line(raw)), "Le titre", minimum=TITLE_MIN, maximum=TITLE_MAX,
-                          field="title")
+    return require_length(french_spacing(clean_line(raw)), "Le titre", minimum=TITLE_MIN_LENGTH,
+                          maximum=TITLE_MAX_LENGTH, field="title")
 
 
 def clean_body(raw: str) -> str:
     body = clean_text(raw)
-    return require_length(body, "Le message", maximum=BODY_MAX, field="body")
+    return require_length(body, "Le message", maximum=BODY_MAX_LENGTH, field="body")
 
 
 def parse_tags(raw: str) -> list[str]:
