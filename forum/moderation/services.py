@@ -29,10 +29,10 @@ from forum.accounts.models import User
 from forum.core.audit import audited_action
 from forum.core.errors import Forbidden, Invalid, NotFound
 from forum.core.locking import lock
-from forum.core.models import utcnow
+from forum.core.models import HiddenKind, utcnow
 from forum.core.security import parse_id
 from forum.core.text import clean_line
-from forum.core.visibility import AWAITING_APPROVAL, is_awaiting_approval
+from forum.core.visibility import is_awaiting_approval
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.moderation.models import (
@@ -46,7 +46,7 @@ from forum.threads import services as threads
 from forum.threads.models import Category, Post, Thread
 
 REASON_MAX = 500
-# What flags hid (forum.moderation.flags) a moderator may still hide, with their own reason.
+# The sentence shown with what flags hid (forum.moderation.flags, ``HiddenKind.FLAGS``).
 AUTO_HIDE_REASON = ("Masqué automatiquement après plusieurs signalements de membres, "
                     "en attente d'examen par l'équipe de modération.")
 
@@ -313,16 +313,22 @@ def count_thread(thread: Thread, sign: int) -> None:
         .execution_options(synchronize_session=False))
 
 
-def set_hidden(target_type: TargetType, target, reason: str, actor: User | None = None) -> None:
-    """Hide ``target`` (locked by the caller); ``actor``: the moderator (None: the site, after flags)."""
+# What a moderator may still hide with their own reason (a double submission of theirs finds it
+# hidden by a moderator already): content hidden for another cause, which then becomes theirs.
+HIDDEN_PENDING_A_MODERATOR = (HiddenKind.AWAITING_APPROVAL, HiddenKind.FLAGS)
+
+
+def set_hidden(target_type: TargetType, target, reason: str, actor: User | None = None,
+               kind: HiddenKind = HiddenKind.MODERATOR) -> None:
+    """Hide ``target`` (locked by the caller) for ``kind``, with ``reason`` shown to its authors;
+    ``actor``: the moderator (None: the site, after flags). Hidden already, it keeps its moment and
+    its place in the counts, and takes the new kind and reason."""
     now = utcnow()  # before the journal row a hidden solution writes: see ``was_hidden_as_solution``
     if target_type is TargetType.THREAD and target.hidden_at is None:
         count_thread(target, -1)
     if target_type is TargetType.POST and target.hidden_at is None:
         threads.reply_hidden(target, actor)
-    if target.hidden_at is None:
-        target.hidden_at = now
-    target.hidden_reason = reason
+    target.mark_hidden(kind, reason, now)
 
 
 def set_visible(target_type: TargetType, target) -> None:
@@ -334,8 +340,7 @@ def set_visible(target_type: TargetType, target) -> None:
     if target_type is TargetType.POST and target.hidden_at is not None:
         solution = was_hidden_as_solution(target)
         threads.reply_shown(target)
-    target.hidden_at = None
-    target.hidden_reason = ""
+    target.mark_visible()
     if solution:
         threads.restore_solution(target)
 
@@ -364,7 +369,7 @@ def hide(actor: User, target_type: TargetType, target, reason: str | None, site_
     _hideable(target_type)
     reason = clean_reason(reason, missing=AUTHOR_MESSAGE_MISSING)
     lock_target(target_type, target)
-    if target.hidden_at is not None and target.hidden_reason not in (AUTO_HIDE_REASON, AWAITING_APPROVAL):
+    if target.hidden_at is not None and target.hidden_kind not in HIDDEN_PENDING_A_MODERATOR:
         return False
     set_hidden(target_type, target, reason, actor)
     close_flags(actor, target_type, target.id, FlagResolution.UPHELD)

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, insert, select, update
 from forum.accounts.models import User
 from forum.core.errors import Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, lock, lock_ids
-from forum.core.models import utcnow
+from forum.core.models import HiddenKind, utcnow
 from forum.core.visibility import is_awaiting_approval
 from forum.extensions import db
 from forum.moderation.models import FlagReason, FlagResolution, ModerationAction, TargetType
@@ -140,8 +140,7 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
     db.session.execute(update(Category).where(Category.id == target.category_id).values(
         post_count=Category.post_count + moved).execution_options(synchronize_session=False))
     source.merged_into_id = target.id
-    source.hidden_at = source.hidden_at or utcnow()
-    source.hidden_reason = f"Fusionné avec le sujet « {target.title} »."[:500]
+    source.mark_hidden(HiddenKind.MERGED, f"Fusionné avec le sujet « {target.title} ».", utcnow())
     source.post_count = source.deleted_reply_count = source.hidden_reply_count = 0
     source.solution_post_id = None
     _move_personal_marks(source, target)
@@ -239,7 +238,7 @@ def reject(actor: User, target_type: TargetType, target, reason: str | None, sit
     lock_target(target_type, target)
     if not is_awaiting_approval(target):
         return False
-    target.hidden_reason = reason
+    target.mark_hidden(HiddenKind.REJECTED, reason, utcnow())
     log(actor, ModerationAction.REJECT, target_type, target.id, reason)
     tell_authors(target_type, target, actor, _REJECTED_TEXT[target_type], _REJECTED_SUBJECT[target_type], reason,
                  site_url)

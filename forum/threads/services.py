@@ -22,7 +22,7 @@ from forum.core import audit
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import quote_markdown, render_markdown
-from forum.core.models import utcnow
+from forum.core.models import HiddenKind, utcnow
 from forum.core.security import parse_id
 from forum.core.text import clean_line, clean_text, require_length, slugify
 from forum.core.typography import french_spacing
@@ -155,7 +155,7 @@ def start_thread(actor: User, category: Category, title: str, body: str,
                    body_source=body, body_html=render_markdown(body), created_at=now)
     db.session.add(opening)
     if needs_approval(actor, opening.body_html):
-        thread.hidden_at, thread.hidden_reason = now, AWAITING_APPROVAL
+        thread.mark_hidden(HiddenKind.AWAITING_APPROVAL, AWAITING_APPROVAL, now)
     else:
         # In SQL: two threads opened at the same moment both count.
         db.session.execute(
@@ -251,8 +251,9 @@ def reply(actor: User, thread: Thread, body: str, site_url: str = "", reply_to: 
     )
     post = Post(thread_id=thread.id, position=position, author_id=actor.id,
                 fabrique_id=fabrique.id if fabrique else None, body_source=body, body_html=body_html,
-                created_at=now, hidden_at=now if held else None, hidden_reason=AWAITING_APPROVAL if held else "",
-                reply_to_id=reply_to)
+                created_at=now, reply_to_id=reply_to)
+    if held:
+        post.mark_hidden(HiddenKind.AWAITING_APPROVAL, AWAITING_APPROVAL, now)
     db.session.add(post)
     if not held:
         touch_activity(post.fabrique_id)
@@ -394,7 +395,7 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
             # Links added afterwards wait like links posted at once (no way round the review); the
             # site holds it, not its author (the journal's moderator stays empty).
             reply_hidden(post)
-            post.hidden_at, post.hidden_reason = now, AWAITING_APPROVAL
+            post.mark_hidden(HiddenKind.AWAITING_APPROVAL, AWAITING_APPROVAL, now)
     if changed:
         post.version += 1
         post.edited_at, post.edited_by_id = now, actor.id
