@@ -42,8 +42,8 @@ from forum.notifications.services import answer_hidden_since, notify
 from forum.messages.models import Conversation, PrivateMessage
 from forum.practices.models import Practice
 from forum.resources.models import Resource
-from forum.threads import services as threads
-from forum.threads.models import Category, Post, Thread
+from forum.threads import counters, services as threads
+from forum.threads.models import Post, Thread
 
 REASON_MAX = 500
 # The sentence shown with what flags hid (forum.moderation.flags, ``HiddenKind.FLAGS``).
@@ -304,15 +304,6 @@ def tell_authors(target_type: TargetType, target, actor: User | None, template: 
            email_subject=subject)
 
 
-def count_thread(thread: Thread, sign: int) -> None:
-    """A hidden thread leaves its category's counters; restored, it comes back."""
-    posts = select(Thread.post_count).where(Thread.id == thread.id).scalar_subquery()  # as stored now
-    db.session.execute(
-        update(Category).where(Category.id == thread.category_id)
-        .values(thread_count=Category.thread_count + sign, post_count=Category.post_count + sign * posts)
-        .execution_options(synchronize_session=False))
-
-
 # What a moderator may still hide with their own reason (a double submission of theirs finds it
 # hidden by a moderator already): content hidden for another cause, which then becomes theirs.
 HIDDEN_PENDING_A_MODERATOR = (HiddenKind.AWAITING_APPROVAL, HiddenKind.FLAGS)
@@ -325,7 +316,7 @@ def set_hidden(target_type: TargetType, target, reason: str, actor: User | None 
     its place in the counts, and takes the new kind and reason."""
     now = utcnow()  # before the journal row a hidden solution writes: see ``was_hidden_as_solution``
     if target_type is TargetType.THREAD and target.hidden_at is None:
-        count_thread(target, -1)
+        counters.count_thread_hidden(target)
     if target_type is TargetType.POST and target.hidden_at is None:
         threads.reply_hidden(target, actor)
     target.mark_hidden(kind, reason, now)
@@ -335,7 +326,7 @@ def set_visible(target_type: TargetType, target) -> None:
     """Show ``target`` (locked by the caller) again; a reply that was its question's solution when it
     was hidden is the solution again (unless another one was chosen meanwhile)."""
     if target_type is TargetType.THREAD and target.hidden_at is not None:
-        count_thread(target, +1)
+        counters.count_thread_shown(target)
     solution = False
     if target_type is TargetType.POST and target.hidden_at is not None:
         solution = was_hidden_as_solution(target)
