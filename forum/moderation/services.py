@@ -68,13 +68,6 @@ def require_moderator(actor: User) -> None:
         raise Forbidden(MODERATORS_ONLY)
 
 
-def parse_target_type(raw: str) -> TargetType:
-    try:
-        return TargetType(raw)
-    except ValueError:
-        raise NotFound("Ce type de contenu n'existe pas.") from None
-
-
 def get_target(target_type: TargetType, target_id: int):
     """The post, thread, resource, practice report or member; NotFound (French) when it does not exist."""
     options = [selectinload(Practice.authors)] if target_type is TargetType.PRACTICE else []
