@@ -129,7 +129,8 @@ class DefaultConfig:
     LOAN_REMINDERS_HOUR = 8
     PRUNING_HOUR = 4
 
-    POST_MAX_LENGTH = 32_000
+    # (The lengths of titles and posts are not settings: forum/threads/models.py holds them, as the
+    # forms are built before any configuration is read and a title's maximum is its column's width.)
     THREADS_PER_PAGE = 25
     POSTS_PER_PAGE = 20
     FABRIQUES_PER_PAGE = 24

@@ -115,3 +115,51 @@ def test_0020_keeps_amounts_and_everything_that_hangs_on_a_resource(tmp_path, em
             loans = connection.execute(text("SELECT count(*) FROM loans")).scalar_one()
         db.engine.dispose()
     assert (deposit, loans) == (15_000, 1)
+
+
+def test_0021_reads_why_content_is_hidden_from_its_sentence_and_goes_back(tmp_path, empty_database_url):
+    """The kind is filled from what the code compared until then: the held and flagged sentences, a
+    merged thread, a refusal journaled since the hiding; any other hidden content is a moderator's."""
+    from flask_migrate import downgrade
+    from sqlalchemy import inspect
+
+    from forum.core.visibility import AWAITING_APPROVAL
+    from forum.moderation.services import AUTO_HIDE_REASON
+
+    app = create_app({**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    held_at, refused_at, hidden_again_at = "2026-12-01 10:00:00", "2026-12-01 11:00:00", "2026-12-02 09:00:00"
+    with app.app_context():
+        upgrade(revision="0020")
+        with db.engine.begin() as connection:
+            _insert_row(connection, "categories", {"id": 1, "slug": "c", "name": "C"})
+            _insert_row(connection, "fabriques", {"id": 1, "slug": "f", "name": "F"})
+            for thread_id, hidden_at, reason, merged_into in (
+                    (1, None, "", None), (2, held_at, AWAITING_APPROVAL, None), (3, held_at, "Hors sujet", None),
+                    (4, held_at, "Fusionné avec le sujet « C ».", 1)):
+                _insert_row(connection, "threads", {"id": thread_id, "category_id": 1, "hidden_at": hidden_at,
+                                                    "hidden_reason": reason, "merged_into_id": merged_into})
+            for position, hidden_at, reason in (
+                    (1, None, ""), (2, held_at, AWAITING_APPROVAL), (3, held_at, AUTO_HIDE_REASON),
+                    (4, held_at, "Publicité"),  # refused when it was held (journaled after it was held)
+                    (5, hidden_again_at, "Hors sujet")):  # refused once, restored, then hidden by a moderator
+                _insert_row(connection, "posts", {"id": position, "thread_id": 1, "position": position,
+                                                  "hidden_at": hidden_at, "hidden_reason": reason})
+            for post_id in (4, 5):
+                _insert_row(connection, "moderation_log", {"id": post_id, "action": "reject", "target_type": "message",
+                                                           "target_id": post_id, "created_at": refused_at})
+            _insert_row(connection, "resources", {"id": 1, "fabrique_id": 1, "kind": "equipement",
+                                                  "hidden_at": held_at, "hidden_reason": AUTO_HIDE_REASON})
+        upgrade()
+        with db.engine.connect() as connection:
+            kinds = {table: dict(connection.execute(text(f"SELECT id, hidden_kind FROM {table}")).all())
+                     for table in ("threads", "posts", "resources")}
+        downgrade(revision="0020")
+        with db.engine.connect() as connection:
+            columns = {column["name"] for column in inspect(connection).get_columns("posts")}
+            reasons = dict(connection.execute(text("SELECT id, hidden_reason FROM posts")).all())
+        upgrade()
+        db.engine.dispose()
+    assert kinds == {"threads": {1: None, 2: "awaiting_approval", 3: "moderator", 4: "merged"},
+                     "posts": {1: None, 2: "awaiting_approval", 3: "flags", 4: "rejected", 5: "moderator"},
+                     "resources": {1: "flags"}}
+    assert "hidden_kind" not in columns and reasons[2] == AWAITING_APPROVAL

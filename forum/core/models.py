@@ -82,19 +82,48 @@ class MarkdownBody:
         return stored_html(self.body_html)
 
 
+class HiddenKind(str, enum.Enum):
+    """Why content is hidden, as state: what the code compares (the sentence in ``hidden_reason``
+    is only shown to people). Stored by value, a short string."""
+
+    AWAITING_APPROVAL = "awaiting_approval"  # a new member's post with links, until a moderator decides
+    REJECTED = "rejected"  # a held post or thread a moderator refused to publish
+    FLAGS = "flags"  # hidden by the site after several members' flags, until a moderator reviews it
+    MODERATOR = "moderator"  # hidden by a moderator, with their reason
+    MERGED = "merged"  # a thread merged into another (its posts moved there)
+
+
 class Hideable:
     """Content a moderator can hide: gone from public pages, lists and search until restored.
 
-    The columns live on each domain's table; forum.moderation sets them. Its author still
-    sees it, with the reason; moderators see everything.
+    The columns live on each domain's table; forum.moderation sets them, through ``mark_hidden`` and
+    ``mark_visible`` (the three columns change together). Its author still sees it, with the reason;
+    moderators see everything.
+
+    ``hidden_kind`` is NULL exactly when ``hidden_at`` is: a "not hidden" value would say again what
+    ``hidden_at IS NULL`` says, and could disagree with it.
     """
 
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hidden_kind: Mapped[HiddenKind | None] = mapped_column(str_enum(HiddenKind))
     hidden_reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
     @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
+
+    def mark_hidden(self, kind: HiddenKind, reason: str, at: datetime) -> None:
+        """Hidden for ``kind``, with ``reason`` shown to its authors; hidden already, it keeps the
+        moment it was first hidden (the queues and "hidden since" read it)."""
+        if self.hidden_at is None:
+            self.hidden_at = at
+        self.hidden_kind = kind
+        self.hidden_reason = reason[:500]
+
+    def mark_visible(self) -> None:
+        self.hidden_at = None
+        self.hidden_kind = None
+        self.hidden_reason = ""
 
 
 class Base(DeclarativeBase):

@@ -6,6 +6,8 @@ so do its authors, with the reason, so they know what happened and can fix it.
 
 from __future__ import annotations
 
+from forum.core.models import HiddenKind
+
 
 def is_moderator(viewer) -> bool:
     return bool(viewer is not None and getattr(viewer, "is_authenticated", False) and viewer.is_moderator)
@@ -20,12 +22,12 @@ def can_see(viewer, content, *author_ids: int | None) -> bool:
     return viewer.is_moderator or viewer.id in author_ids
 
 
-# A new member's post with links is held: hidden, with this reason, until a moderator
-# approves it (forum.threads holds it, forum.moderation lists and decides it). The author
-# reads the reason above their post; the exact text is how the queue finds held content.
+# A new member's post with links is held (``HiddenKind.AWAITING_APPROVAL``) until a moderator
+# approves it (forum.threads holds it, forum.moderation lists and decides it). The author reads
+# this sentence above their post; the kind, not the sentence, is how the code knows it is held.
 AWAITING_APPROVAL = ("En attente de validation : les premiers messages d'un nouveau membre qui contiennent "
                      "des liens sont relus par l'équipe de modération avant d'être publiés.")
 
 
 def is_awaiting_approval(content) -> bool:
-    return content.hidden_at is not None and content.hidden_reason == AWAITING_APPROVAL
+    return content.hidden_at is not None and content.hidden_kind == HiddenKind.AWAITING_APPROVAL

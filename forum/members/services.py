@@ -62,6 +62,7 @@ from forum.practices.models import (
     OutdatedFlag, Practice, PracticeComment, PracticeStatus, PracticeTrial, PracticeVote, practice_authors,
 )
 from forum.resources.models import Loan, LoanEvent, LoanMessage, LoanState
+from forum.threads import counters
 from forum.threads.models import Bookmark, Post, PostLike, Tag, Thread, ThreadRead, Watch, thread_tags
 
 DELETED_NAME = "Membre supprimé"
@@ -288,12 +289,10 @@ def _empty_posts(actor: User) -> int:
         thread = threads[post.thread_id]
         if thread.solution_post_id == post.id:
             thread.solution_post_id = None  # the question is open again
+    db.session.flush()
     for thread_id, count in replies.items():
         # In SQL, as delete_post does: another reply deleted at the same time still counts.
-        threads[thread_id].deleted_reply_count = Thread.deleted_reply_count + count
-        if hidden[thread_id]:
-            threads[thread_id].hidden_reply_count = Thread.hidden_reply_count - hidden[thread_id]
-    db.session.flush()
+        counters.count_replies_deleted(thread_id, count, hidden[thread_id])
     return len(posts)
 
 

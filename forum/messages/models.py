@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
 from forum.core.markdown import stored_html
-from forum.core.models import Base, UTCDateTime, utcnow
+from forum.core.models import Base, Hideable, UTCDateTime, utcnow
 
 
 class Conversation(Base):
@@ -62,7 +62,7 @@ class ConversationMember(Base):
         return self.left_at is not None
 
 
-class PrivateMessage(Base):
+class PrivateMessage(Hideable, Base):
     __tablename__ = "private_messages"
     __affects_pages__ = False
     __table_args__ = (Index("ix_private_messages_conversation_id_id", "conversation_id", "id"),
@@ -74,9 +74,7 @@ class PrivateMessage(Base):
     body_source: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # Hidden by a moderator after a report: its members see that it was.
-    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    hidden_reason: Mapped[str] = mapped_column(String(500), default="")
+    # Hideable: hidden by a moderator after a report; its members see that it was.
 
     author: Mapped[User | None] = relationship(lazy="raise_on_sql")
 

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
 from forum.core.errors import Invalid, NotFound
-from forum.core.models import utcnow
+from forum.core.models import HiddenKind, utcnow
 from forum.core.text import clean_text
 from forum.core.visibility import can_see, is_moderator
 from forum.extensions import db
@@ -136,7 +136,7 @@ def _auto_hide(target_type: TargetType, target, site_url: str = "") -> bool:
         return False
     if _unexamined_flag_count(target_type, target.id) < AUTO_HIDE_FLAGS:
         return False
-    set_hidden(target_type, target, AUTO_HIDE_REASON)
+    set_hidden(target_type, target, AUTO_HIDE_REASON, kind=HiddenKind.FLAGS)
     log(None, ModerationAction.AUTO_HIDE, target_type, target.id, AUTO_HIDE_REASON)
     tell_authors(target_type, target, None, "Votre message dans « {title} » a été masqué après plusieurs "
                                             "signalements, en attente d'examen par la modération.",
@@ -163,7 +163,7 @@ def review_flags(actor: User, target_type: TargetType, target_id: int, *, uphold
     if not closed:
         return False
     if target is not None:
-        hidden_by_flags = target.hidden_at is not None and target.hidden_reason == AUTO_HIDE_REASON
+        hidden_by_flags = target.hidden_at is not None and target.hidden_kind == HiddenKind.FLAGS
         if uphold and (target.hidden_at is None or hidden_by_flags):
             set_hidden(target_type, target, reason, actor)
             tell_authors(target_type, target, actor, HIDDEN_TEXT[target_type], HIDDEN_SUBJECT[target_type],

@@ -1,8 +1,9 @@
 """Moderation: members' flags on content, and the log of what moderators did.
 
-The moderation state of content itself lives on the content's own table (``hidden_at``,
-``hidden_reason``, ``threads.is_locked``, ``threads.is_pinned``, ``users.suspended_*``),
-declared by each domain; this package sets it.
+The moderation state of content itself lives on the content's own table (``hidden_at``;
+``hidden_kind``, why it is hidden, as state; ``hidden_reason``, the sentence shown;
+``threads.is_locked``, ``threads.is_pinned``, ``users.suspended_*``), declared by each domain;
+this package sets it.
 """
 
 from __future__ import annotations

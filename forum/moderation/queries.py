@@ -15,9 +15,9 @@ from forum.accounts.models import User
 from forum.core.dates import PARIS
 from forum.core.errors import Invalid, NotFound
 from forum.core.markdown import plain_excerpt
+from forum.core.models import HiddenKind
 from forum.core.pagination import Page, paginate
 from forum.core.security import parse_id
-from forum.core.visibility import AWAITING_APPROVAL
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.messages.models import Conversation, PrivateMessage
@@ -212,8 +212,9 @@ class HeldItem:
     excerpt: str
 
 
-_WAITING_POST = and_(Post.hidden_at.is_not(None), Post.hidden_reason == AWAITING_APPROVAL)
-_WAITING_THREAD = and_(Thread.hidden_at.is_not(None), Thread.hidden_reason == AWAITING_APPROVAL)
+# Read in the order of the indexes ix_posts_hidden_kind_hidden_at and ix_threads_hidden_kind_hidden_at.
+_WAITING_POST = Post.hidden_kind == HiddenKind.AWAITING_APPROVAL
+_WAITING_THREAD = Thread.hidden_kind == HiddenKind.AWAITING_APPROVAL
 
 
 def _held_posts_count():

@@ -29,10 +29,10 @@ from forum.accounts.models import User
 from forum.core.audit import audited_action
 from forum.core.errors import Forbidden, Invalid, NotFound
 from forum.core.locking import lock
-from forum.core.models import utcnow
+from forum.core.models import HiddenKind, utcnow
 from forum.core.security import parse_id
 from forum.core.text import clean_line
-from forum.core.visibility import AWAITING_APPROVAL, is_awaiting_approval
+from forum.core.visibility import is_awaiting_approval
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.moderation.models import (
@@ -42,11 +42,11 @@ from forum.notifications.services import answer_hidden_since, notify
 from forum.messages.models import Conversation, PrivateMessage
 from forum.practices.models import Practice
 from forum.resources.models import Resource
-from forum.threads import services as threads
-from forum.threads.models import Category, Post, Thread
+from forum.threads import counters, services as threads
+from forum.threads.models import Post, Thread
 
 REASON_MAX = 500
-# What flags hid (forum.moderation.flags) a moderator may still hide, with their own reason.
+# The sentence shown with what flags hid (forum.moderation.flags, ``HiddenKind.FLAGS``).
 AUTO_HIDE_REASON = ("Masqué automatiquement après plusieurs signalements de membres, "
                     "en attente d'examen par l'équipe de modération.")
 
@@ -66,13 +66,6 @@ MODELS = {TargetType.POST: Post, TargetType.THREAD: Thread, TargetType.RESOURCE:
 def require_moderator(actor: User) -> None:
     if not (actor.is_authenticated and actor.is_moderator):
         raise Forbidden(MODERATORS_ONLY)
-
-
-def parse_target_type(raw: str) -> TargetType:
-    try:
-        return TargetType(raw)
-    except ValueError:
-        raise NotFound("Ce type de contenu n'existe pas.") from None
 
 
 def get_target(target_type: TargetType, target_id: int):
@@ -304,38 +297,34 @@ def tell_authors(target_type: TargetType, target, actor: User | None, template: 
            email_subject=subject)
 
 
-def count_thread(thread: Thread, sign: int) -> None:
-    """A hidden thread leaves its category's counters; restored, it comes back."""
-    posts = select(Thread.post_count).where(Thread.id == thread.id).scalar_subquery()  # as stored now
-    db.session.execute(
-        update(Category).where(Category.id == thread.category_id)
-        .values(thread_count=Category.thread_count + sign, post_count=Category.post_count + sign * posts)
-        .execution_options(synchronize_session=False))
+# What a moderator may still hide with their own reason (a double submission of theirs finds it
+# hidden by a moderator already): content hidden for another cause, which then becomes theirs.
+HIDDEN_PENDING_A_MODERATOR = (HiddenKind.AWAITING_APPROVAL, HiddenKind.FLAGS)
 
 
-def set_hidden(target_type: TargetType, target, reason: str, actor: User | None = None) -> None:
-    """Hide ``target`` (locked by the caller); ``actor``: the moderator (None: the site, after flags)."""
+def set_hidden(target_type: TargetType, target, reason: str, actor: User | None = None,
+               kind: HiddenKind = HiddenKind.MODERATOR) -> None:
+    """Hide ``target`` (locked by the caller) for ``kind``, with ``reason`` shown to its authors;
+    ``actor``: the moderator (None: the site, after flags). Hidden already, it keeps its moment and
+    its place in the counts, and takes the new kind and reason."""
     now = utcnow()  # before the journal row a hidden solution writes: see ``was_hidden_as_solution``
     if target_type is TargetType.THREAD and target.hidden_at is None:
-        count_thread(target, -1)
+        counters.count_thread_hidden(target)
     if target_type is TargetType.POST and target.hidden_at is None:
         threads.reply_hidden(target, actor)
-    if target.hidden_at is None:
-        target.hidden_at = now
-    target.hidden_reason = reason
+    target.mark_hidden(kind, reason, now)
 
 
 def set_visible(target_type: TargetType, target) -> None:
     """Show ``target`` (locked by the caller) again; a reply that was its question's solution when it
     was hidden is the solution again (unless another one was chosen meanwhile)."""
     if target_type is TargetType.THREAD and target.hidden_at is not None:
-        count_thread(target, +1)
+        counters.count_thread_shown(target)
     solution = False
     if target_type is TargetType.POST and target.hidden_at is not None:
         solution = was_hidden_as_solution(target)
         threads.reply_shown(target)
-    target.hidden_at = None
-    target.hidden_reason = ""
+    target.mark_visible()
     if solution:
         threads.restore_solution(target)
 
@@ -364,7 +353,7 @@ def hide(actor: User, target_type: TargetType, target, reason: str | None, site_
     _hideable(target_type)
     reason = clean_reason(reason, missing=AUTHOR_MESSAGE_MISSING)
     lock_target(target_type, target)
-    if target.hidden_at is not None and target.hidden_reason not in (AUTO_HIDE_REASON, AWAITING_APPROVAL):
+    if target.hidden_at is not None and target.hidden_kind not in HIDDEN_PENDING_A_MODERATOR:
         return False
     set_hidden(target_type, target, reason, actor)
     close_flags(actor, target_type, target.id, FlagResolution.UPHELD)

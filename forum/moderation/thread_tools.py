@@ -3,24 +3,24 @@ posts and threads (new members'); edit someone's post.
 
 Each tool locks the rows it changes before reading them (threads by id, then posts, then
 categories by id: the order of forum/core/locking.py), so two moderators acting on the same
-thread at once act one after the other, and counters move once."""
+thread at once act one after the other, and counters move once (forum.threads.counters moves them)."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from forum.accounts.models import User
 from forum.core.errors import Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, lock, lock_ids
-from forum.core.models import utcnow
+from forum.core.models import HiddenKind, utcnow
 from forum.core.visibility import is_awaiting_approval
 from forum.extensions import db
 from forum.moderation.models import FlagReason, FlagResolution, ModerationAction, TargetType
 from forum.moderation.services import (
-    clean_reason, close_flags, count_thread, link_of, lock_target, log, require_moderator, set_visible, tell_authors,
+    clean_reason, close_flags, link_of, lock_target, log, require_moderator, set_visible, tell_authors,
 )
 from forum.notifications.services import notify
-from forum.threads import services as threads
+from forum.threads import counters, services as threads
 from forum.threads.models import Bookmark, Category, Post, Thread, ThreadRead, Watch, thread_tags
 
 
@@ -58,31 +58,11 @@ def move_thread(actor: User, thread: Thread, category: Category, reason: str | N
     source = db.session.get(Category, thread.category_id)
     for each in sorted((source, category), key=lambda row: row.id):  # categories in id order
         lock(each)
-    if thread.hidden_at is None:  # a hidden thread is counted nowhere
-        count_thread(thread, -1)
-        thread.category_id = category.id
-        count_thread(thread, +1)
-        if category.last_post_at is None or category.last_post_at < thread.last_post_at:
-            category.last_post_at = thread.last_post_at
-    else:
-        thread.category_id = category.id
-    db.session.flush()
-    _refresh_last_post_at(source)
-    db.session.expire(category)
+    counters.move_thread(thread, source, category)
     log(actor, ModerationAction.MOVE, TargetType.THREAD, thread.id, reason,
         detail=f"de « {source.name} » vers « {category.name} »")
     db.session.flush()
     return True
-
-
-def _refresh_last_post_at(category: Category) -> None:
-    """A category's last activity after a thread left it: that of its latest remaining thread."""
-    db.session.execute(
-        update(Category).where(Category.id == category.id)
-        .values(last_post_at=select(func.max(Thread.last_post_at))
-                .where(Thread.category_id == category.id, Thread.hidden_at.is_(None)).scalar_subquery())
-        .execution_options(synchronize_session=False))
-    db.session.expire(category)
 
 
 def merge_threads(actor: User, source: Thread, target: Thread, reason: str | None = "", site_url: str = "") -> bool:
@@ -115,34 +95,16 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
     moved, deleted = len(posts), sum(post.is_deleted for post in posts)
     # In the target every moved post is a reply, the source's opening post too.
     hidden = sum(post.hidden_at is not None and not post.is_deleted for post in posts)
-    # Take the positions after the target's last post in the statement that locks its row, as a
-    # reply does, so a reply arriving meanwhile cannot take the same place.
-    end = db.session.execute(
-        update(Thread).where(Thread.id == target.id)
-        .values(post_count=Thread.post_count + moved, deleted_reply_count=Thread.deleted_reply_count + deleted,
-                hidden_reply_count=Thread.hidden_reply_count + hidden)
-        .returning(Thread.post_count).execution_options(synchronize_session=False)).scalar_one()
+    lock_ids(Category, [source.category_id, target.category_id])
+    # The positions after the target's last post, taken in the statement that locks its row.
+    end = counters.merge_counts(source, target, moved=moved, deleted=deleted, hidden=hidden)
     for offset, post in enumerate(posts, start=end - moved + 1):
         post.thread_id, post.position = target.id, offset
-    db.session.expire(target, ["post_count", "deleted_reply_count", "hidden_reply_count"])
-    if source.last_post_at > target.last_post_at:
-        target.last_post_at, target.last_poster_id = source.last_post_at, source.last_poster_id
     if source.solution_post_id is not None and target.solution_post_id is None and target.is_question:
         target.solution_post_id = source.solution_post_id
     _merge_tags(source, target)
-    lock_ids(Category, [source.category_id, target.category_id])
-    # Category counters: the source's posts now count in the target's category; the source
-    # thread itself counts nowhere (it was counted only while visible).
-    if source.hidden_at is None:
-        db.session.execute(update(Category).where(Category.id == source.category_id).values(
-            thread_count=Category.thread_count - 1, post_count=Category.post_count - moved)
-            .execution_options(synchronize_session=False))
-    db.session.execute(update(Category).where(Category.id == target.category_id).values(
-        post_count=Category.post_count + moved).execution_options(synchronize_session=False))
     source.merged_into_id = target.id
-    source.hidden_at = source.hidden_at or utcnow()
-    source.hidden_reason = f"Fusionné avec le sujet « {target.title} »."[:500]
-    source.post_count = source.deleted_reply_count = source.hidden_reply_count = 0
+    source.mark_hidden(HiddenKind.MERGED, f"Fusionné avec le sujet « {target.title} ».", utcnow())
     source.solution_post_id = None
     _move_personal_marks(source, target)
     close_flags(actor, TargetType.THREAD, source.id, FlagResolution.UPHELD)
@@ -150,7 +112,7 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
         close_flags(actor, TargetType.POST, posts[0].id, FlagResolution.UPHELD, reason=FlagReason.DUPLICATE)
     db.session.flush()
     for category_id in {source.category_id, target.category_id}:
-        _refresh_last_post_at(db.session.get(Category, category_id))
+        counters.refresh_category_activity(category_id)
     log(actor, ModerationAction.MERGE, TargetType.THREAD, source.id, reason,
         detail=f"dans « {target.title} » (sujet n° {target.id}), {moved} message{'s' if moved > 1 else ''}")
     if source.author_id is not None and source.author_id != actor.id:
@@ -239,7 +201,7 @@ def reject(actor: User, target_type: TargetType, target, reason: str | None, sit
     lock_target(target_type, target)
     if not is_awaiting_approval(target):
         return False
-    target.hidden_reason = reason
+    target.mark_hidden(HiddenKind.REJECTED, reason, utcnow())
     log(actor, ModerationAction.REJECT, target_type, target.id, reason)
     tell_authors(target_type, target, actor, _REJECTED_TEXT[target_type], _REJECTED_SUBJECT[target_type], reason,
                  site_url)

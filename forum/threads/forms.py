@@ -4,13 +4,15 @@ from wtforms import BooleanField, HiddenField, RadioField, StringField, TextArea
 from wtforms.validators import DataRequired, Length
 
 from forum.core.forms import CreatingForm, Form, VersionedForm
+from forum.threads.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH
 
 REQUIRED = "Ce champ est obligatoire."
 BODY_HELP = "En Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…), citations avec « > »."
 
 
 class ThreadForm(CreatingForm):
-    title = StringField("Titre", validators=[DataRequired(REQUIRED), Length(min=8, max=150)],
+    title = StringField("Titre",
+                        validators=[DataRequired(REQUIRED), Length(min=TITLE_MIN_LENGTH, max=TITLE_MAX_LENGTH)],
                         description="Une phrase claire : c'est elle qui fera retrouver votre sujet.")
     # An explicit choice, each category with its description (none is ticked unless the person came
     # from a category's page): a default first category collected misfiled threads.
@@ -19,18 +21,20 @@ class ThreadForm(CreatingForm):
     tags = StringField("Mots-clés", validators=[Length(max=250)],
                        description="Jusqu'à 5, séparés par des virgules (facultatif).")
     is_question = BooleanField("C'est une question (on pourra marquer la réponse qui la résout)")
-    body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=32_000)], description=BODY_HELP)
+    body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=BODY_MAX_LENGTH)],
+                         description=BODY_HELP)
 
 
 class ReplyForm(CreatingForm):
-    body = TextAreaField("Votre réponse", validators=[DataRequired(REQUIRED), Length(max=32_000)],
+    body = TextAreaField("Votre réponse", validators=[DataRequired(REQUIRED), Length(max=BODY_MAX_LENGTH)],
                          description=BODY_HELP)
     reply_to = HiddenField()  # the quoted post's id, when the reply began with "Citer"
 
 
 class PostEditForm(VersionedForm):
-    title = StringField("Titre du sujet", validators=[Length(max=150)])
-    body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=32_000)], description=BODY_HELP)
+    title = StringField("Titre du sujet", validators=[Length(max=TITLE_MAX_LENGTH)])
+    body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=BODY_MAX_LENGTH)],
+                         description=BODY_HELP)
 
 
 class WatchForm(Form):

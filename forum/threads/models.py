@@ -23,6 +23,11 @@ from forum.accounts.models import User
 from forum.core.models import Base, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
 from forum.fabriques.models import Fabrique
 
+# The lengths a thread's title and a post's text may have: the one source the forms, the services
+# and the help texts read (the title's maximum is also its column's width).
+TITLE_MIN_LENGTH = 8
+TITLE_MAX_LENGTH = 150
+BODY_MAX_LENGTH = 32_000
 
 class Category(Base):
     __tablename__ = "categories"
@@ -61,8 +66,10 @@ class Thread(Hideable, Base):
         Index("ix_threads_fabrique_id_last_post_at", "fabrique_id", "last_post_at"),
         Index("ix_threads_category_id_is_pinned_last_post_at", "category_id", "is_pinned", "last_post_at"),
         # The lists of visible threads, newest first, read in order up to the page's end (not
-        # sorted whole on each view); and the moderators' queue of held threads.
+        # sorted whole on each view).
         Index("ix_threads_hidden_at_last_post_at", "hidden_at", "last_post_at", "id"),
+        # The moderators' queue of held threads: one kind, oldest first.
+        Index("ix_threads_hidden_kind_hidden_at", "hidden_kind", "hidden_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -70,7 +77,7 @@ class Thread(Hideable, Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # The author's fabrique when the thread was started (None: no fabrique then).
     fabrique_id: Mapped[int | None] = mapped_column(ForeignKey("fabriques.id", ondelete="SET NULL"))
-    title: Mapped[str] = mapped_column(String(150))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX_LENGTH))
     slug: Mapped[str] = mapped_column(String(160))
     is_question: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -113,7 +120,9 @@ class Post(Hideable, MarkdownBody, Base):
     __table_args__ = (
         UniqueConstraint("thread_id", "position", name="uq_posts_thread_id_position"),
         Index("ix_posts_author_id", "author_id"),
-        Index("ix_posts_hidden_at", "hidden_at"),  # the moderators' queue of held posts
+        # The moderators' queue of held posts: one kind, oldest first (it replaces an index on
+        # hidden_at alone, which only that queue read).
+        Index("ix_posts_hidden_kind_hidden_at", "hidden_kind", "hidden_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -4,9 +4,9 @@ Services flush, never commit; the caller commits once.
 
 Concurrency: a reply takes its position from the thread's counter in the UPDATE that locks the
 thread row, and only while the thread is visible and open (compare-and-set: hidden, merged or
-locked meanwhile, the reply is refused); counters move in SQL; a change to a post locks its
-thread, then the post (``lock_post``), before reading them; edits check the version their form
-was opened at (``edit_post``).
+locked meanwhile, the reply is refused); counters move in SQL (``counters``, which owns them); a
+change to a post locks its thread, then the post (``lock_post``), before reading them; edits check
+the version their form was opened at (``edit_post``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from forum.core import audit
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import quote_markdown, render_markdown
-from forum.core.models import utcnow
+from forum.core.models import HiddenKind, utcnow
 from forum.core.security import parse_id
 from forum.core.text import clean_line, clean_text, require_length, slugify
 from forum.core.typography import french_spacing
@@ -30,14 +30,14 @@ from forum.core.visibility import AWAITING_APPROVAL, is_awaiting_approval
 from forum.extensions import db
 from forum.fabriques.permissions import active_fabrique_of
 from forum.fabriques.services import touch_activity
-from forum.threads import watching
-from forum.threads.models import Category, Post, Tag, Thread
+from forum.threads import counters, watching
+from forum.threads.models import (
+    BODY_MAX_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH, Category, Post, Tag, Thread,
+)
 
 if TYPE_CHECKING:  # the head of a thread page, which the rules take as a thread
     from forum.threads.queries import ThreadHead
 
-TITLE_MIN, TITLE_MAX = 8, 150
-BODY_MAX = 32_000
 MAX_TAGS = 5
 _TAG_CHARS = re.compile(r"[^0-9a-zà-öø-ÿœ' -]")
 # Anti-spam: until a member has this many published posts, a post of theirs with a link
@@ -81,13 +81,13 @@ def get_post(post_id: int) -> Post:
 def clean_title(raw: str) -> str:
     """A thread's title as stored: one clean line, in French typography (« Comment faire ? » never
     leaves its « ? » alone at the start of a line)."""
-    return require_length(french_spacing(clean_line(raw)), "Le titre", minimum=TITLE_MIN, maximum=TITLE_MAX,
-                          field="title")
+    return require_length(french_spacing(clean_line(raw)), "Le titre", minimum=TITLE_MIN_LENGTH,
+                          maximum=TITLE_MAX_LENGTH, field="title")
 
 
 def clean_body(raw: str) -> str:
     body = clean_text(raw)
-    return require_length(body, "Le message", maximum=BODY_MAX, field="body")
+    return require_length(body, "Le message", maximum=BODY_MAX_LENGTH, field="body")
 
 
 def parse_tags(raw: str) -> list[str]:
@@ -155,14 +155,9 @@ def start_thread(actor: User, category: Category, title: str, body: str,
                    body_source=body, body_html=render_markdown(body), created_at=now)
     db.session.add(opening)
     if needs_approval(actor, opening.body_html):
-        thread.hidden_at, thread.hidden_reason = now, AWAITING_APPROVAL
+        thread.mark_hidden(HiddenKind.AWAITING_APPROVAL, AWAITING_APPROVAL, now)
     else:
-        # In SQL: two threads opened at the same moment both count.
-        db.session.execute(
-            update(Category).where(Category.id == category.id)
-            .values(thread_count=Category.thread_count + 1, post_count=Category.post_count + 1, last_post_at=now)
-            .execution_options(synchronize_session=False))
-        db.session.expire(category, ["thread_count", "post_count", "last_post_at"])
+        counters.count_new_thread(category, now)
         touch_activity(thread.fabrique_id)
     db.session.flush()
     watching.follow_if_unset(actor, thread)
@@ -226,38 +221,25 @@ def reply(actor: User, thread: Thread, body: str, site_url: str = "", reply_to: 
     held = needs_approval(actor, body_html)
     fabrique = active_fabrique_of(actor)
     now = utcnow()
-    # Lock the thread row (PostgreSQL; SQLite already holds the write lock) and
-    # take the next position from the counter we update in the same statement.
-    activity = {"hidden_reply_count": Thread.hidden_reply_count + 1} if held \
-        else {"last_post_at": now, "last_poster_id": actor.id}
     # Only while the thread is visible and open: a moderator may have hidden, merged or locked it
-    # meanwhile (on PostgreSQL this statement then waits for their commit and sees the thread as
-    # it is now).
+    # meanwhile (on PostgreSQL the counting statement, which locks the thread row, then waits for
+    # their commit and sees the thread as it is now; SQLite already holds the write lock).
     still_open = Thread.hidden_at.is_(None) if actor.is_moderator else \
         Thread.hidden_at.is_(None) & Thread.is_locked.is_(False)
-    position = db.session.execute(
-        update(Thread).where(Thread.id == thread.id, still_open)
-        .values(post_count=Thread.post_count + 1, **activity)
-        .returning(Thread.post_count)
-        .execution_options(synchronize_session=False)
-    ).scalar_one_or_none()
+    position = counters.take_reply_position(thread.id, thread.category_id, actor.id, now, held=held,
+                                            only_while=still_open)
     if position is None:
         hidden = db.session.execute(select(Thread.hidden_at).where(Thread.id == thread.id)).scalar()
         raise Forbidden(HIDDEN if hidden is not None else LOCKED)
-    db.session.execute(
-        update(Category).where(Category.id == thread.category_id)
-        .values(post_count=Category.post_count + 1, **({} if held else {"last_post_at": now}))
-        .execution_options(synchronize_session=False)
-    )
     post = Post(thread_id=thread.id, position=position, author_id=actor.id,
                 fabrique_id=fabrique.id if fabrique else None, body_source=body, body_html=body_html,
-                created_at=now, hidden_at=now if held else None, hidden_reason=AWAITING_APPROVAL if held else "",
-                reply_to_id=reply_to)
+                created_at=now, reply_to_id=reply_to)
+    if held:
+        post.mark_hidden(HiddenKind.AWAITING_APPROVAL, AWAITING_APPROVAL, now)
     db.session.add(post)
     if not held:
         touch_activity(post.fabrique_id)
     db.session.flush()
-    db.session.expire(thread, ["post_count", "hidden_reply_count", "last_post_at", "last_poster_id"])
     watching.follow_if_unset(actor, thread)
     if not held:
         watching.announce_post(actor, thread, post, site_url)
@@ -269,11 +251,7 @@ def publish_held(author: User | None, thread: Thread, post: Post, site_url: str 
     the thread's and category's last activity, the fabrique's activity, the watchers told.
 
     The caller (moderation) has made it visible and counted it."""
-    now = utcnow()
-    thread.last_post_at, thread.last_poster_id = now, post.author_id
-    db.session.execute(
-        update(Category).where(Category.id == thread.category_id).values(last_post_at=now)
-        .execution_options(synchronize_session=False))
+    counters.count_publication(thread, post, utcnow())
     touch_activity(post.fabrique_id)
     db.session.flush()
     if author is not None:
@@ -288,7 +266,7 @@ def reply_hidden(post: Post, actor: User | None = None) -> bool:
     True when it was the solution: the admins' journal then says so (``SOLUTION_HIDDEN``, written
     after ``hidden_at`` is set, in the same transaction), which is how showing it again gives the
     solution back (``restore_solution``)."""
-    _count_hidden_reply(post, +1)
+    counters.count_reply_hidden(post)
     if post.position == 1:
         return False
     # Compare-and-set: only while it is the solution (another one may have been chosen meanwhile).
@@ -303,7 +281,7 @@ def reply_hidden(post: Post, actor: User | None = None) -> bool:
 
 def reply_shown(post: Post) -> None:
     """A hidden reply is shown again (restored or approved); call it before clearing ``hidden_at``."""
-    _count_hidden_reply(post, -1)
+    counters.count_reply_shown(post)
 
 
 def restore_solution(post: Post) -> bool:
@@ -321,18 +299,6 @@ def restore_solution(post: Post) -> bool:
         .values(solution_post_id=post.id).execution_options(synchronize_session=False)).rowcount
     db.session.expire(db.session.get(Thread, post.thread_id), ["solution_post_id"])
     return bool(restored)
-
-
-def _count_hidden_reply(post: Post, step: int) -> None:
-    # Opening posts and deleted replies are not counted in Thread.hidden_reply_count.
-    if post.position > 1 and not post.is_deleted:
-        # In SQL: another reply hidden at the same time (or in the same request) still counts. The
-        # post's own change re-indexes the thread's search document ("sans réponse").
-        db.session.execute(update(Thread).where(Thread.id == post.thread_id)
-                           .values(hidden_reply_count=Thread.hidden_reply_count + step)
-                           .execution_options(synchronize_session=False))
-        thread = db.session.get(Thread, post.thread_id)
-        db.session.expire(thread, ["hidden_reply_count"])
 
 
 def _check_not_deleted(post: Post) -> None:
@@ -394,7 +360,7 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
             # Links added afterwards wait like links posted at once (no way round the review); the
             # site holds it, not its author (the journal's moderator stays empty).
             reply_hidden(post)
-            post.hidden_at, post.hidden_reason = now, AWAITING_APPROVAL
+            post.mark_hidden(HiddenKind.AWAITING_APPROVAL, AWAITING_APPROVAL, now)
     if changed:
         post.version += 1
         post.edited_at, post.edited_by_id = now, actor.id
@@ -411,19 +377,12 @@ def delete_post(actor: User, post: Post) -> None:
         raise Forbidden("Vous ne pouvez supprimer que vos propres messages ; la modération masque ceux des autres.")
     thread = lock_post(post)
     _check_not_deleted(post)
-    if post.hidden_at is not None:
-        _count_hidden_reply(post, -1)  # from now on it counts as deleted
+    counters.count_reply_deleted(post)  # a hidden one counts as deleted from now on
     post.body_source = ""
     post.body_html = ""
     post.deleted_at = utcnow()
     if thread.solution_post_id == post.id:
         thread.solution_post_id = None  # the question is open again
-    if post.position > 1:
-        db.session.execute(
-            update(Thread).where(Thread.id == post.thread_id)
-            .values(deleted_reply_count=Thread.deleted_reply_count + 1)
-            .execution_options(synchronize_session=False)
-        )
     db.session.flush()
 
 
