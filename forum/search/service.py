@@ -31,7 +31,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from sqlalchemy import select
 from whoosh.analysis import Token
-from whoosh.highlight import ContextFragmenter, Formatter, highlight
+from whoosh.highlight import ContextFragmenter, highlight
 from whoosh.query import And, DateRange, Not, Or, Phrase, Prefix, Query, Term
 from whoosh.support.levenshtein import distance
 
@@ -49,6 +49,7 @@ from forum.search.documents import KIND_LABELS, THREAD_STATUS_LABELS, documents_
 from forum.search.index import open_or_create, open_searcher
 from forum.search.query import MAX_QUERY_LENGTH, page_of_results, parse_user_query
 from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, TEXT_FIELDS, prefix_field
+from forum.search.whoosh_internals import TextFormatter
 
 log = logging.getLogger(__name__)
 
@@ -474,12 +475,12 @@ _MARKDOWN = re.compile(r"[`*_#|~]+|^\s*>+|!?\[|\]\([^)\s]*\)", re.MULTILINE)
 _MATCH = "\x00"
 
 
-class _MarkFormatter(Formatter):
+class _MarkFormatter(TextFormatter):
     """Matched words in <mark>, everything else HTML-escaped."""
 
     between = " … "
 
-    def _text(self, text: str) -> str:
+    def plain_text(self, text: str) -> str:
         return str(escape(text))
 
     def format_token(self, text: str, token, replace: bool = False) -> str:
