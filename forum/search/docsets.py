@@ -387,10 +387,12 @@ def _length_norms(reader, fieldname: str, average: float) -> array:
 
 def _dates(reader, fieldname: str) -> list:
     # Sortable (numeric) values: ordering is all we need; a document without a date comes last.
+    # Its column holds the column's default, the largest number (it would pass for the newest).
     if not reader.has_column(fieldname):
         return [-1] * reader.doc_count_all()
+    missing = reader.schema[fieldname].column_type.default_value()
     column = reader.column_reader(fieldname, translate=False)
-    return [-1 if value is None else value for value in column]
+    return [-1 if value is None or value == missing else value for value in column]
 
 
 def _scored_terms(query: Query) -> Iterator[tuple[str, Any, float]]:
