@@ -127,7 +127,7 @@ class SearchResults:
     facets: list[FacetGroup] = field(default_factory=list)
     suggestion: str | None = None
     elapsed_ms: float = 0.0
-    failed: bool = False  # the index could not be read: the page says so (and is not cached)
+    failed: bool = False  # an internal error (index, parser): the page says so, with 503, and is not cached
 
     @property
     def searched(self) -> bool:
@@ -323,7 +323,8 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
     messages.extend(parsed.messages)
     facets, facet_filters = _valid_facets(session, filters.facets, messages)
     filters = SearchFilters(facets, filters.since, filters.until)
-    empty = SearchResults(parsed.text, Page(items=[], page=1, per_page=PER_PAGE, total=0), filters, sort, messages)
+    empty = SearchResults(parsed.text, Page(items=[], page=1, per_page=PER_PAGE, total=0), filters, sort, messages,
+                          failed=parsed.failed)
     if parsed.query is None:
         empty.elapsed_ms = (time.perf_counter() - started) * 1000
         return empty
@@ -337,8 +338,10 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
 
     try:
         found, groups, suggestion = _HOLDER.run(directory or _default_directory(), run)
-    except Exception:
-        log.exception("search failed for %r", parsed.text)
+    except Exception as error:
+        # ERROR with the traceback: a broken index or a Whoosh internal (whoosh_internals.py) must
+        # be seen in the logs, while the visitor gets an error page (views: 503), not "0 résultat".
+        log.exception("search failed for %r: %s: %s", parsed.text, type(error).__name__, error)
         empty.messages.append(SEARCH_FAILED)
         empty.failed = True
         return empty
