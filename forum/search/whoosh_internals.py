@@ -6,8 +6,9 @@ public API (names with a leading underscore, the codec's matcher class, readers 
 contents built by hand). A Whoosh release may change them without notice, and a changed block
 layout would not raise: searches would quietly answer wrongly. Hence:
 
-* no other module of the project touches a private Whoosh name (check with
-  ``grep -n "\\._[a-z]" forum/search/*.py``: only this file and the project's own names);
+* no other module of the project reads or overrides a private Whoosh name
+  (tests/search/test_whoosh_internals.py checks it; by hand,
+  ``grep -n "\\._[a-z]" forum/search/*.py`` shows only this file and the project's own names);
 * this module refuses to be imported under any Whoosh version but SUPPORTED_WHOOSH_VERSION,
   or when one of the private names it needs is missing;
 * tests/search/test_oracle.py compares, on a multi-segment index with deletions and updates,
