@@ -3,8 +3,9 @@
 Whoosh answers a query by walking a tree of matchers one document at a time, in pure Python:
 measured on 100,000 documents, counting facets over 60,000 hits cost about a quarter of a
 second, ranking 12,000 hits 0.3 s, and a prefix matching 1,254 words 1.8 s (on 20,000). Here
-posting lists are decoded a block at a time (in C: unpickling, itertools.accumulate) and
-combined with set operations and C-level maps:
+posting lists are decoded a block at a time (in C: unpickling, itertools.accumulate; by
+forum.search.whoosh_internals, the one module reading Whoosh's private parts) and combined
+with set operations and C-level maps:
 
 * ``matching(searcher, query)`` — the documents a query matches (deleted ones excluded),
   per segment: the exact total, and the base of everything below;
@@ -28,19 +29,17 @@ import threading
 from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, compress, islice, repeat
+from itertools import compress, islice, repeat
 from operator import add, mul, neg, truediv
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import ListMatcher, NullMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.query import And, ConstantScoreQuery, Not, NullQuery, NumericRange, Or, Phrase, Prefix, Query, Term
+from whoosh.query import And, ConstantScoreQuery, Not, NullQuery, NumericRange, Or, Phrase, Query, Term
 from whoosh.query.terms import MultiTerm
-from whoosh.reading import TermNotFound
 
 from forum.search.analysis import FRENCH_STOP_WORDS, french_stem
 from forum.search.schema import PREFIX_SUFFIX
+from forum.search import whoosh_internals as internals
 
 MIN_FAMILY_PREFIX = 3
 # A prefix expands to at most this many words (in alphabetical order). A 3-letter prefix of
@@ -53,49 +52,6 @@ MAX_CACHED_TABLES = 64
 def leaves(searcher) -> list[tuple[Any, int]]:
     """The (segment searcher, document number offset) pairs of ``searcher``."""
     return list(searcher.subsearchers) if searcher.subsearchers else [(searcher, 0)]
-
-
-def _leaf_matcher(reader, fieldname: str, text: str | bytes) -> tuple[Any, Any]:
-    """A term's raw postings matcher in one segment and the segment's deleted documents (or ())."""
-    try:
-        matcher = reader.postings(fieldname, text)
-    except TermNotFound:
-        return None, ()
-    deleted: Any = ()
-    if isinstance(matcher, FilterMatcher):  # how a segment reader hides its deleted documents
-        deleted = matcher._ids
-        matcher = matcher.child
-        matcher.reset()
-    return matcher, deleted
-
-
-def _blocks(matcher, weights: bool = False, values: bool = False) -> Iterator[tuple[Iterable[int], Any]]:
-    """The postings of a fresh matcher a block at a time: (document numbers, weights or values or None).
-
-    Whoosh's block data is read directly (``_data``: delta-coded ids, then weights) so that
-    decoding runs in C (itertools.accumulate) instead of a Python generator per posting; any
-    other matcher is read the generic way.
-    """
-    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
-        while matcher.is_active():
-            if matcher._data is None:
-                matcher._read_data()
-            ids = accumulate(matcher._data[0])
-            if weights:
-                matcher._read_weights()
-                yield ids, matcher._weights
-            elif values:
-                matcher._read_values()
-                yield ids, matcher._values
-            else:
-                yield ids, None
-            matcher._next_block()
-        return
-    pairs = []
-    while matcher.is_active():
-        pairs.append((matcher.id(), matcher.weight() if weights else matcher.value() if values else None))
-        matcher.next()
-    yield [docnum for docnum, _ in pairs], [extra for _, extra in pairs] if weights or values else None
 
 
 class TermPostings:
@@ -117,11 +73,11 @@ class TermPostings:
         key = (segment.segment_id(), fieldname, text)
         entry = self.entries.get(key)
         if entry is None:
-            matcher, deleted = _leaf_matcher(reader, fieldname, text)
+            matcher, deleted = internals.raw_postings(reader, fieldname, text)
             ids: list[int] = []
             weights: list[float] = []
             if matcher is not None:
-                for block_ids, block_weights in _blocks(matcher, weights=True):
+                for block_ids, block_weights in internals.posting_blocks(matcher, weights=True):
                     ids.extend(block_ids)
                     weights.extend(block_weights)
             entry = self.entries[key] = (ids, weights, deleted)
@@ -130,11 +86,11 @@ class TermPostings:
 
 def posting_docnums(reader, fieldname: str, text: str | bytes) -> set[int]:
     """The leaf document numbers of a term's postings, deleted documents excluded."""
-    matcher, deleted = _leaf_matcher(reader, fieldname, text)
+    matcher, deleted = internals.raw_postings(reader, fieldname, text)
     found: set[int] = set()
     if matcher is None:
         return found
-    for ids, _ in _blocks(matcher):
+    for ids, _ in internals.posting_blocks(matcher):
         found.update(ids)
     if deleted:
         found.difference_update(deleted)
@@ -146,7 +102,7 @@ def prefix_words(reader, fieldname: str, start: str) -> list[bytes]:
     return list(islice(reader.expand_prefix(fieldname, start), MAX_PREFIX_WORDS))
 
 
-class WordPrefix(Prefix):
+class WordPrefix(internals.WordListPrefix):
     """Documents with a word beginning with ``text`` in ``fieldname``; every match scores ``boost``.
 
     Whoosh's own ``Prefix`` ORs one matcher per word and walks them a document at a time
@@ -154,8 +110,8 @@ class WordPrefix(Prefix):
     set and hands Whoosh a ready list of documents.
     """
 
-    def _btexts(self, ixreader) -> list[bytes]:
-        return prefix_words(ixreader, self.fieldname, self.text)
+    def words(self, reader) -> list[bytes]:
+        return prefix_words(reader, self.fieldname, self.text)
 
     def leaf_docnums(self, reader) -> set[int]:
         """The union for one segment, remembered by this query object (one request) per segment:
@@ -173,7 +129,7 @@ class WordPrefix(Prefix):
         return ListMatcher(sorted(found), all_weights=self.boost)
 
     def estimate_size(self, ixreader) -> int:
-        return sum(ixreader.doc_frequency(self.fieldname, word) for word in self._btexts(ixreader))
+        return sum(ixreader.doc_frequency(self.fieldname, word) for word in self.words(ixreader))
 
     def estimate_min_size(self, ixreader) -> int:
         return self.estimate_size(ixreader)
@@ -239,10 +195,10 @@ def _family_positions(reader, fieldname: str, stem: str, candidates: set[int]) -
     decode = reader.schema[fieldname].format.decode_positions
     table: dict[int, set[int]] = {}
     for word in stem_family(reader, fieldname, stem):
-        matcher, _ = _leaf_matcher(reader, fieldname, word)
+        matcher, _ = internals.raw_postings(reader, fieldname, word)
         if matcher is None:
             continue
-        for ids, values in _blocks(matcher, values=True):
+        for ids, values in internals.posting_blocks(matcher, values=True):
             for docnum, value in zip(ids, values):
                 if docnum in candidates:
                     table.setdefault(docnum, set()).update(decode(value))
@@ -251,7 +207,7 @@ def _family_positions(reader, fieldname: str, stem: str, candidates: set[int]) -
 
 def _union_of_words(reader, query: MultiTerm) -> set[int]:
     found: set[int] = set()
-    for word in query._btexts(reader):
+    for word in internals.multiterm_words(query, reader):
         found |= posting_docnums(reader, query.fieldname, word)
     return found
 
@@ -269,7 +225,7 @@ def _leaf_docnums(leaf, query: Query, memo: TermPostings) -> set[int]:
     if isinstance(query, MultiTerm):  # term ranges
         return _union_of_words(reader, query)
     if isinstance(query, NumericRange):  # date ranges: a few terms and term ranges
-        return _leaf_docnums(leaf, query._compile_query(reader), memo)
+        return _leaf_docnums(leaf, internals.numeric_range_query(query, reader), memo)
     if isinstance(query, ConstantScoreQuery):
         return _leaf_docnums(leaf, query.child, memo)
     if query is NullQuery:
@@ -431,10 +387,12 @@ def _length_norms(reader, fieldname: str, average: float) -> array:
 
 def _dates(reader, fieldname: str) -> list:
     # Sortable (numeric) values: ordering is all we need; a document without a date comes last.
+    # Its column holds the column's default, the largest number (it would pass for the newest).
     if not reader.has_column(fieldname):
         return [-1] * reader.doc_count_all()
+    missing = reader.schema[fieldname].column_type.default_value()
     column = reader.column_reader(fieldname, translate=False)
-    return [-1 if value is None else value for value in column]
+    return [-1 if value is None or value == missing else value for value in column]
 
 
 def _scored_terms(query: Query) -> Iterator[tuple[str, Any, float]]:
@@ -484,10 +442,11 @@ def ranked(searcher, query: Query, matches: Matches, count: int, by_date: bool =
     """The first ``count`` of ``matches`` (global document numbers with their scores), best first.
 
     Relevance is Whoosh's BM25F computed over the matched documents' postings only (terms of
-    a phrase score as words; a prefix adds a constant), rather than by walking Whoosh's
+    a phrase score as words, wherever they are in the document; a prefix adds a constant; a
+    term repeated in the query counts once), rather than by walking Whoosh's
     matchers one document at a time: measured on 100,000 documents, 12,000 matches took
-    0.3 s to rank through the matchers. ``by_date`` ranks the newest first. Ties go to the
-    lower document number, so pages are stable.
+    0.3 s to rank through the matchers. ``by_date`` ranks the newest first, those without a
+    date last. Ties go to the lower document number, so pages are stable.
     """
     if count <= 0 or not len(matches):
         return []

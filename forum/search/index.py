@@ -16,11 +16,10 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
-from whoosh.reading import EmptyReader, MultiReader, SegmentReader
-from whoosh.searching import Searcher
 from whoosh.query import Term
 from whoosh.writing import MERGE_SMALL
 
+from forum.search import whoosh_internals as internals
 from forum.search.schema import build_schema
 
 STATE_KEY = "__state__"
@@ -81,25 +80,21 @@ def open_searcher(ix, previous=None):
     deletions; the others are opened, and the readers no longer needed are closed.
     ``previous`` must not be used afterwards.
     """
-    info = _latest_toc(ix)
+    toc = _latest_toc(ix)
     old = {}
     if previous is not None:
         old = {reader.segment().segment_id(): reader for reader, _ in previous.reader().leaf_readers()
                if reader.segment() is not None}
     readers = []
-    for segment in info.segments:
+    for segment in toc.segments:
         reader = old.pop(segment.segment_id(), None)
         if reader is not None and reader.segment().deleted_count() != segment.deleted_count():
             reader.close()
             reader = None
-        readers.append(reader if reader is not None
-                       else SegmentReader(ix.storage, info.schema, segment, generation=info.generation))
+        readers.append(reader if reader is not None else internals.segment_reader(ix, toc, segment))
     for reader in old.values():
         reader.close()
-    if not readers:
-        return Searcher(_EmptyIndexReader(info.schema, info.generation), fromindex=ix)
-    # Always a MultiReader: it carries the new generation even when every reader was reused.
-    return Searcher(MultiReader(readers, generation=info.generation), fromindex=ix)
+    return internals.searcher_over(ix, toc, readers)
 
 
 class _WriterViews:
@@ -135,22 +130,11 @@ class _WriterViews:
 WRITER_VIEWS = _WriterViews()
 
 
-class _EmptyIndexReader(EmptyReader):
-    """Whoosh's reader of an index without segments, knowing which generation it read."""
-
-    def __init__(self, schema, generation: int) -> None:
-        super().__init__(schema)
-        self._generation = generation
-
-    def generation(self) -> int:
-        return self._generation
-
-
-def _latest_toc(ix, attempts: int = 10):
+def _latest_toc(ix, attempts: int = 10) -> internals.TableOfContents:
     # A writer may delete the previous table of contents just as we read it: retry, as Whoosh does.
     for attempt in range(attempts):
         try:
-            return ix._read_toc()
+            return internals.read_table_of_contents(ix)
         except OSError:
             if attempt == attempts - 1:
                 raise

@@ -73,12 +73,14 @@ class ParsedQuery:
 
     ``query`` is None when there is nothing to search (show no results, not all of them);
     ``messages`` are French sentences for the user about what was dropped or changed;
-    ``text`` is the cleaned text that was parsed (to show back in the search box).
+    ``text`` is the cleaned text that was parsed (to show back in the search box);
+    ``failed`` says the parser itself broke (logged): the page is an error, not "no results".
     """
 
     query: Query | None
     messages: list[str]
     text: str
+    failed: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -125,7 +127,7 @@ def parse_user_query(text: str, fields: Sequence[str] | str) -> ParsedQuery:
         query = _build(_lex(cleaned, state), state)
     except Exception:  # a bug must not turn a search into a server error
         log.exception("search query could not be parsed: %r", text)
-        return ParsedQuery(None, [NOT_UNDERSTOOD], cleaned)
+        return ParsedQuery(None, [NOT_UNDERSTOOD], cleaned, failed=True)
     if query is None and cleaned and not state.messages:
         state.say(NOTHING_TO_SEARCH)
     return ParsedQuery(query, state.messages, cleaned)

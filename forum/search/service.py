@@ -31,7 +31,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from sqlalchemy import select
 from whoosh.analysis import Token
-from whoosh.highlight import ContextFragmenter, Formatter, highlight
+from whoosh.highlight import ContextFragmenter, highlight
 from whoosh.query import And, DateRange, Not, Or, Phrase, Prefix, Query, Term
 from whoosh.support.levenshtein import distance
 
@@ -49,6 +49,7 @@ from forum.search.documents import KIND_LABELS, THREAD_STATUS_LABELS, documents_
 from forum.search.index import open_or_create, open_searcher
 from forum.search.query import MAX_QUERY_LENGTH, page_of_results, parse_user_query
 from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, TEXT_FIELDS, prefix_field
+from forum.search.whoosh_internals import TextFormatter
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ class SearchResults:
     facets: list[FacetGroup] = field(default_factory=list)
     suggestion: str | None = None
     elapsed_ms: float = 0.0
-    failed: bool = False  # the index could not be read: the page says so (and is not cached)
+    failed: bool = False  # an internal error (index, parser): the page says so, with 503, and is not cached
 
     @property
     def searched(self) -> bool:
@@ -322,7 +323,8 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
     messages.extend(parsed.messages)
     facets, facet_filters = _valid_facets(session, filters.facets, messages)
     filters = SearchFilters(facets, filters.since, filters.until)
-    empty = SearchResults(parsed.text, Page(items=[], page=1, per_page=PER_PAGE, total=0), filters, sort, messages)
+    empty = SearchResults(parsed.text, Page(items=[], page=1, per_page=PER_PAGE, total=0), filters, sort, messages,
+                          failed=parsed.failed)
     if parsed.query is None:
         empty.elapsed_ms = (time.perf_counter() - started) * 1000
         return empty
@@ -336,8 +338,10 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
 
     try:
         found, groups, suggestion = _HOLDER.run(directory or _default_directory(), run)
-    except Exception:
-        log.exception("search failed for %r", parsed.text)
+    except Exception as error:
+        # ERROR with the traceback: a broken index or a Whoosh internal (whoosh_internals.py) must
+        # be seen in the logs, while the visitor gets an error page (views: 503), not "0 résultat".
+        log.exception("search failed for %r: %s: %s", parsed.text, type(error).__name__, error)
         empty.messages.append(SEARCH_FAILED)
         empty.failed = True
         return empty
@@ -474,12 +478,12 @@ _MARKDOWN = re.compile(r"[`*_#|~]+|^\s*>+|!?\[|\]\([^)\s]*\)", re.MULTILINE)
 _MATCH = "\x00"
 
 
-class _MarkFormatter(Formatter):
+class _MarkFormatter(TextFormatter):
     """Matched words in <mark>, everything else HTML-escaped."""
 
     between = " … "
 
-    def _text(self, text: str) -> str:
+    def plain_text(self, text: str) -> str:
         return str(escape(text))
 
     def format_token(self, text: str, token, replace: bool = False) -> str:

@@ -47,9 +47,11 @@ def results():
         params = {**current, **changes}
         return url_for("search.results", **{name: value for name, value in params.items() if value})
 
-    return render_template("search/results.html", found=found, current=current, link=link,
+    html = render_template("search/results.html", found=found, current=current, link=link,
                            page_url=lambda number: link(page=number if number > 1 else None),
                            active_filters=filters_in_use(ignored=("page", "q", "tri")))
+    # 503: the search is unavailable for now, not "no results" (the error is logged by the service).
+    return (html, 503) if found.failed else html
 
 
 @blueprint.get("/recherche/similaires")

@@ -298,7 +298,9 @@ def test_a_search_that_keeps_failing_says_so_in_french(client, world, monkeypatc
         raise OSError("disk gone")
 
     monkeypatch.setattr(service, "page_of_results", broken)
-    html = page(client, "découpeuse")
+    response = client.get("/recherche", query_string={"q": "découpeuse"})
+    assert response.status_code == 503  # unavailable, not "no results" (test_search_failure.py)
+    html = response.get_data(as_text=True)
     assert "La recherche n&#39;a pas pu aboutir" in html or "La recherche n'a pas pu aboutir" in html
     assert hit_urls(html) == []
 
