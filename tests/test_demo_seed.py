@@ -24,11 +24,12 @@ from forum.core.dates import today_in_france
 from forum.core.errors import Conflict
 from forum.core.markdown import render_markdown
 from forum.core.visibility import AWAITING_APPROVAL
-from forum.core.models import utcnow
+from forum.core.models import HiddenKind, utcnow
 from forum.demo import people
 from forum.demo.places import DEPARTMENT_CENTRES
 from forum.demo.seed import ADMIN_EMAIL, DEMO_PASSWORD, seed_demo
 from forum.extensions import db
+from forum.moderation.queries import held_content
 from forum.messages import services as message_services
 from forum.messages.models import Conversation, ConversationMember, PrivateMessage
 from forum.fabriques.geography import DEPARTMENTS
@@ -73,6 +74,7 @@ from forum.resources.models import (
     ResourceKind,
 )
 from forum.resources.photos import store_in
+from forum.threads import counters
 from forum.threads.models import Category, Post, Tag, Thread, ThreadRead, thread_tags
 from forum.threads.services import parse_tags
 from tests.conftest import TEST_DATABASE_URL, base_config
@@ -291,7 +293,7 @@ def test_counters_and_positions_are_consistent(session):
         dates = [post.created_at for post in posts]
         assert dates == sorted(dates) and dates[-1] <= now
         # A post held for approval is not the thread's last activity until it is published.
-        published = [post for post in posts if post.hidden_reason != AWAITING_APPROVAL]
+        published = [post for post in posts if post.hidden_kind is not HiddenKind.AWAITING_APPROVAL]
         assert thread.last_post_at == published[-1].created_at
         assert thread.last_poster_id == published[-1].author_id
         assert thread.fabrique_id == active_fabrique.get(thread.author_id)
@@ -316,7 +318,7 @@ def test_counters_and_positions_are_consistent(session):
     latest_by_fabrique: dict[int, object] = {}
     for posts in posts_by_thread.values():
         for post in posts:
-            if post.fabrique_id is not None and post.hidden_reason != AWAITING_APPROVAL:
+            if post.fabrique_id is not None and post.hidden_kind is not HiddenKind.AWAITING_APPROVAL:
                 latest = latest_by_fabrique.get(post.fabrique_id)
                 latest_by_fabrique[post.fabrique_id] = max(latest, post.created_at) if latest else post.created_at
     for fabrique in session.scalars(select(Fabrique)):
@@ -862,14 +864,29 @@ def test_a_few_open_flags_for_the_moderators(session):
 def test_two_newcomers_posts_with_links_wait_for_approval(session):
     from forum.threads.services import APPROVED_POSTS_TO_BE_TRUSTED, needs_approval
 
-    held = list(session.execute(select(Post).where(Post.hidden_reason == AWAITING_APPROVAL)).scalars())
+    held = list(session.execute(select(Post).where(Post.hidden_kind == HiddenKind.AWAITING_APPROVAL)).scalars())
     assert len(held) == 2 and all(post.hidden_at is not None and "https://" in post.body_html for post in held)
+    assert all(post.hidden_reason == AWAITING_APPROVAL for post in held)  # the sentence their authors read
+    assert held_content(10)[1] == 2, "the moderators' queue lists them"
     for post in held:
         published = session.scalar(select(func.count()).select_from(Post).where(
             Post.author_id == post.author_id, Post.hidden_at.is_(None)))
         assert published < APPROVED_POSTS_TO_BE_TRUSTED
         # What the forum itself would do with the same post from the same member.
         assert needs_approval(session.get(User, post.author_id), post.body_html)
+
+
+def test_the_counters_equal_a_recount(session):
+    """The demo's rows and the counters the forum keeps of them agree (forum.threads.counters)."""
+    def stored():
+        return (sorted(session.execute(select(Thread.id, Thread.post_count, Thread.deleted_reply_count,
+                                              Thread.hidden_reply_count)).all()),
+                sorted(session.execute(select(Category.id, Category.thread_count, Category.post_count)).all()))
+
+    before = stored()
+    counters.recount_all(session)
+    assert stored() == before
+    session.rollback()
 
 
 def test_the_forum_s_recent_activity_is_in_the_notification_centre(session):

@@ -21,7 +21,7 @@ from forum.demo.plans import LoanPlan, ReportPlan, ResourcePlan, ThreadPlan
 from forum.demo.writer import DemoWriter, Persona
 from forum.fabriques.models import Fabrique, MembershipRole, MembershipStatus
 from forum.resources.models import Loan
-from forum.threads.models import Category, Post, Tag, Thread
+from forum.threads.models import Category, Tag, Thread
 
 # (member index, fabrique index, role, status): a membership before its row exists.
 PlannedMembership = tuple[int, int, MembershipRole, MembershipStatus]
@@ -55,7 +55,6 @@ class DemoContext:
     tags: dict[str, Tag] = field(default_factory=dict)
     thread_plans: list[ThreadPlan] = field(default_factory=list)
     threads: list[tuple[ThreadPlan, Thread]] = field(default_factory=list)  # in chronological order
-    held_replies: dict[int, list[Post]] = field(default_factory=dict)  # by thread id: replies awaiting approval
     # The catalogue and the practice reports.
     resource_plans: list[ResourcePlan] = field(default_factory=list)
     loan_plans: list[LoanPlan] = field(default_factory=list)

@@ -6,7 +6,7 @@ Each step is a function ``build_x(ctx)`` that receives the one ``DemoContext``
 - ``forum.demo.seed_people``: fabriques, members and their memberships, and the timeline that
   dates accounts, memberships and fabriques after the posts;
 - ``forum.demo.seed_forum``: categories, tags, then every thread planned and written in memory;
-  ``forum.demo.seed_threads`` writes their rows and owns the forum's counters (``set_counters``);
+  ``forum.demo.seed_threads`` writes their rows (their counters: ``forum.threads.counters``);
 - ``forum.demo.seed_catalogue`` and ``forum.demo.seed_loans``: resources, photos, loans and
   their notifications;
 - ``forum.demo.seed_practices`` (with ``seed_practice_versions``) and

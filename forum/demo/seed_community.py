@@ -22,15 +22,16 @@ from sqlalchemy import select
 
 from forum.accounts.models import Role, User
 from forum.core.markdown import render_markdown
+from forum.core.models import HiddenKind
 from forum.core.visibility import AWAITING_APPROVAL
 from forum.demo.context import DemoContext
-from forum.demo.seed_threads import set_counters
 from forum.fabriques.models import Membership, MembershipStatus
 from forum.moderation.models import Flag, FlagReason, TargetType
 from forum.notifications.models import Notification
 from forum.practices.models import Practice, PracticeStatus, practice_authors
 from forum.resources.models import Resource
 from forum.threads.services import APPROVED_POSTS_TO_BE_TRUSTED
+from forum.threads import counters
 from forum.threads.models import Bookmark, Post, PostLike, Thread, ThreadRead, Watch, WatchLevel
 
 SOLVED_RATE = 0.55  # of the questions that have replies
@@ -223,10 +224,10 @@ def _hold_newcomers_links(ctx: DemoContext, rng, threads: list[Thread]) -> int:
         Membership.user_id.in_([user.id for user in newcomers]), Membership.status == MembershipStatus.ACTIVE)).all())
     for user, text in zip(newcomers, texts):
         thread = rng.choice(recent)
-        held = _reply_awaiting_approval(ctx, thread, user, fabriques.get(user.id), text)
-        ctx.held_replies.setdefault(thread.id, []).append(held)
-        set_counters(ctx)
-    ctx.session.flush()
+        _reply_awaiting_approval(ctx, thread, user, fabriques.get(user.id), text)
+        # The next held reply's position reads this count.
+        counters.recount_threads(ctx.session, [thread.id])
+        counters.recount_categories(ctx.session, [thread.category_id])
     ctx.counts["messages"] += len(newcomers)
     return len(newcomers)
 
@@ -234,9 +235,9 @@ def _hold_newcomers_links(ctx: DemoContext, rng, threads: list[Thread]) -> int:
 def _reply_awaiting_approval(ctx: DemoContext, thread: Thread, author: User, fabrique_id: int | None,
                              text: str) -> Post:
     """A reply at the end of ``thread``, held for a moderator's approval: the one place the demo
-    writes ``hidden_reason=AWAITING_APPROVAL``. The caller counts it (``set_counters``)."""
+    holds a post. The caller recounts its thread (``forum.threads.counters``)."""
     post = Post(thread_id=thread.id, position=thread.post_count + 1, author_id=author.id, fabrique_id=fabrique_id,
                 body_source=text, body_html=render_markdown(text), created_at=ctx.now, hidden_at=ctx.now,
-                hidden_reason=AWAITING_APPROVAL)
+                hidden_kind=HiddenKind.AWAITING_APPROVAL, hidden_reason=AWAITING_APPROVAL)
     ctx.session.add(post)
     return post

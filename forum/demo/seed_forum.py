@@ -6,7 +6,7 @@ replies; ``write_posts`` writes every post's text and moment, thread by thread, 
 
 Why plans and not ``forum.threads.services`` (``start_thread``, ``reply``): they stamp the present
 moment, follow and notify watchers and queue e-mails, while the demo's 2 150 posts were written
-over the last 535 days; the thread and category counters are set by ``seed_threads.set_counters``.
+over the last 535 days; the thread and category counters are recounted by ``forum.threads.counters``.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ SUMMER = re.compile(r"(?<!\w)(?:l'|cet |en |d')été(?!\w)", re.IGNORECASE)
 # -- Categories and tags ---------------------------------------------------------------
 
 def build_categories(ctx: DemoContext) -> dict[str, Category]:
-    """The categories of ``corpus.CATEGORIES``, in that order (their counters: ``seed_threads.set_counters``)."""
+    """The categories of ``corpus.CATEGORIES``, in that order (their counters: ``forum.threads.counters``)."""
     for position, (key, name, description) in enumerate(corpus.CATEGORIES, start=1):
         ctx.categories[key] = Category(slug=slugify(name), name=name, description=description, position=position)
     ctx.counts["catégories"] = len(ctx.categories)

@@ -1,6 +1,7 @@
-"""The demo's forum as rows: threads then posts, in chronological order, and their counters.
+"""The demo's forum as rows: threads then posts, in chronological order.
 
-``set_counters`` is the one place the demo writes the thread and category counters.
+Their counters come from ``forum.threads.counters``, which owns them: it recounts them from the
+rows once written. Only the categories' last activity (not a count) is set here, from the plan.
 
 Why rows and not ``forum.threads.services``: see ``forum.demo.seed_forum`` (back-dated history,
 no notifications nor e-mails); writing 2 150 posts in two batches also keeps the seed fast.
@@ -14,11 +15,12 @@ from forum.core.markdown import render_markdown
 from forum.core.text import slugify
 from forum.demo.context import DemoContext
 from forum.demo.writer import Persona
+from forum.threads import counters
 from forum.threads.models import Post, Thread
 
 
 def build_threads(ctx: DemoContext) -> None:
-    """Threads then posts, in chronological order, with consistent counters (``set_counters``)."""
+    """Threads then posts, in chronological order, then their counters recounted from the rows."""
     user_of = {persona.index: user for persona, user in zip(ctx.personas, ctx.users)}
 
     def fabrique_id(persona: Persona) -> int | None:
@@ -35,7 +37,7 @@ def build_threads(ctx: DemoContext) -> None:
             last_poster_id=user_of[last.author.index].id, tags=[ctx.tags[name] for name in plan.tags],
         )
         ctx.threads.append((plan, thread))
-    set_counters(ctx)
+    set_category_activity(ctx)
     ctx.session.add_all([thread for _, thread in ctx.threads])
     ctx.session.flush()
 
@@ -55,35 +57,16 @@ def build_threads(ctx: DemoContext) -> None:
         if post.deleted_at is not None and post.deleted_at > ctx.now:
             post.deleted_at = ctx.now
     ctx.session.add_all(posts)
-    ctx.session.flush()
+    counters.recount_all(ctx.session)
     ctx.counts["sujets"] = len(ctx.threads)
     ctx.counts["messages"] = len(posts)
 
 
-def set_counters(ctx: DemoContext) -> None:
-    """Every thread and category counter of the demo, counted from the planned posts and the
-    replies held for approval (``ctx.held_replies``). The one place the demo writes them: when a
-    module owns these counters, this body becomes a call to it.
-
-    Threads: ``post_count`` (held replies included), ``deleted_reply_count``, ``hidden_reply_count``
-    (held replies are not answers until a moderator publishes them). Categories: ``thread_count``,
-    ``post_count`` and ``last_post_at`` (the newest thread's last post: held replies wait).
-    Called when the threads are built, then after each held reply.
-    """
-    by_category: dict[str, tuple[int, int, datetime]] = {}
-    for plan, thread in ctx.threads:
-        held = len(ctx.held_replies.get(thread.id, ()))
-        _assign(thread, post_count=len(plan.posts) + held,
-                deleted_reply_count=sum(post.deleted for post in plan.posts[1:]), hidden_reply_count=held)
-        threads, posts, last = by_category.get(plan.category, (0, 0, plan.posts[-1].created_at))
-        by_category[plan.category] = (threads + 1, posts + thread.post_count, max(last, plan.posts[-1].created_at))
-    for key, (threads, posts, last) in by_category.items():
-        _assign(ctx.categories[key], thread_count=threads, post_count=posts, last_post_at=last)
-
-
-def _assign(row: object, **values: object) -> None:
-    """Set only the values that change: a row already written is then marked as changed (and its
-    change logged for the search index) only when it is."""
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
+def set_category_activity(ctx: DemoContext) -> None:
+    """Each category's last activity: its newest thread's last post (replies held for approval,
+    written later, wait for a moderator and do not count as activity)."""
+    newest: dict[str, datetime] = {}
+    for plan, _thread in ctx.threads:
+        newest[plan.category] = max(newest.get(plan.category, plan.posts[-1].created_at), plan.posts[-1].created_at)
+    for key, last in newest.items():
+        ctx.categories[key].last_post_at = last
