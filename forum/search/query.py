@@ -58,7 +58,7 @@ OPERATOR_IGNORED = ("Les opérateurs OR et NOT doivent être suivis d'un mot (et
 OPERATORS_ALONE = "AND, OR et NOT relient des mots ; seuls, ils ne cherchent rien. Ajoutez des mots à rechercher."
 ONLY_EXCLUSIONS = "Indiquez au moins un mot à rechercher en plus des mots exclus (précédés de -)."
 NOTHING_TO_SEARCH = "Aucun mot à rechercher : essayez d'autres termes."
-NOT_UNDERSTOOD = "Votre recherche n'a pas pu être comprise : essayez d'autres termes."
+NOT_UNDERSTOOD = "Votre recherche n'a pas pu être comprise : essayez d'autres termes."
 
 _OPERATORS = ("AND", "OR", "NOT")  # uppercase only: "or" is a French word (gold)
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "＂": '"'})

@@ -74,7 +74,7 @@ UNKNOWN_FILTER = "Le filtre « {title} » ne connaît pas la valeur « {value} �
 UNKNOWN_SORT = "Ce tri n'existe pas : les résultats sont triés par pertinence."
 BAD_PAGE = "Le numéro de page n'est pas valide : la première page est affichée."
 PAGE_PAST_END = "Cette page n'existe pas : la dernière page des résultats est affichée."
-SEARCH_FAILED = "La recherche n'a pas pu aboutir : réessayez dans un instant ou avec d'autres termes."
+SEARCH_FAILED = "La recherche n'a pas pu aboutir : réessayez dans un instant ou avec d'autres termes."
 STALE_RESULTS = "Certains résultats ne sont plus disponibles et ont été retirés de la liste."
 
 
