@@ -20,6 +20,7 @@ from forum.demo import places
 from forum.demo.plans import LoanPlan, ReportPlan, ResourcePlan, ThreadPlan
 from forum.demo.writer import DemoWriter, Persona
 from forum.fabriques.models import Fabrique, MembershipRole, MembershipStatus
+from forum.notifications.models import Notification
 from forum.resources.models import Loan
 from forum.threads.models import Category, Tag, Thread
 
@@ -100,6 +101,17 @@ class DemoContext:
     def day(self, day: date) -> datetime:
         """``now`` moved to ``day``: the moment loans of that day are measured from."""
         return self.now + timedelta(days=(day - self.today).days)
+
+    def notification(self, rng: random.Random, *, member: int, actor: int, kind: str, text: str, link: str,
+                     moment: datetime, read_when_old: float) -> Notification:
+        """What ``member`` was told of ``actor``'s action at ``moment``, read or not as people read
+        them: a share ``read_when_old`` of those older than four days, fewer of the recent ones."""
+        age = self.now - moment
+        read = rng.random() < (read_when_old if age > timedelta(days=4) else 0.3)
+        read_at = moment + min(age * rng.uniform(0.05, 0.9), timedelta(days=rng.uniform(0.1, 3))) if read else None
+        return Notification(user_id=self.users[member].id, actor_id=self.users[actor].id, kind=kind, text=text[:300],
+                             link=link, created_at=self.daytime(moment),
+                             read_at=self.daytime(read_at) if read_at else None)
 
     def daytime(self, moment: datetime) -> datetime:
         """``moment`` moved into the working hours of its day in Paris, order kept.

@@ -265,14 +265,8 @@ def build_practice_notifications(ctx: DemoContext) -> list[Notification]:
             for member in plan.authors:
                 if member == actor:
                     continue
-                age = ctx.now - moment
-                read = rng.random() < (0.8 if age > timedelta(days=4) else 0.3)
-                read_at = moment + min(age * rng.uniform(0.05, 0.9), timedelta(days=rng.uniform(0.1, 3))) \
-                    if read else None
-                notifications.append(Notification(
-                    user_id=ctx.users[member].id, actor_id=ctx.users[actor].id, kind=kind, text=text[:300],
-                    link=link, created_at=ctx.daytime(moment),
-                    read_at=ctx.daytime(read_at) if read_at else None))
+                notifications.append(ctx.notification(rng, member=member, actor=actor, kind=kind, text=text,
+                                                      link=link, moment=moment, read_when_old=0.8))
     notifications.sort(key=lambda notification: notification.created_at)
     ctx.session.add_all(notifications)
     ctx.session.flush()
