@@ -300,6 +300,18 @@ def login(client, email: str, password: str = PASSWORD):
 # -- Builders: data through the real services, committed --------------------------------
 
 
+@contextmanager
+def writing():
+    """A builder's writes, in a transaction that takes SQLite's write lock at its BEGIN
+    (``write_intent``). A transaction the test left open by reading is ended first: joined, it
+    would not take the lock at its BEGIN, and SQLite refuses at once ("database is locked") to let
+    it write if another process (the browser tests' live server, its worker) committed since."""
+    if db.session().in_transaction():
+        db.session.commit()
+    with write_intent():
+        yield
+
+
 def commit_work() -> None:
     """Commit the builder's transaction, then do what the worker would do at once (index the
     changes, send the e-mails), as the suite's client does after each request."""
@@ -326,7 +338,7 @@ def make_user(email: str = "alice@exemple.fr", name: str = "Alice Martin", passw
     from forum.accounts import services
     from forum.accounts.models import Role
 
-    with write_intent():
+    with writing():
         # A moderator's or an administrator's name may use the words reserved to the team.
         user = services.register(email, name, password, staff=role in ("moderator", "admin"))
         if role is not None:
@@ -343,7 +355,7 @@ def make_fabrique(manager, name: str = "La Fabrique des Possibles", department: 
 
     profile = services.FabriqueProfile(name=name, department_code=department, territory_type=territory,
                                        modules=list(modules), **fields)
-    with write_intent():
+    with writing():
         fabrique = services.create_fabrique(manager, profile)
         commit_work()
     return fabrique
@@ -355,7 +367,7 @@ def make_member(fabrique, email: str, name: str, *, confirmed: bool = True):
     from forum.fabriques.models import Membership, MembershipRole
 
     user = make_user(email, name, confirmed=confirmed)
-    with write_intent():
+    with writing():
         membership = memberships.request_membership(user, fabrique)
         manager = db.session.execute(
             db.select(Membership).where(Membership.fabrique_id == fabrique.id,
@@ -382,7 +394,7 @@ def _forget_joining() -> None:
     def about_joining(subject: str) -> bool:
         return "demande à rejoindre" in subject or subject.startswith("Vous faites maintenant partie de")
 
-    with write_intent():
+    with writing():
         db.session.execute(db.delete(Notification).where(
             Notification.kind.in_(("membership_request", "membership_accepted"))))
         db.session.execute(db.delete(OutboxEmail).where(db.or_(
@@ -408,7 +420,7 @@ def make_thread(author, category, title: str = "Comment financer un poste de mé
                 body: str = "Bonjour, la subvention se termine en juin.", **kwargs):
     from forum.threads import services
 
-    with write_intent():
+    with writing():
         thread = services.start_thread(author, category, title, body, **kwargs)
         commit_work()
     return thread
@@ -417,7 +429,7 @@ def make_thread(author, category, title: str = "Comment financer un poste de mé
 def make_reply(author, thread, body: str = "Nous avons monté une SCIC, je vous raconte."):
     from forum.threads import services
 
-    with write_intent():
+    with writing():
         post = services.reply(author, thread, body)
         commit_work()
     return post

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from forum.core.database import write_intent
 from forum.practices import services
 from forum.practices.models import SECTIONS
-from tests.conftest import commit_work
+from tests.conftest import commit_work, writing
 
 SECTIONS_TEXT = {
     "context": "Un bourg de 2 000 habitants, un café associatif tenu par huit bénévoles.",
@@ -26,7 +25,7 @@ def practice_input(category_ids: list[int], **changes) -> services.PracticeInput
 
 
 def make_practice(author, category_ids: list[int], publish: bool = True, **changes):
-    with write_intent():
+    with writing():
         practice = services.create_practice(author, practice_input(category_ids, **changes))
         if publish:
             services.publish(author, practice)

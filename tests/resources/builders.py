@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from forum.core.database import write_intent
 from forum.core.dates import today_in_france
 from forum.resources import services
 from forum.resources.models import ResourceKind
-from tests.conftest import commit_work, make_fabrique, make_member, make_user
+from tests.conftest import commit_work, make_fabrique, make_member, make_user, writing
 
 TODAY = today_in_france()
 
@@ -25,7 +24,7 @@ def make_resource(manager, fabrique, name: str = "Découpeuse laser 60 W", kind:
         ResourceKind.KNOW_HOW: {"category": "guide", "licence": "cc-by-sa", "description": "Le guide complet."},
     }[kind]
     data = services.ResourceInput(name=name, **{**defaults, **fields})
-    with write_intent():
+    with writing():
         resource = services.create_resource(manager, fabrique, kind, data)
         commit_work()
     return resource
@@ -44,7 +43,7 @@ def two_fabriques():
 
 
 def make_loan(actor, resource, start: date, end: date, quantity: int = 1, message: str = ""):
-    with write_intent():
+    with writing():
         loan = services.request_loan(actor, resource, start, end, quantity, message, TODAY)
         commit_work()
     return loan
