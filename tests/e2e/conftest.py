@@ -22,13 +22,13 @@ import email.policy
 import os
 import re
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import PASSWORD, _prepare_database, base_config, make_category, make_fabrique, make_user
+from tests.waiting import wait_for
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -238,17 +238,18 @@ def mail_link(live_server):
     """``mail_link(to, "/confirmer/")``: the path of that link in the latest e-mail to ``to`` that has one,
     waiting a few seconds for it (some e-mails leave just after the response)."""
 
+    def link_in_mail(to: str, prefix: str) -> str | None:
+        for message in reversed(sent_mail(live_server.mail_dir)):
+            if message["To"] == to:
+                paths = [re.sub(r"^https?://[^/]+", "", url) for url in _URL.findall(message.get_body().get_content())]
+                paths = [path for path in paths if path.startswith(prefix)]
+                if paths:
+                    return paths[0]
+        return None
+
     def find(to: str, prefix: str) -> str:
-        deadline = time.monotonic() + TIMEOUT_MS / 1000
-        while True:
-            for message in reversed(sent_mail(live_server.mail_dir)):
-                if message["To"] == to:
-                    paths = [re.sub(r"^https?://[^/]+", "", url) for url in _URL.findall(message.get_body().get_content())]
-                    paths = [path for path in paths if path.startswith(prefix)]
-                    if paths:
-                        return paths[0]
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no e-mail to {to} with a {prefix} link")
-            time.sleep(0.1)
+        path = wait_for(lambda: link_in_mail(to, prefix), TIMEOUT_MS / 1000, interval=0.1)
+        assert path, f"no e-mail to {to} with a {prefix} link"
+        return path
 
     return find

@@ -3,13 +3,13 @@ on a desktop screen and on a phone."""
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import make_user
 from tests.e2e.conftest import TIMEOUT_MS, sent_mail
+from tests.waiting import wait_for
 from tests.worker.deliveries_builders import LONG_ADDRESS, LONG_ERROR, make_failed_email
 
 pytestmark = pytest.mark.e2e
@@ -85,7 +85,5 @@ def test_an_admin_resends_a_failed_e_mail(new_page, live_server, screenshot):
 
 def _wait_for_mail(live_server, to: str) -> None:
     """The e-mails are files here, as with `make run`; the worker writes them soon after the commit."""
-    deadline = time.monotonic() + 3 * TIMEOUT_MS / 1000
-    while not [message for message in sent_mail(live_server.mail_dir) if message["To"] == to]:
-        assert time.monotonic() < deadline, f"the resent e-mail to {to} did not leave"
-        time.sleep(0.1)
+    assert wait_for(lambda: [message for message in sent_mail(live_server.mail_dir) if message["To"] == to],
+                    3 * TIMEOUT_MS / 1000, interval=0.1), f"the resent e-mail to {to} did not leave"

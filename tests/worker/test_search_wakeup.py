@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 from flask.testing import FlaskClient
 
@@ -13,6 +12,7 @@ from forum.search.sync import index_directory
 from forum.threads.models import Post
 from forum.worker.runner import Worker
 from tests.conftest import form_fields, login, make_category, make_thread, make_user
+from tests.waiting import wait_for
 
 
 def _indexed(key: str) -> bool:
@@ -58,7 +58,4 @@ def test_a_new_post_is_indexed_by_the_worker_not_by_the_request(app, client):
 
 def _wait_for(condition, deadline: float = 60) -> None:
     # A deadline for a busy machine, not a speed assertion: bench/worker.py measures the delay.
-    limit = time.monotonic() + deadline
-    while not condition():
-        assert time.monotonic() < limit, "not indexed"
-        time.sleep(0.02)
+    assert wait_for(condition, deadline, interval=0.02), "not indexed"

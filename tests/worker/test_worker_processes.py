@@ -14,7 +14,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from forum.extensions import db
 from forum.threads.models import Thread, Watch, WatchLevel
 from forum.worker.runner import Worker
 from tests.processes import process_context
+from tests.waiting import wait_for
 from tests.conftest import (TEST_DATABASE_URL, base_config, commit_work, form_fields, login, make_category,
                             make_thread, make_user, running_app)
 from tests.worker.smtp import RecordingHandler, smtp_server
@@ -147,15 +147,9 @@ def run_once(workers, app) -> str:
     return worker.stdout.read_text()
 
 
-def eventually(condition, timeout: float = DEADLINE, interval: float = 0.05) -> bool:
+def eventually(condition, timeout: float = DEADLINE) -> bool:
     """Whether ``condition()`` became true before ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        if condition():
-            return True
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(interval)
+    return bool(wait_for(condition, timeout))
 
 
 def outbox_rows() -> list[OutboxEmail]:
