@@ -37,6 +37,7 @@ from forum.search.analysis import (
 )
 from forum.search.docsets import StemPhrase, WordPrefix, facet_counts, matching, ranked
 from forum.search.schema import prefix_field
+from forum.search.vocabulary import Expression, Vocabulary, VocabularyError, current_vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,9 @@ class _Clause:
     negated: bool = False
     phrase: bool = False
     prefix: bool = False
+    # Set by the vocabulary: what the clause also means, and the typed words it stands for.
+    equivalents: tuple[Expression, ...] = ()
+    parts: list[_Clause] = field(default_factory=list)
 
 
 @dataclass
@@ -102,6 +106,7 @@ class _Parse:
     """The state of one parse: the fields searched and the messages collected so far."""
 
     fields: tuple[str, ...]
+    vocabulary: Vocabulary | None = None
     messages: list[str] = field(default_factory=list)
 
     def say(self, message: str) -> None:
@@ -109,8 +114,15 @@ class _Parse:
             self.messages.append(message)
 
 
-def parse_user_query(text: str, fields: Sequence[str] | str) -> ParsedQuery:
+_CURRENT = object()  # parse_user_query's default: the vocabulary the app uses now
+
+
+def parse_user_query(text: str, fields: Sequence[str] | str, *,
+                     vocabulary: Vocabulary | None | object = _CURRENT) -> ParsedQuery:
     """Parse what a person typed into a query on ``fields``; never raises for any ``text``.
+
+    The network's ``vocabulary`` (forum.search.vocabulary; by default the current one, None for
+    none) widens the words and expressions it knows to their equivalents.
 
     ``fields`` are stemmed text fields of the schema (e.g. ("title", "body")); words and
     phrases are looked up in them, prefixes and the stop-word fallback in their unstemmed
@@ -120,7 +132,7 @@ def parse_user_query(text: str, fields: Sequence[str] | str) -> ParsedQuery:
     names = (fields,) if isinstance(fields, str) else tuple(fields)
     if not names:
         raise ValueError("parse_user_query needs at least one field")
-    state = _Parse(fields=names)
+    state = _Parse(fields=names, vocabulary=_vocabulary() if vocabulary is _CURRENT else vocabulary)
     cleaned = ""
     try:
         cleaned = _clean(text, state)
@@ -131,6 +143,15 @@ def parse_user_query(text: str, fields: Sequence[str] | str) -> ParsedQuery:
     if query is None and cleaned and not state.messages:
         state.say(NOTHING_TO_SEARCH)
     return ParsedQuery(query, state.messages, cleaned)
+
+
+def _vocabulary() -> Vocabulary | None:
+    try:
+        return current_vocabulary()
+    except (VocabularyError, OSError):
+        # Logged with the file and entry at fault; members still get results, without synonyms.
+        log.exception("search vocabulary not loaded: searching without it")
+        return None
 
 
 # --- cleaning and lexing ---------------------------------------------------------------------
@@ -205,6 +226,8 @@ def _read_word(chunk: str, state: _Parse) -> _Clause | str | None:
 def _build(items: list[_Clause | str], state: _Parse) -> Query | None:
     clauses = _join_compounds(_apply_not(items, state))
     groups = _or_groups(clauses, state)
+    if state.vocabulary is not None:
+        groups = _with_vocabulary(groups, state.vocabulary)
     if not groups:
         if any(isinstance(item, str) for item in items):
             # "AND OR NOT": one message about the operators, not one per operator.
@@ -296,6 +319,38 @@ def _or_groups(items: list[_Clause | str], state: _Parse) -> list[list[_Clause]]
     return groups
 
 
+def _with_vocabulary(groups: list[list[_Clause]], vocabulary: Vocabulary) -> list[list[_Clause]]:
+    """Give the typed words that form expressions of the vocabulary their equivalents.
+
+    Only plain words count: consecutive words not linked by OR may form an expression of
+    several words ("centre communal d'action sociale"), a word of an OR group is read alone;
+    exclusions, quoted phrases and prefixes keep their meaning and are left as typed.
+    """
+    expanded: list[list[_Clause]] = []
+    run: list[_Clause] = []
+    for group in [*groups, []]:  # the empty group ends the last run
+        if len(group) == 1 and _plain(group[0]) and not group[0].negated:
+            run.append(group[0])
+            continue
+        found = {match.start: match for match in vocabulary.find([clause.text for clause in run])}
+        position = 0
+        while position < len(run):
+            match = found.get(position)
+            stop = match.stop if match else position + 1
+            span = run[position:stop]
+            expanded.append([_Clause(" ".join(clause.text for clause in span), parts=span,
+                                     equivalents=match.equivalents)] if match else span)
+            position = stop
+        run = []
+        if len(group) > 1:
+            for clause in group:
+                match = vocabulary.find([clause.text]) if _plain(clause) else []
+                clause.equivalents = match[0].equivalents if match else ()
+        if group:
+            expanded.append(group)
+    return expanded
+
+
 def _group_query(group: list[_Clause], state: _Parse, fallback: bool) -> Query | None:
     queries = [query for clause in group if (query := _clause_query(clause, state, fallback)) is not None]
     if not queries:
@@ -304,6 +359,24 @@ def _group_query(group: list[_Clause], state: _Parse, fallback: bool) -> Query |
 
 
 def _clause_query(clause: _Clause, state: _Parse, fallback: bool) -> Query | None:
+    """The typed clause, or with the vocabulary's equivalents: OR(as typed, each equivalent)."""
+    typed = [_typed_query(part, state, fallback) for part in clause.parts or [clause]]
+    original = _all_of([query for query in typed if query is not None])
+    if not clause.equivalents or fallback or original is None:
+        return original
+    return Or([original, *(_equivalent_query(expression, state.fields) for expression in clause.equivalents)])
+
+
+def _equivalent_query(expression: Expression, fields: tuple[str, ...]) -> Query:
+    """An acronym as that exact word (not "café" for "CAF"), a word by its stem, words as a phrase."""
+    if expression.acronym:
+        return _in_fields(fields, _term(expression.acronym, unstemmed=True))
+    if len(expression.stems) == 1:
+        return _in_fields(fields, _term(expression.stems[0]))
+    return _in_fields(fields, lambda name: StemPhrase(name, list(expression.stems)))
+
+
+def _typed_query(clause: _Clause, state: _Parse, fallback: bool) -> Query | None:
     if clause.prefix:
         return _prefix_query(clause, state) if not fallback else None
     if fallback:
