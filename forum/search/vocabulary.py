@@ -117,11 +117,11 @@ class Vocabulary:
             if group_and_expression is None:
                 return None
             group, matched = group_and_expression
-            return Found(start, start + 1, self._others(group, matched))
+            return Found(start, start + 1, _without_redundant(self._others(group, matched), matched.stems))
         stop, group = best
         matched_stems = tuple(word for part in stems[start:stop] for word in part)
         matched = next(expression for expression in self.groups[group] if expression.stems == matched_stems)
-        return Found(start, stop, self._others(group, matched))
+        return Found(start, stop, _without_redundant(self._others(group, matched), matched_stems))
 
     def _acronym(self, text: str) -> tuple[int, Expression] | None:
         words = analyze(text, stemmed=False)
@@ -139,6 +139,29 @@ class Vocabulary:
             if not expression.only_in_capitals and key != (matched.stems, matched.acronym):
                 kept.setdefault(key, expression)
         return tuple(kept.values())
+
+
+def _without_redundant(equivalents: tuple[Expression, ...], typed: tuple[str, ...]) -> tuple[Expression, ...]:
+    """The equivalents less the phrases whose documents another alternative already finds.
+
+    A phrase holding every typed stem ("conseiller numérique France Services" for the typed
+    "conseiller numérique") or holding a shorter equivalent adds no document, only the cost
+    of checking positions, the dearest part of a search.
+    """
+    def redundant(phrase: Expression) -> bool:
+        if phrase.acronym or len(phrase.stems) < 2:
+            return False
+        if set(typed) <= set(phrase.stems):
+            return True
+        return any(other is not phrase and not other.acronym and _contains(phrase.stems, other.stems)
+                   for other in equivalents)
+
+    return tuple(expression for expression in equivalents if not redundant(expression))
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    size = len(shorter)
+    return size < len(longer) and any(longer[start:start + size] == shorter for start in range(len(longer) - size + 1))
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -249,4 +272,9 @@ def current_vocabulary() -> Vocabulary | None:
 def state() -> tuple[bool, int]:
     """What pages of results depend on here (for a page cache's key): switched on, and the file's mtime."""
     enabled, path = _settings()
-    return enabled, path.stat().st_mtime_ns if enabled else 0
+    if not enabled:
+        return False, 0
+    try:
+        return True, path.stat().st_mtime_ns
+    except OSError:  # a missing file: searches go on without it (logged by the parser)
+        return True, -1

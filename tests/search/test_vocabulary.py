@@ -113,6 +113,14 @@ def test_only_in_capitals(app):
     assert "ami" not in str(parse_user_query("appel à manifestation d'intérêt", TEXT_FIELDS).query)
 
 
+def test_equivalents_that_add_no_document_are_left_out(app):
+    """A phrase holding the typed words, or a shorter equivalent, only costs position checks."""
+    query = str(parse_user_query("conseiller numérique", TEXT_FIELDS).query)
+    assert "cnfs" in query and '"conseiller numer"' in query  # the acronym, the feminine
+    assert "franc" not in query  # "conseiller numérique France Services" holds the typed words
+    assert "franc" not in str(parse_user_query("CNFS", TEXT_FIELDS).query)  # it holds "conseiller numérique"
+
+
 def test_lendable_resources_are_found_by_the_words_of_borrowing(client, world):
     drill, room = f"/ressources/{world['drill'].id}", f"/ressources/{world['room'].id}"
     assert drill in hit_urls(page(client, "emprunter une perceuse"))
