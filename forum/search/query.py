@@ -271,9 +271,12 @@ def _clause_query(clause: Clause, state: ParseState, fallback: bool) -> Query | 
     """The typed clause, or with the vocabulary's equivalents: OR(as typed, each equivalent)."""
     typed = [_typed_query(part, state, fallback) for part in clause.parts or [clause]]
     original = _all_of([query for query in typed if query is not None])
-    if not clause.equivalents or fallback or original is None:
+    if not clause.equivalents or fallback:
         return original
-    return Or([original, *(_equivalent_query(expression, state.fields) for expression in clause.equivalents)])
+    # (An acronym that is also a stop word would find nothing as typed: its equivalents still count.)
+    alternatives = [original] if original is not None else []
+    alternatives += [_equivalent_query(expression, state.fields) for expression in clause.equivalents]
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
 
 def _equivalent_query(expression: Expression, fields: tuple[str, ...]) -> Query:

@@ -151,7 +151,7 @@ def _without_redundant(equivalents: tuple[Expression, ...], typed: tuple[str, ..
     def redundant(phrase: Expression) -> bool:
         if phrase.acronym or len(phrase.stems) < 2:
             return False
-        if set(typed) <= set(phrase.stems):
+        if typed and set(typed) <= set(phrase.stems):
             return True
         return any(other is not phrase and not other.acronym and _contains(phrase.stems, other.stems)
                    for other in equivalents)
@@ -216,10 +216,10 @@ def _expression(term: object, entry: str, only_in_capitals: bool) -> Expression:
         raise VocabularyError(f"{entry}: a non-empty string is expected")
     written = " ".join(term.split())
     stems = tuple(analyze(written, stemmed=True))
-    if not stems:
-        raise VocabularyError(f"{entry}: {written!r} is made of stop words only, it would match nothing")
     words = analyze(written, stemmed=False)
     acronym = words[0] if len(words) == 1 and written.isupper() and written.isalnum() else None
+    if not stems and not acronym:  # an acronym is looked up as a word, where stop words are indexed
+        raise VocabularyError(f"{entry}: {written!r} is made of stop words only, it would match nothing")
     return Expression(written, stems, acronym, only_in_capitals)
 
 

@@ -113,6 +113,12 @@ def test_only_in_capitals(app):
     assert "ami" not in str(parse_user_query("appel à manifestation d'intérêt", TEXT_FIELDS).query)
 
 
+def test_an_acronym_that_is_a_stop_word_still_brings_its_equivalents(app):
+    vocabulary = parse_vocabulary('[[group]]\nterms = ["ON", "organisation nationale"]\n', "test.toml")
+    assert str(parse_user_query("ON atelier", TEXT_FIELDS, vocabulary=vocabulary).query).count('"organis national"') == 2
+    assert "body_prefix:on" in str(parse_user_query("organisation nationale", "body", vocabulary=vocabulary).query)
+
+
 def test_equivalents_that_add_no_document_are_left_out(app):
     """A phrase holding the typed words, or a shorter equivalent, only costs position checks."""
     query = str(parse_user_query("conseiller numérique", TEXT_FIELDS).query)
