@@ -16,15 +16,18 @@ gives a result: ``parse_user_query`` never raises and never builds a query that 
 vocabulary. No leading wildcard; a prefix needs 3 letters and becomes a ``WordPrefix``
 (forum.search.docsets: the union of its words' postings, at most MAX_PREFIX_WORDS words). When
 it drops or changes something it says so, in French, in ``ParsedQuery.messages``.
+
+Cleaning and lexing (quotes, operators, wildcards) are in forum.search.lexing. The network's
+vocabulary (forum.search.vocabulary) then widens the plain words it knows: ``CCAS`` is read as
+``CCAS OR "centre communal d'action sociale"``, and unquoted consecutive words forming one of
+its expressions as OR(those words, each equivalent).
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from whoosh.query import And, Not, Or, Query, Term
@@ -36,23 +39,29 @@ from forum.search.analysis import (
     compound_of,
 )
 from forum.search.docsets import StemPhrase, WordPrefix, facet_counts, matching, ranked
+from forum.search.lexing import (
+    CONTROL_CHARACTERS,
+    LONE_QUOTE,
+    MAX_QUERY_LENGTH,
+    PARENTHESES,
+    TOO_LONG,
+    UNCLOSED_QUOTE,
+    WILDCARD_INSIDE,
+    WILDCARD_START,
+    Clause,
+    ParseState,
+    clean,
+    lex,
+)
 from forum.search.schema import prefix_field
+from forum.search.vocabulary import Expression, Vocabulary, VocabularyError, current_vocabulary
 
 log = logging.getLogger(__name__)
 
-MAX_QUERY_LENGTH = 200
 MAX_PER_PAGE = 100
 
-# Messages shown to the person searching, each at most once per query.
-TOO_LONG = f"Votre recherche a été raccourcie à {MAX_QUERY_LENGTH} caractères."
-CONTROL_CHARACTERS = "Des caractères invisibles ont été retirés de votre recherche."
+# Messages shown to the person searching, each at most once per query (and those of forum.search.lexing).
 SHORT_PREFIX = "Un préfixe doit faire au moins 3 lettres."
-WILDCARD_START = ("Le joker * se place à la fin d'un mot d'au moins 3 lettres (par exemple "
-                  "« mediat* ») : il a été ignoré en début de mot.")
-WILDCARD_INSIDE = "Le joker * se place à la fin d'un mot : ce qui le suivait a été ignoré."
-UNCLOSED_QUOTE = "Un guillemet n'était pas refermé : la fin de la recherche est prise comme une expression exacte."
-LONE_QUOTE = "Un guillemet isolé a été ignoré."
-PARENTHESES = "Les parenthèses ne sont pas prises en charge : elles ont été ignorées."
 OPERATOR_IGNORED = ("Les opérateurs OR et NOT doivent être suivis d'un mot (et OR, précédé d'un mot) : "
                     "ils ont été ignorés.")
 OPERATORS_ALONE = "AND, OR et NOT relient des mots ; seuls, ils ne cherchent rien. Ajoutez des mots à rechercher."
@@ -60,11 +69,6 @@ ONLY_EXCLUSIONS = "Indiquez au moins un mot à rechercher en plus des mots exclu
 NOTHING_TO_SEARCH = "Aucun mot à rechercher : essayez d'autres termes."
 NOT_UNDERSTOOD = "Votre recherche n'a pas pu être comprise : essayez d'autres termes."
 
-_OPERATORS = ("AND", "OR", "NOT")  # uppercase only: "or" is a French word (gold)
-_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "＂": '"'})
-_SPACE_LIKE = {"\t", "\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u2028", "\u2029"}
-# A phrase (possibly negated, possibly never closed), or a run of anything but spaces and quotes.
-_LEXEME = re.compile(r'(?P<minus>-*)"(?P<phrase>[^"]*)(?P<close>"?)|(?P<word>[^\s"]+)')
 
 
 @dataclass(frozen=True)
@@ -87,30 +91,15 @@ class ParsedQuery:
         return self.query is None
 
 
-@dataclass
-class _Clause:
-    """One thing to look for: a word, a phrase or a prefix, maybe excluded."""
-
-    text: str
-    negated: bool = False
-    phrase: bool = False
-    prefix: bool = False
+_CURRENT = object()  # parse_user_query's default: the vocabulary the app uses now
 
 
-@dataclass
-class _Parse:
-    """The state of one parse: the fields searched and the messages collected so far."""
-
-    fields: tuple[str, ...]
-    messages: list[str] = field(default_factory=list)
-
-    def say(self, message: str) -> None:
-        if message not in self.messages:
-            self.messages.append(message)
-
-
-def parse_user_query(text: str, fields: Sequence[str] | str) -> ParsedQuery:
+def parse_user_query(text: str, fields: Sequence[str] | str, *,
+                     vocabulary: Vocabulary | None | object = _CURRENT) -> ParsedQuery:
     """Parse what a person typed into a query on ``fields``; never raises for any ``text``.
+
+    The network's ``vocabulary`` (forum.search.vocabulary; by default the current one, None for
+    none) widens the words and expressions it knows to their equivalents.
 
     ``fields`` are stemmed text fields of the schema (e.g. ("title", "body")); words and
     phrases are looked up in them, prefixes and the stop-word fallback in their unstemmed
@@ -120,11 +109,11 @@ def parse_user_query(text: str, fields: Sequence[str] | str) -> ParsedQuery:
     names = (fields,) if isinstance(fields, str) else tuple(fields)
     if not names:
         raise ValueError("parse_user_query needs at least one field")
-    state = _Parse(fields=names)
+    state = ParseState(fields=names, vocabulary=_vocabulary() if vocabulary is _CURRENT else vocabulary)
     cleaned = ""
     try:
-        cleaned = _clean(text, state)
-        query = _build(_lex(cleaned, state), state)
+        cleaned = clean(text, state)
+        query = _build(lex(cleaned, state), state)
     except Exception:  # a bug must not turn a search into a server error
         log.exception("search query could not be parsed: %r", text)
         return ParsedQuery(None, [NOT_UNDERSTOOD], cleaned, failed=True)
@@ -133,78 +122,21 @@ def parse_user_query(text: str, fields: Sequence[str] | str) -> ParsedQuery:
     return ParsedQuery(query, state.messages, cleaned)
 
 
-# --- cleaning and lexing ---------------------------------------------------------------------
-def _clean(text: Any, state: _Parse) -> str:
-    """Control characters out, spaces collapsed, at most MAX_QUERY_LENGTH characters."""
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
-    # Bound the work before looking at each character; the message below still applies.
-    raw = text[: MAX_QUERY_LENGTH * 4]
-    kept = []
-    for char in unicodedata.normalize("NFC", raw):
-        if char in _SPACE_LIKE:
-            kept.append(" ")
-        elif unicodedata.category(char) in ("Cc", "Cf", "Cs"):
-            state.say(CONTROL_CHARACTERS)
-        else:
-            kept.append(char)
-    cleaned = " ".join("".join(kept).split())
-    if len(cleaned) > MAX_QUERY_LENGTH or len(text) > len(raw):
-        state.say(TOO_LONG)
-        cut = cleaned[:MAX_QUERY_LENGTH]
-        if len(cleaned) > MAX_QUERY_LENGTH and not cleaned[MAX_QUERY_LENGTH].isspace() and " " in cut:
-            cut = cut.rsplit(" ", 1)[0]  # do not search for the first half of a word
-        cleaned = cut.strip()
-    return cleaned
-
-
-def _lex(text: str, state: _Parse) -> list[_Clause | str]:
-    """Clauses and operator names ("AND", "OR", "NOT") in the order they were typed."""
-    text = text.translate(_QUOTES)
-    if "(" in text or ")" in text:
-        # No grouping: a person rarely needs it, and unbalanced ones are the usual case.
-        state.say(PARENTHESES)
-        text = text.replace("(", " ").replace(")", " ")
-    items: list[_Clause | str] = []
-    for match in _LEXEME.finditer(text):
-        if match["word"] is not None:
-            item = _read_word(match["word"], state)
-            if item is not None:
-                items.append(item)
-            continue
-        phrase = match["phrase"].strip()
-        if not match["close"]:
-            state.say(UNCLOSED_QUOTE if phrase else LONE_QUOTE)
-        if phrase:
-            items.append(_Clause(phrase, negated=bool(match["minus"]), phrase=True))
-    return items
-
-
-def _read_word(chunk: str, state: _Parse) -> _Clause | str | None:
-    if chunk in _OPERATORS:
-        return chunk
-    negated = chunk.startswith("-")
-    word = chunk.lstrip("-+")
-    prefix = False
-    if "*" in word:
-        if word.startswith("*"):
-            # "*tion" would scan every word of the index: only the stars are dropped.
-            state.say(WILDCARD_START)
-            word = word.lstrip("*")
-        if "*" in word:
-            word, _, rest = word.partition("*")
-            if rest.strip("*"):
-                state.say(WILDCARD_INSIDE)
-            prefix = True
-    if not word:
+def _vocabulary() -> Vocabulary | None:
+    try:
+        return current_vocabulary()
+    except (VocabularyError, OSError):
+        # Logged with the file and entry at fault; members still get results, without synonyms.
+        log.exception("search vocabulary not loaded: searching without it")
         return None
-    return _Clause(word, negated=negated, prefix=prefix)
 
 
 # --- from clauses to a query -----------------------------------------------------------------
-def _build(items: list[_Clause | str], state: _Parse) -> Query | None:
+def _build(items: list[Clause | str], state: ParseState) -> Query | None:
     clauses = _join_compounds(_apply_not(items, state))
     groups = _or_groups(clauses, state)
+    if state.vocabulary is not None:
+        groups = _with_vocabulary(groups, state.vocabulary)
     if not groups:
         if any(isinstance(item, str) for item in items):
             # "AND OR NOT": one message about the operators, not one per operator.
@@ -235,9 +167,9 @@ def _build(items: list[_Clause | str], state: _Parse) -> Query | None:
     return And(wanted + [Not(query) for query in excluded])
 
 
-def _apply_not(items: list[_Clause | str], state: _Parse) -> list[_Clause | str]:
+def _apply_not(items: list[Clause | str], state: ParseState) -> list[Clause | str]:
     """Resolve NOT (it negates the next clause) and AND (the default, so dropped); keep OR."""
-    resolved: list[_Clause | str] = []
+    resolved: list[Clause | str] = []
     negate_next = False
     for item in items:
         if item == "AND":
@@ -245,7 +177,7 @@ def _apply_not(items: list[_Clause | str], state: _Parse) -> list[_Clause | str]
         if item == "NOT":
             negate_next = True
             continue
-        if isinstance(item, _Clause) and negate_next:
+        if isinstance(item, Clause) and negate_next:
             item.negated = True
             negate_next = False
         resolved.append(item)
@@ -254,12 +186,12 @@ def _apply_not(items: list[_Clause | str], state: _Parse) -> list[_Clause | str]
     return resolved
 
 
-def _join_compounds(items: list[_Clause | str]) -> list[_Clause | str]:
+def _join_compounds(items: list[Clause | str]) -> list[Clause | str]:
     """Two plain words forming a known compound ("fab lab", "tiers lieu") become one word."""
-    joined: list[_Clause | str] = []
+    joined: list[Clause | str] = []
     for item in items:
         previous = joined[-1] if joined else None
-        if (isinstance(item, _Clause) and isinstance(previous, _Clause)
+        if (isinstance(item, Clause) and isinstance(previous, Clause)
                 and _plain(item) and _plain(previous) and item.negated == previous.negated
                 and compound_of(previous.text, item.text)):
             previous.text = f"{previous.text}-{item.text}"
@@ -268,13 +200,13 @@ def _join_compounds(items: list[_Clause | str]) -> list[_Clause | str]:
     return joined
 
 
-def _plain(clause: _Clause) -> bool:
+def _plain(clause: Clause) -> bool:
     return not clause.phrase and not clause.prefix
 
 
-def _or_groups(items: list[_Clause | str], state: _Parse) -> list[list[_Clause]]:
+def _or_groups(items: list[Clause | str], state: ParseState) -> list[list[Clause]]:
     """Group clauses linked by OR; an OR without a (non-excluded) clause on each side is dropped."""
-    groups: list[list[_Clause]] = []
+    groups: list[list[Clause]] = []
     pending_or = False
     for item in items:
         if item == "OR":
@@ -283,7 +215,7 @@ def _or_groups(items: list[_Clause | str], state: _Parse) -> list[list[_Clause]]
             elif not pending_or:
                 state.say(OPERATOR_IGNORED)
             continue
-        assert isinstance(item, _Clause)
+        assert isinstance(item, Clause)
         if pending_or and not item.negated:
             groups[-1].append(item)
         else:
@@ -296,14 +228,67 @@ def _or_groups(items: list[_Clause | str], state: _Parse) -> list[list[_Clause]]
     return groups
 
 
-def _group_query(group: list[_Clause], state: _Parse, fallback: bool) -> Query | None:
+def _with_vocabulary(groups: list[list[Clause]], vocabulary: Vocabulary) -> list[list[Clause]]:
+    """Give the typed words that form expressions of the vocabulary their equivalents.
+
+    Only plain words count: consecutive words not linked by OR may form an expression of
+    several words ("centre communal d'action sociale"), a word of an OR group is read alone;
+    exclusions, quoted phrases and prefixes keep their meaning and are left as typed.
+    """
+    expanded: list[list[Clause]] = []
+    run: list[Clause] = []
+    for group in [*groups, []]:  # the empty group ends the last run
+        if len(group) == 1 and _plain(group[0]) and not group[0].negated:
+            run.append(group[0])
+            continue
+        found = {match.start: match for match in vocabulary.find([clause.text for clause in run])}
+        position = 0
+        while position < len(run):
+            match = found.get(position)
+            stop = match.stop if match else position + 1
+            span = run[position:stop]
+            expanded.append([Clause(" ".join(clause.text for clause in span), parts=span,
+                                     equivalents=match.equivalents)] if match else span)
+            position = stop
+        run = []
+        if len(group) > 1:
+            for clause in group:
+                match = vocabulary.find([clause.text]) if _plain(clause) else []
+                clause.equivalents = match[0].equivalents if match else ()
+        if group:
+            expanded.append(group)
+    return expanded
+
+
+def _group_query(group: list[Clause], state: ParseState, fallback: bool) -> Query | None:
     queries = [query for clause in group if (query := _clause_query(clause, state, fallback)) is not None]
     if not queries:
         return None
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def _clause_query(clause: _Clause, state: _Parse, fallback: bool) -> Query | None:
+def _clause_query(clause: Clause, state: ParseState, fallback: bool) -> Query | None:
+    """The typed clause, or with the vocabulary's equivalents: OR(as typed, each equivalent)."""
+    typed = [_typed_query(part, state, fallback) for part in clause.parts or [clause]]
+    original = _all_of([query for query in typed if query is not None])
+    if not clause.equivalents or fallback:
+        return original
+    # (An acronym that is also a stop word would find nothing as typed: its equivalents still count.)
+    alternatives = [original] if original is not None else []
+    alternatives += [_equivalent_query(expression, state.fields) for expression in clause.equivalents]
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+
+
+def _equivalent_query(expression: Expression, fields: tuple[str, ...]) -> Query:
+    """An acronym as that exact word (not "café" for "CAF"), a word by its stem, words as a phrase."""
+    if expression.acronym:
+        return _in_fields(fields, _term(expression.acronym, unstemmed=True))
+    if len(expression.stems) == 1:
+        return _in_fields(fields, _term(expression.stems[0]))
+    return _in_fields(fields, lambda name: StemPhrase(name, list(expression.stems)))
+
+
+def _typed_query(clause: Clause, state: ParseState, fallback: bool) -> Query | None:
     if clause.prefix:
         return _prefix_query(clause, state) if not fallback else None
     if fallback:
@@ -320,7 +305,7 @@ def _clause_query(clause: _Clause, state: _Parse, fallback: bool) -> Query | Non
     return None
 
 
-def _prefix_query(clause: _Clause, state: _Parse) -> Query | None:
+def _prefix_query(clause: Clause, state: ParseState) -> Query | None:
     """``mediat*`` on the unstemmed fields; the words before the last one (``tiers-l*``) as terms."""
     words = analyze(clause.text, stemmed=False)
     if not words or len(words[-1]) < MIN_PREFIX_LENGTH:
@@ -388,3 +373,9 @@ def _bounded_int(value: Any, *, default: int, low: int, high: int) -> int:
     except (TypeError, ValueError, OverflowError):
         return default
     return min(max(number, low), high)
+
+
+# The messages of lexing are this module's too: every sentence the parser may show, in one place.
+__all__ = ["CONTROL_CHARACTERS", "LONE_QUOTE", "MAX_PER_PAGE", "MAX_QUERY_LENGTH", "NOTHING_TO_SEARCH", "NOT_UNDERSTOOD",
+           "ONLY_EXCLUSIONS", "OPERATORS_ALONE", "OPERATOR_IGNORED", "PARENTHESES", "SHORT_PREFIX", "TOO_LONG",
+           "UNCLOSED_QUOTE", "WILDCARD_INSIDE", "WILDCARD_START", "ParsedQuery", "page_of_results", "parse_user_query"]

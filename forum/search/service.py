@@ -45,10 +45,12 @@ from forum.search.analysis import (
     fold,
     french_stem,
 )
+from forum.search.docsets import matching
 from forum.search.documents import KIND_LABELS, THREAD_STATUS_LABELS, documents_for
 from forum.search.index import open_or_create, open_searcher
 from forum.search.query import MAX_QUERY_LENGTH, page_of_results, parse_user_query
 from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, TEXT_FIELDS, prefix_field
+from forum.search.vocabulary import Vocabulary, VocabularyError, current_vocabulary
 from forum.search.whoosh_internals import TextFormatter
 
 log = logging.getLogger(__name__)
@@ -575,8 +577,17 @@ _OPERATORS = {"AND", "OR", "NOT"}
 
 
 def _suggestion(searcher, text: str) -> str | None:
-    """``text`` with its unknown words replaced by the closest indexed ones, or None."""
+    """``text`` with its unknown words replaced by the closest indexed ones, or None.
+
+    Offered only when it is worth it: each replacement is close (``_closest_word``), no word
+    the vocabulary knows is replaced (an acronym such as "QPV" is not a typing error), and the
+    corrected query matches more documents than the typed one.
+    """
     reader = searcher.reader()
+    try:
+        vocabulary = current_vocabulary()
+    except (VocabularyError, OSError):  # logged by the parser, which searched without it
+        vocabulary = None
     changed = 0
     chunks = []
     for chunk in text.split(" "):
@@ -586,25 +597,37 @@ def _suggestion(searcher, text: str) -> str | None:
 
         def correct(match: re.Match) -> str:
             nonlocal changed
-            better = _closest_word(reader, match.group())
+            better = _closest_word(reader, match.group(), vocabulary)
             if better is None:
                 return match.group()
             changed += 1
             return better
 
         chunks.append(_WORD.sub(correct, chunk))
-    return " ".join(chunks) if changed else None
+    if not changed:
+        return None
+    suggestion = " ".join(chunks)
+    typed, corrected = (parse_user_query(words, TEXT_FIELDS, vocabulary=vocabulary).query
+                        for words in (text, suggestion))
+    if corrected is None or len(matching(searcher, corrected)) <= (
+            len(matching(searcher, typed)) if typed is not None else 0):
+        return None
+    return suggestion
 
 
-def _closest_word(reader, word: str) -> str | None:
+def _closest_word(reader, word: str, vocabulary: Vocabulary | None = None) -> str | None:
+    """The indexed word closest to an unknown ``word``: one typing error away (two from 8 letters on)."""
     folded = fold(word)
     if len(folded) < 4 or folded.isdigit() or folded in FRENCH_STOP_WORDS:
         return None
+    if vocabulary is not None and vocabulary.knows(folded):
+        return None
     if any((name, folded) in reader for name in _SPELL_FIELDS):
         return None
+    allowed = 1 if len(folded) < 8 else 2
     best: tuple[int, int, str] | None = None
     for name in _SPELL_FIELDS:
-        for candidate in reader.terms_within(name, folded, 2, prefix=1):
+        for candidate in reader.terms_within(name, folded, allowed, prefix=1):
             candidate = candidate.decode() if isinstance(candidate, bytes) else str(candidate)
             if candidate == folded:
                 continue
