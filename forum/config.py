@@ -24,6 +24,10 @@ class DefaultConfig:
     SQLALCHEMY_DATABASE_URI: str | None = None  # None: SQLite file under instance/
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
     SEARCH_INDEX_DIR: str | None = None  # None: instance/search-index
+    # The network's acronyms and synonyms, applied to queries (forum/search/vocabulary.toml, read
+    # again when it changes); off, or another file, to compare or to try a new list.
+    SEARCH_VOCABULARY = True
+    SEARCH_VOCABULARY_FILE: str | None = None  # None: the one in forum/search
 
     # Cookies are Secure by default (production); the development server and
     # plain-http setups must opt out explicitly.
