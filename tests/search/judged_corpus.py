@@ -141,9 +141,11 @@ class DocumentNames:
     """Resolves the judged set's references to sets of document keys.
 
     References (``kind: label``):
-      ``fil: <thread title>``                     the thread (its opening post is its body)
+      ``fil: <thread title>``                     the thread: its own document or any of its replies'
+                                                  (a result grouped by thread may be keyed by its best post)
       ``message: <thread title> #<position>``     one reply (position 2 is the first reply)
-      ``messages: <thread title>``                every reply of the thread (a page crowded by one thread)
+      ``repeated: <thread title>``                (must_not only) the thread shown more than once on the
+                                                  page, its replies counted as the thread
       ``pratique: <practice title>``              a published practice report
       ``ressource: <name>``                       every resource of that name (the demo repeats names)
       ``ressource: <name> @ <fabrique name>``     the one of that fabrique
@@ -151,7 +153,7 @@ class DocumentNames:
     A reference names a SET of keys: "in the first ten" means any of them is there.
     """
 
-    KINDS = ("fil", "message", "messages", "pratique", "ressource", "fabrique")
+    KINDS = ("fil", "message", "repeated", "pratique", "ressource", "fabrique")
 
     def __init__(self, session) -> None:
         from forum.fabriques.models import Fabrique
@@ -195,15 +197,15 @@ class DocumentNames:
         return ids[0]
 
     def _fil(self, label: str) -> list[str]:
-        return [f"fil:{self._thread_id(label)}"]
+        thread_id = self._thread_id(label)
+        return [f"fil:{thread_id}", *(f"message:{post_id}" for post_id in self.replies[thread_id])]
+
+    _repeated = _fil  # the same documents; judged_set.score counts them instead of looking for one
 
     def _message(self, label: str) -> list[str]:
         title, _, position = label.rpartition("#")
         post_id = self.posts.get((self._thread_id(title.strip()), int(position)))
         return [f"message:{post_id}"] if post_id is not None else []
-
-    def _messages(self, label: str) -> list[str]:
-        return [f"message:{post_id}" for post_id in self.replies[self._thread_id(label)]]
 
     def _pratique(self, label: str) -> list[str]:
         return [f"pratique:{practice_id}" for practice_id in self.practices.get(label, [])]

@@ -4,8 +4,9 @@ Figures, per query, over the first page (the ten results ``/recherche`` shows):
 
 * **R@10** (recall) = share of the ``must`` references with at least one of their documents in the
   first ten. Undefined (left out of the mean) when the entry has no ``must``.
-* **P@10** (precision) = share of the hits of the first page that no ``must_not`` reference names.
-  Undefined (left out of the mean) when the page is empty: an empty page is a recall failure.
+* **P@10** (precision) = share of the hits of the first page that no ``must_not`` reference names
+  (for ``repeated: <thread>``, the thread's hits after its first). Undefined (left out of the
+  mean) when the page is empty: an empty page is a recall failure.
 * **satisfied** = every ``must`` in the first ten, no ``must_not`` there, ``first`` (when given)
   is the first hit, and the did-you-mean is the expected one (when ``suggestion`` is given: a word,
   or ``""`` for "no suggestion").
@@ -22,6 +23,7 @@ from tests.search.judged_corpus import DocumentNames, UnknownDocument, _strict
 QUERIES_FILE = Path(__file__).with_name("judged_queries.toml")
 TOP = 10
 # What each entry tests: the causes and the bullets of issue 17, and plain queries that work today.
+REPEATED = "repeated:"  # a must_not reference: one thread shown more than once
 CAUSES = ("grouping", "vocabulary", "word-family", "partial", "title", "borrowing", "did-you-mean", "baseline")
 
 
@@ -41,6 +43,8 @@ class JudgedQuery:
             raise ValueError(f"{self.query!r}: cause {self.cause!r} not in {CAUSES}")
         if not (self.must or self.must_not or self.first or self.suggestion is not None):
             raise ValueError(f"{self.query!r}: judges nothing (no must, must_not, first or suggestion)")
+        if any(reference.startswith(REPEATED) for reference in [*self.must, self.first]):
+            raise ValueError(f"{self.query!r}: '{REPEATED}' is for must_not only")
 
 
 def load_judged_set(path: Path = QUERIES_FILE) -> list[JudgedQuery]:
@@ -99,9 +103,15 @@ def score(entry: JudgedQuery, hits: list[str], suggestion: str | None, names: Do
     page = hits[:TOP]
     shown = set(page)
     missing = [reference for reference in entry.must if not names.keys(reference) & shown]
-    unwanted = {reference: names.keys(reference) for reference in entry.must_not}
-    intruders = [reference for reference, keys in unwanted.items() if keys & shown]
-    excluded = set().union(*unwanted.values()) if unwanted else set()
+    intruders, excluded = [], set()
+    for reference in entry.must_not:
+        keys = names.keys(reference)
+        unwanted = [key for key in page if key in keys]
+        if reference.startswith(REPEATED):
+            unwanted = unwanted[1:]  # the thread once is what the member wants; its repeats crowd the page
+        if unwanted:
+            intruders.append(reference)
+            excluded.update(unwanted)
     precision = sum(key not in excluded for key in page) / len(page) if page else None
     recall = (len(entry.must) - len(missing)) / len(entry.must) if entry.must else None
     first_ok = not entry.first or bool(page and page[0] in names.keys(entry.first))

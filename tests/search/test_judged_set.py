@@ -17,7 +17,7 @@ from forum.extensions import db
 from forum.search.service import search
 from tests.conftest import running_app
 from tests.search.judged_corpus import DocumentNames, build_corpus
-from tests.search.judged_set import CAUSES, TOP, load_judged_set, score, unknown_references
+from tests.search.judged_set import CAUSES, TOP, JudgedQuery, load_judged_set, score, unknown_references
 
 JUDGED_SET = load_judged_set()
 MINIMUM_SIZE = 60
@@ -44,11 +44,23 @@ def test_the_set_covers_the_issue_and_names_real_documents(corpus):
 def test_a_reference_names_the_documents_it_says(corpus):
     """The naming scheme itself: a thread, its replies, a resource repeated across fabriques."""
     thread = corpus.keys("fil: Qui a déjà obtenu un financement FDVA pour un tiers-lieu ?")
-    replies = corpus.keys("messages: Qui a déjà obtenu un financement FDVA pour un tiers-lieu ?")
     first_reply = corpus.keys("message: Qui a déjà obtenu un financement FDVA pour un tiers-lieu ? #2")
-    assert len(thread) == 1 and next(iter(thread)).startswith("fil:")
-    assert first_reply < replies and all(key.startswith("message:") for key in replies)
+    assert sum(key.startswith("fil:") for key in thread) == 1 and len(thread) > 2
+    assert len(first_reply) == 1 and first_reply < thread
     assert len(corpus.keys("ressource: Grande salle")) > 1
+
+
+def test_a_thread_repeated_on_the_page_is_what_repeated_judges(corpus):
+    """Grouped or not, a thread on the page once is fine; its replies as more results are not."""
+    title = "Qui a déjà obtenu un financement FDVA pour un tiers-lieu ?"
+    entry = JudgedQuery(query="FDVA", cause="grouping", must=[f"fil: {title}"], must_not=[f"repeated: {title}"])
+    thread_key = next(key for key in corpus.keys(f"fil: {title}") if key.startswith("fil:"))
+    reply_key, = corpus.keys(f"message: {title} #2")
+    other = next(iter(corpus.keys("fabrique: Le Patio")))
+    assert score(entry, [reply_key, other], None, corpus).satisfied  # grouped, keyed by its best post
+    assert score(entry, [thread_key, other], None, corpus).satisfied
+    crowded = score(entry, [thread_key, reply_key, other], None, corpus)
+    assert not crowded.satisfied and crowded.precision == 2 / 3
 
 
 @pytest.mark.parametrize("entry", JUDGED_SET, ids=[entry.query for entry in JUDGED_SET])
