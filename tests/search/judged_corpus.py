@@ -54,15 +54,32 @@ class ExtraResource:
     details: dict = field(default_factory=dict)  # other fields of ResourceInput (a room's capacities…)
 
 
-def load_extra_documents(path: Path = DOCUMENTS_FILE) -> tuple[list[ExtraThread], list[ExtraResource]]:
+@dataclass(frozen=True)
+class ExtraPractice:
+    fabrique: str
+    title: str
+    kind: str  # forum.practices.models.PracticeKind
+    territory: str  # forum.fabriques.models.TerritoryType
+    theme: str  # a category's slug
+    sections: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ExtraDocuments:
+    threads: list[ExtraThread]
+    resources: list[ExtraResource]
+    practices: list[ExtraPractice]
+
+
+def load_extra_documents(path: Path = DOCUMENTS_FILE) -> ExtraDocuments:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    unknown = set(raw) - {"thread", "resource"}
+    tables = {"thread": ExtraThread, "resource": ExtraResource, "practice": ExtraPractice}
+    unknown = set(raw) - set(tables)
     if unknown:
         raise ValueError(f"{path.name}: unknown table(s) {sorted(unknown)}")
-    threads = [_strict(ExtraThread, item, f"{path.name} thread {n}") for n, item in enumerate(raw.get("thread", []))]
-    resources = [_strict(ExtraResource, item, f"{path.name} resource {n}")
-                 for n, item in enumerate(raw.get("resource", []))]
-    return threads, resources
+    loaded = {name: [_strict(cls, item, f"{path.name} {name} {n}") for n, item in enumerate(raw.get(name, []))]
+              for name, cls in tables.items()}
+    return ExtraDocuments(loaded["thread"], loaded["resource"], loaded["practice"])
 
 
 # --- building ------------------------------------------------------------------------------
@@ -84,11 +101,13 @@ def add_extra_documents() -> None:
     Replies are written by the manager of another fabrique than the thread's (the next one in the
     file), as a conversation between two places would be."""
     from forum.fabriques.models import Fabrique
+    from forum.practices import services as practice_services
     from forum.resources import services as resource_services
     from forum.resources.models import ResourceKind
     from forum.threads import services as thread_services
 
-    threads, resources = load_extra_documents()
+    extras = load_extra_documents()
+    threads = extras.threads
     for number, extra in enumerate(threads):
         author = _manager_of(extra.fabrique)
         category = thread_services.get_category_by_slug(extra.category)
@@ -96,11 +115,17 @@ def add_extra_documents() -> None:
         replier = _manager_of(threads[(number + 1) % len(threads)].fabrique)
         for body in extra.replies:
             thread_services.reply(replier, thread, body)
-    for extra in resources:
+    for extra in extras.resources:
         fabrique = db.session.execute(select(Fabrique).where(Fabrique.name == extra.fabrique)).scalar_one()
         data = resource_services.ResourceInput(name=extra.name, category=extra.category,
                                                description=extra.description, **extra.details)
         resource_services.create_resource(_manager_of(extra.fabrique), fabrique, ResourceKind(extra.kind), data)
+    for extra in extras.practices:
+        author = _manager_of(extra.fabrique)
+        theme = thread_services.get_category_by_slug(extra.theme)
+        data = practice_services.PracticeInput(title=extra.title, kind=extra.kind, territory_type=extra.territory,
+                                               theme_ids=[theme.id], sections=extra.sections)
+        practice_services.publish(author, practice_services.create_practice(author, data))
     db.session.flush()
 
 
