@@ -9,8 +9,10 @@ temporary directory, rebuilds the index with ``flask search rebuild``, runs ever
 ``tests/search/judged_queries.toml`` through ``forum.search.service.search`` (what ``/recherche``
 calls) and prints, per query, P@10 and R@10 as ``tests/search/judged_set.py`` defines them:
 
-* R@10 = share of the query's ``must`` documents found in the first ten results;
-* P@10 = share of the first ten results that are not ``must_not`` documents;
+* R@10 = share of the query's ``must`` documents found in the first ten results (a thread is found
+  when it or one of its replies is there);
+* P@10 = share of the first ten results that are not ``must_not`` documents (for a thread judged
+  ``repeated``, its results after the first);
 
 then the means (over the queries where each is defined) and the count of queries fully satisfied
 (every ``must`` in the first ten, no ``must_not``, the expected first hit and did-you-mean).
@@ -78,7 +80,8 @@ def main() -> None:
         print(" P@10  R@10  ok  cause         query")
         for outcome in outcomes:
             mark = "yes" if outcome.satisfied else " no"
-            print(f" {_figure(outcome.precision)}  {_figure(outcome.recall)} {mark}  {outcome.cause:13} {outcome.query}")
+            figures = f"{_figure(outcome.precision)}  {_figure(outcome.recall)}"
+            print(f" {figures} {mark}  {outcome.cause:13} {outcome.query}")
             if not outcome.satisfied:
                 print(f"{'':25}{outcome.explain()}")
         print("\nFailing queries by cause:")

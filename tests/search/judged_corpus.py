@@ -26,7 +26,7 @@ DOCUMENTS_FILE = Path(__file__).with_name("judged_documents.toml")
 DEMO_SEED = 2026
 
 
-def _strict(cls, raw: dict, where: str):
+def strict_dataclass(cls, raw: dict, where: str):
     """``cls(**raw)``, refusing fields the dataclass does not know (a typo would be ignored silently)."""
     known = {item.name for item in fields(cls)}
     unknown = set(raw) - known
@@ -77,7 +77,8 @@ def load_extra_documents(path: Path = DOCUMENTS_FILE) -> ExtraDocuments:
     unknown = set(raw) - set(tables)
     if unknown:
         raise ValueError(f"{path.name}: unknown table(s) {sorted(unknown)}")
-    loaded = {name: [_strict(cls, item, f"{path.name} {name} {n}") for n, item in enumerate(raw.get(name, []))]
+    loaded = {name: [strict_dataclass(cls, item, f"{path.name} {name} {number}")
+                     for number, item in enumerate(raw.get(name, []))]
               for name, cls in tables.items()}
     return ExtraDocuments(loaded["thread"], loaded["resource"], loaded["practice"])
 
@@ -89,7 +90,8 @@ def _manager_of(fabrique_name: str):
     from forum.fabriques.models import Fabrique, Membership, MembershipRole, MembershipStatus
 
     return db.session.execute(
-        select(User).join(Membership, Membership.user_id == User.id).join(Fabrique, Fabrique.id == Membership.fabrique_id)
+        select(User).join(Membership, Membership.user_id == User.id)
+        .join(Fabrique, Fabrique.id == Membership.fabrique_id)
         .where(Fabrique.name == fabrique_name, Membership.role == MembershipRole.MANAGER,
                Membership.status == MembershipStatus.ACTIVE)
         .order_by(User.id).limit(1)).scalar_one()
@@ -202,7 +204,8 @@ class DocumentNames:
         for resource_id, name, fabrique_name in session.execute(
                 select(Resource.id, Resource.name, Fabrique.name).join(Fabrique, Fabrique.id == Resource.fabrique_id)):
             self.resources[_label(name)].append((resource_id, _label(fabrique_name)))
-        self.fabriques = {_label(name): fabrique_id for fabrique_id, name in session.execute(select(Fabrique.id, Fabrique.name))}
+        self.fabriques = {_label(name): fabrique_id
+                          for fabrique_id, name in session.execute(select(Fabrique.id, Fabrique.name))}
 
     def keys(self, reference: str) -> frozenset[str]:
         """The document keys ``reference`` names; ``UnknownDocument`` when it names none."""

@@ -15,10 +15,10 @@ Figures, per query, over the first page (the ten results ``/recherche`` shows):
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.search.judged_corpus import DocumentNames, UnknownDocument, _strict
+from tests.search.judged_corpus import DocumentNames, UnknownDocument, strict_dataclass
 
 QUERIES_FILE = Path(__file__).with_name("judged_queries.toml")
 TOP = 10
@@ -51,7 +51,8 @@ def load_judged_set(path: Path = QUERIES_FILE) -> list[JudgedQuery]:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     if set(raw) != {"query"}:
         raise ValueError(f"{path.name}: expected only [[query]] tables, found {sorted(raw)}")
-    entries = [_strict(JudgedQuery, item, f"{path.name} entry {n}") for n, item in enumerate(raw["query"])]
+    entries = [strict_dataclass(JudgedQuery, item, f"{path.name} entry {number}")
+               for number, item in enumerate(raw["query"])]
     seen = set()
     for entry in entries:
         if entry.query in seen:
