@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # for another host are refused. Set your own for another address (or FORUM_TRUSTED_HOSTS for more hosts).
 export FORUM_SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: install run test test-fast browser bench bench-postgresql bench-search bench-seed bench-worker bench-load migrate seed messages clean help
+.PHONY: install run test test-fast browser bench bench-postgresql bench-search bench-search-quality bench-seed bench-worker bench-load migrate seed messages clean help
 
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
@@ -75,6 +75,10 @@ bench-postgresql: install
 
 bench-search: install
 	$(BIN)/python bench/search.py --docs 10000 100000
+
+# Precision and recall at 10 of the judged queries (tests/search/judged_queries.toml), per query.
+bench-search-quality: install
+	$(BIN)/python bench/search_quality.py
 
 bench-seed: install
 	$(BIN)/python bench/seed.py
