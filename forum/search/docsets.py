@@ -450,14 +450,21 @@ def ranked(searcher, query: Query, matches: Matches, count: int, by_date: bool =
     """
     if count <= 0 or not len(matches):
         return []
+    best = heapq.nlargest(count, scored(searcher, query, matches, by_date))
+    return [(-negative, 0.0 if by_date else score) for score, negative in best]
+
+
+def scored(searcher, query: Query, matches: Matches, by_date: bool = False) -> list[tuple[float, int]]:
+    """Every match as (score, minus its global document number), in the order of ``matches.parts``
+    and of each part's set: the largest tuple is the best (``ranked``), ties to the lower number.
+    ``by_date``: the score is the date's sortable number (-1 without a date)."""
     candidates: list[tuple[float, int]] = []
     if by_date:
         for leaf, offset, local in matches.parts:
             if local:
                 dates = LEAF_TABLES.get(leaf.reader(), "date", "date", _dates)
                 candidates.extend((dates[docnum], -(docnum + offset)) for docnum in local)
-        best = heapq.nlargest(count, candidates)
-        return [(-negative, 0.0) for _, negative in best]
+        return candidates
     terms = list(dict.fromkeys(_scored_terms(query)))
     prefixes = list(_constant_scores(query))
     for leaf, offset, local in matches.parts:
@@ -472,5 +479,4 @@ def ranked(searcher, query: Query, matches: Matches, count: int, by_date: bool =
         totals = map(sum, zip(*(map(part.get, docnums, repeat(0.0)) for part in parts))) if parts \
             else repeat(0.0)
         candidates.extend(zip(totals, map(neg, map(add, docnums, repeat(offset)))))
-    best = heapq.nlargest(count, candidates)
-    return [(-negative, score) for score, negative in best]
+    return candidates
