@@ -49,7 +49,7 @@ from forum.search.documents import KIND_LABELS, THREAD_STATUS_LABELS, documents_
 from forum.search.index import open_or_create, open_searcher
 from forum.search.grouping import page_of_groups
 from forum.search.query import MAX_QUERY_LENGTH, page_of_results, parse_user_query
-from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, TEXT_FIELDS, THREAD_FIELD, prefix_field
+from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, SCORE_BOOSTS, TEXT_FIELDS, THREAD_FIELD, prefix_field
 from forum.search.whoosh_internals import TextFormatter
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ BAD_DATE = "La date « {value} » n'est pas valide (format attendu : AAAA-MM-JJ)
 DATES_SWAPPED = "La date de début était après la date de fin : elles ont été inversées."
 UNKNOWN_FILTER = "Le filtre « {title} » ne connaît pas la valeur « {value} » : il a été ignoré."
 UNKNOWN_SORT = "Ce tri n'existe pas : les résultats sont triés par pertinence."
-BAD_THREAD = "Ce sujet n'existe pas : les résultats de tous les sujets sont affichés."
+BAD_THREAD = "Ce sujet n'existe pas : les résultats de tous les sujets sont affichés."
 BAD_PAGE = "Le numéro de page n'est pas valide : la première page est affichée."
 PAGE_PAST_END = "Cette page n'existe pas : la dernière page des résultats est affichée."
 SEARCH_FAILED = "La recherche n'a pas pu aboutir : réessayez dans un instant ou avec d'autres termes."
@@ -679,7 +679,7 @@ def similar_threads(title: Any, limit: int = 5, *, directory: str | Path | None 
     limit = max(1, min(int(limit), 20))
     if not words:
         return []
-    query = Or([Term(name, word) for word in words for name in TEXT_FIELDS])
+    query = Or([Term(name, word, boost=SCORE_BOOSTS.get(name, 1.0)) for word in words for name in TEXT_FIELDS])
     try:
         keys = _HOLDER.run(directory or _default_directory(), lambda searcher: [
             hit["key"] for hit in searcher.search(query, filter=Term("kind", "fil"), limit=limit * 2)])
