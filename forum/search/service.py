@@ -450,7 +450,9 @@ def _checked_hits(session, items: list[dict], query: Query, messages: list[str],
         moment = document.get("date")
         hits.append(Hit(
             key=threads.get(key, key), kind=shown["kind"], kind_label=KIND_LABELS.get(shown["kind"], shown["kind"]),
-            title=words.mark(shown.get("title") or document.get("thread_title") or ""), url=shown.get("url") or "",
+            # A reply listed alone shows its thread's title unmarked: the title is not what it matched.
+            title=words.mark(shown["title"]) if shown.get("title") else escape(document.get("thread_title") or ""),
+            url=shown.get("url") or "",
             fabrique_name=document.get("fabrique_name") or "",
             date=moment.replace(tzinfo=UTC) if moment is not None else None,
             snippet=words.snippet(document.get("body") or ""),

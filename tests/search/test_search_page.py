@@ -60,7 +60,7 @@ def hit_urls(html: str) -> list[str]:
 
 def message_links(html: str) -> list[str]:
     """The "Lire ce message" links of thread results whose best match is a reply."""
-    return re.findall(r'<a href="(/messages/\d+)">Lire ce message</a>', html)
+    return re.findall(r'<a href="(/messages/\d+)"[^>]*>Lire ce message</a>', html)
 
 
 def kinds(html: str) -> list[str]:
