@@ -8,6 +8,9 @@ No Flask request here: the views read the query string and call ``read_filters``
   loading texts) is done outside it.
 * The index may be a little behind or ahead of the database: the keys of the page shown are
   always re-read through ``documents_for``, and what is no longer public is dropped.
+* A page lists one result per thread (grouping.py): the thread, with its best matching
+  document's snippet and link and how many of its documents match; ``SearchFilters.thread``
+  ("sujet") lists that thread's matching documents one by one instead.
 * Everything a person types is bounded: the parser (query.py) never builds an expensive
   query, unknown filter values are ignored with a French message, page numbers are clamped.
 """
