@@ -108,6 +108,7 @@ class Hit:
     thread_id: int | None = None  # a thread's result, or a reply's thread
     matched: int = 1  # a thread's result: how many of its messages match (grouping.py)
     best_url: str = ""  # a thread's result whose best match is a reply: that reply's permalink
+    title_text: str = ""  # the title without marks (accessible names; striptags would fold its no-break spaces)
 
 
 @dataclass(frozen=True)
@@ -455,7 +456,7 @@ def _checked_hits(session, items: list[dict], query: Query, messages: list[str],
             key=threads.get(key, key), kind=shown["kind"], kind_label=KIND_LABELS.get(shown["kind"], shown["kind"]),
             # A reply listed alone shows its thread's title unmarked: the title is not what it matched.
             title=words.mark(shown["title"]) if shown.get("title") else escape(document.get("thread_title") or ""),
-            url=shown.get("url") or "",
+            url=shown.get("url") or "", title_text=shown.get("title") or document.get("thread_title") or "",
             fabrique_name=document.get("fabrique_name") or "",
             date=moment.replace(tzinfo=UTC) if moment is not None else None,
             snippet=words.snippet(document.get("body") or ""),
