@@ -40,9 +40,15 @@ class Group:
 
 
 def _group_keys(reader, fieldname: str) -> list[Any]:
-    """Each document's group in a segment: its thread id (text), or (segment id, its number) when none."""
-    values, codes = FACET_TABLES.get(reader, fieldname)
+    """Each document's group in a segment: its thread id (text), or (segment id, its number) when none.
+
+    An index built before the thread field existed (until `flask search rebuild` runs, as
+    `make run` does when ``index.is_current`` says so) is searched ungrouped rather than failing.
+    """
     segment = reader.segment().segment_id()
+    if fieldname not in reader.schema:
+        return [(segment, docnum) for docnum in range(reader.doc_count_all())]
+    values, codes = FACET_TABLES.get(reader, fieldname)
     return [values[code] if code else (segment, docnum) for docnum, code in enumerate(codes)]
 
 

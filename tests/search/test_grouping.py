@@ -6,8 +6,10 @@ import re
 
 import pytest
 
-from forum.search.index import is_current
-from forum.search.schema import THREAD_FIELD, build_schema
+from forum.search.grouping import page_of_groups
+from forum.search.index import is_current, open_searcher
+from forum.search.query import parse_user_query
+from forum.search.schema import TEXT_FIELDS, THREAD_FIELD, build_schema, with_prefix_fields
 from tests.conftest import make_category, make_reply, make_thread, make_user
 from tests.search.test_search_page import hit_urls, message_links, page
 
@@ -121,3 +123,20 @@ def test_an_index_without_the_thread_field_or_with_boosted_titles_must_be_rebuil
     boosted.remove("title")
     boosted.add("title", TEXT(analyzer=build_schema()["title"].analyzer, stored=True, field_boost=2.0, phrase=False))
     assert not is_current(whoosh_index.create_in(str(tmp_path / "boosted"), boosted))
+
+
+def test_an_index_from_before_the_thread_field_is_searched_ungrouped_until_rebuilt(tmp_path):
+    from whoosh import index as whoosh_index
+
+    older = build_schema()
+    older.remove(THREAD_FIELD)
+    ix = whoosh_index.create_in(str(tmp_path), older)
+    with ix.writer() as writer:
+        for number in range(3):
+            writer.add_document(**with_prefix_fields({"key": f"message:{number}", "kind": "message",
+                                                      "title": "", "body": "Une imprimante de plus."}))
+    with open_searcher(ix) as searcher:
+        found, counts = page_of_groups(searcher, parse_user_query("imprimante", TEXT_FIELDS).query, 1, 10,
+                                       facet_fields=["kind"])
+    assert found.total == 3 and counts["kind"] == {"message": 3}
+    assert sorted(item["key"] for item in found.items) == ["message:0", "message:1", "message:2"]
