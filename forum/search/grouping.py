@@ -98,6 +98,7 @@ class GroupedMatches:
         """The first ``count`` groups, best first (each by its best document, ties to the lower number)."""
         if count <= 0 or not self.sizes:
             return []
+        count = min(count, len(self.sizes))  # a last page asks for more groups than there are
         candidates = scored(searcher, query, self.matches, by_date)
         keyed = list(zip(candidates, (key for part in self.keys for key in part), strict=True))
         # The best documents, more of them until they cover ``count`` groups: a group's first
