@@ -140,3 +140,17 @@ def test_an_index_from_before_the_thread_field_is_searched_ungrouped_until_rebui
                                        facet_fields=["kind"])
     assert found.total == 3 and counts["kind"] == {"message": 3}
     assert sorted(item["key"] for item in found.items) == ["message:0", "message:1", "message:2"]
+
+
+def test_pages_of_groups_follow_one_another_without_repeating_a_thread(client, forum):
+    extra = [make_thread(forum["bob"], forum["category"], f"Imprimante à céder {number}", "Contactez-nous.")
+             for number in range(3)]
+    for thread in extra:
+        make_reply(forum["alice"], thread, "Je prends l'imprimante !")
+    first, second = page(client, "imprimante"), page(client, "imprimante", page="2")
+    assert "13 résultats" in first
+    urls = hit_urls(first) + hit_urls(second)
+    assert len(urls) == len(set(urls)) == 13
+    assert set(urls) == {thread_url(thread) for thread in [forum["crowded"], *forum["others"], *extra]}
+    # The titled threads come first: their titles hold the word.
+    assert set(hit_urls(first)[:4]) == {thread_url(thread) for thread in [forum["crowded"], *extra]}
