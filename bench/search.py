@@ -37,7 +37,8 @@ from forum.search.index import (  # noqa: E402
     rebuild_writer,
     state_document,
 )
-from forum.search.query import page_of_results, parse_user_query  # noqa: E402
+from forum.search.grouping import page_of_groups  # noqa: E402
+from forum.search.query import parse_user_query  # noqa: E402
 from forum.search.schema import TEXT_FIELDS, build_schema, prefix_field, with_prefix_fields  # noqa: E402
 from forum.search.service import FACET_PARAMS, PER_PAGE, QueryWords  # noqa: E402
 
@@ -77,8 +78,13 @@ def corpus(count: int, seed: int = 7):
     for number in range(count):
         words = rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(40, 160))
         title = " ".join(rng.choices(DOMAIN_WORDS + COMMON_WORDS[:30], k=rng.randint(4, 9))).capitalize()
+        kind = KINDS[number % 5]
+        # Threads as the site indexes them: one thread in three has the three replies that follow
+        # it (documents 15k+1, 15k+6, 15k+11 reply to 15k), and a reply has no title of its own.
+        thread = str(number) if kind == "fil" else str(number // 15 * 15) if kind == "message" else ""
         yield with_prefix_fields({
-            "key": f"{KINDS[number % 5]}:{number}", "kind": KINDS[number % 5], "title": title, "body": " ".join(words),
+            "key": f"{kind}:{number}", "kind": kind, "title": "" if kind == "message" else title,
+            "body": " ".join(words), "thread": thread,
             "category": f"cat{number % 10}", "region": REGIONS[number % len(REGIONS)],
             "territory": ("rural", "qpv", "urbain")[number % 3], "practice_kind": "", "resource_kind": "",
             "fabrique": str(number % 47), "solved": "non", "date": start + timedelta(minutes=7 * number),
@@ -110,15 +116,16 @@ def build(directory: Path, count: int, procs: int) -> float:
 
 
 def results_page(searcher, text: str, facet: tuple[str, str] | None, by_date: bool, bodies: dict[str, str]) -> float:
-    """One full page as /recherche computes it: parse, exact total, facet counts, 10 hits, highlights."""
+    """One full page as /recherche computes it: parse, exact total of threads and other results,
+    facet counts, 10 results (one per thread), highlights."""
     started = time.perf_counter()
     parsed = parse_user_query(text, TEXT_FIELDS)
     if parsed.query is not None:
-        page, counts = page_of_results(searcher, parsed.query, 1, PER_PAGE, restriction=Term(*facet) if facet else None,
-                                       by_date=by_date, facet_fields=FACET_PARAMS.values())
+        page, counts = page_of_groups(searcher, parsed.query, 1, PER_PAGE, restriction=Term(*facet) if facet else None,
+                                      by_date=by_date, facet_fields=FACET_PARAMS.values())
         words = QueryWords.of(parsed.query)
         for hit in page.items:
-            words.mark(hit["title"])
+            words.mark(hit["title"])  # a reply's thread title, on the site
             words.snippet(bodies[hit["key"]])
     return time.perf_counter() - started
 

@@ -48,8 +48,9 @@ def keys_touched_by(instance: Any) -> list[str]:
     return [key_of(kind, instance.id)] if kind and instance.id is not None else []
 
 
-# A thread's replies are documents of their own whose visibility, category and title follow the thread's.
-_THREAD_FIELDS_IN_REPLIES = ("hidden_at", "category_id", "title")
+# A thread's replies are documents of their own whose visibility and category follow the thread's
+# (not the title: a reply is indexed without it, see _post_documents).
+_THREAD_FIELDS_IN_REPLIES = ("hidden_at", "category_id")
 
 
 def reply_keys_touched_by(connection, instances) -> list[str]:
@@ -98,6 +99,7 @@ def _thread_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, d
             "territory": fabrique.territory_type.value if fabrique else "",
             "fabrique": str(fabrique.id) if fabrique else "", "fabrique_name": fabrique.name if fabrique else "",
             "solved": thread_status(thread), "date": _date(thread.created_at), "url": f"/sujets/{thread.id}/{thread.slug}",
+            "thread": str(thread.id),
         }
 
 
@@ -110,11 +112,13 @@ def _post_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dic
     for post in posts:
         fabrique = post.fabrique
         yield key_of("message", post.id), {
-            "kind": "message", "title": post.thread.title, "body": _plain(post.body_source),
+            # No title: a reply ranks by its own words. Its thread's title is shown, never indexed.
+            "kind": "message", "title": "", "thread_title": post.thread.title, "body": _plain(post.body_source),
             "category": post.thread.category.slug, "region": fabrique.region_code if fabrique else "",
             "territory": fabrique.territory_type.value if fabrique else "",
             "fabrique": str(fabrique.id) if fabrique else "", "fabrique_name": fabrique.name if fabrique else "",
             "solved": "", "date": _date(post.created_at), "url": f"/messages/{post.id}",
+            "thread": str(post.thread_id),
         }
 
 

@@ -16,6 +16,11 @@ the stemmed postings, and positions made them several times slower to decode (me
 The facet columns (category, region, ...) are single-valued IDs with ``sortable=True``, so
 results can be filtered, grouped and counted by them cheaply; values are strings (slugs or
 ids as text), ``solved`` is "oui" or "non". A multi-valued facet would need a KEYWORD field.
+
+``thread`` (the thread's id as text, on a thread and on each of its replies; empty elsewhere)
+is what the results page groups by (grouping.py). A reply's ``title`` is empty: a reply is
+found by its own words, not by its thread's title. What a document carries for display only
+(``DISPLAY_ONLY``: the reply's thread title) is dropped by ``with_prefix_fields`` before indexing.
 """
 
 from __future__ import annotations
@@ -32,11 +37,20 @@ TEXT_FIELDS = ("title", "body")
 PREFIX_SUFFIX = "_prefix"
 FACET_FIELDS = ("category", "region", "territory", "practice_kind", "resource_kind", "fabrique", "solved")
 TITLE_BOOST = 2.0
+THREAD_FIELD = "thread"
+DISPLAY_ONLY = ("thread_title",)
 
 
 def prefix_field(name: str) -> str:
     """The unstemmed companion of a text field: "title" -> "title_prefix"."""
     return name + PREFIX_SUFFIX
+
+
+# A title's words count TITLE_BOOST times a body's: the factor multiplies the field's BM25 score
+# (docsets.scored), after the saturation of term frequencies. Not Whoosh's ``field_boost``,
+# which multiplies the frequency inside it: a title word then scored only ~1.3 times a body
+# word, and a short body's single mention outranked a title holding the word.
+SCORE_BOOSTS = {"title": TITLE_BOOST, "title" + PREFIX_SUFFIX: TITLE_BOOST}
 
 
 def build_schema() -> Schema:
@@ -46,14 +60,15 @@ def build_schema() -> Schema:
     fields: dict[str, Any] = {
         "key": ID(unique=True, stored=True),
         "kind": ID(stored=True, sortable=True),
-        "title": TEXT(analyzer=french, stored=True, field_boost=TITLE_BOOST, phrase=False),
+        "title": TEXT(analyzer=french, stored=True, phrase=False),
         "body": TEXT(analyzer=french, phrase=False),
         # Words as typed (folded), with the stemmed field's positions (docsets.StemPhrase).
-        prefix_field("title"): TEXT(analyzer=unstemmed, field_boost=TITLE_BOOST),
+        prefix_field("title"): TEXT(analyzer=unstemmed),
         prefix_field("body"): TEXT(analyzer=unstemmed),
         "date": DATETIME(stored=True, sortable=True),
         "url": STORED(),
         "fabrique_name": STORED(),
+        THREAD_FIELD: ID(stored=True, sortable=True),
     }
     for name in FACET_FIELDS:
         fields[name] = ID(stored=True, sortable=True)
@@ -61,8 +76,9 @@ def build_schema() -> Schema:
 
 
 def with_prefix_fields(document: Mapping[str, Any]) -> dict[str, Any]:
-    """``document`` plus its unstemmed companions: {"title": t} -> {"title": t, "title_prefix": t}."""
-    completed = dict(document)
+    """``document`` plus its unstemmed companions: {"title": t} -> {"title": t, "title_prefix": t},
+    without its display-only keys (the fields the index is written with)."""
+    completed = {name: value for name, value in document.items() if name not in DISPLAY_ONLY}
     for name in TEXT_FIELDS:
         if name in document:
             completed.setdefault(prefix_field(name), document[name])

@@ -8,6 +8,9 @@ No Flask request here: the views read the query string and call ``read_filters``
   loading texts) is done outside it.
 * The index may be a little behind or ahead of the database: the keys of the page shown are
   always re-read through ``documents_for``, and what is no longer public is dropped.
+* A page lists one result per thread (grouping.py): the thread, with its best matching
+  document's snippet and link and how many of its documents match; ``SearchFilters.thread``
+  ("sujet") lists that thread's matching documents one by one instead.
 * Everything a person types is bounded: the parser (query.py) never builds an expensive
   query, unknown filter values are ignored with a French message, page numbers are clamped.
 """
@@ -48,8 +51,9 @@ from forum.search.analysis import (
 from forum.search.docsets import matching
 from forum.search.documents import KIND_LABELS, THREAD_STATUS_LABELS, documents_for
 from forum.search.index import open_or_create, open_searcher
+from forum.search.grouping import page_of_groups
 from forum.search.query import MAX_QUERY_LENGTH, page_of_results, parse_user_query
-from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, TEXT_FIELDS, prefix_field
+from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, SCORE_BOOSTS, TEXT_FIELDS, THREAD_FIELD, prefix_field
 from forum.search.vocabulary import Vocabulary, VocabularyError, current_vocabulary
 from forum.search.whoosh_internals import TextFormatter
 
@@ -74,6 +78,7 @@ BAD_DATE = "La date « {value} » n'est pas valide (format attendu : AAAA-MM-JJ)
 DATES_SWAPPED = "La date de début était après la date de fin : elles ont été inversées."
 UNKNOWN_FILTER = "Le filtre « {title} » ne connaît pas la valeur « {value} » : il a été ignoré."
 UNKNOWN_SORT = "Ce tri n'existe pas : les résultats sont triés par pertinence."
+BAD_THREAD = "Ce sujet n'existe pas : les résultats de tous les sujets sont affichés."
 BAD_PAGE = "Le numéro de page n'est pas valide : la première page est affichée."
 PAGE_PAST_END = "Cette page n'existe pas : la dernière page des résultats est affichée."
 SEARCH_FAILED = "La recherche n'a pas pu aboutir : réessayez dans un instant ou avec d'autres termes."
@@ -88,6 +93,7 @@ class SearchFilters:
     facets: dict[str, str] = field(default_factory=dict)
     since: date | None = None
     until: date | None = None
+    thread: int | None = None  # "sujet": one thread's matching documents, one result each
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,10 @@ class Hit:
     date: datetime | None
     snippet: Markup
     status: str = ""  # threads: "resolu", "sans-reponse" or "" (THREAD_STATUS_LABELS)
+    thread_id: int | None = None  # a thread's result, or a reply's thread
+    matched: int = 1  # a thread's result: how many of its messages match (grouping.py)
+    best_url: str = ""  # a thread's result whose best match is a reply: that reply's permalink
+    title_text: str = ""  # the title without marks (accessible names; striptags would fold its no-break spaces)
 
 
 @dataclass(frozen=True)
@@ -129,6 +139,7 @@ class SearchResults:
     facets: list[FacetGroup] = field(default_factory=list)
     suggestion: str | None = None
     elapsed_ms: float = 0.0
+    thread_title: str = ""  # filters.thread: the title of that thread, when it is public
     failed: bool = False  # an internal error (index, parser): the page says so, with 503, and is not cached
 
     @property
@@ -269,7 +280,11 @@ def read_filters(args: Mapping[str, Any]) -> tuple[SearchFilters, list[str]]:
     if since and until and since > until:
         since, until = until, since
         messages.append(DATES_SWAPPED)
-    return SearchFilters(facets, since, until), messages
+    thread = _arg(args, "sujet")
+    if thread and not (thread.isascii() and thread.isdigit() and len(thread) <= 12 and int(thread) > 0):
+        messages.append(BAD_THREAD)
+        thread = ""
+    return SearchFilters(facets, since, until, int(thread) if thread else None), messages
 
 
 def _arg(args: Mapping[str, Any], name: str) -> str:
@@ -324,7 +339,7 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
     parsed = parse_user_query(text, TEXT_FIELDS)
     messages.extend(parsed.messages)
     facets, facet_filters = _valid_facets(session, filters.facets, messages)
-    filters = SearchFilters(facets, filters.since, filters.until)
+    filters = SearchFilters(facets, filters.since, filters.until, filters.thread)
     empty = SearchResults(parsed.text, Page(items=[], page=1, per_page=PER_PAGE, total=0), filters, sort, messages,
                           failed=parsed.failed)
     if parsed.query is None:
@@ -332,10 +347,13 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
         return empty
 
     restriction = _restriction(facet_filters, filters)
+    number, _ = read_page(page) if not isinstance(page, int) else (min(max(page, 1), MAX_PAGE), None)
 
     def run(searcher):
-        found, groups = page_of_results(searcher, parsed.query, page, PER_PAGE, restriction=restriction,
-                                        by_date=sort == "date", facet_fields=FACET_PARAMS.values())
+        # One result per thread (grouping.py), unless the page lists one thread's matches.
+        page_of = page_of_results if filters.thread else page_of_groups
+        found, groups = page_of(searcher, parsed.query, number, PER_PAGE, restriction=restriction,
+                                by_date=sort == "date", facet_fields=FACET_PARAMS.values())
         return found, groups, _suggestion(searcher, parsed.text) if found.total < FEW_RESULTS else None
 
     try:
@@ -348,14 +366,13 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
         empty.failed = True
         return empty
 
-    requested, _ = read_page(page) if not isinstance(page, int) else (page, None)
-    if found.total and requested > found.page:
+    if found.total and number > found.page:
         messages.append(PAGE_PAST_END)
-    hits = _checked_hits(session, found.items, parsed.query, messages)
+    hits = _checked_hits(session, found.items, parsed.query, messages, thread=filters.thread)
     results = SearchResults(
         text=parsed.text, page=Page(items=hits, page=found.page, per_page=PER_PAGE, total=found.total),
         filters=filters, sort=sort, messages=messages, facets=_facet_groups(session, groups, facets),
-        suggestion=suggestion,
+        suggestion=suggestion, thread_title=_thread_title(session, filters.thread),
     )
     results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results
@@ -402,6 +419,8 @@ def _utc_naive(day: date, end: bool) -> datetime:
 
 def _restriction(facet_filters: list[Query], filters: SearchFilters) -> Query | None:
     parts = list(facet_filters)
+    if filters.thread:
+        parts.append(Term(THREAD_FIELD, str(filters.thread)))
     if filters.since or filters.until:
         parts.append(DateRange("date", _utc_naive(filters.since, False) if filters.since else None,
                                _utc_naive(filters.until, True) if filters.until else None))
@@ -410,29 +429,52 @@ def _restriction(facet_filters: list[Query], filters: SearchFilters) -> Query | 
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def _checked_hits(session, items: list[dict], query: Query, messages: list[str]) -> list[Hit]:
-    """The page's hits that are public now, with today's title, url and text (snippets)."""
+def _checked_hits(session, items: list[dict], query: Query, messages: list[str], *,
+                  thread: int | None = None) -> list[Hit]:
+    """The page's hits that are public now, with today's title, url and text (snippets).
+
+    Grouped by thread (``thread`` is None), an item stands for its whole thread: the result is
+    the thread (its title and link) with the snippet of its best matching document and, when
+    that is a reply, a link to it. Within one thread, each matching document is a result.
+    """
     keys = [item["key"] for item in items]
-    documents = documents_for(session, keys) if keys else {}
-    if len(documents) < len(keys):
-        log.info("search: %d stale hit(s) dropped", len(keys) - len(documents))
+    threads = {item["key"]: f"fil:{item['thread']}" for item in items
+               if thread is None and item.get("kind") == "message" and item.get("thread")}
+    wanted = list(dict.fromkeys([*keys, *threads.values()]))
+    documents = documents_for(session, wanted) if wanted else {}
+    if any(key not in documents for key in wanted):
+        log.info("search: %d stale hit(s) dropped", sum(key not in documents for key in wanted))
         messages.append(STALE_RESULTS)
     words = QueryWords.of(query)
     hits = []
-    for key in keys:
+    for item in items:
+        key = item["key"]
         document = documents.get(key)
-        if document is None:
+        shown = documents.get(threads[key]) if key in threads else document  # what the result links to
+        if document is None or shown is None:
             continue
         moment = document.get("date")
         hits.append(Hit(
-            key=key, kind=document["kind"], kind_label=KIND_LABELS.get(document["kind"], document["kind"]),
-            title=words.mark(document.get("title") or ""), url=document.get("url") or "",
+            key=threads.get(key, key), kind=shown["kind"], kind_label=KIND_LABELS.get(shown["kind"], shown["kind"]),
+            # A reply listed alone shows its thread's title unmarked: the title is not what it matched.
+            title=words.mark(shown["title"]) if shown.get("title") else escape(document.get("thread_title") or ""),
+            url=shown.get("url") or "", title_text=shown.get("title") or document.get("thread_title") or "",
             fabrique_name=document.get("fabrique_name") or "",
             date=moment.replace(tzinfo=UTC) if moment is not None else None,
             snippet=words.snippet(document.get("body") or ""),
-            status=document.get("solved") or "" if document["kind"] == "fil" else "",
+            status=shown.get("solved") or "" if shown["kind"] == "fil" else "",
+            thread_id=int(document["thread"]) if document.get("thread") else None,
+            matched=item.get("matched", 1), best_url=document["url"] if key in threads else "",
         ))
     return hits
+
+
+def _thread_title(session, thread: int | None) -> str:
+    """The title of the thread a page is restricted to ("" when there is none or it is not public)."""
+    if not thread:
+        return ""
+    document = documents_for(session, [f"fil:{thread}"]).get(f"fil:{thread}")
+    return document["title"] if document else ""
 
 
 # --- facets ----------------------------------------------------------------------------------
@@ -666,7 +708,7 @@ def similar_threads(title: Any, limit: int = 5, *, directory: str | Path | None 
     limit = max(1, min(int(limit), 20))
     if not words:
         return []
-    query = Or([Term(name, word) for word in words for name in TEXT_FIELDS])
+    query = Or([Term(name, word, boost=SCORE_BOOSTS.get(name, 1.0)) for word in words for name in TEXT_FIELDS])
     try:
         keys = _HOLDER.run(directory or _default_directory(), lambda searcher: [
             hit["key"] for hit in searcher.search(query, filter=Term("kind", "fil"), limit=limit * 2)])

@@ -15,7 +15,7 @@ from forum.search import service
 
 blueprint = Blueprint("search", __name__)
 
-KEPT_PARAMS = ("q", "tri", "du", "au", *service.FACET_PARAMS)
+KEPT_PARAMS = ("q", "tri", "du", "au", "sujet", *service.FACET_PARAMS)
 MAX_PARAM_LENGTH = 2_000  # the parser cuts the query at 200 characters and says so
 
 
@@ -39,7 +39,8 @@ def results():
     # Only the filters actually applied go back into links.
     current = {"q": found.text, "tri": found.sort if found.sort != "pertinence" else None,
                "du": filters.since.isoformat() if filters.since else None,
-               "au": filters.until.isoformat() if filters.until else None}
+               "au": filters.until.isoformat() if filters.until else None,
+               "sujet": found.filters.thread}
     current.update({param: found.filters.facets.get(name) for param, name in service.FACET_PARAMS.items()})
     current = {name: value for name, value in current.items() if value}
 

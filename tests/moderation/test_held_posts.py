@@ -155,10 +155,13 @@ def test_held_posts_stay_out_of_search_until_published(client, app, forum):
     _reply(newcomer, forum["thread"], SPAM)
     held = _post_with(SPAM)
     visitor = app.test_client()
+    # Results are grouped by thread: the thread's matching messages are listed at "sujet=".
+    thread_matches = f"/recherche?q=montres&sujet={forum['thread'].id}"
     assert f'href="/messages/{held.id}"' not in text_of(visitor.get("/recherche?q=montres"))
+    assert f'href="/messages/{held.id}"' not in text_of(visitor.get(thread_matches))
     login(client, "mod@exemple.fr")
     press(client, f"/moderation/message/{held.id}/publier", "/moderation")
-    assert f'href="/messages/{held.id}"' in text_of(visitor.get("/recherche?q=montres"))
+    assert f'href="/messages/{held.id}"' in text_of(visitor.get(thread_matches))
 
 
 def test_links_added_by_editing_wait_too(client, app, forum):

@@ -44,7 +44,7 @@ from forum.search.analysis import FRENCH_STOP_WORDS, french_stem
 from forum.search.docsets import StemPhrase, WordPrefix, facet_counts, matching, ranked
 from forum.search.index import open_or_create, open_searcher
 from forum.search.query import parse_user_query
-from forum.search.schema import FACET_FIELDS, PREFIX_SUFFIX, TEXT_FIELDS, with_prefix_fields
+from forum.search.schema import FACET_FIELDS, PREFIX_SUFFIX, SCORE_BOOSTS, TEXT_FIELDS, with_prefix_fields
 
 FACETS = ("kind", *FACET_FIELDS)
 # Typed queries, parsed as the search page parses them, and one of each kind the parser builds.
@@ -157,7 +157,7 @@ def stem_family_in_lexicon(reader, fieldname: str, stem: str) -> list[str]:
     return [word for word in words if word not in FRENCH_STOP_WORDS and french_stem(word) == stem]
 
 
-def whoosh_equivalent(query: Query, reader) -> Query:
+def whoosh_equivalent(query: Query, reader, boosts=SCORE_BOOSTS) -> Query:
     """``query`` as plain Whoosh queries that match and score as the project does.
 
     Where the project differs from Whoosh on purpose (docsets.ranked), the equivalent says how:
@@ -170,25 +170,32 @@ def whoosh_equivalent(query: Query, reader) -> Query:
       the body): the phrases match (score 0), the stems' terms score.
     * An excluded clause adds nothing to a score; Whoosh's And of a Not adds the Not's boost (1)
       to every score (the order is the same): AndNot, which does not.
+    * A title's term scores ``boosts[field]`` times its BM25 (schema.SCORE_BOOSTS): Whoosh's query
+      boost on the term (a multiplier of the score), not Whoosh's field_boost (a multiplier of
+      the term frequency, inside BM25's saturation), which the schema no longer sets.
     """
+    if isinstance(query, Term) and query.fieldname in boosts:
+        return Term(query.fieldname, query.text, boost=query.boost * boosts[query.fieldname])
     if isinstance(query, WordPrefix):
         return ConstantScoreQuery(Prefix(query.fieldname, query.text), score=query.boost)
     if isinstance(query, StemPhrase):
-        return _phrases_equivalent([query], reader)
+        return _phrases_equivalent([query], reader, boosts)
     if isinstance(query, Or) and all(isinstance(child, StemPhrase) for child in query.subqueries):
-        return _phrases_equivalent(query.subqueries, reader)
+        return _phrases_equivalent(query.subqueries, reader, boosts)
     if isinstance(query, Not):
-        return Not(whoosh_equivalent(query.query, reader))
+        return Not(whoosh_equivalent(query.query, reader, boosts))
     if isinstance(query, And) and any(isinstance(child, Not) for child in query.subqueries):
-        wanted = [whoosh_equivalent(child, reader) for child in query.subqueries if not isinstance(child, Not)]
-        excluded = [whoosh_equivalent(child.query, reader) for child in query.subqueries if isinstance(child, Not)]
+        wanted = [whoosh_equivalent(child, reader, boosts) for child in query.subqueries if not isinstance(child, Not)]
+        excluded = [whoosh_equivalent(child.query, reader, boosts)
+                    for child in query.subqueries if isinstance(child, Not)]
         return AndNot(And(wanted), Or(excluded))
     if isinstance(query, (And, Or)):
-        return type(query)([whoosh_equivalent(child, reader) for child in query.subqueries], boost=query.boost)
+        return type(query)([whoosh_equivalent(child, reader, boosts) for child in query.subqueries],
+                           boost=query.boost)
     return query
 
 
-def _phrases_equivalent(phrases: list[StemPhrase], reader) -> Query:
+def _phrases_equivalent(phrases: list[StemPhrase], reader, boosts=SCORE_BOOSTS) -> Query:
     """A phrase of stems in any of several fields: matched by Whoosh's phrases of the written forms,
     scored by the stems' terms in every one of the fields."""
     located = []
@@ -196,7 +203,8 @@ def _phrases_equivalent(phrases: list[StemPhrase], reader) -> Query:
         unstemmed = phrase.fieldname + PREFIX_SUFFIX
         families = [stem_family_in_lexicon(reader, unstemmed, stem) for stem in phrase.words]
         located += [Phrase(unstemmed, list(words)) for words in product(*families)]
-    scoring = Or([Term(phrase.fieldname, stem, boost=phrase.boost) for phrase in phrases for stem in phrase.words])
+    scoring = Or([Term(phrase.fieldname, stem, boost=phrase.boost * boosts.get(phrase.fieldname, 1.0))
+                  for phrase in phrases for stem in phrase.words])
     # And, not AndMaybe: the phrase implies its stems, and Whoosh's AndMaybe under an And drops
     # the optional part's score.
     return And([MatchedOnly(Or(located)), scoring]) if located else NullQuery
@@ -223,7 +231,8 @@ class _ScoringNothing(ListMatcher):
         return 0.0
 
 
-def differences(ix, text: str, restriction: Query | None, whoosh_score_scale: float = 1.0) -> list[str]:
+def differences(ix, text: str, restriction: Query | None, whoosh_score_scale: float = 1.0,
+                boosts=SCORE_BOOSTS) -> list[str]:
     """What the project's answer to ``text`` (restricted by ``restriction``) and Whoosh's differ in:
     the documents matched, their order by relevance and by date, and the counts of each facet
     (Whoosh's scores divided by ``whoosh_score_scale`` first)."""
@@ -241,7 +250,7 @@ def differences(ix, text: str, restriction: Query | None, whoosh_score_scale: fl
         newest = [key(docnum) for docnum, _ in ranked(searcher, query, matches, len(matches), by_date=True)]
         counts = facet_counts(matches, FACETS)
 
-        equivalent = whoosh_equivalent(query, reference.reader())
+        equivalent = whoosh_equivalent(query, reference.reader(), boosts)
         groups = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
         results = reference.search(equivalent, filter=restriction, limit=None, groupedby=groups)
         expected = [(hit["key"], hit.score / whoosh_score_scale) for hit in results]
@@ -301,6 +310,15 @@ def test_a_word_typed_twice_scores_once_where_whoosh_counts_it_twice(index):
     # Documented in docsets.ranked: the scored terms are distinct; Whoosh sums both clauses.
     assert str(parse_user_query("atelier ateliers", TEXT_FIELDS).query).count("title:ateli") == 2
     assert differences(index, "atelier ateliers", None, whoosh_score_scale=2.0) == []
+
+
+def test_a_titles_boost_multiplies_its_score_not_its_frequencies(index):
+    # Documented in whoosh_equivalent and schema.SCORE_BOOSTS: without the title's boost, Whoosh
+    # scores the titles lower than the project does (the comparison sees it).
+    assert SCORE_BOOSTS["title"] > 1
+    found = [difference for text in ("atelier", "médiation numérique") for difference in
+             differences(index, text, None, boosts={})]
+    assert any("scored" in difference for difference in found), found
 
 
 def test_the_index_exercises_what_the_fast_path_reads(index):

@@ -58,16 +58,24 @@ def hit_urls(html: str) -> list[str]:
     return re.findall(r'<li class="search-hit card">.*?<h2><a href="([^"]+)"', html, re.DOTALL)
 
 
+def message_links(html: str) -> list[str]:
+    """The "Lire ce message" links of thread results whose best match is a reply."""
+    return re.findall(r'<a href="(/messages/\d+)"[^>]*>Lire ce message</a>', html)
+
+
 def kinds(html: str) -> list[str]:
     return re.findall(r'class="badge search-kind-([a-z]+)"', html)
 
 
 def test_every_kind_of_content_together(client, world):
     html = page(client, "médiation numérique")
-    assert set(kinds(html)) == {"fil", "message", "pratique", "ressource", "fabrique"}
+    # The thread and its reply both match: one result, the thread, opening its two matches.
+    assert set(kinds(html)) == {"fil", "pratique", "ressource", "fabrique"}
     urls = hit_urls(html)
     assert f"/sujets/{world['thread'].id}/{world['thread'].slug}" in urls
-    assert f"/messages/{world['reply'].id}" in urls
+    assert len(urls) == len(set(urls)) == 4
+    thread_id = world["thread"].id
+    assert re.search(rf'href="/recherche\?[^"]*sujet={thread_id}[^"]*"[^>]*>2 messages correspondent</a>', html)
     assert f"/pratiques/{world['practice'].id}" in urls
     assert f"/ressources/{world['resource'].id}" in urls
     assert f"/pratiques/{world['draft'].id}" not in urls  # a draft is never shown
@@ -92,10 +100,16 @@ def test_query_syntax(client, world):
     assert hit_urls(page(client, '"découpeuse laser"')) == [f"/sujets/{world['other'].id}/{world['other'].slug}"]
     thread_url = f"/sujets/{world['thread'].id}/{world['thread'].slug}"
     assert thread_url in hit_urls(page(client, "numérique"))
-    assert thread_url not in hit_urls(page(client, "numérique -médiateur"))
+    # An exclusion applies to each message: the opening post (under a title saying "médiateur")
+    # is left out, the reply (which does not say it) still stands for the thread, linked to.
+    excluded = page(client, "numérique -médiateur")
+    assert message_links(excluded) == [f"/messages/{world['reply'].id}"]
+    assert "notre poste de" not in excluded
     assert hit_urls(page(client, "mediat*"))
-    either = hit_urls(page(client, "laser OR conseiller"))
-    assert f"/messages/{world['reply'].id}" in either
+    either_page = page(client, "laser OR conseiller")
+    either = hit_urls(either_page)
+    assert f"/messages/{world['reply'].id}" in message_links(either_page)
+    assert thread_url in either
     assert f"/sujets/{world['other'].id}/{world['other'].slug}" in either
 
 
@@ -158,7 +172,7 @@ def test_a_deleted_post_never_appears(client, world):
         services.delete_post(world["bob"], world["reply"])
         commit_work()
     html = page(client, "conseiller")
-    assert f"/messages/{world['reply'].id}" not in hit_urls(html)
+    assert f"/messages/{world['reply'].id}" not in hit_urls(html) + message_links(html)
 
 
 def test_an_edited_post_is_found_by_its_new_words_only(client, world):
@@ -167,12 +181,13 @@ def test_an_edited_post_is_found_by_its_new_words_only(client, world):
     from forum.threads import services
 
     reply_url = f"/messages/{world['reply'].id}"
-    assert reply_url in hit_urls(page(client, "conseiller"))
+    assert reply_url in message_links(page(client, "conseiller"))
     with write_intent():
         services.edit_post(world["bob"], world["reply"], "Essayez plutôt les fonds régionaux pour l'inclusion.")
         commit_work()
-    assert reply_url not in hit_urls(page(client, "conseiller"))
-    assert reply_url in hit_urls(page(client, "fonds régionaux"))
+    assert reply_url not in message_links(page(client, "conseiller"))
+    assert hit_urls(page(client, "conseiller")) == []
+    assert reply_url in message_links(page(client, "fonds régionaux"))
 
 
 def test_stale_index_entries_are_checked_against_the_database(client, world):
@@ -181,7 +196,7 @@ def test_stale_index_entries_are_checked_against_the_database(client, world):
         db.session.execute(text("DELETE FROM posts WHERE id = :id"), {"id": reply_id})
         commit_work()
     html = page(client, "conseiller")
-    assert f"/messages/{reply_id}" not in hit_urls(html)
+    assert f"/messages/{reply_id}" not in hit_urls(html) + message_links(html)
     assert "Conseiller" not in html.split("search-results", 1)[-1]
 
 
@@ -275,7 +290,7 @@ def test_a_search_that_fails_once_is_retried_on_a_reopened_index(client, world, 
     # As when another process merged segments and deleted the files this searcher read.
     from forum.search import service
 
-    real = service.page_of_results
+    real = service.page_of_groups
     calls = []
 
     def fails_once(*args, **kwargs):
@@ -284,7 +299,7 @@ def test_a_search_that_fails_once_is_retried_on_a_reopened_index(client, world, 
             raise FileNotFoundError("segment merged away")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(service, "page_of_results", fails_once)
+    monkeypatch.setattr(service, "page_of_groups", fails_once)
     html = page(client, "découpeuse")
     assert len(calls) == 2
     assert f"/sujets/{world['other'].id}/{world['other'].slug}" in hit_urls(html)
@@ -297,7 +312,7 @@ def test_a_search_that_keeps_failing_says_so_in_french(client, world, monkeypatc
     def broken(*args, **kwargs):
         raise OSError("disk gone")
 
-    monkeypatch.setattr(service, "page_of_results", broken)
+    monkeypatch.setattr(service, "page_of_groups", broken)
     response = client.get("/recherche", query_string={"q": "découpeuse"})
     assert response.status_code == 503  # unavailable, not "no results" (test_search_failure.py)
     html = response.get_data(as_text=True)
@@ -333,15 +348,15 @@ def test_a_visitors_results_are_cached_until_the_database_or_the_index_changes(c
 def test_a_failed_search_is_not_kept_for_the_next_visitor(client, world, monkeypatch):
     from forum.search import service
 
-    real = service.page_of_results
+    real = service.page_of_groups
 
     def broken(*args, **kwargs):
         raise OSError("disk gone")
 
-    monkeypatch.setattr(service, "page_of_results", broken)
+    monkeypatch.setattr(service, "page_of_groups", broken)
     failed = client.get("/recherche?q=découpeuse")
     assert "pas pu aboutir" in failed.get_data(as_text=True) and "X-Page-Cache" not in failed.headers
-    monkeypatch.setattr(service, "page_of_results", real)
+    monkeypatch.setattr(service, "page_of_groups", real)
     again = client.get("/recherche?q=découpeuse")
     assert again.headers["X-Page-Cache"] == "miss"
     assert f"/sujets/{world['other'].id}/{world['other'].slug}" in hit_urls(again.get_data(as_text=True))

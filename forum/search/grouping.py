@@ -1,0 +1,149 @@
+"""Results grouped by thread, as Discourse shows them: one result per thread, not one per post.
+
+A thread and each of its replies are documents of their own (so a reply is found by its own
+words and its snippet shows them), and all carry the ``thread`` field (schema.py). A page of
+results is a page of *groups*: a thread's documents form one group, every other document
+(practice, resource, fabrique) is a group of one. Everything is computed on the sets of
+matched document numbers (docsets.py), without walking Whoosh's matchers:
+
+* a group ranks by its best document (the highest score, or the newest when sorted by date),
+  and that document's snippet and link are the result's. Not the sum of its documents' scores:
+  that would rank long threads above precise ones by volume, the crowding this module ends;
+* a group knows how many of its documents match ("3 messages correspondent");
+* the total is the number of groups, and a facet value counts the groups having a matched
+  document with that value: after choosing the value, the page lists exactly that many.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+from whoosh.query import Query
+
+from forum.core.pagination import MAX_PAGE, Page
+from forum.search.docsets import FACET_TABLES, LEAF_TABLES, Matches, matching, scored
+from forum.search.schema import THREAD_FIELD
+
+
+@dataclass(frozen=True)
+class Group:
+    """One result: its best matching document (global number), its score, how many documents matched."""
+
+    docnum: int
+    score: float
+    matched: int
+
+
+def _group_keys(reader, fieldname: str) -> list[Any]:
+    """Each document's group in a segment: its thread id (text), or (segment id, its number) when none.
+
+    An index built before the thread field existed (until `flask search rebuild` runs, as
+    `make run` does when ``index.is_current`` says so) is searched ungrouped rather than failing.
+    """
+    segment = reader.segment().segment_id()
+    if fieldname not in reader.schema:
+        return [(segment, docnum) for docnum in range(reader.doc_count_all())]
+    values, codes = FACET_TABLES.get(reader, fieldname)
+    return [values[code] if code else (segment, docnum) for docnum, code in enumerate(codes)]
+
+
+def _keys_of(matches: Matches) -> list[list[Any]]:
+    """Per part of ``matches``, the group of each matched document, in the order of its set."""
+    keys = []
+    for leaf, _, local in matches.parts:
+        table = LEAF_TABLES.get(leaf.reader(), "group", THREAD_FIELD, _group_keys) if local else []
+        keys.append(list(map(table.__getitem__, local)))
+    return keys
+
+
+@dataclass
+class GroupedMatches:
+    """The groups of a set of matches: how many documents each has matched, and the facet counts."""
+
+    matches: Matches
+    keys: list[list[Any]]
+    sizes: Counter
+
+    @classmethod
+    def of(cls, matches: Matches) -> GroupedMatches:
+        keys = _keys_of(matches)
+        sizes: Counter = Counter()
+        for part in keys:
+            sizes.update(part)
+        return cls(matches, keys, sizes)
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    def facet_counts(self, fieldnames: Iterable[str]) -> dict[str, dict[str, int]]:
+        """For each facet field, how many groups have a matched document with each value."""
+        counts = {}
+        for name in fieldnames:
+            pairs: set[tuple[Any, str]] = set()
+            for (leaf, _, local), part in zip(self.matches.parts, self.keys, strict=True):
+                if local:
+                    values, codes = FACET_TABLES.get(leaf.reader(), name)
+                    pairs.update(zip(part, map(values.__getitem__, map(codes.__getitem__, local))))
+            counted = Counter(map(itemgetter(1), pairs))
+            counted.pop("", None)
+            counts[name] = dict(counted)
+        return counts
+
+    def best(self, searcher, query: Query, count: int, by_date: bool = False) -> list[Group]:
+        """The first ``count`` groups, best first (each by its best document, ties to the lower number)."""
+        if count <= 0 or not self.sizes:
+            return []
+        count = min(count, len(self.sizes))  # a last page asks for more groups than there are
+        candidates = scored(searcher, query, self.matches, by_date)
+        keyed = list(zip(candidates, (key for part in self.keys for key in part), strict=True))
+        # The best documents, more of them until they cover ``count`` groups: a group's first
+        # document in that order is its best. Usually the first round is enough.
+        size = count * 4
+        while True:
+            top = heapq.nlargest(size, keyed, key=itemgetter(0))
+            firsts: dict[Any, tuple[float, int]] = {}
+            for candidate, key in top:
+                firsts.setdefault(key, candidate)
+                if len(firsts) == count:
+                    break
+            if len(firsts) == count or size >= len(keyed):
+                break
+            size *= 4
+        return [Group(-negative, 0.0 if by_date else score, self.sizes[key])
+                for key, (score, negative) in firsts.items()]
+
+
+def grouped_matches(searcher, query: Query, restriction: Query | None = None) -> GroupedMatches:
+    """The groups of the documents ``query`` matches within ``restriction``."""
+    matches = matching(searcher, query)
+    if restriction is not None:
+        matches = matches & matching(searcher, restriction)
+    return GroupedMatches.of(matches)
+
+
+def page_of_groups(searcher, query: Query | None, page: int, per_page: int, *, restriction: Query | None = None,
+                   by_date: bool = False, facet_fields: Iterable[str] = ()) -> tuple[Page[dict[str, Any]],
+                                                                                      dict[str, dict[str, int]]]:
+    """One page of groups and the facet counts of all the groups, as ``query.page_of_results`` gives
+    one page of documents: each item is the stored fields of the group's best document plus
+    "score" and "matched" (how many of the group's documents match). ``page`` past the end is
+    the last page; ``page`` and ``per_page`` must already be within bounds (1..MAX_PAGE)."""
+    names = list(facet_fields)
+    if query is None:
+        return Page(items=[], page=1, per_page=per_page, total=0), {name: {} for name in names}
+    groups = grouped_matches(searcher, query, restriction)
+    total = len(groups)
+    counts = groups.facet_counts(names)
+    if not total:
+        return Page(items=[], page=1, per_page=per_page, total=0), counts
+    page = min(max(page, 1), MAX_PAGE, -(-total // per_page))
+    best = groups.best(searcher, query, page * per_page, by_date=by_date)
+    start = (page - 1) * per_page
+    items = [{**searcher.stored_fields(group.docnum), "score": group.score, "matched": group.matched}
+             for group in best[start:start + per_page]]
+    return Page(items=items, page=page, per_page=per_page, total=total), counts
