@@ -18,10 +18,14 @@ from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from forum.fabriques.models import Fabrique
 from forum.practices.models import Practice, PracticeStatus, SECTIONS
-from forum.resources.models import Resource
+from forum.resources.models import Resource, ResourceKind
 from forum.threads.models import Post, Thread
 
 KIND_OF_MODEL = {Thread: "fil", Post: "message", Practice: "pratique", Resource: "ressource", Fabrique: "fabrique"}
+# What a lendable item of the catalogue is found by, though its description rarely says it: the
+# search vocabulary (forum/search/vocabulary.toml) widens these words to « emprunter », « louer »,
+# « mettre à disposition »… Know-how is shared, not lent.
+LENDING_WORDS = {ResourceKind.EQUIPMENT: "prêt", ResourceKind.SPACE: "prêt"}
 KIND_LABELS = {"fil": "Fil", "message": "Message", "pratique": "Pratique", "ressource": "Ressource",
                "fabrique": "Fabrique"}
 BATCH = 500
@@ -145,7 +149,7 @@ def _resource_documents(session: Session, ids: list[int]) -> Iterator[tuple[str,
         .options(joinedload(Resource.fabrique))).unique().scalars()
     for resource in resources:
         body = " ".join(filter(None, (resource.description_source, resource.category_label, resource.room_equipment,
-                                      resource.usage_conditions)))
+                                      resource.usage_conditions, LENDING_WORDS.get(resource.kind))))
         yield key_of("ressource", resource.id), {
             "kind": "ressource", "title": resource.name, "body": body, "region": resource.fabrique.region_code,
             "territory": resource.fabrique.territory_type.value, "resource_kind": resource.kind.value,
