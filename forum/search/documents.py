@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 from forum.fabriques.models import Fabrique
 from forum.practices.models import Practice, PracticeStatus, SECTIONS
 from forum.resources.models import Resource, ResourceKind
+from forum.search.schema import FOUND_BY
 from forum.threads.models import Post, Thread
 
 KIND_OF_MODEL = {Thread: "fil", Post: "message", Practice: "pratique", Resource: "ressource", Fabrique: "fabrique"}
@@ -149,9 +150,10 @@ def _resource_documents(session: Session, ids: list[int]) -> Iterator[tuple[str,
         .options(joinedload(Resource.fabrique))).unique().scalars()
     for resource in resources:
         body = " ".join(filter(None, (resource.description_source, resource.category_label, resource.room_equipment,
-                                      resource.usage_conditions, LENDING_WORDS.get(resource.kind))))
+                                      resource.usage_conditions)))
         yield key_of("ressource", resource.id), {
-            "kind": "ressource", "title": resource.name, "body": body, "region": resource.fabrique.region_code,
+            "kind": "ressource", "title": resource.name, "body": body, FOUND_BY: LENDING_WORDS.get(resource.kind),
+            "region": resource.fabrique.region_code,
             "territory": resource.fabrique.territory_type.value, "resource_kind": resource.kind.value,
             "fabrique": str(resource.fabrique_id), "fabrique_name": resource.fabrique.name,
             "date": _date(resource.created_at), "url": f"/ressources/{resource.id}",

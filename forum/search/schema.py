@@ -39,6 +39,9 @@ FACET_FIELDS = ("category", "region", "territory", "practice_kind", "resource_ki
 TITLE_BOOST = 2.0
 THREAD_FIELD = "thread"
 DISPLAY_ONLY = ("thread_title",)
+# Words a document is found by though it never shows them (a lendable item's « prêt »): indexed
+# with its body, kept out of its snippet.
+FOUND_BY = "found_by"
 
 
 def prefix_field(name: str) -> str:
@@ -77,9 +80,12 @@ def build_schema() -> Schema:
 
 def with_prefix_fields(document: Mapping[str, Any]) -> dict[str, Any]:
     """``document`` plus its unstemmed companions: {"title": t} -> {"title": t, "title_prefix": t},
-    without its display-only keys (the fields the index is written with)."""
-    completed = {name: value for name, value in document.items() if name not in DISPLAY_ONLY}
+    without its display-only keys, its ``FOUND_BY`` words joined to its body (the fields the index
+    is written with)."""
+    completed = {name: value for name, value in document.items() if name not in (*DISPLAY_ONLY, FOUND_BY)}
+    if document.get(FOUND_BY):
+        completed["body"] = " ".join(filter(None, (completed.get("body"), document[FOUND_BY])))
     for name in TEXT_FIELDS:
-        if name in document:
-            completed.setdefault(prefix_field(name), document[name])
+        if name in completed:
+            completed.setdefault(prefix_field(name), completed[name])
     return completed

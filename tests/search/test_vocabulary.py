@@ -136,6 +136,22 @@ def test_lendable_resources_are_found_by_the_words_of_borrowing(client, world):
     assert drill in hit_urls(page(client, "mettre à disposition"))
 
 
+def test_a_lendable_item_that_never_says_so_is_found_by_borrowing_words_not_shown_in_its_snippet(client, world):
+    # Its description says nothing of lending: the catalogue's « prêt » is indexed with it
+    # (forum.search.documents.LENDING_WORDS), not written into what the page shows of it.
+    from forum.accounts.models import User
+    from forum.extensions import db
+    from forum.fabriques.models import Fabrique
+
+    manager = db.session.execute(db.select(User).where(User.email == "alice@exemple.fr")).scalar_one()
+    saw = make_resource(manager, db.session.get(Fabrique, world["drill"].fabrique_id), "Scie sauteuse pendulaire",
+                        description="Lame pour le bois et le métal.")
+    html = page(client, "emprunter une scie sauteuse")
+    assert f"/ressources/{saw.id}" in hit_urls(html)
+    snippet = html[html.index(f"/ressources/{saw.id}"):].split("</li>", 1)[0]
+    assert "Lame pour le bois" in snippet and "prêt" not in snippet.lower()
+
+
 def test_the_switch_turns_the_vocabulary_off(tmp_path):
     with running_app(tmp_path, SEARCH_VOCABULARY=False, PAGE_CACHE_ENABLED=False) as app:
         world = _world()
