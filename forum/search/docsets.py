@@ -280,9 +280,12 @@ class Matches:
         return found
 
 
-def matching(searcher, query: Query) -> Matches:
-    """The documents ``query`` matches (deleted documents excluded)."""
-    memo = TermPostings()
+def matching(searcher, query: Query, postings: TermPostings | None = None) -> Matches:
+    """The documents ``query`` matches (deleted documents excluded).
+
+    ``postings``: the terms already decoded for other queries of the same search (several
+    queries reading the same terms decode them once)."""
+    memo = postings if postings is not None else TermPostings()
     return Matches([(leaf, offset, _leaf_docnums(leaf, query, memo)) for leaf, offset in leaves(searcher)], memo)
 
 

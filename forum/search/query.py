@@ -25,10 +25,11 @@ its expressions as OR(those words, each equivalent).
 
 from __future__ import annotations
 
+import heapq
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.query import And, Not, Or, Query, Term
 
@@ -56,6 +57,9 @@ from forum.search.lexing import (
 from forum.search.schema import prefix_field
 from forum.search.vocabulary import Expression, Vocabulary, VocabularyError, current_vocabulary
 
+if TYPE_CHECKING:
+    from forum.search.partial import PartialMatches
+
 log = logging.getLogger(__name__)
 
 MAX_PER_PAGE = 100
@@ -72,6 +76,14 @@ NOT_UNDERSTOOD = "Votre recherche n'a pas pu être comprise : essayez d'autres 
 
 
 @dataclass(frozen=True)
+class Unit:
+    """One required part of a query: a word, a phrase or an explicit OR group, as typed and as a query."""
+
+    label: str
+    query: Query
+
+
+@dataclass(frozen=True)
 class ParsedQuery:
     """The outcome of ``parse_user_query``.
 
@@ -85,6 +97,10 @@ class ParsedQuery:
     messages: list[str]
     text: str
     failed: bool = False
+    # The query's required units, each as typed and as a query (a word, a phrase, an OR group),
+    # and what it excludes: the fallback for partial matches (forum.search.partial) needs them apart.
+    units: tuple[Unit, ...] = ()
+    excluded: Query | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -113,13 +129,15 @@ def parse_user_query(text: str, fields: Sequence[str] | str, *,
     cleaned = ""
     try:
         cleaned = clean(text, state)
-        query = _build(lex(cleaned, state), state)
+        built = _build(lex(cleaned, state), state)
     except Exception:  # a bug must not turn a search into a server error
         log.exception("search query could not be parsed: %r", text)
         return ParsedQuery(None, [NOT_UNDERSTOOD], cleaned, failed=True)
-    if query is None and cleaned and not state.messages:
-        state.say(NOTHING_TO_SEARCH)
-    return ParsedQuery(query, state.messages, cleaned)
+    if built is None:
+        if cleaned and not state.messages:
+            state.say(NOTHING_TO_SEARCH)
+        return ParsedQuery(None, state.messages, cleaned)
+    return ParsedQuery(built.query, state.messages, cleaned, units=built.units, excluded=built.excluded)
 
 
 def _vocabulary() -> Vocabulary | None:
@@ -132,7 +150,14 @@ def _vocabulary() -> Vocabulary | None:
 
 
 # --- from clauses to a query -----------------------------------------------------------------
-def _build(items: list[Clause | str], state: ParseState) -> Query | None:
+@dataclass(frozen=True)
+class _Built:
+    query: Query
+    units: tuple[Unit, ...]
+    excluded: Query | None
+
+
+def _build(items: list[Clause | str], state: ParseState) -> _Built | None:
     clauses = _join_compounds(_apply_not(items, state))
     groups = _or_groups(clauses, state)
     if state.vocabulary is not None:
@@ -157,14 +182,25 @@ def _build(items: list[Clause | str], state: ParseState) -> Query | None:
     fallback = all(query is None for query in built)
     if fallback:
         built = [_group_query(group, state, fallback=True) for group in positives]
-    wanted = [query for query in built if query is not None]
-    if not wanted:
+    units = tuple(Unit(_label(group), query) for group, query in zip(positives, built, strict=True)
+                  if query is not None)
+    if not units:
         return None
+    wanted = [unit.query for unit in units]
     excluded = [query for clause in negatives
                 if (query := _clause_query(clause, state, fallback)) is not None]
+    either = None if not excluded else excluded[0] if len(excluded) == 1 else Or(excluded)
     if len(wanted) == 1 and not excluded:
-        return wanted[0]
-    return And(wanted + [Not(query) for query in excluded])
+        return _Built(wanted[0], units, None)
+    return _Built(And(wanted + [Not(query) for query in excluded]), units, either)
+
+
+def _label(group: list[Clause]) -> str:
+    """A unit as the person typed it, to name it back: ``word``, ``a phrase`` (unquoted), ``mediat*``, ``a OR b``."""
+    def typed(clause: Clause) -> str:
+        text = " ".join(part.text for part in clause.parts) if clause.parts else clause.text
+        return f"{text}*" if clause.prefix else text
+    return " OR ".join(typed(clause) for clause in group)
 
 
 def _apply_not(items: list[Clause | str], state: ParseState) -> list[Clause | str]:
@@ -335,7 +371,8 @@ def _all_of(queries: list[Query]) -> Query | None:
 # --- one page of results ---------------------------------------------------------------------
 def page_of_results(searcher, query: Query | None, page: Any, per_page: Any = 20, *,
                     restriction: Query | None = None, by_date: bool = False,
-                    facet_fields: Iterable[str] = ()) -> tuple[Page[dict[str, Any]], dict[str, dict[str, int]]]:
+                    facet_fields: Iterable[str] = (),
+                    partial: PartialMatches | None = None) -> tuple[Page[dict[str, Any]], dict[str, dict[str, int]]]:
     """One page of hits (stored fields plus "score") and the facet counts of all the matches.
 
     Never raises for odd page numbers: below 1 (or not a number) is page 1, past the end is
@@ -347,21 +384,31 @@ def page_of_results(searcher, query: Query | None, page: Any, per_page: Any = 20
     it gives the exact total and the facet counts, and only its members are scored, from
     their postings (``ranked``). (Whoosh's own ``search_page`` raises on page 0, and its
     matchers walk every match one document at a time to count, group and score.)
+
+    ``partial`` (forum.search.partial) lists its documents instead of ``query``'s, those
+    matching the most units first (``restriction`` is already applied to them).
     """
     page = _bounded_int(page, default=1, low=1, high=MAX_PAGE)
     per_page = _bounded_int(per_page, default=20, low=1, high=MAX_PER_PAGE)
     names = list(facet_fields)
     if query is None:
         return Page(items=[], page=1, per_page=per_page, total=0), {name: {} for name in names}
-    matches = matching(searcher, query)
-    if restriction is not None:
-        matches = matches & matching(searcher, restriction)
+    if partial is not None:
+        matches = partial.matches
+    else:
+        matches = matching(searcher, query)
+        if restriction is not None:
+            matches = matches & matching(searcher, restriction)
     total = len(matches)
     counts = facet_counts(matches, names)
     if not total:
         return Page(items=[], page=1, per_page=per_page, total=0), counts
     page = min(page, -(-total // per_page))
-    best = ranked(searcher, query, matches, page * per_page, by_date=by_date)
+    if partial is not None:
+        best = [(-negative, 0.0 if by_date else score) for (_, score), negative
+                in heapq.nlargest(page * per_page, partial.candidates(searcher, by_date))]
+    else:
+        best = ranked(searcher, query, matches, page * per_page, by_date=by_date)
     start = (page - 1) * per_page
     items = [{**searcher.stored_fields(docnum), "score": score} for docnum, score in best[start:start + per_page]]
     return Page(items=items, page=page, per_page=per_page, total=total), counts
@@ -378,4 +425,4 @@ def _bounded_int(value: Any, *, default: int, low: int, high: int) -> int:
 # The messages of lexing are this module's too: every sentence the parser may show, in one place.
 __all__ = ["CONTROL_CHARACTERS", "LONE_QUOTE", "MAX_PER_PAGE", "MAX_QUERY_LENGTH", "NOTHING_TO_SEARCH", "NOT_UNDERSTOOD",
            "ONLY_EXCLUSIONS", "OPERATORS_ALONE", "OPERATOR_IGNORED", "PARENTHESES", "SHORT_PREFIX", "TOO_LONG",
-           "UNCLOSED_QUOTE", "WILDCARD_INSIDE", "WILDCARD_START", "ParsedQuery", "page_of_results", "parse_user_query"]
+           "UNCLOSED_QUOTE", "WILDCARD_INSIDE", "WILDCARD_START", "ParsedQuery", "Unit", "page_of_results", "parse_user_query"]
