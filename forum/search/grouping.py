@@ -21,13 +21,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.query import Query
 
 from forum.core.pagination import MAX_PAGE, Page
 from forum.search.docsets import FACET_TABLES, LEAF_TABLES, Matches, matching, scored
 from forum.search.schema import THREAD_FIELD
+
+if TYPE_CHECKING:
+    from forum.search.partial import PartialMatches
 
 
 @dataclass(frozen=True)
@@ -94,12 +97,17 @@ class GroupedMatches:
             counts[name] = dict(counted)
         return counts
 
-    def best(self, searcher, query: Query, count: int, by_date: bool = False) -> list[Group]:
-        """The first ``count`` groups, best first (each by its best document, ties to the lower number)."""
+    def best(self, searcher, query: Query, count: int, by_date: bool = False, *,
+             candidates: list[tuple[Any, int]] | None = None) -> list[Group]:
+        """The first ``count`` groups, best first (each by its best document, ties to the lower number).
+
+        ``candidates``: every match's (rank, minus its number) in the order of ``matches``, when
+        they do not rank by ``query`` alone (partial.py: (units matched, score) ranks)."""
         if count <= 0 or not self.sizes:
             return []
         count = min(count, len(self.sizes))  # a last page asks for more groups than there are
-        candidates = scored(searcher, query, self.matches, by_date)
+        if candidates is None:
+            candidates = scored(searcher, query, self.matches, by_date)
         keyed = list(zip(candidates, (key for part in self.keys for key in part), strict=True))
         # The best documents, more of them until they cover ``count`` groups: a group's first
         # document in that order is its best. Usually the first round is enough.
@@ -114,8 +122,13 @@ class GroupedMatches:
             if len(firsts) == count or size >= len(keyed):
                 break
             size *= 4
-        return [Group(-negative, 0.0 if by_date else score, self.sizes[key])
-                for key, (score, negative) in firsts.items()]
+        return [Group(-negative, 0.0 if by_date else _relevance(rank), self.sizes[key])
+                for key, (rank, negative) in firsts.items()]
+
+
+def _relevance(rank: Any) -> float:
+    """The score within a rank: partial matches rank by (units matched, score)."""
+    return rank[-1] if isinstance(rank, tuple) else rank
 
 
 def grouped_matches(searcher, query: Query, restriction: Query | None = None) -> GroupedMatches:
@@ -127,22 +140,27 @@ def grouped_matches(searcher, query: Query, restriction: Query | None = None) ->
 
 
 def page_of_groups(searcher, query: Query | None, page: int, per_page: int, *, restriction: Query | None = None,
-                   by_date: bool = False, facet_fields: Iterable[str] = ()) -> tuple[Page[dict[str, Any]],
-                                                                                      dict[str, dict[str, int]]]:
+                   by_date: bool = False, facet_fields: Iterable[str] = (),
+                   partial: PartialMatches | None = None) -> tuple[Page[dict[str, Any]], dict[str, dict[str, int]]]:
     """One page of groups and the facet counts of all the groups, as ``query.page_of_results`` gives
     one page of documents: each item is the stored fields of the group's best document plus
     "score" and "matched" (how many of the group's documents match). ``page`` past the end is
-    the last page; ``page`` and ``per_page`` must already be within bounds (1..MAX_PAGE)."""
+    the last page; ``page`` and ``per_page`` must already be within bounds (1..MAX_PAGE).
+
+    ``partial`` (partial.py) lists its documents instead of ``query``'s, those matching the
+    most units first (``restriction`` is already applied to them)."""
     names = list(facet_fields)
     if query is None:
         return Page(items=[], page=1, per_page=per_page, total=0), {name: {} for name in names}
-    groups = grouped_matches(searcher, query, restriction)
+    groups = GroupedMatches.of(partial.matches) if partial is not None else \
+        grouped_matches(searcher, query, restriction)
     total = len(groups)
     counts = groups.facet_counts(names)
     if not total:
         return Page(items=[], page=1, per_page=per_page, total=0), counts
     page = min(max(page, 1), MAX_PAGE, -(-total // per_page))
-    best = groups.best(searcher, query, page * per_page, by_date=by_date)
+    best = groups.best(searcher, query, page * per_page, by_date=by_date,
+                       candidates=partial.candidates(searcher, by_date) if partial is not None else None)
     start = (page - 1) * per_page
     items = [{**searcher.stored_fields(group.docnum), "score": group.score, "matched": group.matched}
              for group in best[start:start + per_page]]

@@ -52,6 +52,7 @@ from forum.search.docsets import matching
 from forum.search.documents import KIND_LABELS, THREAD_STATUS_LABELS, documents_for
 from forum.search.index import open_or_create, open_searcher
 from forum.search.grouping import page_of_groups
+from forum.search.partial import partial_matches
 from forum.search.query import MAX_QUERY_LENGTH, page_of_results, parse_user_query
 from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, SCORE_BOOSTS, TEXT_FIELDS, THREAD_FIELD, prefix_field
 from forum.search.vocabulary import Vocabulary, VocabularyError, current_vocabulary
@@ -83,6 +84,12 @@ BAD_PAGE = "Le numéro de page n'est pas valide : la première page est affiché
 PAGE_PAST_END = "Cette page n'existe pas : la dernière page des résultats est affichée."
 SEARCH_FAILED = "La recherche n'a pas pu aboutir : réessayez dans un instant ou avec d'autres termes."
 STALE_RESULTS = "Certains résultats ne sont plus disponibles et ont été retirés de la liste."
+# partial.py: no document has every unit of the query, the page lists those with the most.
+PARTIAL_ALL_FOUND = "Aucun résultat ne contient tous vos mots\u00a0: voici ceux qui en contiennent le plus."
+PARTIAL_MISSING = "Aucun résultat ne contient tous vos mots. Voici ceux qui en contiennent le plus\u00a0; {missing}."
+NOT_FOUND_ONE = "non trouvé\u00a0: {words}"
+NOT_FOUND_MANY = "non trouvés\u00a0: {words}"
+QUOTED = "«\u00a0{word}\u00a0»"
 
 
 # --- what the views get --------------------------------------------------------------------
@@ -140,6 +147,7 @@ class SearchResults:
     suggestion: str | None = None
     elapsed_ms: float = 0.0
     thread_title: str = ""  # filters.thread: the title of that thread, when it is public
+    partial: str = ""  # partial.py: the sentence saying the page lists the documents with the most words
     failed: bool = False  # an internal error (index, parser): the page says so, with 503, and is not cached
 
     @property
@@ -354,10 +362,18 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
         page_of = page_of_results if filters.thread else page_of_groups
         found, groups = page_of(searcher, parsed.query, number, PER_PAGE, restriction=restriction,
                                 by_date=sort == "date", facet_fields=FACET_PARAMS.values())
-        return found, groups, _suggestion(searcher, parsed.text) if found.total < FEW_RESULTS else None
+        # The did-you-mean is judged on the whole query: a typing error is worth correcting
+        # even when some documents hold the other words.
+        suggestion = _suggestion(searcher, parsed.text) if found.total < FEW_RESULTS else None
+        partial = partial_matches(searcher, parsed.units, parsed.excluded, restriction) if not found.total else None
+        if partial is None or not len(partial):
+            return found, groups, suggestion, ""
+        found, groups = page_of(searcher, parsed.query, number, PER_PAGE, restriction=restriction,
+                                by_date=sort == "date", facet_fields=FACET_PARAMS.values(), partial=partial)
+        return found, groups, suggestion, _partial_sentence(partial.missing)
 
     try:
-        found, groups, suggestion = _HOLDER.run(directory or _default_directory(), run)
+        found, groups, suggestion, partial_sentence = _HOLDER.run(directory or _default_directory(), run)
     except Exception as error:
         # ERROR with the traceback: a broken index or a Whoosh internal (whoosh_internals.py) must
         # be seen in the logs, while the visitor gets an error page (views: 503), not "0 résultat".
@@ -372,10 +388,18 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
     results = SearchResults(
         text=parsed.text, page=Page(items=hits, page=found.page, per_page=PER_PAGE, total=found.total),
         filters=filters, sort=sort, messages=messages, facets=_facet_groups(session, groups, facets),
-        suggestion=suggestion, thread_title=_thread_title(session, filters.thread),
+        suggestion=suggestion, thread_title=_thread_title(session, filters.thread), partial=partial_sentence,
     )
     results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def _partial_sentence(missing: list[str]) -> str:
+    """What the page of partial matches says: which of the typed units no document holds."""
+    if not missing:
+        return PARTIAL_ALL_FOUND
+    words = ", ".join(QUOTED.format(word=word) for word in missing)
+    return PARTIAL_MISSING.format(missing=(NOT_FOUND_ONE if len(missing) == 1 else NOT_FOUND_MANY).format(words=words))
 
 
 def _allowed_values(session, name: str, value: str) -> bool:
