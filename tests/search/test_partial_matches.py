@@ -139,3 +139,18 @@ def test_sorting_by_date_keeps_the_fallback(client, world):
     urls = hit_urls(by_date)
     assert set(urls) == set(hit_urls(page(client, "imprimante thermistance zorglub")))
     assert urls[0] == url(world["nozzle"])  # the most words first, then the newest
+
+
+def test_within_one_thread_the_fallback_lists_its_messages(client, world):
+    thread = world["nozzle"]
+    html = page(client, "thermistance zorglub", sujet=thread.id)
+    assert not_found("zorglub") in html
+    assert hit_urls(html) == [url(thread)]
+    assert NO_RESULT in page(client, "thermistance zorglub", sujet=world["laser"].id)
+
+
+def test_a_later_page_of_the_fallback(client, world):
+    first = page(client, "imprimante zorglub")
+    assert "page=2" not in first  # three results: one page
+    past = page(client, "imprimante zorglub", page=2)
+    assert not_found("zorglub") in past and hit_urls(past) == hit_urls(first)
