@@ -11,6 +11,8 @@ No Flask request here: the views read the query string and call ``read_filters``
 * A page lists one result per thread (grouping.py): the thread, with its best matching
   document's snippet and link and how many of its documents match; ``SearchFilters.thread``
   ("sujet") lists that thread's matching documents one by one instead.
+* When no document has every word of a query of two words or more, the page lists those with
+  the most (partial.py) and says which words no document holds (``SearchResults.partial``).
 * Everything a person types is bounded: the parser (query.py) never builds an expensive
   query, unknown filter values are ignored with a French message, page numbers are clamped.
 """
