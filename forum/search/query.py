@@ -20,7 +20,8 @@ it drops or changes something it says so, in French, in ``ParsedQuery.messages``
 Cleaning and lexing (quotes, operators, wildcards) are in forum.search.lexing. The network's
 vocabulary (forum.search.vocabulary) then widens the plain words it knows: ``CCAS`` is read as
 ``CCAS OR "centre communal d'action sociale"``, and unquoted consecutive words forming one of
-its expressions as OR(those words, each equivalent).
+its expressions as OR(those words, each equivalent). A plain word also matches the exact forms
+of its word family (forum.search.families: "médiatrice" finds "médiateur").
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from forum.search.analysis import (
     compound_of,
 )
 from forum.search.docsets import StemPhrase, WordPrefix, facet_counts, matching, ranked
+from forum.search.families import forms_of
 from forum.search.lexing import (
     CONTROL_CHARACTERS,
     LONE_QUOTE,
@@ -334,11 +336,23 @@ def _typed_query(clause: Clause, state: ParseState, fallback: bool) -> Query | N
         return _all_of([_in_fields(state.fields, _term(word, unstemmed=True)) for word in words])
     words = analyze(clause.text, stemmed=True)
     if len(words) == 1:
-        return _in_fields(state.fields, _term(words[0]))
+        return _with_family(clause, _in_fields(state.fields, _term(words[0])), state.fields)
     if words:
         # A phrase, or a word that analysis splits ("imprimante-3D", "l'atelier-école").
         return _in_fields(state.fields, lambda name: StemPhrase(name, words))
     return None
+
+
+def _with_family(clause: Clause, stemmed: Query, fields: tuple[str, ...]) -> Query:
+    """A typed word OR the exact forms of its family (forum.search.families); only those for a split merge."""
+    # A quoted phrase is exact and an exclusion keeps its meaning: neither is widened.
+    words = analyze(clause.text, stemmed=False) if not (clause.phrase or clause.negated) else []
+    forms = forms_of(words[0]) if len(words) == 1 else None
+    if forms is None:
+        return stemmed
+    exact = [_in_fields(fields, _term(word, unstemmed=True)) for word in forms.words]
+    alternatives = exact if forms.only else [stemmed, *exact]
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
 
 def _prefix_query(clause: Clause, state: ParseState) -> Query | None:
