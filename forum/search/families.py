@@ -6,14 +6,18 @@ and the Snowball stemmer keeps such forms apart (or, the other way, merges "form
 to extend them), and are applied when a query is parsed (forum.search.query), never at
 indexing: editing the file changes results without a rebuild.
 
-A typed word gets **exact forms** as alternatives, looked up in the unstemmed fields: an
-invented form's stem may be a real, unrelated one ("médiateuse" stems to "médiat", like
-"médiation"), while an invented exact word simply matches nothing. Three rules, each of which
-can be switched off (``RULES``, app config ``SEARCH_WORD_FAMILIES``) to measure it:
+A typed word gets the forms of its family as alternatives. A form that is surely a real word
+(a masculine made from a feminine, a word listed in the file) is looked up by its stem, as the
+typed word is; a form that may be invented (a feminine made from a masculine: "médiateur" ->
+"médiateuse") is looked up as that exact word in the unstemmed fields, because an invented
+word's stem may be a real, unrelated one ("médiateuse" stems to "médiat", like "médiation"),
+while an invented exact word simply matches nothing. Three rules, each of which can be switched
+off (``RULES``, app config ``SEARCH_WORD_FAMILIES``) to measure it:
 
 * ``genders``: the other ending of a masculine/feminine pair ("-teur"/"-trice", "-ier"/"-ière"...);
 * ``related``: the other words of a listed family (couture, coudre, couturier, couturière);
-* ``split``: a word of a listed over-merge is matched by its own forms only, not by its stem.
+* ``split``: a word of a listed over-merge is matched by its own forms only, not by its stem
+  ("format" not by "format", which "formation" shares; "conseiller" not by "conseil").
 
 Loading is strict, like the vocabulary's: an unknown key, a word that is not one folded word,
 a word in two families... raise ``FamiliesError`` naming the file and the entry.
@@ -48,9 +52,10 @@ class FamiliesError(ValueError):
 
 @dataclass(frozen=True)
 class Forms:
-    """What a typed word also (or only, when ``only``) matches: exact folded words."""
+    """What a typed word also (or only, when ``only``) matches: exact folded words, and stems."""
 
     words: tuple[str, ...]
+    stems: tuple[str, ...] = ()
     only: bool = False
 
 
@@ -64,27 +69,39 @@ class Families:
     split: dict[str, tuple[str, ...]]
 
     def forms(self, word: str, rules: frozenset[str] = ALL_RULES) -> Forms | None:
-        """The exact forms the folded ``word`` also matches under ``rules``, or None for none."""
+        """The forms the folded ``word`` also matches under ``rules``, or None for none."""
         only = "split" in rules and word in self.split
-        found: list[str] = list(self.split[word]) if only else []
+        found: list[tuple[str, bool]] = [(form, False) for form in self.split[word]] if only else []
         if "genders" in rules and len(word) >= self.min_length:
             found += self._other_gender(word)
         if "related" in rules:
             for member in self.related.get(word, ()):
-                found += [member, *self._other_gender(member)] if "genders" in rules else [member]
+                found += [(member, True), *(self._other_gender(member) if "genders" in rules else [])]
+        if "split" in rules:  # a real form of a split merge is matched by its own forms, not its stem
+            found = [pair for base, real in found
+                     for pair in ([(form, False) for form in self.split[base]] if real and base in self.split
+                                  else [(base, real)])]
         # A form with the typed word's stem is found already ("ateliers", or an invented "ateliere").
         stem = french_stem(word)
-        words = tuple(dict.fromkeys(form for base in found for form in _with_plural(base)
-                                    if only or french_stem(form) != stem))
-        return Forms(words, only) if words else None
+        words = tuple(dict.fromkeys(form for base, real in found if only or not real
+                                    for form in _with_plural(base) if only or french_stem(form) != stem))
+        stems = tuple(dict.fromkeys(french_stem(base) for base, real in found if real and not only
+                                    if french_stem(base) != stem))
+        return Forms(words, stems, only) if words or stems else None
 
-    def _other_gender(self, word: str) -> list[str]:
+    def _other_gender(self, word: str) -> list[tuple[str, bool]]:
+        """The word's other gender and the word itself, each with whether it is surely a real word.
+
+        A masculine made from a feminine is ("médiatrice" -> "médiateur"), and may be matched by
+        its stem; a feminine made from a masculine may not be ("médiateur" -> "médiateuse"), and
+        is matched as that exact word: the stem of an invented word may be a real, unrelated one.
+        """
         singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
         for masculine, feminine, feminine_only in self.endings:
             if singular.endswith(feminine):
-                return [singular[: -len(feminine)] + masculine, singular]
+                return [(singular[: -len(feminine)] + masculine, True), (singular, True)]
             if singular.endswith(masculine) and not feminine_only:
-                return [singular[: -len(masculine)] + feminine, singular]
+                return [(singular[: -len(masculine)] + feminine, False), (singular, True)]
         return []
 
 

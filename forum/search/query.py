@@ -344,14 +344,15 @@ def _typed_query(clause: Clause, state: ParseState, fallback: bool) -> Query | N
 
 
 def _with_family(clause: Clause, stemmed: Query, fields: tuple[str, ...]) -> Query:
-    """A typed word OR the exact forms of its family (forum.search.families); only those for a split merge."""
+    """A typed word OR the forms of its family (forum.search.families); only those for a split merge."""
     # A quoted phrase is exact and an exclusion keeps its meaning: neither is widened.
     words = analyze(clause.text, stemmed=False) if not (clause.phrase or clause.negated) else []
     forms = forms_of(words[0]) if len(words) == 1 else None
     if forms is None:
         return stemmed
-    exact = [_in_fields(fields, _term(word, unstemmed=True)) for word in forms.words]
-    alternatives = exact if forms.only else [stemmed, *exact]
+    family = [_in_fields(fields, _term(word, unstemmed=True)) for word in forms.words]
+    family += [_in_fields(fields, _term(stem)) for stem in forms.stems]
+    alternatives = family if forms.only else [stemmed, *family]
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
 
