@@ -28,6 +28,10 @@ class DefaultConfig:
     # again when it changes); off, or another file, to compare or to try a new list.
     SEARCH_VOCABULARY = True
     SEARCH_VOCABULARY_FILE: str | None = None  # None: the one in forum/search
+    # Word families (forum/search/word_families.toml): None or True all rules, False none, or some
+    # of "genders", "related", "split" (FORUM_SEARCH_WORD_FAMILIES=genders,related).
+    SEARCH_WORD_FAMILIES: bool | str | None = None
+    SEARCH_WORD_FAMILIES_FILE: str | None = None  # None: the one in forum/search
 
     # Cookies are Secure by default (production); the development server and
     # plain-http setups must opt out explicitly.

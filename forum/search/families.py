@@ -220,6 +220,8 @@ def current_rules() -> frozenset[str]:
         return RULES
     if setting is True:
         return ALL_RULES
+    if isinstance(setting, str):  # from the environment: "genders,related"
+        setting = [name.strip() for name in setting.split(",")]
     return frozenset(setting) & ALL_RULES if setting else frozenset()
 
 

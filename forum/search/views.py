@@ -11,7 +11,7 @@ from flask import Blueprint, jsonify, render_template, request, url_for
 
 from forum.core.page_cache import cached_beside, not_cached, public_page
 from forum.core.web import filters_in_use
-from forum.search import service, vocabulary
+from forum.search import families, service, vocabulary
 
 blueprint = Blueprint("search", __name__)
 
@@ -25,7 +25,7 @@ def _args() -> dict[str, str]:
 
 @blueprint.get("/recherche")
 @public_page
-@cached_beside(lambda: (service.index_state(), vocabulary.state()))  # an edited vocabulary shows at once
+@cached_beside(lambda: (service.index_state(), vocabulary.state(), families.state()))  # edited data shows at once
 def results():
     args = _args()
     filters, messages = service.read_filters(args)
