@@ -79,6 +79,21 @@ class LiveServer:
     mail_dir: Path
 
 
+def _whole_responses(app):
+    """``app`` answering with whole bodies, its files closed before the server writes them: when
+    the browser drops a connection mid-response (it does, for a favicon, as a page moves on),
+    Werkzeug's development server leaves a sent file open, and the suite turns the
+    ResourceWarning into an error in whichever test is running."""
+    def whole(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+    return whole
+
+
 @pytest.fixture
 def live_server(tmp_path):
     from werkzeug.serving import make_server
@@ -105,7 +120,7 @@ def live_server(tmp_path):
         slug = fabrique.slug
         db.session.remove()
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _whole_responses(app), threaded=True)
     # Links in e-mails and feeds point at this server (its host, localhost, is trusted by SITE_URL's).
     app.config["SITE_URL"] = f"http://localhost:{server.server_port}"
     # Polled often, so that stopping it at the end of each test is quick.
