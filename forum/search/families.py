@@ -26,13 +26,13 @@ a word in two families... raise ``FamiliesError`` naming the file and the entry.
 from __future__ import annotations
 
 import logging
-import threading
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from forum.search.analysis import FRENCH_STOP_WORDS, analyze, french_stem
+from forum.search.data_files import ReloadingFile
 
 log = logging.getLogger(__name__)
 
@@ -182,27 +182,7 @@ def _word_lists(table: dict, key: str, where: str) -> list[list[str]]:
 
 
 # --- the current rules -------------------------------------------------------------------------
-class _Cache:
-    """The parsed file, by path, read again when its modification time or size changes."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.entries: dict[str, tuple[tuple[int, int], Families]] = {}
-
-    def get(self, path: Path) -> Families:
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        with self.lock:
-            entry = self.entries.get(str(path))
-            if entry is not None and entry[0] == stamp:
-                return entry[1]
-        families = parse_families(path.read_text("utf-8"), path.name)  # outside the lock
-        with self.lock:
-            self.entries[str(path)] = (stamp, families)
-        return families
-
-
-_CACHE = _Cache()
+_CACHE = ReloadingFile(parse_families)
 
 
 def packaged_file() -> Path:

@@ -24,7 +24,6 @@ naming the file and the group (``vocabulary.toml: group[12].terms[1]``).
 
 from __future__ import annotations
 
-import threading
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from forum.search.analysis import analyze
+from forum.search.data_files import ReloadingFile
 
 DATA_PACKAGE = "forum.search"
 DATA_FILE = "vocabulary.toml"
@@ -224,29 +224,7 @@ def _expression(term: object, entry: str, only_in_capitals: bool) -> Expression:
 
 
 # --- the current vocabulary ------------------------------------------------------------------
-class _Cache:
-    """The parsed file, by path, read again when its modification time or size changes."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.entries: dict[str, tuple[tuple[int, int], Vocabulary]] = {}
-
-    def get(self, path: Path) -> Vocabulary:
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        key = str(path)
-        with self.lock:
-            entry = self.entries.get(key)
-            if entry is not None and entry[0] == stamp:
-                return entry[1]
-        # Parsed outside the lock; a broken file raises and the previous entry stays unused.
-        vocabulary = parse_vocabulary(path.read_text("utf-8"), path.name)
-        with self.lock:
-            self.entries[key] = (stamp, vocabulary)
-        return vocabulary
-
-
-_CACHE = _Cache()
+_CACHE = ReloadingFile(parse_vocabulary)
 
 
 def packaged_file() -> Path:
