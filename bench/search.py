@@ -4,9 +4,11 @@
 
 It generates a corpus (Zipf-like word frequencies over a French vocabulary with the
 domain's words), builds the index with the application's schema and analyzers, then
-measures, warm, the server-side time of a full results page — parse, 10 hits, facet
-counts, highlights — over a fixed list of queries of every kind, reporting p50/p95,
-plus the rebuild time and the time for one new document to become searchable.
+measures, warm, the server-side time of a full results page — parse with the network's
+vocabulary and word families, one result per thread, facet counts, did-you-mean, the partial
+matches when no document holds every word, highlights — over a fixed list of queries of every
+kind, reporting p50/p95, plus the rebuild time and the time for one new document to become
+searchable. The page is computed by the site's own code (forum.search.ranking.ranked_page).
 It prints figures and exits 0; it never fails a test run.
 """
 
@@ -16,7 +18,6 @@ import argparse
 import multiprocessing
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -37,8 +38,8 @@ from forum.search.index import (  # noqa: E402
     rebuild_writer,
     state_document,
 )
-from forum.search.grouping import page_of_groups  # noqa: E402
 from forum.search.query import parse_user_query  # noqa: E402
+from forum.search.ranking import ranked_page  # noqa: E402
 from forum.search.schema import TEXT_FIELDS, build_schema, prefix_field, with_prefix_fields  # noqa: E402
 from forum.search.service import FACET_PARAMS, PER_PAGE, QueryWords  # noqa: E402
 
@@ -60,6 +61,10 @@ QUERIES = [
     "médiation", "mediation numerique", "imprimante 3D", "decoupeuse laser", "gouvernance partagee",
     '"mediation numerique"', "mediat*", "collectivit*", "tiers-lieux rural", "modele economique -subvention",
     "fablab OR coworking", "été", "QPV jeunes", "café associatif bénévoles",
+    # The vocabulary (an acronym widened to its expansion, and back), word families, and a
+    # query with a word no document holds (the partial matches), and a typing error.
+    "EPN", "centre communal d'action sociale", "animatrice seniors", "médiatrice numérique",
+    "imprimante 3D zorglubique", "subvantion",
 ]
 FILTERS = [None, ("kind", "fil"), ("region", "84"), ("territory", "rural")]
 KINDS = ("fil", "message", "pratique", "ressource", "fabrique")
@@ -117,14 +122,14 @@ def build(directory: Path, count: int, procs: int) -> float:
 
 def results_page(searcher, text: str, facet: tuple[str, str] | None, by_date: bool, bodies: dict[str, str]) -> float:
     """One full page as /recherche computes it: parse, exact total of threads and other results,
-    facet counts, 10 results (one per thread), highlights."""
+    facet counts, 10 results (one per thread), did-you-mean, partial matches, highlights."""
     started = time.perf_counter()
     parsed = parse_user_query(text, TEXT_FIELDS)
     if parsed.query is not None:
-        page, counts = page_of_groups(searcher, parsed.query, 1, PER_PAGE, restriction=Term(*facet) if facet else None,
-                                      by_date=by_date, facet_fields=FACET_PARAMS.values())
+        ranked = ranked_page(searcher, parsed, 1, PER_PAGE, restriction=Term(*facet) if facet else None,
+                             by_date=by_date, thread=None, facet_fields=FACET_PARAMS.values())
         words = QueryWords.of(parsed.query)
-        for hit in page.items:
+        for hit in ranked.found.items:
             words.mark(hit["title"])  # a reply's thread title, on the site
             words.snippet(bodies[hit["key"]])
     return time.perf_counter() - started
@@ -208,7 +213,7 @@ def main(argv=None) -> int:
                     print(f"    {text!r:38} p50 {pct(timings[text], .5):6.1f} ms  max {pct(timings[text], 1):6.1f} ms")
         finally:
             shutil.rmtree(directory, ignore_errors=True)
-    print("Targets at 100k: page p95 <= 100 ms, rebuild <= 150 s, new post searchable p95 <= 200 ms.")
+    print("Targets at 100k (issue 17): page p95 <= 50 ms, rebuild <= 90 s, new post searchable p95 <= 100 ms.")
     return 0
 
 

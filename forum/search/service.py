@@ -38,7 +38,6 @@ from sqlalchemy import select
 from whoosh.analysis import Token
 from whoosh.highlight import ContextFragmenter, highlight
 from whoosh.query import And, DateRange, Not, Or, Phrase, Prefix, Query, Term
-from whoosh.support.levenshtein import distance
 
 from forum.core.dates import PARIS
 from forum.core.pagination import MAX_PAGE, Page
@@ -50,14 +49,11 @@ from forum.search.analysis import (
     fold,
     french_stem,
 )
-from forum.search.docsets import matching
 from forum.search.documents import KIND_LABELS, THREAD_STATUS_LABELS, documents_for
 from forum.search.index import open_or_create, open_searcher
-from forum.search.grouping import page_of_groups
-from forum.search.partial import partial_matches
-from forum.search.query import MAX_QUERY_LENGTH, page_of_results, parse_user_query
-from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, SCORE_BOOSTS, TEXT_FIELDS, THREAD_FIELD, prefix_field
-from forum.search.vocabulary import Vocabulary, VocabularyError, current_vocabulary
+from forum.search.query import MAX_QUERY_LENGTH, parse_user_query
+from forum.search.ranking import RankedPage, ranked_page
+from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, SCORE_BOOSTS, TEXT_FIELDS, THREAD_FIELD
 from forum.search.whoosh_internals import TextFormatter
 
 log = logging.getLogger(__name__)
@@ -71,8 +67,6 @@ FACET_TITLES = {"kind": "Type de contenu", "solved": "Statut de la discussion", 
                 "region": "Région", "territory": "Territoire", "practice_kind": "Type de retour d'expérience",
                 "resource_kind": "Type de ressource"}
 MAX_FILTER_LENGTH = 100
-FEW_RESULTS = 3  # below this many results, look for a spelling correction
-MAX_CORRECTED_WORDS = 5
 SNIPPET_SOURCE_CHARS = 20_000  # highlight within the beginning of very long texts only
 SIMILAR_TITLE_LENGTH = 200
 SIMILAR_MAX_WORDS = 12
@@ -359,23 +353,12 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
     restriction = _restriction(facet_filters, filters)
     number, _ = read_page(page) if not isinstance(page, int) else (min(max(page, 1), MAX_PAGE), None)
 
-    def run(searcher):
-        # One result per thread (grouping.py), unless the page lists one thread's matches.
-        page_of = page_of_results if filters.thread else page_of_groups
-        found, groups = page_of(searcher, parsed.query, number, PER_PAGE, restriction=restriction,
-                                by_date=sort == "date", facet_fields=FACET_PARAMS.values())
-        # The did-you-mean is judged on the whole query: a typing error is worth correcting
-        # even when some documents hold the other words.
-        suggestion = _suggestion(searcher, parsed.text) if found.total < FEW_RESULTS else None
-        partial = partial_matches(searcher, parsed.units, parsed.excluded, restriction) if not found.total else None
-        if partial is None or not len(partial):
-            return found, groups, suggestion, ""
-        found, groups = page_of(searcher, parsed.query, number, PER_PAGE, restriction=restriction,
-                                by_date=sort == "date", facet_fields=FACET_PARAMS.values(), partial=partial)
-        return found, groups, suggestion, _partial_sentence(partial.missing)
+    def run(searcher) -> RankedPage:
+        return ranked_page(searcher, parsed, number, PER_PAGE, restriction=restriction, by_date=sort == "date",
+                           thread=filters.thread, facet_fields=FACET_PARAMS.values())
 
     try:
-        found, groups, suggestion, partial_sentence = _HOLDER.run(directory or _default_directory(), run)
+        ranked = _HOLDER.run(directory or _default_directory(), run)
     except Exception as error:
         # ERROR with the traceback: a broken index or a Whoosh internal (whoosh_internals.py) must
         # be seen in the logs, while the visitor gets an error page (views: 503), not "0 résultat".
@@ -384,13 +367,15 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
         empty.failed = True
         return empty
 
+    found = ranked.found
     if found.total and number > found.page:
         messages.append(PAGE_PAST_END)
     hits = _checked_hits(session, found.items, parsed.query, messages, thread=filters.thread)
     results = SearchResults(
         text=parsed.text, page=Page(items=hits, page=found.page, per_page=PER_PAGE, total=found.total),
-        filters=filters, sort=sort, messages=messages, facets=_facet_groups(session, groups, facets),
-        suggestion=suggestion, thread_title=_thread_title(session, filters.thread), partial=partial_sentence,
+        filters=filters, sort=sort, messages=messages, facets=_facet_groups(session, ranked.facet_counts, facets),
+        suggestion=ranked.suggestion, thread_title=_thread_title(session, filters.thread),
+        partial=_partial_sentence(ranked.missing) if ranked.missing is not None else "",
     )
     results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results
@@ -637,89 +622,6 @@ class QueryWords:
                 index = token.endchar
         output.append(str(escape(text[index:])))
         return Markup("".join(output))
-
-
-# --- did you mean ----------------------------------------------------------------------------
-_SPELL_FIELDS = tuple(prefix_field(name) for name in TEXT_FIELDS)
-_OPERATORS = {"AND", "OR", "NOT"}
-
-
-def _suggestion(searcher, text: str) -> str | None:
-    """``text`` with its unknown words replaced by the closest indexed ones, or None.
-
-    Offered only when it is worth it: each replacement is close (``_closest_word``), no word
-    the vocabulary knows is replaced (an acronym such as "QPV" is not a typing error), and the
-    corrected query matches more documents than the typed one.
-    """
-    reader = searcher.reader()
-    try:
-        vocabulary = current_vocabulary()
-    except (VocabularyError, OSError):  # logged by the parser, which searched without it
-        vocabulary = None
-    changed = 0
-    chunks = []
-    for chunk in text.split(" "):
-        if chunk in _OPERATORS or "*" in chunk or chunk.startswith("-") or changed >= MAX_CORRECTED_WORDS:
-            chunks.append(chunk)
-            continue
-
-        def correct(match: re.Match) -> str:
-            nonlocal changed
-            better = _closest_word(reader, match.group(), vocabulary)
-            if better is None:
-                return match.group()
-            changed += 1
-            return better
-
-        chunks.append(_WORD.sub(correct, chunk))
-    if not changed:
-        return None
-    suggestion = " ".join(chunks)
-    typed, corrected = (parse_user_query(words, TEXT_FIELDS, vocabulary=vocabulary).query
-                        for words in (text, suggestion))
-    if corrected is None or len(matching(searcher, corrected)) <= (
-            len(matching(searcher, typed)) if typed is not None else 0):
-        return None
-    return suggestion
-
-
-def _closest_word(reader, word: str, vocabulary: Vocabulary | None = None) -> str | None:
-    """The indexed word closest to an unknown ``word``: one typing error away (two from 8 letters on)."""
-    folded = fold(word)
-    if len(folded) < 4 or folded.isdigit() or folded in FRENCH_STOP_WORDS:
-        return None
-    if vocabulary is not None and vocabulary.knows(folded):
-        return None
-    if any((name, folded) in reader for name in _SPELL_FIELDS):
-        return None
-    allowed = 1 if len(folded) < 8 else 2
-    best: tuple[int, int, str] | None = None
-    for name in _SPELL_FIELDS:
-        for candidate in reader.terms_within(name, folded, allowed, prefix=1):
-            candidate = candidate.decode() if isinstance(candidate, bytes) else str(candidate)
-            if candidate == folded:
-                continue
-            rank = (distance(folded, candidate), -reader.doc_frequency(name, candidate), candidate)
-            if best is None or rank < best:
-                best = rank
-    return _written_form(reader, best[2]) if best else None
-
-
-def _written_form(reader, folded: str) -> str:
-    """``folded`` as a title of the index writes it, accents included ("mediation" -> "médiation").
-
-    The vocabulary is folded; titles are stored: the first title holding the word shows how it
-    is written. A word found only in texts keeps its folded form.
-    """
-    title_field = prefix_field("title")
-    if (title_field, folded) not in reader:
-        return folded
-    for docnum in reader.postings(title_field, folded).all_ids():
-        for match in _WORD.finditer(reader.stored_fields(docnum).get("title") or ""):
-            if fold(match.group()) == folded:
-                return match.group().lower()
-        break
-    return folded
 
 
 # --- similar threads -------------------------------------------------------------------------

@@ -288,9 +288,9 @@ def test_search_service_timings(app, world):
 
 def test_a_search_that_fails_once_is_retried_on_a_reopened_index(client, world, monkeypatch):
     # As when another process merged segments and deleted the files this searcher read.
-    from forum.search import service
+    from forum.search import ranking, service
 
-    real = service.page_of_groups
+    real = ranking.page_of_groups
     calls = []
 
     def fails_once(*args, **kwargs):
@@ -299,7 +299,7 @@ def test_a_search_that_fails_once_is_retried_on_a_reopened_index(client, world, 
             raise FileNotFoundError("segment merged away")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(service, "page_of_groups", fails_once)
+    monkeypatch.setattr(ranking, "page_of_groups", fails_once)
     html = page(client, "découpeuse")
     assert len(calls) == 2
     assert f"/sujets/{world['other'].id}/{world['other'].slug}" in hit_urls(html)
@@ -307,12 +307,12 @@ def test_a_search_that_fails_once_is_retried_on_a_reopened_index(client, world, 
 
 
 def test_a_search_that_keeps_failing_says_so_in_french(client, world, monkeypatch):
-    from forum.search import service
+    from forum.search import ranking
 
     def broken(*args, **kwargs):
         raise OSError("disk gone")
 
-    monkeypatch.setattr(service, "page_of_groups", broken)
+    monkeypatch.setattr(ranking, "page_of_groups", broken)
     response = client.get("/recherche", query_string={"q": "découpeuse"})
     assert response.status_code == 503  # unavailable, not "no results" (test_search_failure.py)
     html = response.get_data(as_text=True)
@@ -346,17 +346,17 @@ def test_a_visitors_results_are_cached_until_the_database_or_the_index_changes(c
 
 
 def test_a_failed_search_is_not_kept_for_the_next_visitor(client, world, monkeypatch):
-    from forum.search import service
+    from forum.search import ranking
 
-    real = service.page_of_groups
+    real = ranking.page_of_groups
 
     def broken(*args, **kwargs):
         raise OSError("disk gone")
 
-    monkeypatch.setattr(service, "page_of_groups", broken)
+    monkeypatch.setattr(ranking, "page_of_groups", broken)
     failed = client.get("/recherche?q=découpeuse")
     assert "pas pu aboutir" in failed.get_data(as_text=True) and "X-Page-Cache" not in failed.headers
-    monkeypatch.setattr(service, "page_of_groups", real)
+    monkeypatch.setattr(ranking, "page_of_groups", real)
     again = client.get("/recherche?q=découpeuse")
     assert again.headers["X-Page-Cache"] == "miss"
     assert f"/sujets/{world['other'].id}/{world['other'].slug}" in hit_urls(again.get_data(as_text=True))
