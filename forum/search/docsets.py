@@ -47,6 +47,8 @@ MIN_FAMILY_PREFIX = 3
 MAX_PREFIX_WORDS = 5_000
 # Facet code tables kept in memory: (segment id, field) -> codes. A few segments per index.
 MAX_CACHED_TABLES = 64
+# Decoded postings kept in memory by a process (8 bytes each): 32 MB.
+MAX_CACHED_POSTINGS = 4_000_000
 
 
 def leaves(searcher) -> list[tuple[Any, int]]:
@@ -54,44 +56,97 @@ def leaves(searcher) -> list[tuple[Any, int]]:
     return list(searcher.subsearchers) if searcher.subsearchers else [(searcher, 0)]
 
 
+class _DecodedPostings:
+    """The decoded postings of the terms searches read most, shared by every search of the process.
+
+    A segment never changes once written (only its deleted documents do, and those are read
+    apart: ``TermPostings.read``), so the document numbers and weights of a term in a segment
+    are cached by segment id, as Lucene caches what queries read. Least recently used first
+    out, within MAX_CACHED_POSTINGS postings in all (8 bytes each, in arrays).
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.lock = threading.Lock()
+        self.capacity = capacity
+        self.size = 0
+        self.entries: OrderedDict[tuple[str, str, Any], tuple[array, array]] = OrderedDict()
+
+    def get(self, key: tuple[str, str, Any]) -> tuple[array, array] | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: tuple[str, str, Any], entry: tuple[array, array]) -> None:
+        size = len(entry[0])
+        if size > self.capacity // 4:  # one huge term would empty the cache for itself
+            return
+        with self.lock:
+            if key in self.entries:
+                return
+            self.entries[key] = entry
+            self.size += size
+            while self.size > self.capacity:
+                _, (ids, _) = self.entries.popitem(last=False)
+                self.size -= len(ids)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+DECODED_POSTINGS = _DecodedPostings(MAX_CACHED_POSTINGS)
+
+
 class TermPostings:
     """The decoded postings (document numbers, weights) of the terms one search reads.
 
     Matching and ranking read the same terms: decoding a block (unpickling it, positions
-    included) is most of the cost, so each is decoded once per search. Not shared between
-    searches: the memo lives as long as one ``Matches``.
+    included) is most of the cost, so each is decoded once per search, and the most read ones
+    once per process (``DECODED_POSTINGS``). The deleted documents are read from the segment
+    each time: they change without the segment changing.
     """
 
     def __init__(self) -> None:
-        self.entries: dict[tuple[str, str, Any], tuple[list[int], list[float], Any]] = {}
+        self.entries: dict[tuple[str, str, Any], tuple[array, array, Any]] = {}
 
-    def read(self, reader, fieldname: str, text: Any) -> tuple[list[int], list[float], Any]:
+    def read(self, reader, fieldname: str, text: Any) -> tuple[array, array, Any]:
         """(document numbers, weights, deleted documents of the segment) of a term in a segment."""
         segment = reader.segment()
         if segment is None:  # an index without any segment yet: nothing is written there
-            return [], [], None
+            return array("I"), array("f"), None
         key = (segment.segment_id(), fieldname, text)
         entry = self.entries.get(key)
-        if entry is None:
-            matcher, deleted = internals.raw_postings(reader, fieldname, text)
-            ids: list[int] = []
-            weights: list[float] = []
-            if matcher is not None:
-                for block_ids, block_weights in internals.posting_blocks(matcher, weights=True):
-                    ids.extend(block_ids)
-                    weights.extend(block_weights)
-            entry = self.entries[key] = (ids, weights, deleted)
+        if entry is not None:
+            return entry
+        matcher, deleted = internals.raw_postings(reader, fieldname, text)
+        entry = self.entries[key] = (*_decoded(key, matcher), deleted)
         return entry
+
+
+def _decoded(key: tuple[str, str, Any], matcher) -> tuple[array, array]:
+    """The document numbers and weights of a fresh matcher from ``raw_postings`` (None: no term),
+    from ``DECODED_POSTINGS`` when its ``key`` (segment id, field, text) is there."""
+    decoded = DECODED_POSTINGS.get(key)
+    if decoded is None:
+        ids, weights = array("I"), array("f")
+        if matcher is not None:
+            for block_ids, block_weights in internals.posting_blocks(matcher, weights=True):
+                ids.extend(block_ids)
+                weights.extend(block_weights)
+        decoded = (ids, weights)
+        DECODED_POSTINGS.put(key, decoded)
+    return decoded
 
 
 def posting_docnums(reader, fieldname: str, text: str | bytes) -> set[int]:
     """The leaf document numbers of a term's postings, deleted documents excluded."""
     matcher, deleted = internals.raw_postings(reader, fieldname, text)
-    found: set[int] = set()
     if matcher is None:
-        return found
-    for ids, _ in internals.posting_blocks(matcher):
-        found.update(ids)
+        return set()
+    found = set(_decoded((reader.segment().segment_id(), fieldname, text), matcher)[0])
     if deleted:
         found.difference_update(deleted)
     return found

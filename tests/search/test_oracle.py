@@ -142,12 +142,14 @@ def index(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def fresh_tables():
-    """The per-segment tables docsets caches would outlive a deliberately broken reading."""
+    """The per-segment tables and postings docsets caches would outlive a deliberately broken reading."""
     docsets.FACET_TABLES.clear()
     docsets.LEAF_TABLES.clear()
+    docsets.DECODED_POSTINGS.clear()
     yield
     docsets.FACET_TABLES.clear()
     docsets.LEAF_TABLES.clear()
+    docsets.DECODED_POSTINGS.clear()
 
 
 # --- the reference -----------------------------------------------------------------------------
@@ -391,5 +393,6 @@ def test_the_comparison_notices_a_subtly_broken_internal(index, monkeypatch, bre
     monkeypatch.setattr(whoosh_internals, name, break_(getattr(whoosh_internals, name)))
     docsets.FACET_TABLES.clear()
     docsets.LEAF_TABLES.clear()
+    docsets.DECODED_POSTINGS.clear()
     found = [difference for text in QUERIES for difference in differences(index, text, None)]
     assert any(symptom in difference for difference in found), found
