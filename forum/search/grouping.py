@@ -17,10 +17,12 @@ matched document numbers (docsets.py), without walking Whoosh's matchers:
 from __future__ import annotations
 
 import heapq
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import add, and_, itemgetter, mul, not_
 from typing import TYPE_CHECKING, Any
 
 from whoosh.query import Query
@@ -42,24 +44,74 @@ class Group:
     matched: int
 
 
-def _group_keys(reader, fieldname: str) -> list[Any]:
-    """Each document's group in a segment: its thread id (text), or (segment id, its number) when none.
+# Group and facet codes are integers so that a (group, value) pair is one integer, built and
+# de-duplicated by C-level maps and sets: pairs of Python tuples cost three times as much.
+_VALUE_BITS = 16  # facet values of one field across the index: a few dozen in practice
+_VALUE_MASK = (1 << _VALUE_BITS) - 1
+_TEXT_GROUPS = 1 << 48  # thread values that are not numbers are numbered from here
+_SEGMENT_BITS = 32  # a segment holds fewer than 2**32 documents
+
+
+class _Numbering:
+    """A process-wide numbering of values (segment ids, facet values): each gets its number once."""
+
+    def __init__(self, first: int = 0) -> None:
+        self.lock = threading.Lock()
+        self.numbers: dict[Any, int] = {}
+        self.values: list[Any] = []
+        self.first = first
+
+    def of(self, value: Any) -> int:
+        number = self.numbers.get(value)
+        if number is None:
+            with self.lock:
+                number = self.numbers.get(value)
+                if number is None:
+                    number = self.numbers[value] = self.first + len(self.values)
+                    self.values.append(value)
+        return number
+
+    def value(self, number: int) -> Any:
+        return self.values[number - self.first]
+
+
+_SEGMENTS = _Numbering()
+_TEXT_THREADS = _Numbering(_TEXT_GROUPS)
+_FACET_VALUES: dict[str, _Numbering] = {}
+_FACET_LOCK = threading.Lock()
+
+
+def _group_ids(reader, fieldname: str) -> list[int]:
+    """Each document's group in a segment as an integer: its thread's id (the same in every
+    segment), or a negative number of its own when it belongs to no thread.
 
     An index built before the thread field existed (until `flask search rebuild` runs, as
     `make run` does when ``index.is_current`` says so) is searched ungrouped rather than failing.
     """
-    segment = reader.segment().segment_id()
+    own = -(_SEGMENTS.of(reader.segment().segment_id()) << _SEGMENT_BITS) - 1
     if fieldname not in reader.schema:
-        return [(segment, docnum) for docnum in range(reader.doc_count_all())]
+        return list(range(own, own - reader.doc_count_all(), -1))
     values, codes = FACET_TABLES.get(reader, fieldname)
-    return [values[code] if code else (segment, docnum) for docnum, code in enumerate(codes)]
+    threads = [0] + [int(value) if value.isdigit() else _TEXT_THREADS.of(value) for value in values[1:]]
+    return [threads[code] if code else own - docnum for docnum, code in enumerate(codes)]
 
 
-def _keys_of(matches: Matches) -> list[list[Any]]:
+def _value_codes(reader, fieldname: str) -> list[int]:
+    """Each document's value of a facet field as a code shared by every segment (0: no value)."""
+    values, codes = FACET_TABLES.get(reader, fieldname)
+    with _FACET_LOCK:
+        numbering = _FACET_VALUES.setdefault(fieldname, _Numbering(1))
+    shared = [0] + [numbering.of(value) for value in values[1:]]
+    if len(shared) > _VALUE_MASK:
+        raise ValueError(f"too many values in facet field {fieldname!r} to count by group")
+    return list(map(shared.__getitem__, codes))
+
+
+def _keys_of(matches: Matches) -> list[list[int]]:
     """Per part of ``matches``, the group of each matched document, in the order of its set."""
     keys = []
     for leaf, _, local in matches.parts:
-        table = LEAF_TABLES.get(leaf.reader(), "group", THREAD_FIELD, _group_keys) if local else []
+        table = LEAF_TABLES.get(leaf.reader(), "group", THREAD_FIELD, _group_ids) if local else []
         keys.append(list(map(table.__getitem__, local)))
     return keys
 
@@ -69,7 +121,7 @@ class GroupedMatches:
     """The groups of a set of matches: how many documents each has matched, and the facet counts."""
 
     matches: Matches
-    keys: list[list[Any]]
+    keys: list[list[int]]
     sizes: Counter
 
     @classmethod
@@ -84,17 +136,33 @@ class GroupedMatches:
         return len(self.sizes)
 
     def facet_counts(self, fieldnames: Iterable[str]) -> dict[str, dict[str, int]]:
-        """For each facet field, how many groups have a matched document with each value."""
+        """For each facet field, how many groups have a matched document with each value.
+
+        A document alone in its group counts its value; the documents of larger groups (a
+        thread and its replies) count each (group, value) pair once.
+        """
+        alone: list[list[int]] = []  # per part: the documents alone in their group
+        together: list[tuple[list[int], list[int]]] = []  # per part: the others, their groups shifted
+        for (_, _, local), part in zip(self.matches.parts, self.keys, strict=True):
+            single = list(map((1).__eq__, map(self.sizes.__getitem__, part)))
+            several = list(map(not_, single))
+            docnums = list(local)
+            alone.append(list(compress(docnums, single)))
+            together.append((list(compress(docnums, several)),
+                             list(map(mul, compress(part, several), repeat(1 << _VALUE_BITS)))))
         counts = {}
         for name in fieldnames:
-            pairs: set[tuple[Any, str]] = set()
-            for (leaf, _, local), part in zip(self.matches.parts, self.keys, strict=True):
+            counted: Counter = Counter()
+            pairs: set[int] = set()  # group << _VALUE_BITS | value code
+            for (leaf, _, local), single, (docnums, shifted) in zip(self.matches.parts, alone, together, strict=True):
                 if local:
-                    values, codes = FACET_TABLES.get(leaf.reader(), name)
-                    pairs.update(zip(part, map(values.__getitem__, map(codes.__getitem__, local))))
-            counted = Counter(map(itemgetter(1), pairs))
-            counted.pop("", None)
-            counts[name] = dict(counted)
+                    codes = LEAF_TABLES.get(leaf.reader(), "facet", name, _value_codes)
+                    counted.update(map(codes.__getitem__, single))
+                    pairs.update(map(add, shifted, map(codes.__getitem__, docnums)))
+            counted.update(map(and_, pairs, repeat(_VALUE_MASK)))
+            counted.pop(0, None)
+            numbering = _FACET_VALUES.get(name)
+            counts[name] = {numbering.value(code): number for code, number in counted.items()}
         return counts
 
     def best(self, searcher, query: Query, count: int, by_date: bool = False, *,
