@@ -17,7 +17,9 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import random
+import resource
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -34,10 +36,14 @@ from forum.search.index import (  # noqa: E402
     REBUILD_PROCESSES,
     STATE_KEY,
     WRITER_VIEWS,
+    merge_small_segments,
     open_searcher,
+    open_writer,
     rebuild_writer,
+    segment_count,
     state_document,
 )
+from forum.search.sync import MAX_SEGMENTS  # noqa: E402
 from forum.search.query import parse_user_query  # noqa: E402
 from forum.search.ranking import ranked_page  # noqa: E402
 from forum.search.schema import TEXT_FIELDS, build_schema, prefix_field, with_prefix_fields  # noqa: E402
@@ -97,11 +103,23 @@ def corpus(count: int, seed: int = 7):
         })
 
 
+class Bodies:
+    """The texts the page's snippets are cut from, read by key from a SQLite file as the site
+    reads them from its database (a dict of a million texts would weigh on the worker's memory)."""
+
+    def __init__(self, path: Path) -> None:
+        self.connection = sqlite3.connect(path)
+
+    def __getitem__(self, key: str) -> str:
+        return self.connection.execute("SELECT body FROM bodies WHERE key = ?", (key,)).fetchone()[0]
+
+
 def build(directory: Path, count: int, procs: int) -> float:
     """Seconds to index ``count`` generated documents (generation included, as a rebuild reads its rows).
 
     Run in a child process, as `flask search rebuild` runs apart from the web workers: the
-    measuring process then holds an index it opened, not the writer's leftovers.
+    measuring process then holds an index it opened, not the writer's leftovers. The texts
+    are written to ``directory``/bodies.sqlite afterwards (not timed).
     """
     def child(results) -> None:
         started = time.perf_counter()
@@ -111,6 +129,10 @@ def build(directory: Path, count: int, procs: int) -> float:
             writer.add_document(**document)
         writer.commit()
         results.put(time.perf_counter() - started)
+        with sqlite3.connect(directory / "bodies.sqlite") as connection:
+            connection.execute("CREATE TABLE bodies (key TEXT PRIMARY KEY, body TEXT)")
+            connection.executemany("INSERT INTO bodies VALUES (?, ?)",
+                                   ((document["key"], document["body"]) for document in corpus(count)))
 
     results = multiprocessing.get_context("fork").Queue()
     process = multiprocessing.get_context("fork").Process(target=child, args=(results,))
@@ -120,7 +142,7 @@ def build(directory: Path, count: int, procs: int) -> float:
     return seconds
 
 
-def results_page(searcher, text: str, facet: tuple[str, str] | None, by_date: bool, bodies: dict[str, str]) -> float:
+def results_page(searcher, text: str, facet: tuple[str, str] | None, by_date: bool, bodies: Bodies) -> float:
     """One full page as /recherche computes it: parse, exact total of threads and other results,
     facet counts, 10 results (one per thread), did-you-mean, partial matches, highlights."""
     started = time.perf_counter()
@@ -135,13 +157,15 @@ def results_page(searcher, text: str, facet: tuple[str, str] | None, by_date: bo
     return time.perf_counter() - started
 
 
-def measure(directory: Path, rounds: int, bodies: dict[str, str]) -> dict[str, list[float]]:
-    """Timings by kind of page: relevance with each filter, and newest first."""
+def measure(directory: Path, rounds: int, bodies: Bodies) -> dict[str, list[float]]:
+    """Timings by kind of page: relevance with each filter, and newest first ("all"), and the
+    first page of each query in a freshly opened index ("first": no per-segment table and no
+    decoded postings in memory yet, the first visitor's page after a worker starts)."""
     ix = whoosh_index.open_dir(str(directory))
-    timings: dict[str, list[float]] = {"all": []}
+    timings: dict[str, list[float]] = {"all": [], "first": []}
     with ix.searcher() as searcher:
-        for text in QUERIES:  # warm-up (and the per-segment facet tables)
-            results_page(searcher, text, None, False, bodies)
+        for text in QUERIES:  # warm-up: the per-segment tables, the postings read most
+            timings["first"].append(results_page(searcher, text, None, False, bodies))
         for _ in range(rounds):
             for text in QUERIES:
                 for facet in FILTERS:
@@ -152,18 +176,19 @@ def measure(directory: Path, rounds: int, bodies: dict[str, str]) -> dict[str, l
     return timings
 
 
-def new_document_latency(directory: Path, samples: int = 20) -> list[float]:
+def new_document_latency(directory: Path, samples: int = 50) -> list[float]:
     """Time from opening a writer to the new document being found, as a drain then a search do it.
 
     Same steps as forum.search.sync.drain (the writer's view searcher, delete then add, the state
-    document) and forum.search.service (open_searcher on the previous searcher).
+    document, a commit without merge, the small segments merged once the change is visible) and
+    forum.search.service (open_searcher on the previous searcher).
     """
     ix = whoosh_index.open_dir(str(directory))
     searcher = open_searcher(ix)
     latencies = []
     for number in range(samples):
         started = time.perf_counter()
-        writer = ix.writer(timeout=5)
+        writer = open_writer(ix, timeout=5)
         view = WRITER_VIEWS.for_writer(ix, directory, writer)
         key = f"fil:new{number}"
         writer.delete_by_term("key", key, searcher=view)
@@ -171,11 +196,13 @@ def new_document_latency(directory: Path, samples: int = 20) -> list[float]:
                                                   "body": "texte"}))
         writer.delete_by_term("key", STATE_KEY, searcher=view)
         writer.add_document(**state_document(number))
-        writer.commit()
+        writer.commit(merge=False)  # the drain merges after the change is visible (sync.MAX_SEGMENTS)
         if not searcher.up_to_date():  # as the site does (forum.search.service._SearcherHolder)
             searcher = open_searcher(ix, previous=searcher)
         assert searcher.search(Term(prefix_field("title"), f"zorglub{number}"), limit=1) is not None
         latencies.append(time.perf_counter() - started)
+        if segment_count(ix) > MAX_SEGMENTS:
+            merge_small_segments(ix, timeout=5)
     return latencies
 
 
@@ -191,6 +218,7 @@ def main(argv=None) -> int:
     parser.add_argument("--procs", type=int, default=REBUILD_PROCESSES, help="writer processes (as the rebuild)")
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="figures per query")
+    # The peak memory printed is the process's so far: one size per run measures one worker.
     args = parser.parse_args(argv)
     print(f"{len(QUERIES)} queries × {len(FILTERS)} filters × 2 sorts, {args.rounds} warm rounds; page = exact total, "
           "facet counts, 10 hits, highlighted title and snippet")
@@ -201,13 +229,14 @@ def main(argv=None) -> int:
             if args.build_only:
                 print(f"{count:>7} docs: rebuild {build_seconds:6.1f} s", flush=True)
                 continue
-            # The texts the page's snippets are cut from (the site reads them from the database).
-            bodies = {document["key"]: document["body"] for document in corpus(count)}
-            timings = measure(directory, args.rounds, bodies)
+            timings = measure(directory, args.rounds, Bodies(directory / "bodies.sqlite"))
             latencies = new_document_latency(directory)
+            # The measuring process is a worker: its peak memory is a worker's (Linux: kilobytes).
+            peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"{count:>7} docs: rebuild {build_seconds:6.1f} s | results page p50 {pct(timings['all'], .5):6.1f} ms, "
-                  f"p95 {pct(timings['all'], .95):6.1f} ms | new document searchable p50 {pct(latencies, .5):5.0f} ms, "
-                  f"p95 {pct(latencies, .95):5.0f} ms", flush=True)
+                  f"p95 {pct(timings['all'], .95):6.1f} ms (first visit to each query: p50 "
+                  f"{pct(timings['first'], .5):4.0f} ms, max {pct(timings['first'], 1):4.0f} ms) | new document searchable p50 {pct(latencies, .5):5.0f} ms, "
+                  f"p95 {pct(latencies, .95):5.0f} ms | worker peak memory {peak_mb:5.0f} MB", flush=True)
             if args.verbose:
                 for text in QUERIES:
                     print(f"    {text!r:38} p50 {pct(timings[text], .5):6.1f} ms  max {pct(timings[text], 1):6.1f} ms")

@@ -30,11 +30,22 @@ REBUILD_PROCESSES = max(1, min(2, os.cpu_count() or 1))
 REBUILD_MEMORY_MB = 2048
 
 
+def open_writer(ix, **options):
+    """A writer of the index, as every writer of the site opens it: segments of separate files.
+
+    Whoosh assembles a segment into one compound file by default, and a reader opening a
+    compound file through a memory map copies each part into memory (a BytesIO of the
+    map's slice): measured on 100,000 documents, 200 MB per worker process. Separate files
+    are read through the operating system's page cache, shared by all the workers.
+    """
+    return ix.writer(compound=False, **options)
+
+
 def rebuild_writer(ix, processes: int = REBUILD_PROCESSES):
     """The writer for building a whole index at once (not for the drain's small updates)."""
     if processes > 1:
-        return ix.writer(procs=processes, multisegment=True, limitmb=REBUILD_MEMORY_MB)
-    return ix.writer(limitmb=REBUILD_MEMORY_MB)
+        return open_writer(ix, procs=processes, multisegment=True, limitmb=REBUILD_MEMORY_MB)
+    return open_writer(ix, limitmb=REBUILD_MEMORY_MB)
 
 
 def open_or_create(directory: str | Path, attempts: int = 10):
@@ -151,7 +162,7 @@ def merge_small_segments(ix, timeout: float) -> bool:
     """Merge the small segments into fewer (Whoosh's MERGE_SMALL), in a commit of its own; False
     when another writer holds the lock (the next drain tries again)."""
     try:
-        writer = ix.writer(timeout=timeout)
+        writer = open_writer(ix, timeout=timeout)
     except LockError:
         return False
     try:

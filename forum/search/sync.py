@@ -34,7 +34,7 @@ from forum.core.models import utcnow
 from forum.core.wakeup import announce
 from forum.search.documents import documents_for, keys_touched_by, reply_keys_touched_by
 from forum.search.index import (STATE_KEY, WRITER_VIEWS, last_applied, merge_small_segments, open_or_create,
-                                segment_count, state_document)
+                                open_writer, segment_count, state_document)
 from forum.search.models import SearchChange
 from forum.search.schema import with_prefix_fields
 
@@ -108,7 +108,7 @@ def drain(*, timeout: float = WRITER_TIMEOUT, limit: int = 5_000) -> int | None:
 
     ix = open_or_create(index_directory())
     try:
-        writer = ix.writer(timeout=timeout)
+        writer = open_writer(ix, timeout=timeout)
     except LockError:
         return None
     try:
