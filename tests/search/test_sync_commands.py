@@ -85,16 +85,6 @@ def test_rebuild_indexes_what_is_public_and_check_agrees(app, world):
     assert "L'index est à jour." in result.output
 
 
-def test_the_site_writes_segments_as_separate_files(app, world):
-    # A compound segment (*.seg) opened through a memory map is copied into each worker's
-    # memory (index.open_writer): the rebuild, the drain and the merges write none.
-    assert _run(app, "rebuild").exit_code == 0
-    make_reply(world["author"], world["thread"], "Une réponse que le drain ajoute dans un segment à lui.")
-    with open_or_create(index_directory()).searcher() as searcher:
-        assert len(searcher.subsearchers or [searcher]) >= 2 and searcher.doc_count() > 0
-    assert not list(index_directory().glob("*.seg"))
-
-
 def test_a_change_committed_without_its_drain_is_reported_then_repaired(app, world, monkeypatch):
     assert _run(app, "rebuild").exit_code == 0
 
