@@ -162,7 +162,9 @@ class GroupedMatches:
             counted.update(map(and_, pairs, repeat(_VALUE_MASK)))
             counted.pop(0, None)
             numbering = _FACET_VALUES.get(name)
-            counts[name] = {numbering.value(code): number for code, number in counted.items()}
+            values = {numbering.value(code): number for code, number in counted.items()}
+            values.pop("", None)  # an empty value indexed as such is no value
+            counts[name] = values
         return counts
 
     def best(self, searcher, query: Query, count: int, by_date: bool = False, *,

@@ -154,3 +154,51 @@ def test_pages_of_groups_follow_one_another_without_repeating_a_thread(client, f
     assert set(urls) == {thread_url(thread) for thread in [forum["crowded"], *forum["others"], *extra]}
     # The titled threads come first: their titles hold the word.
     assert set(hit_urls(first)[:4]) == {thread_url(thread) for thread in [forum["crowded"], *extra]}
+
+
+def _write(ix, documents: list[dict]) -> None:
+    with ix.writer() as writer:  # one commit: one segment
+        for document in documents:
+            writer.add_document(**with_prefix_fields({"title": "", "category": "", "region": "", **document}))
+
+
+def test_a_thread_spread_over_segments_is_one_group_counted_once_by_each_facet(tmp_path):
+    from whoosh import index as whoosh_index
+
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    _write(ix, [{"key": "fil:1", "kind": "fil", "thread": "1", "title": "Imprimante en panne", "body": "Aide",
+                 "category": "fabrication", "region": "84"},
+                {"key": "pratique:7", "kind": "pratique", "body": "Une imprimante prêtée", "region": "84"}])
+    _write(ix, [{"key": f"message:{number}", "kind": "message", "thread": "1", "body": "Changez l'imprimante",
+                 "category": "fabrication", "region": "84"} for number in (2, 3)]
+           + [{"key": "fil:9", "kind": "fil", "thread": "9", "title": "Autre", "body": "imprimante",
+               "category": "fabrication", "region": "11"}])
+    with open_searcher(ix) as searcher:
+        assert len(searcher.subsearchers) == 2
+        found, counts = page_of_groups(searcher, parse_user_query("imprimante", TEXT_FIELDS).query, 1, 10,
+                                       facet_fields=["kind", "category", "region"])
+    assert found.total == 3
+    assert {item["key"]: item["matched"] for item in found.items} == {"fil:1": 3, "pratique:7": 1, "fil:9": 1}
+    # Thread 1 has a "fil" and two "message" documents in two segments: one group for each value.
+    assert counts == {"kind": {"fil": 2, "message": 1, "pratique": 1}, "category": {"fabrication": 2},
+                      "region": {"84": 2, "11": 1}}
+
+
+def test_postings_kept_between_searches_still_leave_out_deleted_documents(tmp_path):
+    from whoosh import index as whoosh_index
+
+    from forum.search import docsets
+
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    _write(ix, [{"key": f"fil:{number}", "kind": "fil", "thread": str(number), "body": "Une découpeuse laser"}
+                for number in range(4)])
+    query = parse_user_query("découpeuse", TEXT_FIELDS).query
+    with open_searcher(ix) as searcher:
+        assert page_of_groups(searcher, query, 1, 10)[0].total == 4
+    cached = len(docsets.DECODED_POSTINGS.entries)
+    assert cached  # the segment's postings are kept for the next search
+    with ix.writer() as writer:  # the same segment, one document fewer
+        writer.delete_by_term("key", "fil:2")
+    with open_searcher(ix) as searcher:
+        found, _ = page_of_groups(searcher, query, 1, 10)
+    assert found.total == 3 and "fil:2" not in {item["key"] for item in found.items}
