@@ -240,6 +240,13 @@ class Loan(Base):
     def days(self) -> int:
         return (self.end_date - self.start_date).days + 1
 
+    @property
+    def slot_label(self) -> str:
+        """A room booked by the hour: "mardi 12 mai, 14 h – 17 h" (Paris); "" for a loan by days."""
+        from forum.resources.slots import slot_label  # pure, and no import of models: no cycle
+
+        return slot_label(self.starts_at, self.ends_at) if self.starts_at is not None else ""
+
 
 class LoanEvent(Base):
     """One line of a loan's history: who moved it to which state, when.
