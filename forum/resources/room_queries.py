@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -147,7 +148,7 @@ class RoomSearch:
     @classmethod
     def from_args(cls, args) -> RoomSearch:
         capacity_text = args.get("capacite", "").strip()
-        if capacity_text and (not capacity_text.isdigit() or not 1 <= int(capacity_text) <= 5_000):
+        if capacity_text and (not re.fullmatch(r"[0-9]{1,6}", capacity_text) or not 1 <= int(capacity_text) <= 5_000):
             raise Invalid("La capacité doit être un nombre de personnes entre 1 et 5\u202f000.")
         region, department = args.get("region", ""), args.get("departement", "")
         if region and region not in REGIONS:
