@@ -17,7 +17,7 @@ from forum.fabriques.models import Fabrique
 from forum.resources.models import BOOKING_STATES, Loan, Resource, ResourceKind, RoomRules
 from forum.resources.room_bookings import room_bookings_between
 from forum.resources.rooms import rules_of
-from forum.resources.slots import Rules, Slot, SlotError, day_label, hour_fr, parse_time
+from forum.resources.slots import Rules, Slot, SlotError, day_label, hhmm, hour_fr, parse_time
 
 SEARCH_LIMIT = 60
 FIRST_WEEK, LAST_WEEK = date(2000, 1, 3), date(9998, 12, 20)
@@ -51,13 +51,18 @@ class Piece:
 
     start: time
     end: time
-    status: str  # "libre", "occupe", "attente"
+    status: str  # "libre", "occupe", "attente", "passe"
     who: str = ""  # the borrowing fabrique: shown only to the two fabriques involved
     loan_id: int | None = None
 
     @property
     def label(self) -> str:
         return f"{hour_fr(self.start)} – {hour_fr(self.end)}"
+
+    @property
+    def bounds(self) -> tuple[str, str]:
+        """ "14:00", "17:00": what the booking form is prefilled with from this free part."""
+        return hhmm(self.start), hhmm(self.end)
 
 
 @dataclass
@@ -96,7 +101,7 @@ def _free_parts(opening: list[tuple[time, time]], taken: list[tuple[time, time]]
     return free
 
 
-def room_week(resource: Resource, monday: date, viewer_fabrique_id: int | None) -> list[Day]:
+def room_week(resource: Resource, monday: date, viewer_fabrique_id: int | None, today: date) -> list[Day]:
     """The seven days of the room's week from ``monday``: open hours, free parts, bookings.
 
     Confirmed bookings are "occupé" for everyone; who booked (and pending requests) only for
@@ -125,7 +130,8 @@ def room_week(resource: Resource, monday: date, viewer_fabrique_id: int | None) 
             entry.pieces.append(Piece(start, end, "occupe" if booking.confirmed else "attente",
                                       names.get(booking.borrower_fabrique_id, "") if sees else "",
                                       booking.loan_id if sees else None))
-        entry.pieces += [Piece(start, end, "libre") for start, end in _free_parts(entry.open_hours, taken)]
+        free = "libre" if day >= today else "passe"  # a past day's hours are no longer free to book
+        entry.pieces += [Piece(start, end, free) for start, end in _free_parts(entry.open_hours, taken)]
         entry.pieces.sort(key=lambda piece: (piece.start, piece.status != "libre"))
         days.append(entry)
     return days

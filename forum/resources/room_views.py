@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -50,13 +50,23 @@ def _render_week(resource: Resource, form: RoomBookingForm | None = None, status
     if form is None and can_book and current_user.is_email_confirmed:
         form = RoomBookingForm()
         form.submission.data = submissions.issue(current_user, _scope(resource))
+        _prefill(form, request.args)
     return render_template(
         "resources/room_week.html", resource=resource, fabrique=fabrique, form=form, can_book=can_book,
-        days=room_queries.room_week(resource, monday, viewer_fabrique.id if viewer_fabrique else None),
+        days=room_queries.room_week(resource, monday, viewer_fabrique.id if viewer_fabrique else None, today),
         rules=rooms.rules_for(resource.id), monday=monday, today=today, duration_fr=duration_fr,
         previous_week=(monday - timedelta(days=7)).isoformat(), next_week=(monday + timedelta(days=7)).isoformat(),
         is_manager=manages(current_user, resource.fabrique_id), viewer_fabrique=viewer_fabrique,
     ), status
+
+
+def _prefill(form: RoomBookingForm, args) -> None:
+    """The form from a free part of the week that was clicked (?jour=…&de=…&a=…); anything odd is ignored."""
+    try:
+        form.day.data = date.fromisoformat(args.get("jour", ""))
+    except ValueError:
+        return
+    form.start.data, form.end.data = args.get("de", "")[:5], args.get("a", "")[:5]
 
 
 @blueprint.get("/ressources/<id:resource_id>/creneaux")

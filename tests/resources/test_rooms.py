@@ -4,7 +4,7 @@ overlaps (buffer included), the daylight-saving changes, bad input, the week vie
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -258,3 +258,17 @@ def test_a_room_is_not_requested_by_whole_days(client):
     login(client, "member@exemple.fr")
     response = client.get(f"/ressources/{world['room'].id}")
     assert f"/ressources/{world['room'].id}/creneaux" in response.get_data(as_text=True)
+
+
+def test_a_free_part_of_the_week_prefills_the_booking_form(client):
+    world = room_world()
+    login(client, "member@exemple.fr")
+    url = f"/ressources/{world['room'].id}/creneaux?semaine={TUESDAY}"
+    page = html.unescape(client.get(url).get_data(as_text=True))
+    link = f"/ressources/{world['room'].id}/creneaux?semaine={TUESDAY - timedelta(days=1)}&jour={TUESDAY}&de=14:00&a=18:00"
+    assert link.replace(":", "%3A") in page or link in page
+    form = _text(client.get(f"{url}&jour={TUESDAY}&de=14:00&a=18:00"))
+    assert f'value="{TUESDAY}"' in form and 'value="14:00"' in form and 'value="18:00"' in form
+    assert client.get(f"{url}&jour=demain&de=x").status_code == 200
+    last_week = _text(client.get(f"/ressources/{world['room'].id}/creneaux?semaine={TUESDAY - timedelta(days=14)}"))
+    assert "passé" in last_week
