@@ -513,8 +513,13 @@ def record_move(actor: User | None, loan: Loan, move, note: str, site_url: str) 
         owner=db.session.get(Fabrique, loan.owner_fabrique_id).name, resource=resource.name,
         borrower=db.session.get(Fabrique, loan.borrower_fabrique_id).name, period=loan_period(loan))
     recipients = owner_recipients(loan) if move.side is Side.BORROWER else borrower_recipients(loan)
-    if actor is None:
-        recipients = owner_recipients(loan) + recipients
+    if actor is None:  # confirmed by the room's rules: its managers learn of the booking too
+        borrower = db.session.get(Fabrique, loan.borrower_fabrique_id).name
+        notify(owner_recipients(loan), "loan.accepted",
+               f"« {resource.name} » est réservée {loan_period(loan)} pour {borrower}, selon les règles de la salle.",
+               f"/prets/{loan.id}", site_url=site_url, email_subject=f"Salle réservée : {resource.name}",
+               email_text=f"« {resource.name} » est réservée {loan_period(loan)} pour {borrower}, confirmée "
+                          f"aussitôt selon les règles de la salle.\n\n{loan.message}")
     notify(recipients, f"loan.{move.to_state.value}", text, f"/prets/{loan.id}", actor=actor, site_url=site_url,
            email_subject=_STATE_SUBJECTS[move.to_state].format(resource=resource.name),
            email_text=text + (f"\n\nNote : {note}" if note else "")

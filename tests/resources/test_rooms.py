@@ -272,3 +272,30 @@ def test_a_free_part_of_the_week_prefills_the_booking_form(client):
     assert client.get(f"{url}&jour=demain&de=x").status_code == 200
     last_week = _text(client.get(f"/ressources/{world['room'].id}/creneaux?semaine={TUESDAY - timedelta(days=14)}"))
     assert "passé" in last_week
+
+
+def test_the_day_before_both_sides_are_reminded_of_the_slot(app):
+    world = room_world(needs_approval=False)
+    book(world["member"], world["room"], TUESDAY, "14:00", "17:00")
+    outbox = app.extensions["mailman"].__dict__.setdefault("outbox", [])
+    outbox.clear()
+    app.config["SITE_URL"] = "https://forum.exemple.org"
+    result = app.test_cli_runner().invoke(args=["loans", "remind", "--date", (TUESDAY - timedelta(days=1)).isoformat()])
+    assert result.exit_code == 0, result.output
+    reminders = [email for email in outbox if email.subject.startswith("Rappel")]
+    assert {email.subject for email in reminders} == {"Rappel\u00a0: «\u00a0Salle du Lavoir\u00a0» est réservée demain"}
+    assert {recipient for email in reminders for recipient in email.to} >= {"owner@exemple.fr", "member@exemple.fr"}
+    assert plain_spaces(f"le {_day_label(TUESDAY)}, 14 h – 17 h.") in plain_spaces(reminders[0].body)
+
+
+def test_a_booking_confirmed_at_once_tells_both_sides(app):
+    from forum.notifications.models import Notification
+
+    world = room_world(needs_approval=False)
+    book(world["member"], world["room"], TUESDAY, "14:00", "17:00")
+    texts = {user_id: text for user_id, text in db.session.execute(  # the latest of each member
+        select(Notification.user_id, Notification.text).order_by(Notification.id))}
+    assert plain_spaces(texts[world["owner"].id]).endswith(
+        f"est réservée le {plain_spaces(_day_label(TUESDAY))}, 14 h – 17 h pour L'Atelier Emprunteur, selon les "
+        "règles de la salle.")
+    assert plain_spaces(texts[world["borrower_manager"].id]).startswith("La Fabrique Prêteuse a accepté votre demande")
