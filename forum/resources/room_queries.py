@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from forum.core.dates import PARIS
@@ -196,16 +197,25 @@ class RoomSearch:
 STEP_FREE_WORDS = ("plain-pied", "plain pied", "pmr", "fauteuil", "ascenseur")
 
 
-def _contains(column, text: str):
-    return func.lower(column).contains(text.lower(), autoescape=True)
+def folded(text: str) -> str:
+    """Case and accents aside: « Vidéoprojecteur » → "videoprojecteur" (SQLite's lower() is ASCII only)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
+
+
+def _fits_texts(room: Resource, search: RoomSearch) -> bool:
+    accessibility, equipment = folded(room.accessibility or ""), folded(room.room_equipment or "")
+    return ((not search.accessibility or folded(search.accessibility) in accessibility)
+            and (not search.equipment or folded(search.equipment) in equipment)
+            and (not search.step_free or any(word in accessibility for word in STEP_FREE_WORDS)))
 
 
 def find_rooms(search: RoomSearch) -> list[tuple[Resource, Rules]]:
-    """Rooms that fit the search, by name; with a date, only those open then and free (three
-    queries: the rooms with their fabriques, their rules, the confirmed bookings then)."""
+    """Rooms that fit the search, by name, ``SEARCH_LIMIT`` at most; with a date, only those open then
+    and, with times, free (three queries: the rooms with their fabriques, their rules, the confirmed
+    bookings then). The texts are matched here, accents aside: the network's rooms are hundreds."""
     statement = (select(Resource).join(Fabrique, Fabrique.id == Resource.fabrique_id)
                  .where(Resource.kind == ResourceKind.SPACE, Resource.hidden_at.is_(None), Resource.paused.is_(False))
-                 .options(joinedload(Resource.fabrique)).order_by(Resource.name, Resource.id).limit(SEARCH_LIMIT))
+                 .options(joinedload(Resource.fabrique)).order_by(Resource.name, Resource.id))
     if search.capacity:
         statement = statement.where(or_(Resource.capacity_meeting >= search.capacity,
                                         Resource.capacity_workshop >= search.capacity,
@@ -214,13 +224,7 @@ def find_rooms(search: RoomSearch) -> list[tuple[Resource, Rules]]:
         statement = statement.where(Fabrique.region_code == search.region)
     if search.department:
         statement = statement.where(Fabrique.department_code == search.department)
-    if search.accessibility:
-        statement = statement.where(_contains(Resource.accessibility, search.accessibility))
-    if search.step_free:
-        statement = statement.where(or_(*(_contains(Resource.accessibility, word) for word in STEP_FREE_WORDS)))
-    if search.equipment:
-        statement = statement.where(_contains(Resource.room_equipment, search.equipment))
-    rooms = list(db.session.execute(statement).scalars().unique())
+    rooms = [room for room in db.session.execute(statement).scalars().unique() if _fits_texts(room, search)]
     if not rooms:
         return []
     ids = [room.id for room in rooms]
@@ -230,8 +234,8 @@ def find_rooms(search: RoomSearch) -> list[tuple[Resource, Rules]]:
     if slot is None or not (search.start or search.end):
         if slot is not None:  # a day without times: the rooms open that day
             return [(room, rules.get(room.id) or rules_of(None)) for room in rooms
-                    if (rules.get(room.id) or rules_of(None)).intervals(slot.day)]
-        return [(room, rules.get(room.id) or rules_of(None)) for room in rooms]
+                    if (rules.get(room.id) or rules_of(None)).intervals(slot.day)][:SEARCH_LIMIT]
+        return [(room, rules.get(room.id) or rules_of(None)) for room in rooms][:SEARCH_LIMIT]
     busy = set(db.session.execute(select(Loan.resource_id).where(
         Loan.resource_id.in_(ids), Loan.starts_at.is_not(None), Loan.state.in_(BOOKING_STATES),
         Loan.starts_at < slot.ends_at, Loan.blocked_until > slot.starts_at)).scalars())
@@ -240,5 +244,5 @@ def find_rooms(search: RoomSearch) -> list[tuple[Resource, Rules]]:
         room_rules = rules.get(room.id) or rules_of(None)
         if room_rules.is_open(slot) and room.id not in busy:
             found.append((room, room_rules))
-    return found
+    return found[:SEARCH_LIMIT]
 
