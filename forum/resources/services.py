@@ -349,7 +349,8 @@ def open_loan(actor: User, fabrique: Fabrique, resource: Resource, message: str,
     period_text = loan_period(loan)
     notify(owner_recipients(loan), "loan.requested",
            f"{fabrique.name} demande « {resource.name} » {period_text}.", f"/prets/{loan.id}", actor=actor,
-           site_url=site_url, email_subject=f"Demande de prêt : {resource.name}",
+           site_url=site_url, email_subject=(f"Demande de réservation : {resource.name}" if loan.starts_at is not None
+                                          else f"Demande de prêt : {resource.name}"),
            email_text=f"{actor.display_name} ({fabrique.name}) demande « {resource.name} » {period_text}"
                       + (f" (quantité : {loan.quantity})" if loan.quantity > 1 else "") + ".\n\n" + (message or ""))
     return loan
@@ -529,12 +530,13 @@ def record_move(actor: User | None, loan: Loan, move, note: str, site_url: str) 
 
 def _acceptance_details(loan: Loan, resource: Resource) -> str:
     """What the borrower needs once a loan is accepted: when, where, the deposit and conditions, whom to ask."""
-    lines = ["", "", "En pratique :", f"- Dates : {loan_period(loan)}"]
+    lines = ["", "", "En pratique :", f"- {'Créneau' if loan.starts_at else 'Dates'} : {loan_period(loan)}"]
     if loan.quantity > 1:
         lines.append(f"- Quantité : {loan.quantity}")
     owner = db.session.get(Fabrique, loan.owner_fabrique_id)
     place = resource.pickup_place or ", ".join(part for part in (owner.address, owner.city) if part)
-    lines.append(f"- Retrait : {place or 'à convenir dans la conversation du prêt'}")
+    where = "Lieu" if resource.kind is ResourceKind.SPACE else "Retrait"
+    lines.append(f"- {where} : {place or 'à convenir dans la conversation du prêt'}")
     if resource.kind is ResourceKind.EQUIPMENT:
         lines.append(f"- Caution : {euros(resource.deposit_euros) if resource.deposit_euros else 'aucune'}")
     if resource.usage_conditions:

@@ -299,3 +299,16 @@ def test_a_booking_confirmed_at_once_tells_both_sides(app):
         f"est réservée le {plain_spaces(_day_label(TUESDAY))}, 14 h – 17 h pour L'Atelier Emprunteur, selon les "
         "règles de la salle.")
     assert plain_spaces(texts[world["borrower_manager"].id]).startswith("La Fabrique Prêteuse a accepté votre demande")
+
+
+def test_the_owner_is_emailed_a_booking_request_and_the_borrower_its_slot_once_accepted(client, app):
+    world = room_world()
+    outbox = app.extensions["mailman"].__dict__.setdefault("outbox", [])
+    outbox.clear()
+    loan = book(world["member"], world["room"], TUESDAY, "14:00", "17:00")
+    assert [email.subject for email in outbox] == ["Demande de réservation\u00a0: Salle du Lavoir"]
+    login(client, "owner@exemple.fr")
+    assert _accept(client, loan.id).status_code == 302
+    accepted = [email for email in outbox if "accepté" in email.subject]
+    assert accepted and plain_spaces(f"- Créneau : le {_day_label(TUESDAY)}, 14 h – 17 h") in \
+        plain_spaces(accepted[0].body)
