@@ -23,6 +23,10 @@ from forum.resources.models import BOOKING_STATES, ROOM_SLOT_TAKEN, Loan, LoanSt
 from forum.resources.slots import slot_label
 
 
+# What a calendar shows as taken: confirmed bookings, and those held and done (a past afternoon).
+HELD_STATES = (*BOOKING_STATES, LoanState.RETURNED)
+
+
 @dataclass(frozen=True)
 class RoomBooking:
     """A booking of a room as calendars and the week view read it (UTC instants)."""
@@ -38,7 +42,8 @@ class RoomBooking:
 
     @property
     def confirmed(self) -> bool:
-        return self.state in BOOKING_STATES
+        """Accepted, under way, or held and done: the room was (or is) taken then."""
+        return self.state in HELD_STATES
 
     @property
     def label(self) -> str:
@@ -46,11 +51,12 @@ class RoomBooking:
 
 
 def room_bookings_between(resource_id: int, start: datetime, end: datetime, *,
-                          states=(LoanState.REQUESTED, *BOOKING_STATES)) -> list[RoomBooking]:
-    """The bookings of the room that overlap [start, end) (aware datetimes), by start: one query.
+                          states=(LoanState.REQUESTED, *HELD_STATES)) -> list[RoomBooking]:
+    """The bookings of the room that overlap [start, end) (aware UTC datetimes), by start: one query.
 
-    Requested ones are included by default (the week view shows them as pending); pass
-    ``states=BOOKING_STATES`` for confirmed ones only (what an "occupé" feed shows)."""
+    Requested ones are included by default (the week view shows them as pending; ``confirmed``
+    is False for them); pass ``states=HELD_STATES`` for what an "occupé" feed shows. Declined and
+    cancelled ones are never listed: a feed that must send STATUS:CANCELLED passes its states."""
     rows = db.session.execute(
         select(Loan.id, Loan.resource_id, Loan.starts_at, Loan.ends_at, Loan.blocked_until, Loan.state,
                Loan.owner_fabrique_id, Loan.borrower_fabrique_id)

@@ -312,3 +312,16 @@ def test_the_owner_is_emailed_a_booking_request_and_the_borrower_its_slot_once_a
     accepted = [email for email in outbox if "accepté" in email.subject]
     assert accepted and plain_spaces(f"- Créneau : le {_day_label(TUESDAY)}, 14 h – 17 h") in \
         plain_spaces(accepted[0].body)
+
+
+def test_a_past_booking_stays_taken_in_its_week(client):
+    from sqlalchemy import update
+
+    world = room_world()
+    loan = book(world["member"], world["room"], TUESDAY, "14:00", "17:00")
+    db.session.execute(update(Loan).where(Loan.id == loan.id).values(state=LoanState.RETURNED))
+    db.session.commit()
+    listed = room_bookings_between(world["room"].id, loan.starts_at, loan.ends_at)
+    assert [(booking.loan_id, booking.confirmed) for booking in listed] == [(loan.id, True)]
+    week = _text(client.get(f"/ressources/{world['room'].id}/creneaux?semaine={TUESDAY}"))
+    assert "14 h – 17 h" in week and "réservé" in week
