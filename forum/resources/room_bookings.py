@@ -66,7 +66,8 @@ def room_bookings_between(resource_id: int, start: datetime, end: datetime, *,
     return [RoomBooking(*row) for row in rows]
 
 
-def confirmed_overlap(resource_id: int, starts_at: datetime, blocked_until: datetime, *, exclude_loan: int | None = None) -> RoomBooking | None:
+def confirmed_overlap(resource_id: int, starts_at: datetime, blocked_until: datetime, *,
+                      exclude_loan: int | None = None) -> RoomBooking | None:
     """The first confirmed booking whose blocked range meets [starts_at, blocked_until), or None."""
     statement = (select(Loan.id, Loan.resource_id, Loan.starts_at, Loan.ends_at, Loan.blocked_until, Loan.state,
                         Loan.owner_fabrique_id, Loan.borrower_fabrique_id)

@@ -7,7 +7,6 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from forum.core.forms import CreatingForm, Form, FrenchNumberField
 from forum.resources.rooms import RulesInput
-from forum.resources.slots import WEEKDAYS
 
 REQUIRED = "Ce champ est obligatoire."
 HOURS_HELP = "Par exemple « 9:00-12:00, 14:00-18:00 ». Vide : fermé ce jour-là."
