@@ -143,7 +143,7 @@ def find():
         search, error = room_queries.RoomSearch(), refused.message
     searched = any(request.args.get(key) for key in ("capacite", "region", "departement", "date", "debut", "fin",
                                                       "accessibilite", "equipement", "plain_pied"))
-    found = room_queries.find_rooms(search) if searched and error is None else []
+    found = room_queries.find_rooms(search) if error is None else []  # every room before a search
     return render_template(
         "resources/find_room.html", search=search, found=found, searched=searched, error=error,
         regions=sorted(REGIONS.items(), key=lambda region: region[1]), departments=departments_by_region(),

@@ -72,3 +72,7 @@ def test_bad_searches_are_a_400_in_french(client, rooms, args, message):
     response = client.get("/salles", query_string=args)
     assert response.status_code == 400
     assert plain_spaces(message) in plain_spaces(html.unescape(response.get_data(as_text=True)))
+
+
+def test_before_a_search_every_room_is_listed(client, rooms):
+    assert _names(client) == ["Bureau partagé", "Grande salle de la Ruche", "Salle du Lavoir"]
