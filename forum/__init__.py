@@ -179,7 +179,13 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (core, accounts, recovery, onboarding, fabriques, fabriques_map, threads, community, notifications,
                       resources, resource_photos, loans, practices, messages, members, welcome, moderation, events, feeds, search, deliveries):
         app.register_blueprint(blueprint)
-    app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_practices_section, fabrique_threads_section]
+    from forum.events.rooms import tell_organisers_of_refusal
+    from forum.events.views import fabrique_events_section
+    from forum.resources.services import on_loan_moved
+
+    on_loan_moved(tell_organisers_of_refusal)
+    app.extensions[SECTIONS_KEY] = [fabrique_events_section, fabrique_resources_section, fabrique_practices_section,
+                                    fabrique_threads_section]
     app.extensions[HOME_SECTIONS_KEY] = [home_practices_section]
 
 
