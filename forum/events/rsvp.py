@@ -71,12 +71,15 @@ def answer_event(actor: User, event: Event, answer: Answer, now: datetime, *, si
     held_a_place = rsvp is not None and rsvp.answer is Answer.GOING and not rsvp.waiting
     if rsvp is not None and rsvp.answer is answer:
         return rsvp  # the same answer again: nothing changes (a waiting place keeps its rank)
+    # Counted before this answer is written (the count would flush it): the event's row is locked, so
+    # nobody else takes a place between this count and the commit.
+    has_room = answer is Answer.GOING and _has_room(event)
     if rsvp is None:
         rsvp = Rsvp(event_id=event.id, user_id=actor.id, answer=answer, queued_at=now, answered_at=now)
         db.session.add(rsvp)
     rsvp.answer, rsvp.answered_at = answer, now
     if answer is Answer.GOING:
-        rsvp.waiting = not _has_room(event)
+        rsvp.waiting = not has_room
         rsvp.queued_at = now
     else:
         rsvp.waiting = False

@@ -183,11 +183,15 @@ def update_event(actor: User, event: Event, data: EventInput, now: datetime, *, 
                   who=editor.display_name if editor is not None and not editor.is_deleted else None,
                   when=event.updated_at, current=[("Titre", event.title), ("Description", event.description_source)])
     before = {name: getattr(event, name) for name in _SIGNIFICANT}
-    old_timings = [(timing.starts_at, timing.ends_at) for timing in event.timings]
+    stored = list(db.session.execute(select(EventTiming).where(EventTiming.event_id == event.id)
+                                     .order_by(EventTiming.starts_at, EventTiming.id)).scalars())
+    old_timings = [(timing.starts_at, timing.ends_at) for timing in stored]
     timings = _apply(event, data, now, allow_past=True)
     new_timings = [(timing.starts_at, timing.ends_at) for timing in timings]
     if new_timings != old_timings:
-        event.timings = [EventTiming(starts_at=start, ends_at=end) for start, end in new_timings]
+        for timing in stored:
+            db.session.delete(timing)
+        db.session.add_all(EventTiming(event_id=event.id, starts_at=start, ends_at=end) for start, end in new_timings)
     if new_timings != old_timings or any(getattr(event, name) != value for name, value in before.items()):
         event.sequence += 1
     event.version += 1
