@@ -51,6 +51,8 @@ class AgendaFilters:
                 day = date.fromisoformat(raw_day)
             except ValueError:
                 raise Invalid(BAD_DATE) from None
+            if not 2000 <= day.year <= 2100:  # (midnight in Paris of year 1 is before datetime.min in UTC)
+                raise Invalid("Choisissez une date entre 2000 et 2100.")
         return cls(kind=kind if kind in {member.value for member in EventKind} else "",
                    region=region if region in REGIONS else "",
                    department=department if department in DEPARTMENTS else "",
