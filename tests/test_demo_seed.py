@@ -161,9 +161,17 @@ def _structure(app) -> tuple:
             list(session.execute(select(PrivateMessage.conversation_id, PrivateMessage.author_id,
                                         PrivateMessage.body_source).order_by(PrivateMessage.id))),
         )
+        from forum.events.models import Event, Rsvp
+
+        agenda = (
+            list(session.execute(select(Event.uid, Event.fabrique_id, Event.author_id, Event.title, Event.kind,
+                                        Event.status, Event.place_kind, Event.resource_id, Event.loan_id,
+                                        Event.capacity).order_by(Event.id))),
+            list(session.execute(select(Rsvp.event_id, Rsvp.user_id, Rsvp.answer, Rsvp.waiting).order_by(Rsvp.id))),
+        )
         db.session.remove()
     return (names, titles, bodies, resources, photos, loans, events, messages, notifications, practices, links,
-            revisions, echoes, conversations)
+            revisions, echoes, conversations, agenda)
 
 
 @pytest.fixture(scope="module")
@@ -1005,3 +1013,32 @@ def test_private_conversations(seeded, session):
                 own = [m.created_at for m in by_conversation[conversation.id] if m.author_id == user_id]
                 quiet = (member.muted or member.left_at is not None) and own and message.created_at > own[-1]
                 assert ((message.id, user_id) in told) == (not quiet), (conversation.subject, message.id, user_id)
+
+
+def test_the_agenda(seeded, session):
+    """40+ events, past and coming, some cancelled, one full with a waiting list that respects its capacity,
+    one in a room booked from another fabrique; each answer unique per member and event."""
+    from forum.events.models import Answer, Event, EventStatus, PlaceKind, Rsvp
+    from forum.resources.models import Loan
+
+    _app, counts = seeded
+    events = session.execute(select(Event).options(selectinload(Event.timings))).scalars().all()
+    assert len(events) == counts["événements"] >= 40
+    now = utcnow()
+    assert any(event.ends_at < now for event in events) and sum(event.starts_at > now for event in events) >= 20
+    assert sum(event.status is EventStatus.CANCELLED for event in events) >= 3
+    assert all(event.timings and event.starts_at == event.timings[0].starts_at for event in events)
+    assert all(timing.ends_at > timing.starts_at for event in events for timing in event.timings)
+    assert len({event.uid for event in events}) == len(events)
+    for event in events:
+        answers = session.execute(select(Rsvp).where(Rsvp.event_id == event.id)).scalars().all()
+        confirmed = [a for a in answers if a.answer is Answer.GOING and not a.waiting]
+        assert event.capacity is None or len(confirmed) <= event.capacity, event.title
+        assert all(not a.waiting or (event.capacity and len(confirmed) == event.capacity) for a in answers)
+        assert len({a.user_id for a in answers}) == len(answers)
+    full = [event for event in events if event.starts_at > now and session.scalar(
+        select(func.count()).where(Rsvp.event_id == event.id, Rsvp.waiting.is_(True)))]
+    assert full, "one upcoming event is full, with people waiting"
+    booked = [event for event in events if event.place_kind is PlaceKind.BOOKED_ROOM]
+    assert booked and all(session.get(Loan, event.loan_id).borrower_fabrique_id == event.fabrique_id
+                          for event in booked)
