@@ -34,7 +34,7 @@ ANSWER_DONE = {Answer.GOING: "C'est noté : vous venez.", Answer.INTERESTED: "C'
 
 
 def _filters_context(filters: queries.AgendaFilters) -> dict:
-    return {"filters": filters, "kinds": list(EventKind), "active_filters": filters_in_use(),
+    return {"filters": filters, "kinds": list(EventKind), "active_filters": filters_in_use(("page", "tri", "mois")),
             "regions": sorted(REGIONS.items(), key=lambda region: region[1]), "departments": departments_by_region()}
 
 
