@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 
+from flask_wtf.file import FileField
 from wtforms import BooleanField, DateTimeLocalField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -61,6 +62,8 @@ class EventForm(CreatingForm, VersionedForm):
     price_details = StringField("Tarif", validators=[Length(max=300)])
     capacity = FrenchNumberField("Jauge (nombre de places)", validators=[Optional()],
                                  description="Laissez vide s'il n'y a pas de limite ; au-delà, une liste d'attente.")
+    image = FileField("Image (facultative)", description="JPEG, PNG ou WebP, 4 Mo au plus.",
+                      render_kw={"accept": "image/jpeg,image/png,image/webp"})
     status = SelectField("Statut", coerce=_code, default=EventStatus.SCHEDULED.value,
                          choices=choices((status.value, status.label) for status in EventStatus
                                          if status is not EventStatus.CANCELLED))

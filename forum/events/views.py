@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
+from flask import (
+    Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request, send_from_directory, url_for,
+)
 from flask_login import current_user, login_required
 
 from forum.accounts import submissions
@@ -17,7 +19,7 @@ from forum.core.models import utcnow
 from forum.core.pagination import parse_page
 from forum.core.visibility import is_moderator
 from forum.core.web import filters_in_use, repeated_submission, site_url
-from forum.events import queries, rsvp, services
+from forum.events import images, queries, rsvp, services
 from forum.events.display import hour_fr, timing_fr
 from forum.events.forms import AnswerForm, CancelForm, EventForm, event_input
 from forum.events.models import Answer, AttendanceMode, Event, EventKind
@@ -26,6 +28,7 @@ from forum.extensions import db
 from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import active_fabrique_of
+from forum.resources.photos import is_photo_name
 
 blueprint = Blueprint("events", __name__, url_prefix="/agenda")
 NEW_EVENT = "event"  # the new-event form's submission scope (forum.accounts.submissions)
@@ -75,6 +78,17 @@ def _visible_event(event_id: int) -> Event:
     return event
 
 
+@blueprint.get("/images/<name>")
+def image(name: str):
+    """An event's image file: WebP, never sniffed, cached for good (names never change)."""
+    if not is_photo_name(name):
+        abort(404)
+    response = send_from_directory(_store().root, name, mimetype="image/webp", max_age=365 * 86_400)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.cache_control.immutable = True
+    return response
+
+
 @blueprint.get("/<id:event_id>")
 def show(event_id: int):
     event = _visible_event(event_id)
@@ -85,12 +99,24 @@ def show(event_id: int):
         "events/show.html", event=event, counts=rsvp.counts_of(event.id), own=own,
         rank=rsvp.waiting_rank(own) if own is not None else None, answers=list(Answer), now=utcnow(),
         may_edit=services.may_edit(current_user, event), room=services.room_state(event, loan_state),
-        json_ld=event_json_ld(event, page_url))
+        json_ld=event_json_ld(event, page_url, image_url=site_url() + url_for("events.image", name=event.image_filename)
+                              if event.image_filename else ""))
 
 
 def _publishing_fabrique() -> Fabrique | None:
     fabrique = active_fabrique_of(current_user)
     return fabrique if fabrique is not None and services.may_publish_for(current_user, fabrique) else None
+
+
+def _uploaded_image(form: EventForm) -> bytes | None:
+    upload = form.image.data
+    if not upload or not getattr(upload, "filename", ""):
+        return None
+    return upload.read(images.MAX_FILE_BYTES + 1)  # one byte more: too heavy is refused, not cut
+
+
+def _store():
+    return images.event_store(current_app.instance_path)
 
 
 def _form(fabrique_id: int, **kwargs) -> EventForm:
@@ -119,6 +145,8 @@ def create():
                 return repeated_submission("Cet événement était déjà publié.", url_for(
                     "events.show", event_id=earlier.id) if earlier else url_for("events.index"))
             event = services.publish_event(current_user, fabrique, event_input(form), utcnow())
+            if (data := _uploaded_image(form)) is not None:
+                images.set_image(event, data, _store())
             claim.record(event.id)
             db.session.commit()
         except DomainError as error:
@@ -153,6 +181,8 @@ def edit(event_id: int):
         try:
             services.update_event(current_user, event, event_input(form), utcnow(),
                                   seen_version=read_version(form.version.data))
+            if (data := _uploaded_image(form)) is not None:
+                images.set_image(event, data, _store())
             db.session.commit()
         except DomainError as error:
             return render_form("events/edit.html", form, attach_error(form, error), event=event,

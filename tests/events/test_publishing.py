@@ -143,3 +143,35 @@ def test_several_timings_are_kept_in_order(client):
     event = db.session.execute(select(Event)).scalar_one()
     assert event.starts_at == min(timing.starts_at for timing in timings)
     assert event.ends_at == max(timing.ends_at for timing in timings)
+
+
+def _png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (640, 480), (30, 110, 90)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_an_image_goes_through_the_photo_pipeline(client):
+    from io import BytesIO
+
+    organiser_world()
+    login(client, "membre@exemple.fr")
+    refused = submit(client, "/agenda/nouveau", {**_form(), "image": (BytesIO(b"not an image"), "photo.png")},
+                     content_type="multipart/form-data")
+    assert refused.status_code == 400 and "Ce fichier n'est pas une photo" in refused.get_data(as_text=True) \
+        .replace("&#39;", "'")
+    assert _count() == 0
+    response = submit(client, "/agenda/nouveau", {**_form(), "image": (BytesIO(_png()), "photo.png")},
+                      content_type="multipart/form-data")
+    assert response.status_code == 302
+    event = db.session.execute(select(Event)).scalar_one()
+    assert event.image_filename and event.image_thumbnail
+    with client.get(f"/agenda/images/{event.image_filename}") as served:
+        assert served.status_code == 200 and served.mimetype == "image/webp" and served.data[:4] == b"RIFF"
+    page = client.get(f"/agenda/{event.id}").get_data(as_text=True)
+    assert f"/agenda/images/{event.image_filename}" in page
+    assert client.get("/agenda/images/..%2Fsecret_key").status_code == 404
