@@ -17,6 +17,7 @@ from forum.events.models import AttendanceMode, Event, EventKind, EventStatus, E
 from forum.extensions import db
 from forum.fabriques.geography import DEPARTMENTS, REGIONS
 from forum.fabriques.models import Fabrique
+from forum.resources.models import Resource
 
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -144,7 +145,8 @@ def month_view(first: date, filters: AgendaFilters) -> MonthView:
 def event_for_page(event_id: int) -> Event | None:
     return db.session.execute(
         select(Event).where(Event.id == event_id)
-        .options(joinedload(Event.fabrique), joinedload(Event.resource), joinedload(Event.loan),
+        .options(joinedload(Event.fabrique), joinedload(Event.resource).joinedload(Resource.fabrique),
+                 joinedload(Event.loan),
                  joinedload(Event.author), selectinload(Event.timings))).unique().scalar_one_or_none()
 
 

@@ -22,8 +22,11 @@ def _place(event: Event) -> list[dict]:
             places.append({"@type": "Place", "name": room, "address": {
                 "@type": "PostalAddress", "streetAddress": fabrique.address, "postalCode": fabrique.postal_code,
                 "addressLocality": fabrique.city, "addressCountry": "FR"}})
-        elif event.resource is not None:  # a room booked from another fabrique
-            places.append({"@type": "Place", "name": event.resource.name})
+        elif event.resource is not None:  # a room booked from another fabrique (its fabrique loaded)
+            host = event.resource.fabrique
+            places.append({"@type": "Place", "name": f"{event.resource.name} ({host.name})", "address": {
+                "@type": "PostalAddress", "streetAddress": host.address, "postalCode": host.postal_code,
+                "addressLocality": host.city, "addressCountry": "FR"}})
     if event.attendance_mode.is_online and event.online_url:
         places.append({"@type": "VirtualLocation", "url": event.online_url})
     return places

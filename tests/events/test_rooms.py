@@ -38,6 +38,7 @@ def test_the_event_waits_for_the_room_then_shows_it_confirmed(client):
     _act(world["other_manager"], loan.id, Action.ACCEPT)
     page = client.get(f"/agenda/{event.id}").get_data(as_text=True)
     assert "Salle confirmée" in page and "En attente de la salle" not in page
+    assert "chez" in page and "L&#39;Atelier Voisin" in page
 
 
 def test_a_refused_room_is_told_to_the_organisers(client):
