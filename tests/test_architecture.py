@@ -20,7 +20,8 @@ ALLOWED = {
     "messages": {"core", "accounts", "fabriques", "notifications", "threads"},
     # The agenda: events of fabriques, held in their rooms or in rooms booked through loans.
     "events": {"core", "accounts", "fabriques", "notifications", "resources"},
-    "moderation": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "messages"},
+    "moderation": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "messages",
+                   "events"},
     "digests": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
     "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation",
              "messages", "events"},
