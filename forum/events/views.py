@@ -32,6 +32,9 @@ from forum.resources.photos import is_photo_name
 
 blueprint = Blueprint("events", __name__, url_prefix="/agenda")
 NEW_EVENT = "event"  # the new-event form's submission scope (forum.accounts.submissions)
+# The overseas regions the fabriques' map frames apart (forum/resources/map_views.py FRAMES): the
+# agenda's map shows the metropole; overseas events stay in the list below it.
+OVERSEAS_REGIONS = ("01", "02", "03", "04", "06")
 ANSWER_DONE = {Answer.GOING: "C'est noté : vous venez.", Answer.INTERESTED: "C'est noté : vous êtes intéressé·e.",
                Answer.NOT_GOING: "C'est noté : vous ne venez pas."}
 
@@ -61,7 +64,8 @@ def map_page():
     filters = queries.AgendaFilters.from_args(request.args)
     markers = [{"name": fabrique.name, "url": url_for("fabriques.show", slug=fabrique.slug),
                 "lat": fabrique.latitude, "lng": fabrique.longitude, "territory": fabrique.territory_type.value,
-                "territory_label": fabrique.territory_type.label, "place": fabrique.city, "zone": "metropole",
+                "territory_label": fabrique.territory_type.label, "place": fabrique.city,
+                "zone": fabrique.region_code if fabrique.region_code in OVERSEAS_REGIONS else "metropole",
                 "events": [{"title": event.title, "url": url_for("events.show", event_id=event.id),
                             "when": event.starts_at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")}
                            for event in events[:5]], "resources": 0}
