@@ -201,7 +201,6 @@ class Rsvp(Base):
     (first come, first served) and moves up when a confirmed attendee withdraws."""
 
     __tablename__ = "event_rsvps"
-    __affects_pages__ = False  # the event page reads the counts directly
     __table_args__ = (
         UniqueConstraint("event_id", "user_id", name="uq_event_rsvps_event_id_user_id"),
         Index("ix_event_rsvps_user_id", "user_id"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 
 from flask import (
@@ -14,8 +15,10 @@ from forum.accounts import submissions
 from forum.core.dates import PARIS, today_in_france
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.forms import attach_error, render_form
+from forum.core.fragments import fragment, uses_fragments
 from forum.core.locking import read_version
 from forum.core.models import utcnow
+from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.visibility import is_moderator
 from forum.core.web import filters_in_use, repeated_submission, site_url
@@ -39,27 +42,40 @@ ANSWER_DONE = {Answer.GOING: "C'est noté : vous venez.", Answer.INTERESTED: "C'
                Answer.NOT_GOING: "C'est noté : vous ne venez pas."}
 
 
-def _filters_context(filters: queries.AgendaFilters) -> dict:
-    return {"filters": filters, "kinds": list(EventKind), "active_filters": filters_in_use(("page", "tri", "mois")),
-            "regions": sorted(REGIONS.items(), key=lambda region: region[1]), "departments": departments_by_region()}
+def _filters_context(filters: queries.AgendaFilters, endpoint: str, month_value: str = "") -> dict:
+    """The filter bar: rendered once per filters and view (its hundred departments read nothing from the
+    database), as the catalogue's is."""
+    no_date = endpoint == "events.month"
+    form = fragment("events/_filters.html", (dataclasses.astuple(filters), endpoint, month_value), lambda: {
+        "filters": filters, "kinds": list(EventKind), "action": url_for(endpoint), "no_date": no_date,
+        "month_value": month_value, "regions": sorted(REGIONS.items(), key=lambda region: region[1]),
+        "departments": departments_by_region()}, versioned=False)
+    return {"filters": filters, "filters_form": form, "active_filters": filters_in_use(("page", "tri", "mois"))}
 
 
 @blueprint.get("")
+@public_page
+@uses_fragments
 def index():
     filters = queries.AgendaFilters.from_args(request.args)
     page = queries.upcoming(filters, parse_page(request.args.get("page")), 20, utcnow())
     return render_template("events/index.html", page=page, can_publish=_publishing_fabrique() is not None,
-                           **_filters_context(filters))
+                           **_filters_context(filters, "events.index"))
 
 
 @blueprint.get("/mois")
+@public_page
+@uses_fragments
 def month():
     filters = queries.AgendaFilters.from_args(request.args)
     view = queries.month_view(queries.parse_month(request.args.get("mois"), today_in_france()), filters)
-    return render_template("events/month.html", view=view, today=today_in_france(), **_filters_context(filters))
+    return render_template("events/month.html", view=view, today=today_in_france(),
+                           **_filters_context(filters, "events.month", view.first.strftime("%Y-%m")))
 
 
 @blueprint.get("/carte")
+@public_page
+@uses_fragments
 def map_page():
     filters = queries.AgendaFilters.from_args(request.args)
     markers = [{"name": fabrique.name, "url": url_for("fabriques.show", slug=fabrique.slug),
@@ -70,7 +86,7 @@ def map_page():
                             "when": event.starts_at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")}
                            for event in events[:5]], "resources": 0}
                for fabrique, events in queries.map_events(utcnow(), filters)]
-    return render_template("events/map.html", markers=markers, **_filters_context(filters))
+    return render_template("events/map.html", markers=markers, **_filters_context(filters, "events.map_page"))
 
 
 def _visible_event(event_id: int) -> Event:
@@ -94,6 +110,7 @@ def image(name: str):
 
 
 @blueprint.get("/<id:event_id>")
+@public_page
 def show(event_id: int):
     event = _visible_event(event_id)
     own = rsvp.answer_of(current_user, event.id)
