@@ -58,8 +58,13 @@ def _filters_context(filters: queries.AgendaFilters, endpoint: str, month_value:
 @uses_fragments
 def index():
     filters = queries.AgendaFilters.from_args(request.args)
-    page = queries.upcoming(filters, parse_page(request.args.get("page")), 20, utcnow())
-    return render_template("events/index.html", page=page, can_publish=_publishing_fabrique() is not None,
+    number = parse_page(request.args.get("page"))
+    now = utcnow()
+    # The list is the same for everyone at a content version: rendered once per address and minute
+    # (events leave it when they end).
+    listing = fragment("events/_listing.html", (request.full_path, now.replace(second=0, microsecond=0)),
+                       lambda: {"page": queries.upcoming(filters, number, 20, now)})
+    return render_template("events/index.html", listing=listing, can_publish=_publishing_fabrique() is not None,
                            **_filters_context(filters, "events.index"))
 
 
