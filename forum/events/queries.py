@@ -142,6 +142,33 @@ def month_view(first: date, filters: AgendaFilters) -> MonthView:
     return MonthView(first, weeks, by_day)
 
 
+@dataclass(frozen=True)
+class EventHead:
+    """What the event page needs before its (cached) body: who may see it, who may act, whether one may answer."""
+
+    id: int
+    fabrique_id: int
+    author_id: int | None
+    title: str
+    status: EventStatus
+    ends_at: datetime
+    capacity: int | None
+    hidden_at: datetime | None
+    hidden_kind: object
+    hidden_reason: str
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status is EventStatus.CANCELLED
+
+
+def event_head(event_id: int) -> EventHead | None:
+    row = db.session.execute(select(
+        Event.id, Event.fabrique_id, Event.author_id, Event.title, Event.status, Event.ends_at, Event.capacity,
+        Event.hidden_at, Event.hidden_kind, Event.hidden_reason).where(Event.id == event_id)).first()
+    return EventHead(*row) if row is not None else None
+
+
 def event_for_page(event_id: int) -> Event | None:
     return db.session.execute(
         select(Event).where(Event.id == event_id)

@@ -116,17 +116,40 @@ def image(name: str):
 
 @blueprint.get("/<id:event_id>")
 @public_page
+@uses_fragments
 def show(event_id: int):
-    event = _visible_event(event_id)
-    own = rsvp.answer_of(current_user, event.id)
-    loan_state = event.loan.state if event.loan is not None else None
-    page_url = site_url() + url_for("events.show", event_id=event.id)
+    head = queries.event_head(event_id)
+    if head is None:
+        raise NotFound(services.EVENT_GONE)
+    may_edit = services.may_edit(current_user, head)
+    if head.hidden_at is not None and not (is_moderator(current_user) or may_edit):
+        raise NotFound(rsvp.HIDDEN)
+    own = rsvp.answer_of(current_user, head.id)
+    loaded: dict[str, Event] = {}
+
+    def event() -> Event:  # the whole event, read only when a fragment is missing
+        if "event" not in loaded:
+            loaded["event"] = queries.event_for_page(head.id)
+        return loaded["event"]
+
+    def facts() -> dict:
+        full = event()
+        loan_state = full.loan.state if full.loan is not None else None
+        return {"event": full, "room": services.room_state(full, loan_state)}
+
+    def json_ld() -> dict:
+        full = event()
+        image = site_url() + url_for("events.image", name=full.image_filename) if full.image_filename else ""
+        return {"json_ld": event_json_ld(full, site_url() + url_for("events.show", event_id=full.id), image_url=image)}
+
+    # The event's facts, description and JSON-LD are the same for everyone at a content version; the
+    # answers (counts, the viewer's own) are read at each request.
     return render_template(
-        "events/show.html", event=event, counts=rsvp.counts_of(event.id), own=own,
+        "events/show.html", event=head, counts=rsvp.counts_of(head.id), own=own,
         rank=rsvp.waiting_rank(own) if own is not None else None, answers=list(Answer), now=utcnow(),
-        may_edit=services.may_edit(current_user, event), room=services.room_state(event, loan_state),
-        json_ld=event_json_ld(event, page_url, image_url=site_url() + url_for("events.image", name=event.image_filename)
-                              if event.image_filename else ""))
+        may_edit=may_edit, facts=fragment("events/_facts.html", (head.id,), facts),
+        description=fragment("events/_description.html", (head.id,), lambda: {"event": event()}),
+        json_ld=fragment("events/_json_ld.html", (head.id, site_url()), json_ld))
 
 
 def _publishing_fabrique() -> Fabrique | None:

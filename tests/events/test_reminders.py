@@ -42,3 +42,17 @@ def test_attendees_are_reminded_the_day_before_once(app):
     assert [(mail.to, mail.subject) for mail in mails] == [
         (["autre@exemple.fr"], "Rappel\u00a0: Atelier du lendemain, demain")]
     assert "https://forum.exemple.fr/agenda/" in mails[0].body
+
+
+def test_the_worker_schedules_the_reminders(app):
+    from forum.core.models import utcnow
+    from forum.worker import jobs, schedules
+
+    assert "event-reminders" in [schedule.name for schedule in schedules.SCHEDULES]
+    world = organiser_world()
+    event = make_event(world["manager"], world["fabrique"], timings=[Timing(paris(1, 10), paris(1, 12))])
+    answer(world["outsider"], event.id, Answer.GOING)
+    with writing():
+        summary = jobs.event_reminders(utcnow())
+        commit_work()
+    assert summary == "1 rappel(s) d'événement"

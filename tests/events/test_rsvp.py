@@ -103,3 +103,13 @@ def test_a_past_event_takes_no_answer(client):
     response = _post(client, event.id, "going")
     assert response.status_code == 409 and "Cet événement est terminé" in response.get_data(as_text=True)
     assert db.session.execute(select(func.count()).select_from(Rsvp)).scalar_one() == 0
+
+
+def test_a_full_event_says_so_and_the_page_follows_the_answers(client):
+    world = organiser_world()
+    event = make_event(world["manager"], world["fabrique"], capacity=1)
+    page = client.get(f"/agenda/{event.id}").get_data(as_text=True)  # cached for visitors
+    assert "Complet\u00a0: liste d’attente" not in page
+    answer(world["outsider"], event.id, Answer.GOING)
+    page = client.get(f"/agenda/{event.id}").get_data(as_text=True)
+    assert "Complet\u00a0: liste d’attente" in page and "1 participant·e / 1" in page
