@@ -80,7 +80,8 @@ TARGET_QUERIES = 12
 # Most people on the forum are logged in, and the anonymous page cache never serves them: every
 # page is measured a second time as a member (a session cookie obtained through the login form).
 MEMBER_TARGETS = {"home": 0.15, "thread": 0.15, "catalogue": 0.15, "resource": 0.15, "practices": 0.15,
-                  "practice": 0.15, "loans": 0.15, "notifications": 0.15, "search": 0.10}
+                  "practice": 0.15, "loans": 0.15, "notifications": 0.15, "search": 0.10, "agenda": 0.15,
+                  "event": 0.15}
 ANONYMOUS_TARGET = 0.45
 MEMBER_PAGES = (("loans", "/prets"), ("notifications", "/notifications"))  # members only
 SEARCH_PAGE = ("search", "/recherche?q=imprimante")
@@ -94,7 +95,7 @@ BOOKING_STATES = ("accepted", "lent")  # forum.resources.models.BOOKING_STATES, 
 PARIS = ZoneInfo("Europe/Paris")
 
 PAGE_NAMES = ("home", "category", "thread", "fabrique", "directory", "catalogue", "resource", "practices",
-              "practice", "search", "loans", "notifications")
+              "practice", "search", "loans", "notifications", "agenda", "event", "agenda-feed")
 EXIT_CANNOT_RUN = 2
 _TRANSACTION_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
 
@@ -319,6 +320,9 @@ def pick_pages(database: Path | str, only: list[str] | None) -> tuple[list[Page]
             "(SELECT count(*) FROM threads t WHERE t.fabrique_id = f.id) DESC, "
             "(SELECT count(*) FROM memberships m WHERE m.fabrique_id = f.id AND m.status = 'active') DESC, "
             "f.id LIMIT 1", "fabrique")
+        # The event with the most answers (its waiting list included): the agenda's busiest page.
+        event = first("SELECT e.id FROM events e WHERE e.hidden_at IS NULL ORDER BY "
+                      "(SELECT count(*) FROM event_rsvps r WHERE r.event_id = e.id) DESC, e.id LIMIT 1", "event")
         catalogue_pages, skipped = pick_catalogue_pages(connection, today_in_france())
         practice_pages = pick_practice_pages(connection, skipped)
     finally:
@@ -334,6 +338,9 @@ def pick_pages(database: Path | str, only: list[str] | None) -> tuple[list[Page]
         *catalogue_pages,
         *practice_pages,
         Page(*SEARCH_PAGE),
+        Page("agenda", "/agenda"),
+        Page("event", f"/agenda/{event[0]}"),
+        Page("agenda-feed", "/flux/agenda.atom"),
         *(Page(name, url, members_only=True) for name, url in MEMBER_PAGES),
     ]
     pages = [page for page in pages if not only or page.name in only]
