@@ -166,6 +166,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.resources.map_views import blueprint as fabriques_map
     from forum.resources.loan_views import blueprint as loans
     from forum.resources.photo_views import blueprint as resource_photos
+    from forum.resources.room_views import blueprint as rooms
     from forum.resources.views import blueprint as resources
     from forum.resources.views import fabrique_resources_section
     from forum.search.views import blueprint as search
@@ -176,7 +177,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.threads.views import fabrique_threads_section
 
     for blueprint in (core, accounts, recovery, onboarding, fabriques, fabriques_map, threads, community, notifications,
-                      resources, resource_photos, loans, practices, messages, members, welcome, moderation, feeds, search, deliveries):
+                      resources, resource_photos, rooms, loans, practices, messages, members, welcome, moderation, feeds, search, deliveries):
         app.register_blueprint(blueprint)
     app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_practices_section, fabrique_threads_section]
     app.extensions[HOME_SECTIONS_KEY] = [home_practices_section]

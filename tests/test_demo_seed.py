@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from forum import create_app
 from forum.accounts.models import Role, User
+from forum.resources.rooms import CONFIRMED_AT_ONCE
 from forum.accounts.names import name_key
 from forum.accounts.passwords import verify_password
 from forum.accounts.services import clean_display_name
@@ -513,7 +514,7 @@ def test_loans_follow_the_rules(session):
         assert (loan.requested_by_id, loan.borrower_fabrique_id) in roles, "requested by an active member"
         assert 1 <= loan.quantity <= resource.quantity
         assert loan.start_date <= loan.end_date and loan.days <= resource.max_loan_days
-        if loan.state in (LoanState.ACCEPTED, LoanState.LENT):
+        if loan.state in (LoanState.ACCEPTED, LoanState.LENT) and loan.starts_at is None:
             bookings[resource.id].append(Booking(loan.start_date, loan.end_date, loan.quantity))
         if resource.paused:
             assert loan.state not in (LoanState.REQUESTED, LoanState.ACCEPTED, LoanState.LENT)
@@ -542,7 +543,10 @@ def test_loan_histories_match_their_states(session):
         for previous, event in zip(history, history[1:], strict=False):
             assert event.from_state is previous.to_state
             side = sides[(event.to_state, event.from_state)]
-            if side is Side.OWNER:
+            if event.actor_id is None:  # a room whose rules confirm bookings at once
+                assert (event.to_state, event.note, loan.starts_at is not None) == (
+                    LoanState.ACCEPTED, CONFIRMED_AT_ONCE, True)
+            elif side is Side.OWNER:
                 assert roles.get((event.actor_id, loan.owner_fabrique_id)) is MembershipRole.MANAGER
             else:
                 assert (event.actor_id, loan.borrower_fabrique_id) in roles
@@ -1005,3 +1009,35 @@ def test_private_conversations(seeded, session):
                 own = [m.created_at for m in by_conversation[conversation.id] if m.author_id == user_id]
                 quiet = (member.muted or member.left_at is not None) and own and message.created_at > own[-1]
                 assert ((message.id, user_id) in told) == (not quiet), (conversation.subject, message.id, user_id)
+
+
+def test_rooms_have_rules_and_hourly_bookings_that_never_overlap(seeded, session):
+    from forum.resources.models import BOOKING_STATES, RoomRules
+    from forum.resources.rooms import rules_of
+    from forum.resources.slots import Slot
+    from forum.core.dates import PARIS
+
+    _app, counts = seeded
+    rooms = {resource.id: resource for resource in session.scalars(
+        select(Resource).where(Resource.kind == ResourceKind.SPACE))}
+    rules = {row.resource_id: row for row in session.scalars(select(RoomRules))}
+    assert set(rules) == set(rooms) and counts["règles de salles"] == len(rooms)
+    assert {row.needs_approval for row in rules.values()} == {True, False}
+    booked = list(session.scalars(select(Loan).where(Loan.starts_at.is_not(None)).order_by(Loan.starts_at)))
+    assert len(booked) == counts["réservations de salles"] >= 100
+    now = utcnow()
+    assert any(loan.ends_at < now for loan in booked) and any(loan.starts_at > now for loan in booked)
+    by_room = defaultdict(list)
+    for loan in booked:
+        assert loan.resource_id in rooms
+        start, end = loan.starts_at.astimezone(PARIS), loan.ends_at.astimezone(PARIS)
+        slot = Slot.of(start.date(), start.time(), end.time())
+        room_rules = rules_of(rules[loan.resource_id])
+        assert room_rules.is_open(slot) and room_rules.min_minutes <= slot.wall_minutes <= room_rules.max_minutes
+        assert loan.start_date == loan.end_date == start.date()
+        assert loan.blocked_until == loan.ends_at + timedelta(minutes=room_rules.buffer_minutes)
+        if loan.state in BOOKING_STATES or loan.state is LoanState.RETURNED:
+            by_room[loan.resource_id].append(loan)
+    for held in by_room.values():
+        for first, second in zip(held, held[1:]):
+            assert second.starts_at >= first.blocked_until

@@ -7,12 +7,13 @@ from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.practices.models import Practice, PracticeComment
-from forum.resources.models import Loan, LoanMessage
+from forum.resources.models import Loan, LoanMessage, ResourceKind
 from forum.threads.models import Category, Post, Thread
 from tests.conftest import csrf_token, form_fields, login, make_category, make_thread
 from tests.practices.builders import make_practice
 from tests.race import Racer, outcome_of, race
-from tests.resources.builders import day, make_loan, two_fabriques
+from tests.resources.builders import day, make_loan, make_resource, two_fabriques
+from tests.resources.room_builders import next_weekday, set_rules
 
 ROUNDS = 3
 
@@ -38,6 +39,8 @@ def test_every_creating_form_sent_twice_at_once_creates_once(app, client, tmp_pa
     thread = make_thread(world["owner"], category)
     practice = make_practice(world["owner"], [category.id])
     loan = make_loan(world["borrower_manager"], world["resource"], day(60), day(61))
+    room = make_resource(world["owner"], world["lender"], "Salle du Lavoir", ResourceKind.SPACE)
+    set_rules(world["owner"], room)
     login(client, "member@exemple.fr")
 
     def form(kind, url, page, **data):
@@ -56,6 +59,8 @@ def test_every_creating_form_sent_twice_at_once_creates_once(app, client, tmp_pa
             form("comment", f"/pratiques/{practice.id}/commentaires", f"/pratiques/{practice.id}",
                  body=f"Commentaire {number}"),
             form("message", f"/prets/{loan.id}/messages", f"/prets/{loan.id}", body=f"Message {number}"),
+            form("room", f"/ressources/{room.id}/creneaux", f"/ressources/{room.id}/creneaux",
+                 day=next_weekday(1).isoformat(), start=f"{14 + number}:00", end=f"{15 + number}:00"),
         ]
     first, second = race(app, tmp_path, [Racer("member@exemple.fr", _send, rounds, _read_page),
                                          Racer("member@exemple.fr", _send, rounds, _read_page)])
@@ -65,7 +70,8 @@ def test_every_creating_form_sent_twice_at_once_creates_once(app, client, tmp_pa
         assert first[number].location == second[number].location, kind
     assert _count(Post, Post.thread_id == thread.id) == ROUNDS + 1
     assert _count(Thread) == ROUNDS + 1
-    assert _count(Loan) == ROUNDS + 1
+    assert _count(Loan) == 2 * ROUNDS + 1  # the loans by days, the room's hours, the first loan
+    assert _count(Loan, Loan.starts_at.is_not(None)) == ROUNDS
     assert _count(PracticeComment) == ROUNDS
     assert _count(LoanMessage) == ROUNDS
     # The counters the pages show equal what a recount finds.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import pytest
@@ -163,3 +164,42 @@ def test_0021_reads_why_content_is_hidden_from_its_sentence_and_goes_back(tmp_pa
                      "posts": {1: None, 2: "awaiting_approval", 3: "flags", 4: "rejected", 5: "moderator"},
                      "resources": {1: "flags"}}
     assert "hidden_kind" not in columns and reasons[2] == AWAITING_APPROVAL
+
+
+def test_0022_gives_existing_rooms_the_default_rules_and_goes_back(tmp_path, empty_database_url):
+    """Existing rooms (only them) get Monday–Friday 9:00–18:00, 1 h notice, 90 days ahead, 30 min–8 h,
+    no buffer, approval required; their loans by days stay as they were; the downgrade drops it all."""
+    from flask_migrate import downgrade
+    from sqlalchemy import inspect
+
+    from forum.resources.rooms import DEFAULT_RULES
+
+    app = create_app({**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="0021")
+        with db.engine.begin() as connection:
+            _insert_row(connection, "fabriques", {"id": 1, "slug": "f", "name": "F"})
+            _insert_row(connection, "resources", {"id": 1, "fabrique_id": 1, "kind": "espace"})
+            _insert_row(connection, "resources", {"id": 2, "fabrique_id": 1, "kind": "equipement"})
+            _insert_row(connection, "loans", {"id": 1, "resource_id": 1, "owner_fabrique_id": 1,
+                                              "borrower_fabrique_id": 1, "state": "accepted",
+                                              "requested_by_id": None})
+        upgrade()
+        with db.engine.connect() as connection:
+            rows = connection.execute(text(
+                "SELECT resource_id, opening_hours, closed_dates, min_notice_hours, max_notice_days, min_minutes, "
+                "max_minutes, buffer_minutes, needs_approval FROM room_rules")).all()
+            loan = connection.execute(text("SELECT state, starts_at, ends_at FROM loans")).one()
+        downgrade(revision="0021")
+        with db.engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            columns = {column["name"] for column in inspect(connection).get_columns("loans")}
+        upgrade()
+        db.engine.dispose()
+    assert len(rows) == 1 and rows[0][0] == 1
+    opening = rows[0][1] if isinstance(rows[0][1], dict) else json.loads(rows[0][1])
+    closed = rows[0][2] if isinstance(rows[0][2], list) else json.loads(rows[0][2])
+    assert opening == DEFAULT_RULES.opening_hours and closed == []
+    assert tuple(rows[0][3:8]) == (1, 90, 30, 480, 0) and bool(rows[0][8]) is True
+    assert tuple(loan) == ("accepted", None, None)
+    assert "room_rules" not in tables and not {"starts_at", "ends_at", "blocked_until"} & columns

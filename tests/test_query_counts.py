@@ -63,16 +63,24 @@ def test_thread_page_query_count_does_not_grow_with_posts(client, app, count_que
 def test_catalogue_and_loan_pages_have_bounded_query_counts(client, app, count_queries, size):
     from forum.resources.models import ResourceKind
     from tests.resources.builders import day, make_loan, make_resource, two_fabriques
+    from tests.resources.room_builders import book, next_weekday
 
     world = two_fabriques()
     resources = [make_resource(world["owner"], world["lender"], f"Objet numéro {n}",
                                kind=ResourceKind.SPACE if n % 3 == 0 else ResourceKind.EQUIPMENT)
                  for n in range(size)]
-    loans = [make_loan(world["member"], resources[n % size], day(n + 1), day(n + 2)) for n in range(size)]
+    # Rooms are booked by the hour (on weekdays, within the default rules), equipment by days.
+    loans = [book(world["member"], resources[n % size], next_weekday(n % 5), f"{9 + n % 8}:00", f"{10 + n % 8}:00")
+             if resources[n % size].kind is ResourceKind.SPACE
+             else make_loan(world["member"], resources[n % size], day(n + 1), day(n + 2)) for n in range(size)]
     login(client, "owner@exemple.fr")
+    room = resources[0]
+    tuesday = next_weekday(1).isoformat()
     pages = ["/ressources", f"/ressources?type=equipement&du={day(1).isoformat()}&au={day(20).isoformat()}",
              f"/ressources/{resources[0].id}", "/prets", f"/prets/{loans[0].id}", "/notifications",
-             "/fabriques/carte", f"/fabriques/{world['lender'].slug}"]
+             "/fabriques/carte", f"/fabriques/{world['lender'].slug}", f"/ressources/{room.id}/creneaux",
+             f"/ressources/{room.id}/regles", f"/salles?capacite=10&date={tuesday}&debut=14:00&fin=17:00",
+             "/salles?region=75&accessibilite=plain&equipement=video"]
     for url in pages:
         with count_queries() as counter:
             assert client.get(url).status_code == 200, url

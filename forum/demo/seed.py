@@ -12,7 +12,8 @@ Each step is a function ``build_x(ctx)`` that receives the one ``DemoContext``
 - ``forum.demo.seed_practices`` (with ``seed_practice_versions``) and
   ``forum.demo.seed_practice_echoes``: practice reports, their versions, votes, comments, trials;
 - ``forum.demo.seed_community``: solutions, "Merci", bookmarks, follows, flags, held replies;
-- ``forum.demo.seed_conversations``: a few private conversations between members.
+- ``forum.demo.seed_conversations``: a few private conversations between members;
+- ``forum.demo.seed_rooms``: the rooms' booking rules and weeks of hourly bookings.
 
 Everything is planned in memory first (texts, authors, dates), then written in a few
 ``add_all`` + ``flush`` batches. Randomness comes from ``random.Random`` instances derived
@@ -45,6 +46,7 @@ from forum.demo.seed_people import (
 )
 from forum.demo.seed_practice_echoes import build_practice_echoes, build_practice_notifications
 from forum.demo.seed_practices import build_practices
+from forum.demo.seed_rooms import build_room_bookings, build_room_rules
 from forum.demo.seed_threads import build_threads
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
@@ -78,6 +80,8 @@ STEPS: tuple[Callable[[DemoContext], object], ...] = (
     build_community,
     # Private conversations between members.
     build_conversations,
+    # Rooms booked by the hour: their rules, weeks of bookings.
+    build_room_rules, build_room_bookings,
 )
 
 

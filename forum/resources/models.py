@@ -7,7 +7,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from markupsafe import Markup
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    DDL, JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, event, text,
+)
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
@@ -176,6 +179,10 @@ def loan_is_overdue(state: LoanState, end_date: date, today: date) -> bool:
     return state is LoanState.LENT and end_date < today
 
 
+# The exclusion constraint's name: an IntegrityError naming it is a slot already taken (a 409).
+ROOM_SLOT_TAKEN = "ex_loans_room_slot"
+
+
 class Loan(Base):
     """A fabrique's request to use another fabrique's resource for a period (dates inclusive)."""
 
@@ -186,6 +193,15 @@ class Loan(Base):
         Index("ix_loans_owner_fabrique_id", "owner_fabrique_id"),
         CheckConstraint("end_date >= start_date", name="period_ordered"),
         CheckConstraint("quantity >= 1", name="quantity_positive"),
+        CheckConstraint("ends_at > starts_at AND blocked_until >= ends_at", name="slot_ordered"),
+        Index("ix_loans_resource_id_starts_at", "resource_id", "starts_at"),
+        # The room invariant on PostgreSQL: two confirmed bookings of one room never overlap, their
+        # buffer included (SQLite: the write lock and forum/resources/room_bookings.py's check).
+        ExcludeConstraint(
+            (text("resource_id"), "="), (text("tsrange(starts_at, blocked_until)"), "&&"),
+            using="gist", name=ROOM_SLOT_TAKEN,
+            where=text("state IN ('accepted', 'lent') AND starts_at IS NOT NULL"),
+        ).ddl_if(dialect="postgresql"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -198,6 +214,11 @@ class Loan(Base):
     quantity: Mapped[int] = mapped_column(Integer, default=1)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
+    # A room booked by the hour (UTC; start_date and end_date hold its Paris day): from starts_at to
+    # ends_at, and blocked for others until blocked_until (ends_at plus the room's buffer).
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     message: Mapped[str] = mapped_column(Text, default="")
     return_note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -218,6 +239,13 @@ class Loan(Base):
     @property
     def days(self) -> int:
         return (self.end_date - self.start_date).days + 1
+
+    @property
+    def slot_label(self) -> str:
+        """A room booked by the hour: "mardi 12 mai, 14 h – 17 h" (Paris); "" for a loan by days."""
+        from forum.resources.slots import slot_label  # pure, and no import of models: no cycle
+
+        return slot_label(self.starts_at, self.ends_at) if self.starts_at is not None else ""
 
 
 class LoanEvent(Base):
@@ -259,3 +287,33 @@ class LoanMessage(MarkdownBody, Base):
 
     author: Mapped[User | None] = relationship(lazy="raise_on_sql")
 
+
+
+# The exclusion constraint compares resource ids with "=" in a GiST index: btree_gist provides it.
+event.listen(Loan.__table__, "before_create",
+             DDL("CREATE EXTENSION IF NOT EXISTS btree_gist").execute_if(dialect="postgresql"))
+
+
+class RoomRules(Base):
+    """How a room (a SPACE resource) is booked: set by its fabrique's managers, one row per room.
+
+    ``opening_hours``: {"0": [["09:00", "18:00"]], …} by weekday (0 is Monday), intervals sorted
+    and disjoint, a missing or empty day is closed; ``closed_dates``: ISO days ("2026-12-25")."""
+
+    __tablename__ = "room_rules"
+    __table_args__ = (
+        CheckConstraint("min_minutes >= 1 AND max_minutes >= min_minutes", name="lengths_ordered"),
+        CheckConstraint("min_notice_hours >= 0 AND max_notice_days >= 1 AND buffer_minutes >= 0",
+                        name="notices_positive"),
+    )
+
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id", ondelete="CASCADE"), primary_key=True)
+    opening_hours: Mapped[dict] = mapped_column(JSON, default=dict)
+    closed_dates: Mapped[list] = mapped_column(JSON, default=list)
+    min_notice_hours: Mapped[int] = mapped_column(Integer, default=1)
+    max_notice_days: Mapped[int] = mapped_column(Integer, default=90)
+    min_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    max_minutes: Mapped[int] = mapped_column(Integer, default=480)
+    buffer_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    needs_approval: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

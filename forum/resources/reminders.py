@@ -53,9 +53,15 @@ def send_reminders(today: date, site_url: str = "") -> ReminderCounts:
     for loan in _loans(Loan.state == LoanState.ACCEPTED, Loan.start_date.in_((today, tomorrow)),
                        Loan.start_reminder_sent_at.is_(None)):
         when = "demain" if loan.start_date == tomorrow else "aujourd'hui"
-        _email_both_sides(loan, f"Rappel : le prêt de « {loan.resource.name} » commence {when}",
-                          f"Le prêt de « {loan.resource.name} » de {loan.owner_fabrique.name} à "
-                          f"{loan.borrower_fabrique.name} commence {when} ({day_fr(loan.start_date)}).", site_url)
+        if loan.starts_at is not None:  # a room booked by the hour: the slot, in Paris time
+            _email_both_sides(loan, f"Rappel : « {loan.resource.name} » est réservée {when}",
+                              f"« {loan.resource.name} » de {loan.owner_fabrique.name} est réservée pour "
+                              f"{loan.borrower_fabrique.name} {when}, le {loan.slot_label}.", site_url)
+        else:
+            _email_both_sides(loan, f"Rappel : le prêt de « {loan.resource.name} » commence {when}",
+                              f"Le prêt de « {loan.resource.name} » de {loan.owner_fabrique.name} à "
+                              f"{loan.borrower_fabrique.name} commence {when} ({day_fr(loan.start_date)}).",
+                              site_url)
         loan.start_reminder_sent_at = now
         counts.starting += 1
     for loan in _loans(Loan.state == LoanState.LENT, Loan.end_date.in_((today, tomorrow)),

@@ -37,6 +37,8 @@ from forum.fabriques.models import Fabrique, Membership, MembershipRole, Members
 from forum.fabriques.permissions import active_fabrique_of, can_manage
 from forum.notifications.services import notify
 from forum.resources.loans import Action, Booking, Side, TransitionRefused, day_ranges, shortages, transition
+from forum.resources.room_bookings import check_room_free, is_slot_taken, slot_taken_error
+from forum.resources.slots import slot_label
 from forum.resources.models import (
     BOOKING_STATES, CATEGORIES, CONDITIONS, LICENCES, Loan, LoanEvent, LoanMessage, LoanState, Photo, Resource,
     ResourceKind,
@@ -291,6 +293,13 @@ def _format_period(start: date, end: date) -> str:
     return f"le {day_fr(start)}" if start == end else f"du {day_fr(start)} au {day_fr(end)}"
 
 
+def loan_period(loan: Loan) -> str:
+    """"du 3 mai 2026 au 5 mai 2026", or for a room booked by the hour "le mardi 12 mai, 14 h – 17 h"."""
+    if loan.starts_at is not None:
+        return f"le {slot_label(loan.starts_at, loan.ends_at)}"
+    return _format_period(loan.start_date, loan.end_date)
+
+
 def check_period(resource: Resource, start: date | None, end: date | None, quantity: int | None,
                  today: date) -> None:
     """Invalid (French message) unless the period and quantity make a request this resource can take."""
@@ -310,13 +319,9 @@ def check_period(resource: Resource, start: date | None, end: date | None, quant
         raise Invalid(f"La quantité doit être comprise entre 1 et {resource.quantity}.", field="quantity")
 
 
-def request_loan(actor: User, resource: Resource, start: date | None, end: date | None, quantity: int | None,
-                 message: str, today: date, site_url: str = "") -> Loan:
-    """A member of another fabrique, address confirmed, asks to borrow ``resource``; its managers are notified.
-
-    The resource's row is locked first, so the checks below see a pause, a hiding or a deletion
-    committed meanwhile, and two identical requests (same fabrique, resource and dates) sent at
-    the same moment queue: the second finds the first and is a 409."""
+def requesting_fabrique(actor: User, resource: Resource) -> Fabrique:
+    """The fabrique ``actor`` asks for ``resource`` on behalf of, once the resource is locked and
+    may be asked for (else Forbidden, Invalid or Conflict with a French message)."""
     require_confirmed(actor)
     lock(resource, gone=NotFound(RESOURCE_GONE))
     fabrique = active_fabrique_of(actor)
@@ -330,28 +335,47 @@ def request_loan(actor: User, resource: Resource, start: date | None, end: date 
         raise Conflict("Cette ressource est indisponible pour le moment.")
     if resource.hidden_at is not None:
         raise Conflict("Cette ressource est masquée par la modération : on ne peut pas la demander.")
+    return fabrique
+
+
+def open_loan(actor: User, fabrique: Fabrique, resource: Resource, message: str, site_url: str, **period) -> Loan:
+    """Write a requested loan (``period``: its dates, and a room's instants), its first history
+    line, and tell the owner's managers."""
+    loan = Loan(resource_id=resource.id, owner_fabrique_id=resource.fabrique_id, borrower_fabrique_id=fabrique.id,
+                requested_by_id=actor.id, message=message, **period)
+    db.session.add(loan)
+    db.session.flush()
+    db.session.add(LoanEvent(loan_id=loan.id, actor_id=actor.id, from_state=None, to_state=LoanState.REQUESTED))
+    period_text = loan_period(loan)
+    notify(owner_recipients(loan), "loan.requested",
+           f"{fabrique.name} demande « {resource.name} » {period_text}.", f"/prets/{loan.id}", actor=actor,
+           site_url=site_url, email_subject=(f"Demande de réservation : {resource.name}" if loan.starts_at is not None
+                                          else f"Demande de prêt : {resource.name}"),
+           email_text=f"{actor.display_name} ({fabrique.name}) demande « {resource.name} » {period_text}"
+                      + (f" (quantité : {loan.quantity})" if loan.quantity > 1 else "") + ".\n\n" + (message or ""))
+    return loan
+
+
+def request_loan(actor: User, resource: Resource, start: date | None, end: date | None, quantity: int | None,
+                 message: str, today: date, site_url: str = "") -> Loan:
+    """A member of another fabrique, address confirmed, asks to borrow ``resource``; its managers are notified.
+
+    The resource's row is locked first, so the checks below see a pause, a hiding or a deletion
+    committed meanwhile, and two identical requests (same fabrique, resource and dates) sent at
+    the same moment queue: the second finds the first and is a 409. A room is booked by the
+    hour instead (forum/resources/rooms.py)."""
+    fabrique = requesting_fabrique(actor, resource)
     if resource.kind is ResourceKind.SPACE:
-        quantity = 1
+        raise Invalid("Un espace se réserve par créneau horaire : choisissez-le sur la page de ses créneaux.")
     check_period(resource, start, end, quantity, today)
     message = require_length(clean_text(message), "Le message", minimum=0, maximum=MESSAGE_MAX, field="message")
     pending = db.session.execute(select(Loan.id).where(
         Loan.resource_id == resource.id, Loan.borrower_fabrique_id == fabrique.id, Loan.start_date == start,
         Loan.end_date == end, Loan.state == LoanState.REQUESTED).limit(1)).first()
     if pending is not None:
-        raise Conflict(f"Votre fabrique a déjà demandé « {resource.name} » {_format_period(start, end)} : cette "
+        raise Conflict(f"Votre fabrique a déjà demandé « {resource.name} » {_format_period(start, end)} : cette "
                        "demande attend la réponse de la fabrique prêteuse (voir vos prêts).")
-    loan = Loan(resource_id=resource.id, owner_fabrique_id=resource.fabrique_id, borrower_fabrique_id=fabrique.id,
-                requested_by_id=actor.id, quantity=quantity, start_date=start, end_date=end, message=message)
-    db.session.add(loan)
-    db.session.flush()
-    db.session.add(LoanEvent(loan_id=loan.id, actor_id=actor.id, from_state=None, to_state=LoanState.REQUESTED))
-    period = _format_period(start, end)
-    notify(owner_recipients(loan), "loan.requested",
-           f"{fabrique.name} demande « {resource.name} » {period}.", f"/prets/{loan.id}", actor=actor,
-           site_url=site_url, email_subject=f"Demande de prêt : {resource.name}",
-           email_text=f"{actor.display_name} ({fabrique.name}) demande « {resource.name} » {period}"
-                      + (f" (quantité : {quantity})" if quantity > 1 else "") + ".\n\n" + (message or ""))
-    return loan
+    return open_loan(actor, fabrique, resource, message, site_url, quantity=quantity, start_date=start, end_date=end)
 
 
 def _managers_of(fabrique_id: int) -> list[User]:
@@ -462,26 +486,41 @@ def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, seen
                            "retiré dès aujourd'hui ?")
     if action is Action.ACCEPT:
         _check_stock_for(loan)
+    record_move(actor, loan, move, note, site_url)
+
+
+def record_move(actor: User | None, loan: Loan, move, note: str, site_url: str) -> None:
+    """Write the move (the loan is locked and the move allowed): the history's line, the new state,
+    and the news to the other side (to both when ``actor`` is None: the room's rules confirmed it)."""
     previous = loan.state
     try:
         # The history's backstop (unique loan and from_state): a second move out of this state,
-        # had it slipped past the lock, fails here instead of writing a second line.
+        # had it slipped past the lock, fails here instead of writing a second line. A room's
+        # confirmation meets PostgreSQL's exclusion constraint here too.
         with db.session.begin_nested():
-            db.session.add(LoanEvent(loan_id=loan.id, actor_id=actor.id, from_state=previous,
+            db.session.add(LoanEvent(loan_id=loan.id, actor_id=actor.id if actor else None, from_state=previous,
                                      to_state=move.to_state, note=note))
+            loan.state = move.to_state
+            loan.updated_at = utcnow()
             db.session.flush()
-    except IntegrityError:
-        raise Conflict(just_moved(loan) or "Le prêt vient de changer d'état : rechargez la page.") from None
-    loan.state = move.to_state
-    loan.updated_at = utcnow()
-    if action is Action.RETURN:
+    except IntegrityError as error:
+        if is_slot_taken(error):
+            raise slot_taken_error(loan) from None
+        raise Conflict(just_moved(loan) or "Le prêt vient de changer d'état : rechargez la page.") from None
+    if move.to_state is LoanState.RETURNED:
         loan.return_note = note
     resource = db.session.get(Resource, loan.resource_id)
     text = _STATE_NEWS[move.to_state].format(
         owner=db.session.get(Fabrique, loan.owner_fabrique_id).name, resource=resource.name,
-        borrower=db.session.get(Fabrique, loan.borrower_fabrique_id).name,
-        period=_format_period(loan.start_date, loan.end_date))
+        borrower=db.session.get(Fabrique, loan.borrower_fabrique_id).name, period=loan_period(loan))
     recipients = owner_recipients(loan) if move.side is Side.BORROWER else borrower_recipients(loan)
+    if actor is None:  # confirmed by the room's rules: its managers learn of the booking too
+        borrower = db.session.get(Fabrique, loan.borrower_fabrique_id).name
+        notify(owner_recipients(loan), "loan.accepted",
+               f"« {resource.name} » est réservée {loan_period(loan)} pour {borrower}, selon les règles de la salle.",
+               f"/prets/{loan.id}", site_url=site_url, email_subject=f"Salle réservée : {resource.name}",
+               email_text=f"« {resource.name} » est réservée {loan_period(loan)} pour {borrower}, confirmée "
+                          f"aussitôt selon les règles de la salle.\n\n{loan.message}")
     notify(recipients, f"loan.{move.to_state.value}", text, f"/prets/{loan.id}", actor=actor, site_url=site_url,
            email_subject=_STATE_SUBJECTS[move.to_state].format(resource=resource.name),
            email_text=text + (f"\n\nNote : {note}" if note else "")
@@ -491,12 +530,13 @@ def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, seen
 
 def _acceptance_details(loan: Loan, resource: Resource) -> str:
     """What the borrower needs once a loan is accepted: when, where, the deposit and conditions, whom to ask."""
-    lines = ["", "", "En pratique :", f"- Dates : {_format_period(loan.start_date, loan.end_date)}"]
+    lines = ["", "", "En pratique :", f"- {'Créneau' if loan.starts_at else 'Dates'} : {loan_period(loan)}"]
     if loan.quantity > 1:
         lines.append(f"- Quantité : {loan.quantity}")
     owner = db.session.get(Fabrique, loan.owner_fabrique_id)
     place = resource.pickup_place or ", ".join(part for part in (owner.address, owner.city) if part)
-    lines.append(f"- Retrait : {place or 'à convenir dans la conversation du prêt'}")
+    where = "Lieu" if resource.kind is ResourceKind.SPACE else "Retrait"
+    lines.append(f"- {where} : {place or 'à convenir dans la conversation du prêt'}")
     if resource.kind is ResourceKind.EQUIPMENT:
         lines.append(f"- Caution : {euros(resource.deposit_euros) if resource.deposit_euros else 'aucune'}")
     if resource.usage_conditions:
@@ -509,11 +549,15 @@ def _acceptance_details(loan: Loan, resource: Resource) -> str:
 
 
 def _check_stock_for(loan: Loan) -> None:
-    """Conflict naming the days when accepting ``loan`` would lend more than the stock."""
+    """Conflict naming the days when accepting ``loan`` would lend more than the stock (for a room
+    booked by the hour: the slot already confirmed for someone else)."""
     # Serialise acceptances of the same resource: the row lock is held until commit.
     stock = db.session.execute(
         select(Resource.quantity).where(Resource.id == loan.resource_id).with_for_update()
     ).scalar_one()
+    if loan.starts_at is not None:
+        check_room_free(loan)
+        return
     short = shortages(bookings_of(loan.resource_id, loan.start_date, loan.end_date, exclude_loan=loan.id),
                       loan.start_date, loan.end_date, loan.quantity, stock)
     if short:

@@ -94,7 +94,8 @@ def show(resource_id: int):
     head = _check_visible(queries.resource_head(resource_id))  # the resource: when the body is rendered
     viewer_fabrique = active_fabrique_of(current_user)
     viewer = Viewer.of(current_user)
-    can_request = (head.kind.lendable and not head.paused and head.hidden_at is None
+    # A room is booked by the hour from its week (forum/resources/room_views.py).
+    can_request = (head.kind is ResourceKind.EQUIPMENT and not head.paused and head.hidden_at is None
                    and viewer_fabrique is not None
                    and viewer_fabrique.id != head.fabrique_id
                    and current_user.is_email_confirmed)  # else the page says to confirm the address first
@@ -125,7 +126,7 @@ def _show_context(resource, request_form, viewer, viewer_fabrique, is_manager: b
     # The calendar is the same for everyone: its loans are read only when its fragment is missing.
     calendar_html = fragment("resources/_calendar.html", (resource.id, today), lambda: {
         "resource": resource, "calendar": queries.calendar(resource, today), "today": today,
-    }) if resource.kind.lendable else None
+    }) if resource.kind is ResourceKind.EQUIPMENT else None
     return {"resource": resource, "request_form": request_form, "calendar_html": calendar_html,
             "is_manager": is_manager, "viewer_fabrique": viewer_fabrique, "current_user": viewer,
             "login_next": request.full_path, "resend_next": request.full_path}
