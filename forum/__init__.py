@@ -155,6 +155,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.fabriques.onboarding import blueprint as onboarding
     from forum.fabriques.views import SECTIONS_KEY
     from forum.fabriques.views import blueprint as fabriques
+    from forum.events.views import blueprint as events
     from forum.feeds.views import blueprint as feeds
     from forum.members.views import blueprint as members
     from forum.members.welcome import blueprint as welcome
@@ -177,9 +178,15 @@ def _register_blueprints(app: Flask) -> None:
     from forum.threads.views import fabrique_threads_section
 
     for blueprint in (core, accounts, recovery, onboarding, fabriques, fabriques_map, threads, community, notifications,
-                      resources, resource_photos, rooms, loans, practices, messages, members, welcome, moderation, feeds, search, deliveries):
+                      resources, resource_photos, rooms, loans, practices, messages, members, welcome, moderation, events, feeds, search, deliveries):
         app.register_blueprint(blueprint)
-    app.extensions[SECTIONS_KEY] = [fabrique_resources_section, fabrique_practices_section, fabrique_threads_section]
+    from forum.events.rooms import tell_organisers_of_refusal
+    from forum.events.views import fabrique_events_section
+    from forum.resources.services import on_loan_moved
+
+    on_loan_moved(tell_organisers_of_refusal)
+    app.extensions[SECTIONS_KEY] = [fabrique_events_section, fabrique_resources_section, fabrique_practices_section,
+                                    fabrique_threads_section]
     app.extensions[HOME_SECTIONS_KEY] = [home_practices_section]
 
 

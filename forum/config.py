@@ -135,6 +135,7 @@ class DefaultConfig:
     DAILY_DIGEST_HOUR = 7
     WEEKLY_DIGEST_HOUR = 7
     LOAN_REMINDERS_HOUR = 8
+    EVENT_REMINDERS_HOUR = 8  # the day-before reminders of events (forum/events/reminders.py)
     PRUNING_HOUR = 4
 
     # (The lengths of titles and posts are not settings: forum/threads/models.py holds them, as the

@@ -45,6 +45,13 @@ def world(app):
         message = db.session.execute(db.select(messages.PrivateMessage)).scalars().first()
         flags.flag(db.session.merge(member), TargetType.PRIVATE_MESSAGE, message, "spam")
         db.session.commit()
+    from forum.core.models import utcnow
+    from forum.events import services as events
+    from tests.events.builders import event_input
+
+    with write_intent():  # an event of the borrower's fabrique, published by its member
+        event = events.publish_event(member, borrower, event_input(), utcnow())
+        db.session.commit()
     email_id = _failed_email(member)
     notification = db.session.execute(db.select(Notification).order_by(Notification.id)).scalars().first()
     return {
@@ -54,7 +61,7 @@ def world(app):
         "fabriques.slug": lender.slug, "threads.slug": category.slug, "feeds.slug": category.slug,
         "threads.show.slug": thread.slug, "tag": "vélo", "token": unsubscribe_token(member),
         "name": "0" * 32 + ".webp", "action": "accepter", "email_id": email_id, "conversation_id": conversation.id,
-        "message_id": message.id,
+        "message_id": message.id, "event_id": event.id,
     }
 
 

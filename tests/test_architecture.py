@@ -18,19 +18,22 @@ ALLOWED = {
     "resources": {"core", "accounts", "fabriques", "notifications"},
     "practices": {"core", "accounts", "fabriques", "notifications", "threads", "resources"},
     "messages": {"core", "accounts", "fabriques", "notifications", "threads"},
-    "moderation": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "messages"},
+    # The agenda: events of fabriques, held in their rooms or in rooms booked through loans.
+    "events": {"core", "accounts", "fabriques", "notifications", "resources"},
+    "moderation": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "messages",
+                   "events"},
     "digests": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices"},
     "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation",
-             "messages"},
-    "feeds": {"core", "accounts", "fabriques", "threads", "resources", "practices"},
+             "messages", "events"},
+    "feeds": {"core", "accounts", "fabriques", "threads", "resources", "practices", "events"},
     "members": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation",
-                "messages"},
+                "messages", "events"},
     # The worker runs everyone's background work, search included: it sits with the commands.
     # The top domain: it indexes every other one's content (the worker runs it, beside the commands).
     "search": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation",
-               "messages", "digests", "feeds", "members", "demo"},
+               "messages", "digests", "feeds", "members", "demo", "events"},
     "worker": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation",
-               "digests", "search", "messages"},
+               "digests", "search", "messages", "events"},
 }
 # The modules of the package itself: the factory and the commands wire every domain together;
 # the settings and the extensions sit below every domain.

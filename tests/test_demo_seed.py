@@ -162,9 +162,17 @@ def _structure(app) -> tuple:
             list(session.execute(select(PrivateMessage.conversation_id, PrivateMessage.author_id,
                                         PrivateMessage.body_source).order_by(PrivateMessage.id))),
         )
+        from forum.events.models import Event, Rsvp
+
+        agenda = (
+            list(session.execute(select(Event.uid, Event.fabrique_id, Event.author_id, Event.title, Event.kind,
+                                        Event.status, Event.place_kind, Event.resource_id, Event.loan_id,
+                                        Event.capacity).order_by(Event.id))),
+            list(session.execute(select(Rsvp.event_id, Rsvp.user_id, Rsvp.answer, Rsvp.waiting).order_by(Rsvp.id))),
+        )
         db.session.remove()
     return (names, titles, bodies, resources, photos, loans, events, messages, notifications, practices, links,
-            revisions, echoes, conversations)
+            revisions, echoes, conversations, agenda)
 
 
 @pytest.fixture(scope="module")
@@ -1041,3 +1049,30 @@ def test_rooms_have_rules_and_hourly_bookings_that_never_overlap(seeded, session
     for held in by_room.values():
         for first, second in zip(held, held[1:]):
             assert second.starts_at >= first.blocked_until
+def test_the_agenda(seeded, session):
+    """40+ events, past and coming, some cancelled, one full with a waiting list that respects its capacity,
+    one in a room booked from another fabrique; each answer unique per member and event."""
+    from forum.events.models import Answer, Event, EventStatus, PlaceKind, Rsvp
+    from forum.resources.models import Loan
+
+    _app, counts = seeded
+    events = session.execute(select(Event).options(selectinload(Event.timings))).scalars().all()
+    assert len(events) == counts["événements"] >= 40
+    now = utcnow()
+    assert any(event.ends_at < now for event in events) and sum(event.starts_at > now for event in events) >= 20
+    assert sum(event.status is EventStatus.CANCELLED for event in events) >= 3
+    assert all(event.timings and event.starts_at == event.timings[0].starts_at for event in events)
+    assert all(timing.ends_at > timing.starts_at for event in events for timing in event.timings)
+    assert len({event.uid for event in events}) == len(events)
+    for event in events:
+        answers = session.execute(select(Rsvp).where(Rsvp.event_id == event.id)).scalars().all()
+        confirmed = [a for a in answers if a.answer is Answer.GOING and not a.waiting]
+        assert event.capacity is None or len(confirmed) <= event.capacity, event.title
+        assert all(not a.waiting or (event.capacity and len(confirmed) == event.capacity) for a in answers)
+        assert len({a.user_id for a in answers}) == len(answers)
+    full = [event for event in events if event.starts_at > now and session.scalar(
+        select(func.count()).where(Rsvp.event_id == event.id, Rsvp.waiting.is_(True)))]
+    assert full, "one upcoming event is full, with people waiting"
+    booked = [event for event in events if event.place_kind is PlaceKind.BOOKED_ROOM]
+    assert booked and all(session.get(Loan, event.loan_id).borrower_fabrique_id == event.fabrique_id
+                          for event in booked)

@@ -103,3 +103,34 @@ def test_practice_pages_have_bounded_query_counts(client, app, count_queries, si
         with count_queries() as counter:
             assert client.get(url).status_code == 200, url
         assert counter.count <= MAX_QUERIES, (url, counter.count, counter.statements)
+
+
+@pytest.mark.parametrize("size", [2, 8])
+def test_agenda_pages_have_bounded_query_counts(client, other_client, app, count_queries, size):
+    from forum.events.checks import Timing
+    from forum.events.models import Answer
+    from tests.events.builders import answer, make_event, organiser_world, paris
+
+    world = organiser_world()
+    events = [make_event(world["manager"] if n % 2 else world["member"], world["fabrique"],
+                         title=f"Événement numéro {n}", capacity=1,
+                         timings=[Timing(paris(n + 1, 10), paris(n + 1, 12)), Timing(paris(n + 2, 10), paris(n + 2, 12))])
+              for n in range(size)]
+    others = [make_member(world["other"], f"p{n}@exemple.fr", f"Participant {n}") for n in range(size)]
+    for person in others:
+        answer(person, events[0].id, Answer.GOING)
+    answer(world["outsider"], events[0].id, Answer.INTERESTED)
+    login(client, "autre@exemple.fr")
+    pages = ["/agenda", "/agenda?type=rencontre&departement=23&en_ligne=", f"/agenda/{events[0].id}",
+             f"/agenda/mois?mois={paris(1, 10):%Y-%m}", "/agenda/carte", "/flux/agenda.atom",
+             f"/fabriques/{world['fabrique'].slug}"]
+    for url in pages:
+        with count_queries() as counter:
+            assert client.get(url).status_code == 200, url
+        assert counter.count <= MAX_QUERIES, (url, counter.count, counter.statements)
+    login(other_client, "orga@exemple.fr")
+    for url in [f"/agenda/{events[0].id}/participants", f"/agenda/{events[0].id}/participants.csv",
+                f"/agenda/{events[0].id}/modifier", "/agenda/nouveau"]:
+        with count_queries() as counter:
+            assert other_client.get(url).status_code == 200, url
+        assert counter.count <= MAX_QUERIES, (url, counter.count, counter.statements)

@@ -14,6 +14,7 @@ Each step is a function ``build_x(ctx)`` that receives the one ``DemoContext``
 - ``forum.demo.seed_community``: solutions, "Merci", bookmarks, follows, flags, held replies;
 - ``forum.demo.seed_conversations``: a few private conversations between members;
 - ``forum.demo.seed_rooms``: the rooms' booking rules and weeks of hourly bookings.
+- ``forum.demo.seed_events``: the agenda's events and their members' answers.
 
 Everything is planned in memory first (texts, authors, dates), then written in a few
 ``add_all`` + ``flush`` batches. Randomness comes from ``random.Random`` instances derived
@@ -34,6 +35,7 @@ from forum.demo.context import DemoContext
 from forum.demo.seed_catalogue import build_photos, build_resources
 from forum.demo.seed_community import build_community
 from forum.demo.seed_conversations import build_conversations
+from forum.demo.seed_events import build_events
 from forum.demo.seed_forum import build_categories, build_tags, plan_threads, save_categories_and_tags, write_posts
 from forum.demo.seed_loans import build_loan_notifications, build_loans
 from forum.demo.seed_people import (
@@ -82,6 +84,8 @@ STEPS: tuple[Callable[[DemoContext], object], ...] = (
     build_conversations,
     # Rooms booked by the hour: their rules, weeks of bookings.
     build_room_rules, build_room_bookings,
+    # The agenda: events, their timings, answers and waiting lists.
+    build_events,
 )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.accounts.models import User
+from forum.events.models import Event
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.practices.models import Practice, PracticeStatus
@@ -75,4 +76,14 @@ def latest_resources(limit: int = FEED_LENGTH) -> list[Resource]:
         .options(joinedload(Resource.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))
         .order_by(Resource.created_at.desc(), Resource.id.desc())
         .limit(limit)
+    ).scalars())
+
+
+def upcoming_events(now: datetime, limit: int = FEED_LENGTH) -> list[Event]:
+    """The next events not over yet (cancelled ones included: readers must learn of a cancellation)."""
+    return list(db.session.execute(
+        select(Event).where(Event.hidden_at.is_(None), Event.ends_at > now)
+        .options(joinedload(Event.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug),
+                 selectinload(Event.timings))
+        .order_by(Event.starts_at, Event.id).limit(limit)
     ).scalars())

@@ -1,4 +1,5 @@
-"""The public Atom feeds: latest threads (all, or one category), practice reports, catalogue resources."""
+"""The public Atom feeds: latest threads (all, or one category), practice reports, catalogue resources,
+upcoming events."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ from flask import Blueprint, Response, request, url_for
 from markupsafe import Markup
 
 from forum.core.page_cache import public_page
+from forum.core.models import utcnow
 from forum.core.web import site_url
+from forum.events.display import timing_fr
+from forum.events.models import Event
 from forum.feeds import atom, queries
 from forum.practices.models import SECTIONS, Practice
 from forum.resources.models import Resource
@@ -168,3 +172,36 @@ def resources():
     return _atom_response(f"{SITE_NAME} — catalogue partagé",
                           "Le matériel, les salles et les savoir-faire que les fabriques viennent de proposer.",
                           "feeds.resources", _absolute("resources.index"), entries)
+
+
+# -- Agenda -----------------------------------------------------------------------------
+
+
+def _event_html(event: Event) -> str:
+    parts = [Markup("<p><strong>{}</strong> · {} · organisé par {}</p>").format(
+        event.kind.label, event.status.label, event.fabrique.name)]
+    parts.append(Markup("<ul>{}</ul>").format(Markup("").join(
+        Markup("<li>{}</li>").format(timing_fr(timing.starts_at, timing.ends_at)) for timing in event.timings)))
+    if event.summary:
+        parts.append(Markup("<p>{}</p>").format(event.summary))
+    if event.description_html:
+        parts.append(Markup(event.description_html))  # stored, sanitised when written
+    return str(Markup("\n").join(parts))
+
+
+def _event_entry(event: Event) -> atom.Entry:
+    link = _absolute("events.show", event_id=event.id)
+    title = f"{event.title} (annulé)" if event.is_cancelled else event.title
+    return atom.Entry(
+        title=title, link=link, id=link, published=event.created_at, updated=max(event.created_at, event.updated_at),
+        authors=[atom.Person(event.fabrique.name, _absolute("fabriques.show", slug=event.fabrique.slug))],
+        categories=[atom.Category(event.kind.value, event.kind.label)], content_html=_event_html(event),
+    )
+
+
+@blueprint.get("/agenda.atom")
+@public_page
+def events():
+    entries = [_event_entry(event) for event in queries.upcoming_events(utcnow())]
+    return _atom_response(f"{SITE_NAME} — agenda", "Les prochains événements des fabriques.", "feeds.events",
+                          _absolute("events.index"), entries)

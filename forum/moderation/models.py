@@ -27,6 +27,7 @@ class TargetType(str, enum.Enum):
     PRACTICE = "pratique"
     MEMBER = "membre"
     PRIVATE_MESSAGE = "prive"  # read by moderators only once a member of its conversation reported it
+    EVENT = "evenement"
 
     @property
     def label(self) -> str:
@@ -35,9 +36,10 @@ class TargetType(str, enum.Enum):
 
 TARGET_LABELS = {TargetType.POST: "message", TargetType.THREAD: "sujet", TargetType.RESOURCE: "ressource",
                  TargetType.PRACTICE: "retour d'expérience", TargetType.MEMBER: "membre",
-                 TargetType.PRIVATE_MESSAGE: "message privé"}
+                 TargetType.PRIVATE_MESSAGE: "message privé", TargetType.EVENT: "événement"}
 # Members are not flagged: a flag is about something written.
-FLAGGABLE = (TargetType.POST, TargetType.THREAD, TargetType.RESOURCE, TargetType.PRACTICE, TargetType.PRIVATE_MESSAGE)
+FLAGGABLE = (TargetType.POST, TargetType.THREAD, TargetType.RESOURCE, TargetType.PRACTICE, TargetType.PRIVATE_MESSAGE,
+             TargetType.EVENT)
 
 
 class FlagReason(str, enum.Enum):

@@ -23,6 +23,7 @@ from forum.fabriques.models import Fabrique
 from forum.messages.models import Conversation, PrivateMessage
 from forum.moderation.models import Flag, FlagReason, ModerationAction, ModerationLog, TargetType
 from forum.practices.models import Practice
+from forum.events.models import Event
 from forum.resources.models import Resource
 from forum.threads.models import Category, Post, Thread
 
@@ -145,6 +146,14 @@ def _attach_targets(items: list[QueueItem]) -> None:
                 "target": practice, "title": practice.title, "link": f"/pratiques/{practice.id}",
                 "context": f"Retour d'expérience de «\u00a0{practice.fabrique.name}\u00a0»",
                 "excerpt": _excerpt(practice.context_html + " " + practice.outcome_html)}
+    if ids := _ids(items, TargetType.EVENT):
+        for event in db.session.execute(
+                select(Event).where(Event.id.in_(ids)).options(
+                    joinedload(Event.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))).scalars():
+            loaded[(TargetType.EVENT, event.id)] = {
+                "target": event, "title": event.title, "link": f"/agenda/{event.id}",
+                "context": f"Événement de «\u00a0{event.fabrique.name}\u00a0»",
+                "excerpt": _excerpt(event.description_html) or event.summary}
     if ids := _ids(items, TargetType.PRIVATE_MESSAGE):
         for message, subject in db.session.execute(
                 select(PrivateMessage, Conversation.subject).join(Conversation, Conversation.id == PrivateMessage.conversation_id)
@@ -329,7 +338,8 @@ def moderators() -> list[User]:
 def target_link(target_type: TargetType, target_id: int) -> str:
     return {TargetType.POST: "/messages/{}", TargetType.THREAD: "/sujets/{}", TargetType.RESOURCE: "/ressources/{}",
             TargetType.PRACTICE: "/pratiques/{}", TargetType.MEMBER: "/membres/{}",
-            TargetType.PRIVATE_MESSAGE: "/messagerie/message/{}"}[target_type].format(target_id)
+            TargetType.PRIVATE_MESSAGE: "/messagerie/message/{}",
+            TargetType.EVENT: "/agenda/{}"}[target_type].format(target_id)
 
 
 def reported_private_message(message_id: int) -> tuple[PrivateMessage, str, list[Flag]]:

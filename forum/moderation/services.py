@@ -39,6 +39,7 @@ from forum.moderation.models import (
     FLAGGABLE, Flag, FlagReason, FlagResolution, ModerationAction, ModerationLog, TargetType,
 )
 from forum.notifications.services import answer_hidden_since, notify
+from forum.events.models import Event
 from forum.messages.models import Conversation, PrivateMessage
 from forum.practices.models import Practice
 from forum.resources.models import Resource
@@ -58,9 +59,11 @@ NOT_FOUND = {
     TargetType.PRACTICE: "Ce retour d'expérience n'existe pas.",
     TargetType.MEMBER: "Ce membre n'existe pas.",
     TargetType.PRIVATE_MESSAGE: "Ce message privé n'existe pas.",
+    TargetType.EVENT: "Cet événement n'existe pas ou plus.",
 }
 MODELS = {TargetType.POST: Post, TargetType.THREAD: Thread, TargetType.RESOURCE: Resource,
-          TargetType.PRACTICE: Practice, TargetType.MEMBER: User, TargetType.PRIVATE_MESSAGE: PrivateMessage}
+          TargetType.PRACTICE: Practice, TargetType.MEMBER: User, TargetType.PRIVATE_MESSAGE: PrivateMessage,
+          TargetType.EVENT: Event}
 
 
 def require_moderator(actor: User) -> None:
@@ -92,8 +95,10 @@ def author_ids_of(target_type: TargetType, target) -> list[int]:
         return [target.author_id] if target.author_id is not None else []
     if target_type is TargetType.PRACTICE:
         return [author.id for author in target.authors]
-    if target_type is TargetType.RESOURCE:
-        return list(db.session.execute(
+    if target_type in (TargetType.RESOURCE, TargetType.EVENT):
+        # An event: the organising fabrique's managers, and its author.
+        author = [target.author_id] if target_type is TargetType.EVENT and target.author_id is not None else []
+        return author + list(db.session.execute(
             select(Membership.user_id).where(Membership.fabrique_id == target.fabrique_id,
                                              Membership.status == MembershipStatus.ACTIVE,
                                              Membership.role == MembershipRole.MANAGER)).scalars())
@@ -109,6 +114,7 @@ def link_of(target_type: TargetType, target) -> str:
         TargetType.MEMBER: lambda: f"/membres/{target.id}",
         # Moderators read a reported private message on its own page, never its conversation.
         TargetType.PRIVATE_MESSAGE: lambda: f"/moderation/prive/{target.id}",
+        TargetType.EVENT: lambda: f"/agenda/{target.id}",
     }[target_type]()
 
 
@@ -141,6 +147,7 @@ _NOTIFIED_LINKS = (
     (re.compile(r"/pratiques/([0-9]{1,18})(?:[?#].*)?"), TargetType.PRACTICE),
     (re.compile(r"/ressources/([0-9]{1,18})(?:[?#].*)?"), TargetType.RESOURCE),
     (re.compile(r"/messagerie/[0-9]{1,18}#message-([0-9]{1,18})"), TargetType.PRIVATE_MESSAGE),
+    (re.compile(r"/agenda/([0-9]{1,18})(?:[?#].*)?"), TargetType.EVENT),
 )
 
 
@@ -174,10 +181,10 @@ _HIDDEN_SINCE = union_all(
            Thread.merged_into_id.is_(None)),
     *(select(_kind(target_type), MODELS[target_type].id, MODELS[target_type].hidden_at)
       .where(MODELS[target_type].id.in_(_ids_of(target_type)), MODELS[target_type].hidden_at.is_not(None))
-      for target_type in (TargetType.PRACTICE, TargetType.RESOURCE, TargetType.PRIVATE_MESSAGE)),
+      for target_type in (TargetType.PRACTICE, TargetType.RESOURCE, TargetType.PRIVATE_MESSAGE, TargetType.EVENT)),
 )
 _NOTIFIED_KINDS = (TargetType.POST, TargetType.THREAD, TargetType.PRACTICE, TargetType.RESOURCE,
-                   TargetType.PRIVATE_MESSAGE)
+                   TargetType.PRIVATE_MESSAGE, TargetType.EVENT)
 
 
 def hidden_since(links: Collection[str]) -> dict[str, datetime]:
@@ -257,6 +264,7 @@ HIDDEN_TEXT = {
     TargetType.POST: "Votre message dans « {title} » a été masqué par la modération.",
     TargetType.THREAD: "Votre sujet « {title} » a été masqué par la modération.",
     TargetType.RESOURCE: "La ressource « {title} » de votre fabrique a été masquée par la modération.",
+    TargetType.EVENT: "L'événement « {title} » de votre fabrique a été masqué par la modération.",
     TargetType.PRACTICE: "Votre retour d'expérience « {title} » a été masqué par la modération.",
     TargetType.PRIVATE_MESSAGE: "Votre message privé dans « {title} » a été masqué par la modération.",
 }
@@ -264,6 +272,7 @@ RESTORED_TEXT = {
     TargetType.POST: "Votre message dans « {title} » est de nouveau visible.",
     TargetType.THREAD: "Votre sujet « {title} » est de nouveau visible.",
     TargetType.RESOURCE: "La ressource « {title} » de votre fabrique est de nouveau visible.",
+    TargetType.EVENT: "L'événement « {title} » de votre fabrique est de nouveau visible.",
     TargetType.PRACTICE: "Votre retour d'expérience « {title} » est de nouveau visible.",
     TargetType.PRIVATE_MESSAGE: "Votre message privé dans « {title} » est de nouveau visible.",
 }
@@ -272,6 +281,7 @@ HIDDEN_SUBJECT = {
     TargetType.POST: "Votre message a été masqué par la modération",
     TargetType.THREAD: "Votre sujet a été masqué par la modération",
     TargetType.RESOURCE: "Une ressource de votre fabrique a été masquée par la modération",
+    TargetType.EVENT: "Un événement de votre fabrique a été masqué par la modération",
     TargetType.PRACTICE: "Votre retour d'expérience a été masqué par la modération",
     TargetType.PRIVATE_MESSAGE: "Votre message privé a été masqué par la modération",
 }
@@ -279,6 +289,7 @@ RESTORED_SUBJECT = {
     TargetType.POST: "Votre message est de nouveau visible",
     TargetType.THREAD: "Votre sujet est de nouveau visible",
     TargetType.RESOURCE: "Une ressource de votre fabrique est de nouveau visible",
+    TargetType.EVENT: "Un événement de votre fabrique est de nouveau visible",
     TargetType.PRACTICE: "Votre retour d'expérience est de nouveau visible",
     TargetType.PRIVATE_MESSAGE: "Votre message privé est de nouveau visible",
 }

@@ -27,7 +27,7 @@ from forum.threads.web import post_url, preview_of
 
 blueprint = Blueprint("moderation", __name__)
 
-FLAGGABLE_KINDS = "any(message, sujet, ressource, pratique, prive)"
+FLAGGABLE_KINDS = "any(message, sujet, ressource, pratique, prive, evenement)"
 def _moderator_page() -> None:
     if not current_user.is_moderator:
         raise Forbidden(services.MODERATORS_ONLY)

@@ -14,6 +14,7 @@ Guards against concurrent requests (see forum/core/locking.py; lock order: loan,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -458,6 +459,18 @@ class EarlyLending(Conflict):
     """Marking a loan lent before its first day: the person confirms it first (the 409 shows how)."""
 
 
+# Domains above the catalogue told of each move of a loan, in its transaction (the agenda tells an
+# event's organiser that its room was refused). Registered once by the app factory.
+LoanListener = Callable[[Loan, LoanState, User, str], None]
+_loan_listeners: list[LoanListener] = []
+
+
+def on_loan_moved(listener: LoanListener) -> None:
+    """Call ``listener(loan, new_state, actor, site_url)`` after each move made by ``act_on_loan``."""
+    if listener not in _loan_listeners:
+        _loan_listeners.append(listener)
+
+
 def act_on_loan(actor: User, loan: Loan, action: Action, note: str = "", *, seen_state: LoanState | None = None,
                 site_url: str = "", early_confirmed: bool = False) -> None:
     """Move the loan along the state machine; 409 for a senseless move, 403 for the wrong side.
@@ -525,6 +538,8 @@ def record_move(actor: User | None, loan: Loan, move, note: str, site_url: str) 
            email_subject=_STATE_SUBJECTS[move.to_state].format(resource=resource.name),
            email_text=text + (f"\n\nNote : {note}" if note else "")
            + (_acceptance_details(loan, resource) if move.to_state is LoanState.ACCEPTED else ""))
+    for listener in _loan_listeners:
+        listener(loan, move.to_state, actor, site_url)
     db.session.flush()
 
 

@@ -16,19 +16,21 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
+from forum.events.models import Event
 from forum.fabriques.models import Fabrique
 from forum.practices.models import Practice, PracticeStatus, SECTIONS
 from forum.resources.models import Resource, ResourceKind
 from forum.search.schema import FOUND_BY
 from forum.threads.models import Post, Thread
 
-KIND_OF_MODEL = {Thread: "fil", Post: "message", Practice: "pratique", Resource: "ressource", Fabrique: "fabrique"}
+KIND_OF_MODEL = {Thread: "fil", Post: "message", Practice: "pratique", Resource: "ressource", Fabrique: "fabrique",
+                 Event: "evenement"}
 # What a lendable item of the catalogue is found by, though its description rarely says it: the
 # search vocabulary (forum/search/vocabulary.toml) widens these words to « emprunter », « louer »,
 # « mettre à disposition »… Know-how is shared, not lent.
 LENDING_WORDS = {ResourceKind.EQUIPMENT: "prêt", ResourceKind.SPACE: "prêt"}
 KIND_LABELS = {"fil": "Fil", "message": "Message", "pratique": "Pratique", "ressource": "Ressource",
-               "fabrique": "Fabrique"}
+               "fabrique": "Fabrique", "evenement": "Événement"}
 BATCH = 500
 
 
@@ -173,10 +175,26 @@ def _fabrique_documents(session: Session, ids: list[int]) -> Iterator[tuple[str,
         }
 
 
+def _event_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dict]]:
+    events = session.execute(
+        select(Event).where(Event.id.in_(ids), Event.hidden_at.is_(None))
+        .options(joinedload(Event.fabrique))).unique().scalars()
+    for event in events:
+        fabrique = event.fabrique
+        body = " ".join(filter(None, (event.summary, event.description_source, event.kind.label, event.audience,
+                                      event.address, fabrique.city, event.status.label)))
+        yield key_of("evenement", event.id), {
+            "kind": "evenement", "title": event.title, "body": body, "region": fabrique.region_code,
+            "territory": fabrique.territory_type.value, "event_kind": event.kind.value,
+            "fabrique": str(fabrique.id), "fabrique_name": fabrique.name, "date": _date(event.starts_at),
+            "url": f"/agenda/{event.id}",
+        }
+
+
 BUILDERS = {"fil": _thread_documents, "message": _post_documents, "pratique": _practice_documents,
-            "ressource": _resource_documents, "fabrique": _fabrique_documents}
+            "ressource": _resource_documents, "fabrique": _fabrique_documents, "evenement": _event_documents}
 ID_COLUMNS = {"fil": Thread.id, "message": Post.id, "pratique": Practice.id, "ressource": Resource.id,
-              "fabrique": Fabrique.id}
+              "fabrique": Fabrique.id, "evenement": Event.id}
 
 
 def documents_for(session: Session, keys: Iterable[str]) -> dict[str, dict]:
@@ -206,3 +224,5 @@ def all_keys(session: Session) -> Iterator[str]:
     yield from (key_of("ressource", row_id) for row_id in session.execute(
         select(Resource.id).where(Resource.hidden_at.is_(None))).scalars())
     yield from (key_of("fabrique", row_id) for row_id in session.execute(select(Fabrique.id)).scalars())
+    yield from (key_of("evenement", row_id) for row_id in session.execute(
+        select(Event.id).where(Event.hidden_at.is_(None))).scalars())

@@ -1,7 +1,8 @@
 """The Whoosh schema of the search index: one document per searchable thing (a first proposal).
 
 One index holds mixed documents, told apart by ``kind``: a thread ("fil"), a post
-("message"), a practice report ("pratique"), a catalogue resource ("ressource"), a fabrique
+("message"), a practice report ("pratique"), a catalogue resource ("ressource"), an event
+("evenement"), a fabrique
 ("fabrique"). ``key`` identifies a document across rebuilds ("message:42"): every change is
 an upsert or a delete by key.
 
@@ -32,10 +33,11 @@ from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
 
 from forum.search.analysis import french_analyzer, prefix_analyzer
 
-DOCUMENT_KINDS = ("fil", "message", "pratique", "ressource", "fabrique")
+DOCUMENT_KINDS = ("fil", "message", "pratique", "ressource", "fabrique", "evenement")
 TEXT_FIELDS = ("title", "body")
 PREFIX_SUFFIX = "_prefix"
-FACET_FIELDS = ("category", "region", "territory", "practice_kind", "resource_kind", "fabrique", "solved")
+FACET_FIELDS = ("category", "region", "territory", "practice_kind", "resource_kind", "event_kind", "fabrique",
+                "solved")
 TITLE_BOOST = 2.0
 THREAD_FIELD = "thread"
 DISPLAY_ONLY = ("thread_title",)

@@ -62,10 +62,11 @@ PER_PAGE = 10
 SORTS = ("pertinence", "date")
 # URL parameter -> facet field of the schema, in the order the facets are shown.
 FACET_PARAMS = {"type": "kind", "statut": "solved", "categorie": "category", "region": "region",
-                "territoire": "territory", "type_pratique": "practice_kind", "type_ressource": "resource_kind"}
+                "territoire": "territory", "type_pratique": "practice_kind", "type_ressource": "resource_kind",
+                "type_evenement": "event_kind"}
 FACET_TITLES = {"kind": "Type de contenu", "solved": "Statut de la discussion", "category": "Catégorie ou thème",
                 "region": "Région", "territory": "Territoire", "practice_kind": "Type de retour d'expérience",
-                "resource_kind": "Type de ressource"}
+                "resource_kind": "Type de ressource", "event_kind": "Type d'événement"}
 MAX_FILTER_LENGTH = 100
 SNIPPET_SOURCE_CHARS = 20_000  # highlight within the beginning of very long texts only
 SIMILAR_TITLE_LENGTH = 200
@@ -392,6 +393,7 @@ def _partial_sentence(missing: list[str]) -> str:
 def _allowed_values(session, name: str, value: str) -> bool:
     from forum.fabriques.geography import REGIONS
     from forum.fabriques.models import TerritoryType
+    from forum.events.models import EventKind
     from forum.practices.models import PracticeKind
     from forum.resources.models import ResourceKind
     from forum.threads.models import Category
@@ -408,6 +410,8 @@ def _allowed_values(session, name: str, value: str) -> bool:
         return value in {item.value for item in PracticeKind}
     if name == "resource_kind":
         return value in {item.value for item in ResourceKind}
+    if name == "event_kind":
+        return value in {item.value for item in EventKind}
     if name == "category":
         return session.execute(select(Category.id).where(Category.slug == value)).first() is not None
     return False
@@ -507,6 +511,7 @@ def _facet_groups(session, groups: Mapping[str, Mapping[Any, int]], selected: Ma
 def _facet_labels(session, groups: Mapping[str, Mapping[Any, int]], selected: Mapping[str, str]) -> dict[str, dict]:
     from forum.fabriques.geography import REGIONS
     from forum.fabriques.models import TerritoryType
+    from forum.events.models import EventKind
     from forum.practices.models import PracticeKind
     from forum.resources.models import ResourceKind
     from forum.threads.models import Category
@@ -524,6 +529,7 @@ def _facet_labels(session, groups: Mapping[str, Mapping[Any, int]], selected: Ma
         "territory": {item.value: item.label for item in TerritoryType},
         "practice_kind": {item.value: item.label for item in PracticeKind},
         "resource_kind": {item.value: item.label for item in ResourceKind},
+        "event_kind": {item.value: item.label for item in EventKind},
     }
 
 

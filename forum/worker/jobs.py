@@ -49,3 +49,10 @@ def pruning(now: datetime) -> str:
     photos = prune_orphan_files(default_store())
     return (f"{changes} modification(s) de l'index, {emails} e-mail(s), {tokens} jeton(s) de formulaire, "
             f"{len(photos)} fichier(s) photo orphelin(s) supprimés")
+
+
+def event_reminders(now: datetime) -> str:
+    from forum.core.dates import PARIS
+    from forum.events.reminders import send_event_reminders
+
+    return f"{send_event_reminders(now.astimezone(PARIS).date(), site_url=_site_url())} rappel(s) d'événement"

@@ -62,6 +62,7 @@ SCHEDULES = (
     Schedule("digest-daily", "Résumés quotidiens", "DAILY_DIGEST_HOUR", jobs.daily_digests),
     Schedule("digest-weekly", "Résumés hebdomadaires (le lundi)", "WEEKLY_DIGEST_HOUR", jobs.weekly_digests, weekday=0),
     Schedule("loan-reminders", "Rappels des prêts", "LOAN_REMINDERS_HOUR", jobs.loan_reminders),
+    Schedule("event-reminders", "Rappels des événements (la veille)", "EVENT_REMINDERS_HOUR", jobs.event_reminders),
     Schedule("pruning", "Ménage : journaux anciens, fichiers photo orphelins", "PRUNING_HOUR", jobs.pruning),
 )
 

@@ -54,7 +54,21 @@
       meta.appendChild(document.createTextNode(" " + marker.place));
     }
     box.appendChild(meta);
-    box.appendChild(element("p", "map-popup-resources", resourcesLabel(marker.resources)));
+    if (marker.events) {
+      // The agenda's map (/agenda/carte): the fabrique's next events instead of its resources.
+      var list = element("ul", "map-popup-events");
+      marker.events.forEach(function (event) {
+        var item = element("li", "", "");
+        var eventLink = element("a", "", event.title);
+        eventLink.href = event.url;
+        item.appendChild(eventLink);
+        item.appendChild(document.createTextNode(" " + event.when));
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    } else {
+      box.appendChild(element("p", "map-popup-resources", resourcesLabel(marker.resources)));
+    }
     return box;
   }
 

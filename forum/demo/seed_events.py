@@ -1,0 +1,142 @@
+"""The demo's agenda: events of the fabriques, past and coming, with their members' answers.
+
+Step ``build_events`` runs last, with its own random stream (the content of earlier steps stays
+the same for a seed). Events are written as rows, as the loans are (``forum.demo.seed_loans``
+says why: the services stamp the present moment and queue e-mails). They follow the services'
+rules all the same: timings in Paris time stored in UTC, an event in its fabrique's own room or
+in a room it booked from another fabrique (an existing loan of a space), at most ``capacity``
+confirmed « je viens » and the others on the waiting list, first come first served.
+
+What a visitor finds: about fifty events from two months ago to three months ahead, a few
+cancelled or postponed, webinars online, one full event with a waiting list, and an event
+« en attente de la salle » (a room whose loan is still requested).
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import datetime, time, timedelta, timezone
+
+from forum.core.dates import PARIS
+from forum.core.markdown import render_markdown
+from forum.demo.agenda import EVENTS, EventItem
+from forum.demo.context import DemoContext
+from forum.events.models import (
+    Answer, AttendanceMode, Event, EventKind, EventStatus, EventTiming, PlaceKind, Rsvp,
+)
+from forum.events.services import UID_DOMAIN
+from forum.resources.models import LoanState, ResourceKind
+
+EVENT_COUNT = 48
+DAYS_BACK, DAYS_AHEAD = 60, 90
+START_HOURS = (9, 10, 14, 14, 18)
+FULL_EVENT = 5  # this one (an upcoming one) is full, with people waiting
+
+
+def _timing(day, hour: int, hours: int) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time(hour), tzinfo=PARIS).astimezone(timezone.utc)
+    return start, start + timedelta(hours=hours)
+
+
+def _uid(rng: random.Random) -> str:
+    return f"{uuid.UUID(int=rng.getrandbits(128)).hex}@{UID_DOMAIN}"
+
+
+def _rooms(ctx: DemoContext) -> dict[int, list]:
+    """Each fabrique's own rooms (resources of kind space), by fabrique index."""
+    rooms: dict[int, list] = {}
+    for plan in ctx.resource_plans:
+        if plan.resource.kind is ResourceKind.SPACE and plan.resource.hidden_at is None:
+            rooms.setdefault(plan.fabrique_index, []).append(plan.resource)
+    return rooms
+
+
+def _event(ctx: DemoContext, rng: random.Random, item: EventItem, fabrique_index: int, day, rooms) -> Event:
+    fabrique = ctx.fabriques[fabrique_index]
+    hour = 18 if item.hours <= 2 and rng.random() < 0.4 else rng.choice(START_HOURS if item.hours < 7 else (9,))
+    timings = [_timing(day + timedelta(days=7 * session), hour, item.hours) for session in range(item.sessions)]
+    created = min(ctx.now, timings[0][0] - timedelta(days=rng.randint(10, 40)))
+    author = ctx.pick_member(fabrique_index, created, rng)
+    mode = AttendanceMode.ONLINE if item.online else AttendanceMode.MIXED if item.mixed else AttendanceMode.OFFLINE
+    own_rooms = rooms.get(fabrique_index, [])
+    place_kind = PlaceKind.NONE if mode is AttendanceMode.ONLINE else \
+        PlaceKind.OWN_SPACE if own_rooms and rng.random() < 0.6 else PlaceKind.ADDRESS
+    event = Event(
+        uid=_uid(rng), sequence=0, fabrique_id=fabrique.id, author_id=ctx.users[author].id,
+        title=item.title.format(fabrique=fabrique.name)[:140], summary=item.summary, description_source=item.description,
+        description_html=render_markdown(item.description), kind=EventKind(item.kind), attendance_mode=mode,
+        place_kind=place_kind, resource_id=rng.choice(own_rooms).id if place_kind is PlaceKind.OWN_SPACE else None,
+        address=", ".join(part for part in (fabrique.address, fabrique.postal_code, fabrique.city) if part)
+        if place_kind is PlaceKind.ADDRESS else "",
+        online_url=f"https://visio.exemple.org/{rng.getrandbits(40):010x}" if mode.is_online else "",
+        registration=fabrique.contact_email or "", audience=item.audience, is_free=not item.price,
+        price_details=item.price, capacity=item.capacity or None, status=EventStatus.SCHEDULED,
+        accessibility="Accès de plain-pied, toilettes adaptées" if rng.random() < 0.5 else "",
+        starts_at=timings[0][0], ends_at=timings[-1][1], created_at=ctx.daytime(created),
+        updated_at=ctx.daytime(created))
+    event.timings = [EventTiming(starts_at=start, ends_at=end) for start, end in timings]
+    return event
+
+
+def _room_event(ctx: DemoContext, rng: random.Random) -> Event | None:
+    """An event in a room booked from another fabrique, whose loan still waits for the owner's answer."""
+    for plan, loan in zip(ctx.loan_plans, ctx.loans):
+        if (plan.plan.resource.kind is ResourceKind.SPACE and plan.state is LoanState.REQUESTED
+                and plan.start > ctx.today):
+            item = EVENTS[0]
+            event = _event(ctx, rng, item, plan.borrower, plan.start, {})
+            event.place_kind, event.address = PlaceKind.BOOKED_ROOM, ""
+            event.loan_id, event.resource_id = loan.id, plan.plan.resource.id
+            event.title = f"Rencontre des fabriques voisines à {ctx.fabriques[plan.plan.fabrique_index].city}"[:140]
+            return event
+    return None
+
+
+def _answers(ctx: DemoContext, rng: random.Random, event: Event, number: int) -> list[Rsvp]:
+    """Members of the organiser's region (and a few others) answer; « je viens » beyond the capacity waits."""
+    people = list(range(len(ctx.users)))
+    rng.shuffle(people)
+    wanted = (event.capacity or 8) + 3 if number == FULL_EVENT else rng.randint(0, 12)
+    answers, confirmed = [], 0
+    moment = event.created_at
+    for person in people[:wanted]:
+        user = ctx.users[person]
+        if ctx.personas[person] is ctx.admin or user.id == event.author_id or user.is_deleted:
+            continue
+        moment = min(moment + timedelta(hours=rng.randint(2, 60)), ctx.now)
+        answer = Answer.GOING if number == FULL_EVENT else rng.choices(list(Answer), (6, 3, 1))[0]
+        waiting = answer is Answer.GOING and event.capacity is not None and confirmed >= event.capacity
+        confirmed += answer is Answer.GOING and not waiting
+        answers.append(Rsvp(event_id=event.id, user_id=ctx.users[person].id, answer=answer, waiting=waiting,
+                            queued_at=moment, answered_at=moment))
+    return answers
+
+
+def build_events(ctx: DemoContext) -> list[Event]:
+    rng = ctx.rng("events")
+    rooms = _rooms(ctx)
+    events = []
+    for number in range(EVENT_COUNT):
+        item = EVENTS[number % len(EVENTS)]
+        day = ctx.today + timedelta(days=rng.randint(-DAYS_BACK, DAYS_AHEAD))
+        if number == FULL_EVENT:
+            day = ctx.today + timedelta(days=12)
+            item = item._replace(capacity=item.capacity or 8)
+        event = _event(ctx, rng, item, rng.randrange(len(ctx.fabriques)), day, rooms)
+        if number % 9 == 4:
+            event.status, event.cancelled_at, event.sequence = EventStatus.CANCELLED, ctx.daytime(ctx.now), 1
+        elif number % 17 == 8:
+            event.status, event.sequence = EventStatus.POSTPONED, 1
+        events.append(event)
+    room_event = _room_event(ctx, rng)
+    if room_event is not None:
+        events.append(room_event)
+    ctx.session.add_all(events)
+    ctx.session.flush()
+    answers = [answer for number, event in enumerate(events) for answer in _answers(ctx, rng, event, number)]
+    ctx.session.add_all(answers)
+    ctx.session.flush()
+    ctx.counts["événements"] = len(events)
+    ctx.counts["réponses aux événements"] = len(answers)
+    return events

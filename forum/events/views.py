@@ -1,0 +1,270 @@
+"""The agenda: upcoming events, the month view, the map, event pages, publishing and answering."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import (
+    Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request, send_from_directory, url_for,
+)
+from flask_login import current_user, login_required
+
+from forum.accounts import submissions
+from forum.core.dates import PARIS, today_in_france
+from forum.core.errors import DomainError, Forbidden, Invalid, NotFound, StaleEdit
+from forum.core.forms import attach_error, render_form
+from forum.core.locking import read_version
+from forum.core.models import utcnow
+from forum.core.pagination import parse_page
+from forum.core.visibility import is_moderator
+from forum.core.web import filters_in_use, repeated_submission, site_url
+from forum.events import images, queries, rsvp, services
+from forum.events.display import hour_fr, timing_fr
+from forum.events.forms import AnswerForm, CancelForm, EventForm, event_input
+from forum.events.models import Answer, AttendanceMode, Event, EventKind
+from forum.events.schema_org import event_json_ld
+from forum.extensions import db
+from forum.fabriques.geography import REGIONS, departments_by_region
+from forum.fabriques.models import Fabrique
+from forum.fabriques.permissions import active_fabrique_of
+from forum.resources.photos import is_photo_name
+
+blueprint = Blueprint("events", __name__, url_prefix="/agenda")
+NEW_EVENT = "event"  # the new-event form's submission scope (forum.accounts.submissions)
+ANSWER_DONE = {Answer.GOING: "C'est noté : vous venez.", Answer.INTERESTED: "C'est noté : vous êtes intéressé·e.",
+               Answer.NOT_GOING: "C'est noté : vous ne venez pas."}
+
+
+def _filters_context(filters: queries.AgendaFilters) -> dict:
+    return {"filters": filters, "kinds": list(EventKind), "active_filters": filters_in_use(("page", "tri", "mois")),
+            "regions": sorted(REGIONS.items(), key=lambda region: region[1]), "departments": departments_by_region()}
+
+
+@blueprint.get("")
+def index():
+    filters = queries.AgendaFilters.from_args(request.args)
+    page = queries.upcoming(filters, parse_page(request.args.get("page")), 20, utcnow())
+    return render_template("events/index.html", page=page, can_publish=_publishing_fabrique() is not None,
+                           **_filters_context(filters))
+
+
+@blueprint.get("/mois")
+def month():
+    filters = queries.AgendaFilters.from_args(request.args)
+    view = queries.month_view(queries.parse_month(request.args.get("mois"), today_in_france()), filters)
+    return render_template("events/month.html", view=view, today=today_in_france(), **_filters_context(filters))
+
+
+@blueprint.get("/carte")
+def map_page():
+    filters = queries.AgendaFilters.from_args(request.args)
+    markers = [{"name": fabrique.name, "url": url_for("fabriques.show", slug=fabrique.slug),
+                "lat": fabrique.latitude, "lng": fabrique.longitude, "territory": fabrique.territory_type.value,
+                "territory_label": fabrique.territory_type.label, "place": fabrique.city, "zone": "metropole",
+                "events": [{"title": event.title, "url": url_for("events.show", event_id=event.id),
+                            "when": event.starts_at.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")}
+                           for event in events[:5]], "resources": 0}
+               for fabrique, events in queries.map_events(utcnow(), filters)]
+    return render_template("events/map.html", markers=markers, **_filters_context(filters))
+
+
+def _visible_event(event_id: int) -> Event:
+    event = queries.event_for_page(event_id)
+    if event is None:
+        raise NotFound(services.EVENT_GONE)
+    if event.hidden_at is not None and not (is_moderator(current_user) or services.may_edit(current_user, event)):
+        raise NotFound(rsvp.HIDDEN)
+    return event
+
+
+@blueprint.get("/images/<name>")
+def image(name: str):
+    """An event's image file: WebP, never sniffed, cached for good (names never change)."""
+    if not is_photo_name(name):
+        abort(404)
+    response = send_from_directory(_store().root, name, mimetype="image/webp", max_age=365 * 86_400)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.cache_control.immutable = True
+    return response
+
+
+@blueprint.get("/<id:event_id>")
+def show(event_id: int):
+    event = _visible_event(event_id)
+    own = rsvp.answer_of(current_user, event.id)
+    loan_state = event.loan.state if event.loan is not None else None
+    page_url = site_url() + url_for("events.show", event_id=event.id)
+    return render_template(
+        "events/show.html", event=event, counts=rsvp.counts_of(event.id), own=own,
+        rank=rsvp.waiting_rank(own) if own is not None else None, answers=list(Answer), now=utcnow(),
+        may_edit=services.may_edit(current_user, event), room=services.room_state(event, loan_state),
+        json_ld=event_json_ld(event, page_url, image_url=site_url() + url_for("events.image", name=event.image_filename)
+                              if event.image_filename else ""))
+
+
+def _publishing_fabrique() -> Fabrique | None:
+    fabrique = active_fabrique_of(current_user)
+    return fabrique if fabrique is not None and services.may_publish_for(current_user, fabrique) else None
+
+
+def _uploaded_image(form: EventForm) -> bytes | None:
+    upload = form.image.data
+    if not upload or not getattr(upload, "filename", ""):
+        return None
+    return upload.read(images.MAX_FILE_BYTES + 1)  # one byte more: too heavy is refused, not cut
+
+
+def _store():
+    return images.event_store(current_app.instance_path)
+
+
+def _form(fabrique_id: int, **kwargs) -> EventForm:
+    rooms = [(loan, resource, owner, f"du {loan.start_date:%d/%m/%Y} au {loan.end_date:%d/%m/%Y}, "
+              + ("en attente" if loan.state.value == "requested" else "acceptée"))
+             for loan, resource, owner in services.booked_rooms(fabrique_id)]
+    return EventForm(spaces=services.own_spaces(fabrique_id), rooms=rooms, **kwargs)
+
+
+@blueprint.route("/nouveau", methods=["GET", "POST"])
+@login_required
+def create():
+    g.private_page = True
+    fabrique = _publishing_fabrique()
+    if fabrique is None:
+        raise Forbidden("Rejoignez une fabrique (ou attendez que votre adhésion soit acceptée) pour publier un "
+                        "événement.")
+    form = _form(fabrique.id)
+    if not form.is_submitted():
+        form.submission.data = submissions.issue(current_user, NEW_EVENT)
+    if form.validate_on_submit():
+        try:
+            claim = submissions.claim(current_user, NEW_EVENT, form.submission.data)
+            if claim.is_repeat:
+                earlier = db.session.get(Event, claim.earlier or 0)
+                return repeated_submission("Cet événement était déjà publié.", url_for(
+                    "events.show", event_id=earlier.id) if earlier else url_for("events.index"))
+            event = services.publish_event(current_user, fabrique, event_input(form), utcnow())
+            if (data := _uploaded_image(form)) is not None:
+                images.set_image(event, data, _store())
+            claim.record(event.id)
+            db.session.commit()
+        except DomainError as error:
+            return render_form("events/edit.html", form, attach_error(form, error), event=None, fabrique=fabrique)
+        flash("L'événement est publié dans l'agenda.", "success")
+        return redirect(url_for("events.show", event_id=event.id))
+    return render_form("events/edit.html", form, event=None, fabrique=fabrique)
+
+
+def _editable(event_id: int) -> Event:
+    event = _visible_event(event_id)
+    if not services.may_edit(current_user, event):
+        raise Forbidden("Seuls les organisateurs de cet événement peuvent le modifier.")
+    return event
+
+
+@blueprint.route("/<id:event_id>/modifier", methods=["GET", "POST"])
+@login_required
+def edit(event_id: int):
+    g.private_page = True
+    event = _editable(event_id)
+    form = _form(event.fabrique_id, obj=event)
+    if not form.is_submitted():
+        form.description.data = event.description_source
+        form.version.data = str(event.version)
+        form.resource_id.data = str(event.resource_id or "")
+        form.loan_id.data = str(event.loan_id or "")
+        for number, timing in enumerate(event.timings[:3], start=1):
+            getattr(form, f"start_{number}").data = timing.starts_at.astimezone(PARIS).replace(tzinfo=None)
+            getattr(form, f"end_{number}").data = timing.ends_at.astimezone(PARIS).replace(tzinfo=None)
+    if form.validate_on_submit():
+        try:
+            services.update_event(current_user, event, event_input(form), utcnow(),
+                                  seen_version=read_version(form.version.data))
+            if (data := _uploaded_image(form)) is not None:
+                images.set_image(event, data, _store())
+            db.session.commit()
+        except DomainError as error:
+            return render_form("events/edit.html", form, attach_error(form, error), event=event,
+                               fabrique=event.fabrique, stale=error if isinstance(error, StaleEdit) else None)
+        flash("L'événement est à jour.", "success")
+        return redirect(url_for("events.show", event_id=event.id))
+    return render_form("events/edit.html", form, event=event, fabrique=event.fabrique)
+
+
+@blueprint.route("/<id:event_id>/annuler", methods=["GET", "POST"])
+@login_required
+def cancel(event_id: int):
+    g.private_page = True
+    event = _editable(event_id)
+    form = CancelForm()
+    if form.validate_on_submit():
+        try:
+            services.cancel_event(current_user, event, utcnow(), reason=form.reason.data or "", site_url=site_url())
+            db.session.commit()
+        except DomainError as error:
+            return render_form("events/cancel.html", form, attach_error(form, error), event=event)
+        flash("L'événement est annulé ; les participants sont prévenus.", "success")
+        return redirect(url_for("events.show", event_id=event.id))
+    return render_form("events/cancel.html", form, event=event)
+
+
+@blueprint.post("/<id:event_id>/reponse")
+@login_required
+def answer(event_id: int):
+    form = AnswerForm()
+    if not form.validate_on_submit() or form.chosen() is None:
+        raise Invalid("Choisissez « je viens », « intéressé·e » ou « je ne viens pas ».")
+    event = _visible_event(event_id)
+    given = rsvp.answer_event(current_user, event, form.chosen(), utcnow(), site_url=site_url())
+    waiting = given.waiting
+    db.session.commit()
+    flash("Il n'y a plus de place : vous êtes sur la liste d'attente. Vous serez prévenu·e si une place se libère."
+          if waiting else ANSWER_DONE[form.chosen()], "success")
+    return redirect(url_for("events.show", event_id=event_id))
+
+
+@blueprint.get("/<id:event_id>/participants")
+@login_required
+def attendees(event_id: int):
+    g.private_page = True
+    event = _editable(event_id)
+    return render_template("events/attendees.html", event=event, lines=rsvp.attendee_lines(event.id),
+                           counts=rsvp.counts_of(event.id))
+
+
+@blueprint.get("/<id:event_id>/participants.csv")
+@login_required
+def attendees_csv(event_id: int):
+    g.private_page = True
+    event = _editable(event_id)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["Nom", "Réponse", "Rang sur la liste d'attente"])
+    for line in rsvp.attendee_lines(event.id):
+        # A name starting with = + - @ would be read as a formula by a spreadsheet: quoted as text.
+        name = "'" + line.name if line.name[:1] in "=+-@\t\r" else line.name
+        writer.writerow([name, line.answer.label, line.waiting_position or ""])
+    return Response("\ufeff" + out.getvalue(), mimetype="text/csv", headers={
+        "Content-Disposition": f"attachment; filename=participants-{event.id}.csv"})
+
+
+def fabrique_events_section(fabrique: Fabrique):
+    """The « agenda » section of a fabrique's page (see fabriques.views.SECTIONS_KEY)."""
+    now = utcnow()
+    events = queries.upcoming_of_fabrique(fabrique.id, now)
+    if not events:
+        return None
+    return "events/_fabrique_section.html", {
+        "events": events, "total": queries.count_upcoming_of_fabrique(fabrique.id, now), "fabrique": fabrique}
+
+
+
+@blueprint.app_template_filter("timing_fr")
+def _timing_fr(timing) -> str:
+    return timing_fr(timing.starts_at, timing.ends_at)
+
+
+@blueprint.app_template_filter("hour_fr")
+def _hour_fr(moment) -> str:
+    return hour_fr(moment)
