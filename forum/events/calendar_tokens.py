@@ -15,13 +15,16 @@ from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from forum.accounts.models import User
-from forum.core.locking import lock
+from forum.core.errors import Conflict
+from forum.core.locking import NOT_CHECKED, lock
 from forum.core.models import Base, UTCDateTime
 from forum.extensions import db
 
 TOKEN_BYTES = 32
 # token_urlsafe(32) gives 43 characters; anything much longer is not one of ours (no hashing of megabytes).
 MAX_TOKEN_LENGTH = 64
+REPLACED = ("Une nouvelle adresse d'agenda vient d'être générée, peut-être dans un autre onglet : "
+            "celle que vous aviez n'est plus valable. Rechargez la page pour en générer une nouvelle.")
 
 
 class CalendarToken(Base):
@@ -43,15 +46,25 @@ def token_of(user: User) -> CalendarToken | None:
     return db.session.get(CalendarToken, user.id)
 
 
-def issue_token(actor: User, now: datetime) -> str:
+def marker_of(row: CalendarToken | None) -> str:
+    """What the « Mon agenda » page says it replaces: the start of the current hash ("" for none).
+    Sixteen hex digits of a SHA-256 of 256 random bits tell nothing of the address."""
+    return row.token_hash[:16] if row is not None else ""
+
+
+def issue_token(actor: User, now: datetime, *, replaces: str | None | object = NOT_CHECKED) -> str:
     """A new token for ``actor`` (the old one, if any, stops working); the clear token, to show once.
 
-    The member's row is locked first (a member's own row before anything they change, see
-    forum.core.locking): two « nouvelle adresse » at once queue, and the second replaces the first
-    instead of both inserting the member's row (a primary-key violation, a 500)."""
+    ``replaces``: the ``marker_of`` the member's page showed. The member's row is locked first (a
+    member's own row before anything they change, see forum.core.locking), then the current token
+    read: of two « nouvelle adresse » at once (two tabs), the second finds the token changed and
+    gets a 409, so the address a page shows is always the one that works; without the lock both
+    would replace it (one address shown dead) or both insert the row (a primary-key violation)."""
     lock(actor)
-    token = secrets.token_urlsafe(TOKEN_BYTES)
     row = db.session.get(CalendarToken, actor.id, populate_existing=True)
+    if replaces is not NOT_CHECKED and replaces != marker_of(row):
+        raise Conflict(REPLACED)
+    token = secrets.token_urlsafe(TOKEN_BYTES)
     if row is None:
         db.session.add(CalendarToken(user_id=actor.id, token_hash=hash_token(token), created_at=now))
     else:

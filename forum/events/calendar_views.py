@@ -17,7 +17,7 @@ from forum.core.page_cache import public_page
 from forum.core.visibility import is_moderator
 from forum.core.web import site_url
 from forum.events import calendar_queries, calendars, queries, services
-from forum.events.calendar_tokens import issue_token, member_of_token, token_of
+from forum.events.calendar_tokens import issue_token, marker_of, member_of_token, token_of
 from forum.events.models import Answer
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS
@@ -142,11 +142,11 @@ def my_calendar():
     feed_url = None
     if request.method == "POST":
         require_button_form()
-        token = issue_token(current_user, utcnow())
+        token = issue_token(current_user, utcnow(), replaces=request.form.get("replaces"))
         db.session.commit()
         # Shown in this answer only: the database keeps its hash, so no later page can show it again.
         feed_url = _absolute("calendars.member_feed", token=token)
     current = token_of(current_user)
     return render_template("events/my_calendar.html", feed_url=feed_url,
                            webcal_url=feed_url and "webcal://" + feed_url.split("://", 1)[1],
-                           created_at=current.created_at if current else None)
+                           created_at=current.created_at if current else None, replaces=marker_of(current))

@@ -23,7 +23,7 @@ from forum.moderation.models import TargetType
 from forum.resources import services as loans
 from forum.resources.loans import Action
 from forum.resources.models import Loan
-from tests.conftest import PASSWORD, commit_work, login, make_fabrique, make_member, make_user, plain_spaces, submit, writing
+from tests.conftest import PASSWORD, commit_work, form_fields, login, make_fabrique, make_member, make_user, plain_spaces, submit, writing
 from tests.events.builders import answer, event_input, make_event, organiser_world, paris
 from tests.resources.builders import day, make_loan
 from tests.resources.room_builders import book, next_weekday, room_world
@@ -377,3 +377,16 @@ def test_feeds_run_a_bounded_number_of_queries(app, client, count_queries):
             round_counts.append(counter.count)
         counts.append(round_counts)
     assert counts[0] == counts[1]  # no query per event, timing or loan
+
+
+def test_a_page_opened_before_another_new_address_is_refused(app, client, other_client):
+    """Two tabs: the second « Générer une nouvelle adresse » would kill the address the first just showed."""
+    organiser_world()
+    login(client, "membre@exemple.fr")
+    login(other_client, "membre@exemple.fr")
+    stale_form = form_fields(other_client, "/profil/mon-agenda")
+    url = _new_address(client)
+    refused = other_client.post("/profil/mon-agenda", data=stale_form)
+    assert refused.status_code == 409
+    assert "Une nouvelle adresse d'agenda vient d'être générée" in page_text(refused)
+    assert app.test_client().get(url).status_code == 200  # the address shown in the first tab still works
