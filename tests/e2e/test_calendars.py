@@ -90,4 +90,5 @@ def test_subscribe_to_my_calendar(new_page, live_server, borrower):  # noqa: F81
     assert new_url != url and _fetch(new_url)[0] == 200
     with pytest.raises(urllib.error.HTTPError) as gone:
         _fetch(url)
+    gone.value.close()  # its response, left open by urllib
     assert gone.value.code == 404
