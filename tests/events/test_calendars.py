@@ -22,10 +22,10 @@ from forum.moderation import services as moderation
 from forum.moderation.models import TargetType
 from forum.resources import services as loans
 from forum.resources.loans import Action
-from forum.resources.models import Loan
+from forum.resources.models import Loan, ResourceKind
 from tests.conftest import PASSWORD, commit_work, form_fields, login, make_fabrique, make_member, make_user, plain_spaces, submit, writing
 from tests.events.builders import answer, event_input, make_event, organiser_world, paris
-from tests.resources.builders import day, make_loan
+from tests.resources.builders import day, make_loan, make_resource
 from tests.resources.room_builders import book, next_weekday, room_world
 
 ICS = "text/calendar; charset=utf-8"
@@ -201,6 +201,9 @@ def test_a_region_feed_holds_its_fabriques_events_only(client):
     assert online["SUMMARY"] == "Webinaire francilien" and online["LOCATION"] == "En ligne"
     assert "https://visio.exemple.fr/salle" in online["DESCRIPTION"]
     assert vevents(feed(client, "/agenda/53.ics")[0]) == []
+    listing = client.get("/agenda?region=75").get_data(as_text=True)
+    assert 'href="/agenda/75.ics"' in listing and 'href="/agenda/75.ics"' not in client.get("/agenda").get_data(
+        as_text=True)
     unknown = client.get("/agenda/99.ics")
     assert unknown.status_code == 404 and "Cette région n'existe pas" in page_text(unknown)
 
@@ -238,7 +241,7 @@ def _new_address(client) -> str:
     return match.group(2)
 
 
-def test_the_member_feed_holds_their_answers_and_their_fabriques_loans(app, client):
+def test_the_member_feed_holds_their_answers_and_their_fabriques_loans(app, client, other_client):
     world = room_world()
     organiser = world["borrower_manager"]
     going = make_event(organiser, world["borrower_fabrique"], title="Je viens")
@@ -271,6 +274,26 @@ def test_the_member_feed_holds_their_answers_and_their_fabriques_loans(app, clie
     assert booking["DTSTART"].params["TZID"] == "Europe/Paris"
     assert (booking.start, booking.end) == (db.session.get(Loan, room.id).starts_at, db.session.get(Loan, room.id).ends_at)
     assert "Tiers-Lieu" not in text and "Pour le chantier" not in text
+    # The lending fabrique's manager reads the same loans from the other side.
+    login(other_client, "owner@exemple.fr")
+    lender_view = by_summary(feed(app.test_client(), _new_address(other_client))[0])
+    assert set(lender_view) == {"Prêt\u00a0: Découpeuse laser 60 W à L'Atelier Emprunteur",
+                                "Salle du Lavoir réservée par L'Atelier Emprunteur",
+                                "Prêt\u00a0: Découpeuse laser 60 W à Le Tiers-Lieu d'à côté"}
+    assert lender_view["Salle du Lavoir réservée par L'Atelier Emprunteur"]["STATUS"] == "TENTATIVE"
+
+
+def test_a_place_on_the_waiting_list_is_tentative_and_an_own_room_is_located(app, client):
+    world = organiser_world()
+    room = make_resource(world["manager"], world["fabrique"], "Salle des Tisserands", ResourceKind.SPACE)
+    event = make_event(world["manager"], world["fabrique"], title="Atelier complet", capacity=1,
+                       place_kind="espace", resource_id=room.id, address="")
+    answer(world["outsider"], event.id, Answer.GOING)
+    answer(world["member"], event.id, Answer.GOING)  # the place is taken: on the waiting list
+    login(client, "membre@exemple.fr")
+    [component] = vevents(feed(app.test_client(), _new_address(client))[0])
+    assert component["SUMMARY"] == "Atelier complet (liste d’attente)" and component["STATUS"] == "TENTATIVE"
+    assert component["LOCATION"].startswith("Salle des Tisserands, La Fabrique des Possibles")
 
 
 def test_the_private_feed_is_never_cached_and_needs_no_cookie(app, client):
