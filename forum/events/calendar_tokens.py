@@ -23,8 +23,9 @@ from forum.extensions import db
 TOKEN_BYTES = 32
 # token_urlsafe(32) gives 43 characters; anything much longer is not one of ours (no hashing of megabytes).
 MAX_TOKEN_LENGTH = 64
-REPLACED = ("Une nouvelle adresse d'agenda vient d'être générée, peut-être dans un autre onglet : "
-            "celle que vous aviez n'est plus valable. Rechargez la page pour en générer une nouvelle.")
+REPLACED = ("Une nouvelle adresse d'agenda vient d'être générée (dans un autre onglet, ou par un double clic) : "
+            "elle n'est plus affichable, et celle que vous aviez ne fonctionne plus. Générez-en une nouvelle "
+            "ci-dessous.")
 
 
 class CalendarToken(Base):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from forum.core.errors import NotFound
+from forum.core.errors import Conflict, NotFound
 from forum.core.forms import require_button_form
 from forum.core.models import utcnow
 from forum.core.page_cache import public_page
@@ -139,14 +139,19 @@ def member_feed(token: str):
 def my_calendar():
     """« Mon agenda »: the address of the member's feed, shown once when made; a new one replaces it."""
     g.private_page = True
-    feed_url = None
+    feed_url, refusal = None, None
     if request.method == "POST":
         require_button_form()
-        token = issue_token(current_user, utcnow(), replaces=request.form.get("replaces"))
-        db.session.commit()
-        # Shown in this answer only: the database keeps its hash, so no later page can show it again.
-        feed_url = _absolute("calendars.member_feed", token=token)
+        try:
+            token = issue_token(current_user, utcnow(), replaces=request.form.get("replaces"))
+            db.session.commit()
+            # Shown in this answer only: the database keeps its hash, so no later page can show it again.
+            feed_url = _absolute("calendars.member_feed", token=token)
+        except Conflict as error:  # another tab (or a double click) made one meanwhile: the page, told so
+            db.session.rollback()
+            refusal = error
     current = token_of(current_user)
-    return render_template("events/my_calendar.html", feed_url=feed_url,
+    return render_template("events/my_calendar.html", feed_url=feed_url, refusal=refusal,
                            webcal_url=feed_url and "webcal://" + feed_url.split("://", 1)[1],
-                           created_at=current.created_at if current else None, replaces=marker_of(current))
+                           created_at=current.created_at if current else None,
+                           replaces=marker_of(current)), 409 if refusal else 200

@@ -23,7 +23,7 @@ from forum.moderation.models import TargetType
 from forum.resources import services as loans
 from forum.resources.loans import Action
 from forum.resources.models import Loan, ResourceKind
-from tests.conftest import PASSWORD, commit_work, form_fields, login, make_fabrique, make_member, make_user, plain_spaces, submit, writing
+from tests.conftest import PASSWORD, commit_work, form_fields, hidden_fields, login, make_fabrique, make_member, make_user, plain_spaces, submit, writing
 from tests.events.builders import answer, event_input, make_event, organiser_world, paris
 from tests.resources.builders import day, make_loan, make_resource
 from tests.resources.room_builders import book, next_weekday, room_world
@@ -413,3 +413,8 @@ def test_a_page_opened_before_another_new_address_is_refused(app, client, other_
     assert refused.status_code == 409
     assert "Une nouvelle adresse d'agenda vient d'être générée" in page_text(refused)
     assert app.test_client().get(url).status_code == 200  # the address shown in the first tab still works
+    # The refusal is « Mon agenda » again, whose button now replaces the current address.
+    again = other_client.post("/profil/mon-agenda", data=hidden_fields(
+        refused.get_data(as_text=True), "/profil/mon-agenda", "/profil/mon-agenda"))
+    assert again.status_code == 200 and _ADDRESS.search(again.get_data(as_text=True))
+    assert app.test_client().get(url).status_code == 404
