@@ -201,6 +201,8 @@ def test_a_region_feed_holds_its_fabriques_events_only(client):
     assert online["SUMMARY"] == "Webinaire francilien" and online["LOCATION"] == "En ligne"
     assert "https://visio.exemple.fr/salle" in online["DESCRIPTION"]
     assert vevents(feed(client, "/agenda/53.ics")[0]) == []
+    fabrique_page = client.get(f"/fabriques/{world['fabrique'].slug}").get_data(as_text=True)
+    assert f'href="/fabriques/{world["fabrique"].slug}/agenda.ics"' in fabrique_page
     listing = client.get("/agenda?region=75").get_data(as_text=True)
     assert 'href="/agenda/75.ics"' in listing and 'href="/agenda/75.ics"' not in client.get("/agenda").get_data(
         as_text=True)
