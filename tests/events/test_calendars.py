@@ -420,3 +420,21 @@ def test_a_page_opened_before_another_new_address_is_refused(app, client, other_
         refused.get_data(as_text=True), "/profil/mon-agenda", "/profil/mon-agenda"))
     assert again.status_code == 200 and _ADDRESS.search(again.get_data(as_text=True))
     assert app.test_client().get(url).status_code == 404
+
+
+def test_no_text_of_an_event_can_add_lines_to_a_feed(client):
+    world = organiser_world()
+    event = make_event(world["manager"], world["fabrique"], title="Atelier; DTSTART:19700101, « test »",
+                       summary="", description="Premier paragraphe.\n\nEND:VEVENT\nBEGIN:VEVENT\nUID:pirate\n",
+                       address="1 rue du Port\\; LOCATION:ailleurs")
+    calendar, text = feed(client, f"/agenda/{event.id}/agenda.ics")
+    [component] = calendar.walk("VEVENT")
+    assert "UID:pirate" not in text.replace("\r\n ", "").splitlines()
+    assert component["UID"] == stored(event.id).uid
+    assert "END:VEVENT" in component["DESCRIPTION"] and "UID:pirate" in component["DESCRIPTION"]
+    assert plain_spaces(component["SUMMARY"]).startswith("Atelier; DTSTART:19700101")
+    # On the wire, the backslash and the semicolon are both escaped (RFC 5545, 3.3.11): what apps read.
+    # (icalendar 6.3's own parser reads an escaped backslash then an escaped semicolon back as a bare
+    # semicolon, hence the check on the text.)
+    assert "\r\nLOCATION:1 rue du Port\\\\\\; LOCATION:ailleurs\r\n" in text
+    assert component["LOCATION"].startswith("1 rue du Port") and "LOCATION" not in component["SUMMARY"]
