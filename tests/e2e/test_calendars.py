@@ -6,6 +6,7 @@ Screenshots at 1280 and 390 px go to /tmp/shots/cal/.
 
 from __future__ import annotations
 
+import urllib.error
 import urllib.request
 from pathlib import Path
 
