@@ -68,6 +68,8 @@ def test_map_shows_every_located_fabrique_with_its_shared_resources(client, mapp
     html = response.get_data(as_text=True)
     assert "3 fabriques placées sur la carte" in html
     assert "2 ressources partagées" in html and "0 ressource partagée" in html  # the list under the map
+    assert 'href="/agenda/carte"' in html  # the same map with the fabriques' events
+    assert 'href="/agenda/carte?region=84"' in client.get("/fabriques/carte?region=84").get_data(as_text=True)
 
 
 def test_map_page_is_strict_csp_friendly(client, mapped):
