@@ -53,7 +53,7 @@ class EventForm(CreatingForm, VersionedForm):
                           description="Une demande de réservation en attente ou acceptée de votre fabrique.")
     room_id = SelectField("Demander une salle d'une autre fabrique", choices=[], validate_choice=False,
                           description="La demande part avec l'événement, pour sa date (une seule date) ; "
-                                      "l'événement reste « en attente de la salle » jusqu'à la réponse.")
+                                      "l'événement reste «\u00a0en attente de la salle\u00a0» jusqu'à la réponse.")
     address = StringField("Adresse", validators=[Length(max=300)])
     online_url = StringField("Lien de connexion", validators=[Length(max=500)],
                              description="Une adresse https://… (visio, webinaire).")
@@ -80,7 +80,7 @@ class EventForm(CreatingForm, VersionedForm):
         self.resource_id.choices = choices([("", "—"), *((space.id, space.name) for space in spaces)])
         self.loan_id.choices = choices([("", "—"), *((loan.id, f"{resource.name} ({owner.name}), {label}")
                                                      for loan, resource, owner, label in rooms)])
-        self.room_id.choices = choices([("", "—"), *((resource.id, f"{resource.name} ({owner.name}, {owner.city})")
+        self.room_id.choices = choices([("", "—"), *((resource.id, f"{resource.name} ({where_of(owner)})")
                                                      for resource, owner in requestable)])
 
     def validate(self, extra_validators=None) -> bool:
@@ -91,6 +91,10 @@ class EventForm(CreatingForm, VersionedForm):
                 if field.errors:
                     field.errors = [BAD_MOMENT]
         return valid
+
+
+def where_of(fabrique) -> str:
+    return f"{fabrique.name}, {fabrique.city}" if fabrique.city else fabrique.name
 
 
 def _id(raw) -> int | None:

@@ -176,7 +176,8 @@ def _booking_label(loan) -> str:
 
 
 def _form(fabrique_id: int, **kwargs) -> EventForm:
-    rooms = [(loan, resource, owner, _booking_label(loan)) for loan, resource, owner in services.booked_rooms(fabrique_id)]
+    rooms = [(loan, resource, owner, _booking_label(loan))
+             for loan, resource, owner in services.booked_rooms(fabrique_id)]
     return EventForm(spaces=services.own_spaces(fabrique_id), rooms=rooms,
                      requestable=services.requestable_rooms(fabrique_id), **kwargs)
 

@@ -17,7 +17,7 @@ from forum.resources.models import Loan, LoanState
 from tests.conftest import login, make_fabrique, make_member, make_user, submit
 from tests.events.builders import at, form_moment, organiser_world, other_room
 from tests.events.test_rooms import _act, _text
-from tests.resources.room_builders import book, next_weekday, utc
+from tests.resources.room_builders import book, next_weekday
 
 TUESDAY, SATURDAY = 1, 5
 
@@ -108,7 +108,8 @@ def test_one_request_is_one_slot(client):
     day = next_weekday(TUESDAY)
     login(client, "membre@exemple.fr")
     response = submit(client, "/agenda/nouveau", _request(day, 14, 17, room, **{
-        "start_2": form_moment(at(day + timedelta(days=1), 14)), "end_2": form_moment(at(day + timedelta(days=1), 17))}))
+        "start_2": form_moment(at(day + timedelta(days=1), 14)),
+        "end_2": form_moment(at(day + timedelta(days=1), 17))}))
     assert response.status_code == 400
     assert "Une demande de salle porte sur un seul créneau" in _text(response)
     response = submit(client, "/agenda/nouveau", _request(day, 14, 17, room, end_1=form_moment(

@@ -97,7 +97,8 @@ def test_an_event_outside_its_booking_is_refused_on_create_and_on_edit(client):
         assert "14\u00a0h – 17\u00a0h" in response.get_data(as_text=True)
     # A second timing the next day is outside the booking's one slot too.
     response = submit(client, "/agenda/nouveau", _form(day, 14, 17, loan_id=str(loan.id), **{
-        "start_2": form_moment(at(day + timedelta(days=1), 14)), "end_2": form_moment(at(day + timedelta(days=1), 15))}))
+        "start_2": form_moment(at(day + timedelta(days=1), 14)),
+        "end_2": form_moment(at(day + timedelta(days=1), 15))}))
     assert response.status_code == 400 and "sortent du créneau réservé" in _text(response)
     assert db.session.execute(select(func.count()).select_from(Event)).scalar_one() == 0
 
