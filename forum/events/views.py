@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+from datetime import date, datetime, time
 
 from flask import (
     Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request, send_from_directory, url_for,
@@ -197,6 +198,7 @@ def create():
         if room and any(choice.value == room for choice in form.room_id.choices):
             # From a room's page: « Organiser un événement dans cette salle ».
             form.place_kind.data, form.room_id.data = PlaceKind.BOOKED_ROOM.value, room
+            _prefill_timing(form, request.args)
     if form.validate_on_submit():
         try:
             claim = submissions.claim(current_user, NEW_EVENT, form.submission.data)
@@ -215,6 +217,17 @@ def create():
         flash("L'événement est publié dans l'agenda.", "success")
         return redirect(url_for("events.show", event_id=event.id))
     return render_form("events/edit.html", form, event=None, fabrique=fabrique)
+
+
+def _prefill_timing(form: EventForm, args) -> None:
+    """The day and hours chosen on « Trouver une salle » (``jour``, ``de``, ``a``), as the first timing;
+    anything unreadable is left out (the person types it)."""
+    try:
+        day = date.fromisoformat(args.get("jour", ""))
+        start, end = time.fromisoformat(args.get("de", "")[:5]), time.fromisoformat(args.get("a", "")[:5])
+    except ValueError:
+        return
+    form.start_1.data, form.end_1.data = datetime.combine(day, start), datetime.combine(day, end)
 
 
 def _editable(event_id: int) -> Event:

@@ -140,3 +140,11 @@ def test_the_rooms_pages_link_to_a_prefilled_event_form(client):
     form = client.get(f"/agenda/nouveau?salle={room.id}").get_data(as_text=True)
     assert f'<option selected value="{room.id}">' in form
     assert '<option selected value="salle-reservee">' in form
+    # From « Trouver une salle », with the day and hours searched for.
+    day = next_weekday(TUESDAY)
+    found = client.get(f"/salles?date={day.isoformat()}&debut=14:00&fin=17:00").get_data(as_text=True)
+    link = f"/agenda/nouveau?salle={room.id}&amp;jour={day.isoformat()}&amp;de=14:00&amp;a=17:00"
+    assert link in found
+    form = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
+    assert f'value="{day.isoformat()}T14:00"' in form and f'value="{day.isoformat()}T17:00"' in form
+    assert client.get(f"/agenda/nouveau?salle={room.id}&jour=10000-01-01&de=25:00&a=x").status_code == 200
