@@ -155,6 +155,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.fabriques.onboarding import blueprint as onboarding
     from forum.fabriques.views import SECTIONS_KEY
     from forum.fabriques.views import blueprint as fabriques
+    from forum.events.calendar_views import blueprint as calendars
     from forum.events.views import blueprint as events
     from forum.feeds.views import blueprint as feeds
     from forum.members.views import blueprint as members
@@ -178,7 +179,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.threads.views import fabrique_threads_section
 
     for blueprint in (core, accounts, recovery, onboarding, fabriques, fabriques_map, threads, community, notifications,
-                      resources, resource_photos, rooms, loans, practices, messages, members, welcome, moderation, events, feeds, search, deliveries):
+                      resources, resource_photos, rooms, loans, practices, messages, members, welcome, moderation, events, calendars, feeds, search, deliveries):
         app.register_blueprint(blueprint)
     from forum.events.rooms import tell_organisers_of_refusal
     from forum.events.views import fabrique_events_section

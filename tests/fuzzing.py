@@ -52,6 +52,11 @@ def world(app):
     with write_intent():  # an event of the borrower's fabrique, published by its member
         event = events.publish_event(member, borrower, event_input(), utcnow())
         db.session.commit()
+    from forum.events.calendar_tokens import issue_token
+
+    with write_intent():  # the member's private calendar address
+        calendar_token = issue_token(db.session.merge(member), utcnow())
+        db.session.commit()
     email_id = _failed_email(member)
     notification = db.session.execute(db.select(Notification).order_by(Notification.id)).scalars().first()
     return {
@@ -61,7 +66,8 @@ def world(app):
         "fabriques.slug": lender.slug, "threads.slug": category.slug, "feeds.slug": category.slug,
         "threads.show.slug": thread.slug, "tag": "vélo", "token": unsubscribe_token(member),
         "name": "0" * 32 + ".webp", "action": "accepter", "email_id": email_id, "conversation_id": conversation.id,
-        "message_id": message.id, "event_id": event.id,
+        "message_id": message.id, "event_id": event.id, "calendars.code": "75",
+        "calendars.slug": lender.slug, "calendars.token": calendar_token,
     }
 
 

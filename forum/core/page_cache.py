@@ -29,8 +29,8 @@ from forum.core.models import Base
 
 MAX_ENTRIES = 2_000
 MAX_BODY_BYTES = 512 * 1024
-# What may be stored: HTML pages and the Atom feeds.
-CACHEABLE_MIMETYPES = frozenset({"text/html", "application/atom+xml"})
+# What may be stored: HTML pages, the Atom feeds and the public iCalendar feeds.
+CACHEABLE_MIMETYPES = frozenset({"text/html", "application/atom+xml", "text/calendar"})
 _CHANGED = "pages_changed"
 V = TypeVar("V")
 

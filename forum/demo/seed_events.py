@@ -127,6 +127,9 @@ def _answers(ctx: DemoContext, rng: random.Random, event: Event, number: int) ->
 def build_events(ctx: DemoContext) -> list[Event]:
     rng = ctx.rng("events")
     rooms = _rooms(ctx)
+    # Each kind of event is one fabrique's series (its monthly café, its repair workshop), as an
+    # agenda holds them: the same title recurs at one fabrique, not at several.
+    organisers = [rng.randrange(len(ctx.fabriques)) for _ in EVENTS]
     events = []
     for number in range(EVENT_COUNT):
         item = EVENTS[number % len(EVENTS)]
@@ -134,7 +137,7 @@ def build_events(ctx: DemoContext) -> list[Event]:
         if number == FULL_EVENT:
             day = ctx.today + timedelta(days=12)
             item = item._replace(capacity=item.capacity or 8)
-        event = _event(ctx, rng, item, rng.randrange(len(ctx.fabriques)), day, rooms)
+        event = _event(ctx, rng, item, organisers[number % len(EVENTS)], day, rooms)
         if number % 9 == 4:
             event.status, event.cancelled_at, event.sequence = EventStatus.CANCELLED, ctx.daytime(ctx.now), 1
         elif number % 17 == 8:

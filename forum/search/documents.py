@@ -20,6 +20,7 @@ from forum.events.models import Event
 from forum.fabriques.models import Fabrique
 from forum.practices.models import Practice, PracticeStatus, SECTIONS
 from forum.resources.models import Resource, ResourceKind
+from forum.search.analysis import fold
 from forum.search.schema import FOUND_BY
 from forum.threads.models import Post, Thread
 
@@ -175,6 +176,12 @@ def _fabrique_documents(session: Session, ids: list[int]) -> Iterator[tuple[str,
         }
 
 
+def event_series(fabrique_id: int, title: str) -> str:
+    """The group of an event in the results: a fabrique's events of the same title (its « Café
+    numérique du jeudi » of every month) are one result, as a thread's messages are (grouping.py)."""
+    return f"evenements-{fabrique_id}-{fold(' '.join(title.split()))}"
+
+
 def _event_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dict]]:
     events = session.execute(
         select(Event).where(Event.id.in_(ids), Event.hidden_at.is_(None))
@@ -186,6 +193,7 @@ def _event_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, di
         yield key_of("evenement", event.id), {
             "kind": "evenement", "title": event.title, "body": body, "region": fabrique.region_code,
             "territory": fabrique.territory_type.value, "event_kind": event.kind.value,
+            "thread": event_series(event.fabrique_id, event.title),
             "fabrique": str(fabrique.id), "fabrique_name": fabrique.name, "date": _date(event.starts_at),
             "url": f"/agenda/{event.id}",
         }

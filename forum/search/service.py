@@ -478,7 +478,8 @@ def _checked_hits(session, items: list[dict], query: Query, messages: list[str],
             date=moment.replace(tzinfo=UTC) if moment is not None else None,
             snippet=words.snippet(document.get("body") or ""),
             status=shown.get("solved") or "" if shown["kind"] == "fil" else "",
-            thread_id=int(document["thread"]) if document.get("thread") else None,
+            # A thread's id; an event series (documents.event_series) has no page of its own.
+            thread_id=int(document["thread"]) if (document.get("thread") or "").isdigit() else None,
             matched=item.get("matched", 1), best_url=document["url"] if key in threads else "",
         ))
     return hits

@@ -48,7 +48,8 @@ CATEGORIES = ("Médiation numérique", "Fablab et fabrication")
 # The browser journeys that run on PostgreSQL too: those where two people act at once, and the main
 # journeys (forum, loans). The others exercise pages whose server side the rest of the suite runs on
 # both databases; running them twice would take CI past its 15-minute budget (it is 16 min with them).
-ON_BOTH_DATABASES = {"test_conflicts.py", "test_journey.py", "test_catalogue.py", "test_room_booking.py"}
+ON_BOTH_DATABASES = {"test_conflicts.py", "test_journey.py", "test_catalogue.py", "test_room_booking.py",
+                     "test_calendars.py"}
 
 
 def pytest_collection_modifyitems(config, items):

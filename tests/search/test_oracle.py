@@ -267,7 +267,8 @@ def differences(ix, text: str, restriction: Query | None, whoosh_score_scale: fl
             # those indexed with "" alike; the project counts only the latter under "" (and the
             # page shows neither: service._facet_groups keeps the values that are not empty).
             wanted = dict(results.groups(name))
-            without_value = wanted.pop("", 0)
+            # A field no document of a segment has a value for is counted under None by Whoosh.
+            without_value = wanted.pop("", 0) + wanted.pop(None, 0)
             counted = {value: count for value, count in counts[name].items() if value}
             if counted != wanted:
                 found.append(f"{label}: facet {name} counts {counted}, Whoosh {wanted}")
