@@ -1076,3 +1076,8 @@ def test_the_agenda(seeded, session):
     booked = [event for event in events if event.place_kind is PlaceKind.BOOKED_ROOM]
     assert booked and all(session.get(Loan, event.loan_id).borrower_fabrique_id == event.fabrique_id
                           for event in booked)
+    # Held in an hourly room booking, within its slot, still waiting for the owner's answer.
+    for event in booked:
+        loan = session.get(Loan, event.loan_id)
+        assert loan.starts_at is not None and loan.state is LoanState.REQUESTED, event.title
+        assert all(loan.starts_at <= timing.starts_at and timing.ends_at <= loan.ends_at for timing in event.timings)

@@ -4,12 +4,12 @@ Step ``build_events`` runs last, with its own random stream (the content of earl
 the same for a seed). Events are written as rows, as the loans are (``forum.demo.seed_loans``
 says why: the services stamp the present moment and queue e-mails). They follow the services'
 rules all the same: timings in Paris time stored in UTC, an event in its fabrique's own room or
-in a room it booked from another fabrique (an existing loan of a space), at most ``capacity``
-confirmed « je viens » and the others on the waiting list, first come first served.
+in a room it booked by the hour from another fabrique (a booking of forum.demo.seed_rooms), at
+most ``capacity`` confirmed « je viens » and the others on the waiting list, first come first served.
 
 What a visitor finds: about fifty events from two months ago to three months ahead, a few
 cancelled or postponed, webinars online, one full event with a waiting list, and an event
-« en attente de la salle » (a room whose loan is still requested).
+« en attente de la salle » (a room whose hourly booking is still requested).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from __future__ import annotations
 import random
 import uuid
 from datetime import datetime, time, timedelta, timezone
+
+from sqlalchemy import select
 
 from forum.core.dates import PARIS
 from forum.core.markdown import render_markdown
@@ -26,7 +28,7 @@ from forum.events.models import (
     Answer, AttendanceMode, Event, EventKind, EventStatus, EventTiming, PlaceKind, Rsvp,
 )
 from forum.events.services import UID_DOMAIN
-from forum.resources.models import LoanState, ResourceKind
+from forum.resources.models import Loan, LoanState, Resource, ResourceKind
 
 EVENT_COUNT = 48
 DAYS_BACK, DAYS_AHEAD = 60, 90
@@ -80,17 +82,26 @@ def _event(ctx: DemoContext, rng: random.Random, item: EventItem, fabrique_index
 
 
 def _room_event(ctx: DemoContext, rng: random.Random) -> Event | None:
-    """An event in a room booked from another fabrique, whose loan still waits for the owner's answer."""
-    for plan, loan in zip(ctx.loan_plans, ctx.loans):
-        if (plan.plan.resource.kind is ResourceKind.SPACE and plan.state is LoanState.REQUESTED
-                and plan.start > ctx.today):
-            item = EVENTS[0]
-            event = _event(ctx, rng, item, plan.borrower, plan.start, {})
-            event.place_kind, event.address = PlaceKind.BOOKED_ROOM, ""
-            event.loan_id, event.resource_id = loan.id, plan.plan.resource.id
-            event.title = f"Rencontre des fabriques voisines à {ctx.fabriques[plan.plan.fabrique_index].city}"[:140]
-            return event
-    return None
+    """An event in a room booked by the hour from another fabrique (forum.demo.seed_rooms ran
+    before), whose booking still waits for the owner's answer: the event was published with the
+    request, by its requester, for the booking's slot."""
+    loan = ctx.session.execute(
+        select(Loan).join(Resource, Resource.id == Loan.resource_id)
+        .where(Resource.kind == ResourceKind.SPACE, Loan.state == LoanState.REQUESTED, Loan.starts_at.is_not(None),
+               Loan.starts_at > ctx.now + timedelta(days=2))
+        .order_by(Loan.starts_at, Loan.id).limit(1)).scalar_one_or_none()
+    if loan is None:
+        return None
+    borrower = next(index for index, fabrique in enumerate(ctx.fabriques) if fabrique.id == loan.borrower_fabrique_id)
+    owner = next(fabrique for fabrique in ctx.fabriques if fabrique.id == loan.owner_fabrique_id)
+    event = _event(ctx, rng, EVENTS[0], borrower, loan.start_date, {})
+    event.place_kind, event.address = PlaceKind.BOOKED_ROOM, ""
+    event.loan_id, event.resource_id = loan.id, loan.resource_id
+    event.author_id, event.created_at, event.updated_at = loan.requested_by_id, loan.created_at, loan.created_at
+    event.starts_at, event.ends_at = loan.starts_at, loan.ends_at
+    event.timings = [EventTiming(starts_at=loan.starts_at, ends_at=loan.ends_at)]
+    event.title = f"Rencontre des fabriques voisines à {owner.city}"[:140]
+    return event
 
 
 def _answers(ctx: DemoContext, rng: random.Random, event: Event, number: int) -> list[Rsvp]:

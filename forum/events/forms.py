@@ -49,8 +49,11 @@ class EventForm(CreatingForm, VersionedForm):
     place_kind = SelectField("Lieu", coerce=_code, default=PlaceKind.ADDRESS.value,
                              choices=choices((kind.value, label) for kind, label in PLACE_LABELS.items()))
     resource_id = SelectField("Salle de ma fabrique", choices=[], validate_choice=False)
-    loan_id = SelectField("Salle réservée", choices=[], validate_choice=False,
+    loan_id = SelectField("Salle déjà réservée", choices=[], validate_choice=False,
                           description="Une demande de réservation en attente ou acceptée de votre fabrique.")
+    room_id = SelectField("Demander une salle d'une autre fabrique", choices=[], validate_choice=False,
+                          description="La demande part avec l'événement, pour sa date (une seule date) ; "
+                                      "l'événement reste «\u00a0en attente de la salle\u00a0» jusqu'à la réponse.")
     address = StringField("Adresse", validators=[Length(max=300)])
     online_url = StringField("Lien de connexion", validators=[Length(max=500)],
                              description="Une adresse https://… (visio, webinaire).")
@@ -68,7 +71,7 @@ class EventForm(CreatingForm, VersionedForm):
                          choices=choices((status.value, status.label) for status in EventStatus
                                          if status is not EventStatus.CANCELLED))
 
-    def __init__(self, *args, spaces=(), rooms=(), **kwargs):
+    def __init__(self, *args, spaces=(), rooms=(), requestable=(), **kwargs):
         super().__init__(*args, **kwargs)
         for number in range(1, TIMING_ROWS + 1):
             for name in (f"start_{number}", f"end_{number}"):
@@ -77,6 +80,8 @@ class EventForm(CreatingForm, VersionedForm):
         self.resource_id.choices = choices([("", "—"), *((space.id, space.name) for space in spaces)])
         self.loan_id.choices = choices([("", "—"), *((loan.id, f"{resource.name} ({owner.name}), {label}")
                                                      for loan, resource, owner, label in rooms)])
+        self.room_id.choices = choices([("", "—"), *((resource.id, f"{resource.name} ({where_of(owner)})")
+                                                     for resource, owner in requestable)])
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
@@ -88,9 +93,16 @@ class EventForm(CreatingForm, VersionedForm):
         return valid
 
 
+def where_of(fabrique) -> str:
+    return f"{fabrique.name}, {fabrique.city}" if fabrique.city else fabrique.name
+
+
 def _id(raw) -> int | None:
-    text = str(raw or "")
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 10 else None
+    """A chosen row's id; None when nothing was chosen, 0 (no row's id) for anything else typed."""
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 10 else 0
 
 
 def event_input(form: EventForm) -> EventInput:
@@ -98,6 +110,7 @@ def event_input(form: EventForm) -> EventInput:
         title=form.title.data or "", summary=form.summary.data or "", kind=form.kind.data or "",
         description=form.description.data or "", attendance_mode=form.attendance_mode.data or "",
         place_kind=form.place_kind.data or "", resource_id=_id(form.resource_id.data), loan_id=_id(form.loan_id.data),
+        room_id=_id(form.room_id.data),
         address=form.address.data or "", online_url=form.online_url.data or "",
         registration=form.registration.data or "", accessibility=form.accessibility.data or "",
         audience=form.audience.data or "", is_free=bool(form.is_free.data), price_details=form.price_details.data or "",

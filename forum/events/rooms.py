@@ -5,20 +5,44 @@ confirmée » or « salle refusée » from the loan when it is shown. The one th
 for a page view is telling the organiser of a refusal: ``tell_organisers_of_refusal`` is called
 by the catalogue's loan service (forum.resources.services.on_loan_moved), in the transaction of
 the refusal, so the notification leaves with its commit.
+
+The invariant of the place itself (``booked_room``): an event in a booked room refers to a booking
+of its own fabrique, requested or accepted, and every timing of the event lies within the
+booking's slot. Creating the event may request the booking (``request_for``): one booking is one
+slot, so this is offered for an event with a single timing; an event on several days books its
+room slots first in the catalogue.
 """
 
 from __future__ import annotations
 
 import enum
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from forum.accounts.models import User
+from forum.core.dates import PARIS
+from forum.core.errors import DomainError, Invalid, NotFound
+from forum.core.locking import lock
 from forum.events.models import Event, EventStatus
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.notifications.services import notify
-from forum.resources.models import Loan, LoanState
+from forum.resources import rooms as room_booking
+from forum.resources.models import Loan, LoanState, Resource, ResourceKind
+from forum.resources.slots import slot_label
+
+NO_BOOKING = ("Votre fabrique n'a pas de réservation en cours pour cette salle : choisissez-en une, ou "
+              "demandez une salle d'une autre fabrique avec l'événement.")
+OUTSIDE_BOOKING = ("Les dates de l'événement sortent du créneau réservé ({slot}) : choisissez des heures "
+                   "comprises dans la réservation.")
+ONE_SLOT = ("Une demande de salle porte sur un seul créneau : pour un événement sur plusieurs dates, réservez "
+            "d'abord chaque créneau dans le catalogue, ou n'indiquez qu'une date.")
+ONE_DAY = "Une salle se demande pour un créneau dans une même journée : le début et la fin tombent le même jour."
+CHOOSE_ROOM = "Choisissez une salle d'une autre fabrique dans la liste."
+_TIMING_FIELDS = {"day": "start_1", "start": "start_1", "end": "end_1"}
+# The loan states in which a booking still holds a room for the event.
+HOLDING = (LoanState.REQUESTED, LoanState.ACCEPTED, LoanState.LENT)
 
 
 class RoomState(str, enum.Enum):
@@ -30,6 +54,65 @@ class RoomState(str, enum.Enum):
     def label(self) -> str:
         return {"pending": "En attente de la salle", "confirmed": "Salle confirmée",
                 "refused": "Salle refusée"}[self.value]
+
+
+def _slot_of(loan: Loan) -> tuple[datetime, datetime]:
+    """The booking's slot in UTC (a room lent by whole days before hourly bookings: its Paris days)."""
+    if loan.starts_at is not None and loan.ends_at is not None:
+        return loan.starts_at, loan.ends_at
+    first = datetime.combine(loan.start_date, datetime.min.time(), tzinfo=PARIS)
+    last = datetime.combine(loan.end_date + timedelta(days=1), datetime.min.time(), tzinfo=PARIS)
+    return first, last
+
+
+def _slot_label(loan: Loan) -> str:
+    if loan.starts_at is not None and loan.ends_at is not None:
+        return slot_label(loan.starts_at, loan.ends_at)
+    return f"du {loan.start_date:%d/%m/%Y} au {loan.end_date:%d/%m/%Y}"
+
+
+def booked_room(loan_id: int | None, fabrique_id: int, timings) -> tuple[Loan, Resource]:
+    """The booking an event of ``fabrique_id`` is held in, its row locked (a refusal being recorded
+    meanwhile either comes first, and is seen here, or waits and then finds the event to tell).
+
+    Invalid, with a French message, when the loan is not the fabrique's, not a room, declined or
+    cancelled, or when a timing (UTC ``starts_at``/``ends_at``) falls outside its slot."""
+    loan = db.session.get(Loan, loan_id) if loan_id is not None and 0 < loan_id < 2**31 else None
+    if loan is not None:
+        lock(loan, gone=Invalid(NO_BOOKING, field="loan_id"))
+    resource = db.session.get(Resource, loan.resource_id) if loan is not None else None
+    if (loan is None or loan.borrower_fabrique_id != fabrique_id or resource is None
+            or resource.kind is not ResourceKind.SPACE or loan.state not in HOLDING):
+        raise Invalid(NO_BOOKING, field="loan_id")
+    first, last = _slot_of(loan)
+    if any(timing.starts_at < first or timing.ends_at > last for timing in timings):
+        raise Invalid(OUTSIDE_BOOKING.format(slot=_slot_label(loan)), field="start_1")
+    return loan, resource
+
+
+def request_for(actor: User, room_id: int | None, fabrique_id: int, timings, now: datetime,
+                site_url: str = "") -> tuple[Loan, Resource]:
+    """Request ``room_id`` (another fabrique's room) for the event's one timing, through the
+    catalogue's room booking service (its rules, its lock, its 409 when the slot is taken): the
+    event and the request are written in the same transaction, or neither is."""
+    resource = db.session.get(Resource, room_id) if room_id is not None and 0 < room_id < 2**31 else None
+    if resource is None or resource.kind is not ResourceKind.SPACE or resource.fabrique_id == fabrique_id:
+        raise Invalid(CHOOSE_ROOM, field="room_id")
+    if len(timings) != 1:
+        raise Invalid(ONE_SLOT, field="start_2")
+    start, end = timings[0].starts_at.astimezone(PARIS), timings[0].ends_at.astimezone(PARIS)
+    if end.date() != start.date():
+        raise Invalid(ONE_DAY, field="end_1")
+    try:
+        loan = room_booking.request_room_booking(actor, resource, start.date(), start.time(), end.time(),
+                                                 now=now, site_url=site_url)
+    except NotFound:
+        raise Invalid(CHOOSE_ROOM, field="room_id") from None
+    except DomainError as error:
+        # The booking form's fields (day, start, end) are the event form's first timing.
+        error.field = _TIMING_FIELDS.get(error.field or "", "room_id")
+        raise
+    return loan, resource
 
 
 ROOM_STATES = {

@@ -20,9 +20,9 @@ from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import render_markdown
 from forum.core.text import clean_text, require_length
-from forum.events import checks
+from forum.events import checks, rooms
 from forum.events.models import Answer, AttendanceMode, Event, EventKind, EventStatus, EventTiming, PlaceKind, Rsvp
-from forum.events.rooms import ROOM_STATES, RoomState
+from forum.events.rooms import HOLDING, ROOM_STATES, RoomState
 from forum.events.rsvp import fill_free_places  # one module owns the waiting list
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
@@ -47,6 +47,7 @@ class EventInput:
     description: str = ""
     resource_id: int | None = None
     loan_id: int | None = None
+    room_id: int | None = None  # another fabrique's room to request for the event's timing
     address: str = ""
     online_url: str = ""
     registration: str = ""
@@ -92,8 +93,10 @@ def _choice(enum_class, value: str, message: str, field_name: str):
         raise Invalid(message, field=field_name) from None
 
 
-def _place(event: Event, data: EventInput, fabrique_id: int) -> None:
-    """The place: one of the fabrique's rooms, a room it booked elsewhere, an address, or none (online)."""
+def _place(actor: User, event: Event, data: EventInput, timings: list[checks.CheckedTiming], now: datetime,
+           site_url: str) -> None:
+    """The place: one of the fabrique's rooms, a room it booked (or requests now) elsewhere, an
+    address, or none (online). A booked room's invariant is forum/events/rooms.py's."""
     mode = event.attendance_mode
     place_kind = _choice(PlaceKind, data.place_kind, "Choisissez un type de lieu dans la liste.", "place_kind")
     if mode is AttendanceMode.ONLINE:
@@ -105,24 +108,25 @@ def _place(event: Event, data: EventInput, fabrique_id: int) -> None:
     event.address = checks.line(data.address, "L'adresse", 300, "address")
     if place_kind is PlaceKind.OWN_SPACE:
         resource = db.session.get(Resource, data.resource_id or 0) if (data.resource_id or 0) < 2**31 else None
-        if (resource is None or resource.fabrique_id != fabrique_id or resource.kind is not ResourceKind.SPACE
+        if (resource is None or resource.fabrique_id != event.fabrique_id or resource.kind is not ResourceKind.SPACE
                 or resource.hidden_at is not None):
             raise Invalid("Choisissez une salle de votre fabrique dans la liste.", field="resource_id")
         event.resource_id = resource.id
     elif place_kind is PlaceKind.BOOKED_ROOM:
-        loan = db.session.get(Loan, data.loan_id or 0) if (data.loan_id or 0) < 2**31 else None
-        resource = db.session.get(Resource, loan.resource_id) if loan is not None else None
-        if (loan is None or loan.borrower_fabrique_id != fabrique_id or resource is None
-                or resource.kind is not ResourceKind.SPACE
-                or loan.state not in (LoanState.REQUESTED, LoanState.ACCEPTED, LoanState.LENT)):
-            raise Invalid("Votre fabrique n'a pas de réservation en cours pour cette salle : demandez-la d'abord "
-                          "dans le catalogue, puis choisissez-la ici.", field="loan_id")
+        if data.room_id is not None and data.loan_id is not None:
+            raise Invalid("Choisissez soit une réservation de votre fabrique, soit une salle à demander, pas les "
+                          "deux.", field="room_id")
+        if data.room_id is not None:
+            loan, resource = rooms.request_for(actor, data.room_id, event.fabrique_id, timings, now, site_url)
+        else:
+            loan, resource = rooms.booked_room(data.loan_id, event.fabrique_id, timings)
         event.loan_id, event.resource_id = loan.id, resource.id
     elif place_kind is PlaceKind.ADDRESS and not event.address:
         raise Invalid("Indiquez l'adresse du lieu.", field="address")
 
 
-def _apply(event: Event, data: EventInput, now: datetime, *, allow_past: bool) -> list[checks.CheckedTiming]:
+def _apply(actor: User, event: Event, data: EventInput, now: datetime, *, allow_past: bool,
+           site_url: str = "") -> list[checks.CheckedTiming]:
     event.title = checks.title(data.title)
     event.summary = checks.summary(data.summary)
     description = require_length(clean_text(data.description), "La description", minimum=0,
@@ -136,7 +140,7 @@ def _apply(event: Event, data: EventInput, now: datetime, *, allow_past: bool) -
     if event.status is EventStatus.CANCELLED:
         raise Invalid("Pour annuler l'événement, utilisez le bouton « Annuler l'événement » : les participants "
                       "en sont prévenus.", field="status")
-    _place(event, data, event.fabrique_id)
+    timings = checks.timings(data.timings, now, allow_past=allow_past)
     event.online_url = checks.web_link(data.online_url, "Le lien de connexion", "online_url",
                                        required=event.attendance_mode.is_online)
     event.registration = checks.registration(data.registration)
@@ -147,20 +151,22 @@ def _apply(event: Event, data: EventInput, now: datetime, *, allow_past: bool) -
     if not event.is_free and not event.price_details:
         raise Invalid("Indiquez le tarif d'un événement payant.", field="price_details")
     event.capacity = checks.capacity(data.capacity)
-    timings = checks.timings(data.timings, now, allow_past=allow_past)
+    # Last: every other field is checked before a room is requested (its request notifies the owner).
+    _place(actor, event, data, timings, now, site_url)
     event.starts_at, event.ends_at = timings[0].starts_at, max(timing.ends_at for timing in timings)
     event.updated_at = now
     return timings
 
 
-def publish_event(actor: User, fabrique: Fabrique, data: EventInput, now: datetime) -> Event:
-    """A new event of ``fabrique``, by one of its managers or members (address confirmed)."""
+def publish_event(actor: User, fabrique: Fabrique, data: EventInput, now: datetime, *, site_url: str = "") -> Event:
+    """A new event of ``fabrique``, by one of its managers or members (address confirmed); with
+    ``data.room_id``, the room is requested for its timing in the same transaction."""
     require_confirmed(actor)
     if not may_publish_for(actor, fabrique):
         raise Forbidden("Seuls les membres d'une fabrique publient ses événements.")
     event = Event(fabrique_id=fabrique.id, author_id=actor.id, uid=f"{uuid.uuid4().hex}@{UID_DOMAIN}", sequence=0,
                   created_at=now)
-    timings = _apply(event, data, now, allow_past=False)
+    timings = _apply(actor, event, data, now, allow_past=False, site_url=site_url)
     event.timings = [EventTiming(starts_at=timing.starts_at, ends_at=timing.ends_at) for timing in timings]
     db.session.add(event)
     db.session.flush()
@@ -171,7 +177,8 @@ def publish_event(actor: User, fabrique: Fabrique, data: EventInput, now: dateti
 _SIGNIFICANT = ("title", "status", "place_kind", "resource_id", "loan_id", "address", "online_url", "attendance_mode")
 
 
-def update_event(actor: User, event: Event, data: EventInput, now: datetime, *, seen_version=NOT_CHECKED) -> None:
+def update_event(actor: User, event: Event, data: EventInput, now: datetime, *, seen_version=NOT_CHECKED,
+                 site_url: str = "") -> None:
     """Save an organiser's edit (row locked, version compared); a raised capacity moves the waiting list up."""
     lock(event, gone=NotFound(EVENT_GONE))
     if not may_edit(actor, event):
@@ -186,7 +193,7 @@ def update_event(actor: User, event: Event, data: EventInput, now: datetime, *, 
     stored = list(db.session.execute(select(EventTiming).where(EventTiming.event_id == event.id)
                                      .order_by(EventTiming.starts_at, EventTiming.id)).scalars())
     old_timings = [(timing.starts_at, timing.ends_at) for timing in stored]
-    timings = _apply(event, data, now, allow_past=True)
+    timings = _apply(actor, event, data, now, allow_past=True, site_url=site_url)
     new_timings = [(timing.starts_at, timing.ends_at) for timing in timings]
     if new_timings != old_timings:
         for timing in stored:
@@ -248,5 +255,14 @@ def booked_rooms(fabrique_id: int) -> list[tuple[Loan, Resource, Fabrique]]:
         select(Loan, Resource, Fabrique).join(Resource, Resource.id == Loan.resource_id)
         .join(Fabrique, Fabrique.id == Loan.owner_fabrique_id)
         .where(Loan.borrower_fabrique_id == fabrique_id, Resource.kind == ResourceKind.SPACE,
-               Loan.state.in_((LoanState.REQUESTED, LoanState.ACCEPTED, LoanState.LENT)))
-        .order_by(Loan.start_date, Loan.id))]
+               Loan.state.in_(HOLDING))
+        .order_by(Loan.start_date, Loan.starts_at, Loan.id))]
+
+
+def requestable_rooms(fabrique_id: int) -> list[tuple[Resource, Fabrique]]:
+    """Other fabriques' rooms that may be requested now (not paused, not hidden), for the place field."""
+    return [tuple(row) for row in db.session.execute(
+        select(Resource, Fabrique).join(Fabrique, Fabrique.id == Resource.fabrique_id)
+        .where(Resource.fabrique_id != fabrique_id, Resource.kind == ResourceKind.SPACE,
+               Resource.hidden_at.is_(None), Resource.paused.is_(False))
+        .order_by(Fabrique.name, Resource.name))]

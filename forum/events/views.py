@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+from datetime import date, datetime, time
 
 from flask import (
     Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request, send_from_directory, url_for,
@@ -25,13 +26,14 @@ from forum.core.web import filters_in_use, repeated_submission, site_url
 from forum.events import images, queries, rsvp, services
 from forum.events.display import hour_fr, timing_fr
 from forum.events.forms import AnswerForm, CancelForm, EventForm, event_input
-from forum.events.models import Answer, AttendanceMode, Event, EventKind
+from forum.events.models import Answer, AttendanceMode, Event, EventKind, PlaceKind
 from forum.events.schema_org import event_json_ld
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import active_fabrique_of
 from forum.resources.photos import is_photo_name
+from forum.resources.slots import slot_label
 
 blueprint = Blueprint("events", __name__, url_prefix="/agenda")
 NEW_EVENT = "event"  # the new-event form's submission scope (forum.accounts.submissions)
@@ -168,11 +170,17 @@ def _store():
     return images.event_store(current_app.instance_path)
 
 
+def _booking_label(loan) -> str:
+    when = (slot_label(loan.starts_at, loan.ends_at) if loan.starts_at and loan.ends_at
+            else f"du {loan.start_date:%d/%m/%Y} au {loan.end_date:%d/%m/%Y}")
+    return f"{when}, " + ("en attente" if loan.state.value == "requested" else "acceptée")
+
+
 def _form(fabrique_id: int, **kwargs) -> EventForm:
-    rooms = [(loan, resource, owner, f"du {loan.start_date:%d/%m/%Y} au {loan.end_date:%d/%m/%Y}, "
-              + ("en attente" if loan.state.value == "requested" else "acceptée"))
+    rooms = [(loan, resource, owner, _booking_label(loan))
              for loan, resource, owner in services.booked_rooms(fabrique_id)]
-    return EventForm(spaces=services.own_spaces(fabrique_id), rooms=rooms, **kwargs)
+    return EventForm(spaces=services.own_spaces(fabrique_id), rooms=rooms,
+                     requestable=services.requestable_rooms(fabrique_id), **kwargs)
 
 
 @blueprint.route("/nouveau", methods=["GET", "POST"])
@@ -186,6 +194,11 @@ def create():
     form = _form(fabrique.id)
     if not form.is_submitted():
         form.submission.data = submissions.issue(current_user, NEW_EVENT)
+        room = request.args.get("salle", "")
+        if room and any(choice.value == room for choice in form.room_id.choices):
+            # From a room's page: « Organiser un événement dans cette salle ».
+            form.place_kind.data, form.room_id.data = PlaceKind.BOOKED_ROOM.value, room
+            _prefill_timing(form, request.args)
     if form.validate_on_submit():
         try:
             claim = submissions.claim(current_user, NEW_EVENT, form.submission.data)
@@ -193,7 +206,8 @@ def create():
                 earlier = db.session.get(Event, claim.earlier or 0)
                 return repeated_submission("Cet événement était déjà publié.", url_for(
                     "events.show", event_id=earlier.id) if earlier else url_for("events.index"))
-            event = services.publish_event(current_user, fabrique, event_input(form), utcnow())
+            event = services.publish_event(current_user, fabrique, event_input(form), utcnow(),
+                                           site_url=site_url())
             if (data := _uploaded_image(form)) is not None:
                 images.set_image(event, data, _store())
             claim.record(event.id)
@@ -203,6 +217,17 @@ def create():
         flash("L'événement est publié dans l'agenda.", "success")
         return redirect(url_for("events.show", event_id=event.id))
     return render_form("events/edit.html", form, event=None, fabrique=fabrique)
+
+
+def _prefill_timing(form: EventForm, args) -> None:
+    """The day and hours chosen on « Trouver une salle » (``jour``, ``de``, ``a``), as the first timing;
+    anything unreadable is left out (the person types it)."""
+    try:
+        day = date.fromisoformat(args.get("jour", ""))
+        start, end = time.fromisoformat(args.get("de", "")[:5]), time.fromisoformat(args.get("a", "")[:5])
+    except ValueError:
+        return
+    form.start_1.data, form.end_1.data = datetime.combine(day, start), datetime.combine(day, end)
 
 
 def _editable(event_id: int) -> Event:
@@ -229,7 +254,7 @@ def edit(event_id: int):
     if form.validate_on_submit():
         try:
             services.update_event(current_user, event, event_input(form), utcnow(),
-                                  seen_version=read_version(form.version.data))
+                                  seen_version=read_version(form.version.data), site_url=site_url())
             if (data := _uploaded_image(form)) is not None:
                 images.set_image(event, data, _store())
             db.session.commit()

@@ -2,9 +2,11 @@
 
 A manager publishes an event (a first try with its end before its start is refused in French);
 a member of another fabrique opens it from /agenda and answers « Je viens »; the organiser sees
-them in the list of participants. The event page's JSON-LD raises no CSP violation (the console
-fixture fails the test on one), and the pages fit a phone's width. Screenshots at 1280 and 390 px
-go to /tmp/shots/events/.
+them in the list of participants. A member organises an event in another fabrique's room from
+the room's week view (a first slot the room's rules refuse, then the afternoon): the event waits
+for its room until the owner accepts, then shows « Salle confirmée ». The event page's JSON-LD
+raises no CSP violation (the console fixture fails the test on one), and the pages fit a phone's
+width. Screenshots at 1280 and 390 px go to /tmp/shots/events/.
 """
 
 from __future__ import annotations
@@ -16,9 +18,18 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from sqlalchemy import select
+
+from forum.accounts.models import User
 from forum.core.dates import PARIS
+from forum.events.models import Event
+from forum.extensions import db
+from forum.fabriques.permissions import active_fabrique_of
+from forum.resources.models import ResourceKind
 from tests.e2e.catalogue_fixtures import borrower  # noqa: F401 (the fixture)
 from tests.e2e.test_journey import WIDER_THAN_SCREEN, log_in
+from tests.resources.builders import make_resource
+from tests.resources.room_builders import next_weekday, set_rules
 
 pytestmark = pytest.mark.e2e
 
@@ -78,3 +89,54 @@ def test_publish_answer_and_find_an_event(new_page, live_server, borrower):  # n
     organiser.goto(event_url + "/participants")
     expect(organiser.get_by_role("cell", name=borrower.member_name)).to_be_visible()
     _shoot(organiser, "rsvp-list")
+
+
+ROOM = "Salle du Lavoir"
+ROOM_EVENT = "Rencontre des fabriques du Massif central"
+
+
+@pytest.fixture
+def lent_room(live_server) -> int:
+    """A meeting room of live_server's fabrique, open 9 h – 12 h and 14 h – 18 h on weekdays."""
+    with live_server.app.app_context():
+        manager = db.session.execute(select(User).where(User.email == live_server.manager_email)).scalar_one()
+        resource = make_resource(manager, active_fabrique_of(manager), ROOM, ResourceKind.SPACE, capacity_meeting=25)
+        set_rules(manager, resource)
+        room_id = resource.id
+        db.session.remove()
+    return room_id
+
+
+def test_an_event_requests_a_room_of_another_fabrique(new_page, live_server, borrower, lent_room):  # noqa: F811
+    tuesday = next_weekday(1)
+    member = new_page()
+    log_in(member, borrower.member_email, live_server.password, borrower.member_name)
+    member.goto(f"/ressources/{lent_room}/creneaux")
+    member.get_by_role("link", name="Organiser un événement dans cette salle").click()
+    expect(member.get_by_label("Demander une salle d'une autre fabrique")).to_have_value(str(lent_room))
+    member.get_by_label("Titre").fill(ROOM_EVENT)
+    member.locator("#start_1").fill(f"{tuesday.isoformat()}T12:00")  # the room closes at noon: refused
+    member.locator("#end_1").fill(f"{tuesday.isoformat()}T15:00")
+    member.get_by_role("button", name="Publier").click()
+    expect(member.locator(".field-error")).to_contain_text("Ce créneau sort des heures d'ouverture du mardi")
+    _shoot(member, "event-room-request-error")
+    member.locator("#start_1").fill(f"{tuesday.isoformat()}T14:00")
+    member.locator("#end_1").fill(f"{tuesday.isoformat()}T17:00")
+    member.get_by_role("button", name="Publier").click()
+    expect(member.locator(".flashes")).to_contain_text("L'événement est publié dans l'agenda.")
+    expect(member.locator("main")).to_contain_text("En attente de la salle")
+    _shoot(member, "event-waiting-for-room")
+    event_url = member.url
+
+    with live_server.app.app_context():
+        loan_id = db.session.execute(select(Event.loan_id).where(Event.title == ROOM_EVENT)).scalar_one()
+        db.session.remove()
+    owner = new_page()
+    log_in(owner, live_server.manager_email, live_server.password, live_server.manager_name)
+    owner.goto(f"/prets/{loan_id}")
+    expect(owner.locator("main")).to_contain_text("14\u00a0h – 17\u00a0h")
+    owner.get_by_role("button", name="Accepter").click()
+    expect(owner.locator(".flashes")).to_contain_text("Le prêt est maintenant « accepté ».")
+    member.goto(event_url)
+    expect(member.locator("main")).to_contain_text("Salle confirmée")
+    expect(member.locator("main")).not_to_contain_text("En attente de la salle")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from forum.core.dates import PARIS
 from forum.core.models import utcnow
@@ -10,7 +10,10 @@ from forum.events import rsvp, services
 from forum.events.checks import Timing
 from forum.events.models import Answer, Event
 from forum.extensions import db
+from forum.resources.models import ResourceKind
 from tests.conftest import commit_work, make_fabrique, make_member, make_user, writing
+from tests.resources.builders import make_resource
+from tests.resources.room_builders import set_rules
 
 
 def paris(days: int, hour: int = 14, minute: int = 0) -> datetime:
@@ -51,3 +54,20 @@ def answer(user, event_id: int, choice: Answer):
         given = rsvp.answer_event(user, db.session.get(Event, event_id), choice, utcnow())
         commit_work()
     return given
+
+
+def at(day, hour: int, minute: int = 0) -> datetime:
+    """A Paris wall-clock moment on ``day`` (naive, as a form gives it)."""
+    return datetime.combine(day, time(hour, minute))
+
+
+def form_moment(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def other_room(world, **rules):
+    """A meeting room of the other fabrique (« Grande salle du Voisin »), with booking rules: open
+    Monday to Friday 9 h – 12 h and 14 h – 18 h, each request waiting for approval unless told."""
+    room = make_resource(world["other_manager"], world["other"], "Grande salle du Voisin", kind=ResourceKind.SPACE)
+    set_rules(world["other_manager"], room, **rules)
+    return room
