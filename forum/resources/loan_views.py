@@ -17,7 +17,7 @@ from forum.extensions import db
 from forum.fabriques.permissions import active_fabrique_of, can_manage
 from forum.resources import queries, services
 from forum.resources.forms import LoanActionForm, LoanMessageForm
-from forum.resources.loans import Action, Side, actions_for
+from forum.resources.loans import Action, Side, action_label, actions_for
 from forum.resources.models import LoanState
 
 blueprint = Blueprint("loans", __name__, url_prefix="/prets")
@@ -81,7 +81,7 @@ def _render_loan(loan, sides, *, action_form=None, message_form=None, early_lend
         "loans/show.html", loan=loan, sides=sides, Side=Side, actions=actions_for(loan.state, sides),
         history=queries.loan_history(loan), messages=queries.loan_messages(loan),
         action_form=action_form or LoanActionForm(), message_form=message_form or LoanMessageForm(),
-        today=today_in_france(), Action=Action, early_lending=early_lending,
+        today=today_in_france(), Action=Action, action_label=action_label, early_lending=early_lending,
         answerers=[] if sides else services.owner_recipients(loan),
     ), status
 
@@ -109,7 +109,8 @@ def act(loan_id: int, action: str):
         # Stay on the loan, with the reason (e.g. the days already booked) above its actions.
         attach_error(form, error)
         return _render_loan(services.get_loan(loan_id), sides, action_form=form, status=409)
-    flash(f"Le prêt est maintenant « {loan.state.label} ».", "success")
+    what = "La réservation" if loan.is_room_booking else "Le prêt"
+    flash(f"{what} est maintenant « {loan.state_label} ».", "success")
     return redirect(url_for("loans.show", loan_id=loan.id))
 
 

@@ -40,6 +40,17 @@ ACTION_LABELS = {
 }
 
 
+# The same actions on a room booked by the hour: the room is used, not lent and given back.
+ROOM_BOOKING_ACTION_LABELS = {
+    **ACTION_LABELS, Action.CANCEL: "Annuler la réservation", Action.LEND: "Marquer la salle comme occupée",
+    Action.RETURN: "Marquer la réservation comme terminée",
+}
+
+
+def action_label(action: Action, room_booking: bool) -> str:
+    return (ROOM_BOOKING_ACTION_LABELS if room_booking else ACTION_LABELS)[action]
+
+
 @dataclass(frozen=True)
 class Transition:
     to_state: LoanState

@@ -170,6 +170,18 @@ LOAN_STATE_LABELS = {
     LoanState.REQUESTED: "demandé", LoanState.ACCEPTED: "accepté", LoanState.DECLINED: "refusé",
     LoanState.CANCELLED: "annulé", LoanState.LENT: "prêté", LoanState.RETURNED: "rendu",
 }
+# A room booked by the hour is a booking, not a loan: its states in the words of a booking.
+ROOM_BOOKING_STATE_LABELS = {
+    LoanState.REQUESTED: "demandée", LoanState.ACCEPTED: "confirmée", LoanState.DECLINED: "refusée",
+    LoanState.CANCELLED: "annulée", LoanState.LENT: "en cours", LoanState.RETURNED: "terminée",
+}
+
+
+def loan_state_label(state: LoanState, room_booking: bool) -> str:
+    """A loan's state in its own words: a loan of equipment's, or a room booking's."""
+    return ROOM_BOOKING_STATE_LABELS[state] if room_booking else state.label
+
+
 # Loans that hold the resource for their period.
 BOOKING_STATES = (LoanState.ACCEPTED, LoanState.LENT)
 
@@ -239,6 +251,19 @@ class Loan(Base):
     @property
     def days(self) -> int:
         return (self.end_date - self.start_date).days + 1
+
+    @property
+    def is_room_booking(self) -> bool:
+        """A room booked by the hour (rooms.py), rather than a loan by whole days."""
+        return self.starts_at is not None
+
+    def label_of(self, state: LoanState) -> str:
+        """``state`` in this loan's words: a loan's, or a room booking's."""
+        return loan_state_label(state, self.is_room_booking)
+
+    @property
+    def state_label(self) -> str:
+        return self.label_of(self.state)
 
     @property
     def slot_label(self) -> str:

@@ -22,7 +22,7 @@ from forum.fabriques.models import Fabrique
 from forum.resources.loans import Booking, usage_by_day
 from forum.resources.models import (
     ALL_CATEGORIES, BOOKING_STATES, Loan, LoanEvent, LoanMessage, LoanState, Resource, ResourceKind,
-    loan_is_overdue,
+    loan_is_overdue, loan_state_label,
 )
 
 SORTS = {"nom": "Nom", "recent": "Plus récentes", "proche": "Régions les plus proches"}
@@ -276,9 +276,21 @@ class LoanRow:
     resource_name: str
     owner_name: str
     borrower_name: str
+    starts_at: datetime | None  # a room booked by the hour (rooms.py): its slot
+    ends_at: datetime | None
 
     def is_overdue(self, today: date) -> bool:
         return loan_is_overdue(self.state, self.end_date, today)
+
+    @property
+    def state_label(self) -> str:
+        return loan_state_label(self.state, self.starts_at is not None)
+
+    @property
+    def slot_label(self) -> str:
+        from forum.resources.slots import slot_label  # as Loan.slot_label
+
+        return slot_label(self.starts_at, self.ends_at) if self.starts_at is not None else ""
 
 
 def _of_fabrique():
@@ -292,7 +304,7 @@ def _loans_statement(filtered: bool):
     owner, borrower = aliased(Fabrique), aliased(Fabrique)
     statement = (
         select(Loan.id, Loan.quantity, Loan.state, Loan.start_date, Loan.end_date, Loan.owner_fabrique_id,
-               Resource.name, owner.name, borrower.name)
+               Resource.name, owner.name, borrower.name, Loan.starts_at, Loan.ends_at)
         .join(Resource, Resource.id == Loan.resource_id).join(owner, owner.id == Loan.owner_fabrique_id)
         .join(borrower, borrower.id == Loan.borrower_fabrique_id).where(_of_fabrique()))
     if filtered:

@@ -136,7 +136,7 @@ def test_an_event_requests_a_room_of_another_fabrique(new_page, live_server, bor
     owner.goto(f"/prets/{loan_id}")
     expect(owner.locator("main")).to_contain_text("14\u00a0h – 17\u00a0h")
     owner.get_by_role("button", name="Accepter").click()
-    expect(owner.locator(".flashes")).to_contain_text("Le prêt est maintenant « accepté ».")
+    expect(owner.locator(".flashes")).to_contain_text("La réservation est maintenant « confirmée ».")
     member.goto(event_url)
     expect(member.locator("main")).to_contain_text("Salle confirmée")
     expect(member.locator("main")).not_to_contain_text("En attente de la salle")

@@ -88,7 +88,7 @@ def test_a_member_books_an_afternoon_and_the_owner_accepts(live_server, borrower
     log_in(owner, live_server.manager_email, live_server.password, live_server.manager_name)
     owner.goto(loan_url)
     owner.get_by_role("button", name="Accepter").click()
-    expect(owner.locator(".flashes")).to_contain_text("Le prêt est maintenant « accepté ».")
+    expect(owner.locator(".flashes")).to_contain_text("La réservation est maintenant « confirmée ».")
 
     # -- The week shows the afternoon taken, to the member and to the owner -------------------
     member.goto(f"/ressources/{room}/creneaux?semaine={TUESDAY.isoformat()}")

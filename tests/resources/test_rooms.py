@@ -50,10 +50,18 @@ def test_a_member_books_an_afternoon_and_the_owner_accepts(client, other_client)
     assert "Salle du Lavoir" in page
 
     login(other_client, "owner@exemple.fr")
-    assert _accept(other_client, loan.id).status_code == 302
+    accepted = _accept(other_client, loan.id)
+    assert accepted.status_code == 302
     assert db.session.get(Loan, loan.id).state is LoanState.ACCEPTED
     week = _text(client.get(f"/ressources/{world['room'].id}/creneaux?semaine={TUESDAY}"))
     assert "14 h – 17 h" in week and "réservé" in week and "L'Atelier Emprunteur" in week
+    # In the words of a booking, not of a loan of equipment.
+    owner_page = _text(other_client.get(f"/prets/{loan.id}"))
+    assert "La réservation est maintenant « confirmée »." in owner_page
+    assert "Marquer la salle comme occupée" in owner_page and "Marquer comme prêté" not in owner_page
+    assert "Confirmée" in owner_page and "Demandée" in owner_page  # the history
+    listing = _text(client.get("/prets"))
+    assert "confirmée" in listing and "14 h – 17 h" in listing  # the list says the slot, not just the day
 
 
 def test_confirmed_at_once_goes_through_the_state_machine(client):
