@@ -38,17 +38,15 @@ def labels(vocabulary: str) -> dict[str, Label]:
 
 
 class _Labelled(str, enum.Enum):
+    """An enumeration whose members' labels are one vocabulary of data/labels.toml (``VOCABULARY``)."""
+
     @property
     def label(self) -> str:
-        return labels(self._vocabulary())[self.value].label
+        return labels(self.VOCABULARY)[self.value].label
 
     @property
     def schema(self) -> str:
-        return labels(self._vocabulary())[self.value].schema
-
-    @classmethod
-    def _vocabulary(cls) -> str:
-        raise NotImplementedError
+        return labels(self.VOCABULARY)[self.value].schema
 
 
 class EventKind(_Labelled):
@@ -59,9 +57,7 @@ class EventKind(_Labelled):
     OPEN_DAY = "portes-ouvertes"
     OTHER = "autre"
 
-    @classmethod
-    def _vocabulary(cls) -> str:
-        return "kinds"
+    VOCABULARY = enum.nonmember("kinds")
 
 
 class AttendanceMode(_Labelled):
@@ -69,9 +65,7 @@ class AttendanceMode(_Labelled):
     ONLINE = "en-ligne"
     MIXED = "mixte"
 
-    @classmethod
-    def _vocabulary(cls) -> str:
-        return "attendance_modes"
+    VOCABULARY = enum.nonmember("attendance_modes")
 
     @property
     def has_place(self) -> bool:
@@ -88,9 +82,7 @@ class EventStatus(_Labelled):
     FULL = "complet"
     CANCELLED = "annule"
 
-    @classmethod
-    def _vocabulary(cls) -> str:
-        return "statuses"
+    VOCABULARY = enum.nonmember("statuses")
 
 
 class PlaceKind(str, enum.Enum):
@@ -107,9 +99,7 @@ class Answer(_Labelled):
     INTERESTED = "interested"
     NOT_GOING = "not_going"
 
-    @classmethod
-    def _vocabulary(cls) -> str:
-        return "answers"
+    VOCABULARY = enum.nonmember("answers")
 
 
 class Event(Hideable, Base):

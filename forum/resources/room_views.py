@@ -13,15 +13,16 @@ from forum.core.errors import DomainError, Forbidden, Invalid, NotFound
 from forum.core.forms import attach_error, render_form
 from forum.core.limits import per_member
 from forum.core.visibility import is_moderator
-from forum.core.web import repeated_submission, site_url
+from forum.core.web import site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import active_fabrique_of, can_manage, manages
 from forum.resources import room_queries, rooms
-from forum.resources.models import Loan, Resource, ResourceKind, RoomRules
+from forum.resources.models import Resource, ResourceKind, RoomRules
 from forum.resources.room_forms import RoomBookingForm, RoomRulesForm, rules_input
 from forum.resources.slots import closed_dates_text, duration_fr, opening_text
+from forum.resources.web import repeated_request
 
 blueprint = Blueprint("rooms", __name__)
 
@@ -85,9 +86,7 @@ def book(resource_id: int):
     try:
         claim = submissions.claim(current_user, _scope(resource), form.submission.data)
         if claim.is_repeat:
-            earlier = db.session.get(Loan, claim.earlier or 0)
-            return repeated_submission("Cette demande était déjà envoyée.", url_for(
-                "loans.show", loan_id=earlier.id) if earlier else url_for("loans.index"))
+            return repeated_request(claim.earlier)
         day = form.day.data
         start = rooms.parse_wall_time(form.start.data, "L'heure de début", "start")
         end = rooms.parse_wall_time(form.end.data, "L'heure de fin", "end")

@@ -25,8 +25,9 @@ from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import active_fabrique_of, can_manage, manages, membership_of
 from forum.resources import queries, services
 from forum.resources.forms import LoanRequestForm, ResourceForm, resource_input
-from forum.resources.models import CATEGORIES, Loan, Resource, ResourceKind
+from forum.resources.models import CATEGORIES, Resource, ResourceKind
 from forum.resources.photos import delete_files_after_commit
+from forum.resources.web import repeated_request
 
 blueprint = Blueprint("resources", __name__, url_prefix="/ressources")
 NEW_RESOURCE = "resource"  # the new-resource form's submission scope (forum.accounts.submissions)
@@ -239,9 +240,7 @@ def request_loan(resource_id: int):
     try:
         claim = submissions.claim(current_user, _loan_scope(resource), form.submission.data)
         if claim.is_repeat:
-            earlier = db.session.get(Loan, claim.earlier or 0)
-            return repeated_submission("Cette demande était déjà envoyée.", url_for(
-                "loans.show", loan_id=earlier.id) if earlier else url_for("loans.index"))
+            return repeated_request(claim.earlier)
         loan = services.request_loan(current_user, resource, form.start_date.data, form.end_date.data,
                                      form.quantity.data or 1, form.message.data or "", today_in_france(),
                                      site_url=site_url())
