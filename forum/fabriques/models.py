@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from markupsafe import Markup
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
@@ -55,6 +55,8 @@ class Fabrique(Base):
         Index("ix_fabriques_region_code", "region_code"),
         Index("ix_fabriques_department_code", "department_code"),
         Index("ix_fabriques_last_activity_at", "last_activity_at"),
+        Index("ix_fabriques_pivot", "pivot"),
+        Index("ix_fabriques_standard_id", "standard_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -82,9 +84,32 @@ class Fabrique(Base):
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
+    # The national standard of mediation places (forum.fabriques.standard): its single-valued
+    # fields; its lists are rows of FabriqueStandardValue. The phone above is kept in the
+    # standard's form (+33…), ``horaires`` in OpenStreetMap's opening_hours syntax.
+    pivot: Mapped[str] = mapped_column(String(14), default="", server_default="")
+    code_insee: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    complement_adresse: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    horaires: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    fiche_acces_libre: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    prise_rdv: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # date_maj: the day the fabrique's data last changed (an edit, or the imported file's date).
+    date_maj: Mapped[date | None] = mapped_column(Date)
+    # The identifiers and source a fabrique came with from an imported file (else ours are written).
+    standard_id: Mapped[str | None] = mapped_column(String(100))
+    data_source: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    # The standard row as last imported: a field whose value differs from it now was edited here
+    # since, and a new import leaves it alone (forum.fabriques.importing).
+    import_snapshot: Mapped[dict | None] = mapped_column(JSON)
+    imported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
     module_links: Mapped[list[FabriqueModule]] = relationship(
         back_populates="fabrique", cascade="all, delete-orphan", lazy="raise_on_sql",
         order_by="FabriqueModule.module",
+    )
+    standard_values: Mapped[list[FabriqueStandardValue]] = relationship(
+        back_populates="fabrique", cascade="all, delete-orphan", lazy="raise_on_sql",
+        order_by="[FabriqueStandardValue.field, FabriqueStandardValue.position]",
     )
     spaces: Mapped[list[Space]] = relationship(
         back_populates="fabrique", cascade="all, delete-orphan", lazy="raise_on_sql",
@@ -98,6 +123,10 @@ class Fabrique(Base):
     @property
     def module_labels(self) -> list[str]:
         return [MODULES.get(link.module, link.module) for link in self.module_links]
+
+    def values_of(self, field: str) -> list[str]:
+        """The values of one of the standard's lists, in their order (needs standard_values loaded)."""
+        return [row.value for row in self.standard_values if row.field == field]
 
     @property
     def description(self) -> Markup:
@@ -121,6 +150,20 @@ class FabriqueModule(Base):
     module: Mapped[str] = mapped_column(String(40), primary_key=True)
 
     fabrique: Mapped[Fabrique] = relationship(back_populates="module_links")
+
+
+class FabriqueStandardValue(Base):
+    """One value of one of the standard's lists (services, typologie...) for a fabrique."""
+
+    __tablename__ = "fabrique_standard_values"
+    __table_args__ = (Index("ix_fabrique_standard_values_field_value", "field", "value"),)
+
+    fabrique_id: Mapped[int] = mapped_column(ForeignKey("fabriques.id", ondelete="CASCADE"), primary_key=True)
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    fabrique: Mapped[Fabrique] = relationship(back_populates="standard_values")
 
 
 class Space(Base):

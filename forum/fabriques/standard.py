@@ -1,0 +1,139 @@
+"""The national standard of mediation places (``standard-mediation-num`` v1.0.2), and a fabrique in it.
+
+The standard is a Frictionless Table Schema (LaMednum/standard-mediation-num, schema.json): 32
+columns in a fixed order, multi-valued fields joined with ``|``, closed vocabularies kept in
+forum/fabriques/data/standard_mediation.toml. This module owns the columns, the vocabularies and
+the one way a fabrique is written in the standard: the CSV export, the JSON export, the API and
+the import's comparison all go through ``row_of`` / ``record_of``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from datetime import date
+from importlib import resources
+
+from forum.core.dates import PARIS
+from forum.fabriques.models import Fabrique, FabriqueStandardValue
+
+STANDARD_NAME = "standard-mediation-num"
+STANDARD_VERSION = "1.0.2"
+SEPARATOR = "|"
+
+# The schema's columns, in its order (an export writes all of them, empty or not).
+COLUMNS: tuple[str, ...] = (
+    "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse", "complement_adresse",
+    "latitude", "longitude", "typologie", "telephone", "courriels", "site_web", "horaires",
+    "presentation_resume", "presentation_detail", "source", "itinerance", "structure_parente", "date_maj",
+    "services", "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
+    "dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels", "modalites_acces",
+    "modalites_accompagnement", "fiche_acces_libre", "prise_rdv",
+)
+REQUIRED_COLUMNS = ("id", "pivot", "nom", "commune", "code_postal", "adresse", "date_maj")
+
+
+def _load_vocabularies() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    text = resources.files("forum.fabriques").joinpath("data/standard_mediation.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    variants = data.pop("variants")
+    return data, variants
+
+
+# field -> {value written in files: label shown to members}, in the order of the checkboxes.
+VOCABULARIES, VARIANTS = _load_vocabularies()
+# The lists a fabrique keeps (FabriqueStandardValue rows): the closed vocabularies, and the
+# free list of other trainings and labels.
+FREE_LIST_FIELD = "autres_formations_labels"
+LIST_FIELDS: tuple[str, ...] = (*VOCABULARIES, FREE_LIST_FIELD)
+FREE_VALUE_MAX_LENGTH = 200
+
+
+def vocabulary_choices(field: str) -> list[tuple[str, str]]:
+    """(value, label) pairs of a closed vocabulary, in the standard's order."""
+    return list(VOCABULARIES[field].items())
+
+
+def ordered_values(field: str, values: Iterable[str]) -> list[str]:
+    """``values`` without repeats; for a closed vocabulary in its order (an order carries no meaning)."""
+    unique = list(dict.fromkeys(values))
+    if field in VOCABULARIES:
+        order = {value: position for position, value in enumerate(VOCABULARIES[field])}
+        unique.sort(key=lambda value: order.get(value, len(order)))
+    return unique
+
+
+def unknown_values(field: str, values: Iterable[str]) -> list[str]:
+    """The values of ``values`` that the closed vocabulary ``field`` does not hold."""
+    known = VOCABULARIES.get(field)
+    return [] if known is None else [value for value in values if value not in known]
+
+
+def set_values(fabrique: Fabrique, lists: dict[str, list[str]]) -> None:
+    """Replace the lists named in ``lists`` (values already checked and ordered); others are kept.
+
+    Rows that stay are updated in place. Needs ``fabrique.standard_values`` loaded (or a new fabrique)."""
+    current = {(row.field, row.value): row for row in (fabrique.standard_values if fabrique.id else [])}
+    rows = [row for row in current.values() if row.field not in lists]
+    for field, values in lists.items():
+        for position, value in enumerate(values):
+            row = current.get((field, value)) or FabriqueStandardValue(field=field, value=value)
+            row.position = position
+            rows.append(row)
+    fabrique.standard_values = rows
+
+
+def standard_id_of(fabrique: Fabrique) -> str:
+    """The standard's ``id``: the one a fabrique was imported with, else ours (stable, unique)."""
+    return fabrique.standard_id or f"forum-des-fabriques-{fabrique.id}"
+
+
+def date_maj_of(fabrique: Fabrique) -> date:
+    """When the fabrique's data last changed: kept on edits and imports, else its last edit or creation."""
+    if fabrique.date_maj is not None:
+        return fabrique.date_maj
+    return (fabrique.updated_at or fabrique.created_at).astimezone(PARIS).date()
+
+
+def record_of(fabrique: Fabrique, source: str) -> dict[str, object]:
+    """The fabrique under the standard's field names, typed: lists, numbers, ISO date, ``None`` for empty.
+
+    ``source``: who collected the data, written when the fabrique did not come with its own.
+    Needs ``fabrique.standard_values`` loaded."""
+    record: dict[str, object] = {
+        "id": standard_id_of(fabrique),
+        "pivot": fabrique.pivot,
+        "nom": fabrique.name,
+        "commune": fabrique.city,
+        "code_postal": fabrique.postal_code,
+        "code_insee": fabrique.code_insee,
+        "adresse": fabrique.address,
+        "complement_adresse": fabrique.complement_adresse,
+        "latitude": fabrique.latitude,
+        "longitude": fabrique.longitude,
+        "telephone": fabrique.phone,
+        "courriels": [fabrique.contact_email] if fabrique.contact_email else [],
+        "site_web": [fabrique.website] if fabrique.website else [],
+        "horaires": fabrique.horaires,
+        "presentation_resume": fabrique.summary,
+        "presentation_detail": fabrique.description_source,
+        "source": fabrique.data_source or source,
+        "structure_parente": "",
+        "date_maj": date_maj_of(fabrique).isoformat(),
+    }
+    for field in LIST_FIELDS:
+        record[field] = fabrique.values_of(field)
+    return {column: (record[column] if record[column] not in ("", None) else None) for column in COLUMNS}
+
+
+def row_of(fabrique: Fabrique, source: str) -> dict[str, str]:
+    """The fabrique as one CSV line of the standard: every column, as text, lists joined by ``|``."""
+    row: dict[str, str] = {}
+    for column, value in record_of(fabrique, source).items():
+        if value is None:
+            row[column] = ""
+        elif isinstance(value, list):
+            row[column] = SEPARATOR.join(value)
+        else:
+            row[column] = str(value)
+    return row
