@@ -152,6 +152,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.accounts.recovery_views import blueprint as recovery
     from forum.accounts.views import blueprint as accounts
     from forum.core.views import blueprint as core
+    from forum.fabriques.exchange_views import blueprint as exchange
     from forum.fabriques.onboarding import blueprint as onboarding
     from forum.fabriques.views import SECTIONS_KEY
     from forum.fabriques.views import blueprint as fabriques
@@ -178,7 +179,7 @@ def _register_blueprints(app: Flask) -> None:
     from forum.threads.views import blueprint as threads
     from forum.threads.views import fabrique_threads_section
 
-    for blueprint in (core, accounts, recovery, onboarding, fabriques, fabriques_map, threads, community, notifications,
+    for blueprint in (core, accounts, recovery, onboarding, fabriques, exchange, fabriques_map, threads, community, notifications,
                       resources, resource_photos, rooms, loans, practices, messages, members, welcome, moderation, events, calendars, feeds, search, deliveries):
         app.register_blueprint(blueprint)
     from forum.events.rooms import tell_organisers_of_refusal

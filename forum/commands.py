@@ -101,7 +101,10 @@ def register_commands(app: Flask) -> None:
 
     app.cli.add_command(digest_group)
 
+    from forum.fabriques.exchange_commands import register_exchange_commands
     from forum.search.commands import register_search_commands
+
+    register_exchange_commands(app)
     from forum.worker.commands import register_worker_commands
 
     register_search_commands(app)

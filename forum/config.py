@@ -147,6 +147,14 @@ class DefaultConfig:
     LOANS_PER_PAGE = 30
     PRACTICES_PER_PAGE = 20
 
+    # The national standard of mediation places (forum/fabriques/exporting.py, importing.py): who
+    # produces our exports (the ``source`` of our fabriques and the file names
+    # AAAA-MM-JJ_<producteur>_lieux-de-mediation-numerique_<territoire>.csv), and the largest file
+    # an import accepts, in bytes (checked on the file's size, or the upload's Content-Length,
+    # before it is read).
+    STANDARD_PRODUCER = "forum-des-fabriques"
+    IMPORT_MAX_BYTES = 20 * 1024 * 1024
+
 
 def parse_env_value(raw: str) -> Any:
     """Read an environment value as JSON when it is JSON (true, 12, [..]), else as text."""

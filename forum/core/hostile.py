@@ -34,10 +34,11 @@ def is_storable(text: str) -> bool:
     return _UNSTORABLE.search(text) is None
 
 
-def accepts_body_up_to(max_bytes: int):
+def accepts_body_up_to(max_bytes):
     """Mark a view whose requests may be larger than MAX_CONTENT_LENGTH (photo uploads).
 
-    The limit is applied before anyone reads the body: this guard reads the form of every request.
+    ``max_bytes``: a number, or a callable returning one when a request comes (a setting). The
+    limit is applied before anyone reads the body: this guard reads the form of every request.
     """
     def mark(view):
         setattr(view, BODY_LIMIT_ATTRIBUTE, max_bytes)
@@ -77,7 +78,7 @@ def refuse_unstorable_input() -> None:
         return
     view = current_app.view_functions.get(request.endpoint or "")
     if (limit := getattr(view, BODY_LIMIT_ATTRIBUTE, None)) is not None:
-        request.max_content_length = limit
+        request.max_content_length = limit() if callable(limit) else limit
     if not _all_storable(request.form.items(multi=True)):
         raise Invalid(UNSTORABLE_MESSAGE)
     if not _all_storable((key, file.filename or "") for key, file in request.files.items(multi=True)):

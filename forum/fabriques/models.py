@@ -205,3 +205,19 @@ class Membership(Base):
     @property
     def is_manager(self) -> bool:
         return self.is_active and self.role is MembershipRole.MANAGER
+
+
+class FabriqueImport(Base):
+    """A file of the national standard an administrator uploaded, kept by its SHA-256 between the
+    preview and the confirmation (forum.fabriques.import_files): the confirmation claims it by
+    compare-and-set (``applied_at`` from NULL), so a file confirmed twice at once is imported once."""
+
+    __tablename__ = "fabrique_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(200), default="")
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    applied_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -33,15 +33,17 @@ COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS = ("id", "pivot", "nom", "commune", "code_postal", "adresse", "date_maj")
 
 
-def _load_vocabularies() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+def _load_vocabularies() -> tuple[dict[str, dict[str, str]], dict[str, str], dict[str, str]]:
     text = resources.files("forum.fabriques").joinpath("data/standard_mediation.toml").read_text("utf-8")
     data = tomllib.loads(text)
     variants = data.pop("variants")
-    return data, variants
+    written = data.pop("written")
+    return data, variants, written
 
 
 # field -> {value written in files: label shown to members}, in the order of the checkboxes.
-VOCABULARIES, VARIANTS = _load_vocabularies()
+# WRITTEN: the few values v1.0.2's patterns spell differently, as files must write them.
+VOCABULARIES, VARIANTS, WRITTEN = _load_vocabularies()
 # The lists a fabrique keeps (FabriqueStandardValue rows): the closed vocabularies, and the
 # free list of other trainings and labels.
 FREE_LIST_FIELD = "autres_formations_labels"
@@ -95,6 +97,20 @@ def date_maj_of(fabrique: Fabrique) -> date:
     return (fabrique.updated_at or fabrique.created_at).astimezone(PARIS).date()
 
 
+def standard_phone(phone: str) -> str:
+    """A stored phone in the standard's form: older data kept as typed ("05 55 66 77 88") is
+    normalised, and one that cannot be is left out (""), so that no written file is invalid."""
+    from forum.fabriques.standard_checks import STANDARD_PHONE, check_phone  # it imports this module
+    from forum.core.errors import Invalid
+
+    if not phone or STANDARD_PHONE.fullmatch(phone):
+        return phone
+    try:
+        return check_phone(phone)
+    except Invalid:
+        return ""
+
+
 def record_of(fabrique: Fabrique, source: str) -> dict[str, object]:
     """The fabrique under the standard's field names, typed: lists, numbers, ISO date, ``None`` for empty.
 
@@ -111,7 +127,7 @@ def record_of(fabrique: Fabrique, source: str) -> dict[str, object]:
         "complement_adresse": fabrique.complement_adresse,
         "latitude": fabrique.latitude,
         "longitude": fabrique.longitude,
-        "telephone": fabrique.phone,
+        "telephone": standard_phone(fabrique.phone),
         "courriels": [fabrique.contact_email] if fabrique.contact_email else [],
         "site_web": [fabrique.website] if fabrique.website else [],
         "horaires": fabrique.horaires,
@@ -120,16 +136,23 @@ def record_of(fabrique: Fabrique, source: str) -> dict[str, object]:
         "source": fabrique.data_source or source,
         "structure_parente": "",
         "date_maj": date_maj_of(fabrique).isoformat(),
+        "fiche_acces_libre": fabrique.fiche_acces_libre,
+        "prise_rdv": fabrique.prise_rdv,
     }
     for field in LIST_FIELDS:
-        record[field] = fabrique.values_of(field)
+        record[field] = [WRITTEN.get(value, value) for value in fabrique.values_of(field)]
     return {column: (record[column] if record[column] not in ("", None) else None) for column in COLUMNS}
 
 
 def row_of(fabrique: Fabrique, source: str) -> dict[str, str]:
     """The fabrique as one CSV line of the standard: every column, as text, lists joined by ``|``."""
+    return cells_of(record_of(fabrique, source))
+
+
+def cells_of(record: dict[str, object]) -> dict[str, str]:
+    """A record of ``record_of`` as the CSV cells ``row_of`` writes (for who needs both)."""
     row: dict[str, str] = {}
-    for column, value in record_of(fabrique, source).items():
+    for column, value in record.items():
         if value is None:
             row[column] = ""
         elif isinstance(value, list):
