@@ -58,6 +58,15 @@ def world(app):
         calendar_token = issue_token(db.session.merge(member), utcnow())
         db.session.commit()
     email_id = _failed_email(member)
+    from flask import current_app
+
+    from forum.fabriques.import_files import store_upload
+
+    with write_intent():  # a file of the mediation standard kept for import (its preview page)
+        digest = store_upload(db.session.merge(admin), "id,pivot,nom,commune,code_postal,adresse,date_maj\n"
+                              "lieu-1,W201000123,Lieu,Bastia,20200,1 quai,2026-10-01\n".encode(), "lieux.csv",
+                              current_app.instance_path)
+        db.session.commit()
     notification = db.session.execute(db.select(Notification).order_by(Notification.id)).scalars().first()
     return {
         "thread_id": thread.id, "post_id": post.id, "user_id": member.id, "practice_id": practice.id,
@@ -67,7 +76,7 @@ def world(app):
         "threads.show.slug": thread.slug, "tag": "vélo", "token": unsubscribe_token(member),
         "name": "0" * 32 + ".webp", "action": "accepter", "email_id": email_id, "conversation_id": conversation.id,
         "message_id": message.id, "event_id": event.id, "calendars.code": "75",
-        "calendars.slug": lender.slug, "calendars.token": calendar_token,
+        "calendars.slug": lender.slug, "calendars.token": calendar_token, "digest": digest,
     }
 
 
