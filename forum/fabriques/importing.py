@@ -27,11 +27,13 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from forum.accounts.models import User
+from forum.core.dates import PARIS
 from forum.core.errors import Forbidden
 from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
@@ -252,6 +254,9 @@ def apply_import(actor: User | None, report: ImportReport, producer: str) -> Non
             fabrique.description_html = render_markdown(fabrique.description_source)
             fabrique.import_snapshot = standard.row_of(fabrique, producer)
             fabrique.imported_at = now
+            # Its last activity is its data's last update, not this import: a file of a thousand
+            # places does not fill the home page's « récemment actives ».
+            fabrique.last_activity_at = min(now, datetime.combine(fabrique.date_maj, time(12), tzinfo=PARIS))
             db.session.add(fabrique)
         elif plan.action is Action.UPDATED:
             _update(plan, producer, now)

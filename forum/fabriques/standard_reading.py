@@ -144,8 +144,9 @@ def _read(data: bytes, reading: Reading) -> None:
             if any(cell.strip() for cell in cells):
                 _read_line(start, header, columns, cells, seen_ids, reading)
             start = reader.line_num + 1
-    except csv.Error as error:
-        _add(reading, reader.line_num, "", f"ligne illisible au format CSV ({error}).")
+    except csv.Error:
+        _add(reading, reader.line_num, "", f"une cellule dépasse {csv.field_size_limit()} caractères, ou la ligne "
+                                           "n'est pas au format CSV (un guillemet non refermé\u00a0?).")
         raise _Stop from None
 
 
