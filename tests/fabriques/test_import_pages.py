@@ -103,3 +103,13 @@ def test_an_unknown_file_is_a_404(app):
     client = admin_client(app)
     assert client.get(f"{PAGE}/{'0' * 64}").status_code == 404
     assert client.get(f"{PAGE}/nimportequoi").status_code == 404
+
+
+def test_a_200_mb_upload_is_refused_on_its_announced_length_before_it_is_read(app):
+    client = admin_client(app)
+    token = csrf_token(client, PAGE)
+    body = b"--x\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" + token.encode() + b"\r\n--x--\r\n"
+    response = client.post(PAGE, data=body, content_type="multipart/form-data; boundary=x",
+                           environ_overrides={"CONTENT_LENGTH": str(200 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert "Ce fichier dépasse la taille maximale d'un import (20\u00a0Mo)" in html.unescape(response.get_data(as_text=True))
