@@ -104,6 +104,9 @@ def read_standard_file(data: bytes, max_bytes: int) -> Reading:
     if len(data) > max_bytes:
         raise FileTooLarge(too_large_message(max_bytes))
     reading = Reading()
+    # A cell may be as long as the file: its length is checked against its column's, in French
+    # (the csv module's own limit is process-wide, and other libraries raise it too).
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
     try:
         _read(data, reading)
     except _Stop:
@@ -145,8 +148,7 @@ def _read(data: bytes, reading: Reading) -> None:
                 _read_line(start, header, columns, cells, seen_ids, reading)
             start = reader.line_num + 1
     except csv.Error:
-        _add(reading, reader.line_num, "", f"une cellule dépasse {csv.field_size_limit()} caractères, ou la ligne "
-                                           "n'est pas au format CSV (un guillemet non refermé\u00a0?).")
+        _add(reading, reader.line_num, "", "la ligne n'est pas au format CSV (un guillemet mal placé\u00a0?).")
         raise _Stop from None
 
 

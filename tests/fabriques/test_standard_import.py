@@ -137,7 +137,8 @@ BAD_INPUTS = {
     "empty required": (HEADER + "\n" + line(adresse=""), "ligne 2, colonne «\u00a0adresse\u00a0»\u00a0: cette colonne est obligatoire et la cellule est vide."),
     "duplicate id": (HEADER + "\n" + line() + line(nom="Autre lieu"), "ligne 3, colonne «\u00a0id\u00a0»\u00a0: l'identifiant «\u00a0mednum-1\u00a0» figure déjà ligne 2"),
     "bad date": (HEADER + "\n" + line(date_maj="01/10/2026"), "ligne 2, colonne «\u00a0date_maj\u00a0»\u00a0: «\u00a001/10/2026\u00a0» n'est pas une date au format AAAA-MM-JJ."),
-    "cell over the csv limit": (HEADER + "\n" + line(presentation_detail="x" * 140_000), "ligne 2\u00a0: une cellule dépasse 131072 caractères"),
+    # Longer than the csv module's default limit too (131072): read, then refused by its column's width.
+    "huge cell": (HEADER + "\n" + line(presentation_detail="x" * 140_000), "ligne 2, colonne «\u00a0presentation_detail\u00a0»\u00a0: 140000\u00a0caractères, au plus 20000 sont acceptés."),
     "NUL byte": (HEADER + "\n" + line() + line(id="x\x00y"), "ligne 3\u00a0: la ligne contient un caractère nul"),
     "not UTF-8": ((HEADER + "\n" + line(nom="Café des Tilleuls")).encode("latin-1"), "ligne 2\u00a0: le fichier n'est pas encodé en UTF-8"),
 }
