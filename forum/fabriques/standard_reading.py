@@ -206,7 +206,7 @@ def _read_line(number: int, header: list[str], columns: dict[str, int], cells: l
 
 def _single(column: str, raw: str, line: StandardLine) -> object:
     """One single-valued cell, checked and in the standard's form ("" or None when empty)."""
-    text = clean_text(raw) if column == "presentation_detail" else clean_line(raw)
+    text = "" if not raw or raw.isspace() else clean_text(raw) if column == "presentation_detail" else clean_line(raw)
     if column in standard.REQUIRED_COLUMNS and not text:
         raise Invalid("cette colonne est obligatoire et la cellule est vide.")
     if column in ("courriels", "site_web"):
