@@ -120,6 +120,8 @@ def record_of(fabrique: Fabrique, source: str) -> dict[str, object]:
         "source": fabrique.data_source or source,
         "structure_parente": "",
         "date_maj": date_maj_of(fabrique).isoformat(),
+        "fiche_acces_libre": fabrique.fiche_acces_libre,
+        "prise_rdv": fabrique.prise_rdv,
     }
     for field in LIST_FIELDS:
         record[field] = fabrique.values_of(field)

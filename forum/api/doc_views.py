@@ -1,0 +1,113 @@
+"""The API's readable documentation (/api/), in French and the site's layout, made from the same
+OpenAPI document as /api/v1/openapi.json: what one reads there is what the code answers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from flask import Blueprint, current_app, render_template
+
+from forum.api.records import texts
+from forum.api.spec import API_PREFIX, openapi_document
+from forum.api.web import DEFAULT_LIMIT, MAX_LIMIT
+from forum.core.page_cache import public_page
+from forum.core.web import site_url
+
+blueprint = Blueprint("api_docs", __name__)
+_EXAMPLE_MOMENT = "2026-12-01T09:30:00Z"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    where: str
+    required: bool
+    description: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    id: str
+    path: str
+    summary: str
+    description: str
+    parameters: list[Parameter]
+    example_url: str
+    example_body: str
+    statuses: list[tuple[str, str]]
+
+
+def node_path(reference: str) -> list[str]:
+    return reference.removeprefix("#/").split("/")
+
+
+def _deref(document: dict, node: dict) -> dict:
+    while "$ref" in node:
+        target = document
+        for part in node_path(node["$ref"]):
+            target = target[part]
+        node = target
+    return node
+
+
+def example_of(document: dict, schema: dict, depth: int = 0):
+    """An example value of ``schema`` (after its $ref), one item per list: what the documentation shows."""
+    schema = _deref(document, schema)
+    if "anyOf" in schema:
+        schema = _deref(document, next(option for option in schema["anyOf"] if option.get("type") != "null"))
+    kind = schema.get("type")
+    kind = next((item for item in kind if item != "null"), "string") if isinstance(kind, list) else kind
+    if kind == "object" or "properties" in schema:
+        if depth > 3:
+            return {}
+        return {name: example_of(document, value, depth + 1) for name, value in schema.get("properties", {}).items()}
+    if kind == "array":
+        return [example_of(document, schema.get("items", {}), depth + 1)]
+    if kind == "integer":
+        return 1
+    if kind == "number":
+        return 45.83
+    if kind == "boolean":
+        return False
+    if schema.get("format") == "date-time":
+        return _EXAMPLE_MOMENT
+    if schema.get("format") == "uri":
+        return site_url() + "/…"
+    return "…"
+
+
+def _operations(document: dict) -> list[Operation]:
+    found = []
+    for path, methods in document["paths"].items():
+        operation = methods["get"]
+        parameters = [_deref(document, parameter) for parameter in operation.get("parameters", [])]
+        example_path = path
+        for parameter in parameters:
+            if parameter["in"] == "path":
+                example_path = example_path.replace("{%s}" % parameter["name"], str(parameter.get("example", 1)))
+        ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        body = {"openapi": "3.1.0", "info": {"…": "…"}, "paths": {"…": "…"}} if operation["operationId"] == "openapi" \
+            else example_of(document, ok)
+        found.append(Operation(
+            id=operation["operationId"], path=path, summary=operation.get("summary", ""),
+            description=operation.get("description", ""),
+            parameters=[Parameter(parameter["name"], parameter["in"], parameter.get("required", False),
+                                  parameter.get("description", ""), parameter.get("schema", {}).get("type", ""))
+                        for parameter in parameters],
+            example_url=site_url() + example_path,
+            example_body=json.dumps(body, ensure_ascii=False, indent=2),
+            statuses=[(status, _deref(document, response).get("description", ""))
+                      for status, response in operation["responses"].items()],
+        ))
+    return found
+
+
+@blueprint.get("/api/")
+@public_page
+def documentation():
+    document = openapi_document(current_app)
+    return render_template("api/documentation.html", texts=texts(), operations=_operations(document),
+                           rate_limit=current_app.config["API_RATE_LIMIT"], default_limit=DEFAULT_LIMIT,
+                           max_limit=MAX_LIMIT, base_url=site_url() + API_PREFIX)
