@@ -8,14 +8,26 @@ from dataclasses import dataclass
 
 from flask import Blueprint, current_app, render_template
 
+from forum.api import queries, records
 from forum.api.records import texts
 from forum.api.spec import API_PREFIX, openapi_document
-from forum.api.web import DEFAULT_LIMIT, MAX_LIMIT
+from forum.api.web import DEFAULT_LIMIT, MAX_LIMIT, absolute, encode_cursor
 from forum.core.page_cache import public_page
 from forum.core.web import site_url
 
 blueprint = Blueprint("api_docs", __name__)
 _EXAMPLE_MOMENT = "2026-12-01T09:30:00Z"
+_SHOWN_CHARACTERS = 160  # an example's long texts are cut there, its lists after two items
+# Each list and its items: (list endpoint, list operation, item operation, query, record, the item's
+# path value).
+_KINDS = (
+    ("api.fabriques", "listFabriques", "getFabrique", queries.fabriques, records.fabrique_record,
+     lambda item: item.slug),
+    ("api.resources", "listResources", "getResource", queries.resources, records.resource_record, lambda item: item.id),
+    ("api.practices", "listPractices", "getPractice", queries.practices, records.practice_record, lambda item: item.id),
+    ("api.threads", "listThreads", "getThread", queries.threads, records.thread_record, lambda item: item.id),
+    ("api.events", "listEvents", "getEvent", queries.events, records.event_record, lambda item: item.id),
+)
 
 
 @dataclass(frozen=True)
@@ -78,18 +90,53 @@ def example_of(document: dict, schema: dict, depth: int = 0):
     return "…"
 
 
+def _shortened(value):
+    if isinstance(value, str) and len(value) > _SHOWN_CHARACTERS:
+        return value[:_SHOWN_CHARACTERS] + "…"
+    if isinstance(value, list):
+        return [_shortened(item) for item in value[:2]] + (["…"] if len(value) > 2 else [])
+    if isinstance(value, dict):
+        return {key: _shortened(item) for key, item in value.items()}
+    return value
+
+
+def live_examples() -> dict[str, tuple[object, object]]:
+    """{operation id: (its path value, its answer)} from the first public item of each list: real
+    answers, as the API gives them today (a list's example is a page of one)."""
+    examples: dict[str, tuple[object, object]] = {}
+    for endpoint, list_id, item_id, query, record, path_value in _KINDS:
+        found = query(0, 1)
+        if not found.items:
+            continue
+        item = found.items[0]
+        following = absolute(endpoint, cursor=encode_cursor(item.id), limit=1) if found.more else None
+        examples[list_id] = (None, {"items": [record(item)], "next": following})
+        detail = records.thread_detail(item, queries.visible_posts(item.id)) if item_id == "getThread" \
+            else record(item)
+        examples[item_id] = (path_value(item), detail)
+    return examples
+
+
 def _operations(document: dict) -> list[Operation]:
     found = []
+    examples = live_examples()
     for path, methods in document["paths"].items():
         operation = methods["get"]
         parameters = [_deref(document, parameter) for parameter in operation.get("parameters", [])]
+        path_value, live = examples.get(operation["operationId"], (None, None))
         example_path = path
         for parameter in parameters:
             if parameter["in"] == "path":
-                example_path = example_path.replace("{%s}" % parameter["name"], str(parameter.get("example", 1)))
+                value = path_value if path_value is not None else parameter.get("example", 1)
+                example_path = example_path.replace("{%s}" % parameter["name"], str(value))
         ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
-        body = {"openapi": "3.1.0", "info": {"…": "…"}, "paths": {"…": "…"}} if operation["operationId"] == "openapi" \
-            else example_of(document, ok)
+        if operation["operationId"] == "openapi":
+            body = {"openapi": "3.1.0", "info": {"title": texts()["title"]}, "paths": {"…": "…"}}
+        elif operation["operationId"] == "index":
+            body = {"listes": [{"nom": entry["name"], "url": absolute(entry["endpoint"])} for entry in texts()["lists"]],
+                    "documentation": absolute("api_docs.documentation"), "openapi": absolute("api.openapi")}
+        else:
+            body = live if live is not None else example_of(document, ok)
         found.append(Operation(
             id=operation["operationId"], path=path, summary=operation.get("summary", ""),
             description=operation.get("description", ""),
@@ -97,7 +144,7 @@ def _operations(document: dict) -> list[Operation]:
                                   parameter.get("description", ""), parameter.get("schema", {}).get("type", ""))
                         for parameter in parameters],
             example_url=site_url() + example_path,
-            example_body=json.dumps(body, ensure_ascii=False, indent=2),
+            example_body=json.dumps(_shortened(body), ensure_ascii=False, indent=2),
             statuses=[(status, _deref(document, response).get("description", ""))
                       for status, response in operation["responses"].items()],
         ))

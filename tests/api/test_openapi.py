@@ -80,7 +80,7 @@ def test_list_parameters_are_documented_as_they_are_checked(document):
 def test_the_documentation_page_is_made_from_the_document(client, app, document):
     response = client.get("/api/")
     assert response.status_code == 200 and response.mimetype == "text/html"
-    page = response.get_data(as_text=True)
+    page = response.get_data(as_text=True).replace("<wbr>", "")
     for path in document["paths"]:
         assert f"GET {path}" in page
     for words in ("Pagination", "Limite de débit", "Access-Control-Allow-Origin: *", "Retry-After",
