@@ -141,3 +141,21 @@ def test_a_moderator_or_author_sees_no_more_through_the_api(client, data):
     for url in LISTS:
         assert SECRET not in client.get(url).get_data(as_text=True), url
     get_json(client, f"/api/v1/pratiques/{data['draft'].id}", 404)
+
+
+def test_a_cancelled_event_stays_listed_with_its_status(client, data):
+    from forum.core.models import utcnow
+    from forum.events.models import Event
+    from forum.events.services import cancel_event
+
+    with write_intent():
+        cancel_event(data["manager"], db.session.get(Event, data["event"].id), utcnow(), reason="Salle indisponible")
+        db.session.commit()
+    (event,) = get_json(client, "/api/v1/evenements")["items"]
+    assert (event["statut"], event["statut_libelle"]) == ("annule", "Annulé")
+
+
+def test_unstorable_characters_in_parameters_are_json_400s(client, data):
+    for url in ("/api/v1/fabriques?limit=%00", "/api/v1/sujets?cursor=%ED%A0%80"):
+        response = client.get(url)
+        assert response.status_code in (400, 404) and list(response.get_json()) == ["error"], url
