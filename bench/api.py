@@ -90,7 +90,8 @@ def prepare(count: int, env: dict[str, str], database_url: str | None) -> None:
             fabriques = [Fabrique(
                 slug=f"fabrique-{n}", name=f"Fabrique numéro {n}", department_code="23", region_code="75",
                 territory_type=TerritoryType.RURAL, city="Guéret", postal_code="23000", address=f"{n} rue des Tilleuls",
-                summary="Fablab, café associatif et médiation numérique.", description_source="Un lieu ouvert à tous. " * 20,
+                summary="Fablab, café associatif et médiation numérique.",
+                description_source="Un lieu ouvert à tous. " * 20,
                 latitude=46.17, longitude=1.87, phone="+33555667788", website=f"https://fabrique-{n}.exemple.fr",
                 horaires="Mo-Fr 09:00-12:00,14:00-18:00", date_maj=date(2026, 11, 1), pivot="73282932000074")
                 for n in range(start, min(count, start + 500))]

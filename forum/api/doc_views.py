@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 
 from flask import Blueprint, current_app, render_template
+from limits import parse_many
 
 from forum.api import queries, records
 from forum.api.records import texts
@@ -133,7 +134,8 @@ def _operations(document: dict) -> list[Operation]:
         if operation["operationId"] == "openapi":
             body = {"openapi": "3.1.0", "info": {"title": texts()["title"]}, "paths": {"…": "…"}}
         elif operation["operationId"] == "index":
-            body = {"listes": [{"nom": entry["name"], "url": absolute(entry["endpoint"])} for entry in texts()["lists"]],
+            body = {"listes": [{"nom": entry["name"], "url": absolute(entry["endpoint"])}
+                               for entry in texts()["lists"]],
                     "documentation": absolute("api_docs.documentation"), "openapi": absolute("api.openapi")}
         else:
             body = live if live is not None else example_of(document, ok)
@@ -151,10 +153,25 @@ def _operations(document: dict) -> list[Operation]:
     return found
 
 
+_UNITS = {"second": ("seconde", "secondes"), "minute": ("minute", "minutes"), "hour": ("heure", "heures"),
+          "day": ("jour", "jours"), "month": ("mois", "mois"), "year": ("an", "ans")}
+
+
+def rate_limit_fr(setting: str) -> str:
+    """A Flask-Limiter setting in French: "120 per minute; 1000/day" → "120 requêtes par minute et
+    1000 requêtes par jour"."""
+    parts = []
+    for item in parse_many(setting):
+        singular, plural = _UNITS[item.GRANULARITY.name]
+        period = singular if item.multiples == 1 else f"{item.multiples}\u00a0{plural}"
+        parts.append(f"{item.amount}\u00a0requête{'s' if item.amount > 1 else ''} par {period}")
+    return " et ".join(parts)
+
+
 @blueprint.get("/api/")
 @public_page
 def documentation():
     document = openapi_document(current_app)
     return render_template("api/documentation.html", texts=texts(), operations=_operations(document),
-                           rate_limit=current_app.config["API_RATE_LIMIT"], default_limit=DEFAULT_LIMIT,
+                           rate_limit=rate_limit_fr(current_app.config["API_RATE_LIMIT"]), default_limit=DEFAULT_LIMIT,
                            max_limit=MAX_LIMIT, base_url=site_url() + API_PREFIX)

@@ -138,7 +138,12 @@ def fabrique(slug: str):
       operationId: getFabrique
       summary: Une fabrique
       parameters:
-        - {name: slug, in: path, required: true, schema: {type: string}, example: la-fabrique-des-possibles}
+        - name: slug
+          in: path
+          required: true
+          description: "Le champ slug de la fabrique."
+          schema: {type: string}
+          example: la-fabrique-des-possibles
       responses:
         200:
           description: La fabrique.
@@ -188,7 +193,12 @@ def resource(resource_id: int):
       operationId: getResource
       summary: Une ressource
       parameters:
-        - {name: resource_id, in: path, required: true, schema: {type: integer, minimum: 1}, example: 1}
+        - name: resource_id
+          in: path
+          required: true
+          description: "Le champ id de la ressource."
+          schema: {type: integer, minimum: 1}
+          example: 1
       responses:
         200:
           description: La ressource.
@@ -238,7 +248,12 @@ def practice(practice_id: int):
       operationId: getPractice
       summary: Un retour d'expérience
       parameters:
-        - {name: practice_id, in: path, required: true, schema: {type: integer, minimum: 1}, example: 1}
+        - name: practice_id
+          in: path
+          required: true
+          description: "Le champ id du retour d'expérience."
+          schema: {type: integer, minimum: 1}
+          example: 1
       responses:
         200:
           description: Le retour d'expérience.
@@ -291,7 +306,12 @@ def thread(thread_id: int):
       description: Le sujet et ses messages publiés, dans l'ordre, en HTML assaini ; ni les messages
         supprimés, ni ceux masqués ou en attente de validation.
       parameters:
-        - {name: thread_id, in: path, required: true, schema: {type: integer, minimum: 1}, example: 1}
+        - name: thread_id
+          in: path
+          required: true
+          description: "Le champ id du sujet."
+          schema: {type: integer, minimum: 1}
+          example: 1
       responses:
         200:
           description: Le sujet.
@@ -347,7 +367,12 @@ def event(event_id: int):
       operationId: getEvent
       summary: Un événement
       parameters:
-        - {name: event_id, in: path, required: true, schema: {type: integer, minimum: 1}, example: 1}
+        - name: event_id
+          in: path
+          required: true
+          description: "Le champ id de l'événement."
+          schema: {type: integer, minimum: 1}
+          example: 1
       responses:
         200:
           description: L'événement.

@@ -74,7 +74,8 @@ def test_limit_defaults_to_twenty_and_the_cursor_keeps_it(client, app):
 @pytest.mark.parametrize("query", [
     "limit=0", "limit=101", "limit=-1", "limit=abc", "limit=1e3", "limit=%EF%BC%91", "limit=", "limit=99999999999",
     "cursor=", "cursor=%%%", "cursor=abc", "cursor=" + base64.urlsafe_b64encode(b"id:0").decode(),
-    "cursor=" + base64.urlsafe_b64encode(b"id:99999999999").decode(), "cursor=" + base64.urlsafe_b64encode(b"42").decode(),
+    "cursor=" + base64.urlsafe_b64encode(b"id:99999999999").decode(),
+    "cursor=" + base64.urlsafe_b64encode(b"42").decode(),
     "page=2", "tri=nom", "limit=5&limit=6", "cursor=aWQ6MQ&cursor=aWQ6Mg",
 ])
 def test_bad_parameters_are_json_400s(client, app, query):

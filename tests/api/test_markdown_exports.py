@@ -44,7 +44,8 @@ def test_a_resource_exports_with_its_facts_and_description(client, data):
     text = markdown(client, f"/ressources/{laser.id}/markdown")
     assert text.startswith("# Découpeuse laser\n\n")
     for line in ("- **Type\u00a0:** Équipement", "- **Catégorie\u00a0:** Fabrication numérique",
-                 "## Description\n\nUne **découpeuse** 60 W.\n", f"Source\u00a0: <https://localhost/ressources/{laser.id}>"):
+                 "## Description\n\nUne **découpeuse** 60 W.\n",
+                 f"Source\u00a0: <https://localhost/ressources/{laser.id}>"):
         assert line in text, line
     assert "manager@exemple.fr" not in text
     page = client.get(f"/ressources/{laser.id}").get_data(as_text=True)

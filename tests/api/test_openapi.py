@@ -88,3 +88,11 @@ def test_the_documentation_page_is_made_from_the_document(client, app, document)
         assert words in page, words
     assert "<script>" not in page and " style=" not in page
     assert 'href="/api/"' in client.get("/fabriques").get_data(as_text=True)  # the footer links to it
+
+
+def test_the_rate_limit_reads_in_french():
+    from forum.api.doc_views import rate_limit_fr
+
+    assert rate_limit_fr("120 per minute") == "120\u00a0requêtes par minute"
+    assert rate_limit_fr("1 per 5 seconds; 1000/day") == (
+        "1\u00a0requête par 5\u00a0secondes et 1000\u00a0requêtes par jour")
