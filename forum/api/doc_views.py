@@ -12,7 +12,7 @@ from limits import parse_many
 from forum.api import queries, records
 from forum.api.records import texts
 from forum.api.spec import API_PREFIX, openapi_document
-from forum.api.web import DEFAULT_LIMIT, MAX_LIMIT, absolute, encode_cursor
+from forum.api.web import DEFAULT_LIMIT, MAX_AGE_SECONDS, MAX_LIMIT, absolute, encode_cursor
 from forum.core.page_cache import public_page
 from forum.core.web import site_url
 
@@ -174,4 +174,4 @@ def documentation():
     document = openapi_document(current_app)
     return render_template("api/documentation.html", texts=texts(), operations=_operations(document),
                            rate_limit=rate_limit_fr(current_app.config["API_RATE_LIMIT"]), default_limit=DEFAULT_LIMIT,
-                           max_limit=MAX_LIMIT, base_url=site_url() + API_PREFIX)
+                           max_limit=MAX_LIMIT, max_age=MAX_AGE_SECONDS, base_url=site_url() + API_PREFIX)

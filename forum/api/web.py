@@ -3,7 +3,10 @@
 Every answer is JSON. A list is ``{"items": [...], "next": <absolute URL or null>}`` with a
 ``Link: <…>; rel="next"`` header; every answer carries a strong ``ETag`` (a hash of its body) and,
 when it has one, a ``Last-Modified``. Programs on other sites may read it (CORS ``*``, no
-credentials): it shows only public content, the same for everyone.
+credentials): it shows only public content, the same for everyone. Five fixed headers on every
+answer under the prefix (errors of unknown addresses and 429s included) need no extension: flask-cors
+would add a dependency to say the same, and its per-blueprint setup would miss the 404s of addresses
+that match no rule.
 """
 
 from __future__ import annotations
