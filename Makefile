@@ -15,7 +15,7 @@ export FORUM_SITE_URL ?= http://$(HOST):$(PORT)
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
 	@echo "make test    lance toute la suite de tests (navigateur compris)"
-	@echo "make bench   mesure le débit des pages principales (wrk + gunicorn)"
+	@echo "make bench   mesure le débit des pages principales (wrk + gunicorn), puis la latence de l'API"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,7 @@ test-fast: install
 
 bench: install
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/api.py
 
 # The same on PostgreSQL, in a database of its own that it empties first.
 BENCH_POSTGRESQL ?= postgresql+psycopg://postgres@127.0.0.1:5432/forum_bench

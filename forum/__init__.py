@@ -150,6 +150,9 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from forum.accounts.recovery_views import blueprint as recovery
+    from forum.api.doc_views import blueprint as api_docs
+    from forum.api.views import blueprint as api
+    from forum.core.web import answer_errors_in_json
     from forum.accounts.views import blueprint as accounts
     from forum.core.views import blueprint as core
     from forum.fabriques.exchange_views import blueprint as exchange
@@ -179,9 +182,11 @@ def _register_blueprints(app: Flask) -> None:
     from forum.threads.views import blueprint as threads
     from forum.threads.views import fabrique_threads_section
 
-    for blueprint in (core, accounts, recovery, onboarding, fabriques, exchange, fabriques_map, threads, community, notifications,
-                      resources, resource_photos, rooms, loans, practices, messages, members, welcome, moderation, events, calendars, feeds, search, deliveries):
+    for blueprint in (core, accounts, recovery, onboarding, fabriques, exchange, fabriques_map, threads, community,
+                      notifications, resources, resource_photos, rooms, loans, practices, messages, members, welcome,
+                      moderation, events, calendars, feeds, search, deliveries, api, api_docs):
         app.register_blueprint(blueprint)
+    answer_errors_in_json(app, api.url_prefix + "/")
     from forum.events.rooms import tell_organisers_of_refusal
     from forum.events.views import fabrique_events_section
     from forum.resources.services import on_loan_moved

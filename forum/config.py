@@ -77,6 +77,8 @@ class DefaultConfig:
     REGISTRATION_LIMIT = "3 per hour"
     LOAN_REQUEST_LIMIT = "10 per hour; 20 per day"  # per member [max_personal_messages_per_day: 20]
     LOAN_MESSAGE_LIMIT = "10 per minute; 60 per hour"  # per member, like replies
+    # Reads of the public API (/api/v1/), per address: programs read it in bulk.
+    API_RATE_LIMIT = "120 per minute"
     PRACTICE_COMMENT_LIMIT = "10 per minute; 60 per hour"  # per member, like replies
     CONVERSATION_LIMIT = "10 per hour; 30 per day"  # new private conversations, per member
     NEW_MEMBER_CONVERSATION_LIMIT = "3 per day"  # [max_personal_messages_per_day for new users]

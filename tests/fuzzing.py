@@ -76,7 +76,7 @@ def world(app):
         "threads.show.slug": thread.slug, "tag": "vélo", "token": unsubscribe_token(member),
         "name": "0" * 32 + ".webp", "action": "accepter", "email_id": email_id, "conversation_id": conversation.id,
         "message_id": message.id, "event_id": event.id, "calendars.code": "75",
-        "calendars.slug": lender.slug, "calendars.token": calendar_token, "digest": digest,
+        "calendars.slug": lender.slug, "calendars.token": calendar_token, "digest": digest, "api.slug": lender.slug,
     }
 
 

@@ -26,6 +26,8 @@ ALLOWED = {
     "demo": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation",
              "messages", "events"},
     "feeds": {"core", "accounts", "fabriques", "threads", "resources", "practices", "events"},
+    # The public read API (/api/v1/): like the feeds, it reads the public content of every domain.
+    "api": {"core", "accounts", "fabriques", "threads", "resources", "practices", "events"},
     "members": {"core", "accounts", "fabriques", "notifications", "threads", "resources", "practices", "moderation",
                 "messages", "events"},
     # The worker runs everyone's background work, search included: it sits with the commands.

@@ -80,8 +80,27 @@ def breached_reset_at() -> float | None:
     return max(resets) if resets else None
 
 
-# Every limit of the forum counts writes (``methods=["POST"]``): reading a page needs no
+# A view whose reads are limited (``per_address_reads``) says so with this attribute.
+READS_LIMITED = "reads_limited"
+
+
+def per_address_reads(setting: str, message: str):
+    """A decorator limiting, per address, the GETs (and HEADs) of a view to the setting ``setting``:
+    the public API, which programs read in bulk. Every view so marked with the same setting draws on
+    one budget. ``message`` says what happened."""
+    def mark(view):
+        setattr(view, READS_LIMITED, True)
+        return limiter.shared_limit(lambda: current_app.config[setting], scope=setting.lower(),
+                                    key_func=lambda: f"ip:{request.remote_addr}", methods=["GET", "HEAD"],
+                                    error_message=message)(view)
+    return mark
+
+
+# Every other limit of the forum counts writes (``methods=["POST"]``): reading a page needs no
 # look-up of the limits, which Flask-Limiter would otherwise do on every request.
 @limiter.request_filter
 def _reads_are_not_limited() -> bool:
-    return request.method in SAFE_METHODS
+    if request.method not in SAFE_METHODS:
+        return False
+    view = current_app.view_functions.get(request.endpoint or "")
+    return not (request.method != "OPTIONS" and getattr(view, READS_LIMITED, False))

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from forum.core.direct_reads import DirectRead
 from forum.core.lru import LRU
 from forum.core.models import Base
+from forum.core.sessions import is_stateless
 
 MAX_ENTRIES = 2_000
 MAX_BODY_BYTES = 512 * 1024
@@ -206,6 +207,7 @@ def init_page_cache(app: Flask, engine_factory) -> None:
             if len(body) <= MAX_BODY_BYTES:
                 cache.put(key, version, _Entry(body, response.content_type))
             response.headers["X-Page-Cache"] = "miss"
-        response.vary.add("Cookie")
+        if not is_stateless():  # a stateless response (the public API) reads no cookie
+            response.vary.add("Cookie")
         return response
 

@@ -18,13 +18,24 @@ import copy
 import time
 from typing import Any
 
-from flask import Flask, Request
+from flask import Flask, Request, g
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from forum.core.lru import LRU
 
 REFRESH_AFTER_SECONDS = 60 * 60
+_STATELESS = "stateless_response"
+
+
+def serve_statelessly() -> None:
+    """This request's response is the same for everyone (the public API): no session cookie is sent
+    with it, even one due for renewal, and it does not vary with the visitor's cookies."""
+    setattr(g, _STATELESS, True)
+
+
+def is_stateless() -> bool:
+    return bool(g.get(_STATELESS))
 MAX_DECODED_COOKIES = 5_000
 
 
@@ -74,6 +85,11 @@ class HourlyRefreshSessionInterface(SecureCookieSessionInterface):
         session = self.session_class(copy.deepcopy(data))  # a request may change its session
         session.signed_at = signed_at
         return session
+
+    def save_session(self, app: Flask, session, response) -> None:
+        if is_stateless():  # no cookie, and no "Vary: Cookie" (Flask adds it once the session was read)
+            return
+        super().save_session(app, session, response)
 
     def should_set_cookie(self, app: Flask, session: SecureCookieSession) -> bool:
         if session.modified:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from flask import Flask, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Flask, Response, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale, get_translations
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
@@ -44,9 +45,29 @@ REFUSED_BY_DATABASE = ("Une des valeurs envoyées ne peut pas être enregistrée
                        "Corrigez-la et recommencez.")
 
 
-def error_page(status: int, message: str | None = None, home_url: str | None = None):
-    """The French error page; ``home_url``: where its button leads (default: this site's home page)."""
+# Where errors are answered in JSON (``{"error": "…"}``) rather than as the French HTML page: the
+# path prefixes of machine-readable areas (the public API), registered with ``answer_errors_in_json``.
+JSON_ERROR_PREFIXES = "json_error_prefixes"
+
+
+def answer_errors_in_json(app: Flask, prefix: str) -> None:
+    """Every error of a request whose path starts with ``prefix`` (a 404 of an unknown address, a 405,
+    a 429, a 500 included) is answered ``{"error": "<French message>"}`` with its status."""
+    app.extensions.setdefault(JSON_ERROR_PREFIXES, []).append(prefix)
+
+
+def _wants_json_error() -> bool:
+    return any(request.path.startswith(prefix) for prefix in current_app.extensions.get(JSON_ERROR_PREFIXES, ()))
+
+
+def error_page(status: int, message: str | None = None, home_url: str | None = None, headers=None):
+    """The French error page; ``home_url``: where its button leads (default: this site's home page).
+    Under a prefix of ``answer_errors_in_json``, the same message as JSON; ``headers``: kept on it."""
     db.session.rollback()
+    text = message or HTTP_MESSAGES.get(status, HTTP_MESSAGES[400])
+    if _wants_json_error():
+        body = json.dumps({"error": french_spacing(str(text))}, ensure_ascii=False)
+        return Response(body, status=status, headers=headers, content_type="application/json; charset=utf-8")
     return render_template(
         "errors/error.html", status=status, title=HTTP_TITLES.get(status, "Erreur"),
         message=message or HTTP_MESSAGES.get(status, HTTP_MESSAGES[400]), home_url=home_url,
@@ -109,7 +130,10 @@ def register_web_core(app: Flask) -> None:
             message = error.description if custom else HTTP_MESSAGES[429]
             reset_at = breached_reset_at()
             return error_page(429, f"{message} {retry_sentence(reset_at)}" if reset_at else message)
-        return error_page(status, HTTP_MESSAGES.get(status) or error.description)
+        # A 405 keeps its Allow header (the methods the address takes).
+        methods = getattr(error, "valid_methods", None) if status == 405 else None
+        allowed = [("Allow", ", ".join(methods))] if methods else None
+        return error_page(status, HTTP_MESSAGES.get(status) or error.description, headers=allowed)
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -25,6 +25,7 @@ from forum.fabriques.models import Fabrique, TerritoryType
 from forum.fabriques.permissions import active_fabrique_of
 from forum.fabriques.queries import fabrique_choices, members_of
 from forum.practices import queries, services
+from forum.practices.export import practice_markdown
 from forum.practices.forms import CommentForm, OutdatedForm, PracticeForm, TrialForm
 from forum.practices.models import SECTIONS, Practice, PracticeKind
 from forum.threads.queries import categories
@@ -126,6 +127,17 @@ def show(practice_id: int):
     head = services.practice_for_page(practice_id, current_user)
     _check_readable(head)
     return render_template("practices/show.html", title=head.title, body=_practice_body(head))
+
+
+@blueprint.get("/<id:practice_id>/markdown")
+def markdown(practice_id: int):
+    """The report as Markdown, for whoever may read its page (a draft or a hidden report: 404 to others)."""
+    practice = _readable(practice_id)
+    text = practice_markdown(practice, site_url() + url_for("practices.show", practice_id=practice.id),
+                             site_url() + url_for("fabriques.show", slug=practice.fabrique.slug))
+    response = Response(text, content_type="text/markdown; charset=utf-8")
+    response.headers["Content-Disposition"] = f'inline; filename="retour-experience-{practice.id}.md"'
+    return response
 
 
 def _practice_body(head: services.PracticeHead):

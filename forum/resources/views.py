@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -24,6 +24,7 @@ from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import active_fabrique_of, can_manage, manages, membership_of
 from forum.resources import queries, services
+from forum.resources.export import resource_markdown
 from forum.resources.forms import LoanRequestForm, ResourceForm, resource_input
 from forum.resources.models import CATEGORIES, Resource, ResourceKind
 from forum.resources.photos import delete_files_after_commit
@@ -117,6 +118,17 @@ def show(resource_id: int):
 
     return render_template("resources/show.html", title=head.name,
                            body=page_body("resources/_page.html", key, context))
+
+
+@blueprint.get("/<id:resource_id>/markdown")
+def markdown(resource_id: int):
+    """The resource as Markdown, for whoever may see its page (a hidden one: 404 to others)."""
+    resource = _resource_or_404(resource_id)
+    text = resource_markdown(resource, site_url() + url_for("resources.show", resource_id=resource.id),
+                             site_url() + url_for("fabriques.show", slug=resource.fabrique.slug))
+    response = Response(text, content_type="text/markdown; charset=utf-8")
+    response.headers["Content-Disposition"] = f'inline; filename="ressource-{resource.id}.md"'
+    return response
 
 
 def _loan_scope(resource) -> str:

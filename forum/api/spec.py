@@ -1,0 +1,65 @@
+"""The OpenAPI 3.1 document of the API, built from the code by apispec: the marshmallow schemas of
+forum/api/schemas.py and the YAML of each view's docstring (apispec-webframeworks' FlaskPlugin
+reads the routes from the app's URL map). Built once per app, then kept.
+"""
+
+from __future__ import annotations
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+from apispec_webframeworks.flask import FlaskPlugin
+from flask import Flask
+
+from forum.api.schemas import SCHEMAS
+from forum.api.web import DEFAULT_LIMIT, MAX_LIMIT
+
+OPENAPI_VERSION = "3.1.0"
+API_PREFIX = "/api/v1"
+_KEY = "api_openapi_document"
+# The documented operations, in the document's order (a test checks that every route under
+# /api/v1/ is one of them).
+ENDPOINTS = ("api.index", "api.openapi", "api.fabriques", "api.fabrique", "api.resources", "api.resource",
+             "api.practices", "api.practice", "api.threads", "api.thread", "api.events", "api.event")
+
+
+def _error(description: str) -> dict:
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def _build(app: Flask, texts: dict, site_url: str) -> dict:
+    spec = APISpec(title=texts["title"], version=texts["version"], openapi_version=OPENAPI_VERSION,
+                   plugins=[FlaskPlugin(), MarshmallowPlugin()],
+                   info={"description": texts["summary"], "license": {"name": "AGPL-3.0-or-later",
+                                                                       "identifier": "AGPL-3.0-or-later"}},
+                   servers=[{"url": site_url}])
+    for name, schema in SCHEMAS.items():
+        spec.components.schema(name, schema=schema)
+    spec.components.parameter("limit", "query", {
+        "description": f"Nombre d'éléments par page, de 1 à {MAX_LIMIT} ({DEFAULT_LIMIT} par défaut).",
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+        "example": DEFAULT_LIMIT})
+    spec.components.parameter("cursor", "query", {
+        "description": "Curseur opaque de la page suivante : reprenez tel quel l'adresse « next » de la page "
+                       "précédente (ou son en-tête Link).",
+        "schema": {"type": "string"}})
+    spec.components.response("BadRequest", _error("Paramètre inconnu, répété ou invalide."))
+    spec.components.response("NotFound", _error("Rien de public à cette adresse."))
+    spec.components.response("TooManyRequests", {
+        **_error("Trop de requêtes depuis votre adresse : réessayez après le délai de l'en-tête Retry-After."),
+        "headers": {"Retry-After": {"description": "Secondes à attendre.", "schema": {"type": "integer"}}}})
+    spec.components.response("NotModified", {
+        "description": "Votre copie est à jour (If-None-Match ou If-Modified-Since) : pas de corps."})
+    for endpoint in ENDPOINTS:
+        spec.path(view=app.view_functions[endpoint], app=app)
+    return spec.to_dict()
+
+
+def openapi_document(app: Flask) -> dict:
+    """The document (a dict), built at the first call and kept on ``app``."""
+    if _KEY not in app.extensions:
+        from forum.api.records import texts
+        from forum.core.web import site_url
+
+        app.extensions[_KEY] = _build(app, texts(), site_url())
+    return app.extensions[_KEY]
