@@ -39,6 +39,13 @@ def _labels(fabrique: Fabrique, name: str) -> list[str]:
     return [vocabulary.get(value, value) for value in fabrique.values_of(name)]
 
 
+def _grouped(pivot: str) -> str:
+    """A SIRET as it is printed, "472 409 325 00470" (no-break spaces); an RNA number as it is."""
+    if len(pivot) != 14 or not pivot.isdigit():
+        return pivot
+    return "\u00a0".join((pivot[:3], pivot[3:6], pivot[6:9], pivot[9:]))
+
+
 def practical_of(fabrique: Fabrique) -> Practical:
     """Needs ``fabrique.standard_values`` loaded."""
     week = opening_hours.try_parse(fabrique.horaires) if fabrique.horaires else None
@@ -56,5 +63,5 @@ def practical_of(fabrique: Fabrique) -> Practical:
         typologies=_labels(fabrique, "typologie"), services=_labels(fabrique, "services"), lists=lists,
         acces_libre=fabrique.fiche_acces_libre, booking=fabrique.prise_rdv,
         pivot_label=("RNA" if fabrique.pivot.startswith("W") else "SIRET") if fabrique.pivot else "",
-        pivot=fabrique.pivot, updated_on=day_fr(fabrique.date_maj) if fabrique.date_maj else "",
+        pivot=_grouped(fabrique.pivot), updated_on=day_fr(fabrique.date_maj) if fabrique.date_maj else "",
     )

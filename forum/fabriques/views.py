@@ -24,6 +24,7 @@ from forum.fabriques.models import MODULES, Fabrique, MembershipRole, Membership
 from forum.fabriques.permissions import can_manage, membership_of
 from forum.fabriques.presentation import practical_of
 from forum.fabriques.standard import FREE_LIST_FIELD, VOCABULARIES
+from forum.fabriques.standard_checks import phone_for_display
 
 blueprint = Blueprint("fabriques", __name__, url_prefix="/fabriques")
 NEW_FABRIQUE = "fabrique"  # the new fabrique form's submission scope (forum.accounts.submissions)
@@ -157,6 +158,7 @@ def edit(slug: str):
             form[name].data = fabrique.values_of(name)
         form.autres_formations_labels.data = "\n".join(fabrique.values_of(FREE_LIST_FIELD))
         form.show_hours(fabrique.horaires)
+        form.phone.data = phone_for_display(fabrique.phone)
     if form.validate_on_submit():
         try:
             services.update_fabrique(current_user, fabrique, _profile_from(form),
