@@ -169,20 +169,18 @@ def fabrique_for_page(slug: str, *, with_details: bool = True, with_standard: bo
     """The fabrique of ``slug``, and (``with_details``) its modules and spaces, (``with_standard``) the
     standard's lists."""
     details = [selectinload(Fabrique.module_links), selectinload(Fabrique.spaces)] if with_details else []
-    if with_standard:
-        details.append(selectinload(Fabrique.standard_values))
-    return db.session.execute(select(Fabrique).where(Fabrique.slug == slug).options(*details)).scalar_one_or_none()
+    if with_standard:  # joined: no query of its own (the page's count of queries stays as it was)
+        details.append(joinedload(Fabrique.standard_values))
+    return db.session.execute(select(Fabrique).where(Fabrique.slug == slug).options(*details)
+                              ).unique().scalar_one_or_none()
 
 
 def load_details(fabrique: Fabrique) -> None:
-    """Load the modules, spaces and standard's lists of ``fabrique`` (read without them by ``fabrique_for_page``)."""
+    """Load the modules and spaces of ``fabrique`` (read without them by ``fabrique_for_page``)."""
     set_committed_value(fabrique, "module_links", db.session.scalars(
         select(FabriqueModule).where(FabriqueModule.fabrique_id == fabrique.id).order_by(FabriqueModule.module)).all())
     set_committed_value(fabrique, "spaces", db.session.scalars(
         select(Space).where(Space.fabrique_id == fabrique.id).order_by(Space.name)).all())
-    set_committed_value(fabrique, "standard_values", db.session.scalars(
-        select(FabriqueStandardValue).where(FabriqueStandardValue.fabrique_id == fabrique.id)
-        .order_by(FabriqueStandardValue.field, FabriqueStandardValue.position)).all())
 
 
 def members_of(fabrique: Fabrique, status: MembershipStatus = MembershipStatus.ACTIVE) -> list[Membership]:

@@ -98,7 +98,7 @@ def index():
 @public_page
 @uses_fragments
 def show(slug: str):
-    fabrique = _fabrique_or_404(slug, with_details=False)
+    fabrique = _fabrique_or_404(slug, with_details=False, with_standard=True)
 
     def body_context():
         # Below the head, the page is the same for everyone: read only when its fragment is missing.
