@@ -93,11 +93,18 @@ class FabriqueForm(CreatingForm, VersionedForm):
             choice for region, departments in departments_by_region() for choice in choices(departments, region)
         ]
 
-    def typology_options(self):
-        """(shown first, folded) options of the typologies' checkboxes."""
-        options = list(self.typologie)
-        return ([option for option in options if option.data in TYPOLOGIES_SHOWN],
-                [option for option in options if option.data not in TYPOLOGIES_SHOWN])
+    def checkboxes(self, name: str) -> list[tuple[str, str, str, bool]]:
+        """(id, value, label, checked) of a list's checkboxes: the template writes them itself, a
+        hundred and fifty WTForms widgets being most of the page's rendering time."""
+        f = self[name]
+        selected = set(f.data or [])
+        return [(f"{f.id}-{index}", choice.value, choice.label, choice.value in selected)
+                for index, choice in enumerate(f.choices)]
+
+    def typology_checkboxes(self):
+        """(shown first, folded) checkboxes of the typologies."""
+        boxes = self.checkboxes("typologie")
+        return ([box for box in boxes if box[1] in TYPOLOGIES_SHOWN], [box for box in boxes if box[1] not in TYPOLOGIES_SHOWN])
 
     def hour_fields(self):
         """[(day name, [(start field, end field) per slot])] for the template."""
