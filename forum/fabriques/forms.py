@@ -103,8 +103,9 @@ class FabriqueForm(CreatingForm, VersionedForm):
 
     def typology_checkboxes(self):
         """(shown first, folded) checkboxes of the typologies."""
-        boxes = self.checkboxes("typologie")
-        return ([box for box in boxes if box[1] in TYPOLOGIES_SHOWN], [box for box in boxes if box[1] not in TYPOLOGIES_SHOWN])
+        boxes = {box[1]: box for box in self.checkboxes("typologie")}
+        return ([boxes[value] for value in TYPOLOGIES_SHOWN],
+                [box for value, box in boxes.items() if value not in TYPOLOGIES_SHOWN])
 
     def hour_fields(self):
         """[(day name, [(start field, end field) per slot])] for the template."""

@@ -18,9 +18,9 @@ def _load() -> dict:
 
 
 _DATA = _load()
-# The typologies the form offers first (the others are folded).
-TYPOLOGIES_SHOWN: frozenset[str] = frozenset(_DATA["typologies_shown"])
+# The typologies the form offers first, in this order (the others are folded).
+TYPOLOGIES_SHOWN: tuple[str, ...] = tuple(_DATA["typologies_shown"])
 # (field, heading) of the lists a fabrique's page shows, in order.
 PAGE_LISTS: tuple[tuple[str, str], ...] = tuple((field, heading) for field, heading in _DATA["page_lists"])
-if not TYPOLOGIES_SHOWN <= set(VOCABULARIES["typologie"]) or any(field not in VOCABULARIES for field, _ in PAGE_LISTS):
+if not set(TYPOLOGIES_SHOWN) <= set(VOCABULARIES["typologie"]) or any(field not in VOCABULARIES for field, _ in PAGE_LISTS):
     raise ValueError("profile.toml names a typology or a list the standard does not have")
