@@ -91,7 +91,7 @@ class DirectoryFilters:
         for spec in STANDARD_FILTERS:
             value = getattr(filters, spec.param)
             if value and not spec.knows(value):
-                raise Invalid(f"Le filtre «\u00a0{spec.label}\u00a0» n'existe pas pour cette valeur.")
+                raise Invalid(f"Cette valeur du filtre «\u00a0{spec.label}\u00a0» n'existe pas.")
         if filters.region and filters.region not in REGIONS:
             raise Invalid("Cette région n'existe pas.")
         if filters.department and filters.department not in DEPARTMENTS:
