@@ -11,12 +11,12 @@ from typing import NamedTuple, TypedDict
 
 import pytest
 
-from forum.demo import agenda, catalogue, corpus, people, places, practice_texts, room_data
+from forum.demo import agenda, catalogue, corpus, mediation, people, places, practice_texts, room_data
 from forum.demo.loading import DATA_FOLDER, DATA_PACKAGE, DataError, build, fill_module, parse_data, read_data
 
 DATA_MODULES = {"corpus.toml": corpus, "practice_texts.toml": practice_texts, "catalogue.toml": catalogue,
                 "places.toml": places, "people.toml": people, "events.toml": agenda,
-                "rooms.toml": room_data}
+                "rooms.toml": room_data, "mediation.toml": mediation}
 
 
 class Room(NamedTuple):

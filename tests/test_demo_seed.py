@@ -21,7 +21,7 @@ from forum.resources.rooms import CONFIRMED_AT_ONCE
 from forum.accounts.names import name_key
 from forum.accounts.passwords import verify_password
 from forum.accounts.services import clean_display_name
-from forum.core.dates import today_in_france
+from forum.core.dates import PARIS, today_in_france
 from forum.core.errors import Conflict
 from forum.core.markdown import render_markdown
 from forum.core.visibility import AWAITING_APPROVAL
@@ -261,7 +261,7 @@ def test_fabrique_profiles(session):
         assert fabrique.description_html == render_markdown(fabrique.description_source)
         sections = [part for part in fabrique.description_source.split("\n\n") if not part.startswith("- ")]
         assert 2 <= len(sections) <= 4, fabrique.description_source
-        assert fabrique.address and fabrique.city and fabrique.opening_hours and fabrique.phone
+        assert fabrique.address and fabrique.city and fabrique.horaires and fabrique.phone
         assert re.fullmatch(r"\d{5}", fabrique.postal_code)
         assert fabrique.website == f"https://{fabrique.slug}.exemple.fr"
         assert fabrique.contact_email.endswith("@exemple.fr")
@@ -278,6 +278,46 @@ def test_fabrique_profiles(session):
         assert set(fabrique.modules) <= known
         assert len(fabrique.spaces) <= 3
         assert all(space.capacity > 0 and space.name for space in fabrique.spaces)
+
+
+def test_fabriques_speak_the_mediation_standard(session):
+    """Every demo fabrique has the standard's data, each value as the profile form's checks leave it
+    (a manager can save the page again as it is)."""
+    from forum.fabriques import opening_hours, standard, standard_checks
+    from forum.fabriques.models import FabriqueStandardValue
+
+    fabriques = session.scalars(select(Fabrique).options(selectinload(Fabrique.standard_values))).all()
+    pivots = [fabrique.pivot for fabrique in fabriques]
+    assert len(set(pivots)) == len(pivots)
+    assert any(pivot.startswith("W") for pivot in pivots) and any(pivot.isdigit() for pivot in pivots)
+    for fabrique in fabriques:
+        assert standard_checks.check_pivot(fabrique.pivot) == fabrique.pivot
+        assert standard_checks.check_phone(fabrique.phone) == fabrique.phone
+        assert standard_checks.check_postal_code(fabrique.postal_code) == fabrique.postal_code
+        assert standard_checks.check_code_insee(fabrique.code_insee) == fabrique.code_insee
+        department = fabrique.department_code
+        assert fabrique.code_insee.startswith(department if department != "2B" else "2B"), fabrique.code_insee
+        assert opening_hours.format_osm(opening_hours.parse(fabrique.horaires)) == fabrique.horaires
+        assert fabrique.date_maj is not None
+        assert fabrique.created_at.astimezone(PARIS).date() <= fabrique.date_maj <= today_in_france()
+        typologies = fabrique.values_of("typologie")
+        assert "FABRIQUE" in typologies and 2 <= len(typologies) <= 3
+        assert "Fabriques de Territoire" in fabrique.values_of("formations_labels")
+        assert 2 <= len(fabrique.values_of("services")) <= 5
+        assert fabrique.values_of("frais_a_charge") and fabrique.values_of("itinerance")
+        for field in standard.VOCABULARIES:
+            values = fabrique.values_of(field)
+            assert standard_checks.check_list(field, values) == values
+        if fabrique.fiche_acces_libre:
+            assert fabrique.fiche_acces_libre.startswith("https://acceslibre.beta.gouv.fr/app/")
+        if fabrique.prise_rdv:
+            assert fabrique.prise_rdv.startswith("https://www.rdv-solidarites.fr/")
+    assert sum(bool(fabrique.fiche_acces_libre) for fabrique in fabriques) >= 5
+    assert sum(bool(fabrique.prise_rdv) for fabrique in fabriques) >= 5
+    assert len({fabrique.horaires for fabrique in fabriques}) >= 8
+    for field in ("publics_specifiquement_adresses", "prise_en_charge_specifique", "dispositif_programmes_nationaux"):
+        assert session.scalar(select(func.count()).select_from(FabriqueStandardValue)
+                              .where(FabriqueStandardValue.field == field)) >= 10
 
 
 def test_counters_and_positions_are_consistent(session):

@@ -31,7 +31,6 @@ DEPARTMENT_CENTRES: dict[str, tuple[float, float]]  # approximate (latitude, lon
 NEARBY_VILLAGES: tuple[str, ...]  # invented villages used as "neighbouring" places in texts
 RURAL_STREETS: tuple[str, ...]
 CITY_STREETS: tuple[str, ...]
-OPENING_HOURS: tuple[str, ...]
 SPACES_BY_MODULE: dict[str, tuple[tuple[str, tuple[int, int], str], ...]]  # (name, capacity range, equipment)
 GENERIC_SPACES: tuple[tuple[str, tuple[int, int], str], ...]
 MODULE_LINES: dict[str, tuple[str, ...]]  # phrases describing each module in a fabrique's description

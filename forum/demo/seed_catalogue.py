@@ -28,6 +28,7 @@ from forum.demo.pictures import draw_picture
 from forum.demo.plans import ResourcePlan
 from forum.demo.writer import finish
 from forum.fabriques.models import Fabrique
+from forum.fabriques.standard_checks import phone_for_display
 from forum.resources.models import CATEGORIES, CONDITIONS, Photo, Resource, ResourceKind
 from forum.resources.photos import PhotoStore, ProcessedImage, delete_files_on_rollback, process_upload, store_in
 
@@ -230,7 +231,7 @@ def _know_how(ctx: DemoContext, index: int, fabrique: Fabrique, count: int, uses
         uses[item.name] = uses.get(item.name, 0) + 1
         user = ctx.users[rng.choice(members)]
         contact = (f"{user.display_name} — {user.email}" if rng.random() < 0.7
-                   else f"{fabrique.contact_email} ({fabrique.phone})")
+                   else f"{fabrique.contact_email} ({phone_for_display(fabrique.phone)})")
         licences, weights = zip(*catalogue.LICENCE_WEIGHTS)
         resource = Resource(
             kind=ResourceKind.KNOW_HOW, name=item.name, category=item.category,

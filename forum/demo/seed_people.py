@@ -18,10 +18,13 @@ from forum.accounts.models import Role, User
 from forum.accounts.passwords import hash_password
 from forum.core.markdown import render_markdown
 from forum.core.text import slugify
-from forum.demo import people, places
+from forum.core.dates import PARIS
+from forum.demo import mediation, people, places
 from forum.demo.context import DemoContext
+from forum.demo.seed_mediation import apply_standard
 from forum.demo.writer import Persona
 from forum.fabriques.geography import DEPARTMENTS, region_of
+from forum.fabriques.standard_checks import check_phone
 from forum.fabriques.models import (
     MODULES,
     Fabrique,
@@ -46,6 +49,7 @@ SECOND_MANAGERS = 7
 def build_fabriques(ctx: DemoContext) -> list[Fabrique]:
     """The fabriques of ``places.FABRIQUES``, in that order, with their texts, address and spaces."""
     rng = ctx.rng("fabriques")
+    standard_rng = ctx.rng("mediation")
     for spec in places.FABRIQUES:
         assert spec.department in DEPARTMENTS and all(module in MODULES for module in spec.modules)
         slug = slugify(spec.name)
@@ -58,12 +62,13 @@ def build_fabriques(ctx: DemoContext) -> list[Fabrique]:
             description_html=render_markdown(description),
             address=_address(spec, rng), postal_code=spec.postal_code or _postal_code(spec, rng),
             city=spec.city, department_code=spec.department, region_code=region_of(spec.department),
-            territory_type=TerritoryType(spec.territory), opening_hours=rng.choice(places.OPENING_HOURS),
+            territory_type=TerritoryType(spec.territory), opening_hours=rng.choice(mediation.HOURS_NOTES),
             website=website, contact_email=f"{slug}@exemple.fr", phone=_phone(spec, rng),
             latitude=latitude, longitude=longitude,
             module_links=[FabriqueModule(module=module) for module in sorted(spec.modules)],
             spaces=_spaces(spec, rng),
         )
+        apply_standard(ctx, fabrique, spec, standard_rng)
         ctx.fabrique_index[spec.name] = len(ctx.fabriques)
         ctx.fabriques.append(fabrique)
     ctx.counts["fabriques"] = len(ctx.fabriques)
@@ -99,10 +104,10 @@ def _phone(spec: places.FabriqueSpec, rng: random.Random) -> str:
     by_region = {"11": "01 99 00", "53": "02 61 91", "28": "02 61 91", "52": "02 61 91", "24": "02 61 91",
                  "32": "03 53 01", "44": "03 53 01", "27": "03 53 01", "84": "04 65 71", "93": "04 65 71",
                  "94": "04 65 71", "75": "05 36 49", "76": "05 36 49"}
-    prefix = by_region.get(region_of(spec.department), "06 39 98")
-    if rng.random() < 0.2:
-        prefix = "06 39 98"
-    return f"{prefix} {rng.randint(0, 99):02d} {rng.randint(0, 99):02d}"
+    prefix = {"972": "+596 596 30", "974": "+262 262 30"}.get(spec.department) \
+        or by_region.get(region_of(spec.department), "04 65 71")
+    rng.random()  # was: a share of mobile numbers, whose range for fiction phone libraries refuse
+    return check_phone(f"{prefix} {rng.randint(0, 99):02d} {rng.randint(0, 99):02d}")
 
 
 def _spaces(spec: places.FabriqueSpec, rng: random.Random) -> list[Space]:
@@ -280,6 +285,8 @@ def apply_timeline(ctx: DemoContext) -> None:
         links = members_of.get(fabrique_index, [])
         earliest = min((ctx.users[member].created_at for member, _, _ in links), default=ctx.now)
         fabrique.created_at = max(earliest - timedelta(days=rng.uniform(2, 30)), ctx.now - timedelta(days=700))
+        # Its data cannot have changed before it existed.
+        fabrique.date_maj = max(fabrique.date_maj, fabrique.created_at.astimezone(PARIS).date())
         founder = next(member for member, role, _ in links if role is MembershipRole.MANAGER)
         founder_user = ctx.users[founder]
         founder_user.created_at = min(founder_user.created_at,

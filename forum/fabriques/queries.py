@@ -14,10 +14,12 @@ from forum.core.errors import Invalid
 from forum.core.pagination import Page, paginate
 from forum.extensions import db
 from forum.fabriques.geography import DEPARTMENTS, REGIONS, department_label
+from forum.fabriques.standard import VOCABULARIES, vocabulary_choices
 from forum.fabriques.models import (
     MODULES,
     Fabrique,
     FabriqueModule,
+    FabriqueStandardValue,
     Membership,
     MembershipRole,
     MembershipStatus,
@@ -29,12 +31,54 @@ SORTS = {"nom": "Nom", "activite": "Activité récente"}
 
 
 @dataclass(frozen=True)
+class StandardFilter:
+    """A filter of the directory on lists of the standard: its query-string name, its label, and
+    the (heading, field) groups of its choices (a value may be looked for in several lists)."""
+
+    param: str
+    label: str
+    groups: tuple[tuple[str, str], ...]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(field for _, field in self.groups)
+
+    def choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """[(heading, [(value, label)])] for the select."""
+        return [(heading, vocabulary_choices(field)) for heading, field in self.groups]
+
+    def knows(self, value: str) -> bool:
+        return any(value in VOCABULARIES[field] for field in self.fields)
+
+
+# The directory's filters on the standard (the attribute of DirectoryFilters is the param's).
+STANDARD_FILTERS: tuple[StandardFilter, ...] = (
+    StandardFilter("service", "Service", (("", "services"),)),
+    StandardFilter("public", "Public", (("Publics", "publics_specifiquement_adresses"),
+                                        ("Prise en charge spécifique", "prise_en_charge_specifique"))),
+    StandardFilter("frais", "Frais", (("", "frais_a_charge"),)),
+    StandardFilter("accompagnement", "Accompagnement", (("", "modalites_accompagnement"),)),
+    StandardFilter("label", "Label ou dispositif", (("Formations et labels", "formations_labels"),
+                                                    ("Dispositifs et programmes nationaux",
+                                                     "dispositif_programmes_nationaux"))),
+    StandardFilter("itinerance", "Lieu fixe ou itinérant", (("", "itinerance"),)),
+)
+
+
+@dataclass(frozen=True)
 class DirectoryFilters:
     region: str = ""
     department: str = ""
     territory: str = ""
     module: str = ""
     sort: str = "nom"
+    # The standard's lists (STANDARD_FILTERS): one value each.
+    service: str = ""
+    public: str = ""
+    frais: str = ""
+    accompagnement: str = ""
+    label: str = ""
+    itinerance: str = ""
 
     @classmethod
     def from_args(cls, args) -> "DirectoryFilters":
@@ -42,7 +86,12 @@ class DirectoryFilters:
         filters = cls(
             region=args.get("region", ""), department=args.get("departement", ""),
             territory=args.get("territoire", ""), module=args.get("module", ""), sort=args.get("tri", "nom"),
+            **{spec.param: args.get(spec.param, "") for spec in STANDARD_FILTERS},
         )
+        for spec in STANDARD_FILTERS:
+            value = getattr(filters, spec.param)
+            if value and not spec.knows(value):
+                raise Invalid(f"Cette valeur du filtre «\u00a0{spec.label}\u00a0» n'existe pas.")
         if filters.region and filters.region not in REGIONS:
             raise Invalid("Cette région n'existe pas.")
         if filters.department and filters.department not in DEPARTMENTS:
@@ -57,9 +106,15 @@ class DirectoryFilters:
 
     def as_args(self, **changes) -> dict[str, str]:
         values = {"region": self.region, "departement": self.department, "territoire": self.territory,
-                  "module": self.module, "tri": self.sort}
+                  "module": self.module, "tri": self.sort,
+                  **{spec.param: getattr(self, spec.param) for spec in STANDARD_FILTERS}}
         values.update(changes)
         return {key: value for key, value in values.items() if value and not (key == "tri" and value == "nom")}
+
+    @property
+    def standard_in_use(self) -> bool:
+        """Whether a filter on the standard's lists (folded under « Plus de filtres ») is set."""
+        return any(getattr(self, spec.param) for spec in STANDARD_FILTERS)
 
 
 def member_count_column():
@@ -83,6 +138,13 @@ def filtered(statement, filters: DirectoryFilters):
         statement = statement.where(
             Fabrique.id.in_(select(FabriqueModule.fabrique_id).where(FabriqueModule.module == filters.module))
         )
+    for spec in STANDARD_FILTERS:
+        value = getattr(filters, spec.param)
+        if value:
+            # The index on (field, value) finds the rows; correlated to the fabrique of the outer select.
+            statement = statement.where(select(FabriqueStandardValue.fabrique_id).where(
+                FabriqueStandardValue.fabrique_id == Fabrique.id, FabriqueStandardValue.field.in_(spec.fields),
+                FabriqueStandardValue.value == value).exists())
     return statement
 
 
@@ -103,10 +165,14 @@ def listed(fabrique_ids: list[int]) -> dict[int, tuple[Fabrique, int]]:
         .options(selectinload(Fabrique.module_links)))}
 
 
-def fabrique_for_page(slug: str, *, with_details: bool = True) -> Fabrique | None:
-    """The fabrique of ``slug``, and (``with_details``) its modules and spaces."""
+def fabrique_for_page(slug: str, *, with_details: bool = True, with_standard: bool = False) -> Fabrique | None:
+    """The fabrique of ``slug``, and (``with_details``) its modules and spaces, (``with_standard``) the
+    standard's lists."""
     details = [selectinload(Fabrique.module_links), selectinload(Fabrique.spaces)] if with_details else []
-    return db.session.execute(select(Fabrique).where(Fabrique.slug == slug).options(*details)).scalar_one_or_none()
+    if with_standard:  # joined: no query of its own (the page's count of queries stays as it was)
+        details.append(joinedload(Fabrique.standard_values))
+    return db.session.execute(select(Fabrique).where(Fabrique.slug == slug).options(*details)
+                              ).unique().scalar_one_or_none()
 
 
 def load_details(fabrique: Fabrique) -> None:

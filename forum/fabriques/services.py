@@ -15,12 +15,14 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
+from forum.core.dates import today_in_france
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import render_markdown
 from forum.core.models import utcnow
 from forum.core.text import clean_line, clean_text, require_length, slugify
 from forum.extensions import db
+from forum.fabriques import opening_hours, standard, standard_checks
 from forum.fabriques.geography import DEPARTMENTS, region_of
 from forum.fabriques.models import (
     MODULES,
@@ -58,6 +60,19 @@ class FabriqueProfile:
     modules: list[str] = field(default_factory=list)
     latitude: float | None = None
     longitude: float | None = None
+    # The national standard (forum.fabriques.standard): single fields...
+    pivot: str = ""
+    code_insee: str = ""
+    complement_adresse: str = ""
+    fiche_acces_libre: str = ""
+    prise_rdv: str = ""
+    # ... its closed lists {field: values} (a list left out is emptied) and the free one, a label a line;
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    other_labels: str = ""
+    # ... and the hours: the grid typed per weekday {"Mo": [(start, end), ...]} when it holds any,
+    # else ``horaires`` (OpenStreetMap text; one the grid cannot say is kept if left unchanged).
+    hours_grid: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    horaires: str = ""
 
 
 def _unique_slug(name: str, exclude_id: int | None = None) -> str:
@@ -113,7 +128,7 @@ def _apply_profile(fabrique: Fabrique, profile: FabriqueProfile) -> None:
     fabrique.description_source = description
     fabrique.description_html = render_markdown(description)
     fabrique.address = require_length(clean_line(profile.address), "L'adresse", minimum=0, maximum=200)
-    fabrique.postal_code = require_length(clean_line(profile.postal_code), "Le code postal", minimum=0, maximum=10)
+    fabrique.postal_code = standard_checks.check_postal_code(profile.postal_code)
     fabrique.city = require_length(clean_line(profile.city), "La commune", minimum=0, maximum=100)
     fabrique.department_code = profile.department_code
     fabrique.region_code = region_of(profile.department_code)
@@ -122,11 +137,67 @@ def _apply_profile(fabrique: Fabrique, profile: FabriqueProfile) -> None:
     fabrique.website = _check_website(clean_line(profile.website))
     fabrique.contact_email = require_length(clean_line(profile.contact_email), "L'e-mail de contact",
                                             minimum=0, maximum=254)
-    fabrique.phone = require_length(clean_line(profile.phone), "Le téléphone", minimum=0, maximum=30)
     fabrique.latitude, fabrique.longitude = profile.latitude, profile.longitude
     wanted = sorted(set(profile.modules))
     if fabrique.id is None or sorted(fabrique.modules) != wanted:
         fabrique.module_links = [FabriqueModule(module=module) for module in wanted]
+    _apply_standard(fabrique, profile)
+
+
+OTHER_LABELS_MAX = 20
+HORAIRES_MAX_LENGTH = 500
+
+
+def _apply_standard(fabrique: Fabrique, profile: FabriqueProfile) -> None:
+    """The standard's fields, checked (forum.fabriques.standard_checks) and in its forms."""
+    fabrique.phone = standard_checks.check_phone(profile.phone)
+    fabrique.pivot = standard_checks.check_pivot(clean_line(profile.pivot))
+    fabrique.code_insee = standard_checks.check_code_insee(profile.code_insee)
+    fabrique.complement_adresse = require_length(clean_line(profile.complement_adresse), "Le complément d'adresse",
+                                                 minimum=0, maximum=200, field="complement_adresse")
+    fabrique.fiche_acces_libre = standard_checks.check_url(
+        profile.fiche_acces_libre, "La fiche Accès libre", "fiche_acces_libre",
+        required_prefix="https://acceslibre.beta.gouv.fr/")
+    fabrique.prise_rdv = standard_checks.check_url(profile.prise_rdv, "L'adresse de prise de rendez-vous", "prise_rdv")
+    fabrique.horaires = _horaires(fabrique, profile)
+    unknown = [name for name in profile.lists if name not in standard.VOCABULARIES]
+    if unknown:
+        raise Invalid(f"«\u00a0{unknown[0]}\u00a0» n'est pas une liste du standard.")
+    lists = {name: standard_checks.check_list(name, profile.lists.get(name, [])) for name in standard.VOCABULARIES}
+    others = [line for line in clean_text(profile.other_labels).split("\n") if line.strip()]
+    if len(others) > OTHER_LABELS_MAX:
+        raise Invalid(f"Indiquez au plus {OTHER_LABELS_MAX} autres formations ou labels.",
+                      field=standard.FREE_LIST_FIELD)
+    lists[standard.FREE_LIST_FIELD] = standard_checks.check_list(standard.FREE_LIST_FIELD, others)
+    if fabrique.id is None or any(fabrique.values_of(name) != values for name, values in lists.items()):
+        standard.set_values(fabrique, lists)
+
+
+def _horaires(fabrique: Fabrique, profile: FabriqueProfile) -> str:
+    """The OpenStreetMap hours to store: the grid's, else the text's (canonical when it can be read)."""
+    try:
+        week = opening_hours.week_of_grid(profile.hours_grid)
+    except opening_hours.BadTimes as error:
+        raise Invalid(str(error), field="horaires") from None
+    if any(week):
+        return opening_hours.format_osm(week)
+    text = require_length(clean_line(profile.horaires), "Les horaires au format OpenStreetMap", minimum=0,
+                          maximum=HORAIRES_MAX_LENGTH, field="horaires")
+    if not text:
+        return ""
+    week = opening_hours.try_parse(text)
+    if week is not None:
+        return opening_hours.format_osm(week)
+    if text == fabrique.horaires:  # imported with rules the grid cannot say: kept as it is
+        return text
+    raise Invalid("Ces horaires ne sont pas écrits dans la partie du format OpenStreetMap que l'annuaire sait "
+                  "lire (par exemple «\u00a0Mo-Fr 09:00-12:00,14:00-18:00; Sa 10:00-12:00\u00a0»)\u00a0: "
+                  "remplissez plutôt la grille jour par jour.", field="horaires")
+
+
+def _changed(fabrique: Fabrique) -> bool:
+    """Whether applying a profile changed anything that would be written."""
+    return db.session.is_modified(fabrique) or any(db.session.is_modified(row) for row in fabrique.standard_values)
 
 
 ALREADY_MEMBER = ("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
@@ -147,8 +218,9 @@ def create_fabrique(actor: User, profile: FabriqueProfile) -> Fabrique:
     """A member without a fabrique creates one and becomes its manager."""
     if membership_of(actor) is not None:
         raise Conflict(ALREADY_MEMBER)
-    fabrique = Fabrique(module_links=[])
+    fabrique = Fabrique(module_links=[], standard_values=[])
     _apply_profile(fabrique, profile)
+    fabrique.date_maj = today_in_france()
     db.session.add(fabrique)
     flush_unique(NAME_TAKEN)
     membership = Membership(user_id=actor.id, fabrique=fabrique, role=MembershipRole.MANAGER,
@@ -172,12 +244,23 @@ def update_fabrique(actor: User, fabrique: Fabrique, profile: FabriqueProfile, *
                   current=[("Nom", fabrique.name), ("En une phrase", fabrique.summary),
                            ("Présentation", fabrique.description_source), ("Adresse", fabrique.address),
                            ("Code postal", fabrique.postal_code), ("Commune", fabrique.city),
-                           ("Horaires d'ouverture", fabrique.opening_hours), ("Site web", fabrique.website),
-                           ("E-mail de contact", fabrique.contact_email), ("Téléphone", fabrique.phone)])
+                           ("Horaires", _hours_in_french(fabrique.horaires)),
+                           ("Précisions sur les horaires", fabrique.opening_hours), ("Site web", fabrique.website),
+                           ("E-mail de contact", fabrique.contact_email),
+                           ("Téléphone", standard_checks.phone_for_display(fabrique.phone)),
+                           ("SIRET ou RNA", fabrique.pivot)])
     _apply_profile(fabrique, profile)
+    if not _changed(fabrique):
+        return  # saved as it was: nothing written, the version and date_maj stay
     fabrique.version += 1
     fabrique.updated_at, fabrique.updated_by_id = utcnow(), actor.id
+    fabrique.date_maj = today_in_france()
     flush_unique(NAME_TAKEN)
+
+
+def _hours_in_french(horaires: str) -> str:
+    week = opening_hours.try_parse(horaires)
+    return opening_hours.french(week) if week is not None else horaires
 
 
 def _space_values(name: str, capacity: int | None, equipment: str) -> tuple[str, int, str]:

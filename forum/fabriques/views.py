@@ -22,6 +22,9 @@ from forum.fabriques.forms import FabriqueForm, MembershipRoleForm, SpaceForm
 from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import MODULES, Fabrique, MembershipRole, MembershipStatus, TerritoryType
 from forum.fabriques.permissions import can_manage, membership_of
+from forum.fabriques.presentation import practical_of
+from forum.fabriques.standard import FREE_LIST_FIELD, VOCABULARIES
+from forum.fabriques.standard_checks import phone_for_display
 
 blueprint = Blueprint("fabriques", __name__, url_prefix="/fabriques")
 NEW_FABRIQUE = "fabrique"  # the new fabrique form's submission scope (forum.accounts.submissions)
@@ -36,8 +39,8 @@ def template_helpers() -> dict:
     return {"my_membership": lambda: membership_of(current_user)}
 
 
-def _fabrique_or_404(slug: str, *, with_details: bool = True) -> Fabrique:
-    fabrique = queries.fabrique_for_page(slug, with_details=with_details)
+def _fabrique_or_404(slug: str, *, with_details: bool = True, with_standard: bool = False) -> Fabrique:
+    fabrique = queries.fabrique_for_page(slug, with_details=with_details, with_standard=with_standard)
     if fabrique is None:
         raise NotFound("Cette fabrique n'existe pas.")
     return fabrique
@@ -64,6 +67,11 @@ def _profile_from(form: FabriqueForm) -> services.FabriqueProfile:
         modules=list(form.modules.data or []), opening_hours=form.opening_hours.data or "",
         website=form.website.data or "", contact_email=form.contact_email.data or "", phone=form.phone.data or "",
         latitude=form.latitude.data, longitude=form.longitude.data,
+        pivot=form.pivot.data or "", code_insee=form.code_insee.data or "",
+        complement_adresse=form.complement_adresse.data or "", fiche_acces_libre=form.fiche_acces_libre.data or "",
+        prise_rdv=form.prise_rdv.data or "", other_labels=form.autres_formations_labels.data or "",
+        lists={name: list(form[name].data or []) for name in VOCABULARIES},
+        hours_grid=form.hours_grid(), horaires=form.horaires.data or "",
     )
 
 
@@ -78,7 +86,7 @@ def index():
     filters_form = fragment("fabriques/_filters.html", dataclasses.astuple(filters), lambda: {
         "filters": filters, "regions": sorted(REGIONS.items(), key=lambda r: r[1]),
         "departments": departments_by_region(), "territories": list(TerritoryType), "modules": MODULES,
-        "sorts": queries.SORTS}, versioned=False)
+        "sorts": queries.SORTS, "standard_filters": queries.STANDARD_FILTERS}, versioned=False)
     # The cards are the same for everyone: the fabriques are loaded only for missing ones.
     cards = fragments_of("fabriques/_card.html", page.items, queries.listed,
                          lambda row: {"fabrique": row[0], "member_count": row[1]})
@@ -90,14 +98,15 @@ def index():
 @public_page
 @uses_fragments
 def show(slug: str):
-    fabrique = _fabrique_or_404(slug, with_details=False)
+    fabrique = _fabrique_or_404(slug, with_details=False, with_standard=True)
 
     def body_context():
         # Below the head, the page is the same for everyone: read only when its fragment is missing.
         queries.load_details(fabrique)
         sections = [section for build in current_app.extensions.get(SECTIONS_KEY, [])
                     if (section := build(fabrique)) is not None]
-        return {"fabrique": fabrique, "members": queries.members_of(fabrique), "sections": sections}
+        return {"fabrique": fabrique, "practical": practical_of(fabrique), "members": queries.members_of(fabrique),
+                "sections": sections}
 
     viewer_membership = membership_of(current_user)
     is_manager = can_manage(current_user, fabrique)
@@ -137,7 +146,7 @@ def create():
 @blueprint.route("/<slug>/modifier", methods=["GET", "POST"])
 @login_required
 def edit(slug: str):
-    fabrique = _fabrique_or_404(slug)
+    fabrique = _fabrique_or_404(slug, with_standard=True)
     _require_manager(fabrique)
     form = FabriqueForm(obj=fabrique)
     if not form.is_submitted():
@@ -145,6 +154,11 @@ def edit(slug: str):
         form.territory_type.data = fabrique.territory_type.value
         form.modules.data = fabrique.modules
         form.version.data = str(fabrique.version)
+        for name in VOCABULARIES:
+            form[name].data = fabrique.values_of(name)
+        form.autres_formations_labels.data = "\n".join(fabrique.values_of(FREE_LIST_FIELD))
+        form.show_hours(fabrique.horaires)
+        form.phone.data = phone_for_display(fabrique.phone)
     if form.validate_on_submit():
         try:
             services.update_fabrique(current_user, fabrique, _profile_from(form),

@@ -151,5 +151,5 @@ def index():
         list_url=url_for("fabriques.index", **filters.as_args()),
         # The directory's filter bar (templates/fabriques/_filters.html), without its order.
         for_map=True, regions=sorted(REGIONS.items(), key=lambda r: r[1]), departments=departments_by_region(),
-        modules=MODULES, sorts=queries.SORTS,
+        modules=MODULES, sorts=queries.SORTS, standard_filters=queries.STANDARD_FILTERS,
     )
