@@ -91,7 +91,8 @@ def index():
     cards = fragments_of("fabriques/_card.html", page.items, queries.listed,
                          lambda row: {"fabrique": row[0], "member_count": row[1]})
     return render_template("fabriques/index.html", page=page, filters_form=filters_form, cards=cards,
-                           active_filters=filters_in_use(), map_url=url_for("map.index", **filters.as_args()))
+                           active_filters=filters_in_use(), map_url=url_for("map.index", **filters.as_args()),
+                           export_args=filters.as_args(tri=""))
 
 
 @blueprint.get("/<slug>")

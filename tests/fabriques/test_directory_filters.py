@@ -1,6 +1,9 @@
 """The directory's filters on the standard's lists (services, publics, frais, accompagnement, labels,
 itinérance): the list, the map, the pagination's links, and unknown values."""
 
+import re
+from html import unescape as html_unescape
+
 import pytest
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
@@ -97,3 +100,18 @@ def test_filter_form_and_links_keep_the_filters(client, directory, app):
     assert '<details class="more-filters">' in client.get("/fabriques").get_data(as_text=True)
     map_page = client.get("/fabriques/carte", query_string={"label": "France Services"})
     assert map_page.status_code == 200 and NAMES[1] in map_page.get_data(as_text=True).replace("&#39;", "'")
+
+
+def test_the_directory_links_its_open_data_with_its_filters(client, directory):
+    """The export links under the list carry the directory's filters: the file holds what the page lists."""
+    fil = db.session.get(Fabrique, directory["fil"].id)
+    fil.pivot, fil.address, fil.postal_code, fil.city = "43493312300029", "3 rue de la Paix", "93200", "Saint-Denis"
+    db.session.commit()
+    html = client.get("/fabriques", query_string={"frais": "Payant", "tri": "activite"}).get_data(as_text=True)
+    links = dict(re.findall(r'href="(/fabriques\.(csv|json)[^"]*)"', html)[i][::-1] for i in range(2))
+    assert set(links) == {"csv", "json"}
+    assert "frais=Payant" in links["json"] and "tri" not in links["json"]
+    answer = client.get(html_unescape(links["json"])).get_json()
+    assert [lieu["nom"] for lieu in answer["lieux"]] == [NAMES[1]]  # the only one that pays
+    assert answer["lieux_exclus"] == 0
+    assert client.get(html_unescape(links["csv"])).status_code == 200
