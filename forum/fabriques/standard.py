@@ -56,6 +56,11 @@ def vocabulary_choices(field: str) -> list[tuple[str, str]]:
     return list(VOCABULARIES[field].items())
 
 
+def standard_labels(fabrique: Fabrique) -> list[str]:
+    """The labels of the fabrique's lists (its services, publics, labels, types...), for the search index."""
+    return [VOCABULARIES.get(row.field, {}).get(row.value, row.value) for row in fabrique.standard_values]
+
+
 def ordered_values(field: str, values: Iterable[str]) -> list[str]:
     """``values`` without repeats; for a closed vocabulary in its order (an order carries no meaning)."""
     unique = list(dict.fromkeys(values))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from forum.events.models import Event
 from forum.fabriques.models import Fabrique
+from forum.fabriques.standard import standard_labels
 from forum.practices.models import Practice, PracticeStatus, SECTIONS
 from forum.resources.models import Resource, ResourceKind
 from forum.search.analysis import fold
@@ -165,10 +166,12 @@ def _resource_documents(session: Session, ids: list[int]) -> Iterator[tuple[str,
 
 def _fabrique_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dict]]:
     fabriques = session.execute(
-        select(Fabrique).where(Fabrique.id.in_(ids)).options(selectinload(Fabrique.module_links))).scalars()
+        select(Fabrique).where(Fabrique.id.in_(ids))
+        .options(selectinload(Fabrique.module_links), selectinload(Fabrique.standard_values))).scalars()
     for fabrique in fabriques:
         body = " ".join(filter(None, (fabrique.summary, fabrique.description_source, fabrique.city,
-                                      fabrique.department_label, fabrique.region_label, *fabrique.module_labels)))
+                                      fabrique.department_label, fabrique.region_label, *fabrique.module_labels,
+                                      *standard_labels(fabrique))))
         yield key_of("fabrique", fabrique.id), {
             "kind": "fabrique", "title": fabrique.name, "body": body, "region": fabrique.region_code,
             "territory": fabrique.territory_type.value, "fabrique": str(fabrique.id),

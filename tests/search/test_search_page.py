@@ -360,3 +360,11 @@ def test_a_failed_search_is_not_kept_for_the_next_visitor(client, world, monkeyp
     again = client.get("/recherche?q=découpeuse")
     assert again.headers["X-Page-Cache"] == "miss"
     assert f"/sujets/{world['other'].id}/{world['other'].slug}" in hit_urls(again.get_data(as_text=True))
+
+
+def test_a_fabrique_is_found_by_what_it_offers_in_the_standard(client, app):
+    """The labels of a fabrique's standard lists (services, publics, labels, types) are in its document."""
+    make_fabrique(make_user("carla@exemple.fr", "Carla Dumas"), "Le Relais Numérique", "87", "rural",
+                  lists={"services": ["Parentalité et éducation avec le numérique"], "typologie": ["RESSOURCERIE"]})
+    assert hit_urls(page(client, "parentalité")) == ["/fabriques/le-relais-numerique"]
+    assert hit_urls(page(client, "ressourcerie")) == ["/fabriques/le-relais-numerique"]
