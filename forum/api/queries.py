@@ -16,6 +16,7 @@ from forum.accounts.models import User
 from forum.events.models import Event
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
+from forum.fabriques.queries import DirectoryFilters, filtered
 from forum.practices.models import Practice, PracticeStatus
 from forum.resources.models import Resource
 from forum.threads.models import Category, Post, Thread
@@ -49,8 +50,9 @@ def _fabriques() -> Select:
     return select(Fabrique).options(selectinload(Fabrique.standard_values))
 
 
-def fabriques(after: int, limit: int) -> Slice:
-    return _slice(_fabriques(), Fabrique.id, after, limit)
+def fabriques(after: int, limit: int, filters: DirectoryFilters = DirectoryFilters()) -> Slice:
+    """A page of the fabriques the directory's ``filters`` keep."""
+    return _slice(filtered(_fabriques(), filters), Fabrique.id, after, limit)
 
 
 def fabrique(slug: str) -> Fabrique | None:

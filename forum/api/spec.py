@@ -27,6 +27,27 @@ def _error(description: str) -> dict:
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
+def _directory_parameters(spec: APISpec) -> None:
+    """The directory's filters (forum.fabriques.queries), each with the values it takes."""
+    from forum.fabriques.geography import DEPARTMENTS, REGIONS
+    from forum.fabriques.models import MODULES, TerritoryType
+    from forum.fabriques.queries import STANDARD_FILTERS
+    from forum.fabriques.standard import VOCABULARIES
+
+    def parameter(name: str, description: str, values) -> None:
+        spec.components.parameter(name, "query", {
+            "description": description, "schema": {"type": "string", "enum": list(dict.fromkeys(values))}})
+
+    parameter("region", "Code de la région (75 : Nouvelle-Aquitaine).", REGIONS)
+    parameter("departement", "Code du département (23, 2A, 974…).", DEPARTMENTS)
+    parameter("territoire", "Type de territoire.", (territory.value for territory in TerritoryType))
+    parameter("module", "Activité de la fabrique.", MODULES)
+    for spec_filter in STANDARD_FILTERS:
+        parameter(spec_filter.param, f"{spec_filter.label} : une valeur du standard "
+                  f"({', '.join(spec_filter.fields)}).",
+                  (value for field in spec_filter.fields for value in VOCABULARIES[field]))
+
+
 def _build(app: Flask, texts: dict, site_url: str) -> dict:
     spec = APISpec(title=texts["title"], version=texts["version"], openapi_version=OPENAPI_VERSION,
                    plugins=[FlaskPlugin(), MarshmallowPlugin()],
@@ -43,6 +64,7 @@ def _build(app: Flask, texts: dict, site_url: str) -> dict:
         "description": "Curseur opaque de la page suivante : reprenez tel quel l'adresse « next » de la page "
                        "précédente (ou son en-tête Link).",
         "schema": {"type": "string"}})
+    _directory_parameters(spec)
     spec.components.response("BadRequest", _error("Paramètre inconnu, répété ou invalide."))
     spec.components.response("NotFound", _error("Rien de public à cette adresse."))
     spec.components.response("TooManyRequests", {

@@ -16,6 +16,8 @@ from forum.api.web import (
 from forum.core.errors import NotFound
 from forum.core.limits import per_address_reads
 from forum.core.sessions import serve_statelessly
+from forum.fabriques.queries import FILTER_PARAMETERS as DIRECTORY_FILTERS
+from forum.fabriques.queries import DirectoryFilters
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 RATE_LIMITED = "Trop de requêtes à l'API depuis votre adresse."
@@ -42,9 +44,9 @@ def _cors(response):
     return add_cors_headers(response) if _in_api() else response
 
 
-def _page(found: queries.Slice, limit: int, record, changed_at=None):
+def _page(found: queries.Slice, limit: int, record, changed_at=None, filters: dict[str, str] | None = None):
     items = found.items
-    following = next_url(items[-1].id if found.more else None, limit)
+    following = next_url(items[-1].id if found.more else None, limit, filters)
     newest = records.changed_at(*(changed_at(item) for item in items)) if changed_at else None
     return json_answer({"items": [record(item) for item in items], "next": following}, newest, next_page=following)
 
@@ -112,9 +114,10 @@ def fabriques():
     get:
       operationId: listFabriques
       summary: Fabriques
-      description: Toutes les fabriques de l'annuaire, par ordre d'inscription, avec les 32 champs du
-        standard de données des lieux de médiation numérique (v1.0.2), puis slug et url.
-      parameters: [limit, cursor]
+      description: Les fabriques de l'annuaire, par ordre d'inscription, avec les 32 champs du
+        standard de données des lieux de médiation numérique (v1.0.2), puis slug et url. Les filtres
+        sont ceux de l'annuaire et se combinent.
+      parameters: [limit, cursor, region, departement, territoire, module, service, public, frais, accompagnement, label, itinerance]
       responses:
         200:
           description: Une page de fabriques.
@@ -125,8 +128,10 @@ def fabriques():
         400: BadRequest
         429: TooManyRequests
     """
-    after, limit = list_parameters()
-    return _page(queries.fabriques(after, limit), limit, records.fabrique_record, records.fabrique_changed_at)
+    after, limit = list_parameters(DIRECTORY_FILTERS)
+    filters = DirectoryFilters.from_args(request.args)
+    return _page(queries.fabriques(after, limit, filters), limit, records.fabrique_record,
+                 records.fabrique_changed_at, filters.as_args(tri=""))
 
 
 @blueprint.get("/fabriques/<slug>")

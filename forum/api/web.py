@@ -70,10 +70,10 @@ def refuse_unknown_parameters(allowed: frozenset[str] = frozenset()) -> None:
         raise Invalid(f"Le paramètre « {repeated[0]} » est donné plusieurs fois.")
 
 
-def list_parameters() -> tuple[int, int]:
+def list_parameters(filters: frozenset[str] = frozenset()) -> tuple[int, int]:
     """(after, limit) of a list request: the id after which the page starts (0: the first page), and
-    its length (1 to 100, 20 by default); 400 for anything else."""
-    refuse_unknown_parameters(LIST_PARAMETERS)
+    its length (1 to 100, 20 by default); 400 for anything else. ``filters``: the list's own parameters."""
+    refuse_unknown_parameters(LIST_PARAMETERS | filters)
     raw_limit = request.args.get("limit")
     limit = DEFAULT_LIMIT
     if raw_limit is not None:
@@ -85,11 +85,11 @@ def list_parameters() -> tuple[int, int]:
     return (_decode_cursor(raw_cursor) if raw_cursor is not None else 0), limit
 
 
-def next_url(last_id: int | None, limit: int) -> str | None:
-    """The absolute address of the next page (None after the last one)."""
+def next_url(last_id: int | None, limit: int, filters: dict[str, str] | None = None) -> str | None:
+    """The absolute address of the next page (None after the last one), with the list's ``filters``."""
     if last_id is None:
         return None
-    arguments = {"cursor": encode_cursor(last_id)}
+    arguments = {**(filters or {}), "cursor": encode_cursor(last_id)}
     if limit != DEFAULT_LIMIT:
         arguments["limit"] = limit
     return absolute(request.endpoint, **(request.view_args or {}), **arguments)

@@ -117,6 +117,11 @@ class DirectoryFilters:
         return any(getattr(self, spec.param) for spec in STANDARD_FILTERS)
 
 
+# The filters' names in a query string (the sort aside): what a link or a program may send.
+FILTER_PARAMETERS = frozenset({"region", "departement", "territoire", "module",
+                               *(spec.param for spec in STANDARD_FILTERS)})
+
+
 def member_count_column():
     return (
         select(func.count(Membership.id))

@@ -199,3 +199,23 @@ def test_rate_limit_is_a_json_429_with_retry_after(tmp_path):
         # Another address has its own budget; the site's pages are not limited.
         assert client.get("/api/v1/", environ_base={"REMOTE_ADDR": "10.0.0.2"}).status_code == 200
         assert client.get("/fabriques").status_code == 200
+
+
+def test_the_fabriques_list_takes_the_directorys_filters_and_its_pages_keep_them(client):
+    add_fabriques(5)  # Creuse, in Nouvelle-Aquitaine
+    with write_intent():
+        db.session.add_all([Fabrique(slug=f"bretonne-{number}", name=f"Bretonne {number}", department_code="29",
+                                     region_code="53", territory_type=TerritoryType.URBAIN) for number in range(3)])
+        db.session.commit()
+    first = client.get("/api/v1/fabriques", query_string={"region": "53", "limit": 2})
+    assert [item["slug"] for item in first.get_json()["items"]] == ["bretonne-0", "bretonne-1"]
+    following = first.get_json()["next"]
+    assert "region=53" in following
+    assert [item["slug"] for item in client.get(local(following)).get_json()["items"]] == ["bretonne-2"]
+    assert [item["slug"] for item in client.get("/api/v1/fabriques", query_string={
+        "territoire": "rural", "departement": "23"}).get_json()["items"]] == [f"fabrique-{n}" for n in range(5)]
+    assert client.get("/api/v1/fabriques", query_string={"service": "Aide aux démarches administratives"}
+                      ).get_json()["items"] == []
+    assert "région" in json_error(client.get("/api/v1/fabriques", query_string={"region": "99"}), 400)
+    assert "Service" in json_error(client.get("/api/v1/fabriques", query_string={"service": "Danse"}), 400)
+    assert "tri" in json_error(client.get("/api/v1/fabriques", query_string={"tri": "nom"}), 400)
