@@ -234,3 +234,10 @@ def page_url(number: int) -> str:
     """The current page's URL at page ``number``, keeping its other query arguments."""
     args = {**(request.view_args or {}), **request.args.to_dict(), "page": number if number > 1 else None}
     return url_for(request.endpoint, **args)
+
+
+def markdown_response(text: str, filename: str) -> Response:
+    """A page's Markdown export (as Les Bases offers them), shown by the browser, saved under ``filename``."""
+    response = Response(text, content_type="text/markdown; charset=utf-8")
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from flask import Blueprint, Response, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -18,7 +18,7 @@ from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.security import parse_id
-from forum.core.web import confirmation_needed, filters_in_use, repeated_submission, site_url
+from forum.core.web import confirmation_needed, filters_in_use, markdown_response, repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS
 from forum.fabriques.models import Fabrique, TerritoryType
@@ -135,9 +135,7 @@ def markdown(practice_id: int):
     practice = _readable(practice_id)
     text = practice_markdown(practice, site_url() + url_for("practices.show", practice_id=practice.id),
                              site_url() + url_for("fabriques.show", slug=practice.fabrique.slug))
-    response = Response(text, content_type="text/markdown; charset=utf-8")
-    response.headers["Content-Disposition"] = f'inline; filename="retour-experience-{practice.id}.md"'
-    return response
+    return markdown_response(text, f"retour-experience-{practice.id}.md")
 
 
 def _practice_body(head: services.PracticeHead):

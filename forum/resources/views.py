@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from flask import Blueprint, Response, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -18,7 +18,7 @@ from forum.core.limits import per_member
 from forum.core.page_cache import public_page
 from forum.core.pagination import parse_page
 from forum.core.visibility import is_moderator
-from forum.core.web import confirmation_needed, filters_in_use, repeated_submission, site_url
+from forum.core.web import confirmation_needed, filters_in_use, markdown_response, repeated_submission, site_url
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS, departments_by_region
 from forum.fabriques.models import Fabrique
@@ -126,9 +126,7 @@ def markdown(resource_id: int):
     resource = _resource_or_404(resource_id)
     text = resource_markdown(resource, site_url() + url_for("resources.show", resource_id=resource.id),
                              site_url() + url_for("fabriques.show", slug=resource.fabrique.slug))
-    response = Response(text, content_type="text/markdown; charset=utf-8")
-    response.headers["Content-Disposition"] = f'inline; filename="ressource-{resource.id}.md"'
-    return response
+    return markdown_response(text, f"ressource-{resource.id}.md")
 
 
 def _loan_scope(resource) -> str:
