@@ -26,7 +26,7 @@ from forum.core.web import filters_in_use, repeated_submission, site_url
 from forum.events import images, queries, rsvp, services
 from forum.events.display import hour_fr, timing_fr
 from forum.events.forms import AnswerForm, CancelForm, EventForm, event_input
-from forum.events.models import Answer, AttendanceMode, Event, EventKind, PlaceKind
+from forum.events.models import Answer, Event, EventKind, PlaceKind
 from forum.events.schema_org import event_json_ld
 from forum.extensions import db
 from forum.fabriques.geography import REGIONS, departments_by_region
