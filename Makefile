@@ -26,7 +26,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+# The compiled catalogues (forum/translations/<language>/LC_MESSAGES/messages.mo) are built here from
+# the committed .po files, never committed: a binary in git could silently disagree with its source.
+CATALOGUES := $(wildcard forum/translations/*/LC_MESSAGES/messages.po)
+install: $(VENV)/.installed $(CATALOGUES:.po=.mo)
+
+%/LC_MESSAGES/messages.mo: %/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -i $< -o $@
 
 # Development server: plain http on localhost, so cookies cannot be Secure here; "localhost" is
 # accepted beside $(HOST) (links still use FORUM_SITE_URL). The worker runs beside it as a child
@@ -93,9 +99,14 @@ bench-load: install
 	$(BIN)/python bench/load.py
 
 # Extract the French source strings, for a translator (Flask-Babel).
+# Extract every translatable string (Python, templates, data labels: babel.cfg) and bring the
+# catalogues up to date; then translate the new entries in forum/translations/en/LC_MESSAGES/messages.po.
 messages: install
 	mkdir -p forum/translations
-	$(BIN)/pybabel extract -F babel.cfg -o forum/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k lazy_ngettext:1,2 --sort-by-file \
+	  --project "Forum des Fabriques" --no-wrap -o forum/translations/messages.pot . > /dev/null
+	$(BIN)/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete -i forum/translations/messages.pot -d forum/translations
+	$(MAKE) --no-print-directory install
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -100,6 +100,7 @@ def _init_extensions(app: Flask) -> None:
     from forum.accounts.models import LoginSession, User
     from forum.accounts.session_members import SessionMembers
     from forum.core.fragments import remember_member_version
+    from forum.core.i18n import init_i18n, select_locale
     from forum.core.page_cache import version_column
     from forum.notifications.services import unread_count_column
     from forum.notifications.views import remember_unread_count
@@ -112,7 +113,8 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=lambda: "fr")
+    babel.init_app(app, locale_selector=select_locale)
+    init_i18n(app)
     limiter.init_app(app)
     mail.init_app(app)
     install_mail_hooks()

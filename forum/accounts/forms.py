@@ -5,6 +5,7 @@ from wtforms.validators import DataRequired, EqualTo, Length
 
 from forum.accounts.passwords import LEGACY_MAX_LENGTH, MAX_LENGTH, MIN_LENGTH
 from forum.core.forms import Form, choices
+from forum.core.i18n import LANGUAGE_NAMES
 
 REQUIRED = "Ce champ est obligatoire."
 TOO_LONG = f"Le mot de passe ne peut pas dépasser {MAX_LENGTH} caractères."
@@ -41,6 +42,10 @@ class ProfileForm(Form):
     display_name = StringField("Nom affiché", validators=[DataRequired(REQUIRED), Length(min=2, max=80)])
     bio = TextAreaField("Présentation", validators=[Length(max=1000)],
                         description="Quelques mots sur vous et ce que vous faites (facultatif).")
+    # Each language named in itself: a member lost in the other language still finds theirs.
+    # Checked by the service (forum.accounts.services.set_language); left out, it stays as it is.
+    language = SelectField("Langue du site", choices=choices(LANGUAGE_NAMES.items()), validate_choice=False,
+                           description="Celle des pages et des e-mails que le forum vous envoie.")
 
 
 class PasswordChangeForm(Form):

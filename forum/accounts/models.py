@@ -51,6 +51,9 @@ class User(Base):
     # Set when the member deleted their account (forum.members): e-mail, name, bio and password
     # are erased then; the row stays so that their posts remain, signed "Membre supprimé".
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The interface language the member chose (forum.core.i18n.LANGUAGES): their pages and e-mails
+    # are written in it. None: pages follow their browser, e-mails are in French.
+    language: Mapped[str | None] = mapped_column(String(8))
 
     # Membership lives in forum.fabriques (above accounts); named by string, not imported.
     membership: Mapped["Membership | None"] = relationship(  # noqa: F821
@@ -78,6 +81,11 @@ class User(Base):
 
     def get_id(self) -> str | None:
         return self.current_session_key
+
+    @property
+    def email_language(self) -> str:
+        """The language of the e-mails and notifications written for this member: theirs, else French."""
+        return self.language or "fr"
 
     @property
     def is_moderator(self) -> bool:

@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from forum.accounts.models import LoginSession, Role, SuspendedAddress, User
 from forum.accounts.names import name_key, reserved_word_in
@@ -24,6 +25,7 @@ from forum.core.dates import datetime_fr
 from forum.core.models import utcnow
 from forum.accounts.passwords import check_password_policy, hash_password, verify_password
 from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from forum.core.i18n import supported
 from forum.core.locking import lock, lock_ids
 from forum.core.text import clean_line, clean_text, require_length
 from forum.extensions import db
@@ -108,18 +110,21 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.execute(select(User).where(User.email == email.lower())).scalar_one_or_none()
 
 
-def register(email: str, display_name: str, password: str, *, staff: bool = False) -> User:
+def register(email: str, display_name: str, password: str, *, staff: bool = False,
+             language: str | None = None) -> User:
     """Create a member account. Raises Invalid for bad fields, Conflict for a taken e-mail.
 
     ``staff``: an account made by an administrator or the command line, whose name may use
-    the words reserved to the team."""
+    the words reserved to the team. ``language``: the interface language they signed up in
+    (their e-mails are written in it)."""
     email = normalize_email(email)
     check_email_domain_allowed(email)
     display_name = clean_display_name(display_name, staff=staff)
     check_password_policy(password, email=email, display_name=display_name)
     check_address_free(email)
     check_name_free(display_name)
-    user = User(email=email, display_name=display_name, password_hash=hash_password(password), role=Role.MEMBER)
+    user = User(email=email, display_name=display_name, password_hash=hash_password(password), role=Role.MEMBER,
+                language=supported(language))
     _save_name(user, lambda: db.session.add(user))
     return user
 
@@ -237,6 +242,17 @@ def update_profile(actor: User, display_name: str, bio: str) -> None:
         check_name_free(name, actor)
         _save_name(actor, lambda: setattr(actor, "display_name", name))
     actor.bio = require_length(clean_text(bio), "La présentation", minimum=0, maximum=1000, field="bio")
+
+
+def set_language(actor: User, language: str) -> bool:
+    """Make ``language`` the member's interface language; whether that changed anything."""
+    chosen = supported(language)
+    if chosen is None:
+        raise Invalid(_("Choisissez le français ou l'anglais."), field="language")
+    if actor.language == chosen:
+        return False
+    actor.language = chosen
+    return True
 
 
 def change_password(actor: User, current_password: str, new_password: str) -> None:

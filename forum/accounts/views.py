@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
 from forum.accounts import services
@@ -11,6 +13,7 @@ from forum.accounts.models import Role
 from forum.accounts.queries import members_for_admin
 from forum.accounts.web import open_login_session
 from forum.core.errors import DomainError, Invalid
+from forum.core.i18n import current_language, remember_language, supported
 from forum.core.forms import attach_error, render_form
 from forum.core.pagination import parse_page
 from forum.core.web import next_url
@@ -64,15 +67,46 @@ def logout():
 def edit_profile():
     g.private_page = True
     form = ProfileForm(obj=current_user)
+    if request.method == "GET":
+        form.language.data = current_language()
     if form.validate_on_submit():
         try:
             services.update_profile(current_user, form.display_name.data, form.bio.data or "")
+            if form.language.data:
+                services.set_language(current_user, form.language.data)
             db.session.commit()
         except DomainError as error:
             return render_form("accounts/profile.html", form, attach_error(form, error))
-        flash("Votre profil est à jour.", "success")
-        return redirect(url_for("accounts.edit_profile"))
+        response = redirect(url_for("accounts.edit_profile"))
+        if current_user.language:
+            remember_language(response, current_user.language)
+        with force_locale(current_user.email_language):
+            flash(_("Votre profil est à jour."), "success")
+        return response
     return render_form("accounts/profile.html", form)
+
+
+@blueprint.get("/langue/<language>")
+def switch_language(language: str):
+    """The footer's switcher for visitors: remembers the language in a cookie (no account is
+    touched, so a link may lead here) and goes back to the page."""
+    chosen = supported(language)
+    if chosen is None:
+        abort(404)
+    response = redirect(next_url(url_for("threads.home")))
+    remember_language(response, chosen)
+    return response
+
+
+@blueprint.post("/langue")
+@login_required
+def choose_language():
+    """The footer's switcher for members: their preference (their e-mails follow it) and the cookie."""
+    services.set_language(current_user, request.form.get("language", ""))  # Invalid: a 400 page
+    db.session.commit()
+    response = redirect(next_url(url_for("threads.home")))
+    remember_language(response, current_user.language)
+    return response
 
 
 @blueprint.route("/profil/mot-de-passe", methods=["GET", "POST"])

@@ -36,6 +36,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from forum.core.csrf_tokens import csrf_token as signed_csrf_token
+from forum.core.i18n import current_language
 from forum.core.page_cache import VersionedCache, current_version
 
 MAX_FRAGMENTS = 20_000
@@ -133,9 +134,10 @@ def fragment(template: str, key: tuple, context: Callable[[], dict[str, Any]], *
 
     ``key`` and the content (when ``versioned``: what the request reads at its content version)
     must determine the context entirely: ``context`` is called only on a miss, and the template's
-    name is added to the key. CSRF tokens in the result are the placeholder.
+    name and the interface's language are added to the key. CSRF tokens in the result are the
+    placeholder.
     """
-    full_key = (template, *key)
+    full_key = (template, current_language(), *key)
     version = content_version() if versioned else 0
     cache: VersionedCache[Markup] | None = current_app.extensions[store]
     html = cache.get(full_key, version) if cache is not None else None

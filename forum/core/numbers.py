@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.numbers import format_currency, format_decimal
+
+from forum.core.i18n import current_language
+
 NARROW_NO_BREAK_SPACE = "\u202f"
 # Digits, optionally in groups of three after the first, then an optional decimal part.
 _FRENCH_NUMBER = re.compile(r"(?P<sign>-?)(?P<int>\d{1,3}(?:[ ]\d{3})+|\d+)(?:[,.](?P<frac>\d+))?")
@@ -64,3 +68,24 @@ def number_fr(value: int | Decimal | float | None, *, decimals: int = 0) -> str:
 def euros(value: int | Decimal | None) -> str:
     """« 150 € », « 150,50 € », « 1 000 € »: cents shown only when there are some."""
     return f"{number_fr(value, decimals=2)}\u00a0€" if value is not None else ""
+
+
+def format_number(value: int | Decimal | float | None, *, decimals: int = 0) -> str:
+    """A number in the interface's language: « 1 000 » / "1,000", « 150,5 » / "150.5"."""
+    if value is None:
+        return ""
+    if current_language() == "fr":
+        return number_fr(value, decimals=decimals)
+    amount = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format_decimal(amount, format=f"#,##0.{'#' * decimals}" if decimals else "#,##0", locale="en")
+
+
+def format_euros(value: int | Decimal | None) -> str:
+    """« 150,50 € » / "€150.50": cents shown only when there are some."""
+    if value is None:
+        return ""
+    if current_language() == "fr":
+        return euros(value)
+    amount = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return format_currency(amount, "EUR", format="¤#,##0.00" if amount % 1 else "¤#,##0", locale="en",
+                           currency_digits=False)

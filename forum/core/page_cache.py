@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from forum.core.direct_reads import DirectRead
+from forum.core.i18n import visitor_language
 from forum.core.lru import LRU
 from forum.core.models import Base
 from forum.core.sessions import is_stateless
@@ -159,7 +160,8 @@ def _key(view) -> Hashable:
     # Absolute links come from SITE_URL and an unknown Host is refused (forum.core.hostile), so
     # pages no longer depend on the host; scheme and host stay in the key so that no page
     # rendered for one trusted address is ever served to another, whatever a template does.
-    address = f"{request.scheme}://{request.host}{request.full_path}"
+    # The language too: the same address is French for one visitor and English for another.
+    address = (f"{request.scheme}://{request.host}{request.full_path}", visitor_language())
     state = getattr(view, "page_cache_state", None)
     return address if state is None else (address, state())
 

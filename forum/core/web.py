@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from flask import Flask, Response, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale, get_translations
@@ -12,13 +11,13 @@ from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, SecurityError
 
 from forum.core.database import set_write_intent
-from forum.core.dates import ago, date_fr, datetime_fr, day_fr, month_fr
+from forum.core.dates import format_ago, format_date, format_datetime, format_day, format_month
 from forum.core.errors import DomainError
 from forum.core.hostile import install_request_guards
 from forum.core.limits import REPEATED_SUBMISSION, breached_reset_at, retry_sentence
 from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
 from forum.core.markdown import plain_excerpt
-from forum.core.numbers import euros, number_fr
+from forum.core.numbers import format_euros, format_number
 from forum.core.security import SAFE_METHODS, IdConverter, add_security_headers, is_safe_local_path
 from forum.core.typography import french_spacing
 from forum.core.visibility import can_see, is_awaiting_approval
@@ -140,15 +139,15 @@ def register_web_core(app: Flask) -> None:
         app.logger.exception("Unhandled error on %s %s", request.method, request.path)
         return error_page(500)
 
-    app.jinja_env.filters["date_fr"] = date_fr
+    app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["french_spacing"] = french_spacing
-    app.jinja_env.filters["number_fr"] = number_fr
-    app.jinja_env.filters["euros"] = euros
+    app.jinja_env.filters["number"] = format_number
+    app.jinja_env.filters["euros"] = format_euros
     app.jinja_env.filters["plain_excerpt"] = plain_excerpt
-    app.jinja_env.filters["datetime_fr"] = datetime_fr
-    app.jinja_env.filters["ago"] = ago
-    app.jinja_env.filters["day_fr"] = day_fr
-    app.jinja_env.filters["month_fr"] = month_fr
+    app.jinja_env.filters["datetime"] = format_datetime
+    app.jinja_env.filters["ago"] = format_ago
+    app.jinja_env.filters["day"] = format_day
+    app.jinja_env.filters["month"] = format_month
     app.jinja_env.filters["iso"] = lambda value: value.isoformat() if value else ""
     app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.globals["can_see"] = can_see
@@ -159,18 +158,9 @@ def register_web_core(app: Flask) -> None:
 
 
 def _install_template_gettext(app: Flask) -> None:
-    """Templates' _() and ngettext(): through Flask-Babel's catalogues when any is installed.
-
-    French is the source language; with no catalogue the message is the text, so the
-    lookup (a few µs per string, a hundred strings a page) is skipped altogether.
-    """
-    if any(Path(app.root_path, "translations").glob("*/LC_MESSAGES/*.mo")):
-        app.jinja_env.install_gettext_callables(
-            lambda message: get_translations().gettext(message), ngettext_source_french, newstyle=True)
-    else:
-        app.jinja_env.install_gettext_callables(
-            lambda message: message, lambda singular, plural, num: singular if num <= 1 else plural,
-            newstyle=True)
+    """Templates' _() and ngettext(), through Flask-Babel's catalogues (French is the source)."""
+    app.jinja_env.install_gettext_callables(
+        lambda message: get_translations().gettext(message), ngettext_source_french, newstyle=True)
 
 
 def ngettext_source_french(singular: str, plural: str, num: int) -> str:

@@ -12,6 +12,7 @@ from flask_login import current_user
 from forum.accounts import recovery, services
 from forum.accounts.forms import RegisterForm
 from forum.accounts.web import open_login_session
+from forum.core.i18n import current_language
 from forum.core.web import next_url
 from forum.core.errors import DomainError
 from forum.core.forms import attach_error, render_form
@@ -62,7 +63,8 @@ def register():
             return render_form("onboarding/register.html", form, statuses[0] if valid and statuses else 400,
                                options=options, candidates=candidates)
         try:
-            user = services.register(form.email.data, form.display_name.data, form.password.data)
+            user = services.register(form.email.data, form.display_name.data, form.password.data,
+                                      language=current_language())
             if fabrique_id is not None:
                 request_membership(user, db.session.get(Fabrique, fabrique_id), site_url())
             recovery.send_confirmation(user, site_url())

@@ -1,0 +1,74 @@
+"""The interface's language: French (the source language) or English.
+
+Chosen for each request, first match wins: the member's preference (their profile), the cookie
+the footer's switcher sets, the browser's ``Accept-Language``, French. Outside a request (the
+worker, commands) the language is French unless a caller forces another with
+``flask_babel.force_locale`` (an e-mail is written in its recipient's language).
+
+User content is never translated: it keeps the language its author wrote it in.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, has_request_context, request
+from flask_babel import get_locale
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+LANGUAGE_COOKIE = "langue"
+LANGUAGE_COOKIE_SECONDS = 365 * 86_400
+# What the switcher shows, each name in its own language (never translated).
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+
+def supported(language: object) -> str | None:
+    """``language`` when the interface speaks it ("fr", "en"), else None."""
+    return language if isinstance(language, str) and language in LANGUAGES else None
+
+
+def visitor_language() -> str:
+    """The language of a request without a member: the switcher's cookie, else the browser's
+    preference, else French. Also what the anonymous page cache keys its pages by."""
+    chosen = supported(request.cookies.get(LANGUAGE_COOKIE))
+    if chosen:
+        return chosen
+    return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale selector (see the module's docstring for the order)."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
+    if current_app.config["SESSION_COOKIE_NAME"] in request.cookies:
+        # Only a request with a session can be a member's: the others never load one.
+        from flask_login import current_user
+
+        preference = supported(getattr(current_user, "language", None))
+        if preference:
+            return preference
+    return visitor_language()
+
+
+def current_language() -> str:
+    """The language of what is being written now: "fr" or "en"."""
+    return str(get_locale() or DEFAULT_LANGUAGE)
+
+
+def remember_language(response, language: str) -> None:
+    """Set the switcher's cookie on ``response`` (a preference, readable by no script)."""
+    response.set_cookie(LANGUAGE_COOKIE, language, max_age=LANGUAGE_COOKIE_SECONDS,
+                        secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True, samesite="Lax")
+
+
+def init_i18n(app: Flask) -> None:
+    """Give templates the page's language, and tell caches that pages vary with it."""
+
+    @app.context_processor
+    def language_context():
+        return {"current_language": current_language(), "language_names": LANGUAGE_NAMES}
+
+    @app.after_request
+    def vary_on_language(response):
+        if response.mimetype == "text/html":
+            response.vary.update(("Cookie", "Accept-Language"))
+        return response
