@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -21,6 +23,7 @@ from forum.moderation.services import (
     RESTORED_TEXT, author_ids_of, clean_reason, close_flags, lock_target, log, require_moderator, set_hidden,
     set_visible, tell_authors,
 )
+
 from forum.threads.models import Thread
 
 NOTE_MAX = 500
@@ -38,7 +41,7 @@ def check_flaggable(actor: User, target_type: TargetType, target) -> None:
     """Whether ``actor`` may flag ``target``: NotFound when out of their sight, Forbidden until their
     address is confirmed, Invalid for their own or a deleted post."""
     if target_type not in FLAGGABLE:
-        raise NotFound("Ce type de contenu ne peut pas être signalé.")
+        raise NotFound(_("Ce type de contenu ne peut pas être signalé."))
     authors = author_ids_of(target_type, target)
     if target_type is TargetType.PRACTICE and not target.is_published:
         raise NotFound(NOT_FOUND[target_type])
@@ -50,9 +53,9 @@ def check_flaggable(actor: User, target_type: TargetType, target) -> None:
         raise NotFound(NOT_FOUND[target_type])  # only its conversation's members know it exists
     require_confirmed(actor)
     if target_type is TargetType.POST and target.is_deleted:
-        raise Invalid("Ce message a été supprimé : il n'y a plus rien à signaler.")
+        raise Invalid(_("Ce message a été supprimé : il n'y a plus rien à signaler."))
     if actor.id in authors:
-        raise Invalid("Vous ne pouvez pas signaler votre propre contenu : modifiez-le ou supprimez-le.")
+        raise Invalid(_("Vous ne pouvez pas signaler votre propre contenu : modifiez-le ou supprimez-le."))
 
 
 def _in_conversation(actor: User, conversation_id: int) -> bool:
@@ -75,12 +78,12 @@ def clean_flag(reason: str | None, note: str | None) -> tuple[FlagReason, str]:
     try:
         flag_reason = FlagReason(reason or "")
     except ValueError:
-        raise Invalid("Choisissez une raison parmi celles proposées.", field="reason") from None
+        raise Invalid(_("Choisissez une raison parmi celles proposées."), field="reason") from None
     note = clean_text(note)
     if len(note) > NOTE_MAX:
-        raise Invalid(f"La précision fait au plus {NOTE_MAX} caractères.", field="note")
+        raise Invalid(_("La précision fait au plus %(num)d caractères.", num=NOTE_MAX), field="note")
     if flag_reason is FlagReason.OTHER and not note:
-        raise Invalid("Pour « Autre », précisez en quelques mots ce qui pose problème.", field="note")
+        raise Invalid(_("Pour « Autre », précisez en quelques mots ce qui pose problème."), field="note")
     return flag_reason, note
 
 
@@ -138,9 +141,9 @@ def _auto_hide(target_type: TargetType, target, site_url: str = "") -> bool:
         return False
     set_hidden(target_type, target, AUTO_HIDE_REASON, kind=HiddenKind.FLAGS)
     log(None, ModerationAction.AUTO_HIDE, target_type, target.id, AUTO_HIDE_REASON)
-    tell_authors(target_type, target, None, "Votre message dans « {title} » a été masqué après plusieurs "
-                                            "signalements, en attente d'examen par la modération.",
-                 "Votre message a été masqué après plusieurs signalements", site_url=site_url)
+    tell_authors(target_type, target, None, _l("Votre message dans « {title} » a été masqué après plusieurs "
+                                               "signalements, en attente d'examen par la modération."),
+                 _l("Votre message a été masqué après plusieurs signalements"), site_url=site_url)
     db.session.flush()
     return True
 

@@ -18,6 +18,12 @@ from forum.accounts.models import User
 from forum.core.models import Base, UTCDateTime, str_enum, utcnow
 
 
+def N_(message: str) -> str:
+    """Mark a label for the catalogue (Babel's ``N_`` keyword): kept in French here, translated where
+    it is shown (models import no Flask)."""
+    return message
+
+
 class TargetType(str, enum.Enum):
     """What a flag or a log row is about; the value is the URL segment (/moderation/message/12)."""
 
@@ -34,9 +40,9 @@ class TargetType(str, enum.Enum):
         return TARGET_LABELS[self]
 
 
-TARGET_LABELS = {TargetType.POST: "message", TargetType.THREAD: "sujet", TargetType.RESOURCE: "ressource",
-                 TargetType.PRACTICE: "retour d'expérience", TargetType.MEMBER: "membre",
-                 TargetType.PRIVATE_MESSAGE: "message privé", TargetType.EVENT: "événement"}
+TARGET_LABELS = {TargetType.POST: N_("message"), TargetType.THREAD: N_("sujet"), TargetType.RESOURCE: N_("ressource"),
+                 TargetType.PRACTICE: N_("retour d'expérience"), TargetType.MEMBER: N_("membre"),
+                 TargetType.PRIVATE_MESSAGE: N_("message privé"), TargetType.EVENT: N_("événement")}
 # Members are not flagged: a flag is about something written.
 FLAGGABLE = (TargetType.POST, TargetType.THREAD, TargetType.RESOURCE, TargetType.PRACTICE, TargetType.PRIVATE_MESSAGE,
              TargetType.EVENT)
@@ -56,9 +62,9 @@ class FlagReason(str, enum.Enum):
 
 
 FLAG_REASON_LABELS = {
-    FlagReason.SPAM: "Spam ou publicité", FlagReason.INAPPROPRIATE: "Inapproprié (insultes, propos blessants…)",
-    FlagReason.OFF_TOPIC: "Hors sujet", FlagReason.OUTDATED: "Obsolète", FlagReason.DUPLICATE: "Doublon",
-    FlagReason.OTHER: "Autre (précisez)",
+    FlagReason.SPAM: N_("Spam ou publicité"), FlagReason.INAPPROPRIATE: N_("Inapproprié (insultes, propos blessants…)"),
+    FlagReason.OFF_TOPIC: N_("Hors sujet"), FlagReason.OUTDATED: N_("Obsolète"), FlagReason.DUPLICATE: N_("Doublon"),
+    FlagReason.OTHER: N_("Autre (précisez)"),
 }
 
 
@@ -133,19 +139,19 @@ class ModerationAction(str, enum.Enum):
 
 
 ACTION_LABELS = {
-    ModerationAction.HIDE: "Masquage", ModerationAction.RESTORE: "Rétablissement",
-    ModerationAction.AUTO_HIDE: "Masquage automatique (signalements)", ModerationAction.LOCK: "Verrouillage",
-    ModerationAction.UNLOCK: "Déverrouillage", ModerationAction.PIN: "Épinglage",
-    ModerationAction.UNPIN: "Désépinglage", ModerationAction.MOVE: "Déplacement",
-    ModerationAction.SUSPEND: "Suspension", ModerationAction.UNSUSPEND: "Fin de suspension",
-    ModerationAction.FLAGS_UPHELD: "Signalements retenus (masqué)",
-    ModerationAction.FLAGS_REJECTED: "Signalements rejetés",
-    ModerationAction.APPROVE: "Publication après validation", ModerationAction.REJECT: "Refus de publication",
-    ModerationAction.MERGE: "Fusion de sujets", ModerationAction.EDIT: "Modification d'un message",
-    ModerationAction.SOLUTION: "Solution choisie pour l'auteur·rice",
-    ModerationAction.UNSOLUTION: "Solution retirée pour l'auteur·rice",
-    ModerationAction.SOLUTION_HIDDEN: "Solution mise de côté avec son message masqué",
-    ModerationAction.ROLE: "Changement de rôle",
+    ModerationAction.HIDE: N_("Masquage"), ModerationAction.RESTORE: N_("Rétablissement"),
+    ModerationAction.AUTO_HIDE: N_("Masquage automatique (signalements)"), ModerationAction.LOCK: N_("Verrouillage"),
+    ModerationAction.UNLOCK: N_("Déverrouillage"), ModerationAction.PIN: N_("Épinglage"),
+    ModerationAction.UNPIN: N_("Désépinglage"), ModerationAction.MOVE: N_("Déplacement"),
+    ModerationAction.SUSPEND: N_("Suspension"), ModerationAction.UNSUSPEND: N_("Fin de suspension"),
+    ModerationAction.FLAGS_UPHELD: N_("Signalements retenus (masqué)"),
+    ModerationAction.FLAGS_REJECTED: N_("Signalements rejetés"),
+    ModerationAction.APPROVE: N_("Publication après validation"), ModerationAction.REJECT: N_("Refus de publication"),
+    ModerationAction.MERGE: N_("Fusion de sujets"), ModerationAction.EDIT: N_("Modification d'un message"),
+    ModerationAction.SOLUTION: N_("Solution choisie pour l'auteur·rice"),
+    ModerationAction.UNSOLUTION: N_("Solution retirée pour l'auteur·rice"),
+    ModerationAction.SOLUTION_HIDDEN: N_("Solution mise de côté avec son message masqué"),
+    ModerationAction.ROLE: N_("Changement de rôle"),
 }
 
 

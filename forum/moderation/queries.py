@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
@@ -51,7 +52,7 @@ class QueueItem:
 
     @property
     def reason_labels(self) -> list[str]:
-        return sorted({flag.reason.label for flag in self.flags})
+        return sorted({_(flag.reason.label) for flag in self.flags})
 
     @property
     def is_duplicate(self) -> bool:
@@ -116,8 +117,9 @@ def _attach_targets(items: list[QueueItem]) -> None:
                     joinedload(Post.thread).load_only(Thread.id, Thread.title, Thread.slug))).scalars():
             loaded[(TargetType.POST, post.id)] = {
                 "target": post, "title": post.thread.title, "link": f"/messages/{post.id}", "author": post.author,
-                "context": f"Message n°\u00a0{post.position} du sujet «\u00a0{post.thread.title}\u00a0»",
-                "excerpt": "(message supprimé par son auteur·rice)" if post.is_deleted else _excerpt(post.body_html)}
+                "context": _("Message n°\u00a0%(position)d du sujet «\u00a0%(title)s\u00a0»", position=post.position,
+                             title=post.thread.title),
+                "excerpt": _("(message supprimé par son auteur·rice)") if post.is_deleted else _excerpt(post.body_html)}
     if ids := _ids(items, TargetType.THREAD):
         threads = db.session.execute(
             select(Thread).where(Thread.id.in_(ids)).options(
@@ -128,7 +130,8 @@ def _attach_targets(items: list[QueueItem]) -> None:
         for thread in threads:
             loaded[(TargetType.THREAD, thread.id)] = {
                 "target": thread, "title": thread.title, "link": f"/sujets/{thread.id}/{thread.slug}",
-                "author": thread.author, "context": f"Sujet de la catégorie «\u00a0{thread.category.name}\u00a0»",
+                "author": thread.author,
+                "context": _("Sujet de la catégorie «\u00a0%(category)s\u00a0»", category=thread.category.name),
                 "excerpt": _excerpt(openings.get(thread.id, ""))}
     if ids := _ids(items, TargetType.RESOURCE):
         for resource in db.session.execute(
@@ -136,7 +139,7 @@ def _attach_targets(items: list[QueueItem]) -> None:
                     joinedload(Resource.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))).scalars():
             loaded[(TargetType.RESOURCE, resource.id)] = {
                 "target": resource, "title": resource.name, "link": f"/ressources/{resource.id}",
-                "context": f"Ressource de «\u00a0{resource.fabrique.name}\u00a0»",
+                "context": _("Ressource de «\u00a0%(fabrique)s\u00a0»", fabrique=resource.fabrique.name),
                 "excerpt": _excerpt(resource.description_html)}
     if ids := _ids(items, TargetType.PRACTICE):
         for practice in db.session.execute(
@@ -144,7 +147,7 @@ def _attach_targets(items: list[QueueItem]) -> None:
                     joinedload(Practice.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))).scalars():
             loaded[(TargetType.PRACTICE, practice.id)] = {
                 "target": practice, "title": practice.title, "link": f"/pratiques/{practice.id}",
-                "context": f"Retour d'expérience de «\u00a0{practice.fabrique.name}\u00a0»",
+                "context": _("Retour d'expérience de «\u00a0%(fabrique)s\u00a0»", fabrique=practice.fabrique.name),
                 "excerpt": _excerpt(practice.context_html + " " + practice.outcome_html)}
     if ids := _ids(items, TargetType.EVENT):
         for event in db.session.execute(
@@ -152,7 +155,7 @@ def _attach_targets(items: list[QueueItem]) -> None:
                     joinedload(Event.fabrique).load_only(Fabrique.id, Fabrique.name, Fabrique.slug))).scalars():
             loaded[(TargetType.EVENT, event.id)] = {
                 "target": event, "title": event.title, "link": f"/agenda/{event.id}",
-                "context": f"Événement de «\u00a0{event.fabrique.name}\u00a0»",
+                "context": _("Événement de «\u00a0%(fabrique)s\u00a0»", fabrique=event.fabrique.name),
                 "excerpt": _excerpt(event.description_html) or event.summary}
     if ids := _ids(items, TargetType.PRIVATE_MESSAGE):
         for message, subject in db.session.execute(
@@ -161,7 +164,7 @@ def _attach_targets(items: list[QueueItem]) -> None:
                 .options(joinedload(PrivateMessage.author).load_only(User.id, User.display_name))):
             loaded[(TargetType.PRIVATE_MESSAGE, message.id)] = {
                 "target": message, "title": subject, "link": f"/moderation/prive/{message.id}", "author": message.author,
-                "context": f"Message privé de la conversation «\u00a0{subject}\u00a0»",
+                "context": _("Message privé de la conversation «\u00a0%(subject)s\u00a0»", subject=subject),
                 "excerpt": _excerpt(message.body_html)}
     for item in items:
         for name, value in loaded.get((item.target_type, item.target_id), {}).items():
@@ -240,7 +243,7 @@ def held_content(limit: int) -> tuple[list[HeldItem], int]:
     if not total:
         return [], 0
     items = [HeldItem(TargetType.POST, post, post.hidden_at, post.thread.title, f"/messages/{post.id}", post.author,
-                      f"Réponse dans «\u00a0{post.thread.title}\u00a0»", _excerpt(post.body_html))
+                      _("Réponse dans «\u00a0%(title)s\u00a0»", title=post.thread.title), _excerpt(post.body_html))
              for post in db.session.execute(
                  select(Post).where(_WAITING_POST).order_by(Post.hidden_at, Post.id).limit(limit).options(
                      joinedload(Post.author).load_only(User.id, User.display_name),
@@ -254,7 +257,7 @@ def held_content(limit: int) -> tuple[list[HeldItem], int]:
             Post.thread_id.in_([thread.id for thread in threads]), Post.position == 1)).all())
         items += [HeldItem(TargetType.THREAD, thread, thread.hidden_at, thread.title,
                            f"/sujets/{thread.id}/{thread.slug}", thread.author,
-                           f"Nouveau sujet dans «\u00a0{thread.category.name}\u00a0»",
+                           _("Nouveau sujet dans «\u00a0%(category)s\u00a0»", category=thread.category.name),
                            _excerpt(openings.get(thread.id, "")))
                   for thread in threads]
     items.sort(key=lambda item: item.held_at)
@@ -279,12 +282,12 @@ class JournalFilters:
     def from_args(cls, args) -> JournalFilters:
         action, moderator = args.get("action", ""), args.get("moderateur", "")
         if action and action not in {item.value for item in ModerationAction}:
-            raise Invalid("Cette action n'existe pas.")
+            raise Invalid(_("Cette action n'existe pas."))
         if moderator and parse_id(moderator) is None:
-            raise Invalid("Ce·tte modérateur·rice n'existe pas.")
-        start, end = _day(args.get("du", ""), "La date de début"), _day(args.get("au", ""), "La date de fin")
+            raise Invalid(_("Ce·tte modérateur·rice n'existe pas."))
+        start, end = _day(args.get("du", ""), _("La date de début")), _day(args.get("au", ""), _("La date de fin"))
         if start and end and end < start:
-            raise Invalid("La date de fin doit être après la date de début.")
+            raise Invalid(_("La date de fin doit être après la date de début."))
         return cls(action=action, moderator=moderator, start=start, end=end)
 
     def as_args(self) -> dict[str, str]:
@@ -304,9 +307,10 @@ def _day(raw: str, label: str) -> date | None:
     try:
         day = date.fromisoformat(raw)
     except ValueError:
-        raise Invalid(f"{label} doit être une date (AAAA-MM-JJ).") from None
+        raise Invalid(_("%(label)s doit être une date (AAAA-MM-JJ).", label=label)) from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise Invalid(f"{label} doit être comprise entre {FIRST_DAY.year} et {LAST_DAY.year}.")
+        raise Invalid(_("%(label)s doit être comprise entre %(first)d et %(last)d.", label=label,
+                        first=FIRST_DAY.year, last=LAST_DAY.year))
     return day
 
 
@@ -354,5 +358,5 @@ def reported_private_message(message_id: int) -> tuple[PrivateMessage, str, list
         .options(joinedload(Flag.reporter).load_only(User.id, User.display_name))
         .order_by(Flag.created_at)).scalars()) if row is not None else []
     if row is None or not reports:
-        raise NotFound("Ce message privé n'existe pas, ou personne ne l'a signalé.")
+        raise NotFound(_("Ce message privé n'existe pas, ou personne ne l'a signalé."))
     return row[0], row[1], reports

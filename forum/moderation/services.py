@@ -22,6 +22,8 @@ import re
 from collections.abc import Collection
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, literal_column, select, union_all, update
 from sqlalchemy.orm import selectinload
 
@@ -36,7 +38,7 @@ from forum.core.visibility import is_awaiting_approval
 from forum.extensions import db
 from forum.fabriques.models import Membership, MembershipRole, MembershipStatus
 from forum.moderation.models import (
-    FLAGGABLE, Flag, FlagReason, FlagResolution, ModerationAction, ModerationLog, TargetType,
+    FLAGGABLE, Flag, FlagReason, FlagResolution, ModerationAction, ModerationLog, N_, TargetType,
 )
 from forum.notifications.services import answer_hidden_since, notify
 from forum.events.models import Event
@@ -48,18 +50,19 @@ from forum.threads.models import Post, Thread
 
 REASON_MAX = 500
 # The sentence shown with what flags hid (forum.moderation.flags, ``HiddenKind.FLAGS``).
-AUTO_HIDE_REASON = ("Masqué automatiquement après plusieurs signalements de membres, "
-                    "en attente d'examen par l'équipe de modération.")
+# Stored in French as every reason is (N_: the hidden notice translates it where it is shown).
+AUTO_HIDE_REASON = N_("Masqué automatiquement après plusieurs signalements de membres, "
+                      "en attente d'examen par l'équipe de modération.")
 
-MODERATORS_ONLY = "Cette action est réservée à l'équipe de modération."
+MODERATORS_ONLY = _l("Cette action est réservée à l'équipe de modération.")
 NOT_FOUND = {
-    TargetType.POST: "Ce message n'existe pas.",
-    TargetType.THREAD: "Ce sujet n'existe pas ou a été supprimé.",
-    TargetType.RESOURCE: "Cette ressource n'existe pas ou a été retirée du catalogue.",
-    TargetType.PRACTICE: "Ce retour d'expérience n'existe pas.",
-    TargetType.MEMBER: "Ce membre n'existe pas.",
-    TargetType.PRIVATE_MESSAGE: "Ce message privé n'existe pas.",
-    TargetType.EVENT: "Cet événement n'existe pas ou plus.",
+    TargetType.POST: _l("Ce message n'existe pas."),
+    TargetType.THREAD: _l("Ce sujet n'existe pas ou a été supprimé."),
+    TargetType.RESOURCE: _l("Cette ressource n'existe pas ou a été retirée du catalogue."),
+    TargetType.PRACTICE: _l("Ce retour d'expérience n'existe pas."),
+    TargetType.MEMBER: _l("Ce membre n'existe pas."),
+    TargetType.PRIVATE_MESSAGE: _l("Ce message privé n'existe pas."),
+    TargetType.EVENT: _l("Cet événement n'existe pas ou plus."),
 }
 MODELS = {TargetType.POST: Post, TargetType.THREAD: Thread, TargetType.RESOURCE: Resource,
           TargetType.PRACTICE: Practice, TargetType.MEMBER: User, TargetType.PRIVATE_MESSAGE: PrivateMessage,
@@ -230,19 +233,19 @@ audited_action.connect(_log_announced, weak=False)
 
 
 # Hiding without a word to its author is refused (forum.moderation.forms.AuthorMessageForm asks for it).
-AUTHOR_MESSAGE_MISSING = ("Écrivez un message à l'auteur·rice pour lui dire pourquoi son contenu est masqué\u00a0: "
-                          "rien n'a été masqué.")
+AUTHOR_MESSAGE_MISSING = (_l("Écrivez un message à l'auteur·rice pour lui dire pourquoi son contenu est masqué\u00a0: "
+                             "rien n'a été masqué."))
 
 
 def clean_reason(raw: str | None, *, required: bool = True,
-                 missing: str = "Indiquez la raison\u00a0: elle sera montrée à l'auteur·rice.") -> str:
+                 missing: str = _l("Indiquez la raison\u00a0: elle sera montrée à l'auteur·rice.")) -> str:
     """A moderator's reason (or message to the author): one line, at most REASON_MAX characters;
     ``missing``, the refusal when it is required and empty (or blank)."""
     reason = clean_line(raw)
     if required and not reason:
         raise Invalid(missing, field="reason")
     if len(reason) > REASON_MAX:
-        raise Invalid(f"La raison fait au plus {REASON_MAX} caractères.", field="reason")
+        raise Invalid(_("La raison fait au plus %(num)d caractères.", num=REASON_MAX), field="reason")
     return reason
 
 
@@ -261,49 +264,53 @@ def close_flags(actor: User, target_type: TargetType, target_id: int, resolution
 
 # --- hiding ---------------------------------------------------------------------------------------
 HIDDEN_TEXT = {
-    TargetType.POST: "Votre message dans « {title} » a été masqué par la modération.",
-    TargetType.THREAD: "Votre sujet « {title} » a été masqué par la modération.",
-    TargetType.RESOURCE: "La ressource « {title} » de votre fabrique a été masquée par la modération.",
-    TargetType.EVENT: "L'événement « {title} » de votre fabrique a été masqué par la modération.",
-    TargetType.PRACTICE: "Votre retour d'expérience « {title} » a été masqué par la modération.",
-    TargetType.PRIVATE_MESSAGE: "Votre message privé dans « {title} » a été masqué par la modération.",
+    TargetType.POST: _l("Votre message dans « {title} » a été masqué par la modération."),
+    TargetType.THREAD: _l("Votre sujet « {title} » a été masqué par la modération."),
+    TargetType.RESOURCE: _l("La ressource « {title} » de votre fabrique a été masquée par la modération."),
+    TargetType.EVENT: _l("L'événement « {title} » de votre fabrique a été masqué par la modération."),
+    TargetType.PRACTICE: _l("Votre retour d'expérience « {title} » a été masqué par la modération."),
+    TargetType.PRIVATE_MESSAGE: _l("Votre message privé dans « {title} » a été masqué par la modération."),
 }
 RESTORED_TEXT = {
-    TargetType.POST: "Votre message dans « {title} » est de nouveau visible.",
-    TargetType.THREAD: "Votre sujet « {title} » est de nouveau visible.",
-    TargetType.RESOURCE: "La ressource « {title} » de votre fabrique est de nouveau visible.",
-    TargetType.EVENT: "L'événement « {title} » de votre fabrique est de nouveau visible.",
-    TargetType.PRACTICE: "Votre retour d'expérience « {title} » est de nouveau visible.",
-    TargetType.PRIVATE_MESSAGE: "Votre message privé dans « {title} » est de nouveau visible.",
+    TargetType.POST: _l("Votre message dans « {title} » est de nouveau visible."),
+    TargetType.THREAD: _l("Votre sujet « {title} » est de nouveau visible."),
+    TargetType.RESOURCE: _l("La ressource « {title} » de votre fabrique est de nouveau visible."),
+    TargetType.EVENT: _l("L'événement « {title} » de votre fabrique est de nouveau visible."),
+    TargetType.PRACTICE: _l("Votre retour d'expérience « {title} » est de nouveau visible."),
+    TargetType.PRIVATE_MESSAGE: _l("Votre message privé dans « {title} » est de nouveau visible."),
 }
 # The subjects of the same notices by e-mail.
 HIDDEN_SUBJECT = {
-    TargetType.POST: "Votre message a été masqué par la modération",
-    TargetType.THREAD: "Votre sujet a été masqué par la modération",
-    TargetType.RESOURCE: "Une ressource de votre fabrique a été masquée par la modération",
-    TargetType.EVENT: "Un événement de votre fabrique a été masqué par la modération",
-    TargetType.PRACTICE: "Votre retour d'expérience a été masqué par la modération",
-    TargetType.PRIVATE_MESSAGE: "Votre message privé a été masqué par la modération",
+    TargetType.POST: _l("Votre message a été masqué par la modération"),
+    TargetType.THREAD: _l("Votre sujet a été masqué par la modération"),
+    TargetType.RESOURCE: _l("Une ressource de votre fabrique a été masquée par la modération"),
+    TargetType.EVENT: _l("Un événement de votre fabrique a été masqué par la modération"),
+    TargetType.PRACTICE: _l("Votre retour d'expérience a été masqué par la modération"),
+    TargetType.PRIVATE_MESSAGE: _l("Votre message privé a été masqué par la modération"),
 }
 RESTORED_SUBJECT = {
-    TargetType.POST: "Votre message est de nouveau visible",
-    TargetType.THREAD: "Votre sujet est de nouveau visible",
-    TargetType.RESOURCE: "Une ressource de votre fabrique est de nouveau visible",
-    TargetType.EVENT: "Un événement de votre fabrique est de nouveau visible",
-    TargetType.PRACTICE: "Votre retour d'expérience est de nouveau visible",
-    TargetType.PRIVATE_MESSAGE: "Votre message privé est de nouveau visible",
+    TargetType.POST: _l("Votre message est de nouveau visible"),
+    TargetType.THREAD: _l("Votre sujet est de nouveau visible"),
+    TargetType.RESOURCE: _l("Une ressource de votre fabrique est de nouveau visible"),
+    TargetType.EVENT: _l("Un événement de votre fabrique est de nouveau visible"),
+    TargetType.PRACTICE: _l("Votre retour d'expérience est de nouveau visible"),
+    TargetType.PRIVATE_MESSAGE: _l("Votre message privé est de nouveau visible"),
 }
 
 
-def tell_authors(target_type: TargetType, target, actor: User | None, template: str, subject: str,
+def tell_authors(target_type: TargetType, target, actor: User | None, template, subject,
                  reason: str = "", site_url: str = "") -> None:
     """Notify the authors: ``template`` with the target's {title}, then the reason if any; those who
-    chose immediate e-mails also get it by e-mail, under ``subject``."""
+    chose immediate e-mails also get it by e-mail, under ``subject``. ``template`` and ``subject``
+    are lazy strings (lazy_gettext): each author reads them in their own language."""
     ids = author_ids_of(target_type, target)
     if not ids:
         return
     authors = db.session.execute(select(User).where(User.id.in_(ids))).scalars().all()
-    text = template.format(title=title_of(target_type, target)) + (f" Raison : {reason}" if reason else "")
+    title = title_of(target_type, target)
+
+    def text() -> str:  # in each author's language (the title and the reason stay as written)
+        return str(template).format(title=title) + (_(" Raison : %(reason)s", reason=reason) if reason else "")
     notify(authors, "moderation", text, member_link_of(target_type, target), actor=actor, site_url=site_url,
            email_subject=subject)
 
@@ -353,7 +360,7 @@ def was_hidden_as_solution(post: Post) -> bool:
 
 def _hideable(target_type: TargetType) -> None:
     if target_type not in FLAGGABLE:
-        raise NotFound("Ce type de contenu ne peut pas être masqué.")
+        raise NotFound(_("Ce type de contenu ne peut pas être masqué."))
 
 
 def hide(actor: User, target_type: TargetType, target, reason: str | None, site_url: str = "") -> bool:
@@ -384,9 +391,9 @@ def restore(actor: User, target_type: TargetType, target, reason: str | None = "
     if target.hidden_at is None:
         return False
     if target_type is TargetType.THREAD and target.merged_into_id is not None:
-        raise Invalid("Ce sujet a été fusionné avec un autre : ses messages y sont, il n'y a rien à rétablir.")
+        raise Invalid(_("Ce sujet a été fusionné avec un autre : ses messages y sont, il n'y a rien à rétablir."))
     if is_awaiting_approval(target):
-        raise Invalid("Ce contenu attend une validation : publiez-le ou refusez-le.")
+        raise Invalid(_("Ce contenu attend une validation : publiez-le ou refusez-le."))
     set_visible(target_type, target)
     close_flags(actor, target_type, target.id, FlagResolution.REJECTED)
     log(actor, ModerationAction.RESTORE, target_type, target.id, reason)

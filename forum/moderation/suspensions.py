@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from forum.accounts.models import Role, User
-from forum.core.dates import datetime_fr
+from forum.core.dates import format_datetime
 from forum.core.errors import Forbidden, Invalid, NotFound
 from forum.core.locking import lock
 from forum.core.models import utcnow
@@ -26,16 +29,16 @@ SUSPENSION_DAYS = {"1": 1, "3": 3, "7": 7, "30": 30, "90": 90, "definitive": Non
 def suspension_end(choice: str, now: datetime | None = None) -> datetime | None:
     """The end of a suspension from a length offered in the form (None: until lifted)."""
     if choice not in SUSPENSION_DAYS:
-        raise Invalid("Choisissez une durée parmi celles proposées.", field="duration")
+        raise Invalid(_("Choisissez une durée parmi celles proposées."), field="duration")
     days = SUSPENSION_DAYS[choice]
     return None if days is None else (now or utcnow()) + timedelta(days=days)
 
 
 def suspension_text(user: User) -> str:
-    """ "jusqu'au 3 mars 2026 à 14:05" or "sans limite de durée"."""
+    """ "jusqu'au 3 mars 2026 à 14:05" or "sans limite de durée" (in the language being written)."""
     if user.suspended_until is None:
-        return "sans limite de durée"
-    return f"jusqu'au {datetime_fr(user.suspended_until)}"
+        return _("sans limite de durée")
+    return _("jusqu'au %(when)s", when=format_datetime(user.suspended_until))
 
 
 def _same_end(stored: datetime | None, expected: datetime | None) -> bool:
@@ -54,15 +57,15 @@ def suspend(actor: User, member: User, duration: str, reason: str | None, site_u
     the same reason and length again within DUPLICATE_WINDOW is a double submission (False)."""
     require_moderator(actor)
     reason = clean_reason(reason)
-    lock(member, gone=NotFound("Ce membre n'existe pas."))
+    lock(member, gone=NotFound(_("Ce membre n'existe pas.")))
     now = utcnow()
     until = suspension_end(duration, now)
     if member.id == actor.id:
-        raise Invalid("Vous ne pouvez pas vous suspendre vous-même.")
+        raise Invalid(_("Vous ne pouvez pas vous suspendre vous-même."))
     if member.role is Role.ADMIN:
-        raise Forbidden("Un·e administrateur·rice ne peut pas être suspendu·e.")
+        raise Forbidden(_("Un·e administrateur·rice ne peut pas être suspendu·e."))
     if member.role is Role.MODERATOR and not actor.is_admin:
-        raise Forbidden("Seul·e un·e administrateur·rice peut suspendre un·e modérateur·rice.")
+        raise Forbidden(_("Seul·e un·e administrateur·rice peut suspendre un·e modérateur·rice."))
     if (member.is_suspended and member.suspension_reason == reason
             and member.suspended_at > now - DUPLICATE_WINDOW
             and _same_end(member.suspended_until, suspension_end(duration, member.suspended_at))):
@@ -70,10 +73,13 @@ def suspend(actor: User, member: User, duration: str, reason: str | None, site_u
     member.suspended_at = now
     member.suspended_until = until
     member.suspension_reason = reason
-    log(actor, ModerationAction.SUSPEND, TargetType.MEMBER, member.id, reason, detail=suspension_text(member))
-    notify([member], "moderation", f"Votre compte est suspendu {suspension_text(member)} : vous pouvez lire le "
-                                   f"forum mais plus y écrire. Raison : {reason}", "/notifications", actor=actor,
-           site_url=site_url, email_subject="Votre compte est suspendu")
+    with force_locale("fr"):  # the journal keeps its details in French, as it always has
+        detail = suspension_text(member)
+    log(actor, ModerationAction.SUSPEND, TargetType.MEMBER, member.id, reason, detail=detail)
+    notify([member], "moderation",
+           lambda: _("Votre compte est suspendu %(until)s : vous pouvez lire le forum mais plus y écrire. "
+                     "Raison : %(reason)s", until=suspension_text(member), reason=reason),
+           "/notifications", actor=actor, site_url=site_url, email_subject=_l("Votre compte est suspendu"))
     db.session.flush()
     return True
 
@@ -81,24 +87,26 @@ def suspend(actor: User, member: User, duration: str, reason: str | None, site_u
 def unsuspend(actor: User, member: User, reason: str | None = "", site_url: str = "") -> bool:
     require_moderator(actor)
     reason = clean_reason(reason, required=False)
-    lock(member, gone=NotFound("Ce membre n'existe pas."))
+    lock(member, gone=NotFound(_("Ce membre n'existe pas.")))
     if member.role is Role.MODERATOR and not actor.is_admin:
-        raise Forbidden("Seul·e un·e administrateur·rice peut lever la suspension d'un·e modérateur·rice.")
+        raise Forbidden(_("Seul·e un·e administrateur·rice peut lever la suspension d'un·e modérateur·rice."))
     if not member.is_suspended:
         return False
     member.suspended_at = member.suspended_until = None
     member.suspension_reason = ""
     log(actor, ModerationAction.UNSUSPEND, TargetType.MEMBER, member.id, reason)
-    notify([member], "moderation", "La suspension de votre compte est levée : vous pouvez de nouveau écrire.",
-           "/notifications", actor=actor, site_url=site_url, email_subject="La suspension de votre compte est levée")
+    notify([member], "moderation", _l("La suspension de votre compte est levée : vous pouvez de nouveau écrire."),
+           "/notifications", actor=actor, site_url=site_url,
+           email_subject=_l("La suspension de votre compte est levée"))
     db.session.flush()
     return True
 
 
 def refusal_for(user: User) -> str:
     """The message a suspended member reads when they try to write."""
-    text = f"Votre compte est suspendu {suspension_text(user)} : vous pouvez lire le forum, mais pas y écrire."
+    text = _("Votre compte est suspendu %(until)s : vous pouvez lire le forum, mais pas y écrire.",
+             until=suspension_text(user))
     if user.suspension_reason:
-        text += f" Raison : {user.suspension_reason}"
+        text += _(" Raison : %(reason)s", reason=user.suspension_reason)
     return text
 

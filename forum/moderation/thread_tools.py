@@ -7,6 +7,8 @@ thread at once act one after the other, and counters move once (forum.threads.co
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, insert, select, update
 
 from forum.accounts.models import User
@@ -76,7 +78,7 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
     require_moderator(actor)
     reason = clean_reason(reason, required=False)
     if source.id == target.id:
-        raise Invalid("Choisissez un autre sujet : on ne fusionne pas un sujet avec lui-même.", field="target")
+        raise Invalid(_("Choisissez un autre sujet : on ne fusionne pas un sujet avec lui-même."), field="target")
     # Both threads locked (in id order: two merges in opposite directions queue), then read as they
     # are now: a reply arriving meanwhile waits, then finds the source merged.
     lock_ids(Thread, [source.id, target.id])
@@ -85,11 +87,11 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
     if source.merged_into_id == target.id:
         return False
     if source.merged_into_id is not None:
-        raise Invalid("Ce sujet a déjà été fusionné avec un autre.", field="target")
+        raise Invalid(_("Ce sujet a déjà été fusionné avec un autre."), field="target")
     if target.merged_into_id is not None:
-        raise Invalid("Le sujet choisi a lui-même été fusionné avec un autre : choisissez celui-là.", field="target")
+        raise Invalid(_("Le sujet choisi a lui-même été fusionné avec un autre : choisissez celui-là."), field="target")
     if target.hidden_at is not None:
-        raise Invalid("Le sujet choisi est masqué : rétablissez-le ou choisissez-en un autre.", field="target")
+        raise Invalid(_("Le sujet choisi est masqué : rétablissez-le ou choisissez-en un autre."), field="target")
     posts = db.session.execute(
         select(Post).where(Post.thread_id == source.id).order_by(Post.position)).scalars().all()
     moved, deleted = len(posts), sum(post.is_deleted for post in posts)
@@ -117,10 +119,12 @@ def merge_threads(actor: User, source: Thread, target: Thread, reason: str | Non
         detail=f"dans « {target.title} » (sujet n° {target.id}), {moved} message{'s' if moved > 1 else ''}")
     if source.author_id is not None and source.author_id != actor.id:
         author = db.session.get(User, source.author_id)
-        notify([author], "moderation", f"Votre sujet « {source.title} » a été fusionné avec « {target.title} », qui "
-               "traitait de la même question : vos messages y sont maintenant."
-               + (f" Raison : {reason}" if reason else ""), link_of(TargetType.THREAD, target), actor=actor,
-               site_url=site_url, email_subject="Votre sujet a été fusionné avec un autre")
+        source_title, target_title = source.title, target.title
+        notify([author], "moderation",
+               lambda: _("Votre sujet « %(source)s » a été fusionné avec « %(target)s », qui traitait de la même "
+                         "question : vos messages y sont maintenant.", source=source_title, target=target_title)
+               + (_(" Raison : %(reason)s", reason=reason) if reason else ""), link_of(TargetType.THREAD, target),
+               actor=actor, site_url=site_url, email_subject=_l("Votre sujet a été fusionné avec un autre"))
     db.session.flush()
     return True
 
@@ -149,18 +153,18 @@ def _move_personal_marks(source: Thread, target: Thread) -> None:
 
 
 # --- posts: approval of new members' posts, edits ------------------------------------------------
-_APPROVED_TEXT = {TargetType.POST: "Votre message dans « {title} » est publié : un·e modérateur·rice l'a validé.",
-                  TargetType.THREAD: "Votre sujet « {title} » est publié : un·e modérateur·rice l'a validé."}
-_REJECTED_TEXT = {TargetType.POST: "Votre message dans « {title} » n'a pas été publié par la modération.",
-                  TargetType.THREAD: "Votre sujet « {title} » n'a pas été publié par la modération."}
-_APPROVED_SUBJECT = {TargetType.POST: "Votre message est publié", TargetType.THREAD: "Votre sujet est publié"}
-_REJECTED_SUBJECT = {TargetType.POST: "Votre message n'a pas été publié",
-                     TargetType.THREAD: "Votre sujet n'a pas été publié"}
+_APPROVED_TEXT = {TargetType.POST: _l("Votre message dans « {title} » est publié : un·e modérateur·rice l'a validé."),
+                  TargetType.THREAD: _l("Votre sujet « {title} » est publié : un·e modérateur·rice l'a validé.")}
+_REJECTED_TEXT = {TargetType.POST: _l("Votre message dans « {title} » n'a pas été publié par la modération."),
+                  TargetType.THREAD: _l("Votre sujet « {title} » n'a pas été publié par la modération.")}
+_APPROVED_SUBJECT = {TargetType.POST: _l("Votre message est publié"), TargetType.THREAD: _l("Votre sujet est publié")}
+_REJECTED_SUBJECT = {TargetType.POST: _l("Votre message n'a pas été publié"),
+                     TargetType.THREAD: _l("Votre sujet n'a pas été publié")}
 
 
 def _held(target_type: TargetType) -> None:
     if target_type not in (TargetType.POST, TargetType.THREAD):
-        raise NotFound("Seuls les messages et les sujets attendent une validation.")
+        raise NotFound(_("Seuls les messages et les sujets attendent une validation."))
 
 
 def approve(actor: User, target_type: TargetType, target, site_url: str = "") -> bool:
@@ -221,8 +225,9 @@ def edit_post(actor: User, post: Post, body: str, title: str | None, reason: str
         return False
     log(actor, ModerationAction.EDIT, TargetType.POST, post.id, reason)
     if post.author_id != actor.id:
-        tell_authors(TargetType.POST, post, actor, "Votre message dans « {title} » a été modifié par la modération.",
-                     "Votre message a été modifié par la modération", reason, site_url)
+        tell_authors(TargetType.POST, post, actor,
+                     _l("Votre message dans « {title} » a été modifié par la modération."),
+                     _l("Votre message a été modifié par la modération"), reason, site_url)
     db.session.flush()
     return True
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from forum.accounts.services import get_user
@@ -35,7 +37,7 @@ def _moderator_page() -> None:
 
 
 # --- flags ----------------------------------------------------------------------------------------
-flag_limit = per_member("FLAG_LIMIT", "Vous avez envoyé beaucoup de signalements en peu de temps.")
+flag_limit = per_member("FLAG_LIMIT", _l("Vous avez envoyé beaucoup de signalements en peu de temps."))
 
 
 @blueprint.route(f"/signaler/<{FLAGGABLE_KINDS}:kind>/<id:target_id>", methods=["GET", "POST"])
@@ -60,9 +62,9 @@ def flag(kind: str, target_id: int):
             return render_form("moderation/flag.html", form, attach_error(form, error), target_type=target_type,
                                title=title, link=link)
         if outcome.created:
-            flash("Merci : votre signalement est transmis à l'équipe de modération.", "success")
+            flash(_("Merci : votre signalement est transmis à l'équipe de modération."), "success")
         else:
-            flash("Vous avez déjà signalé ce contenu : l'équipe de modération va l'examiner.", "info")
+            flash(_("Vous avez déjà signalé ce contenu : l'équipe de modération va l'examiner."), "info")
         return redirect(link)
     return render_form("moderation/flag.html", form, target_type=target_type, title=title, link=link)
 
@@ -93,7 +95,8 @@ def review(kind: str, target_id: int, decision: str):
     form = AuthorMessageForm()
     try:
         if not form.validate_on_submit():
-            raise Invalid(f"Le message à l'auteur·rice fait au plus {services.REASON_MAX} caractères.", field="reason")
+            raise Invalid(_("Le message à l'auteur·rice fait au plus %(num)d caractères.", num=services.REASON_MAX),
+                          field="reason")
         done = flags.review_flags(current_user, TargetType(kind), target_id, uphold=decision == "masquer",
                                   reason=form.reason.data, site_url=site_url())
     except Invalid as error:
@@ -108,10 +111,10 @@ def review(kind: str, target_id: int, decision: str):
             return _queue_page(1, refused), 400
     if done:
         db.session.commit()
-        flash("Contenu masqué et signalements clos\u00a0: son auteur·rice a reçu votre message."
-              if decision == "masquer" else "Signalement ignoré\u00a0: le contenu reste visible.", "success")
+        flash(_("Contenu masqué et signalements clos\u00a0: son auteur·rice a reçu votre message.")
+              if decision == "masquer" else _("Signalement ignoré\u00a0: le contenu reste visible."), "success")
     else:
-        flash("Ces signalements ont déjà été examinés.", "info")
+        flash(_("Ces signalements ont déjà été examinés."), "info")
     return redirect(next_url(url_for("moderation.queue")))
 
 
@@ -144,7 +147,7 @@ def hide(kind: str, target_id: int):
                 raise
             return render_form("moderation/hide.html", form, attach_error(form, error), target_type=target_type,
                                title=title, link=link, target=target)
-        flash("Contenu masqué : son auteur·rice est prévenu·e." if done else "Ce contenu était déjà masqué.",
+        flash(_("Contenu masqué : son auteur·rice est prévenu·e.") if done else _("Ce contenu était déjà masqué."),
               "success" if done else "info")
         return redirect(next_url(link))
     return render_form("moderation/hide.html", form, target_type=target_type, title=title, link=link, target=target)
@@ -159,18 +162,18 @@ def restore(kind: str, target_id: int):
     target = services.get_target(target_type, target_id)
     if services.restore(current_user, target_type, target, request.form.get("reason", ""), site_url()):
         db.session.commit()
-        flash("Contenu rétabli : il est de nouveau visible.", "success")
+        flash(_("Contenu rétabli : il est de nouveau visible."), "success")
     else:
-        flash("Ce contenu était déjà visible.", "info")
+        flash(_("Ce contenu était déjà visible."), "info")
     return redirect(next_url(services.link_of(target_type, target)))
 
 
 # --- threads: lock, pin, move ---------------------------------------------------------------------
 _THREAD_CHANGES = {
-    "verrouiller": ("lock", True, "Sujet verrouillé : plus personne ne peut y répondre."),
-    "deverrouiller": ("lock", False, "Sujet déverrouillé : les réponses sont de nouveau possibles."),
-    "epingler": ("pin", True, "Sujet épinglé en tête de sa catégorie."),
-    "desepingler": ("pin", False, "Sujet désépinglé."),
+    "verrouiller": ("lock", True, _l("Sujet verrouillé : plus personne ne peut y répondre.")),
+    "deverrouiller": ("lock", False, _l("Sujet déverrouillé : les réponses sont de nouveau possibles.")),
+    "epingler": ("pin", True, _l("Sujet épinglé en tête de sa catégorie.")),
+    "desepingler": ("pin", False, _l("Sujet désépinglé.")),
 }
 
 
@@ -184,9 +187,9 @@ def change_thread(thread_id: int, change: str):
     setter = thread_tools.set_locked if what == "lock" else thread_tools.set_pinned
     if setter(current_user, thread, value, request.form.get("reason", "")):
         db.session.commit()
-        flash(message, "success")
+        flash(str(message), "success")
     else:
-        flash("C'était déjà le cas.", "info")
+        flash(_("C'était déjà le cas."), "info")
     return redirect(next_url(url_for("threads.show", thread_id=thread.id, slug=thread.slug)))
 
 
@@ -209,7 +212,8 @@ def move(thread_id: int):
             if error.status_code in (403, 404):
                 raise
             return render_form("moderation/move.html", form, attach_error(form, error), thread=thread)
-        flash(f"Sujet déplacé dans « {category.name} »." if moved else "Le sujet était déjà dans cette catégorie.",
+        flash(_("Sujet déplacé dans « %(category)s ».", category=category.name) if moved
+              else _("Le sujet était déjà dans cette catégorie."),
               "success" if moved else "info")
         return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
     return render_form("moderation/move.html", form, thread=thread)
@@ -222,14 +226,14 @@ def _thread_from_address(raw: str):
     """The thread named by an address (…/sujets/123/titre) or a number; Invalid (French) otherwise."""
     match = _THREAD_ADDRESS.match(raw or "")
     if match is None:
-        raise Invalid("Indiquez l'adresse du sujet (…/sujets/123/…) ou son numéro.", field="target")
+        raise Invalid(_("Indiquez l'adresse du sujet (…/sujets/123/…) ou son numéro."), field="target")
     try:
         thread_id = parse_id(match.group(1))
         if thread_id is None:
             raise NotFound()
         return get_thread(thread_id)
     except NotFound:
-        raise Invalid("Aucun sujet ne porte ce numéro.", field="target") from None
+        raise Invalid(_("Aucun sujet ne porte ce numéro."), field="target") from None
 
 
 @blueprint.route("/moderation/sujet/<id:thread_id>/fusionner", methods=["GET", "POST"])
@@ -250,8 +254,8 @@ def merge(thread_id: int):
             if error.status_code in (403, 404):
                 raise
             return render_form("moderation/merge.html", form, attach_error(form, error), thread=thread)
-        flash(f"Sujet fusionné : ses messages sont maintenant dans « {target.title} »." if merged
-              else "Ce sujet était déjà fusionné avec celui-ci.", "success" if merged else "info")
+        flash(_("Sujet fusionné : ses messages sont maintenant dans « %(title)s ».", title=target.title) if merged
+              else _("Ce sujet était déjà fusionné avec celui-ci."), "success" if merged else "info")
         return redirect(next_url(url_for("threads.show", thread_id=target.id, slug=target.slug)))
     return render_form("moderation/merge.html", form, thread=thread)
 
@@ -269,9 +273,9 @@ def approve(kind: str, target_id: int):
     target = services.get_target(target_type, target_id)
     if thread_tools.approve(current_user, target_type, target, site_url()):
         db.session.commit()
-        flash("Publié : son auteur·rice est prévenu·e.", "success")
+        flash(_("Publié : son auteur·rice est prévenu·e."), "success")
     else:
-        flash("Ce contenu n'attendait plus de validation.", "info")
+        flash(_("Ce contenu n'attendait plus de validation."), "info")
     return redirect(next_url(services.link_of(target_type, target)))
 
 
@@ -292,8 +296,8 @@ def reject(kind: str, target_id: int):
             if error.status_code in (403, 404):
                 raise
             return render_form("moderation/reject.html", form, attach_error(form, error), **context)
-        flash("Publication refusée : son auteur·rice est prévenu·e, avec la raison." if done
-              else "Ce contenu n'attendait plus de validation.", "success" if done else "info")
+        flash(_("Publication refusée : son auteur·rice est prévenu·e, avec la raison.") if done
+              else _("Ce contenu n'attendait plus de validation."), "success" if done else "info")
         return redirect(next_url(url_for("moderation.queue")))
     return render_form("moderation/reject.html", form, **context)
 
@@ -305,7 +309,7 @@ def edit_post(post_id: int):
     post = get_post(post_id)
     thread = get_thread(post.thread_id)
     if post.is_deleted:
-        raise Invalid("Ce message a été supprimé : il ne peut plus être modifié.")
+        raise Invalid(_("Ce message a été supprimé : il ne peut plus être modifié."))
     form = ModeratorEditForm()
     if not form.is_submitted():
         form.body.data, form.title.data = post.body_source, thread.title
@@ -326,8 +330,8 @@ def edit_post(post_id: int):
                 raise
             return render_form("threads/edit_post.html", form, attach_error(form, error), preview=preview,
                                stale=error if isinstance(error, StaleEdit) else None, **context)
-        flash("Message modifié : son auteur·rice est prévenu·e, avec la raison." if changed
-              else "Le message n'a pas changé.", "success" if changed else "info")
+        flash(_("Message modifié : son auteur·rice est prévenu·e, avec la raison.") if changed
+              else _("Le message n'a pas changé."), "success" if changed else "info")
         return redirect(post_url(post, thread))
     return render_form("threads/edit_post.html", form, preview=preview, **context)
 
@@ -347,8 +351,9 @@ def suspend(user_id: int):
             if error.status_code in (403, 404):
                 raise
             return render_form("moderation/suspend.html", form, attach_error(form, error), member=member)
-        flash(f"{member.display_name} est suspendu·e {suspensions.suspension_text(member)}." if done
-              else "Cette suspension est déjà enregistrée.", "success" if done else "info")
+        flash(_("%(name)s est suspendu·e %(until)s.", name=member.display_name,
+                until=suspensions.suspension_text(member)) if done
+              else _("Cette suspension est déjà enregistrée."), "success" if done else "info")
         return redirect(url_for("threads.member", user_id=member.id))
     return render_form("moderation/suspend.html", form, member=member)
 
@@ -361,9 +366,9 @@ def unsuspend(user_id: int):
     member = get_user(user_id)
     if suspensions.unsuspend(current_user, member, request.form.get("reason", ""), site_url()):
         db.session.commit()
-        flash(f"La suspension de {member.display_name} est levée.", "success")
+        flash(_("La suspension de %(name)s est levée.", name=member.display_name), "success")
     else:
-        flash("Ce membre n'est pas suspendu.", "info")
+        flash(_("Ce membre n'est pas suspendu."), "info")
     return redirect(url_for("threads.member", user_id=member.id))
 
 
@@ -372,7 +377,7 @@ def unsuspend(user_id: int):
 @login_required
 def journal():
     if not current_user.is_admin:
-        raise Forbidden("Le journal de modération est réservé aux administrateur·rices.")
+        raise Forbidden(_("Le journal de modération est réservé aux administrateur·rices."))
     g.private_page = True
     filters = queries.JournalFilters.from_args(request.args)
     page = queries.journal(filters, parse_page(request.args.get("page")), current_app.config["MODERATION_PER_PAGE"])

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
+from flask_babel import force_locale
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -31,6 +32,12 @@ EMAIL_SETTINGS_PATH = "/notifications#e-mails"
 SIGNATURE = "\n\n-- \nForum des Fabriques\nVous recevez ce message parce que vous êtes concerné·e par cette activité."
 
 
+def in_language(language: str, text) -> str:
+    """``text`` (a str, a zero-argument callable returning one, or a lazy string) written in ``language``."""
+    with force_locale(language):
+        return str(text() if callable(text) else text)
+
+
 def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor: User | None = None,
            site_url: str = "", email_subject: str | None = None, email_text: str | None = None) -> int:
     """One notification per recipient (the actor and deleted accounts excluded), and an e-mail each when a
@@ -42,16 +49,19 @@ def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor
                        if not user.is_deleted and (actor is None or user.id != actor.id)}.values())
     if not recipients:
         return 0
-    notification_text = french_spacing(text)[:300]
+    texts = {language: french_spacing(in_language(language, text))[:300]
+             for language in {user.email_language for user in recipients}}
     # Who wants this e-mail now (the others get it in their digest, or never): one query.
     immediate = _wants_immediate_email([user.id for user in recipients]) if email_subject else set()
     now = utcnow()
     db.session.execute(insert(Notification), [
-        {"user_id": user.id, "actor_id": actor.id if actor else None, "kind": kind, "text": notification_text,
+        {"user_id": user.id, "actor_id": actor.id if actor else None, "kind": kind, "text": texts[user.email_language],
          "link": link, "created_at": now}
         for user in recipients])
     queue_emails(db.session, [
-        member_email(user, email_subject, (email_text or text) + f"\n\n{site_url}{link}" + SIGNATURE, site_url)
+        member_email(user, in_language(user.email_language, email_subject),
+                     in_language(user.email_language, email_text or text) + f"\n\n{site_url}{link}" + SIGNATURE,
+                     site_url)
         for user in recipients if user.id in immediate and user.is_email_confirmed])
     return len(recipients)
 
@@ -242,7 +252,8 @@ def email_member(user: User, subject: str, text: str, site_url: str = "") -> Non
     not confirmed: it may be someone else's (only the confirmation link itself goes there, from
     forum.accounts)."""
     if user.is_email_confirmed:
-        queue_emails(db.session, [member_email(user, subject, text, site_url)])
+        queue_emails(db.session, [member_email(user, in_language(user.email_language, subject),
+                                               in_language(user.email_language, text), site_url)])
 
 
 def wants_email(user_ids: list[int]) -> set[int]:

@@ -27,6 +27,12 @@ from forum.resources.models import Resource
 from forum.threads.models import Category, Thread
 
 
+def N_(message: str) -> str:
+    """Mark a label for the catalogue (Babel's ``N_`` keyword): kept in French here, translated where
+    it is shown (models import no Flask)."""
+    return message
+
+
 class PracticeKind(str, enum.Enum):
     GOOD = "bonne-pratique"
     MIXED = "experience-mitigee"
@@ -34,8 +40,8 @@ class PracticeKind(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"bonne-pratique": "Bonne pratique", "experience-mitigee": "Expérience mitigée",
-                "a-eviter": "Expérience à éviter"}[self.value]
+        return {"bonne-pratique": N_("Bonne pratique"), "experience-mitigee": N_("Expérience mitigée"),
+                "a-eviter": N_("Expérience à éviter")}[self.value]
 
 
 class PracticeStatus(str, enum.Enum):
@@ -50,20 +56,21 @@ class TrialOutcome(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"a-marche": "Ça a marché", "en-partie": "En partie", "pas-marche": "Ça n'a pas marché"}[self.value]
+        return {"a-marche": N_("Ça a marché"), "en-partie": N_("En partie"),
+                "pas-marche": N_("Ça n'a pas marché")}[self.value]
 
 
 # The long, Markdown fields of a report, in reading order, with their French titles.
 SECTIONS: dict[str, str] = {
-    "context": "Contexte : le lieu, le public, l'équipe",
-    "objective": "Objectif",
-    "actions": "Ce qui a été fait",
-    "outcome": "Résultat",
-    "problems": "Ce qui n'a pas marché, et pourquoi",
-    "lessons": "Si c'était à refaire",
+    "context": N_("Contexte : le lieu, le public, l'équipe"),
+    "objective": N_("Objectif"),
+    "actions": N_("Ce qui a été fait"),
+    "outcome": N_("Résultat"),
+    "problems": N_("Ce qui n'a pas marché, et pourquoi"),
+    "lessons": N_("Si c'était à refaire"),
 }
 REQUIRED_SECTIONS = ("context", "objective", "actions", "outcome", "lessons")
-LICENCES = {"cc-by-sa": "CC BY-SA 4.0", "cc-by": "CC BY 4.0", "cc0": "CC0 (domaine public)"}
+LICENCES = {"cc-by-sa": "CC BY-SA 4.0", "cc-by": "CC BY 4.0", "cc0": N_("CC0 (domaine public)")}
 
 practice_themes = Table(
     "practice_themes", Base.metadata,

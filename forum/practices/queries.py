@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, func, literal, literal_column, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -26,7 +28,7 @@ from forum.practices.models import (
 from forum.resources.models import Resource
 from forum.threads.models import Category, Thread
 
-SORTS = {"recent": "Plus récents", "utiles": "Les plus utiles", "discutes": "Les plus discutés"}
+SORTS = {"recent": _l("Plus récents"), "utiles": _l("Les plus utiles"), "discutes": _l("Les plus discutés")}
 
 
 @dataclass(frozen=True)
@@ -43,17 +45,17 @@ class PracticeFilters:
         filters = cls(kind=args.get("type", ""), theme=args.get("theme", ""), territory=args.get("territoire", ""),
                       region=args.get("region", ""), fabrique=args.get("fabrique", ""), sort=args.get("tri", "recent"))
         if filters.kind and filters.kind not in {kind.value for kind in PracticeKind}:
-            raise Invalid("Ce type de retour d'expérience n'existe pas.")
+            raise Invalid(_("Ce type de retour d'expérience n'existe pas."))
         if filters.territory and filters.territory not in {t.value for t in TerritoryType}:
-            raise Invalid("Ce type de territoire n'existe pas.")
+            raise Invalid(_("Ce type de territoire n'existe pas."))
         if filters.region and filters.region not in REGIONS:
-            raise Invalid("Cette région n'existe pas.")
+            raise Invalid(_("Cette région n'existe pas."))
         if filters.fabrique and parse_id(filters.fabrique) is None:
-            raise Invalid("Cette fabrique n'existe pas.")
+            raise Invalid(_("Cette fabrique n'existe pas."))
         if filters.theme and not (len(filters.theme) <= 80):
-            raise Invalid("Ce thème n'existe pas.")
+            raise Invalid(_("Ce thème n'existe pas."))
         if filters.sort not in SORTS:
-            raise Invalid("Ce tri n'existe pas.")
+            raise Invalid(_("Ce tri n'existe pas."))
         return filters
 
     def as_args(self, **changes) -> dict[str, str]:

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -84,8 +86,8 @@ def parse_links(text: str) -> tuple[list[int], list[int]]:
             continue
         match = _LINK.search(line)
         if match is None or parse_id(match.group(2)) is None:
-            raise Invalid(f"« {line[:80]} » n'est pas l'adresse d'un sujet du forum ni d'une ressource du catalogue.",
-                          field="links")
+            raise Invalid(_("« %(line)s » n'est pas l'adresse d'un sujet du forum ni d'une ressource du catalogue.",
+                            line=line[:80]), field="links")
         (thread_ids if match.group(1) == "sujets" else resource_ids).append(parse_id(match.group(2)))
     if len(thread_ids) + len(resource_ids) > 20:
         raise Invalid("Vingt liens au plus.", field="links")
@@ -96,7 +98,7 @@ def get_practice(practice_id: int) -> Practice:
     """The report with its fabrique, authors, themes, co-author fabriques, threads and resources."""
     practice = db.session.execute(_PRACTICE, {"practice_id": practice_id}).unique().scalar_one_or_none()
     if practice is None:
-        raise NotFound("Ce retour d'expérience n'existe pas.")
+        raise NotFound(_("Ce retour d'expérience n'existe pas."))
     return practice
 
 
@@ -129,7 +131,7 @@ def practice_to_render(practice_id: int) -> Practice:
     missing (the labels and links read the rest: ``queries.load_labels``, ``queries.links_of``)."""
     practice = db.session.execute(_PRACTICE_TO_RENDER, {"practice_id": practice_id}).unique().scalar_one_or_none()
     if practice is None:
-        raise NotFound("Ce retour d'expérience n'existe pas.")
+        raise NotFound(_("Ce retour d'expérience n'existe pas."))
     return practice
 
 
@@ -139,7 +141,7 @@ def practice_for_page(practice_id: int, reader: User | None) -> PracticeHead:
     reader_id = reader.id if reader is not None and reader.is_authenticated else 0
     row = _PRACTICE_HEAD.first_in(db.session, practice_id=practice_id, reader_id=reader_id)
     if row is None:
-        raise NotFound("Ce retour d'expérience n'existe pas.")
+        raise NotFound(_("Ce retour d'expérience n'existe pas."))
     practice_id, title, fabrique_id, status, hidden_at, reader_is_author, has_voted = row
     return PracticeHead(practice_id, title, fabrique_id, status, hidden_at, reader_id, bool(reader_is_author),
                         bool(has_voted))
@@ -181,7 +183,7 @@ def can_read(user: User | None, practice: Practice | PracticeHead) -> bool:
 
 def _optional_count(value: int | None, label: str, field_name: str) -> int | None:
     if value is not None and not 0 <= value <= 10_000_000:
-        raise Invalid(f"{label} doit être un nombre positif.", field=field_name)
+        raise Invalid(_("%(label)s doit être un nombre positif.", label=label), field=field_name)
     return value
 
 
@@ -193,50 +195,52 @@ def _members_of(fabrique_id: int, user_ids: list[int]) -> list[User]:
         .where(User.id.in_(user_ids), Membership.fabrique_id == fabrique_id,
                Membership.status == MembershipStatus.ACTIVE)).scalars())
     if len(users) != len(set(user_ids)):
-        raise Invalid("Les co-auteurs doivent être membres de la fabrique.", field="coauthor_ids")
+        raise Invalid(_("Les co-auteurs doivent être membres de la fabrique."), field="coauthor_ids")
     return users
 
 
 def _apply(practice: Practice, data: PracticeInput) -> None:
-    practice.title = require_length(french_spacing(clean_line(data.title)), "Le titre", minimum=8, maximum=150, field="title")
+    practice.title = require_length(french_spacing(clean_line(data.title)), _("Le titre"), minimum=8, maximum=150,
+                                    field="title")
     try:
         practice.kind = PracticeKind(data.kind)
     except ValueError:
-        raise Invalid("Choisissez : bonne pratique, expérience mitigée ou expérience à éviter.", field="kind") from None
+        raise Invalid(_("Choisissez : bonne pratique, expérience mitigée ou expérience à éviter."),
+                      field="kind") from None
     try:
         practice.territory_type = TerritoryType(data.territory_type)
     except ValueError:
-        raise Invalid("Choisissez un type de territoire : rural, QPV ou urbain.", field="territory_type") from None
+        raise Invalid(_("Choisissez un type de territoire : rural, QPV ou urbain."), field="territory_type") from None
     themes = list(db.session.execute(select(Category).where(Category.id.in_(data.theme_ids or [0]))).scalars())
     if not themes or len(themes) != len(set(data.theme_ids)):
-        raise Invalid("Choisissez au moins un thème dans la liste.", field="theme_ids")
+        raise Invalid(_("Choisissez au moins un thème dans la liste."), field="theme_ids")
     practice.themes = themes
     coauthors = [fabrique_id for fabrique_id in set(data.coauthor_fabrique_ids) if fabrique_id != practice.fabrique_id]
     fabriques = list(db.session.execute(select(Fabrique).where(Fabrique.id.in_(coauthors or [0]))).scalars())
     if len(fabriques) != len(coauthors):
-        raise Invalid("Une fabrique co-autrice n'existe pas.", field="coauthor_fabrique_ids")
+        raise Invalid(_("Une fabrique co-autrice n'existe pas."), field="coauthor_fabrique_ids")
     practice.coauthor_fabriques = fabriques
-    practice.period = require_length(clean_line(data.period), "La période", minimum=0, maximum=100, field="period")
+    practice.period = require_length(clean_line(data.period), _("La période"), minimum=0, maximum=100, field="period")
     for name, label in SECTIONS.items():
         text = require_length(clean_text(data.sections.get(name, "")), f"« {label} »",
                               minimum=1 if name in REQUIRED_SECTIONS else 0, maximum=SECTION_MAX, field=name)
         setattr(practice, f"{name}_source", text)
         setattr(practice, f"{name}_html", render_markdown(text))
-    practice.cost_euros = _optional_count(data.cost_euros, "Le coût", "cost_euros")
-    practice.staff_hours = _optional_count(data.staff_hours, "Le temps salarié", "staff_hours")
-    practice.volunteer_hours = _optional_count(data.volunteer_hours, "Le temps bénévole", "volunteer_hours")
-    practice.partners = require_length(clean_line(data.partners), "Les partenaires", minimum=0, maximum=500,
+    practice.cost_euros = _optional_count(data.cost_euros, _("Le coût"), "cost_euros")
+    practice.staff_hours = _optional_count(data.staff_hours, _("Le temps salarié"), "staff_hours")
+    practice.volunteer_hours = _optional_count(data.volunteer_hours, _("Le temps bénévole"), "volunteer_hours")
+    practice.partners = require_length(clean_line(data.partners), _("Les partenaires"), minimum=0, maximum=500,
                                        field="partners")
-    practice.funding = require_length(clean_line(data.funding), "Les financements", minimum=0, maximum=500,
+    practice.funding = require_length(clean_line(data.funding), _("Les financements"), minimum=0, maximum=500,
                                       field="funding")
     if data.licence not in LICENCES:
-        raise Invalid("Choisissez une licence dans la liste.", field="licence")
+        raise Invalid(_("Choisissez une licence dans la liste."), field="licence")
     practice.licence = data.licence
     thread_ids, resource_ids = parse_links(data.links)
     threads = list(db.session.execute(select(Thread).where(Thread.id.in_(thread_ids or [0]))).scalars())
     resources = list(db.session.execute(select(Resource).where(Resource.id.in_(resource_ids or [0]))).scalars())
     if len(threads) != len(set(thread_ids)) or len(resources) != len(set(resource_ids)):
-        raise Invalid("Un des liens mène à un sujet ou à une ressource qui n'existe pas.", field="links")
+        raise Invalid(_("Un des liens mène à un sujet ou à une ressource qui n'existe pas."), field="links")
     practice.threads, practice.resources = threads, resources
     practice.updated_at = utcnow()
 
@@ -261,10 +265,12 @@ def snapshot(practice: Practice) -> dict[str, str]:
     return values
 
 
+# The snapshot's values are stored as they read in French; its labels are translated where shown.
 SNAPSHOT_LABELS = {
-    "title": "Titre", "kind": "Type", "territory_type": "Territoire", "themes": "Thèmes",
-    "coauthor_fabriques": "Fabriques co-autrices", "period": "Période", **SECTIONS, "cost": "Coût",
-    "partners": "Partenaires", "funding": "Financements", "licence": "Licence", "links": "Liens",
+    "title": _l("Titre"), "kind": _l("Type"), "territory_type": _l("Territoire"), "themes": _l("Thèmes"),
+    "coauthor_fabriques": _l("Fabriques co-autrices"), "period": _l("Période"),
+    **{name: _l(label) for name, label in SECTIONS.items()}, "cost": _l("Coût"),
+    "partners": _l("Partenaires"), "funding": _l("Financements"), "licence": _l("Licence"), "links": _l("Liens"),
 }
 
 
@@ -276,7 +282,7 @@ def _record_revision(actor: User, practice: Practice) -> PracticeRevision:
     return revision
 
 
-GONE = "Ce retour d'expérience vient d'être supprimé."
+GONE = _l("Ce retour d'expérience vient d'être supprimé.")
 
 
 def _check_revision(practice: Practice, seen) -> None:
@@ -285,10 +291,10 @@ def _check_revision(practice: Practice, seen) -> None:
         .options(joinedload(PracticeRevision.author)).order_by(PracticeRevision.number.desc()).limit(1)
     ).scalar_one_or_none()
     author = latest.author if latest is not None else None
-    check_version(seen, practice.revision_count, changed="Ce retour d'expérience a été modifié",
+    check_version(seen, practice.revision_count, changed=_("Ce retour d'expérience a été modifié"),
                   who=author.display_name if author is not None and not author.is_deleted else None,
                   when=latest.created_at if latest is not None else None,
-                  current=[(SNAPSHOT_LABELS[name], text) for name, text in snapshot(practice).items()])
+                  current=[(str(SNAPSHOT_LABELS[name]), text) for name, text in snapshot(practice).items()])
 
 
 def create_practice(actor: User, data: PracticeInput) -> Practice:
@@ -296,7 +302,7 @@ def create_practice(actor: User, data: PracticeInput) -> Practice:
     require_confirmed(actor)
     fabrique = active_fabrique_of(actor)
     if fabrique is None:
-        raise Forbidden("Rejoignez une fabrique (adhésion acceptée) pour écrire un retour d'expérience en son nom.")
+        raise Forbidden(_("Rejoignez une fabrique (adhésion acceptée) pour écrire un retour d'expérience en son nom."))
     practice = Practice(fabrique_id=fabrique.id, created_by_id=actor.id, status=PracticeStatus.DRAFT,
                         revision_count=0)
     _apply(practice, data)
@@ -317,7 +323,7 @@ def update_practice(actor: User, practice: Practice, data: PracticeInput, *,
     The report's row is locked first, so two saves at the same moment are caught too."""
     _lock(practice)
     if not can_edit(actor, practice):
-        raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent modifier ce retour.")
+        raise Forbidden(_("Seuls les auteurs et les responsables de la fabrique peuvent modifier ce retour."))
     _check_revision(practice, seen_revision)
     before = snapshot(practice)
     _apply(practice, data)
@@ -339,9 +345,9 @@ def _lock(practice: Practice) -> None:
 def publish(actor: User, practice: Practice) -> None:
     _lock(practice)
     if not can_edit(actor, practice):
-        raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent publier ce retour.")
+        raise Forbidden(_("Seuls les auteurs et les responsables de la fabrique peuvent publier ce retour."))
     if practice.is_published:
-        raise Conflict("Ce retour d'expérience est déjà publié.")
+        raise Conflict(_("Ce retour d'expérience est déjà publié."))
     practice.status = PracticeStatus.PUBLISHED
     practice.published_at = practice.confirmed_at = utcnow()
 
@@ -349,7 +355,7 @@ def publish(actor: User, practice: Practice) -> None:
 def delete_practice(actor: User, practice: Practice) -> None:
     _lock(practice)
     if not can_edit(actor, practice):
-        raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent supprimer ce retour.")
+        raise Forbidden(_("Seuls les auteurs et les responsables de la fabrique peuvent supprimer ce retour."))
     db.session.delete(practice)
 
 
@@ -364,18 +370,20 @@ def get_revision(practice: Practice, number: int) -> PracticeRevision:
     revision = db.session.execute(select(PracticeRevision).where(
         PracticeRevision.practice_id == practice.id, PracticeRevision.number == number)).scalar_one_or_none()
     if revision is None:
-        raise NotFound(f"La version {number} de ce retour d'expérience n'existe pas.")
+        raise NotFound(_("La version %(number)d de ce retour d'expérience n'existe pas.", number=number))
     return revision
 
 
 def compare_revisions(practice: Practice, old_number: int, new_number: int) -> list[FieldDiff]:
     old, new = get_revision(practice, old_number), get_revision(practice, new_number)
-    return compare(json.loads(old.snapshot), json.loads(new.snapshot), SNAPSHOT_LABELS)
+    labels = {name: str(label) for name, label in SNAPSHOT_LABELS.items()}  # in the reader's language
+    return compare(json.loads(old.snapshot), json.loads(new.snapshot), labels)
 
 
 def _require_published(practice: Practice, what: str) -> None:
     if not practice.is_published:
-        raise Conflict(f"Ce retour d'expérience n'est pas encore publié : {what} sera possible après publication.")
+        raise Conflict(_("Ce retour d'expérience n'est pas encore publié : %(what)s sera possible après publication.",
+                         what=what))
 
 
 def set_useful(actor: User, practice: Practice, useful: bool | None = None) -> bool:
@@ -385,9 +393,9 @@ def set_useful(actor: User, practice: Practice, useful: bool | None = None) -> b
     The report is locked first, and the count moves in SQL by the vote actually added or removed,
     so members voting at the same moment are all counted."""
     _lock(practice)
-    _require_published(practice, "voter")
+    _require_published(practice, _("voter"))
     if is_author(actor, practice):
-        raise Forbidden("On ne vote pas pour son propre retour d'expérience.")
+        raise Forbidden(_("On ne vote pas pour son propre retour d'expérience."))
     voted = db.session.get(PracticeVote, (practice.id, actor.id)) is not None
     if useful is None:
         useful = not voted
@@ -409,17 +417,19 @@ def set_useful(actor: User, practice: Practice, useful: bool | None = None) -> b
 def add_comment(actor: User, practice: Practice, body: str, *, site_url: str = "") -> PracticeComment:
     require_confirmed(actor)
     _lock(practice)
-    _require_published(practice, "commenter")
-    body = require_length(clean_text(body), "Le commentaire", maximum=COMMENT_MAX, field="body")
+    _require_published(practice, _("commenter"))
+    body = require_length(clean_text(body), _("Le commentaire"), maximum=COMMENT_MAX, field="body")
     comment = PracticeComment(practice_id=practice.id, author_id=actor.id, body_source=body,
                               body_html=render_markdown(body))
     db.session.add(comment)
     db.session.execute(update(Practice).where(Practice.id == practice.id)
                        .values(comment_count=Practice.comment_count + 1).execution_options(synchronize_session=False))
-    notify(practice.authors, "practice.comment", f"{actor.display_name} a commenté « {practice.title} ».",
+    name, title, excerpt = actor.display_name, practice.title, plain_excerpt(comment.body_html)
+    notify(practice.authors, "practice.comment",
+           lambda: _("%(name)s a commenté « %(title)s ».", name=name, title=title),
            f"/pratiques/{practice.id}#commentaires", actor=actor, site_url=site_url,
-           email_subject=f"Nouveau commentaire : {practice.title}"[:150],
-           email_text=f"{actor.display_name} a commenté « {practice.title} » :\n\n{plain_excerpt(comment.body_html)}")
+           email_subject=lambda: _("Nouveau commentaire : %(title)s", title=title)[:150],
+           email_text=lambda: _("%(name)s a commenté « %(title)s » :", name=name, title=title) + f"\n\n{excerpt}")
     db.session.flush()
     return comment
 
@@ -429,17 +439,17 @@ def record_trial(actor: User, practice: Practice, outcome: str, note: str, *, si
     fabrique: two of its members at the same moment update it one after the other)."""
     require_confirmed(actor)
     _lock(practice)
-    _require_published(practice, "témoigner")
+    _require_published(practice, _("témoigner"))
     fabrique = active_fabrique_of(actor)
     if fabrique is None:
-        raise Forbidden("C'est une fabrique qui témoigne : rejoignez la vôtre pour partager son résultat.")
+        raise Forbidden(_("C'est une fabrique qui témoigne : rejoignez la vôtre pour partager son résultat."))
     if fabrique.id == practice.fabrique_id:
-        raise Forbidden("Votre fabrique est l'autrice de ce retour : modifiez-le plutôt.")
+        raise Forbidden(_("Votre fabrique est l'autrice de ce retour : modifiez-le plutôt."))
     try:
         result = TrialOutcome(outcome)
     except ValueError:
-        raise Invalid("Choisissez : ça a marché, en partie, ou ça n'a pas marché.", field="outcome") from None
-    note = require_length(clean_text(note), "Le témoignage", minimum=0, maximum=COMMENT_MAX, field="note")
+        raise Invalid(_("Choisissez : ça a marché, en partie, ou ça n'a pas marché."), field="outcome") from None
+    note = require_length(clean_text(note), _("Le témoignage"), minimum=0, maximum=COMMENT_MAX, field="note")
     trial = db.session.execute(select(PracticeTrial).where(
         PracticeTrial.practice_id == practice.id, PracticeTrial.fabrique_id == fabrique.id)).scalar_one_or_none()
     if trial is None:
@@ -448,10 +458,18 @@ def record_trial(actor: User, practice: Practice, outcome: str, note: str, *, si
     trial.author_id, trial.outcome = actor.id, result
     trial.note_source, trial.note_html = note, render_markdown(note)
     trial.created_at = utcnow()
-    news = f"{fabrique.name} a essayé « {practice.title} » : {result.label.lower()}."
+    fabrique_name, title, name = fabrique.name, practice.title, actor.display_name
+    excerpt = plain_excerpt(trial.note_html) if note else ""
+
+    def news() -> str:  # in each author's language
+        return _("%(fabrique)s a essayé « %(title)s » : %(outcome)s.", fabrique=fabrique_name, title=title,
+                 outcome=_(result.label).lower())
+
+    def email_text() -> str:
+        return news() + ("\n\n" + _("%(name)s raconte :", name=name) + f"\n\n{excerpt}" if excerpt else "")
     notify(practice.authors, "practice.trial", news, f"/pratiques/{practice.id}#essais", actor=actor,
-           site_url=site_url, email_subject=f"Nouveau témoignage : {practice.title}"[:150],
-           email_text=news + (f"\n\n{actor.display_name} raconte :\n\n{plain_excerpt(trial.note_html)}" if note else ""))
+           site_url=site_url, email_subject=lambda: _("Nouveau témoignage : %(title)s", title=title)[:150],
+           email_text=email_text)
     db.session.flush()
     return trial
 
@@ -459,9 +477,9 @@ def record_trial(actor: User, practice: Practice, outcome: str, note: str, *, si
 def confirm_current(actor: User, practice: Practice) -> None:
     """An author confirms the report still holds; pending "dépassé" flags are cleared."""
     _lock(practice)
-    _require_published(practice, "confirmer")
+    _require_published(practice, _("confirmer"))
     if not can_edit(actor, practice):
-        raise Forbidden("Seuls les auteurs peuvent confirmer que ce retour est encore d'actualité.")
+        raise Forbidden(_("Seuls les auteurs peuvent confirmer que ce retour est encore d'actualité."))
     practice.confirmed_at = utcnow()
     db.session.execute(delete(OutdatedFlag).where(OutdatedFlag.practice_id == practice.id))
 
@@ -470,15 +488,18 @@ def flag_outdated(actor: User, practice: Practice, note: str, *, site_url: str =
     """A member signals the report may no longer hold; authors are notified. False if already flagged."""
     require_confirmed(actor)
     _lock(practice)
-    _require_published(practice, "signaler")
-    note = require_length(clean_line(note), "La remarque", minimum=0, maximum=500, field="note")
+    _require_published(practice, _("signaler"))
+    note = require_length(clean_line(note), _("La remarque"), minimum=0, maximum=500, field="note")
     exists = db.session.get(OutdatedFlag, (practice.id, actor.id))
     if exists is not None:
         return False
     db.session.add(OutdatedFlag(practice_id=practice.id, user_id=actor.id, note=note))
+    name, title = actor.display_name, practice.title
     notify(practice.authors, "practice.outdated",
-           f"{actor.display_name} pense que « {practice.title} » n'est plus d'actualité"
-           + (f" : {note}" if note else "."), f"/pratiques/{practice.id}", actor=actor, site_url=site_url,
-           email_subject=f"Encore d'actualité ? « {practice.title} »")
+           lambda: (_("%(name)s pense que « %(title)s » n'est plus d'actualité : %(note)s", name=name, title=title,
+                      note=note) if note else
+                    _("%(name)s pense que « %(title)s » n'est plus d'actualité.", name=name, title=title)),
+           f"/pratiques/{practice.id}", actor=actor, site_url=site_url,
+           email_subject=lambda: _("Encore d'actualité ? « %(title)s »", title=title))
     db.session.flush()
     return True

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -48,7 +50,7 @@ def _readable(practice_id: int):
 
 def _check_readable(practice: Practice | services.PracticeHead) -> Practice | services.PracticeHead:
     if not services.can_read(current_user, practice):
-        raise NotFound("Ce retour d'expérience n'existe pas.")  # a draft is private: 404, not 403
+        raise NotFound(_("Ce retour d'expérience n'existe pas."))  # a draft is private: 404, not 403
     return practice
 
 
@@ -91,7 +93,7 @@ def create():
     g.private_page = True
     fabrique = active_fabrique_of(current_user)
     if fabrique is None:
-        raise Forbidden("Rejoignez une fabrique (adhésion acceptée) pour écrire un retour d'expérience en son nom.")
+        raise Forbidden(_("Rejoignez une fabrique (adhésion acceptée) pour écrire un retour d'expérience en son nom."))
     form = _form(fabrique, current_user.id)
     if not form.is_submitted():
         form.territory_type.data = fabrique.territory_type.value
@@ -101,7 +103,7 @@ def create():
             claim = submissions.claim(current_user, NEW_PRACTICE, form.submission.data)
             if claim.is_repeat:
                 earlier = db.session.get(Practice, claim.earlier or 0)
-                return repeated_submission("Ce retour d'expérience était déjà enregistré.", url_for(
+                return repeated_submission(_("Ce retour d'expérience était déjà enregistré."), url_for(
                     "practices.show", practice_id=earlier.id) if earlier else url_for("practices.index"))
             practice = services.create_practice(current_user, form.to_input())
             if request.form.get("action") == "publish":
@@ -112,9 +114,9 @@ def create():
             if error.status_code == 403:  # not a field's fault (an unconfirmed address): the error page says why
                 raise
             return render_form("practices/edit.html", form, attach_error(form, error), practice=None, fabrique=fabrique)
-        flash("Votre retour d'expérience est publié. Merci pour ce partage !" if practice.is_published
-              else "Brouillon enregistré : seuls ses auteurs et les responsables de votre fabrique le voient "
-                   "jusqu'à sa publication.", "success")
+        flash(_("Votre retour d'expérience est publié. Merci pour ce partage !") if practice.is_published
+              else _("Brouillon enregistré : seuls ses auteurs et les responsables de votre fabrique le voient "
+                     "jusqu'à sa publication."), "success")
         return redirect(url_for("practices.show", practice_id=practice.id))
     return render_form("practices/edit.html", form, practice=None, fabrique=fabrique)
 
@@ -193,7 +195,8 @@ def _practice_fragments(practice: Practice) -> dict[str, Markup]:
         return {"practice": practice, "threads": threads, "resources": resources}
 
     return {"labels": fragment("practices/_labels.html", (practice.id,), labels_context),
-            "body": fragment("practices/_body.html", (practice.id,), lambda: {"practice": practice, "sections": SECTIONS}),
+            "body": fragment("practices/_body.html", (practice.id,), lambda: {"practice": practice, "sections": {
+                name: _(label) for name, label in SECTIONS.items()}}),
             "comments": fragment("practices/_comments.html", (practice.id,),
                                  lambda: {"comments": queries.comments(practice)}),
             "facts": fragment("practices/_facts.html", (practice.id,), facts_context)}
@@ -205,7 +208,7 @@ def edit(practice_id: int):
     g.private_page = True
     practice = _readable(practice_id)
     if not services.can_edit(current_user, practice):
-        raise Forbidden("Seuls les auteurs et les responsables de la fabrique peuvent modifier ce retour.")
+        raise Forbidden(_("Seuls les auteurs et les responsables de la fabrique peuvent modifier ce retour."))
     fabrique = db.session.get(Fabrique, practice.fabrique_id)
     form = _form(fabrique, practice.created_by_id)
     if not form.is_submitted():
@@ -221,7 +224,8 @@ def edit(practice_id: int):
         except DomainError as error:
             return render_form("practices/edit.html", form, attach_error(form, error), practice=practice,
                                fabrique=fabrique, stale=error if isinstance(error, StaleEdit) else None)
-        flash(f"Modifications enregistrées (version {revision.number})." if revision else "Rien n'a changé.",
+        flash(_("Modifications enregistrées (version %(number)d).", number=revision.number) if revision
+              else _("Rien n'a changé."),
               "success")
         return redirect(url_for("practices.show", practice_id=practice.id))
     return render_form("practices/edit.html", form, practice=practice, fabrique=fabrique)
@@ -249,7 +253,7 @@ def publish(practice_id: int):
     practice = _readable(practice_id)
     services.publish(current_user, practice)
     db.session.commit()
-    flash("Votre retour d'expérience est publié. Merci pour ce partage !", "success")
+    flash(_("Votre retour d'expérience est publié. Merci pour ce partage !"), "success")
     return redirect(url_for("practices.show", practice_id=practice.id))
 
 
@@ -259,15 +263,15 @@ def delete(practice_id: int):
     require_button_form()
     practice = _readable(practice_id)
     if services.can_edit(current_user, practice):
-        ask = confirmation_needed(f"Supprimer le retour d'expérience « {practice.title} » ?",
-                                  "Il disparaîtra pour tout le monde, avec ses versions et ses commentaires ; "
-                                  "cela ne peut pas être annulé.", "Supprimer le retour",
+        ask = confirmation_needed(_("Supprimer le retour d'expérience « %(title)s » ?", title=practice.title),
+                                  _("Il disparaîtra pour tout le monde, avec ses versions et ses commentaires ; "
+                                    "cela ne peut pas être annulé."), _("Supprimer le retour"),
                                   url_for("practices.show", practice_id=practice.id))
         if ask:
             return ask
     services.delete_practice(current_user, practice)
     db.session.commit()
-    flash("Le retour d'expérience a été supprimé.", "info")
+    flash(_("Le retour d'expérience a été supprimé."), "info")
     return redirect(url_for("practices.index"))
 
 
@@ -281,7 +285,7 @@ def history(practice_id: int):
 def _revision_number(name: str) -> int:
     number = parse_id(request.args.get(name, ""))  # a revision number: a positive INTEGER too
     if number is None:
-        raise Invalid("Choisissez deux versions à comparer.")
+        raise Invalid(_("Choisissez deux versions à comparer."))
     return number
 
 
@@ -291,7 +295,7 @@ def compare(practice_id: int):
     practice = _readable(practice_id)
     old, new = _revision_number("de"), _revision_number("a")
     if old == new:
-        raise Invalid("Choisissez deux versions différentes.")
+        raise Invalid(_("Choisissez deux versions différentes."))
     old, new = min(old, new), max(old, new)
     return render_template("practices/compare.html", practice=practice, old=old, new=new,
                            differences=services.compare_revisions(practice, old, new))
@@ -307,50 +311,51 @@ def useful(practice_id: int):
     db.session.commit()
     now_useful = queries.has_voted(current_user, practice)
     if changed:
-        flash("Merci : votre vote « utile » est compté." if now_useful else "Votre vote « utile » est retiré.",
+        flash(_("Merci : votre vote « utile » est compté.") if now_useful else _("Votre vote « utile » est retiré."),
               "success")
     else:
-        flash("Votre vote « utile » était déjà compté." if now_useful else "Votre vote « utile » était déjà retiré.",
+        flash(_("Votre vote « utile » était déjà compté.") if now_useful
+              else _("Votre vote « utile » était déjà retiré."),
               "info")
     return redirect(url_for("practices.show", practice_id=practice.id))
 
 
 @blueprint.post("/<id:practice_id>/commentaires")
 @login_required
-@per_member("PRACTICE_COMMENT_LIMIT", "Vous avez publié beaucoup de commentaires en peu de temps.")
+@per_member("PRACTICE_COMMENT_LIMIT", _l("Vous avez publié beaucoup de commentaires en peu de temps."))
 def comment(practice_id: int):
     practice = _readable(practice_id)
     form = CommentForm()
     if not form.validate_on_submit():
-        raise Invalid(next(iter(form.errors.values()))[0] if form.errors else "Le commentaire est vide.")
+        raise Invalid(next(iter(form.errors.values()))[0] if form.errors else _("Le commentaire est vide."))
     claim = submissions.claim(current_user, _comment_scope(practice), form.submission.data)
     if claim.is_repeat:
-        return repeated_submission("Ce commentaire était déjà publié.",
+        return repeated_submission(_("Ce commentaire était déjà publié."),
                                    url_for("practices.show", practice_id=practice.id, _anchor="commentaires"))
     comment = services.add_comment(current_user, practice, form.body.data, site_url=site_url())
     claim.record(comment.id)
     db.session.commit()
-    flash("Votre commentaire est publié.", "success")
+    flash(_("Votre commentaire est publié."), "success")
     return redirect(url_for("practices.show", practice_id=practice.id, _anchor="commentaires"))
 
 
 @blueprint.post("/<id:practice_id>/essaye")
 @login_required
-@per_member("PRACTICE_TRIAL_LIMIT", "Vous avez indiqué beaucoup d'essais en peu de temps.")
+@per_member("PRACTICE_TRIAL_LIMIT", _l("Vous avez indiqué beaucoup d'essais en peu de temps."))
 def tried(practice_id: int):
     practice = _readable(practice_id)
     form = TrialForm()
     if not form.validate_on_submit():
-        raise Invalid("Choisissez : ça a marché, en partie, ou ça n'a pas marché.")
+        raise Invalid(_("Choisissez : ça a marché, en partie, ou ça n'a pas marché."))
     claim = submissions.claim(current_user, _trial_scope(practice), form.submission.data)
     if claim.is_repeat:
-        return repeated_submission("Le résultat de votre fabrique était déjà enregistré.",
+        return repeated_submission(_("Le résultat de votre fabrique était déjà enregistré."),
                                    url_for("practices.show", practice_id=practice.id, _anchor="essais"))
     trial = services.record_trial(current_user, practice, form.outcome.data, form.note.data or "",
                                   site_url=site_url())
     claim.record(trial.id)
     db.session.commit()
-    flash("Merci : le résultat de votre fabrique est ajouté.", "success")
+    flash(_("Merci : le résultat de votre fabrique est ajouté."), "success")
     return redirect(url_for("practices.show", practice_id=practice.id, _anchor="essais"))
 
 
@@ -361,7 +366,7 @@ def confirm(practice_id: int):
     practice = _readable(practice_id)
     services.confirm_current(current_user, practice)
     db.session.commit()
-    flash("Merci : ce retour est indiqué comme encore d'actualité.", "success")
+    flash(_("Merci : ce retour est indiqué comme encore d'actualité."), "success")
     return redirect(url_for("practices.show", practice_id=practice.id))
 
 
@@ -371,10 +376,10 @@ def outdated(practice_id: int):
     practice = _readable(practice_id)
     form = OutdatedForm(prefix="outdated")
     if not form.validate_on_submit():
-        raise Invalid("La remarque fait 500 caractères au plus.")
+        raise Invalid(_("La remarque fait 500 caractères au plus."))
     added = services.flag_outdated(current_user, practice, form.note.data or "", site_url=site_url())
     db.session.commit()
-    flash("Merci : les auteurs sont prévenus." if added else "Vous l'aviez déjà signalé.", "info")
+    flash(_("Merci : les auteurs sont prévenus.") if added else _("Vous l'aviez déjà signalé."), "info")
     return redirect(url_for("practices.show", practice_id=practice.id))
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -30,22 +32,22 @@ from forum.threads.services import lock_post
 if TYPE_CHECKING:  # the head of a thread page, which the rules take as a thread
     from forum.threads.queries import ThreadHead
 
-NOT_A_QUESTION = "Seule une question peut avoir une solution : ce sujet n'est pas marqué comme question."
-NOT_THE_ASKER = "Seul·e l'auteur·rice de la question ou un·e modérateur·rice peut choisir la solution."
-OTHER_THREAD = "Ce message n'appartient pas à ce sujet."
-QUESTION_ITSELF = "La question elle-même ne peut pas être sa propre solution : choisissez une réponse."
-DELETED_POST = "Ce message a été supprimé."
-OWN_POST = "Vous ne pouvez pas remercier votre propre message."
-HIDDEN_POST = "Ce message est masqué ou attend sa validation : il ne peut pas être la solution pour l'instant."
+NOT_A_QUESTION = _l("Seule une question peut avoir une solution : ce sujet n'est pas marqué comme question.")
+NOT_THE_ASKER = _l("Seul·e l'auteur·rice de la question ou un·e modérateur·rice peut choisir la solution.")
+OTHER_THREAD = _l("Ce message n'appartient pas à ce sujet.")
+QUESTION_ITSELF = _l("La question elle-même ne peut pas être sa propre solution : choisissez une réponse.")
+DELETED_POST = _l("Ce message a été supprimé.")
+OWN_POST = _l("Vous ne pouvez pas remercier votre propre message.")
+HIDDEN_POST = _l("Ce message est masqué ou attend sa validation : il ne peut pas être la solution pour l'instant.")
 
 
 def _require_visible(actor: User, post: Post | None = None, thread: Thread | None = None) -> None:
     """NotFound, as for any page they cannot open, when ``actor`` may not see the post or its thread."""
     thread = thread if thread is not None else db.session.get(Thread, post.thread_id)
     if not can_see(actor, thread, thread.author_id):
-        raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
+        raise NotFound(_("Ce sujet n'existe pas ou a été supprimé."))
     if post is not None and not can_see(actor, post, post.author_id):
-        raise NotFound("Ce message n'existe pas.")
+        raise NotFound(_("Ce message n'existe pas."))
 
 
 # --- solutions ---------------------------------------------------------------------------------
@@ -82,9 +84,11 @@ def mark_solution(actor: User, thread: Thread, post: Post, site_url: str = "") -
         audit.record(actor, "solution", "sujet", thread.id, detail=f"message n° {post.position}")
     if post.author_id is not None:
         author = db.session.get(User, post.author_id)
-        notify([author], "solution", f"Votre réponse a été choisie comme solution à « {thread.title} ».",
+        title = thread.title
+        notify([author], "solution", lambda: _("Votre réponse a été choisie comme solution à « %(title)s ».",
+                                               title=title),
                f"/messages/{post.id}", actor=actor, site_url=site_url,
-               email_subject=f"Votre réponse est la solution : {thread.title}"[:150])
+               email_subject=lambda: _("Votre réponse est la solution : %(title)s", title=title)[:150])
     return True
 
 
@@ -132,8 +136,10 @@ def _tell_thanked(actor: User, post: Post) -> None:
             Notification.kind == "like", Notification.link == link))).scalar_one():
         return
     thread = db.session.get(Thread, post.thread_id)
+    name, title = actor.display_name, thread.title
     notify([db.session.get(User, post.author_id)], "like",
-           f"{actor.display_name} vous dit merci pour votre message dans « {thread.title} ».", link, actor=actor)
+           lambda: _("%(name)s vous dit merci pour votre message dans « %(title)s ».", name=name, title=title),
+           link, actor=actor)
 
 
 def unlike(actor: User, post: Post) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.core.forms import require_button_form
@@ -48,7 +49,7 @@ def mark_solution(thread_id: int, post_id: int):
     require_button_form()
     thread, post = services.get_thread(thread_id), services.get_post(post_id)
     return _done(community.mark_solution(current_user, thread, post, site_url()), post_url(post, thread),
-                 "Cette réponse est désormais la solution de la question.")
+                 _("Cette réponse est désormais la solution de la question."))
 
 
 @blueprint.post("/sujets/<id:thread_id>/solution/retirer")
@@ -57,7 +58,7 @@ def unmark_solution(thread_id: int):
     require_button_form()
     thread = services.get_thread(thread_id)
     return _done(community.unmark_solution(current_user, thread), _thread_url(thread),
-                 "La question n'a plus de solution choisie.", "info")
+                 _("La question n'a plus de solution choisie."), "info")
 
 
 @blueprint.post("/messages/<id:post_id>/merci")
@@ -81,7 +82,7 @@ def unlike(post_id: int):
 def bookmark_thread(thread_id: int):
     require_button_form()
     thread = services.get_thread(thread_id)
-    return _done(community.bookmark(current_user, thread=thread), _thread_url(thread), "Sujet ajouté à vos favoris.")
+    return _done(community.bookmark(current_user, thread=thread), _thread_url(thread), _("Sujet ajouté à vos favoris."))
 
 
 @blueprint.post("/sujets/<id:thread_id>/favori/retirer")
@@ -90,7 +91,7 @@ def unbookmark_thread(thread_id: int):
     require_button_form()
     thread = services.get_thread(thread_id)
     return _done(community.unbookmark(current_user, thread=thread), _back_or(_thread_url(thread)),
-                 "Sujet retiré de vos favoris.", "info")
+                 _("Sujet retiré de vos favoris."), "info")
 
 
 @blueprint.post("/messages/<id:post_id>/favori")
@@ -98,7 +99,7 @@ def unbookmark_thread(thread_id: int):
 def bookmark_post(post_id: int):
     require_button_form()
     post, back = _post_and_url(post_id)
-    return _done(community.bookmark(current_user, post=post), back, "Message ajouté à vos favoris.")
+    return _done(community.bookmark(current_user, post=post), back, _("Message ajouté à vos favoris."))
 
 
 @blueprint.post("/messages/<id:post_id>/favori/retirer")
@@ -106,7 +107,8 @@ def bookmark_post(post_id: int):
 def unbookmark_post(post_id: int):
     require_button_form()
     post, back = _post_and_url(post_id)
-    return _done(community.unbookmark(current_user, post=post), _back_or(back), "Message retiré de vos favoris.", "info")
+    return _done(community.unbookmark(current_user, post=post), _back_or(back), _("Message retiré de vos favoris."),
+                 "info")
 
 
 @blueprint.get("/favoris")

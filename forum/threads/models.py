@@ -183,6 +183,12 @@ class Bookmark(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+def N_(message: str) -> str:
+    """Mark a label for the catalogue (Babel's ``N_`` keyword): kept in French here, translated where
+    it is shown (models import no Flask)."""
+    return message
+
+
 class WatchLevel(str, enum.Enum):
     """How much a member hears about a thread or a category."""
 
@@ -195,7 +201,7 @@ class WatchLevel(str, enum.Enum):
         return WATCH_LABELS[self]
 
 
-WATCH_LABELS = {WatchLevel.WATCHING: "Suivre", WatchLevel.NORMAL: "Normal", WatchLevel.MUTED: "Ignorer"}
+WATCH_LABELS = {WatchLevel.WATCHING: N_("Suivre"), WatchLevel.NORMAL: N_("Normal"), WatchLevel.MUTED: N_("Ignorer")}
 
 
 class Watch(Base):

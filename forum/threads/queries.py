@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Integer, bindparam, func, literal, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -37,7 +39,8 @@ def _thread_list_options():
 
 
 # The filters of every thread list (URL value -> label), in the order they are offered.
-THREAD_FILTERS = {"": "Tous", "questions": "Questions", "resolus": "Résolus", "sans-reponse": "Sans réponse"}
+THREAD_FILTERS = {"": _l("Tous"), "questions": _l("Questions"), "resolus": _l("Résolus"),
+                  "sans-reponse": _l("Sans réponse")}
 
 
 def read_thread_filter(raw: str | None) -> str:
@@ -246,7 +249,7 @@ def thread_head(thread_id: int) -> ThreadHead:
     """The thread's head, in one direct read; NotFound if there is none."""
     row = _THREAD_HEAD.first_in(db.session, thread_id=thread_id)
     if row is None:
-        raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
+        raise NotFound(_("Ce sujet n'existe pas ou a été supprimé."))
     return ThreadHead(*row)
 
 
@@ -254,7 +257,7 @@ def thread_for_page(thread_id: int) -> Thread:
     """The thread with its category and tags, as its page's header shows them."""
     thread = db.session.execute(_THREAD_FOR_PAGE, {"thread_id": thread_id}).unique().scalar_one_or_none()
     if thread is None:
-        raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
+        raise NotFound(_("Ce sujet n'existe pas ou a été supprimé."))
     return thread
 
 
@@ -287,7 +290,7 @@ def post_places(thread: Thread | ThreadHead, page: int, per_page: int) -> Page[P
         db.session, thread_id=thread.id, first=first, after=first + per_page)]
     paged = Page(items=places, page=page, per_page=per_page, total=total)
     if page > paged.pages:
-        raise NotFound("Cette page n'existe pas : le sujet est plus court.")
+        raise NotFound(_("Cette page n'existe pas : le sujet est plus court."))
     return paged
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from forum.accounts.models import User
@@ -51,7 +53,7 @@ SOLUTION_HIDDEN = "solution_hidden"
 def get_category_by_slug(slug: str) -> Category:
     category = db.session.execute(select(Category).where(Category.slug == slug)).scalar_one_or_none()
     if category is None:
-        raise NotFound("Cette catégorie n'existe pas.")
+        raise NotFound(_("Cette catégorie n'existe pas."))
     return category
 
 
@@ -60,34 +62,34 @@ def get_tag(name: str) -> Tag:
     name = name.strip().lower()
     tag = db.session.execute(select(Tag).where(Tag.name == name)).scalar_one_or_none() if len(name) <= 40 else None
     if tag is None:
-        raise NotFound("Aucun sujet ne porte ce mot-clé.")
+        raise NotFound(_("Aucun sujet ne porte ce mot-clé."))
     return tag
 
 
 def get_thread(thread_id: int) -> Thread:
     thread = db.session.get(Thread, thread_id)
     if thread is None:
-        raise NotFound("Ce sujet n'existe pas ou a été supprimé.")
+        raise NotFound(_("Ce sujet n'existe pas ou a été supprimé."))
     return thread
 
 
 def get_post(post_id: int) -> Post:
     post = db.session.get(Post, post_id)
     if post is None:
-        raise NotFound("Ce message n'existe pas.")
+        raise NotFound(_("Ce message n'existe pas."))
     return post
 
 
 def clean_title(raw: str) -> str:
     """A thread's title as stored: one clean line, in French typography (« Comment faire ? » never
     leaves its « ? » alone at the start of a line)."""
-    return require_length(french_spacing(clean_line(raw)), "Le titre", minimum=TITLE_MIN_LENGTH,
+    return require_length(french_spacing(clean_line(raw)), _("Le titre"), minimum=TITLE_MIN_LENGTH,
                           maximum=TITLE_MAX_LENGTH, field="title")
 
 
 def clean_body(raw: str) -> str:
     body = clean_text(raw)
-    return require_length(body, "Le message", maximum=BODY_MAX_LENGTH, field="body")
+    return require_length(body, _("Le message"), maximum=BODY_MAX_LENGTH, field="body")
 
 
 def parse_tags(raw: str) -> list[str]:
@@ -98,12 +100,12 @@ def parse_tags(raw: str) -> list[str]:
         if not name:
             continue
         if _TAG_CHARS.search(name) or len(name) > 40:
-            raise Invalid("Un mot-clé fait au plus 40 caractères : lettres, chiffres, espaces, tirets.",
+            raise Invalid(_("Un mot-clé fait au plus 40 caractères : lettres, chiffres, espaces, tirets."),
                           field="tags")
         if name not in names:
             names.append(name)
     if len(names) > MAX_TAGS:
-        raise Invalid(f"Au plus {MAX_TAGS} mots-clés par sujet.", field="tags")
+        raise Invalid(_("Au plus %(num)d mots-clés par sujet.", num=MAX_TAGS), field="tags")
     return names
 
 
@@ -166,8 +168,8 @@ def start_thread(actor: User, category: Category, title: str, body: str,
     return thread
 
 
-LOCKED = "Ce sujet est verrouillé par la modération : on ne peut plus y répondre."
-HIDDEN = "Ce sujet est masqué par la modération : on ne peut plus y répondre."
+LOCKED = _l("Ce sujet est verrouillé par la modération : on ne peut plus y répondre.")
+HIDDEN = _l("Ce sujet est masqué par la modération : on ne peut plus y répondre.")
 
 
 def check_can_reply(actor: User, thread: Thread | ThreadHead) -> None:
@@ -191,7 +193,7 @@ def can_reply(actor: User, thread: Thread | ThreadHead) -> bool:
     return True
 
 
-NOT_IN_THREAD = "Le message auquel vous répondez n'appartient pas à ce sujet."
+NOT_IN_THREAD = _l("Le message auquel vous répondez n'appartient pas à ce sujet.")
 
 
 def read_reply_to(raw: str | None) -> int | None:
@@ -303,10 +305,10 @@ def restore_solution(post: Post) -> bool:
 
 def _check_not_deleted(post: Post) -> None:
     if post.is_deleted:
-        raise Invalid("Ce message a été supprimé.")
+        raise Invalid(_("Ce message a été supprimé."))
 
 
-MOVED_AWAY = "Ce message vient d'être déplacé dans un autre sujet (fusion) : rouvrez-le depuis sa nouvelle page."
+MOVED_AWAY = _l("Ce message vient d'être déplacé dans un autre sujet (fusion) : rouvrez-le depuis sa nouvelle page.")
 
 
 def lock_post(post: Post) -> Thread:
@@ -314,7 +316,7 @@ def lock_post(post: Post) -> Thread:
     change to a post that may touch its thread (counters, solution, title) starts here. Conflict when
     a merge moved the post to another thread meanwhile; NotFound when it is gone."""
     thread = lock(get_thread(post.thread_id))
-    lock(post, gone=NotFound("Ce message n'existe plus."))
+    lock(post, gone=NotFound(_("Ce message n'existe plus.")))
     if post.thread_id != thread.id:
         raise Conflict(MOVED_AWAY)
     return thread
@@ -332,18 +334,18 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
     """
     if post.author_id != actor.id:
         if not actor.is_moderator:
-            raise Forbidden("Vous ne pouvez modifier que vos propres messages.")
+            raise Forbidden(_("Vous ne pouvez modifier que vos propres messages."))
         if not moderation_reason:
-            raise Invalid("Indiquez la raison de la modification : elle sera montrée à l'auteur·rice.",
+            raise Invalid(_("Indiquez la raison de la modification : elle sera montrée à l'auteur·rice."),
                           field="reason")
     thread = lock_post(post)
     _check_not_deleted(post)
     editor = db.session.get(User, post.edited_by_id or post.author_id or 0)
-    check_version(seen_version, post.version, changed="Ce message a été modifié",
+    check_version(seen_version, post.version, changed=_("Ce message a été modifié"),
                   who=editor.display_name if editor is not None and not editor.is_deleted else None,
                   when=post.edited_at or post.created_at,
-                  current=[("Titre du sujet", thread.title if post.position == 1 else ""),
-                           ("Message", post.body_source)])
+                  current=[(_("Titre du sujet"), thread.title if post.position == 1 else ""),
+                           (_("Message"), post.body_source)])
     body = clean_body(body)
     changed, now = False, utcnow()
     if post.position == 1 and title is not None:
@@ -374,7 +376,7 @@ def delete_post(actor: User, post: Post) -> None:
     Only its author may: moderators hide others' posts instead (with a reason, in the log). The
     thread and the post are locked first: deleted twice at once, it is counted once."""
     if post.author_id != actor.id:
-        raise Forbidden("Vous ne pouvez supprimer que vos propres messages ; la modération masque ceux des autres.")
+        raise Forbidden(_("Vous ne pouvez supprimer que vos propres messages ; la modération masque ceux des autres."))
     thread = lock_post(post)
     _check_not_deleted(post)
     counters.count_reply_deleted(post)  # a hidden one counts as deleted from now on

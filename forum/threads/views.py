@@ -7,6 +7,8 @@ import logging
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from sqlalchemy.exc import OperationalError
 
@@ -50,7 +52,7 @@ def _posting_limit() -> str:
 # One budget for new threads and replies together (shared scope), not one per page.
 posting_limit = limiter.shared_limit(
     _posting_limit, scope="posting", key_func=member_key, methods=["POST"], deduct_when=accepted,
-    error_message="Vous publiez beaucoup en peu de temps.",
+    error_message=_l("Vous publiez beaucoup en peu de temps."),
 )
 
 
@@ -60,11 +62,13 @@ def _not_new_member() -> bool:
 
 
 new_member_thread_limit = per_member(
-    "NEW_MEMBER_THREAD_LIMIT", "Pendant vos premiers jours sur le forum, le nombre de sujets que vous pouvez ouvrir "
-    "chaque jour est limité, et vous l'avez atteint.", exempt_when=_not_new_member)
+    "NEW_MEMBER_THREAD_LIMIT",
+    _l("Pendant vos premiers jours sur le forum, le nombre de sujets que vous pouvez ouvrir chaque jour est limité, "
+       "et vous l'avez atteint."), exempt_when=_not_new_member)
 new_member_reply_limit = per_member(
-    "NEW_MEMBER_REPLY_LIMIT", "Pendant vos premiers jours sur le forum, le nombre de réponses que vous pouvez publier "
-    "chaque jour est limité, et vous l'avez atteint.", exempt_when=_not_new_member)
+    "NEW_MEMBER_REPLY_LIMIT",
+    _l("Pendant vos premiers jours sur le forum, le nombre de réponses que vous pouvez publier chaque jour est "
+       "limité, et vous l'avez atteint."), exempt_when=_not_new_member)
 
 
 NEW_THREAD = "thread"  # the new-thread form's submission scope (forum.accounts.submissions)
@@ -74,12 +78,12 @@ def reply_scope(thread) -> str:
     return f"reply:{thread.id}"
 
 
-HELD_THREAD = ("Votre sujet contient des liens : comme vous débutez sur le forum, il sera publié dès qu'un·e "
-               "modérateur·rice l'aura relu. D'ici là, vous seul·e le voyez.")
-HELD_EDIT = ("Votre message contient maintenant des liens : comme vous débutez sur le forum, il sera de nouveau "
-             "visible dès qu'un·e modérateur·rice l'aura relu. D'ici là, vous seul·e le voyez.")
-HELD_REPLY = ("Votre réponse contient des liens : comme vous débutez sur le forum, elle sera publiée dès qu'un·e "
-              "modérateur·rice l'aura relue. D'ici là, vous seul·e la voyez.")
+HELD_THREAD = _l("Votre sujet contient des liens : comme vous débutez sur le forum, il sera publié dès qu'un·e "
+                 "modérateur·rice l'aura relu. D'ici là, vous seul·e le voyez.")
+HELD_EDIT = _l("Votre message contient maintenant des liens : comme vous débutez sur le forum, il sera de nouveau "
+               "visible dès qu'un·e modérateur·rice l'aura relu. D'ici là, vous seul·e le voyez.")
+HELD_REPLY = _l("Votre réponse contient des liens : comme vous débutez sur le forum, elle sera publiée dès qu'un·e "
+                "modérateur·rice l'aura relue. D'ici là, vous seul·e la voyez.")
 
 
 @blueprint.get("/")
@@ -152,7 +156,7 @@ def new_thread():
             claim = submissions.claim(current_user, NEW_THREAD, form.submission.data)
             if claim.is_repeat:
                 earlier = db.session.get(Thread, claim.earlier or 0)
-                return repeated_submission("Ce sujet était déjà publié.", url_for(
+                return repeated_submission(_("Ce sujet était déjà publié."), url_for(
                     "threads.show", thread_id=earlier.id, slug=earlier.slug) if earlier else url_for("threads.home"))
             thread = services.start_thread(
                 current_user, services.get_category_by_slug(form.category.data), form.title.data, form.body.data,
@@ -164,9 +168,9 @@ def new_thread():
         except (Invalid, Conflict) as error:
             return render_form("threads/new.html", form, attach_error(form, error), preview=preview, categories=categories)
         if is_awaiting_approval(thread):
-            flash(HELD_THREAD, "info")
+            flash(str(HELD_THREAD), "info")
         else:
-            flash("Votre sujet est publié.", "success")
+            flash(_("Votre sujet est publié."), "success")
         return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
     return render_form("threads/new.html", form, preview=preview, categories=categories)
 
@@ -181,7 +185,7 @@ def show(thread_id: int, slug: str | None = None):
         target = services.get_thread(head.merged_into_id)
         return redirect(url_for("threads.show", thread_id=target.id, slug=target.slug), 301)
     if not can_see(current_user, head, head.author_id):
-        raise NotFound("Ce sujet a été masqué par la modération.")
+        raise NotFound(_("Ce sujet a été masqué par la modération."))
     if slug is not None and slug != head.slug:
         # An address from an earlier title (renamed, or removed with its member's texts) leads to the
         # current one: the old title's words do not live on in the address bar.
@@ -305,7 +309,7 @@ def watch_thread(thread_id: int):
     level = watching.read_level(form.level.data)
     watching.set_level(current_user, level, thread=thread)
     db.session.commit()
-    flash(WATCH_MESSAGES[level], "success")
+    flash(str(WATCH_MESSAGES[level]), "success")
     return redirect(url_for("threads.show", thread_id=thread.id, slug=thread.slug))
 
 
@@ -319,15 +323,15 @@ def watch_category(slug: str):
     level = watching.read_level(form.level.data)
     watching.set_level(current_user, level, category=category)
     db.session.commit()
-    flash(WATCH_MESSAGES[level], "success")
+    flash(str(WATCH_MESSAGES[level]), "success")
     # The welcome page lists the categories to follow, and sends its members back to it.
     return redirect(next_url(url_for("threads.category", slug=category.slug)))
 
 
 WATCH_MESSAGES = {
-    WatchLevel.WATCHING: "Vous serez prévenu·e de chaque nouveau message.",
-    WatchLevel.NORMAL: "Vous serez prévenu·e quand on vous mentionne ou qu'on répond à vos sujets.",
-    WatchLevel.MUTED: "Vous ne serez plus prévenu·e, et ces sujets n'apparaîtront plus dans vos listes.",
+    WatchLevel.WATCHING: _l("Vous serez prévenu·e de chaque nouveau message."),
+    WatchLevel.NORMAL: _l("Vous serez prévenu·e quand on vous mentionne ou qu'on répond à vos sujets."),
+    WatchLevel.MUTED: _l("Vous ne serez plus prévenu·e, et ces sujets n'apparaîtront plus dans vos listes."),
 }
 
 
@@ -345,11 +349,11 @@ def reply(thread_id: int):
     quoted_id = request.args.get("citer", "")
     if not form.is_submitted() and quoted_id:
         if parse_id(quoted_id) is None:
-            raise Invalid("Le message à citer est introuvable.")
+            raise Invalid(_("Le message à citer est introuvable."))
         quoted = services.get_post(parse_id(quoted_id))
         if quoted.thread_id != thread.id:
-            raise Invalid("On ne peut citer qu'un message de ce sujet.")
-        author = get_user(quoted.author_id).display_name if quoted.author_id else "Un membre"
+            raise Invalid(_("On ne peut citer qu'un message de ce sujet."))
+        author = get_user(quoted.author_id).display_name if quoted.author_id else _("Un membre")
         form.body.data = services.quote_source(quoted, author)
         form.reply_to.data = str(quoted.id)
     if form.validate_on_submit():
@@ -360,7 +364,7 @@ def reply(thread_id: int):
             claim = submissions.claim(current_user, reply_scope(thread), form.submission.data)
             if claim.is_repeat:
                 earlier = db.session.get(Post, claim.earlier or 0)
-                return repeated_submission("Ce message était déjà publié.",
+                return repeated_submission(_("Ce message était déjà publié."),
                                            post_url(earlier, thread) if earlier else url_for(
                                                "threads.show", thread_id=thread.id, slug=thread.slug))
             post = services.reply(current_user, thread, form.body.data, site_url=site_url(),
@@ -370,9 +374,9 @@ def reply(thread_id: int):
         except (Invalid, Conflict) as error:
             return render_form("threads/reply.html", form, attach_error(form, error), thread=thread, preview=preview)
         if is_awaiting_approval(post):
-            flash(HELD_REPLY, "info")
+            flash(str(HELD_REPLY), "info")
         else:
-            flash("Votre réponse est publiée.", "success")
+            flash(_("Votre réponse est publiée."), "success")
         return redirect(post_url(post, thread))
     return render_form("threads/reply.html", form, thread=thread, preview=preview)
 
@@ -391,9 +395,9 @@ def edit_post(post_id: int):
     if post.author_id != current_user.id:
         if current_user.is_moderator:  # with a reason, recorded in the moderation log
             return redirect(url_for("moderation.edit_post", post_id=post.id))
-        raise Forbidden("Vous ne pouvez modifier que vos propres messages.")
+        raise Forbidden(_("Vous ne pouvez modifier que vos propres messages."))
     if post.is_deleted:
-        raise Invalid("Ce message a été supprimé : il ne peut plus être modifié.")
+        raise Invalid(_("Ce message a été supprimé : il ne peut plus être modifié."))
     form = PostEditForm()
     if not form.is_submitted():
         form.body.data = post.body_source
@@ -413,9 +417,9 @@ def edit_post(post_id: int):
             return render_form("threads/edit_post.html", form, attach_error(form, error), post=post, thread=thread,
                                preview=preview, stale=error if isinstance(error, StaleEdit) else None)
         if is_awaiting_approval(post):
-            flash(HELD_EDIT, "info")
+            flash(str(HELD_EDIT), "info")
         else:
-            flash("Votre message a été modifié.", "success")
+            flash(_("Votre message a été modifié."), "success")
         return redirect(post_url(post, thread))
     return render_form("threads/edit_post.html", form, post=post, thread=thread, preview=preview)
 
@@ -428,13 +432,14 @@ def delete_post(post_id: int):
     post = services.get_post(post_id)
     thread = services.get_thread(post.thread_id)
     if post.author_id == current_user.id and not post.deleted_at:
-        ask = confirmation_needed("Supprimer votre message ?", "Son texte sera retiré du sujet pour tout le monde ; "
-                                  "cela ne peut pas être annulé.", "Supprimer le message", post_url(post, thread))
+        ask = confirmation_needed(_("Supprimer votre message ?"),
+                                  _("Son texte sera retiré du sujet pour tout le monde ; cela ne peut pas être annulé."),
+                                  _("Supprimer le message"), post_url(post, thread))
         if ask:
             return ask
     services.delete_post(current_user, post)
     db.session.commit()
-    flash("Votre message a été supprimé.", "info")
+    flash(_("Votre message a été supprimé."), "info")
     return redirect(post_url(post, thread))
 
 

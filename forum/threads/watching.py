@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -35,7 +37,7 @@ from forum.threads.models import Category, Post, Thread, ThreadRead, Watch, Watc
 
 MAX_MENTIONS = 10  # per post: more is a mass notification, not a conversation
 _MENTION = re.compile(r"(?<![\w@])@((?:[A-ZÀ-ÖØ-Þ][\w'’-]*)(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2})")
-UNKNOWN_LEVEL = "Ce niveau de suivi n'existe pas : choisissez « Suivre », « Normal » ou « Ignorer »."
+UNKNOWN_LEVEL = _l("Ce niveau de suivi n'existe pas : choisissez « Suivre », « Normal » ou « Ignorer ».")
 
 
 def _folded(name: str) -> str:
@@ -153,16 +155,21 @@ def announce_post(actor: User, thread: Thread, post: Post, site_url: str = "") -
     mentioned = mentioned_users(own_words(post.body_source), exclude=[actor.id])
     levels = _levels_for(thread, [user.id for user in mentioned])
     mentioned = [user for user in mentioned if levels.get(user.id) != WatchLevel.MUTED]
+    name, title = actor.display_name, thread.title
     if mentioned:
-        notify(mentioned, "mention", f"{actor.display_name} vous a mentionné·e dans « {thread.title} ».", link,
-               actor=actor, site_url=site_url, email_subject=f"{actor.display_name} vous a mentionné·e",
-               email_text=_email_text(f"{actor.display_name} vous a mentionné·e dans « {thread.title} »", post))
+        def mention():
+            return _("%(name)s vous a mentionné·e dans « %(title)s »", name=name, title=title)
+        notify(mentioned, "mention", lambda: mention() + ".", link,
+               actor=actor, site_url=site_url, email_subject=lambda: _("%(name)s vous a mentionné·e", name=name),
+               email_text=_email_text(mention, post))
     told = {user.id for user in mentioned} | {actor.id}
     answered = _author_answered(post, thread, told)
     if answered is not None:
-        head = f"{actor.display_name} a répondu à votre message dans « {thread.title} »"
-        notify([answered], "reply", head + ".", link, actor=actor, site_url=site_url,
-               email_subject=f"Réponse à votre message : {thread.title}"[:150], email_text=_email_text(head, post))
+        def answer():
+            return _("%(name)s a répondu à votre message dans « %(title)s »", name=name, title=title)
+        notify([answered], "reply", lambda: answer() + ".", link, actor=actor, site_url=site_url,
+               email_subject=lambda: _("Réponse à votre message : %(title)s", title=title)[:150],
+               email_text=_email_text(answer, post))
         told.add(answered.id)
     watcher_ids = [user_id for user_id, level in _watchers(thread).items() if level == WatchLevel.WATCHING]
     if post.position > 1 and thread.author_id is not None \
@@ -173,11 +180,23 @@ def announce_post(actor: User, thread: Thread, post: Post, site_url: str = "") -
         return
     users = db.session.execute(select(User).where(User.id.in_(recipients))).scalars()
     if post.position == 1:  # a new thread: only its category's followers have a level for it yet
-        kind, head, subject = "thread", f"{actor.display_name} a ouvert le sujet « {thread.title} »", "Nouveau sujet"
+        kind = "thread"
+
+        def head():
+            return _("%(name)s a ouvert le sujet « %(title)s »", name=name, title=title)
+
+        def subject():
+            return _("Nouveau sujet : %(title)s", title=title)[:150]
     else:
-        kind, head, subject = "reply", f"{actor.display_name} a répondu dans « {thread.title} »", "Nouvelle réponse"
-    notify(users, kind, head + ".", link, actor=actor, site_url=site_url,
-           email_subject=f"{subject} : {thread.title}"[:150], email_text=_email_text(head, post))
+        kind = "reply"
+
+        def head():
+            return _("%(name)s a répondu dans « %(title)s »", name=name, title=title)
+
+        def subject():
+            return _("Nouvelle réponse : %(title)s", title=title)[:150]
+    notify(users, kind, lambda: head() + ".", link, actor=actor, site_url=site_url,
+           email_subject=subject, email_text=_email_text(head, post))
 
 
 def _author_answered(post: Post, thread: Thread, told: set[int]) -> User | None:
@@ -190,8 +209,10 @@ def _author_answered(post: Post, thread: Thread, told: set[int]) -> User | None:
     return db.session.get(User, author_id)
 
 
-def _email_text(head: str, post: Post) -> str:
-    return f"{head} :\n\n{plain_excerpt(post.body_html)}"
+def _email_text(head: Callable[[], str], post: Post) -> Callable[[], str]:
+    """The e-mail's text: ``head`` (written in the recipient's language), then the post's beginning."""
+    excerpt = plain_excerpt(post.body_html)
+    return lambda: _("%(what)s :", what=head()) + f"\n\n{excerpt}"
 
 
 def _levels_for(thread: Thread, user_ids: list[int]) -> dict[int, WatchLevel]:
