@@ -1,0 +1,111 @@
+"""axe-core in the browser tests: the WCAG 2.1 A and AA rules run over a page as a person sees it.
+
+axe-core comes with the PyPI package ``axe-playwright-python`` (its bundled axe.min.js). The script
+is run through ``page.evaluate`` (the DevTools protocol), which the site's strict
+Content-Security-Policy does not block: the pages are checked with their real CSP on.
+
+An ``Audit`` visits many pages in one browser context and remembers every violation, so that one
+run lists all of them, each with its page, rule, target and help; ``assert_clean`` fails with that list.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass, field
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+TILE_HOST = "https://tile.openstreetmap.org"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+_axe = Axe()
+
+
+def violations(page) -> list[dict]:
+    """axe-core's violations of the WCAG 2.1 A and AA rules on the page as it is now."""
+    return _axe.run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def describe(where: str, found: list[dict]) -> list[str]:
+    """One line per element at fault: page, rule id, impact, target, help (and axe's summary of what fails)."""
+    lines = []
+    for violation in found:
+        for node in violation["nodes"]:
+            target = " ".join(" > ".join(part) if isinstance(part, list) else part for part in node["target"])
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"{where}: {violation['id']} [{violation['impact']}] on {target}: {violation['help']} "
+                         f"({violation['helpUrl']}). {summary}")
+    return lines
+
+
+@dataclass
+class Audit:
+    """Checks pages one after another in the same browser context; ``assert_clean`` at the end."""
+
+    page: object
+    label: str
+    checked: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def visit(self, path: str, name: str, expect_status: int = 200) -> None:
+        response = self.page.goto(path)
+        assert response is not None and response.status == expect_status, \
+            f"{name} ({path}) answered {response.status if response else 'nothing'}, not {expect_status}"
+        self.page.wait_for_load_state("load")
+        self.check(name)
+
+    def check(self, name: str) -> None:
+        """Run axe over the page as it is now (after a click that changed it, say)."""
+        self.checked.append(name)
+        self.problems.extend(describe(f"{self.label} · {name} ({self.page.url})", violations(self.page)))
+
+    def assert_clean(self) -> None:
+        assert not self.problems, (f"{len(self.problems)} accessibility violation(s) (axe-core, WCAG 2.1 A/AA) "
+                                   f"on {self.label}:\n" + "\n".join(self.problems))
+
+
+def _plain_tile() -> bytes:
+    """A 256 px beige PNG standing for an OpenStreetMap tile (the tests never reach the Internet)."""
+    row = b"\x00" + b"\xf2\xee\xe4" * 256
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 256, 256, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * 256))
+            + chunk(b"IEND", b""))
+
+
+TILE = _plain_tile()
+
+
+def open_reader(new_page, locale: str, width: int):
+    """A browser context for one reader: language (the browser's Accept-Language) and screen width;
+    the map's tiles answered locally."""
+    viewport = PHONE if width == PHONE["width"] else {**DESKTOP, "width": width}
+    page = new_page(locale=locale, viewport=viewport)
+    page.route(f"{TILE_HOST}/**", lambda route: route.fulfill(status=200, content_type="image/png", body=TILE))
+    return page
+
+
+def sign_in(page, email: str, password: str) -> None:
+    """Log in through the form, found by its fields' names (the labels change with the language)."""
+    page.goto("/connexion")
+    page.locator("main input[name=email]").fill(email)
+    page.locator("main input[name=password]").fill(password)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(lambda url: "/connexion" not in url)
+
+
+def open_phone_menu(page) -> bool:
+    """On a phone, open the header's « Menu » (its links are hidden until then); False on a wide screen."""
+    menu = page.locator("details.nav-menu")
+    if not menu.is_visible():
+        return False
+    if menu.get_attribute("open") is None:
+        menu.locator("summary").click()
+    return True

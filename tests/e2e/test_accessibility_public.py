@@ -1,0 +1,49 @@
+"""axe-core over the pages a visitor reads, in French and in English, on a laptop and on a phone:
+0 violations of the WCAG 2.1 A and AA rules (tests/e2e/axe_audit.py).
+
+One browser context per language and width visits every page (the server and its data are made once
+per combination). The logged-in pages: test_accessibility_member.py; the moderators': _moderation.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.accessibility_fixtures import a11y_world  # noqa: F401 (the fixture)
+from tests.e2e.axe_audit import Audit, open_phone_menu, open_reader
+from tests.e2e.catalogue_fixtures import borrower  # noqa: F401 (the fixture a11y_world builds on)
+
+pytestmark = pytest.mark.e2e
+
+READERS = [pytest.param(locale, width, id=f"{locale}-{width}px")
+           for locale in ("fr-FR", "en-GB") for width in (1280, 390)]
+
+
+@pytest.mark.parametrize(("locale", "width"), READERS)
+def test_public_pages_have_no_accessibility_violation(new_page, a11y_world, locale, width):  # noqa: F811
+    page = open_reader(new_page, locale, width)
+    audit = Audit(page, f"visitor, {locale}, {width} px")
+
+    audit.visit("/", "home")
+    if open_phone_menu(page):
+        audit.check("home, phone menu open")
+    audit.visit(a11y_world.thread_url, "thread")
+    audit.visit("/ressources?type=equipement&tri=recent", "catalogue, filtered")
+    audit.visit(a11y_world.resource_url, "resource page and its calendar")
+    audit.visit("/pratiques", "practices")
+    audit.visit(a11y_world.practice_url, "practice report")
+    audit.visit(a11y_world.search_url, "search results")
+    audit.visit("/fabriques/carte", "map")
+    page.locator("#map .leaflet-marker-icon").first.wait_for()
+    audit.check("map, markers drawn")
+    audit.visit("/fabriques", "fabriques directory")
+    audit.visit("/connexion", "sign-in form")
+    audit.visit("/inscription", "sign-up form")
+    page.locator("main input[name=email]").fill("pas-une-adresse")
+    page.locator("main input[name=password]").fill("court")
+    page.locator("main form button[type=submit]").click()
+    page.locator(".form-errors").wait_for()
+    audit.check("sign-up form with errors")
+    audit.visit("/cette-page-n-existe-pas", "error page (404)", expect_status=404)
+
+    audit.assert_clean()
