@@ -101,6 +101,27 @@ def sign_in(page, email: str, password: str) -> None:
     page.wait_for_url(lambda url: "/connexion" not in url)
 
 
+# Each field marked invalid, with the texts its aria-describedby names (None for an id not on the page).
+INVALID_FIELDS = """() => Array.from(document.querySelectorAll("[aria-invalid=true]")).map(field => ({
+    name: field.getAttribute("name"),
+    described: (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean).map(id => {
+        const element = document.getElementById(id);
+        return element ? element.textContent.trim() : null;
+    })
+}))"""
+
+
+def assert_errors_announced(page) -> None:
+    """A form sent back with errors: its summary is an alert, each field in error is aria-invalid and
+    names its error message(s) through aria-describedby."""
+    assert page.locator(".form-errors[role=alert]").count() == 1, "the errors' summary is not a role=alert"
+    fields = page.evaluate(INVALID_FIELDS)
+    assert fields, "no field is marked aria-invalid"
+    for field in fields:
+        assert field["described"] and all(field["described"]), \
+            f"the field {field['name']} does not point at its error message: {field}"
+
+
 def open_phone_menu(page) -> bool:
     """On a phone, open the header's « Menu » (its links are hidden until then); False on a wide screen."""
     menu = page.locator("details.nav-menu")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.accessibility_fixtures import a11y_world  # noqa: F401 (the fixture)
-from tests.e2e.axe_audit import Audit, open_phone_menu, open_reader, sign_in
+from tests.e2e.axe_audit import Audit, assert_errors_announced, open_phone_menu, open_reader, sign_in
 from tests.e2e.catalogue_fixtures import borrower  # noqa: F401 (the fixture a11y_world builds on)
 
 pytestmark = pytest.mark.e2e
@@ -32,6 +32,7 @@ def test_member_pages_have_no_accessibility_violation(new_page, a11y_world, loca
     page.locator("main form button[name=action][value=publish]").click()
     page.locator(".form-errors").wait_for()
     audit.check("new thread form with errors")
+    assert_errors_announced(page)
     audit.visit("/ressources?type=equipement&tri=recent", "catalogue, filtered")
     audit.visit(a11y_world.resource_url, "resource page, its calendar and the loan request form")
     audit.visit(a11y_world.loan_url, "loan page")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.accessibility_fixtures import a11y_world  # noqa: F401 (the fixture)
-from tests.e2e.axe_audit import Audit, open_phone_menu, open_reader
+from tests.e2e.axe_audit import Audit, assert_errors_announced, open_phone_menu, open_reader
 from tests.e2e.catalogue_fixtures import borrower  # noqa: F401 (the fixture a11y_world builds on)
 
 pytestmark = pytest.mark.e2e
@@ -44,6 +44,7 @@ def test_public_pages_have_no_accessibility_violation(new_page, a11y_world, loca
     page.locator("main form button[type=submit]").click()
     page.locator(".form-errors").wait_for()
     audit.check("sign-up form with errors")
+    assert_errors_announced(page)
     audit.visit("/cette-page-n-existe-pas", "error page (404)", expect_status=404)
 
     audit.assert_clean()
