@@ -239,7 +239,7 @@ def test_sign_in_reply_borrow_and_accept_with_the_keyboard_alone(new_page, live_
     expect(manager.locator(".flashes")).to_contain_text("accepté")
 
 
-def test_map_markers_and_clusters_by_keyboard(new_page, live_server):
+def test_map_markers_and_clusters_by_keyboard(new_page, live_server, screenshot):
     """Tab reaches each marker (a button named after its fabrique) and each cluster (« n fabriques
     proches »); Enter opens a marker's popup and spreads a cluster. The list stays below the map."""
     with live_server.app.app_context():
@@ -262,7 +262,9 @@ def test_map_markers_and_clusters_by_keyboard(new_page, live_server):
 
     marker = keys.tab_to(lambda info: "leaflet-marker-icon" in info["classes"] and "marker-cluster" not in info["classes"],
                          "a marker")
-    assert marker["role"] == "button" and marker["text"] == "Atelier du Bourg", shown(marker)
+    # Named after the fabrique and its territory (the marker's colour is not the only one to say it).
+    assert marker["role"] == "button" and marker["text"] == "Atelier du Bourg (Rural)", shown(marker)
+    screenshot(page, "clavier-04-carte-marqueur-focus")
     page.keyboard.press("Enter")
     popup = page.locator("#map .leaflet-popup")
     expect(popup).to_be_visible()
@@ -275,8 +277,34 @@ def test_map_markers_and_clusters_by_keyboard(new_page, live_server):
     expect(page.locator("#map .leaflet-marker-icon[title='Bricothèque des Tours']")).to_be_visible()
     expect(page.locator("#map .leaflet-marker-icon[title='Comptoir de Pantin']")).to_be_visible()
 
+    # The zoom buttons, named in French (Leaflet's own names are English).
+    zoom_in = keys.tab_to(lambda info: "leaflet-control-zoom-in" in info["classes"], "the zoom button")
+    assert zoom_in["text"] == "Zoom avant", shown(zoom_in)
+    assert keys.press("Tab")["text"] == "Zoom arrière"
+
     # The list alternative, after the map: « Les 3 fabriques de la carte, en liste », opened with Enter.
     summary = keys.tab_to(lambda info: info["tag"] == "summary", "the list under the map")
     assert "en liste" in summary["text"]
     page.keyboard.press("Enter")
     keys.tab_to(link_to(r"^/fabriques/"), "the first fabrique of the list")
+
+
+def test_phone_menu_by_keyboard(new_page, live_server, screenshot):
+    """On a phone the header's links fold into « Menu »: Tab reaches it after the site's name, Space opens
+    it, and its links take the focus next, each visibly."""
+    page = new_page(viewport={"width": 390, "height": 844})
+    keys = Keyboard(page)
+    page.goto("/")
+    keys.loaded()
+    assert "skip-link" in keys.press("Tab")["classes"]
+    assert "brand" in keys.press("Tab")["classes"]
+    menu = keys.press("Tab")
+    assert menu["tag"] == "summary" and menu["region"] == 1, shown(menu)
+    page.keyboard.press("Space")
+    expect(page.locator("details.nav-menu")).to_have_attribute("open", "")
+    first = keys.press("Tab")
+    assert first["href"] == "/" and first["region"] == 1, shown(first)
+    screenshot(page, "clavier-05-menu-telephone-focus")
+    keys.tab_to(link_to(r"^/connexion"), "« Se connecter » in the menu")
+    keys.activate()
+    expect(page.locator("main input[name=email]")).to_be_focused()
