@@ -1,10 +1,11 @@
 """Seed for the accessibility tests: one of each main page, with something on it, through the real services.
 
-Import the fixture into the test module (``from tests.e2e.accessibility_fixtures import a11y_world``);
-it builds on ``live_server`` (tests/e2e/conftest.py) and ``borrower`` (catalogue_fixtures.py):
+Bind the fixture in the test module (``a11y_world = accessibility_fixtures.a11y_world``: a plain
+import would read as unused); it builds on ``live_server`` (tests/e2e/conftest.py):
 
-- the lender's laser cutter (and a paused sewing machine), and a loan of it that its manager accepted (the calendar shows busy days),
-  asked by the borrowing fabrique's member, who reads the logged-in pages;
+- a second fabrique, in Lyon, with a member who borrows;
+- the lender's laser cutter (and a paused sewing machine), and a loan of it asked by that member (who
+  reads the logged-in pages) and accepted by the lender's manager (the calendar shows busy days);
 - a thread by that member with a reply by the lender's manager (a notification for the member),
   a reply flagged by the member and one with a link waiting for approval (the moderation queue);
 - a published practice report edited once (two revisions to compare);
@@ -28,11 +29,12 @@ from forum.practices import services as practices
 from forum.resources import services as resources
 from forum.resources.loans import Action
 from forum.threads.models import Category
-from tests.e2e.catalogue_fixtures import borrower  # noqa: F401 (the fixture)
-from tests.conftest import commit_work, make_fabrique, make_reply, make_thread, make_user, writing
+from tests.conftest import commit_work, make_fabrique, make_member, make_reply, make_thread, make_user, writing
 from tests.practices.builders import make_practice, practice_input
 from tests.resources.builders import day, make_loan, make_resource
 
+BORROWER_MANAGER_EMAIL = "bruno.responsable@exemple.fr"
+MEMBER_EMAIL = "ines.emprunteuse@exemple.fr"
 MODERATOR_EMAIL = "mona.moderatrice@exemple.fr"
 MODERATOR_NAME = "Mona Modératrice"
 THREAD_TITLE = "Comment organiser un atelier de réparation de vélos ?"
@@ -56,13 +58,16 @@ class A11yWorld:
 
 
 @pytest.fixture
-def a11y_world(live_server, borrower) -> A11yWorld:  # noqa: F811
+def a11y_world(live_server) -> A11yWorld:
     with live_server.app.app_context():
         def user(email: str) -> User:
             return db.session.execute(db.select(User).where(User.email == email)).scalar_one()
 
         lender = db.session.execute(db.select(Fabrique).where(Fabrique.slug == live_server.fabrique_slug)).scalar_one()
-        manager, member = user(live_server.manager_email), user(borrower.member_email)
+        manager = user(live_server.manager_email)
+        borrowing = make_fabrique(make_user(BORROWER_MANAGER_EMAIL, "Bruno Responsable"), "L'Atelier des Pentes", "69",
+                                  "urbain", ["fablab"], city="Lyon")
+        member = make_member(borrowing, MEMBER_EMAIL, "Inès Emprunteuse")
         categories = list(db.session.execute(db.select(Category).order_by(Category.position)).scalars())
         moderator = make_user(MODERATOR_EMAIL, MODERATOR_NAME, role="moderator")
 

@@ -1,4 +1,5 @@
-"""axe-core in the browser tests: the WCAG 2.1 A and AA rules run over a page as a person sees it.
+"""axe-core in the browser tests: the WCAG 2.1 A and AA rules (and axe's best practices) run over a page
+as a person sees it.
 
 axe-core comes with the PyPI package ``axe-playwright-python`` (its bundled axe.min.js). The script
 is run through ``page.evaluate`` (the DevTools protocol), which the site's strict
@@ -16,8 +17,11 @@ from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
 
+# The WCAG 2.1 A and AA rules, and axe's best practices: among them the order of headings, one <h1>
+# per page, landmarks each named apart, which WCAG leaves to judgement.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+RULE_TAGS = [*WCAG_TAGS, "best-practice"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": RULE_TAGS}, "resultTypes": ["violations"]}
 TILE_HOST = "https://tile.openstreetmap.org"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -26,7 +30,7 @@ _axe = Axe()
 
 
 def violations(page) -> list[dict]:
-    """axe-core's violations of the WCAG 2.1 A and AA rules on the page as it is now."""
+    """axe-core's violations of the WCAG 2.1 A and AA rules and best practices on the page as it is now."""
     return _axe.run(page, options=AXE_OPTIONS).response["violations"]
 
 
@@ -64,8 +68,8 @@ class Audit:
         self.problems.extend(describe(f"{self.label} · {name} ({self.page.url})", violations(self.page)))
 
     def assert_clean(self) -> None:
-        assert not self.problems, (f"{len(self.problems)} accessibility violation(s) (axe-core, WCAG 2.1 A/AA) "
-                                   f"on {self.label}:\n" + "\n".join(self.problems))
+        assert not self.problems, (f"{len(self.problems)} accessibility violation(s) (axe-core: WCAG 2.1 A/AA, "
+                                   f"best practices) on {self.label}:\n" + "\n".join(self.problems))
 
 
 def _plain_tile() -> bytes:
@@ -117,9 +121,9 @@ def assert_errors_announced(page) -> None:
     assert page.locator(".form-errors[role=alert]").count() == 1, "the errors' summary is not a role=alert"
     fields = page.evaluate(INVALID_FIELDS)
     assert fields, "no field is marked aria-invalid"
-    for field in fields:
-        assert field["described"] and all(field["described"]), \
-            f"the field {field['name']} does not point at its error message: {field}"
+    for invalid in fields:
+        assert invalid["described"] and all(invalid["described"]), \
+            f"the field {invalid['name']} does not point at its error message: {invalid}"
 
 
 def open_phone_menu(page) -> bool:

@@ -1,5 +1,5 @@
 """axe-core over the pages a signed-in member reads and fills in, in French and in English, on a laptop
-and on a phone: 0 violations of the WCAG 2.1 A and AA rules (tests/e2e/axe_audit.py).
+and on a phone: 0 violations of the WCAG 2.1 A and AA rules and of axe's best practices (tests/e2e/axe_audit.py).
 
 The member belongs to a fabrique that borrows: their loan, their notifications, their thread.
 """
@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.accessibility_fixtures import a11y_world  # noqa: F401 (the fixture)
+from tests.e2e import accessibility_fixtures
 from tests.e2e.axe_audit import Audit, assert_errors_announced, open_phone_menu, open_reader, sign_in
-from tests.e2e.catalogue_fixtures import borrower  # noqa: F401 (the fixture a11y_world builds on)
 
 pytestmark = pytest.mark.e2e
+a11y_world = accessibility_fixtures.a11y_world
 
 READERS = [pytest.param(locale, width, id=f"{locale}-{width}px")
            for locale in ("fr-FR", "en-GB") for width in (1280, 390)]
 
 
 @pytest.mark.parametrize(("locale", "width"), READERS)
-def test_member_pages_have_no_accessibility_violation(new_page, a11y_world, locale, width):  # noqa: F811
+def test_member_pages_have_no_accessibility_violation(new_page, a11y_world, locale, width):
     page = open_reader(new_page, locale, width)
     sign_in(page, a11y_world.member_email, a11y_world.password)
     audit = Audit(page, f"member, {locale}, {width} px")

@@ -1,24 +1,24 @@
 """axe-core over the pages of those who run things, in French and in English, on a laptop and on a phone:
 a moderator's queue (a flagged reply, a reply waiting for approval) and a fabrique manager's side of a
-loan. 0 violations of the WCAG 2.1 A and AA rules (tests/e2e/axe_audit.py).
+loan. 0 violations of the WCAG 2.1 A and AA rules and of axe's best practices (tests/e2e/axe_audit.py).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.e2e.accessibility_fixtures import a11y_world  # noqa: F401 (the fixture)
+from tests.e2e import accessibility_fixtures
 from tests.e2e.axe_audit import Audit, open_reader, sign_in
-from tests.e2e.catalogue_fixtures import borrower  # noqa: F401 (the fixture a11y_world builds on)
 
 pytestmark = pytest.mark.e2e
+a11y_world = accessibility_fixtures.a11y_world
 
 READERS = [pytest.param(locale, width, id=f"{locale}-{width}px")
            for locale in ("fr-FR", "en-GB") for width in (1280, 390)]
 
 
 @pytest.mark.parametrize(("locale", "width"), READERS)
-def test_moderation_and_manager_pages_have_no_accessibility_violation(new_page, live_server, a11y_world,  # noqa: F811
+def test_moderation_and_manager_pages_have_no_accessibility_violation(new_page, live_server, a11y_world,
                                                                      locale, width):
     moderator = open_reader(new_page, locale, width)
     sign_in(moderator, a11y_world.moderator_email, a11y_world.password)

@@ -22,10 +22,11 @@ from forum.fabriques.models import Fabrique
 from forum.threads.models import Category
 from tests.conftest import make_fabrique, make_thread, make_user
 from tests.e2e.axe_audit import TILE, TILE_HOST
-from tests.e2e.catalogue_fixtures import borrower  # noqa: F401 (the fixture)
+from tests.e2e import catalogue_fixtures
 from tests.resources.builders import make_resource
 
 pytestmark = pytest.mark.e2e
+borrower = catalogue_fixtures.borrower
 
 THREAD_TITLE = "Un atelier couture au tiers-lieu : par où commencer ?"
 REPLY = "Nous avons commencé avec deux machines données par des habitantes."
@@ -97,7 +98,7 @@ class Keyboard:
     def assert_logical_order(self, backwards: bool = False) -> None:
         regions = [info["region"] for info in self.path]
         assert regions == sorted(regions, reverse=backwards), \
-            "focus order out of reading order on " + self.page.url + ":\n" + "\n".join(shown(info) for info in self.path)
+            f"focus order out of reading order on {self.page.url}:\n" + "\n".join(shown(info) for info in self.path)
 
     def activate(self, key: str = "Enter") -> None:
         """Press the focused link or button (Enter, or Space for a button): a new page loads."""
@@ -163,7 +164,7 @@ def sign_in(keys: Keyboard, email: str, password: str) -> None:
 
 
 @pytest.fixture
-def lending(live_server, borrower):  # noqa: F811
+def lending(live_server, borrower):
     """The lender's manager lists a resource and asks a question in the forum."""
     with live_server.app.app_context():
         manager = db.session.execute(db.select(User).where(User.email == live_server.manager_email)).scalar_one()
@@ -176,7 +177,7 @@ def lending(live_server, borrower):  # noqa: F811
     return ids
 
 
-def test_sign_in_reply_borrow_and_accept_with_the_keyboard_alone(new_page, live_server, borrower, lending,  # noqa: F811
+def test_sign_in_reply_borrow_and_accept_with_the_keyboard_alone(new_page, live_server, borrower, lending,
                                                                    screenshot):
     member = new_page()
     keys = Keyboard(member)
@@ -260,8 +261,8 @@ def test_map_markers_and_clusters_by_keyboard(new_page, live_server, screenshot)
     page.locator("#map .leaflet-marker-icon").first.wait_for()
     keys.skip_to_content()
 
-    marker = keys.tab_to(lambda info: "leaflet-marker-icon" in info["classes"] and "marker-cluster" not in info["classes"],
-                         "a marker")
+    marker = keys.tab_to(
+        lambda info: "leaflet-marker-icon" in info["classes"] and "marker-cluster" not in info["classes"], "a marker")
     # Named after the fabrique and its territory (the marker's colour is not the only one to say it).
     assert marker["role"] == "button" and marker["text"] == "Atelier du Bourg (Rural)", shown(marker)
     screenshot(page, "clavier-04-carte-marqueur-focus")
