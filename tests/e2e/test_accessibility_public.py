@@ -20,7 +20,7 @@ READERS = [pytest.param(locale, width, id=f"{locale}-{width}px")
 
 
 @pytest.mark.parametrize(("locale", "width"), READERS)
-def test_public_pages_have_no_accessibility_violation(new_page, a11y_world, locale, width):
+def test_public_pages_have_no_accessibility_violation(new_page, live_server, a11y_world, locale, width):
     page = open_reader(new_page, locale, width)
     audit = Audit(page, f"visitor, {locale}, {width} px")
 
@@ -37,6 +37,9 @@ def test_public_pages_have_no_accessibility_violation(new_page, a11y_world, loca
     page.locator("#map .leaflet-marker-icon").first.wait_for()
     audit.check("map, markers drawn")
     audit.visit("/fabriques", "fabriques directory")
+    audit.visit(f"/fabriques/{live_server.fabrique_slug}", "a fabrique's page")
+    audit.visit("/agenda", "agenda")
+    audit.visit("/api/", "the API's documentation")
     audit.visit("/connexion", "sign-in form")
     audit.visit("/inscription", "sign-up form")
     page.locator("main input[name=email]").fill("pas-une-adresse")
