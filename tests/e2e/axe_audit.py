@@ -5,8 +5,9 @@ axe-core comes with the PyPI package ``axe-playwright-python`` (its bundled axe.
 is run through ``page.evaluate`` (the DevTools protocol), which the site's strict
 Content-Security-Policy does not block: the pages are checked with their real CSP on.
 
-An ``Audit`` visits many pages in one browser context and remembers every violation, so that one
-run lists all of them, each with its page, rule, target and help; ``assert_clean`` fails with that list.
+An ``Audit`` visits many pages, in one browser context per reader (language, width, who), and remembers
+every violation, so that one run lists all of them, each with its reader, page, rule, target and help;
+``assert_clean`` fails with that list. One server and one seed serve every reader of a test module.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ RULE_TAGS = [*WCAG_TAGS, "best-practice"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": RULE_TAGS}, "resultTypes": ["violations"]}
 TILE_HOST = "https://tile.openstreetmap.org"
 PHONE = {"width": 390, "height": 844}
+# Who reads: French and English (the browser's Accept-Language), on a laptop and on a phone.
+READERS = [(locale, width) for locale in ("fr-FR", "en-GB") for width in (1280, 390)]
 DESKTOP = {"width": 1280, "height": 800}
 
 _axe = Axe()
@@ -48,28 +51,35 @@ def describe(where: str, found: list[dict]) -> list[str]:
 
 @dataclass
 class Audit:
-    """Checks pages one after another in the same browser context; ``assert_clean`` at the end."""
+    """Checks pages one after another, in one browser context per reader (``read_as``); ``assert_clean``
+    at the end lists every violation found, whoever met it."""
 
-    page: object
-    label: str
+    page: object = None
+    label: str = ""
     checked: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
-    def visit(self, path: str, name: str, expect_status: int = 200) -> None:
+    def read_as(self, page, label: str) -> None:
+        self.page, self.label = page, label
+
+    def visit(self, path: str, name: str, expect_status: int = 200, ready: str | None = None) -> None:
+        """Open ``path`` and check it once loaded (and once ``ready``, a selector, shows: a map's markers)."""
         response = self.page.goto(path)
         assert response is not None and response.status == expect_status, \
             f"{name} ({path}) answered {response.status if response else 'nothing'}, not {expect_status}"
         self.page.wait_for_load_state("load")
+        if ready:
+            self.page.locator(ready).first.wait_for()
         self.check(name)
 
     def check(self, name: str) -> None:
         """Run axe over the page as it is now (after a click that changed it, say)."""
-        self.checked.append(name)
+        self.checked.append(f"{self.label} · {name}")
         self.problems.extend(describe(f"{self.label} · {name} ({self.page.url})", violations(self.page)))
 
     def assert_clean(self) -> None:
         assert not self.problems, (f"{len(self.problems)} accessibility violation(s) (axe-core: WCAG 2.1 A/AA, "
-                                   f"best practices) on {self.label}:\n" + "\n".join(self.problems))
+                                   f"best practices) over {len(self.checked)} checks:\n" + "\n".join(self.problems))
 
 
 def _plain_tile() -> bytes:
