@@ -118,7 +118,12 @@
   // One Leaflet map in `node`, with the markers of `shown` in a cluster group.
   function drawMap(node, shown, options) {
     // Half zoom levels: metropolitan France fills more of a wide map.
-    var map = L.map(node, {scrollWheelZoom: false, zoomSnap: 0.5});
+    // The zoom buttons are named in the page's language (Leaflet's own names are English).
+    var map = L.map(node, {scrollWheelZoom: false, zoomSnap: 0.5, zoomControl: false});
+    L.control.zoom({
+      zoomInTitle: container.dataset.zoomIn || "Zoom avant",
+      zoomOutTitle: container.dataset.zoomOut || "Zoom arrière"
+    }).addTo(map);
     if (options.attributionPrefix === false) {
       map.attributionControl.setPrefix(false);
     }
@@ -145,7 +150,9 @@
     };
     shown.forEach(function (marker) {
       group.addLayer(
-        L.marker([marker.lat, marker.lng], {icon: iconFor(marker.territory), title: marker.name, alt: marker.name})
+        // The accessible name says the territory too: the marker's colour is not the only one to tell it.
+        L.marker([marker.lat, marker.lng], {icon: iconFor(marker.territory), title: marker.name,
+                                            alt: marker.name + " (" + marker.territory_label + ")"})
           .bindPopup(popupContent(marker), popupOptions)
       );
     });

@@ -194,9 +194,9 @@ def new_page(browser, live_server, console):
     contexts = []
 
     def open_page(**options):
-        options = {"viewport": {"width": 1280, "height": 800}, **options}
-        context = browser.new_context(base_url=live_server.url, locale="fr-FR", timezone_id="Europe/Paris",
-                                      **options)
+        # A French reader on a laptop, unless the test says otherwise (locale="en-GB", a phone's viewport).
+        options = {"viewport": {"width": 1280, "height": 800}, "locale": "fr-FR", **options}
+        context = browser.new_context(base_url=live_server.url, timezone_id="Europe/Paris", **options)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()

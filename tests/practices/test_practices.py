@@ -176,7 +176,7 @@ def test_useful_vote_toggles_and_counts_once_per_member(client, app, world):
     db.session.rollback()
     assert db.session.get(Practice, practice.id).useful_count == 0 and _count(PracticeVote) == 0
     submit(client, f"{url}/utile", form_url=url)
-    assert "👍 1 utile" in client.get("/pratiques").get_data(as_text=True)
+    assert '<span aria-hidden="true">👍</span> 1 utile' in client.get("/pratiques").get_data(as_text=True)
 
 
 def test_the_page_head_answers_for_its_reader(client, app, world):
