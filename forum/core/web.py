@@ -15,6 +15,7 @@ from forum.core.database import set_write_intent
 from forum.core.dates import ago, date_fr, datetime_fr, day_fr, month_fr
 from forum.core.errors import DomainError
 from forum.core.hostile import install_request_guards
+from forum.core.languages import lang_attribute
 from forum.core.limits import REPEATED_SUBMISSION, breached_reset_at, retry_sentence
 from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
 from forum.core.markdown import plain_excerpt
@@ -145,6 +146,7 @@ def register_web_core(app: Flask) -> None:
     app.jinja_env.filters["number_fr"] = number_fr
     app.jinja_env.filters["euros"] = euros
     app.jinja_env.filters["plain_excerpt"] = plain_excerpt
+    app.jinja_env.filters["lang_attr"] = lang_attribute
     app.jinja_env.filters["datetime_fr"] = datetime_fr
     app.jinja_env.filters["ago"] = ago
     app.jinja_env.filters["day_fr"] = day_fr

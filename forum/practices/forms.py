@@ -4,7 +4,9 @@ from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from forum.core.forms import CreatingForm, Form, FrenchNumberField, VersionedForm, choices
+from forum.core.forms import (
+    CreatingForm, Form, FrenchNumberField, VersionedForm, choices, language_field, sent_language,
+)
 from forum.fabriques.models import TerritoryType
 from forum.practices.models import LICENCES, SECTIONS, PracticeKind, TrialOutcome
 from forum.practices.services import PracticeInput
@@ -52,6 +54,7 @@ class PracticeForm(CreatingForm, VersionedForm):
     links = TextAreaField("Liens vers le forum et le catalogue", validators=[Length(max=3_000)],
                           description="Les adresses de sujets du forum ou de ressources du catalogue, une par ligne.")
     licence = SelectField("Licence", choices=choices(LICENCES.items()), default="cc-by-sa")
+    language = language_field()  # the report's own when an edit opens (views._form_data)
 
     def __init__(self, themes, fabriques, members, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,6 +73,7 @@ class PracticeForm(CreatingForm, VersionedForm):
             cost_euros=self.cost_euros.data, staff_hours=self.staff_hours.data,
             volunteer_hours=self.volunteer_hours.data, partners=self.partners.data or "",
             funding=self.funding.data or "", licence=self.licence.data or "", links=self.links.data or "",
+            language=sent_language(self.language),
         )
 
 

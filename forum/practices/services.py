@@ -25,6 +25,7 @@ from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
 from forum.core.direct_reads import DirectRead
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.languages import languages, read_language
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import plain_excerpt, render_markdown
 from forum.core.models import utcnow
@@ -70,6 +71,9 @@ class PracticeInput:
     funding: str = ""
     licence: str = "cc-by-sa"
     links: str = ""
+    # The code of the language it is written in (forum.core.languages; "": not said); None keeps
+    # the report's (an edit that does not say).
+    language: str | None = None
 
 
 _LINK = re.compile(r"/(sujets|ressources)/([0-9]+)(?:[/?#]|$)")
@@ -238,6 +242,8 @@ def _apply(practice: Practice, data: PracticeInput) -> None:
     if len(threads) != len(set(thread_ids)) or len(resources) != len(set(resource_ids)):
         raise Invalid("Un des liens mène à un sujet ou à une ressource qui n'existe pas.", field="links")
     practice.threads, practice.resources = threads, resources
+    if data.language is not None:
+        practice.language = read_language(data.language)
     practice.updated_at = utcnow()
 
 
@@ -258,6 +264,9 @@ def snapshot(practice: Practice) -> dict[str, str]:
                             *(f"Ressource : {resource.name}" for resource in practice.resources)]),
     }
     values.update({name: getattr(practice, f"{name}_source") for name in SECTIONS})
+    if practice.language:  # (absent when not said: the revisions written before it compare alike)
+        values["language"] = languages()[practice.language].french if practice.language in languages() \
+            else practice.language
     return values
 
 
@@ -265,6 +274,7 @@ SNAPSHOT_LABELS = {
     "title": "Titre", "kind": "Type", "territory_type": "Territoire", "themes": "Thèmes",
     "coauthor_fabriques": "Fabriques co-autrices", "period": "Période", **SECTIONS, "cost": "Coût",
     "partners": "Partenaires", "funding": "Financements", "licence": "Licence", "links": "Liens",
+    "language": "Langue du texte",
 }
 
 

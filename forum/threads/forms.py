@@ -3,7 +3,7 @@
 from wtforms import BooleanField, HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from forum.core.forms import CreatingForm, Form, VersionedForm
+from forum.core.forms import CreatingForm, Form, VersionedForm, language_field
 from forum.threads.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH
 
 REQUIRED = "Ce champ est obligatoire."
@@ -23,18 +23,21 @@ class ThreadForm(CreatingForm):
     is_question = BooleanField("C'est une question (on pourra marquer la réponse qui la résout)")
     body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=BODY_MAX_LENGTH)],
                          description=BODY_HELP)
+    language = language_field()
 
 
 class ReplyForm(CreatingForm):
     body = TextAreaField("Votre réponse", validators=[DataRequired(REQUIRED), Length(max=BODY_MAX_LENGTH)],
                          description=BODY_HELP)
     reply_to = HiddenField()  # the quoted post's id, when the reply began with "Citer"
+    language = language_field()
 
 
 class PostEditForm(VersionedForm):
     title = StringField("Titre du sujet", validators=[Length(max=TITLE_MAX_LENGTH)])
     body = TextAreaField("Message", validators=[DataRequired(REQUIRED), Length(max=BODY_MAX_LENGTH)],
                          description=BODY_HELP)
+    language = language_field()  # the post's own when the form opens (views.edit_post)
 
 
 class WatchForm(Form):
