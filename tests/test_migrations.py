@@ -203,3 +203,46 @@ def test_0022_gives_existing_rooms_the_default_rules_and_goes_back(tmp_path, emp
     assert tuple(rows[0][3:8]) == (1, 90, 30, 480, 0) and bool(rows[0][8]) is True
     assert tuple(loan) == ("accepted", None, None)
     assert "room_rules" not in tables and not {"starts_at", "ends_at", "blocked_until"} & columns
+
+
+CONTENT_TABLES = ("posts", "practices", "resources", "events")
+
+
+def _columns(table: str) -> set[str]:
+    from sqlalchemy import inspect
+
+    return {column["name"] for column in inspect(db.engine).get_columns(table)}
+
+
+def test_0028_adds_the_language_in_place_and_goes_back(tmp_path, empty_database_url):
+    """A nullable language on posts, practice reports, resources and events, added in place (a batch
+    copy of these tables on SQLite would delete what hangs on them, in cascade)."""
+    from flask_migrate import downgrade
+    app = create_app({**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="0027")
+        with db.engine.begin() as connection:
+            _insert_row(connection, "users", {"id": 1, "email": "a@exemple.fr", "display_name": "A"})
+            _insert_row(connection, "categories", {"id": 1, "slug": "c", "name": "C"})
+            _insert_row(connection, "fabriques", {"id": 1, "slug": "f", "name": "F"})
+            _insert_row(connection, "threads", {"id": 1, "category_id": 1, "hidden_at": None})
+            _insert_row(connection, "posts", {"id": 1, "thread_id": 1, "position": 1, "reply_to_id": None,
+                                              "author_id": 1, "hidden_at": None, "deleted_at": None})
+            _insert_row(connection, "post_likes", {"post_id": 1, "user_id": 1})
+            _insert_row(connection, "resources", {"id": 1, "fabrique_id": 1, "kind": "equipement"})
+        assert not any("language" in _columns(table) for table in CONTENT_TABLES)
+        upgrade(revision="0028")
+        with db.engine.begin() as connection:
+            kept = [connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                    for table in ("posts", "post_likes", "resources")]
+            languages = connection.execute(text("SELECT language FROM posts")).scalars().all()
+            connection.execute(text("UPDATE posts SET language = 'en'"))
+        added = all("language" in _columns(table) for table in CONTENT_TABLES)
+        downgrade(revision="0027")
+        gone = not any("language" in _columns(table) for table in CONTENT_TABLES)
+        with db.engine.connect() as connection:
+            still = connection.execute(text("SELECT count(*) FROM post_likes")).scalar_one()
+        upgrade()
+        db.engine.dispose()
+    assert kept == [1, 1, 1] and languages == [None] and added
+    assert gone and still == 1

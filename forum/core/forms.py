@@ -6,14 +6,15 @@ from functools import cache
 
 from babel.support import Translations
 from flask import abort, current_app, render_template
-from flask_babel import get_locale
+from flask_babel import get_locale, lazy_gettext
 from flask_wtf import FlaskForm
-from wtforms import Field, HiddenField
+from wtforms import Field, HiddenField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.i18n import messages_path
 from wtforms.widgets import TextInput
 
 from forum.core.errors import DomainError, StaleEdit
+from forum.core.languages import language_for_locale, languages
 from forum.core.numbers import NotANumber, number_fr, parse_french_number
 from forum.extensions import db
 
@@ -37,6 +38,23 @@ class Form(FlaskForm):
 @cache
 def _wtforms_messages(locale: str) -> Translations:
     return Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+def language_field() -> SelectField:
+    """« Langue du texte »: the language a member says their text is in (forum.core.languages),
+    offered in the page's language. Any value is accepted here: the services read it
+    (``read_language``) and refuse an unknown one with their own message (a 400)."""
+    return SelectField(
+        lazy_gettext("Langue du texte"),
+        choices=choices([("", lazy_gettext("Non précisée")),
+                         *((language.code, language.name) for language in languages().values())]),
+        default=lambda: language_for_locale(get_locale()), validate_choice=False)
+
+
+def sent_language(field: SelectField) -> str | None:
+    """What the form sent for a ``language_field`` ("" for « Non précisée »), or None when it sent
+    nothing at all (an older form, a script): the services then keep the text's language."""
+    return (field.data or "") if field.raw_data else None
 
 
 class FrenchNumberField(Field):

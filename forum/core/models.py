@@ -11,6 +11,7 @@ from sqlalchemy import DateTime, Enum, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from forum.core.languages import CODE_LENGTH
 from forum.core.markdown import stored_html
 
 NAMING_CONVENTION = {
@@ -80,6 +81,13 @@ class MarkdownBody:
     def body(self) -> Markup:
         """The stored, sanitised HTML, ready for a template."""
         return stored_html(self.body_html)
+
+
+class WrittenIn:
+    """What a member wrote, with the language they said it is in (forum.core.languages): a code of
+    data/languages.toml, or None when not said (the page's language applies). Never translated."""
+
+    language: Mapped[str | None] = mapped_column(String(CODE_LENGTH), nullable=True)
 
 
 class HiddenKind(str, enum.Enum):

@@ -14,6 +14,7 @@ from forum.core.database import set_write_intent
 from forum.core.dates import format_ago, format_date, format_datetime, format_day, format_month
 from forum.core.errors import DomainError
 from forum.core.hostile import install_request_guards
+from forum.core.languages import lang_attribute
 from forum.core.limits import REPEATED_SUBMISSION, breached_reset_at, retry_sentence
 from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
 from forum.core.markdown import plain_excerpt
@@ -144,6 +145,7 @@ def register_web_core(app: Flask) -> None:
     app.jinja_env.filters["number"] = format_number
     app.jinja_env.filters["euros"] = format_euros
     app.jinja_env.filters["plain_excerpt"] = plain_excerpt
+    app.jinja_env.filters["lang_attr"] = lang_attribute
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["ago"] = format_ago
     app.jinja_env.filters["day"] = format_day

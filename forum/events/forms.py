@@ -8,7 +8,9 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, DateTimeLocalField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from forum.core.forms import CreatingForm, Form, FrenchNumberField, VersionedForm, choices
+from forum.core.forms import (
+    CreatingForm, Form, FrenchNumberField, VersionedForm, choices, language_field, sent_language,
+)
 from forum.events.checks import TITLE_MAX, SUMMARY_MAX, Timing
 from forum.events.models import Answer, AttendanceMode, EventKind, EventStatus, PlaceKind
 from forum.events.services import EventInput
@@ -38,6 +40,7 @@ class EventForm(CreatingForm, VersionedForm):
                           description="Affiché dans l'agenda, 200 caractères au plus.")
     kind = SelectField("Type", coerce=_code, choices=choices((kind.value, kind.label) for kind in EventKind))
     description = TextAreaField("Description", validators=[Length(max=20_000)], description=MARKDOWN_HELP)
+    language = language_field()  # the event's own when an edit opens (views.edit)
     start_1 = _moment("Début")
     end_1 = _moment("Fin")
     start_2 = _moment("Début (2ᵉ date, facultative)")
@@ -114,7 +117,7 @@ def event_input(form: EventForm) -> EventInput:
         address=form.address.data or "", online_url=form.online_url.data or "",
         registration=form.registration.data or "", accessibility=form.accessibility.data or "",
         audience=form.audience.data or "", is_free=bool(form.is_free.data), price_details=form.price_details.data or "",
-        capacity=form.capacity.data, status=form.status.data or "",
+        capacity=form.capacity.data, status=form.status.data or "", language=sent_language(form.language),
         timings=[Timing(getattr(form, f"start_{number}").data, getattr(form, f"end_{number}").data)
                  for number in range(1, TIMING_ROWS + 1)])
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
 from forum.core.markdown import stored_html
-from forum.core.models import Base, Hideable, UTCDateTime, str_enum, utcnow
+from forum.core.models import Base, Hideable, UTCDateTime, WrittenIn, str_enum, utcnow
 from forum.fabriques.models import Fabrique
 from forum.resources.models import Loan, Resource
 
@@ -102,7 +102,7 @@ class Answer(_Labelled):
     VOCABULARY = enum.nonmember("answers")
 
 
-class Event(Hideable, Base):
+class Event(Hideable, WrittenIn, Base):
     """An event a fabrique organises; ``starts_at``/``ends_at`` span its timings (for sorting and filters)."""
 
     __tablename__ = "events"

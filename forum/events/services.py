@@ -17,6 +17,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.languages import read_language
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import render_markdown
 from forum.core.text import clean_text, require_length
@@ -57,6 +58,9 @@ class EventInput:
     price_details: str = ""
     status: str = EventStatus.SCHEDULED.value
     capacity: int | None = None
+    # The code of the language its texts are written in (forum.core.languages; "": not said); None
+    # keeps the event's (an edit that does not say).
+    language: str | None = None
 
 
 def get_event(event_id: int) -> Event:
@@ -133,6 +137,8 @@ def _apply(actor: User, event: Event, data: EventInput, now: datetime, *, allow_
                                  maximum=checks.DESCRIPTION_MAX, field="description")
     event.description_source = description
     event.description_html = render_markdown(description)
+    if data.language is not None:
+        event.language = read_language(data.language)
     event.kind = _choice(EventKind, data.kind, "Choisissez un type d'événement dans la liste.", "kind")
     event.attendance_mode = _choice(AttendanceMode, data.attendance_mode, "Choisissez sur place, en ligne ou mixte.",
                                     "attendance_mode")

@@ -245,6 +245,7 @@ def edit(event_id: int):
     form = _form(event.fabrique_id, obj=event)
     if not form.is_submitted():
         form.description.data = event.description_source
+        form.language.data = event.language or ""
         form.version.data = str(event.version)
         form.resource_id.data = str(event.resource_id or "")
         form.loan_id.data = str(event.loan_id or "")

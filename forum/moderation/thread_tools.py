@@ -214,14 +214,16 @@ def reject(actor: User, target_type: TargetType, target, reason: str | None, sit
 
 
 def edit_post(actor: User, post: Post, body: str, title: str | None, reason: str | None, site_url: str = "", *,
-              seen_version=NOT_CHECKED) -> bool:
+              seen_version=NOT_CHECKED, language: str | None = None) -> bool:
     """A moderator edits someone's post: the reason is logged and told to the author.
 
     False when nothing changed (nothing is logged then). ``seen_version``: see threads.edit_post (two
-    moderators editing one post: the second save is a 409 showing the first's text)."""
+    moderators editing one post: the second save is a 409 showing the first's text); ``language``: as
+    there (None keeps it)."""
     require_moderator(actor)
     reason = clean_reason(reason)
-    if not threads.edit_post(actor, post, body, title, moderation_reason=reason, seen_version=seen_version):
+    if not threads.edit_post(actor, post, body, title, moderation_reason=reason, seen_version=seen_version,
+                             language=language):
         return False
     log(actor, ModerationAction.EDIT, TargetType.POST, post.id, reason)
     if post.author_id != actor.id:

@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from forum.accounts.services import get_user
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.locking import read_version
-from forum.core.forms import attach_error, choices, render_form, require_button_form
+from forum.core.forms import attach_error, choices, render_form, require_button_form, sent_language
 from forum.core.limits import per_member
 from forum.core.pagination import parse_page
 from forum.core.security import parse_id
@@ -313,6 +313,7 @@ def edit_post(post_id: int):
     form = ModeratorEditForm()
     if not form.is_submitted():
         form.body.data, form.title.data = post.body_source, thread.title
+        form.language.data = post.language or ""
         form.version.data = str(post.version)
     preview = ""
     context = {"post": post, "thread": thread, "moderating": True}
@@ -323,7 +324,8 @@ def edit_post(post_id: int):
                 return render_form("threads/edit_post.html", form, 200, preview=preview, **context)
             changed = thread_tools.edit_post(current_user, post, form.body.data,
                                              form.title.data if post.position == 1 else None, form.reason.data,
-                                             site_url(), seen_version=read_version(form.version.data))
+                                             site_url(), seen_version=read_version(form.version.data),
+                                             language=sent_language(form.language))
             db.session.commit()
         except DomainError as error:
             if error.status_code in (403, 404):

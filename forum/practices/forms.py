@@ -5,7 +5,9 @@ from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from forum.core.forms import CreatingForm, Form, FrenchNumberField, VersionedForm, choices
+from forum.core.forms import (
+    CreatingForm, Form, FrenchNumberField, VersionedForm, choices, language_field, sent_language,
+)
 from forum.fabriques.models import TerritoryType
 from forum.practices.models import LICENCES, SECTIONS, PracticeKind, TrialOutcome
 from forum.practices.services import PracticeInput
@@ -57,6 +59,7 @@ class PracticeForm(CreatingForm, VersionedForm):
                                          "par ligne."))
     licence = SelectField(_l("Licence"), choices=choices((code, _l(name)) for code, name in LICENCES.items()),
                           default="cc-by-sa")
+    language = language_field()  # the report's own when an edit opens (views._form_data)
 
     def __init__(self, themes, fabriques, members, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,6 +78,7 @@ class PracticeForm(CreatingForm, VersionedForm):
             cost_euros=self.cost_euros.data, staff_hours=self.staff_hours.data,
             volunteer_hours=self.volunteer_hours.data, partners=self.partners.data or "",
             funding=self.funding.data or "", licence=self.licence.data or "", links=self.links.data or "",
+            language=sent_language(self.language),
         )
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
 from forum.core.markdown import stored_html
-from forum.core.models import Base, Cents, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
+from forum.core.models import Base, Cents, Hideable, MarkdownBody, UTCDateTime, WrittenIn, str_enum, utcnow
 from forum.fabriques.models import Fabrique, TerritoryType
 from forum.resources.models import Resource
 from forum.threads.models import Category, Thread
@@ -101,7 +101,7 @@ practice_threads = Table(
 )
 
 
-class Practice(Hideable, Base):
+class Practice(Hideable, WrittenIn, Base):
     __tablename__ = "practices"
     __table_args__ = (
         Index("ix_practices_status_published_at", "status", "published_at"),

@@ -27,6 +27,7 @@ from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
 from forum.core.direct_reads import DirectRead
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.languages import languages, read_language
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import plain_excerpt, render_markdown
 from forum.core.models import utcnow
@@ -72,6 +73,9 @@ class PracticeInput:
     funding: str = ""
     licence: str = "cc-by-sa"
     links: str = ""
+    # The code of the language it is written in (forum.core.languages; "": not said); None keeps
+    # the report's (an edit that does not say).
+    language: str | None = None
 
 
 _LINK = re.compile(r"/(sujets|ressources)/([0-9]+)(?:[/?#]|$)")
@@ -242,6 +246,8 @@ def _apply(practice: Practice, data: PracticeInput) -> None:
     if len(threads) != len(set(thread_ids)) or len(resources) != len(set(resource_ids)):
         raise Invalid(_("Un des liens mène à un sujet ou à une ressource qui n'existe pas."), field="links")
     practice.threads, practice.resources = threads, resources
+    if data.language is not None:
+        practice.language = read_language(data.language)
     practice.updated_at = utcnow()
 
 
@@ -262,6 +268,9 @@ def snapshot(practice: Practice) -> dict[str, str]:
                             *(f"Ressource : {resource.name}" for resource in practice.resources)]),
     }
     values.update({name: getattr(practice, f"{name}_source") for name in SECTIONS})
+    if practice.language:  # (absent when not said: the revisions written before it compare alike)
+        values["language"] = languages()[practice.language].french if practice.language in languages() \
+            else practice.language
     return values
 
 
@@ -271,6 +280,7 @@ SNAPSHOT_LABELS = {
     "coauthor_fabriques": _l("Fabriques co-autrices"), "period": _l("Période"),
     **{name: _l(label) for name, label in SECTIONS.items()}, "cost": _l("Coût"),
     "partners": _l("Partenaires"), "funding": _l("Financements"), "licence": _l("Licence"), "links": _l("Liens"),
+    "language": _l("Langue du texte"),
 }
 
 

@@ -240,6 +240,7 @@ def _form_data(practice) -> dict:
         coauthor_ids=[user.id for user in practice.authors if user.id != practice.created_by_id],
         cost_euros=practice.cost_euros, staff_hours=practice.staff_hours, volunteer_hours=practice.volunteer_hours,
         partners=practice.partners, funding=practice.funding, licence=practice.licence,
+        language=practice.language or "",
         links="\n".join([*(f"/sujets/{thread.id}" for thread in practice.threads),
                          *(f"/ressources/{resource.id}" for resource in practice.resources)]),
     )

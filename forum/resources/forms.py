@@ -3,7 +3,9 @@
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from forum.core.forms import CreatingForm, Form, FrenchNumberField, VersionedForm, choices
+from forum.core.forms import (
+    CreatingForm, Form, FrenchNumberField, VersionedForm, choices, language_field, sent_language,
+)
 from forum.resources.models import CATEGORIES, CONDITIONS, LICENCES, ResourceKind
 from forum.resources.services import ResourceInput
 
@@ -26,6 +28,7 @@ class ResourceForm(CreatingForm, VersionedForm):
     name = StringField("Nom", validators=[DataRequired(REQUIRED), Length(min=3, max=120)])
     category = SelectField("Catégorie", validators=[DataRequired(REQUIRED)])
     description = TextAreaField("Description", validators=[Length(max=20_000)], description=MARKDOWN_HELP)
+    language = language_field()  # of the description: the resource's own when an edit opens (views.edit)
     # Equipment
     quantity = FrenchNumberField("Quantité disponible", default=1, validators=[Optional(), NumberRange(1, 1000)])
     condition = SelectField("État", choices=choices([("", "Non précisé"), *CONDITIONS.items()]))
@@ -89,5 +92,6 @@ def resource_input(form: ResourceForm):
     """The services' input from a submitted form; fields of other kinds keep their defaults."""
     values = {name: field.data for name, field in form._fields.items()
               if name not in ("csrf_token", "submission", "version")}
+    values["language"] = sent_language(form.language)
     return ResourceInput(**{name: ("" if value is None and isinstance(getattr(ResourceInput, name, None), str)
                                    else value) for name, value in values.items()})

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
 from forum.core.markdown import stored_html
-from forum.core.models import Base, Cents, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
+from forum.core.models import Base, Cents, Hideable, MarkdownBody, UTCDateTime, WrittenIn, str_enum, utcnow
 from forum.fabriques.models import Fabrique
 
 
@@ -67,7 +67,7 @@ LICENCES = {"cc-by-sa": "CC BY-SA 4.0", "cc-by": "CC BY 4.0", "cc0": "CC0 (domai
             "tous-droits": "Tous droits réservés"}
 
 
-class Resource(Hideable, Base):
+class Resource(Hideable, WrittenIn, Base):
     """Something a fabrique lends or shares. Kind-specific fields are empty for the other kinds."""
 
     __tablename__ = "resources"

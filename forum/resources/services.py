@@ -27,6 +27,7 @@ from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
 from forum.core.dates import day_fr, today_in_france
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.languages import read_language
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import plain_excerpt, render_markdown
 from forum.core.models import utcnow
@@ -75,6 +76,9 @@ class ResourceInput:
     price_conditions: str = ""
     licence: str = ""
     contact: str = ""
+    # The code of the language its description is written in (forum.core.languages; "": not said);
+    # None keeps the resource's (an edit that does not say).
+    language: str | None = None
 
 
 # -- Resources ----------------------------------------------------------------------------
@@ -114,6 +118,8 @@ def _apply(resource: Resource, data: ResourceInput) -> None:
                                  maximum=DESCRIPTION_MAX, field="description")
     resource.description_source = description
     resource.description_html = render_markdown(description)
+    if data.language is not None:
+        resource.language = read_language(data.language)
     resource.updated_at = utcnow()
     if kind is ResourceKind.EQUIPMENT:
         if data.quantity is None or not 1 <= data.quantity <= 1000:

@@ -191,6 +191,7 @@ def edit(resource_id: int):
     form = ResourceForm(resource.kind, obj=resource)
     if not form.is_submitted():
         form.description.data = resource.description_source
+        form.language.data = resource.language or ""
         form.version.data = str(resource.version)
     if form.validate_on_submit():
         try:

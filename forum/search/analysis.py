@@ -44,6 +44,13 @@ Why this order (each point was measured, see tests/search/test_french_analysis.p
   ("tiers-lieux ruraux") match whichever way the compound is written. Known approximation:
   stop words are removed first, so "le tiers des lieux" also reads as the compound.
 
+``english_analyzer()`` — for the English companions of the text fields (title_en, body_en),
+filled only for texts their authors wrote in English (forum.core.languages): the same splitting,
+lowercasing and folding, English stop words dropped, Snowball English (Porter2) stemming
+("borrowing" -> "borrow", "libraries" -> "librari"). A query word is looked up there too
+(forum.search.query), so an English query finds English texts by their English forms, while
+French texts, which have no English companions, are found exactly as before.
+
 Analyzers are pickled into the index's table of contents by Whoosh: every class and function
 used here must stay importable at module level under the same name.
 """
@@ -63,6 +70,7 @@ from whoosh.analysis import (
     Token,
 )
 from whoosh.lang import stopwords_for_language
+from whoosh.lang.snowball.english import EnglishStemmer
 from whoosh.lang.snowball.french import FrenchStemmer
 
 # A word is a run of letters or digits, plus combining accents (text in decomposed NFD form,
@@ -266,6 +274,17 @@ def french_stem(word: str) -> str:
     return _STEMMER.stem(word)
 
 
+_ENGLISH_STEMMER = EnglishStemmer()
+# Snowball's English list, folded (it has no accents: folded for the day it does).
+ENGLISH_STOP_WORDS: frozenset[str] = frozenset(fold(word) for word in stopwords_for_language("en"))
+
+
+@lru_cache(maxsize=50_000)
+def english_stem(word: str) -> str:
+    """Snowball English (Porter2) stem of an already folded word: "cutters" -> "cutter"."""
+    return _ENGLISH_STEMMER.stem(word)
+
+
 def _base_analyzer():
     return RegexTokenizer(expression=WORD_PATTERN) | LowercaseFilter() | AccentFoldFilter()
 
@@ -290,9 +309,18 @@ def prefix_analyzer():
     return _base_analyzer() | StemmedPositionsFilter() | CompoundFilter()
 
 
+def english_analyzer():
+    """Analyzer of the English companion fields: split, lowercase, fold, English stop words, stem.
+
+    Positions are kept (the English fields store them: an English phrase is checked with them)."""
+    return (_base_analyzer()
+            | StopFilter(stoplist=ENGLISH_STOP_WORDS, minsize=1, renumber=True)
+            | StemFilter(stemfn=english_stem, cachesize=None))
+
+
 @cache
 def _shared(name: str):
-    return {"french": french_analyzer, "prefix": prefix_analyzer}[name]()
+    return {"french": french_analyzer, "prefix": prefix_analyzer, "english": english_analyzer}[name]()
 
 
 def analyze(text: str, *, stemmed: bool = True, mode: str = "query") -> list[str]:
@@ -303,3 +331,9 @@ def analyze(text: str, *, stemmed: bool = True, mode: str = "query") -> list[str
     """
     analyzer = _shared("french" if stemmed else "prefix")
     return [token.text for token in analyzer(text, mode=mode)]
+
+
+def analyze_english(text: str, *, mode: str = "query") -> list[str]:
+    """The English stems ``text`` becomes: ``analyze_english("Borrowing the laser cutters")`` ->
+    ["borrow", "laser", "cutter"]."""
+    return [token.text for token in _shared("english")(text, mode=mode)]

@@ -22,7 +22,7 @@ from forum.fabriques.standard import standard_labels
 from forum.practices.models import Practice, PracticeStatus, SECTIONS
 from forum.resources.models import Resource, ResourceKind
 from forum.search.analysis import fold
-from forum.search.schema import FOUND_BY
+from forum.search.schema import FOUND_BY, LANGUAGE
 from forum.threads.models import Post, Thread
 
 KIND_OF_MODEL = {Thread: "fil", Post: "message", Practice: "pratique", Resource: "ressource", Fabrique: "fabrique",
@@ -109,6 +109,8 @@ def _thread_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, d
             "fabrique": str(fabrique.id) if fabrique else "", "fabrique_name": fabrique.name if fabrique else "",
             "solved": thread_status(thread), "date": _date(thread.created_at), "url": f"/sujets/{thread.id}/{thread.slug}",
             "thread": str(thread.id),
+            # The title is written in the opening post's language.
+            LANGUAGE: opening.language if opening and not opening.is_deleted else None,
         }
 
 
@@ -127,7 +129,7 @@ def _post_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, dic
             "territory": fabrique.territory_type.value if fabrique else "",
             "fabrique": str(fabrique.id) if fabrique else "", "fabrique_name": fabrique.name if fabrique else "",
             "solved": "", "date": _date(post.created_at), "url": f"/messages/{post.id}",
-            "thread": str(post.thread_id),
+            "thread": str(post.thread_id), LANGUAGE: post.language,
         }
 
 
@@ -144,7 +146,7 @@ def _practice_documents(session: Session, ids: list[int]) -> Iterator[tuple[str,
             "region": practice.fabrique.region_code, "territory": practice.territory_type.value,
             "practice_kind": practice.kind.value, "fabrique": str(practice.fabrique_id),
             "fabrique_name": practice.fabrique.name, "date": _date(practice.published_at),
-            "url": f"/pratiques/{practice.id}",
+            "url": f"/pratiques/{practice.id}", LANGUAGE: practice.language,
         }
 
 
@@ -160,7 +162,7 @@ def _resource_documents(session: Session, ids: list[int]) -> Iterator[tuple[str,
             "region": resource.fabrique.region_code,
             "territory": resource.fabrique.territory_type.value, "resource_kind": resource.kind.value,
             "fabrique": str(resource.fabrique_id), "fabrique_name": resource.fabrique.name,
-            "date": _date(resource.created_at), "url": f"/ressources/{resource.id}",
+            "date": _date(resource.created_at), "url": f"/ressources/{resource.id}", LANGUAGE: resource.language,
         }
 
 
@@ -198,7 +200,7 @@ def _event_documents(session: Session, ids: list[int]) -> Iterator[tuple[str, di
             "territory": fabrique.territory_type.value, "event_kind": event.kind.value,
             "thread": event_series(event.fabrique_id, event.title),
             "fabrique": str(fabrique.id), "fabrique_name": fabrique.name, "date": _date(event.starts_at),
-            "url": f"/agenda/{event.id}",
+            "url": f"/agenda/{event.id}", LANGUAGE: event.language,
         }
 
 

@@ -70,8 +70,18 @@ def open_or_create(directory: str | Path, attempts: int = 10):
 def _shape(schema) -> dict[str, tuple]:
     # field_boost: it multiplied the title's term frequencies in the index (no longer: schema.SCORE_BOOSTS)
     return {name: (type(field).__name__, type(field.format).__name__ if field.format else None,
-                   field.stored, field.column_type is not None, getattr(field.format, "field_boost", 1.0))
+                   field.stored, field.column_type is not None, getattr(field.format, "field_boost", 1.0),
+                   _analysis(getattr(field, "analyzer", None)))
             for name, field in schema.items()}
+
+
+def _analysis(analyzer) -> tuple[str, ...]:
+    """What a text field's analyzer does, by its parts: a field indexed another way (the English
+    fields' Porter2 stems, a new filter of the French analyzer) makes the index outdated too."""
+    if analyzer is None:
+        return ()
+    parts = getattr(analyzer, "items", None) or [analyzer]
+    return tuple(f"{type(part).__name__}:{getattr(getattr(part, 'stemfn', None), '__name__', '')}" for part in parts)
 
 
 def is_current(ix) -> bool:

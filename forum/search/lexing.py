@@ -52,6 +52,7 @@ class ParseState:
 
     fields: tuple[str, ...]
     vocabulary: Vocabulary | None = None
+    english: bool = True  # words and phrases are also looked up in the fields' English companions
     messages: list[str] = field(default_factory=list)
 
     def say(self, message: str) -> None:

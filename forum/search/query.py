@@ -22,6 +22,11 @@ vocabulary (forum.search.vocabulary) then widens the plain words it knows: ``CCA
 ``CCAS OR "centre communal d'action sociale"``, and unquoted consecutive words forming one of
 its expressions as OR(those words, each equivalent). A plain word also matches the exact forms
 of its word family (forum.search.families: "médiatrice" finds "médiateur").
+
+Every word and phrase is also looked up by its English stems in the English companions of the
+fields (``title_en``, ``body_en``), which only texts written in English fill (forum.search.schema):
+"borrowing laser cutters" finds "We borrow a laser cutter every month". A French text has
+nothing there, so it matches and scores exactly as it would without them.
 """
 
 from __future__ import annotations
@@ -32,12 +37,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from whoosh.query import And, Not, Or, Query, Term
+from whoosh.query import And, Not, Or, Phrase, Query, Term
 
 from forum.core.pagination import MAX_PAGE, Page
 from forum.search.analysis import (
     MIN_PREFIX_LENGTH,
     analyze,
+    analyze_english,
     compound_of,
 )
 from forum.search.docsets import StemPhrase, WordPrefix, facet_counts, matching, ranked
@@ -56,7 +62,7 @@ from forum.search.lexing import (
     clean,
     lex,
 )
-from forum.search.schema import prefix_field
+from forum.search.schema import english_field, prefix_field
 from forum.search.vocabulary import Expression, Vocabulary, VocabularyError, current_vocabulary
 
 if TYPE_CHECKING:
@@ -113,7 +119,7 @@ _CURRENT = object()  # parse_user_query's default: the vocabulary the app uses n
 
 
 def parse_user_query(text: str, fields: Sequence[str] | str, *,
-                     vocabulary: Vocabulary | None | object = _CURRENT) -> ParsedQuery:
+                     vocabulary: Vocabulary | None | object = _CURRENT, english: bool = True) -> ParsedQuery:
     """Parse what a person typed into a query on ``fields``; never raises for any ``text``.
 
     The network's ``vocabulary`` (forum.search.vocabulary; by default the current one, None for
@@ -122,12 +128,14 @@ def parse_user_query(text: str, fields: Sequence[str] | str, *,
     ``fields`` are stemmed text fields of the schema (e.g. ("title", "body")); words and
     phrases are looked up in them, prefixes and the stop-word fallback in their unstemmed
     companions (``prefix_field(name)``). The analyzers of forum.search.analysis are used, so
-    the fields must be built with them (forum.search.schema does).
+    the fields must be built with them (forum.search.schema does). ``english``: words and phrases
+    are also looked up by their English stems in the fields' English companions (``english_field``).
     """
     names = (fields,) if isinstance(fields, str) else tuple(fields)
     if not names:
         raise ValueError("parse_user_query needs at least one field")
-    state = ParseState(fields=names, vocabulary=_vocabulary() if vocabulary is _CURRENT else vocabulary)
+    state = ParseState(fields=names, vocabulary=_vocabulary() if vocabulary is _CURRENT else vocabulary,
+                       english=english)
     cleaned = ""
     try:
         cleaned = clean(text, state)
@@ -336,11 +344,25 @@ def _typed_query(clause: Clause, state: ParseState, fallback: bool) -> Query | N
         return _all_of([_in_fields(state.fields, _term(word, unstemmed=True)) for word in words])
     words = analyze(clause.text, stemmed=True)
     if len(words) == 1:
-        return _with_family(clause, _in_fields(state.fields, _term(words[0])), state.fields)
+        return _or_english(clause, _with_family(clause, _in_fields(state.fields, _term(words[0])), state.fields),
+                           state)
     if words:
         # A phrase, or a word that analysis splits ("imprimante-3D", "l'atelier-école").
-        return _in_fields(state.fields, lambda name: StemPhrase(name, words))
+        return _or_english(clause, _in_fields(state.fields, lambda name: StemPhrase(name, words)), state)
     return None
+
+
+def _or_english(clause: Clause, french: Query, state: ParseState) -> Query:
+    """``french`` OR the clause's English stems in the English companions of the fields (a phrase
+    there when it makes several: those fields keep positions). Only texts written in English fill
+    them; a clause made of English stop words alone ("the") keeps its French reading only."""
+    words = analyze_english(clause.text) if state.english else []
+    if not words:
+        return french
+    fields = tuple(english_field(name) for name in state.fields)
+    english = _in_fields(fields, (lambda name: Term(name, words[0])) if len(words) == 1
+                         else (lambda name: Phrase(name, words)))
+    return Or([french, english])
 
 
 def _with_family(clause: Clause, stemmed: Query, fields: tuple[str, ...]) -> Query:

@@ -14,6 +14,12 @@ the stemmed postings, and positions made them several times slower to decode (me
 100,000 documents: 50 ms instead of 20 ms for a two-word query's posting lists).
 ``with_prefix_fields`` fills the companions from the main fields so no caller forgets them.
 
+Text written in English (the document's ``language``, from what its author said: see
+forum.core.languages) is indexed a third time, in ``title_en``/``body_en``, through the English
+analyzer; these fields keep their positions (only English texts fill them: their phrases are
+checked there). French texts, and texts whose language was not said, leave them empty, so a
+query's English alternatives (forum.search.query) never match nor score them.
+
 The facet columns (category, region, ...) are single-valued IDs with ``sortable=True``, so
 results can be filtered, grouped and counted by them cheaply; values are strings (slugs or
 ids as text), ``solved`` is "oui" or "non". A multi-valued facet would need a KEYWORD field.
@@ -31,7 +37,7 @@ from typing import Any
 
 from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
 
-from forum.search.analysis import french_analyzer, prefix_analyzer
+from forum.search.analysis import english_analyzer, french_analyzer, prefix_analyzer
 
 DOCUMENT_KINDS = ("fil", "message", "pratique", "ressource", "fabrique", "evenement")
 TEXT_FIELDS = ("title", "body")
@@ -44,6 +50,11 @@ DISPLAY_ONLY = ("thread_title",)
 # Words a document is found by though it never shows them (a lendable item's « prêt »): indexed
 # with its body, kept out of its snippet.
 FOUND_BY = "found_by"
+# The language the document's text is written in (a code of forum.core.languages, "" when not
+# said), stored; the languages whose texts also fill the English companions.
+LANGUAGE = "language"
+ENGLISH_SUFFIX = "_en"
+ENGLISH_LANGUAGES = ("en",)
 
 
 def prefix_field(name: str) -> str:
@@ -51,17 +62,23 @@ def prefix_field(name: str) -> str:
     return name + PREFIX_SUFFIX
 
 
+def english_field(name: str) -> str:
+    """The English companion of a text field: "body" -> "body_en"."""
+    return name + ENGLISH_SUFFIX
+
+
 # A title's words count TITLE_BOOST times a body's: the factor multiplies the field's BM25 score
 # (docsets.scored), after the saturation of term frequencies. Not Whoosh's ``field_boost``,
 # which multiplies the frequency inside it: a title word then scored only ~1.3 times a body
 # word, and a short body's single mention outranked a title holding the word.
-SCORE_BOOSTS = {"title": TITLE_BOOST, "title" + PREFIX_SUFFIX: TITLE_BOOST}
+SCORE_BOOSTS = {"title": TITLE_BOOST, "title" + PREFIX_SUFFIX: TITLE_BOOST, "title" + ENGLISH_SUFFIX: TITLE_BOOST}
 
 
 def build_schema() -> Schema:
     """A fresh schema (Schema objects are mutable: never share one between indexes)."""
     french = french_analyzer()
     unstemmed = prefix_analyzer()
+    english = english_analyzer()
     fields: dict[str, Any] = {
         "key": ID(unique=True, stored=True),
         "kind": ID(stored=True, sortable=True),
@@ -70,6 +87,10 @@ def build_schema() -> Schema:
         # Words as typed (folded), with the stemmed field's positions (docsets.StemPhrase).
         prefix_field("title"): TEXT(analyzer=unstemmed),
         prefix_field("body"): TEXT(analyzer=unstemmed),
+        # Filled for English texts only, with positions (English phrases are checked there).
+        english_field("title"): TEXT(analyzer=english),
+        english_field("body"): TEXT(analyzer=english),
+        LANGUAGE: ID(stored=True),
         "date": DATETIME(stored=True, sortable=True),
         "url": STORED(),
         "fabrique_name": STORED(),
@@ -83,11 +104,15 @@ def build_schema() -> Schema:
 def with_prefix_fields(document: Mapping[str, Any]) -> dict[str, Any]:
     """``document`` plus its unstemmed companions: {"title": t} -> {"title": t, "title_prefix": t},
     without its display-only keys, its ``FOUND_BY`` words joined to its body (the fields the index
-    is written with)."""
+    is written with), and its English companions when it is written in English (``ENGLISH_LANGUAGES``)."""
     completed = {name: value for name, value in document.items() if name not in (*DISPLAY_ONLY, FOUND_BY)}
+    completed[LANGUAGE] = completed.get(LANGUAGE) or ""
     if document.get(FOUND_BY):
         completed["body"] = " ".join(filter(None, (completed.get("body"), document[FOUND_BY])))
+    english = completed[LANGUAGE] in ENGLISH_LANGUAGES
     for name in TEXT_FIELDS:
         if name in completed:
             completed.setdefault(prefix_field(name), completed[name])
+            if english:
+                completed.setdefault(english_field(name), completed[name])
     return completed

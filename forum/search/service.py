@@ -42,10 +42,12 @@ from whoosh.query import And, DateRange, Not, Or, Phrase, Prefix, Query, Term
 from forum.core.dates import PARIS
 from forum.core.pagination import MAX_PAGE, Page
 from forum.search.analysis import (
+    ENGLISH_STOP_WORDS,
     FRENCH_STOP_WORDS,
     WORD_PATTERN,
     analyze,
     compound_of,
+    english_stem,
     fold,
     french_stem,
 )
@@ -53,7 +55,10 @@ from forum.search.documents import KIND_LABELS, THREAD_STATUS_LABELS, documents_
 from forum.search.index import open_or_create, open_searcher
 from forum.search.query import MAX_QUERY_LENGTH, parse_user_query
 from forum.search.ranking import RankedPage, ranked_page
-from forum.search.schema import DOCUMENT_KINDS, PREFIX_SUFFIX, SCORE_BOOSTS, TEXT_FIELDS, THREAD_FIELD
+from forum.search.schema import (
+    DOCUMENT_KINDS, ENGLISH_LANGUAGES, ENGLISH_SUFFIX, LANGUAGE, PREFIX_SUFFIX, SCORE_BOOSTS, TEXT_FIELDS,
+    THREAD_FIELD,
+)
 from forum.search.whoosh_internals import TextFormatter
 
 log = logging.getLogger(__name__)
@@ -115,6 +120,9 @@ class Hit:
     matched: int = 1  # a thread's result: how many of its messages match (grouping.py)
     best_url: str = ""  # a thread's result whose best match is a reply: that reply's permalink
     title_text: str = ""  # the title without marks (accessible names; striptags would fold its no-break spaces)
+    # The languages the title and the snippet are written in (forum.core.languages; "" when not said).
+    title_language: str = ""
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -469,18 +477,22 @@ def _checked_hits(session, items: list[dict], query: Query, messages: list[str],
         if document is None or shown is None:
             continue
         moment = document.get("date")
+        title_words, text_words = words.in_language(shown.get(LANGUAGE)), words.in_language(document.get(LANGUAGE))
         hits.append(Hit(
             key=threads.get(key, key), kind=shown["kind"], kind_label=KIND_LABELS.get(shown["kind"], shown["kind"]),
             # A reply listed alone shows its thread's title unmarked: the title is not what it matched.
-            title=words.mark(shown["title"]) if shown.get("title") else escape(document.get("thread_title") or ""),
+            title=title_words.mark(shown["title"]) if shown.get("title")
+            else escape(document.get("thread_title") or ""),
             url=shown.get("url") or "", title_text=shown.get("title") or document.get("thread_title") or "",
             fabrique_name=document.get("fabrique_name") or "",
             date=moment.replace(tzinfo=UTC) if moment is not None else None,
-            snippet=words.snippet(document.get("body") or ""),
+            snippet=text_words.snippet(document.get("body") or ""),
             status=shown.get("solved") or "" if shown["kind"] == "fil" else "",
             # A thread's id; an event series (documents.event_series) has no page of its own.
             thread_id=int(document["thread"]) if (document.get("thread") or "").isdigit() else None,
             matched=item.get("matched", 1), best_url=document["url"] if key in threads else "",
+            title_language=(shown.get(LANGUAGE) or "") if shown.get("title") else "",
+            language=document.get(LANGUAGE) or "",
         ))
     return hits
 
@@ -559,6 +571,7 @@ class QueryWords:
     stems: set[str] = field(default_factory=set)  # stemmed terms of title/body
     words: set[str] = field(default_factory=set)  # folded words (stop-word fallback)
     prefixes: set[str] = field(default_factory=set)  # folded word beginnings
+    english: set[str] = field(default_factory=set)  # English stems (the English companions' terms)
 
     @classmethod
     def of(cls, query: Query | None) -> QueryWords:
@@ -566,6 +579,13 @@ class QueryWords:
         if query is not None:
             found._walk(query)
         return found
+
+    def in_language(self, language: str | None) -> QueryWords:
+        """The words to mark in a text written in ``language``: the English stems in English texts
+        only (in French, "formats" is not what « formation » looks for)."""
+        if not self.english or language in ENGLISH_LANGUAGES:
+            return self
+        return QueryWords(self.stems, self.words, self.prefixes)
 
     def _walk(self, query: Query) -> None:
         if isinstance(query, Not):
@@ -576,16 +596,21 @@ class QueryWords:
             value = str(query.text)
             if query.fieldname.endswith(PREFIX_SUFFIX):
                 self.words.add(value)
+            elif query.fieldname.endswith(ENGLISH_SUFFIX):
+                self.english.add(value)
             else:
                 self.stems.add(value)
         elif isinstance(query, Phrase):
-            self.stems.update(str(word) for word in query.words)
+            (self.english if query.fieldname.endswith(ENGLISH_SUFFIX) else self.stems).update(
+                str(word) for word in query.words)
         else:
             for child in query.children():
                 self._walk(child)
 
     def _matches(self, folded: str) -> bool:
         if folded in self.words or any(folded.startswith(prefix) for prefix in self.prefixes):
+            return True
+        if self.english and folded not in ENGLISH_STOP_WORDS and english_stem(folded) in self.english:
             return True
         return folded not in FRENCH_STOP_WORDS and french_stem(folded) in self.stems
 
@@ -611,7 +636,7 @@ class QueryWords:
         if not plain:
             return Markup("")
         marked = ""
-        if self.stems or self.words or self.prefixes:
+        if self.stems or self.words or self.prefixes or self.english:
             marked = highlight(plain, [_MATCH], self._tokens, ContextFragmenter(maxchars=size, surround=60),
                                _MarkFormatter(), top=2)
         if marked:

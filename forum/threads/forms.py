@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from forum.core.forms import CreatingForm, Form, VersionedForm
+from forum.core.forms import CreatingForm, Form, VersionedForm, language_field
 from forum.threads.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH
 
 REQUIRED = _l("Ce champ est obligatoire.")
@@ -24,18 +24,21 @@ class ThreadForm(CreatingForm):
     is_question = BooleanField(_l("C'est une question (on pourra marquer la réponse qui la résout)"))
     body = TextAreaField(_l("Message"), validators=[DataRequired(REQUIRED), Length(max=BODY_MAX_LENGTH)],
                          description=BODY_HELP)
+    language = language_field()
 
 
 class ReplyForm(CreatingForm):
     body = TextAreaField(_l("Votre réponse"), validators=[DataRequired(REQUIRED), Length(max=BODY_MAX_LENGTH)],
                          description=BODY_HELP)
     reply_to = HiddenField()  # the quoted post's id, when the reply began with "Citer"
+    language = language_field()
 
 
 class PostEditForm(VersionedForm):
     title = StringField(_l("Titre du sujet"), validators=[Length(max=TITLE_MAX_LENGTH)])
     body = TextAreaField(_l("Message"), validators=[DataRequired(REQUIRED), Length(max=BODY_MAX_LENGTH)],
                          description=BODY_HELP)
+    language = language_field()  # the post's own when the form opens (views.edit_post)
 
 
 class WatchForm(Form):

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.expression import false
 
 from forum.accounts.models import User
-from forum.core.models import Base, Hideable, MarkdownBody, UTCDateTime, str_enum, utcnow
+from forum.core.models import Base, Hideable, MarkdownBody, UTCDateTime, WrittenIn, str_enum, utcnow
 from forum.fabriques.models import Fabrique
 
 # The lengths a thread's title and a post's text may have: the one source the forms, the services
@@ -115,7 +115,7 @@ class Thread(Hideable, Base):
         return self.solution_post_id is not None
 
 
-class Post(Hideable, MarkdownBody, Base):
+class Post(Hideable, MarkdownBody, WrittenIn, Base):
     __tablename__ = "posts"
     __table_args__ = (
         UniqueConstraint("thread_id", "position", name="uq_posts_thread_id_position"),

@@ -22,6 +22,7 @@ from forum.accounts.models import User
 from forum.accounts.services import require_confirmed
 from forum.core import audit
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
+from forum.core.languages import read_language
 from forum.core.locking import NOT_CHECKED, check_version, lock
 from forum.core.markdown import quote_markdown, render_markdown
 from forum.core.models import HiddenKind, utcnow
@@ -136,8 +137,11 @@ def needs_approval(actor: User, body_html: str) -> bool:
 
 
 def start_thread(actor: User, category: Category, title: str, body: str,
-                 tags: list[str] | None = None, is_question: bool = False, site_url: str = "") -> Thread:
+                 tags: list[str] | None = None, is_question: bool = False, site_url: str = "",
+                 language: str | None = None) -> Thread:
     """Open a thread with its first post. Any logged-in member may, with or without a fabrique.
+    ``language``: the code of the language the member says they write in (forum.core.languages;
+    empty or None: not said), Invalid when unknown.
 
     A new member's thread with links is held (hidden, counted nowhere) until a moderator
     approves it (``is_awaiting_approval``); its watchers are told then, not now. The member must
@@ -145,6 +149,7 @@ def start_thread(actor: User, category: Category, title: str, body: str,
     """
     require_confirmed(actor)
     title, body = clean_title(title), clean_body(body)
+    language = read_language(language)
     fabrique = active_fabrique_of(actor)
     now = utcnow()
     thread = Thread(
@@ -154,7 +159,7 @@ def start_thread(actor: User, category: Category, title: str, body: str,
     )
     db.session.add(thread)
     opening = Post(thread=thread, position=1, author_id=actor.id, fabrique_id=thread.fabrique_id,
-                   body_source=body, body_html=render_markdown(body), created_at=now)
+                   body_source=body, body_html=render_markdown(body), created_at=now, language=language)
     db.session.add(opening)
     if needs_approval(actor, opening.body_html):
         thread.mark_hidden(HiddenKind.AWAITING_APPROVAL, AWAITING_APPROVAL, now)
@@ -206,15 +211,18 @@ def read_reply_to(raw: str | None) -> int | None:
     return post_id
 
 
-def reply(actor: User, thread: Thread, body: str, site_url: str = "", reply_to: int | None = None) -> Post:
+def reply(actor: User, thread: Thread, body: str, site_url: str = "", reply_to: int | None = None,
+          language: str | None = None) -> Post:
     """Add a post at the end of ``thread``; positions stay dense even with concurrent replies.
-    ``reply_to``: the id of the post of ``thread`` it answers (its author is told).
+    ``reply_to``: the id of the post of ``thread`` it answers (its author is told); ``language``: as
+    for ``start_thread``.
 
     A new member's reply with links is held (``is_awaiting_approval``): it takes its place, but
     the thread's last activity and its watchers wait for a moderator's approval (``publish_held``).
     """
     check_can_reply(actor, thread)
     body = clean_body(body)
+    language = read_language(language)
     if reply_to is not None:
         answered = db.session.get(Post, reply_to)
         if answered is None or answered.thread_id != thread.id:
@@ -235,7 +243,7 @@ def reply(actor: User, thread: Thread, body: str, site_url: str = "", reply_to: 
         raise Forbidden(HIDDEN if hidden is not None else LOCKED)
     post = Post(thread_id=thread.id, position=position, author_id=actor.id,
                 fabrique_id=fabrique.id if fabrique else None, body_source=body, body_html=body_html,
-                created_at=now, reply_to_id=reply_to)
+                created_at=now, reply_to_id=reply_to, language=language)
     if held:
         post.mark_hidden(HiddenKind.AWAITING_APPROVAL, AWAITING_APPROVAL, now)
     db.session.add(post)
@@ -323,7 +331,7 @@ def lock_post(post: Post) -> Thread:
 
 
 def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, moderation_reason: str = "",
-              seen_version=NOT_CHECKED) -> bool:
+              seen_version=NOT_CHECKED, language: str | None = None) -> bool:
     """Change a post's text (and the thread's title when it is the opening post); marks it "modifié".
 
     Its author may; a moderator may edit anyone's post only with a reason, which
@@ -331,6 +339,7 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
     ``seen_version``: the version the edit form was opened at; a save over a newer one (another
     moderator's, the author's) is a StaleEdit that shows the current text (optimistic locking; the
     rows are locked, so two saves at the same moment are caught too).
+    ``language``: the code the edit form sent ("": not said); None keeps the post's language.
     """
     if post.author_id != actor.id:
         if not actor.is_moderator:
@@ -348,6 +357,10 @@ def edit_post(actor: User, post: Post, body: str, title: str | None = None, *, m
                            (_("Message"), post.body_source)])
     body = clean_body(body)
     changed, now = False, utcnow()
+    if language is not None:
+        language = read_language(language)
+        if language != post.language:
+            post.language, changed = language, True
     if post.position == 1 and title is not None:
         title = clean_title(title)
         if title != thread.title:

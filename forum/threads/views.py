@@ -18,7 +18,7 @@ from forum.accounts.services import get_user
 from forum.core.database import write_intent
 from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.locking import read_version
-from forum.core.forms import EmptyForm, attach_error, render_form
+from forum.core.forms import EmptyForm, attach_error, render_form, sent_language
 from forum.core.fragments import Viewer, fragment, page_body, per_response, uses_fragments
 from forum.core.limits import accepted, member_key, per_member
 from forum.core.page_cache import public_page
@@ -161,7 +161,7 @@ def new_thread():
             thread = services.start_thread(
                 current_user, services.get_category_by_slug(form.category.data), form.title.data, form.body.data,
                 tags=services.parse_tags(form.tags.data or ""), is_question=form.is_question.data,
-                site_url=site_url(),
+                site_url=site_url(), language=form.language.data,
             )
             claim.record(thread.id)
             db.session.commit()
@@ -368,7 +368,7 @@ def reply(thread_id: int):
                                            post_url(earlier, thread) if earlier else url_for(
                                                "threads.show", thread_id=thread.id, slug=thread.slug))
             post = services.reply(current_user, thread, form.body.data, site_url=site_url(),
-                                  reply_to=services.read_reply_to(form.reply_to.data))
+                                  reply_to=services.read_reply_to(form.reply_to.data), language=form.language.data)
             claim.record(post.id)
             db.session.commit()
         except (Invalid, Conflict) as error:
@@ -402,6 +402,7 @@ def edit_post(post_id: int):
     if not form.is_submitted():
         form.body.data = post.body_source
         form.title.data = thread.title
+        form.language.data = post.language or ""
         form.version.data = str(post.version)
     preview = ""
     if form.validate_on_submit():
@@ -411,7 +412,7 @@ def edit_post(post_id: int):
                 return render_form("threads/edit_post.html", form, 200, post=post, thread=thread, preview=preview)
             services.edit_post(current_user, post, form.body.data,
                                title=form.title.data if post.position == 1 else None,
-                               seen_version=read_version(form.version.data))
+                               seen_version=read_version(form.version.data), language=sent_language(form.language))
             db.session.commit()
         except DomainError as error:
             return render_form("threads/edit_post.html", form, attach_error(form, error), post=post, thread=thread,

@@ -22,5 +22,5 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('users') as batch_op:
-        batch_op.drop_column('language')
+    # DROP COLUMN in place (SQLite >= 3.35 does it without copying the table).
+    op.drop_column('users', 'language')
