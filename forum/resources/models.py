@@ -304,6 +304,19 @@ class LoanEvent(Base):
 
     actor: Mapped[User | None] = relationship(lazy="raise_on_sql")
 
+    @property
+    def shown_note(self) -> str:
+        """The note as read: the rules' own note in the reader's language, a person's as they wrote it."""
+        return shown_note(self.note)
+
+
+# The note a room's rules write when they confirm a booking at once (stored in French, as written).
+CONFIRMED_BY_RULES_NOTE = _("Confirmée automatiquement selon les règles de la salle.")
+
+
+def shown_note(note: str) -> str:
+    return translate(note) if note == CONFIRMED_BY_RULES_NOTE else note
+
 
 class LoanMessage(MarkdownBody, Base):
     """The conversation between the two fabriques about a loan (Markdown, rendered once)."""

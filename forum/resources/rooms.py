@@ -26,7 +26,7 @@ from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import can_manage
 from forum.resources.loans import Action, transition
-from forum.resources.models import Loan, LoanState, Resource, ResourceKind, RoomRules
+from forum.resources.models import CONFIRMED_BY_RULES_NOTE, Loan, LoanState, Resource, ResourceKind, RoomRules
 from forum.resources.room_bookings import RoomBooking, confirmed_overlap, room_bookings_between, taken_message
 from forum.resources.services import MESSAGE_MAX, RESOURCE_GONE, open_loan, record_move, requesting_fabrique
 from forum.resources.slots import Rules, Slot, SlotError, parse_closed_dates, parse_opening, parse_time
@@ -40,7 +40,7 @@ MAX_NOTICE_DAYS = 730
 MAX_MINUTES = 24 * 60
 MAX_BUFFER = 240
 MAX_CAPACITY = 5_000
-CONFIRMED_AT_ONCE = "Confirmée automatiquement selon les règles de la salle."
+CONFIRMED_AT_ONCE = CONFIRMED_BY_RULES_NOTE
 
 
 def rules_of(row: RoomRules | None) -> Rules:

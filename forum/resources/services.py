@@ -43,7 +43,7 @@ from forum.resources.room_bookings import check_room_free, is_slot_taken, slot_t
 from forum.resources.slots import slot_label
 from forum.resources.models import (
     BOOKING_STATES, CATEGORIES, CONDITIONS, LICENCES, Loan, LoanEvent, LoanMessage, LoanState, Photo, Resource,
-    ResourceKind,
+    ResourceKind, shown_note,
 )
 
 DESCRIPTION_MAX = 20_000
@@ -553,7 +553,7 @@ def record_move(actor: User | None, loan: Loan, move, note: str, site_url: str) 
                                                       period=loan_period(loan))
 
     def email_text() -> str:
-        return (text() + ("\n\n" + _("Note\u00a0: %(note)s", note=note) if note else "")
+        return (text() + ("\n\n" + _("Note\u00a0: %(note)s", note=shown_note(note)) if note else "")
                 + (_acceptance_details(loan, resource) if move.to_state is LoanState.ACCEPTED else ""))
 
     recipients = owner_recipients(loan) if move.side is Side.BORROWER else borrower_recipients(loan)

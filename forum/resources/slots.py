@@ -61,9 +61,9 @@ def hhmm(value: time) -> str:
 
 
 def hour_text(value: time) -> str:
-    """ "14 h", "14 h 30" in French (no-break spaces); "14:00", "14:30" in English."""
+    """ "14 h", "14 h 30" in French (no-break spaces); "14:00", "9:30" in English (24-hour clock)."""
     if current_language() != "fr":
-        return hhmm(value)
+        return f"{value.hour}:{value.minute:02d}"
     return f"{value.hour}\u00a0h" + (f"\u00a0{value.minute:02d}" if value.minute else "")
 
 

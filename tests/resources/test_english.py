@@ -14,6 +14,7 @@ from forum.notifications.models import Notification
 from forum.resources.models import Loan, LoanState
 from tests.conftest import commit_work, login, plain_spaces, submit
 from tests.resources.builders import TODAY, day, make_loan, two_fabriques
+from tests.resources.room_builders import book, next_weekday, room_world
 
 ENGLISH = {"Accept-Language": "en"}
 FRENCH_WORDS = re.compile(r"\b(?:Catalogue partagé|Demander un prêt|Équipement|Fabrication numérique|Caution|"
@@ -130,3 +131,21 @@ def test_a_reminder_is_written_in_each_recipients_language(app):
     assert plain_spaces(english.body).startswith("Hello Olivia Prêteuse,")
     assert "starts tomorrow (" in english.body
     assert plain_spaces(french.subject) == "Rappel : le prêt de « Découpeuse laser 60 W » commence demain"
+
+
+def test_a_room_confirmed_by_its_rules_is_told_in_english_with_english_hours(client, app):
+    world = room_world(needs_approval=False)
+    _speaks_english(world["owner"], world["member"])
+    _outbox(app).clear()
+    tuesday = next_weekday(1)
+    book(world["member"], world["room"], tuesday, "14:00", "16:30")
+    by_recipient = {(email.to[0], email.subject) for email in _outbox(app)}
+    assert ("owner@exemple.fr", "Room booked: Salle du Lavoir") in by_recipient
+    [to_member] = [email for email in _outbox(app) if email.to == ["member@exemple.fr"]]
+    body = plain_spaces(to_member.body)
+    assert f"on {tuesday:%A} {tuesday.day} {tuesday:%B}, 14:00 – 16:30" in body
+    assert "Note: Confirmed automatically under the room’s rules." in body
+    login(client, "member@exemple.fr")
+    loan = db.session.execute(select(Loan)).scalar_one()
+    page = _main(client.get(f"/prets/{loan.id}"))
+    assert "Confirmed automatically under the room’s rules." in page and "confirmed" in page
