@@ -33,6 +33,5 @@ def format_hour(moment: datetime) -> str:
     return _hour(moment.astimezone(PARIS))
 
 
-# The names other packages import (forum.feeds): the same, locale-aware, functions.
+# The name forum.feeds imports: the same, locale-aware, function.
 timing_fr = format_timing
-hour_fr = format_hour
