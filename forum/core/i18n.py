@@ -72,3 +72,11 @@ def init_i18n(app: Flask) -> None:
         if response.mimetype == "text/html":
             response.vary.update(("Cookie", "Accept-Language"))
         return response
+
+
+def translate(message: str) -> str:
+    """``message`` (a French msgid of the catalogue) in the language being written: gettext for the
+    modules that may not import Flask-Babel themselves (the models), called where a label is shown."""
+    from flask_babel import gettext
+
+    return gettext(message)

@@ -27,8 +27,9 @@ _DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def french_spacing(text: str) -> str:
-    """``text`` with the spaces French typography wants unbreakable made so (see the module)."""
-    if text and not isinstance(text, str):  # a lazy translation (a form's description): its text now
+    """``text`` with the spaces French typography wants unbreakable made so (see the module). A lazy
+    translation (a form's description) is read in the current language first."""
+    if text is not None and not isinstance(text, str):
         text = str(text)
     if not text or " " not in text and "\t" not in text:
         return text

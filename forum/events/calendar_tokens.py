@@ -11,6 +11,8 @@ import hashlib
 import secrets
 from datetime import datetime
 
+from flask_babel import lazy_gettext
+
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -23,9 +25,9 @@ from forum.extensions import db
 TOKEN_BYTES = 32
 # token_urlsafe(32) gives 43 characters; anything much longer is not one of ours (no hashing of megabytes).
 MAX_TOKEN_LENGTH = 64
-REPLACED = ("Une nouvelle adresse d'agenda vient d'être générée (dans un autre onglet, ou par un double clic) : "
-            "elle n'est plus affichable, et celle que vous aviez ne fonctionne plus. Générez-en une nouvelle "
-            "ci-dessous.")
+REPLACED = lazy_gettext("Une nouvelle adresse d'agenda vient d'être générée (dans un autre onglet, ou par un double "
+                        "clic)\u00a0: elle n'est plus affichable, et celle que vous aviez ne fonctionne plus. "
+                        "Générez-en une nouvelle ci-dessous.")
 
 
 class CalendarToken(Base):
@@ -64,7 +66,7 @@ def issue_token(actor: User, now: datetime, *, replaces: str | None | object = N
     lock(actor)
     row = db.session.get(CalendarToken, actor.id, populate_existing=True)
     if replaces is not NOT_CHECKED and replaces != marker_of(row):
-        raise Conflict(REPLACED)
+        raise Conflict(str(REPLACED))
     token = secrets.token_urlsafe(TOKEN_BYTES)
     if row is None:
         db.session.add(CalendarToken(user_id=actor.id, token_hash=hash_token(token), created_at=now))

@@ -8,6 +8,7 @@ never cached, by anyone (``Cache-Control: private, no-store``), and never a @pub
 from __future__ import annotations
 
 from flask import Blueprint, Response, g, render_template, request, url_for
+from flask_babel import force_locale, gettext as _, lazy_gettext
 from flask_login import current_user, login_required
 
 from forum.core.errors import Conflict, NotFound
@@ -28,10 +29,14 @@ blueprint = Blueprint("calendars", __name__)
 
 # Calendar apps and shared caches may keep a public feed this long (cookie-free requests only).
 MAX_AGE_SECONDS = 300
+# The public feeds are one document for everyone (shared caches keep them, calendar apps send no
+# language of their reader): written in French, the forum's language.
+PUBLIC_FEED_LANGUAGE = "fr"
 PUBLIC_FEEDS = {"calendars.event_ics", "calendars.fabrique_feed", "calendars.region_feed"}
-UNKNOWN_REGION = "Cette région n'existe pas : son code est celui de l'INSEE, par exemple 75 pour la Nouvelle-Aquitaine."
-UNKNOWN_TOKEN = ("Cette adresse d'agenda n'existe pas ou plus : une nouvelle adresse a peut-être été générée. "
-                 "Retrouvez la vôtre dans « Mon agenda », sur le forum.")
+UNKNOWN_REGION = lazy_gettext("Cette région n'existe pas\u00a0: son code est celui de l'INSEE, par exemple 75 pour la "
+                    "Nouvelle-Aquitaine.")
+UNKNOWN_TOKEN = lazy_gettext("Cette adresse d'agenda n'existe pas ou plus\u00a0: une nouvelle adresse a peut-être été "
+                             "générée. Retrouvez la vôtre dans « Mon agenda », sur le forum.")
 
 
 def _absolute(endpoint: str, **values) -> str:
@@ -69,12 +74,13 @@ def event_ics(event_id: int):
     """One event (all its timings), as the link « Ajouter à mon agenda » downloads it."""
     event = queries.event_for_page(event_id)
     if event is None:
-        raise NotFound(services.EVENT_GONE)
+        raise NotFound(str(services.EVENT_GONE))
     if event.hidden_at is not None and not (is_moderator(current_user) or services.may_edit(current_user, event)):
-        raise NotFound(services.EVENT_GONE)
-    calendar = calendars.new_calendar(calendars.texts().event_feed.format(title=event.title))
-    for component in calendars.event_components(event, _absolute("events.show", event_id=event.id)):
-        calendar.add_component(component)
+        raise NotFound(str(services.EVENT_GONE))
+    with force_locale(PUBLIC_FEED_LANGUAGE):
+        calendar = calendars.new_calendar(calendars.texts().event_feed.format(title=event.title))
+        for component in calendars.event_components(event, _absolute("events.show", event_id=event.id)):
+            calendar.add_component(component)
     return _ics(calendar, f"evenement-{event.id}.ics")
 
 
@@ -84,14 +90,15 @@ def fabrique_feed(slug: str):
     """A fabrique's events, and its rooms' confirmed bookings as « Occupé »."""
     fabrique = fabrique_for_page(slug, with_details=False)
     if fabrique is None:
-        raise NotFound("Cette fabrique n'existe pas.")
+        raise NotFound(_("Cette fabrique n'existe pas."))
     window = calendars.Window.around(utcnow())
-    text = calendars.texts()
-    calendar = calendars.new_calendar(text.fabrique_feed.format(fabrique=fabrique.name),
-                                      text.fabrique_feed_description.format(fabrique=fabrique.name))
-    _add_events(calendar, calendar_queries.events_of_fabrique(fabrique.id, window), window)
-    for slot in calendar_queries.busy_slots(fabrique.id, window):
-        calendar.add_component(calendars.busy_component(slot, fabrique.name))
+    with force_locale(PUBLIC_FEED_LANGUAGE):
+        text = calendars.texts()
+        calendar = calendars.new_calendar(text.fabrique_feed.format(fabrique=fabrique.name),
+                                          text.fabrique_feed_description.format(fabrique=fabrique.name))
+        _add_events(calendar, calendar_queries.events_of_fabrique(fabrique.id, window), window)
+        for slot in calendar_queries.busy_slots(fabrique.id, window):
+            calendar.add_component(calendars.busy_component(slot, fabrique.name))
     return _ics(calendar, f"agenda-{fabrique.slug}.ics")
 
 
@@ -100,12 +107,13 @@ def fabrique_feed(slug: str):
 def region_feed(code: str):
     """The events of a region's fabriques (by the INSEE code of the region)."""
     if code not in REGIONS:
-        raise NotFound(UNKNOWN_REGION)
+        raise NotFound(str(UNKNOWN_REGION))
     window = calendars.Window.around(utcnow())
-    text = calendars.texts()
-    calendar = calendars.new_calendar(text.region_feed.format(region=REGIONS[code]),
-                                      text.region_feed_description.format(region=REGIONS[code]))
-    _add_events(calendar, calendar_queries.events_of_region(code, window), window)
+    with force_locale(PUBLIC_FEED_LANGUAGE):
+        text = calendars.texts()
+        calendar = calendars.new_calendar(text.region_feed.format(region=REGIONS[code]),
+                                          text.region_feed_description.format(region=REGIONS[code]))
+        _add_events(calendar, calendar_queries.events_of_region(code, window), window)
     return _ics(calendar, f"agenda-region-{code}.ics")
 
 
@@ -114,20 +122,22 @@ def member_feed(token: str):
     """A member's own calendar, found by its secret token: the events they answered, their fabrique's loans."""
     member = member_of_token(token)
     if member is None:
-        raise NotFound(UNKNOWN_TOKEN)
+        raise NotFound(str(UNKNOWN_TOKEN))
     window = calendars.Window.around(utcnow())
-    text = calendars.texts()
-    calendar = calendars.new_calendar(text.member_feed, text.member_feed_description)
-    for event, answer in calendar_queries.answered_events(member.id, window):
-        for component in calendars.event_components(
-                event, _absolute("events.show", event_id=event.id), window,
-                interested=answer.answer is Answer.INTERESTED, waiting=answer.waiting):
-            calendar.add_component(component)
-    fabrique = active_fabrique_of(member)
-    if fabrique is not None:
-        for loan in calendar_queries.loans_of_fabrique(fabrique.id, window):
-            calendar.add_component(calendars.loan_component(loan, fabrique.id, _absolute("loans.show",
-                                                                                          loan_id=loan.id)))
+    # The calendar app that polls it sends no cookie: the feed is written in its member's language.
+    with force_locale(member.email_language):
+        text = calendars.texts()
+        calendar = calendars.new_calendar(text.member_feed, text.member_feed_description)
+        for event, answer in calendar_queries.answered_events(member.id, window):
+            for component in calendars.event_components(
+                    event, _absolute("events.show", event_id=event.id), window,
+                    interested=answer.answer is Answer.INTERESTED, waiting=answer.waiting):
+                calendar.add_component(component)
+        fabrique = active_fabrique_of(member)
+        if fabrique is not None:
+            for loan in calendar_queries.loans_of_fabrique(fabrique.id, window):
+                calendar.add_component(calendars.loan_component(loan, fabrique.id, _absolute("loans.show",
+                                                                                              loan_id=loan.id)))
     response = _ics(calendar, "mon-agenda.ics")
     response.headers["Cache-Control"] = "private, no-store"
     response.headers["X-Robots-Tag"] = "noindex, nofollow"

@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 
 import icalendar
+from flask_babel import gettext
 
 from forum.core.dates import PARIS
 from forum.core.markdown import plain_excerpt
@@ -69,13 +70,23 @@ class Texts:
 
 
 @cache
-def texts() -> Texts:
+def source_texts() -> Texts:
+    """The file's sentences, in French: the catalogue's msgids (``product`` is no sentence)."""
     raw = resources.files("forum.events").joinpath("data/calendars.toml").read_text(encoding="utf-8")
     entries = tomllib.loads(raw)["texts"]
     missing = {field.name for field in fields(Texts)} - set(entries)
     if missing:
         raise ValueError(f"data/calendars.toml: missing {sorted(missing)}")
     return Texts(**entries)
+
+
+def texts() -> Texts:
+    """The sentences in the language being written (their ``{name}`` placeholders left to fill: the
+    msgid is translated, then formatted). The public feeds are written in French, a member's own
+    feed in their language (forum.events.calendar_views)."""
+    source = source_texts()
+    return Texts(**{field.name: getattr(source, field.name) if field.name == "product"
+                    else gettext(getattr(source, field.name)) for field in fields(Texts)})
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
+from flask_babel import gettext as _
+
 from forum.core.dates import PARIS
 from forum.core.errors import Invalid
+from forum.core.numbers import format_number
 from forum.core.text import clean_line, require_length
 from forum.core.typography import french_spacing
 
@@ -55,11 +58,11 @@ class Checked:
 
 
 def title(value: str) -> str:
-    return require_length(french_spacing(clean_line(value)), "Le titre", minimum=1, maximum=TITLE_MAX, field="title")
+    return require_length(french_spacing(clean_line(value)), _("Le titre"), minimum=1, maximum=TITLE_MAX, field="title")
 
 
 def summary(value: str) -> str:
-    return require_length(french_spacing(clean_line(value)), "Le résumé", minimum=0, maximum=SUMMARY_MAX,
+    return require_length(french_spacing(clean_line(value)), _("Le résumé"), minimum=0, maximum=SUMMARY_MAX,
                           field="summary")
 
 
@@ -72,24 +75,25 @@ def web_link(value: str, label: str, field_name: str, *, required: bool) -> str:
     link = line(value, label, 500, field_name)
     if not link:
         if required:
-            raise Invalid(f"{label} est obligatoire pour un événement en ligne.", field=field_name)
+            raise Invalid(_("%(label)s est obligatoire pour un événement en ligne.", label=label), field=field_name)
         return ""
     parts = urlsplit(link)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in link:
-        raise Invalid(f"{label} doit être une adresse web commençant par https:// (ou http://).", field=field_name)
+        raise Invalid(_("%(label)s doit être une adresse web commençant par https:// (ou http://).", label=label),
+                      field=field_name)
     return link
 
 
 def registration(value: str) -> str:
     """How to register: a web address, an e-mail address or a phone number (or nothing)."""
-    text = line(value, "L'inscription", 300, "registration")
+    text = line(value, _("L'inscription"), 300, "registration")
     if not text:
         return ""
     if text.lower().startswith(("http://", "https://")):
-        return web_link(text, "Le lien d'inscription", "registration", required=False)
+        return web_link(text, _("Le lien d'inscription"), "registration", required=False)
     if _EMAIL.fullmatch(text) or _PHONE.fullmatch(text):
         return text
-    raise Invalid("Pour l'inscription, indiquez un lien (https://…), une adresse e-mail ou un numéro de téléphone.",
+    raise Invalid(_("Pour l'inscription, indiquez un lien (https://…), une adresse e-mail ou un numéro de téléphone."),
                   field="registration")
 
 
@@ -97,8 +101,8 @@ def capacity(value: int | None) -> int | None:
     if value is None:
         return None
     if not 1 <= value <= CAPACITY_MAX:
-        raise Invalid(f"La jauge doit être comprise entre 1 et {CAPACITY_MAX:,} personnes, ou laissée vide."
-                      .replace(",", "\u202f"), field="capacity")
+        raise Invalid(_("La jauge doit être comprise entre 1 et %(maximum)s personnes, ou laissée vide.",
+                        maximum=format_number(CAPACITY_MAX)), field="capacity")
     return value
 
 
@@ -106,28 +110,29 @@ def timings(typed: list[Timing], now: datetime, *, allow_past: bool) -> list[Che
     """The timings in UTC, sorted; Invalid for a missing end, an end before its start, a year out of range…"""
     filled = [timing for timing in typed if timing.start is not None or timing.end is not None]
     if not filled:
-        raise Invalid("Indiquez au moins une date de début et de fin.", field="start_1")
+        raise Invalid(_("Indiquez au moins une date de début et de fin."), field="start_1")
     if len(filled) > MAX_TIMINGS:
-        raise Invalid(f"Au plus {MAX_TIMINGS} dates pour un même événement.", field="start_1")
+        raise Invalid(_("Au plus %(count)s dates pour un même événement.", count=MAX_TIMINGS), field="start_1")
     local_now = now.astimezone(PARIS).replace(tzinfo=None)
     earliest = local_now.replace(year=local_now.year - YEARS_BACK)
     latest = local_now.replace(year=local_now.year + YEARS_AHEAD)
     checked = []
     for number, timing in enumerate(filled, start=1):
         if timing.start is None or timing.end is None:
-            raise Invalid("Chaque date a un début et une fin.", field=f"start_{number}")
+            raise Invalid(_("Chaque date a un début et une fin."), field=f"start_{number}")
         for moment in (timing.start, timing.end):
             if not earliest <= moment <= latest:
-                raise Invalid(f"Les dates vont du {earliest.year} au {latest.year} : vérifiez l'année.",
+                raise Invalid(_("Les dates vont du %(earliest)s au %(latest)s\u00a0: vérifiez l'année.",
+                                earliest=earliest.year, latest=latest.year),
                               field=f"start_{number}")
         if timing.end <= timing.start:
-            raise Invalid("La fin doit être après le début.", field=f"end_{number}")
+            raise Invalid(_("La fin doit être après le début."), field=f"end_{number}")
         if timing.end - timing.start > LONGEST_TIMING:
-            raise Invalid("Une même date dure au plus 31 jours : pour un événement plus long, ajoutez plusieurs "
-                          "dates.", field=f"end_{number}")
+            raise Invalid(_("Une même date dure au plus 31 jours\u00a0: pour un événement plus long, ajoutez "
+                            "plusieurs dates."), field=f"end_{number}")
         starts_at, ends_at = _utc(timing.start), _utc(timing.end)
         if not allow_past and ends_at <= now:
-            raise Invalid("Cette date est déjà passée.", field=f"start_{number}")
+            raise Invalid(_("Cette date est déjà passée."), field=f"start_{number}")
         checked.append(CheckedTiming(starts_at, ends_at))
     return sorted(checked, key=lambda timing: timing.starts_at)
 

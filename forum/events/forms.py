@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from flask_wtf.file import FileField
+from flask_babel import lazy_gettext
 from wtforms import BooleanField, DateTimeLocalField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -15,13 +16,14 @@ from forum.events.checks import TITLE_MAX, SUMMARY_MAX, Timing
 from forum.events.models import Answer, AttendanceMode, EventKind, EventStatus, PlaceKind
 from forum.events.services import EventInput
 
-REQUIRED = "Ce champ est obligatoire."
-MARKDOWN_HELP = "En Markdown : **gras**, listes avec « - », liens [texte](https://…)."
+REQUIRED = lazy_gettext("Ce champ est obligatoire.")
+MARKDOWN_HELP = lazy_gettext("En Markdown : **gras**, listes avec « - », liens [texte](https://…).")
 TIMING_ROWS = 3
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-BAD_MOMENT = "Indiquez une date et une heure valides (année sur quatre chiffres)."
-PLACE_LABELS = {PlaceKind.OWN_SPACE: "Une salle de ma fabrique", PlaceKind.BOOKED_ROOM: "Une salle réservée dans une "
-                "autre fabrique", PlaceKind.ADDRESS: "Une autre adresse", PlaceKind.NONE: "Aucun (en ligne)"}
+BAD_MOMENT = lazy_gettext("Indiquez une date et une heure valides (année sur quatre chiffres).")
+PLACE_LABELS = {PlaceKind.OWN_SPACE: lazy_gettext("Une salle de ma fabrique"),
+                PlaceKind.BOOKED_ROOM: lazy_gettext("Une salle réservée dans une autre fabrique"),
+                PlaceKind.ADDRESS: lazy_gettext("Une autre adresse"), PlaceKind.NONE: lazy_gettext("Aucun (en ligne)")}
 
 
 def _code(value) -> str:
@@ -35,43 +37,49 @@ def _moment(label: str) -> DateTimeLocalField:
 
 
 class EventForm(CreatingForm, VersionedForm):
-    title = StringField("Titre", validators=[DataRequired(REQUIRED), Length(max=TITLE_MAX)])
-    summary = StringField("Résumé en une phrase", validators=[Length(max=SUMMARY_MAX)],
-                          description="Affiché dans l'agenda, 200 caractères au plus.")
-    kind = SelectField("Type", coerce=_code, choices=choices((kind.value, kind.label) for kind in EventKind))
-    description = TextAreaField("Description", validators=[Length(max=20_000)], description=MARKDOWN_HELP)
+    title = StringField(lazy_gettext("Titre"), validators=[DataRequired(REQUIRED), Length(max=TITLE_MAX)])
+    summary = StringField(lazy_gettext("Résumé en une phrase"), validators=[Length(max=SUMMARY_MAX)],
+                          description=lazy_gettext("Affiché dans l'agenda, 200 caractères au plus."))
+    kind = SelectField(lazy_gettext("Type"), coerce=_code,
+                       choices=choices((kind.value, lazy_gettext(kind.source_label)) for kind in EventKind))
+    description = TextAreaField(lazy_gettext("Description"), validators=[Length(max=20_000)], description=MARKDOWN_HELP)
     language = language_field()  # the event's own when an edit opens (views.edit)
-    start_1 = _moment("Début")
-    end_1 = _moment("Fin")
-    start_2 = _moment("Début (2ᵉ date, facultative)")
-    end_2 = _moment("Fin")
-    start_3 = _moment("Début (3ᵉ date, facultative)")
-    end_3 = _moment("Fin")
-    attendance_mode = RadioField("Participation", coerce=_code, default=AttendanceMode.OFFLINE.value,
-                                 choices=choices((mode.value, mode.label) for mode in AttendanceMode))
-    place_kind = SelectField("Lieu", coerce=_code, default=PlaceKind.ADDRESS.value,
+    start_1 = _moment(lazy_gettext("Début"))
+    end_1 = _moment(lazy_gettext("Fin"))
+    start_2 = _moment(lazy_gettext("Début (2ᵉ date, facultative)"))
+    end_2 = _moment(lazy_gettext("Fin"))
+    start_3 = _moment(lazy_gettext("Début (3ᵉ date, facultative)"))
+    end_3 = _moment(lazy_gettext("Fin"))
+    attendance_mode = RadioField(lazy_gettext("Participation"), coerce=_code, default=AttendanceMode.OFFLINE.value,
+                                 choices=choices((mode.value, lazy_gettext(mode.source_label))
+                                                 for mode in AttendanceMode))
+    place_kind = SelectField(lazy_gettext("Lieu"), coerce=_code, default=PlaceKind.ADDRESS.value,
                              choices=choices((kind.value, label) for kind, label in PLACE_LABELS.items()))
-    resource_id = SelectField("Salle de ma fabrique", choices=[], validate_choice=False)
-    loan_id = SelectField("Salle déjà réservée", choices=[], validate_choice=False,
-                          description="Une demande de réservation en attente ou acceptée de votre fabrique.")
-    room_id = SelectField("Demander une salle d'une autre fabrique", choices=[], validate_choice=False,
-                          description="La demande part avec l'événement, pour sa date (une seule date) ; "
-                                      "l'événement reste «\u00a0en attente de la salle\u00a0» jusqu'à la réponse.")
-    address = StringField("Adresse", validators=[Length(max=300)])
-    online_url = StringField("Lien de connexion", validators=[Length(max=500)],
-                             description="Une adresse https://… (visio, webinaire).")
-    registration = StringField("Inscription", validators=[Length(max=300)],
-                               description="Un lien, une adresse e-mail ou un numéro de téléphone (facultatif).")
-    accessibility = StringField("Accessibilité", validators=[Length(max=300)])
-    audience = StringField("Public", validators=[Length(max=200)], description="Tout public, médiateurs…")
-    is_free = BooleanField("Gratuit", default=True)
-    price_details = StringField("Tarif", validators=[Length(max=300)])
-    capacity = FrenchNumberField("Jauge (nombre de places)", validators=[Optional()],
-                                 description="Laissez vide s'il n'y a pas de limite ; au-delà, une liste d'attente.")
-    image = FileField("Image (facultative)", description="JPEG, PNG ou WebP, 4 Mo au plus.",
+    resource_id = SelectField(lazy_gettext("Salle de ma fabrique"), choices=[], validate_choice=False)
+    loan_id = SelectField(lazy_gettext("Salle déjà réservée"), choices=[], validate_choice=False,
+                          description=lazy_gettext("Une demande de réservation en attente ou acceptée de votre "
+                                                   "fabrique."))
+    room_id = SelectField(lazy_gettext("Demander une salle d'une autre fabrique"), choices=[], validate_choice=False,
+                          description=lazy_gettext("La demande part avec l'événement, pour sa date (une seule date) ; "
+                                      "l'événement reste «\u00a0en attente de la salle\u00a0» jusqu'à la réponse."))
+    address = StringField(lazy_gettext("Adresse"), validators=[Length(max=300)])
+    online_url = StringField(lazy_gettext("Lien de connexion"), validators=[Length(max=500)],
+                             description=lazy_gettext("Une adresse https://… (visio, webinaire)."))
+    registration = StringField(lazy_gettext("Inscription"), validators=[Length(max=300)],
+                               description=lazy_gettext("Un lien, une adresse e-mail ou un numéro de téléphone "
+                                                        "(facultatif)."))
+    accessibility = StringField(lazy_gettext("Accessibilité"), validators=[Length(max=300)])
+    audience = StringField(lazy_gettext("Public"), validators=[Length(max=200)],
+                           description=lazy_gettext("Tout public, médiateurs…"))
+    is_free = BooleanField(lazy_gettext("Gratuit"), default=True)
+    price_details = StringField(lazy_gettext("Tarif"), validators=[Length(max=300)])
+    capacity = FrenchNumberField(lazy_gettext("Jauge (nombre de places)"), validators=[Optional()],
+                                 description=lazy_gettext("Laissez vide s'il n'y a pas de limite ; au-delà, une "
+                                                          "liste d'attente."))
+    image = FileField(lazy_gettext("Image (facultative)"), description=lazy_gettext("JPEG, PNG ou WebP, 4 Mo au plus."),
                       render_kw={"accept": "image/jpeg,image/png,image/webp"})
-    status = SelectField("Statut", coerce=_code, default=EventStatus.SCHEDULED.value,
-                         choices=choices((status.value, status.label) for status in EventStatus
+    status = SelectField(lazy_gettext("Statut"), coerce=_code, default=EventStatus.SCHEDULED.value,
+                         choices=choices((status.value, lazy_gettext(status.source_label)) for status in EventStatus
                                          if status is not EventStatus.CANCELLED))
 
     def __init__(self, *args, spaces=(), rooms=(), requestable=(), **kwargs):
@@ -133,4 +141,4 @@ class AnswerForm(Form):
 
 
 class CancelForm(Form):
-    reason = TextAreaField("Message aux participants (facultatif)", validators=[Length(max=1_000)])
+    reason = TextAreaField(lazy_gettext("Message aux participants (facultatif)"), validators=[Length(max=1_000)])

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
+from flask_babel import gettext as _, lazy_gettext
+
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -21,7 +23,7 @@ from forum.resources.models import Resource
 
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-BAD_DATE = "La date doit s'écrire AAAA-MM-JJ, par exemple 2026-12-24."
+BAD_DATE = lazy_gettext("La date doit s'écrire AAAA-MM-JJ, par exemple 2026-12-24.")
 
 
 def _paris_midnight(day: date) -> datetime:
@@ -47,13 +49,13 @@ class AgendaFilters:
         day = None
         if raw_day:
             if not _DAY.fullmatch(raw_day):
-                raise Invalid(BAD_DATE)
+                raise Invalid(str(BAD_DATE))
             try:
                 day = date.fromisoformat(raw_day)
             except ValueError:
-                raise Invalid(BAD_DATE) from None
+                raise Invalid(str(BAD_DATE)) from None
             if not 2000 <= day.year <= 2100:  # (midnight in Paris of year 1 is before datetime.min in UTC)
-                raise Invalid("Choisissez une date entre 2000 et 2100.")
+                raise Invalid(_("Choisissez une date entre 2000 et 2100."))
         return cls(kind=kind if kind in {member.value for member in EventKind} else "",
                    region=region if region in REGIONS else "",
                    department=department if department in DEPARTMENTS else "",
@@ -97,7 +99,7 @@ def parse_month(raw: str | None, today: date) -> date:
         return today.replace(day=1)
     match = _MONTH.fullmatch(raw)
     if match is None or not 1 <= int(match.group(2)) <= 12 or not 2000 <= int(match.group(1)) <= 2100:
-        raise Invalid("Le mois doit s'écrire AAAA-MM, par exemple 2026-12.")
+        raise Invalid(_("Le mois doit s'écrire AAAA-MM, par exemple 2026-12."))
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from flask_babel import force_locale, gettext as _
+
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from forum.core.dates import PARIS
 from forum.core.models import utcnow
-from forum.events.display import timing_fr
+from forum.events.display import format_timing
 from forum.events.models import Answer, Event, EventStatus, EventTiming, Rsvp
 from forum.extensions import db
 from forum.notifications.services import email_member, notify, wants_email
@@ -42,12 +44,17 @@ def send_event_reminders(today: date, site_url: str = "") -> int:
     for answer in answers:
         event, user = answer.event, answer.user
         timing = next(timing for timing in event.timings if start <= timing.starts_at < end)
-        when = "demain" if timing.starts_at >= _midnight(today + timedelta(days=1)) else "aujourd'hui"
-        text = f"Rappel : « {event.title} » a lieu {when} ({timing_fr(timing.starts_at, timing.ends_at)})."
-        notify([user], "event.reminder", text, f"/agenda/{event.id}", site_url=site_url)
-        if user.id in wanted and not user.is_deleted:
-            email_member(user, f"Rappel : {event.title}, {when}", f"Bonjour {user.display_name},\n\n{text}\n\n"
-                         f"{site_url}/agenda/{event.id}\n\n-- \nForum des Fabriques", site_url)
+        tomorrow = timing.starts_at >= _midnight(today + timedelta(days=1))
+        # Written in the member's language (the notification's and the e-mail's).
+        with force_locale(user.email_language):
+            when = _("demain") if tomorrow else _("aujourd'hui")
+            text = _("Rappel\u00a0: « %(title)s » a lieu %(when)s (%(timing)s).", title=event.title, when=when,
+                     timing=format_timing(timing.starts_at, timing.ends_at))
+            notify([user], "event.reminder", text, f"/agenda/{event.id}", site_url=site_url)
+            if user.id in wanted and not user.is_deleted:
+                email_member(user, _("Rappel\u00a0: %(title)s, %(when)s", title=event.title, when=when),
+                             _("Bonjour %(name)s,", name=user.display_name) + f"\n\n{text}\n\n"
+                             f"{site_url}/agenda/{event.id}\n\n-- \nForum des Fabriques", site_url)
         answer.reminder_sent_at = now
     db.session.flush()
     return len(answers)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _, lazy_gettext
+
 from sqlalchemy import func, select
 
 from forum.accounts.models import User
@@ -21,9 +23,9 @@ from forum.events.models import Answer, Event, EventStatus, Rsvp
 from forum.extensions import db
 from forum.notifications.services import notify
 
-CANCELLED = "Cet événement est annulé : on ne peut plus y répondre."
-PAST = "Cet événement est terminé : on ne peut plus y répondre."
-HIDDEN = "Cet événement a été masqué par la modération."
+CANCELLED = lazy_gettext("Cet événement est annulé\u00a0: on ne peut plus y répondre.")
+PAST = lazy_gettext("Cet événement est terminé\u00a0: on ne peut plus y répondre.")
+HIDDEN = lazy_gettext("Cet événement a été masqué par la modération.")
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,13 @@ def _has_room(event: Event) -> bool:
 def answer_event(actor: User, event: Event, answer: Answer, now: datetime, *, site_url: str = "") -> Rsvp:
     """Record (or change) ``actor``'s answer. « Je viens » beyond the capacity joins the waiting list;
     leaving a confirmed place gives it to the first one waiting. 409 for a cancelled or past event."""
-    lock(event, gone=NotFound("Cet événement n'existe pas ou plus."))
+    lock(event, gone=NotFound(_("Cet événement n'existe pas ou plus.")))
     if event.hidden_at is not None:
-        raise NotFound(HIDDEN)
+        raise NotFound(str(HIDDEN))
     if event.status is EventStatus.CANCELLED:
-        raise Conflict(CANCELLED)
+        raise Conflict(str(CANCELLED))
     if event.ends_at <= now:
-        raise Conflict(PAST)
+        raise Conflict(str(PAST))
     rsvp = db.session.execute(
         select(Rsvp).where(Rsvp.event_id == event.id, Rsvp.user_id == actor.id)).scalar_one_or_none()
     held_a_place = rsvp is not None and rsvp.answer is Answer.GOING and not rsvp.waiting
@@ -106,9 +108,11 @@ def fill_free_places(event: Event, *, site_url: str = "") -> list[int]:
         rsvp.waiting = False
     if moved:
         users = db.session.execute(select(User).where(User.id.in_([rsvp.user_id for rsvp in moved]))).scalars()
-        text = f"Une place s'est libérée : vous êtes inscrit·e à « {event.title} »."
-        notify(list(users), "event.place_freed", text, f"/agenda/{event.id}", site_url=site_url,
-               email_subject=f"Place confirmée : {event.title}", email_text=text)
+        title = event.title
+        notify(list(users), "event.place_freed",
+               lambda: _("Une place s'est libérée\u00a0: vous êtes inscrit·e à « %(title)s ».", title=title),
+               f"/agenda/{event.id}", site_url=site_url,
+               email_subject=lambda: _("Place confirmée\u00a0: %(title)s", title=title))
     db.session.flush()
     return [rsvp.id for rsvp in moved]
 

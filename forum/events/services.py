@@ -11,6 +11,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from flask_babel import gettext as _, lazy_gettext
+
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -31,7 +33,7 @@ from forum.fabriques.permissions import active_fabrique_of, manages
 from forum.notifications.services import notify
 from forum.resources.models import Loan, LoanState, Resource, ResourceKind
 
-EVENT_GONE = "Cet événement n'existe pas ou plus."
+EVENT_GONE = lazy_gettext("Cet événement n'existe pas ou plus.")
 UID_DOMAIN = "forum-des-fabriques"
 
 
@@ -66,7 +68,7 @@ class EventInput:
 def get_event(event_id: int) -> Event:
     event = db.session.get(Event, event_id, options=[joinedload(Event.fabrique), selectinload(Event.timings)])
     if event is None:
-        raise NotFound(EVENT_GONE)
+        raise NotFound(str(EVENT_GONE))
     return event
 
 
@@ -102,60 +104,61 @@ def _place(actor: User, event: Event, data: EventInput, timings: list[checks.Che
     """The place: one of the fabrique's rooms, a room it booked (or requests now) elsewhere, an
     address, or none (online). A booked room's invariant is forum/events/rooms.py's."""
     mode = event.attendance_mode
-    place_kind = _choice(PlaceKind, data.place_kind, "Choisissez un type de lieu dans la liste.", "place_kind")
+    place_kind = _choice(PlaceKind, data.place_kind, _("Choisissez un type de lieu dans la liste."), "place_kind")
     if mode is AttendanceMode.ONLINE:
         place_kind = PlaceKind.NONE
     elif place_kind is PlaceKind.NONE:
-        raise Invalid("Un événement sur place a besoin d'un lieu : une salle ou une adresse.", field="place_kind")
+        raise Invalid(_("Un événement sur place a besoin d'un lieu\u00a0: une salle ou une adresse."),
+                      field="place_kind")
     event.place_kind = place_kind
     event.resource_id = event.loan_id = None
-    event.address = checks.line(data.address, "L'adresse", 300, "address")
+    event.address = checks.line(data.address, _("L'adresse"), 300, "address")
     if place_kind is PlaceKind.OWN_SPACE:
         resource = db.session.get(Resource, data.resource_id or 0) if (data.resource_id or 0) < 2**31 else None
         if (resource is None or resource.fabrique_id != event.fabrique_id or resource.kind is not ResourceKind.SPACE
                 or resource.hidden_at is not None):
-            raise Invalid("Choisissez une salle de votre fabrique dans la liste.", field="resource_id")
+            raise Invalid(_("Choisissez une salle de votre fabrique dans la liste."), field="resource_id")
         event.resource_id = resource.id
     elif place_kind is PlaceKind.BOOKED_ROOM:
         if data.room_id is not None and data.loan_id is not None:
-            raise Invalid("Choisissez soit une réservation de votre fabrique, soit une salle à demander, pas les "
-                          "deux.", field="room_id")
+            raise Invalid(_("Choisissez soit une réservation de votre fabrique, soit une salle à demander, pas les "
+                            "deux."), field="room_id")
         if data.room_id is not None:
             loan, resource = rooms.request_for(actor, data.room_id, event.fabrique_id, timings, now, site_url)
         else:
             loan, resource = rooms.booked_room(data.loan_id, event.fabrique_id, timings)
         event.loan_id, event.resource_id = loan.id, resource.id
     elif place_kind is PlaceKind.ADDRESS and not event.address:
-        raise Invalid("Indiquez l'adresse du lieu.", field="address")
+        raise Invalid(_("Indiquez l'adresse du lieu."), field="address")
 
 
 def _apply(actor: User, event: Event, data: EventInput, now: datetime, *, allow_past: bool,
            site_url: str = "") -> list[checks.CheckedTiming]:
     event.title = checks.title(data.title)
     event.summary = checks.summary(data.summary)
-    description = require_length(clean_text(data.description), "La description", minimum=0,
+    description = require_length(clean_text(data.description), _("La description"), minimum=0,
                                  maximum=checks.DESCRIPTION_MAX, field="description")
     event.description_source = description
     event.description_html = render_markdown(description)
     if data.language is not None:
         event.language = read_language(data.language)
-    event.kind = _choice(EventKind, data.kind, "Choisissez un type d'événement dans la liste.", "kind")
-    event.attendance_mode = _choice(AttendanceMode, data.attendance_mode, "Choisissez sur place, en ligne ou mixte.",
+    event.kind = _choice(EventKind, data.kind, _("Choisissez un type d'événement dans la liste."), "kind")
+    event.attendance_mode = _choice(AttendanceMode, data.attendance_mode, _("Choisissez sur place, en ligne ou mixte."),
                                     "attendance_mode")
-    event.status = _choice(EventStatus, data.status, "Choisissez un statut dans la liste.", "status")
+    event.status = _choice(EventStatus, data.status, _("Choisissez un statut dans la liste."), "status")
     if event.status is EventStatus.CANCELLED:
-        raise Invalid("Pour annuler l'événement, utilisez le bouton « Annuler l'événement » : les participants "
-                      "en sont prévenus.", field="status")
+        raise Invalid(_("Pour annuler l'événement, utilisez le bouton « Annuler l'événement »\u00a0: les "
+                        "participants en sont prévenus."), field="status")
     timings = checks.timings(data.timings, now, allow_past=allow_past)
-    event.online_url = checks.web_link(data.online_url, "Le lien de connexion", "online_url",
+    event.online_url = checks.web_link(data.online_url, _("Le lien de connexion"), "online_url",
                                        required=event.attendance_mode.is_online)
     event.registration = checks.registration(data.registration)
-    event.accessibility = checks.line(data.accessibility, "L'accessibilité", 300, "accessibility")
-    event.audience = checks.line(data.audience, "Le public", 200, "audience")
+    event.accessibility = checks.line(data.accessibility, _("L'accessibilité"), 300, "accessibility")
+    event.audience = checks.line(data.audience, _("Le public"), 200, "audience")
     event.is_free = bool(data.is_free)
-    event.price_details = checks.line(data.price_details, "Le détail du tarif", 300, "price_details")
+    event.price_details = checks.line(data.price_details, _("Le détail du tarif"), 300, "price_details")
     if not event.is_free and not event.price_details:
-        raise Invalid("Indiquez le tarif d'un événement payant.", field="price_details")
+        raise Invalid(_("Indiquez le tarif d'un événement payant."), field="price_details")
     event.capacity = checks.capacity(data.capacity)
     # Last: every other field is checked before a room is requested (its request notifies the owner).
     _place(actor, event, data, timings, now, site_url)
@@ -169,7 +172,7 @@ def publish_event(actor: User, fabrique: Fabrique, data: EventInput, now: dateti
     ``data.room_id``, the room is requested for its timing in the same transaction."""
     require_confirmed(actor)
     if not may_publish_for(actor, fabrique):
-        raise Forbidden("Seuls les membres d'une fabrique publient ses événements.")
+        raise Forbidden(_("Seuls les membres d'une fabrique publient ses événements."))
     event = Event(fabrique_id=fabrique.id, author_id=actor.id, uid=f"{uuid.uuid4().hex}@{UID_DOMAIN}", sequence=0,
                   created_at=now)
     timings = _apply(actor, event, data, now, allow_past=False, site_url=site_url)
@@ -186,15 +189,16 @@ _SIGNIFICANT = ("title", "status", "place_kind", "resource_id", "loan_id", "addr
 def update_event(actor: User, event: Event, data: EventInput, now: datetime, *, seen_version=NOT_CHECKED,
                  site_url: str = "") -> None:
     """Save an organiser's edit (row locked, version compared); a raised capacity moves the waiting list up."""
-    lock(event, gone=NotFound(EVENT_GONE))
+    lock(event, gone=NotFound(str(EVENT_GONE)))
     if not may_edit(actor, event):
-        raise Forbidden("Seuls les organisateurs de cet événement peuvent le modifier.")
+        raise Forbidden(_("Seuls les organisateurs de cet événement peuvent le modifier."))
     if event.is_cancelled:
-        raise Conflict("Cet événement est annulé : il ne peut plus être modifié.")
+        raise Conflict(_("Cet événement est annulé\u00a0: il ne peut plus être modifié."))
     editor = db.session.get(User, event.updated_by_id or event.author_id or 0)
-    check_version(seen_version, event.version, changed="Cet événement a été modifié",
+    check_version(seen_version, event.version, changed=_("Cet événement a été modifié"),
                   who=editor.display_name if editor is not None and not editor.is_deleted else None,
-                  when=event.updated_at, current=[("Titre", event.title), ("Description", event.description_source)])
+                  when=event.updated_at,
+                  current=[(_("Titre"), event.title), (_("Description"), event.description_source)])
     before = {name: getattr(event, name) for name in _SIGNIFICANT}
     stored = list(db.session.execute(select(EventTiming).where(EventTiming.event_id == event.id)
                                      .order_by(EventTiming.starts_at, EventTiming.id)).scalars())
@@ -223,20 +227,25 @@ def attendees_to_tell(event: Event) -> list[User]:
 
 def cancel_event(actor: User, event: Event, now: datetime, *, reason: str = "", site_url: str = "") -> None:
     """Cancel (status « annulé », kept on the agenda, struck); the people who answered are told."""
-    lock(event, gone=NotFound(EVENT_GONE))
+    lock(event, gone=NotFound(str(EVENT_GONE)))
     if not may_edit(actor, event):
-        raise Forbidden("Seuls les organisateurs de cet événement peuvent l'annuler.")
+        raise Forbidden(_("Seuls les organisateurs de cet événement peuvent l'annuler."))
     if event.is_cancelled:
-        raise Conflict("Cet événement est déjà annulé.")
-    reason = require_length(clean_text(reason), "Le motif", minimum=0, maximum=1_000, field="reason")
+        raise Conflict(_("Cet événement est déjà annulé."))
+    reason = require_length(clean_text(reason), _("Le motif"), minimum=0, maximum=1_000, field="reason")
     event.status = EventStatus.CANCELLED
     event.cancelled_at = event.updated_at = now
     event.sequence += 1
     event.version += 1
     event.updated_by_id = actor.id
-    text = f"L'événement « {event.title} » est annulé."
+    title = event.title
+
+    def text() -> str:
+        return _("L'événement « %(title)s » est annulé.", title=title)
+
     notify(attendees_to_tell(event), "event.cancelled", text, f"/agenda/{event.id}", actor=actor, site_url=site_url,
-           email_subject=f"Événement annulé : {event.title}", email_text=text + (f"\n\n{reason}" if reason else ""))
+           email_subject=lambda: _("Événement annulé\u00a0: %(title)s", title=title),
+           email_text=lambda: text() + (f"\n\n{reason}" if reason else ""))
     db.session.flush()
 
 

@@ -10,10 +10,11 @@ from datetime import date, datetime, time
 from flask import (
     Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request, send_from_directory, url_for,
 )
+from flask_babel import gettext as _, lazy_gettext
 from flask_login import current_user, login_required
 
 from forum.accounts import submissions
-from forum.core.dates import PARIS, today_in_france
+from forum.core.dates import PARIS, format_day, today_in_france
 from forum.core.errors import DomainError, Forbidden, Invalid, NotFound, StaleEdit
 from forum.core.forms import attach_error, render_form
 from forum.core.fragments import fragment, uses_fragments
@@ -24,7 +25,7 @@ from forum.core.pagination import parse_page
 from forum.core.visibility import is_moderator
 from forum.core.web import filters_in_use, repeated_submission, site_url
 from forum.events import images, queries, rsvp, services
-from forum.events.display import hour_fr, timing_fr
+from forum.events.display import format_hour, format_timing
 from forum.events.forms import AnswerForm, CancelForm, EventForm, event_input
 from forum.events.models import Answer, Event, EventKind, PlaceKind
 from forum.events.schema_org import event_json_ld
@@ -40,8 +41,9 @@ NEW_EVENT = "event"  # the new-event form's submission scope (forum.accounts.sub
 # The overseas regions the fabriques' map frames apart (forum/resources/map_views.py FRAMES): the
 # agenda's map shows the metropole; overseas events stay in the list below it.
 OVERSEAS_REGIONS = ("01", "02", "03", "04", "06")
-ANSWER_DONE = {Answer.GOING: "C'est noté : vous venez.", Answer.INTERESTED: "C'est noté : vous êtes intéressé·e.",
-               Answer.NOT_GOING: "C'est noté : vous ne venez pas."}
+ANSWER_DONE = {Answer.GOING: lazy_gettext("C'est noté\u00a0: vous venez."),
+               Answer.INTERESTED: lazy_gettext("C'est noté\u00a0: vous êtes intéressé·e."),
+               Answer.NOT_GOING: lazy_gettext("C'est noté\u00a0: vous ne venez pas.")}
 
 
 def _filters_context(filters: queries.AgendaFilters, endpoint: str, month_value: str = "") -> dict:
@@ -99,9 +101,9 @@ def map_page():
 def _visible_event(event_id: int) -> Event:
     event = queries.event_for_page(event_id)
     if event is None:
-        raise NotFound(services.EVENT_GONE)
+        raise NotFound(str(services.EVENT_GONE))
     if event.hidden_at is not None and not (is_moderator(current_user) or services.may_edit(current_user, event)):
-        raise NotFound(rsvp.HIDDEN)
+        raise NotFound(str(rsvp.HIDDEN))
     return event
 
 
@@ -122,10 +124,10 @@ def image(name: str):
 def show(event_id: int):
     head = queries.event_head(event_id)
     if head is None:
-        raise NotFound(services.EVENT_GONE)
+        raise NotFound(str(services.EVENT_GONE))
     may_edit = services.may_edit(current_user, head)
     if head.hidden_at is not None and not (is_moderator(current_user) or may_edit):
-        raise NotFound(rsvp.HIDDEN)
+        raise NotFound(str(rsvp.HIDDEN))
     own = rsvp.answer_of(current_user, head.id)
     loaded: dict[str, Event] = {}
 
@@ -172,8 +174,8 @@ def _store():
 
 def _booking_label(loan) -> str:
     when = (slot_label(loan.starts_at, loan.ends_at) if loan.starts_at and loan.ends_at
-            else f"du {loan.start_date:%d/%m/%Y} au {loan.end_date:%d/%m/%Y}")
-    return f"{when}, " + ("en attente" if loan.state.value == "requested" else "acceptée")
+            else _("du %(start)s au %(end)s", start=format_day(loan.start_date), end=format_day(loan.end_date)))
+    return f"{when}, " + (_("en attente") if loan.state.value == "requested" else _("acceptée"))
 
 
 def _form(fabrique_id: int, **kwargs) -> EventForm:
@@ -189,8 +191,8 @@ def create():
     g.private_page = True
     fabrique = _publishing_fabrique()
     if fabrique is None:
-        raise Forbidden("Rejoignez une fabrique (ou attendez que votre adhésion soit acceptée) pour publier un "
-                        "événement.")
+        raise Forbidden(_("Rejoignez une fabrique (ou attendez que votre adhésion soit acceptée) pour publier un "
+                          "événement."))
     form = _form(fabrique.id)
     if not form.is_submitted():
         form.submission.data = submissions.issue(current_user, NEW_EVENT)
@@ -204,7 +206,7 @@ def create():
             claim = submissions.claim(current_user, NEW_EVENT, form.submission.data)
             if claim.is_repeat:
                 earlier = db.session.get(Event, claim.earlier or 0)
-                return repeated_submission("Cet événement était déjà publié.", url_for(
+                return repeated_submission(_("Cet événement était déjà publié."), url_for(
                     "events.show", event_id=earlier.id) if earlier else url_for("events.index"))
             event = services.publish_event(current_user, fabrique, event_input(form), utcnow(),
                                            site_url=site_url())
@@ -214,7 +216,7 @@ def create():
             db.session.commit()
         except DomainError as error:
             return render_form("events/edit.html", form, attach_error(form, error), event=None, fabrique=fabrique)
-        flash("L'événement est publié dans l'agenda.", "success")
+        flash(_("L'événement est publié dans l'agenda."), "success")
         return redirect(url_for("events.show", event_id=event.id))
     return render_form("events/edit.html", form, event=None, fabrique=fabrique)
 
@@ -233,7 +235,7 @@ def _prefill_timing(form: EventForm, args) -> None:
 def _editable(event_id: int) -> Event:
     event = _visible_event(event_id)
     if not services.may_edit(current_user, event):
-        raise Forbidden("Seuls les organisateurs de cet événement peuvent le modifier.")
+        raise Forbidden(_("Seuls les organisateurs de cet événement peuvent le modifier."))
     return event
 
 
@@ -262,7 +264,7 @@ def edit(event_id: int):
         except DomainError as error:
             return render_form("events/edit.html", form, attach_error(form, error), event=event,
                                fabrique=event.fabrique, stale=error if isinstance(error, StaleEdit) else None)
-        flash("L'événement est à jour.", "success")
+        flash(_("L'événement est à jour."), "success")
         return redirect(url_for("events.show", event_id=event.id))
     return render_form("events/edit.html", form, event=event, fabrique=event.fabrique)
 
@@ -279,7 +281,7 @@ def cancel(event_id: int):
             db.session.commit()
         except DomainError as error:
             return render_form("events/cancel.html", form, attach_error(form, error), event=event)
-        flash("L'événement est annulé ; les participants sont prévenus.", "success")
+        flash(_("L'événement est annulé\u00a0; les participants sont prévenus."), "success")
         return redirect(url_for("events.show", event_id=event.id))
     return render_form("events/cancel.html", form, event=event)
 
@@ -289,13 +291,13 @@ def cancel(event_id: int):
 def answer(event_id: int):
     form = AnswerForm()
     if not form.validate_on_submit() or form.chosen() is None:
-        raise Invalid("Choisissez « je viens », « intéressé·e » ou « je ne viens pas ».")
+        raise Invalid(_("Choisissez « je viens », « intéressé·e » ou « je ne viens pas »."))
     event = _visible_event(event_id)
     given = rsvp.answer_event(current_user, event, form.chosen(), utcnow(), site_url=site_url())
     waiting = given.waiting
     db.session.commit()
-    flash("Il n'y a plus de place : vous êtes sur la liste d'attente. Vous serez prévenu·e si une place se libère."
-          if waiting else ANSWER_DONE[form.chosen()], "success")
+    flash(_("Il n'y a plus de place\u00a0: vous êtes sur la liste d'attente. Vous serez prévenu·e si une place se "
+            "libère.") if waiting else str(ANSWER_DONE[form.chosen()]), "success")
     return redirect(url_for("events.show", event_id=event_id))
 
 
@@ -315,7 +317,7 @@ def attendees_csv(event_id: int):
     event = _editable(event_id)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
-    writer.writerow(["Nom", "Réponse", "Rang sur la liste d'attente"])
+    writer.writerow([_("Nom"), _("Réponse"), _("Rang sur la liste d'attente")])
     for line in rsvp.attendee_lines(event.id):
         # A name starting with = + - @ would be read as a formula by a spreadsheet: quoted as text.
         name = "'" + line.name if line.name[:1] in "=+-@\t\r" else line.name
@@ -335,11 +337,11 @@ def fabrique_events_section(fabrique: Fabrique):
 
 
 
-@blueprint.app_template_filter("timing_fr")
-def _timing_fr(timing) -> str:
-    return timing_fr(timing.starts_at, timing.ends_at)
+@blueprint.app_template_filter("timing")
+def _timing(timing) -> str:
+    return format_timing(timing.starts_at, timing.ends_at)
 
 
-@blueprint.app_template_filter("hour_fr")
-def _hour_fr(moment) -> str:
-    return hour_fr(moment)
+@blueprint.app_template_filter("hour")
+def _hour(moment) -> str:
+    return format_hour(moment)

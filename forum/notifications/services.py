@@ -33,13 +33,14 @@ SIGNATURE = "\n\n-- \nForum des Fabriques\nVous recevez ce message parce que vou
 
 
 def in_language(language: str, text) -> str:
-    """``text`` (a str, a zero-argument callable returning one, or a lazy string) written in ``language``."""
+    """``text`` written in ``language``: a str, a zero-argument callable returning one (a lambda with
+    gettext inside), or a lazy string, evaluated under ``force_locale(language)``."""
     with force_locale(language):
         return str(text() if callable(text) else text)
 
 
-def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor: User | None = None,
-           site_url: str = "", email_subject: str | None = None, email_text: str | None = None) -> int:
+def notify(recipients: Iterable[User], kind: str, text, link: str, *, actor: User | None = None,
+           site_url: str = "", email_subject=None, email_text=None) -> int:
     """One notification per recipient (the actor and deleted accounts excluded), and an e-mail each when a
     subject is given; the number of members notified. Rows are inserted in bulk: a post followed by
     hundreds of members costs the request two INSERT statements, not a unit of work per member."""
@@ -49,18 +50,25 @@ def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor
                        if not user.is_deleted and (actor is None or user.id != actor.id)}.values())
     if not recipients:
         return 0
-    texts = {language: french_spacing(in_language(language, text))[:300]
-             for language in {user.email_language for user in recipients}}
+    written: dict[str, tuple[str, str, str | None]] = {}
+
+    def in_their_language(user: User) -> tuple[str, str, str | None]:
+        # Each text once per recipients' language: (notification, e-mail body, e-mail subject).
+        language = user.email_language
+        if language not in written:
+            line = in_language(language, text)
+            written[language] = (french_spacing(line)[:300], in_language(language, email_text) if email_text else line,
+                                 in_language(language, email_subject) if email_subject else None)
+        return written[language]
     # Who wants this e-mail now (the others get it in their digest, or never): one query.
     immediate = _wants_immediate_email([user.id for user in recipients]) if email_subject else set()
     now = utcnow()
     db.session.execute(insert(Notification), [
-        {"user_id": user.id, "actor_id": actor.id if actor else None, "kind": kind, "text": texts[user.email_language],
+        {"user_id": user.id, "actor_id": actor.id if actor else None, "kind": kind, "text": in_their_language(user)[0],
          "link": link, "created_at": now}
         for user in recipients])
     queue_emails(db.session, [
-        member_email(user, in_language(user.email_language, email_subject),
-                     in_language(user.email_language, email_text or text) + f"\n\n{site_url}{link}" + SIGNATURE,
+        member_email(user, in_their_language(user)[2], in_their_language(user)[1] + f"\n\n{site_url}{link}" + SIGNATURE,
                      site_url)
         for user in recipients if user.id in immediate and user.is_email_confirmed])
     return len(recipients)
@@ -246,14 +254,15 @@ def member_email(user: User, subject: str, text: str, site_url: str = "") -> Que
                                    f"\nPour ne plus recevoir d'e-mails du forum, sans vous connecter : {url}")
 
 
-def email_member(user: User, subject: str, text: str, site_url: str = "") -> None:
+def email_member(user: User, subject, text, site_url: str = "") -> None:
     """Queue ``member_email`` to ``user``. Every e-mail to a member goes through here or ``notify``; the
     caller decides whether the member's preference wants it. Nothing goes to an address its member has
     not confirmed: it may be someone else's (only the confirmation link itself goes there, from
     forum.accounts)."""
     if user.is_email_confirmed:
-        queue_emails(db.session, [member_email(user, in_language(user.email_language, subject),
-                                               in_language(user.email_language, text), site_url)])
+        language = user.email_language
+        queue_emails(db.session, [member_email(user, in_language(language, subject), in_language(language, text),
+                                               site_url)])
 
 
 def wants_email(user_ids: list[int]) -> set[int]:

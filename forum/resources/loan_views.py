@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _, lazy_gettext
 from flask_login import current_user, login_required
 
 from forum.accounts import submissions
@@ -34,7 +35,7 @@ def index():
         return render_template("loans/no_fabrique.html")
     state_value = request.args.get("etat", "")
     if state_value and state_value not in {state.value for state in LoanState}:
-        raise Invalid("Cet état de prêt n'existe pas.")
+        raise Invalid(_("Cet état de prêt n'existe pas."))
     state = LoanState(state_value) if state_value else None
     today = today_in_france()
     # Only managers answer the requests their fabrique receives: the others are not offered "Répondre".
@@ -109,18 +110,18 @@ def act(loan_id: int, action: str):
         # Stay on the loan, with the reason (e.g. the days already booked) above its actions.
         attach_error(form, error)
         return _render_loan(services.get_loan(loan_id), sides, action_form=form, status=409)
-    what = "La réservation" if loan.is_room_booking else "Le prêt"
-    flash(f"{what} est maintenant « {loan.state_label} ».", "success")
+    flash(_("La réservation est maintenant « %(state)s ».", state=loan.state_label) if loan.is_room_booking
+          else _("Le prêt est maintenant « %(state)s ».", state=loan.state_label), "success")
     return redirect(url_for("loans.show", loan_id=loan.id))
 
 
 @blueprint.post("/<id:loan_id>/messages")
 @login_required
-@per_member("LOAN_MESSAGE_LIMIT", "Vous avez envoyé beaucoup de messages en peu de temps.")
+@per_member("LOAN_MESSAGE_LIMIT", lazy_gettext("Vous avez envoyé beaucoup de messages en peu de temps."))
 def message(loan_id: int):
     loan, sides = _loan_for(current_user, loan_id)
     if not sides:
-        raise Forbidden("Seules les deux fabriques concernées peuvent écrire ici.")
+        raise Forbidden(_("Seules les deux fabriques concernées peuvent écrire ici."))
     form = LoanMessageForm()
     if not form.validate_on_submit():
         return _render_loan(loan, sides, message_form=form, status=400)
@@ -129,10 +130,10 @@ def message(loan_id: int):
     except Invalid as error:
         return _render_loan(loan, sides, message_form=form, status=attach_error(form, error))
     if claim.is_repeat:
-        return repeated_submission("Ce message était déjà envoyé.",
+        return repeated_submission(_("Ce message était déjà envoyé."),
                                    url_for("loans.show", loan_id=loan.id, _anchor="messages"))
     message = services.post_loan_message(current_user, loan, form.body.data, site_url=site_url())
     claim.record(message.id)
     db.session.commit()
-    flash("Votre message est envoyé.", "success")
+    flash(_("Votre message est envoyé."), "success")
     return redirect(url_for("loans.show", loan_id=loan.id, _anchor="messages"))

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from flask_babel import gettext as _, lazy_gettext
+
 from forum.resources.models import LoanState
 
 
@@ -31,24 +33,26 @@ class Action(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return ACTION_LABELS[self]
+        return str(ACTION_LABELS[self])
 
 
 ACTION_LABELS = {
-    Action.ACCEPT: "Accepter", Action.DECLINE: "Refuser", Action.CANCEL: "Annuler la demande",
-    Action.LEND: "Marquer comme prêté (retiré)", Action.RETURN: "Marquer comme rendu",
+    Action.ACCEPT: lazy_gettext("Accepter"), Action.DECLINE: lazy_gettext("Refuser"),
+    Action.CANCEL: lazy_gettext("Annuler la demande"),
+    Action.LEND: lazy_gettext("Marquer comme prêté (retiré)"), Action.RETURN: lazy_gettext("Marquer comme rendu"),
 }
 
 
 # The same actions on a room booked by the hour: the room is used, not lent and given back.
 ROOM_BOOKING_ACTION_LABELS = {
-    **ACTION_LABELS, Action.CANCEL: "Annuler la réservation", Action.LEND: "Marquer la salle comme occupée",
-    Action.RETURN: "Marquer la réservation comme terminée",
+    **ACTION_LABELS, Action.CANCEL: lazy_gettext("Annuler la réservation"),
+    Action.LEND: lazy_gettext("Marquer la salle comme occupée"),
+    Action.RETURN: lazy_gettext("Marquer la réservation comme terminée"),
 }
 
 
 def action_label(action: Action, room_booking: bool) -> str:
-    return (ROOM_BOOKING_ACTION_LABELS if room_booking else ACTION_LABELS)[action]
+    return str((ROOM_BOOKING_ACTION_LABELS if room_booking else ACTION_LABELS)[action])
 
 
 @dataclass(frozen=True)
@@ -68,12 +72,12 @@ TRANSITIONS: dict[tuple[LoanState, Action], Transition] = {
 }
 
 _REFUSALS = {
-    LoanState.REQUESTED: "La demande attend encore la réponse de la fabrique prêteuse.",
-    LoanState.ACCEPTED: "Le prêt est déjà accepté.",
-    LoanState.DECLINED: "La demande a été refusée : elle ne peut plus changer.",
-    LoanState.CANCELLED: "La demande a été annulée : elle ne peut plus changer.",
-    LoanState.LENT: "Le matériel a déjà été retiré.",
-    LoanState.RETURNED: "Le prêt est terminé : le matériel a été rendu.",
+    LoanState.REQUESTED: lazy_gettext("La demande attend encore la réponse de la fabrique prêteuse."),
+    LoanState.ACCEPTED: lazy_gettext("Le prêt est déjà accepté."),
+    LoanState.DECLINED: lazy_gettext("La demande a été refusée : elle ne peut plus changer."),
+    LoanState.CANCELLED: lazy_gettext("La demande a été annulée : elle ne peut plus changer."),
+    LoanState.LENT: lazy_gettext("Le matériel a déjà été retiré."),
+    LoanState.RETURNED: lazy_gettext("Le prêt est terminé : le matériel a été rendu."),
 }
 
 
@@ -86,10 +90,12 @@ class TransitionRefused(Exception):
 
 
 def transition(state: LoanState, action: Action) -> Transition:
-    """The transition for ``action`` in ``state``, or TransitionRefused with a French explanation."""
+    """The transition for ``action`` in ``state``, or TransitionRefused with an explanation (in the
+    language being written)."""
     found = TRANSITIONS.get((state, action))
     if found is None:
-        raise TransitionRefused(f"Action impossible : {_REFUSALS[state][0].lower()}{_REFUSALS[state][1:]}")
+        reason = str(_REFUSALS[state])
+        raise TransitionRefused(_("Action impossible : %(reason)s", reason=reason[0].lower() + reason[1:]))
     return found
 
 

@@ -14,9 +14,15 @@ from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
+from forum.core.i18n import translate
 from forum.core.markdown import stored_html
 from forum.core.models import Base, Cents, Hideable, MarkdownBody, UTCDateTime, WrittenIn, str_enum, utcnow
 from forum.fabriques.models import Fabrique
+
+
+def _(message: str) -> str:
+    """Marks a label for the catalogue (make messages); it is translated where it is shown (translate)."""
+    return message
 
 
 class ResourceKind(str, enum.Enum):
@@ -26,7 +32,8 @@ class ResourceKind(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"equipement": "Équipement", "espace": "Espace", "savoir-faire": "Savoir-faire"}[self.value]
+        return translate({"equipement": _("Équipement"), "espace": _("Espace"),
+                          "savoir-faire": _("Savoir-faire")}[self.value])
 
     @property
     def lendable(self) -> bool:
@@ -36,35 +43,35 @@ class ResourceKind(str, enum.Enum):
 
 CATEGORIES: dict[ResourceKind, dict[str, str]] = {
     ResourceKind.EQUIPMENT: {
-        "fabrication-numerique": "Fabrication numérique",
-        "audiovisuel": "Audiovisuel",
-        "informatique": "Informatique",
-        "outillage": "Outillage",
-        "mobilier": "Mobilier",
-        "jardin": "Jardin",
-        "cuisine": "Cuisine",
-        "evenementiel": "Événementiel",
+        "fabrication-numerique": _("Fabrication numérique"),
+        "audiovisuel": _("Audiovisuel"),
+        "informatique": _("Informatique"),
+        "outillage": _("Outillage"),
+        "mobilier": _("Mobilier"),
+        "jardin": _("Jardin"),
+        "cuisine": _("Cuisine"),
+        "evenementiel": _("Événementiel"),
     },
     ResourceKind.SPACE: {
-        "salle-de-reunion": "Salle de réunion",
-        "atelier": "Atelier",
-        "salle-polyvalente": "Salle polyvalente",
-        "bureau": "Bureau",
-        "exterieur": "Espace extérieur",
+        "salle-de-reunion": _("Salle de réunion"),
+        "atelier": _("Atelier"),
+        "salle-polyvalente": _("Salle polyvalente"),
+        "bureau": _("Bureau"),
+        "exterieur": _("Espace extérieur"),
     },
     ResourceKind.KNOW_HOW: {
-        "guide": "Guide",
-        "kit-de-formation": "Kit de formation",
-        "modele": "Modèle de document",
-        "competence": "Compétence",
-        "contact": "Contact utile",
+        "guide": _("Guide"),
+        "kit-de-formation": _("Kit de formation"),
+        "modele": _("Modèle de document"),
+        "competence": _("Compétence"),
+        "contact": _("Contact utile"),
     },
 }
 ALL_CATEGORIES = {code: label for kind_categories in CATEGORIES.values() for code, label in kind_categories.items()}
 
-CONDITIONS = {"neuf": "Neuf", "tres-bon": "Très bon état", "bon": "Bon état", "use": "Usé mais fonctionnel"}
-LICENCES = {"cc-by-sa": "CC BY-SA 4.0", "cc-by": "CC BY 4.0", "cc0": "CC0 (domaine public)",
-            "tous-droits": "Tous droits réservés"}
+CONDITIONS = {"neuf": _("Neuf"), "tres-bon": _("Très bon état"), "bon": _("Bon état"), "use": _("Usé mais fonctionnel")}
+LICENCES = {"cc-by-sa": "CC BY-SA 4.0", "cc-by": "CC BY 4.0", "cc0": _("CC0 (domaine public)"),
+            "tous-droits": _("Tous droits réservés")}
 
 
 class Resource(Hideable, WrittenIn, Base):
@@ -124,15 +131,15 @@ class Resource(Hideable, WrittenIn, Base):
 
     @property
     def category_label(self) -> str:
-        return ALL_CATEGORIES.get(self.category, self.category)
+        return translate(ALL_CATEGORIES[self.category]) if self.category in ALL_CATEGORIES else self.category
 
     @property
     def condition_label(self) -> str:
-        return CONDITIONS.get(self.condition, self.condition)
+        return translate(CONDITIONS[self.condition]) if self.condition in CONDITIONS else self.condition
 
     @property
     def licence_label(self) -> str:
-        return LICENCES.get(self.licence, self.licence)
+        return translate(LICENCES[self.licence]) if self.licence in LICENCES else self.licence
 
 
 class Photo(Base):
@@ -163,23 +170,23 @@ class LoanState(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return LOAN_STATE_LABELS[self]
+        return translate(LOAN_STATE_LABELS[self])
 
 
 LOAN_STATE_LABELS = {
-    LoanState.REQUESTED: "demandé", LoanState.ACCEPTED: "accepté", LoanState.DECLINED: "refusé",
-    LoanState.CANCELLED: "annulé", LoanState.LENT: "prêté", LoanState.RETURNED: "rendu",
+    LoanState.REQUESTED: _("demandé"), LoanState.ACCEPTED: _("accepté"), LoanState.DECLINED: _("refusé"),
+    LoanState.CANCELLED: _("annulé"), LoanState.LENT: _("prêté"), LoanState.RETURNED: _("rendu"),
 }
 # A room booked by the hour is a booking, not a loan: its states in the words of a booking.
 ROOM_BOOKING_STATE_LABELS = {
-    LoanState.REQUESTED: "demandée", LoanState.ACCEPTED: "confirmée", LoanState.DECLINED: "refusée",
-    LoanState.CANCELLED: "annulée", LoanState.LENT: "en cours", LoanState.RETURNED: "terminée",
+    LoanState.REQUESTED: _("demandée"), LoanState.ACCEPTED: _("confirmée"), LoanState.DECLINED: _("refusée"),
+    LoanState.CANCELLED: _("annulée"), LoanState.LENT: _("en cours"), LoanState.RETURNED: _("terminée"),
 }
 
 
 def loan_state_label(state: LoanState, room_booking: bool) -> str:
     """A loan's state in its own words: a loan of equipment's, or a room booking's."""
-    return ROOM_BOOKING_STATE_LABELS[state] if room_booking else state.label
+    return translate(ROOM_BOOKING_STATE_LABELS[state]) if room_booking else state.label
 
 
 # Loans that hold the resource for their period.
@@ -296,6 +303,19 @@ class LoanEvent(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     actor: Mapped[User | None] = relationship(lazy="raise_on_sql")
+
+    @property
+    def shown_note(self) -> str:
+        """The note as read: the rules' own note in the reader's language, a person's as they wrote it."""
+        return shown_note(self.note)
+
+
+# The note a room's rules write when they confirm a booking at once (stored in French, as written).
+CONFIRMED_BY_RULES_NOTE = _("Confirmée automatiquement selon les règles de la salle.")
+
+
+def shown_note(note: str) -> str:
+    return translate(note) if note == CONFIRMED_BY_RULES_NOTE else note
 
 
 class LoanMessage(MarkdownBody, Base):

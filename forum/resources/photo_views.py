@@ -13,6 +13,7 @@ from flask import (
     send_from_directory,
     url_for,
 )
+from flask_babel import gettext as _, lazy_gettext, ngettext
 from flask_login import current_user, login_required
 from flask_wtf.file import MultipleFileField
 
@@ -37,9 +38,9 @@ ONE_YEAR = 365 * 24 * 3600
 
 class PhotoUploadForm(CreatingForm):
     photos = MultipleFileField(
-        "Photos à ajouter",
-        description="JPEG, PNG ou WebP, 4\u00a0Mo au plus chacune. La première photo illustre la ressource "
-                    "dans le catalogue.",
+        lazy_gettext("Photos à ajouter"),
+        description=lazy_gettext("JPEG, PNG ou WebP, 4\u00a0Mo au plus chacune. La première photo illustre la "
+                                 "ressource dans le catalogue."),
         render_kw={"accept": "image/jpeg,image/png,image/webp"},
     )
 
@@ -64,7 +65,7 @@ def media(name: str):
 def _resource_or_404(resource_id: int) -> Resource:
     resource = db.session.get(Resource, resource_id)
     if resource is None:
-        raise NotFound("Cette ressource n'existe pas ou plus.")
+        raise NotFound(_("Cette ressource n'existe pas ou plus."))
     return resource
 
 
@@ -103,14 +104,14 @@ def manage(resource_id: int):
         try:
             claim = submissions.claim(current_user, scope, form.submission.data)
             if claim.is_repeat:
-                return repeated_submission("Ces photos étaient déjà ajoutées.",
+                return repeated_submission(_("Ces photos étaient déjà ajoutées."),
                                            url_for("resource_photos.manage", resource_id=resource.id))
             added = photos.add_photos(current_user, resource, files, photo_store(), filenames=names)
             claim.record(added[0].id)
             db.session.commit()
         except DomainError as error:
             return _render_page(resource, form, attach_error(form, error))
-        flash("La photo a été ajoutée." if len(added) == 1 else f"{len(added)} photos ont été ajoutées.", "success")
+        flash(ngettext("La photo a été ajoutée.", "%(num)d photos ont été ajoutées.", len(added)), "success")
         return redirect(url_for("resource_photos.manage", resource_id=resource.id))
     return _render_page(resource, form)
 
@@ -122,14 +123,15 @@ def delete(resource_id: int, photo_id: int):
     resource = _resource_or_404(resource_id)
     _require_manager(resource)
     photo = photos.get_photo(resource, photo_id)
-    ask = confirmation_needed("Supprimer cette photo ?", f"Elle sera retirée de « {resource.name} » ; "
-                              "cela ne peut pas être annulé.", "Supprimer la photo",
+    ask = confirmation_needed(_("Supprimer cette photo\u00a0?"),
+                              _("Elle sera retirée de « %(resource)s »\u00a0; cela ne peut pas être annulé.",
+                                resource=resource.name), _("Supprimer la photo"),
                               url_for("resource_photos.manage", resource_id=resource.id))
     if ask:
         return ask
     photos.delete_photo(current_user, photo, photo_store())
     db.session.commit()
-    flash("La photo a été supprimée.", "success")
+    flash(_("La photo a été supprimée."), "success")
     return redirect(url_for("resource_photos.manage", resource_id=resource.id))
 
 

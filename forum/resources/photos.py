@@ -18,13 +18,13 @@ files, which ``prune_orphan_files`` removes: the worker's daily pruning job runs
 
 Nothing here reads the request; services take the acting user as a parameter.
 """
-
 from __future__ import annotations
 
 import logging
 import re
 import secrets
 import time
+from flask_babel import gettext as _, lazy_gettext, ngettext
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from io import BytesIO
@@ -55,12 +55,13 @@ WEBP_QUALITY = 82
 _PARSERS = ("JPEG", "PNG", "WEBP")
 _ACCEPTED = frozenset({"JPEG", "MPO", "PNG", "WEBP"})
 
-NOT_AN_IMAGE = "Ce fichier n'est pas une photo au format JPEG, PNG ou WebP."
-DAMAGED = "Cette image est incomplète ou abîmée : elle ne peut pas être lue."
-TOO_HEAVY = "Une photo fait au plus 4 Mo : réduisez-la avant de l'envoyer."
-TOO_MANY_PIXELS = "Une photo fait au plus 40 mégapixels : réduisez ses dimensions avant de l'envoyer."
-EMPTY = "Ce fichier est vide."
-NO_FILE = "Choisissez au moins une photo à envoyer."
+NOT_AN_IMAGE = lazy_gettext("Ce fichier n'est pas une photo au format JPEG, PNG ou WebP.")
+DAMAGED = lazy_gettext("Cette image est incomplète ou abîmée\u00a0: elle ne peut pas être lue.")
+TOO_HEAVY = lazy_gettext("Une photo fait au plus 4\u00a0Mo\u00a0: réduisez-la avant de l'envoyer.")
+TOO_MANY_PIXELS = lazy_gettext("Une photo fait au plus 40\u00a0mégapixels\u00a0: réduisez ses dimensions avant de "
+                     "l'envoyer.")
+EMPTY = lazy_gettext("Ce fichier est vide.")
+NO_FILE = lazy_gettext("Choisissez au moins une photo à envoyer.")
 
 _NAME = re.compile(r"[0-9a-f]{32}\.webp")
 
@@ -86,9 +87,9 @@ def process_upload(data: bytes) -> ProcessedImage:
     sRGB, transparency is kept; the result carries no metadata at all.
     """
     if not data:
-        raise Invalid(EMPTY, field="photos")
+        raise Invalid(str(EMPTY), field="photos")
     if len(data) > MAX_FILE_BYTES:
-        raise Invalid(TOO_HEAVY, field="photos")
+        raise Invalid(str(TOO_HEAVY), field="photos")
     with _open_checked(data) as image:
         _decode_upright(image)
         if image.mode in _RESIZABLE:
@@ -108,15 +109,15 @@ def _open_checked(data: bytes) -> Image.Image:
         # Past Pillow's own limits (about 89 and 179 megapixels). The warning is an
         # exception only where warnings are errors (the tests); elsewhere it is
         # logged and the check below refuses the image anyway.
-        raise Invalid(TOO_MANY_PIXELS, field="photos") from error
+        raise Invalid(str(TOO_MANY_PIXELS), field="photos") from error
     except Exception as error:  # UnidentifiedImageError, or whatever a corrupt header raises
-        raise Invalid(NOT_AN_IMAGE, field="photos") from error
+        raise Invalid(str(NOT_AN_IMAGE), field="photos") from error
     if image.format not in _ACCEPTED:
         image.close()
-        raise Invalid(NOT_AN_IMAGE, field="photos")
+        raise Invalid(str(NOT_AN_IMAGE), field="photos")
     if image.width * image.height > MAX_PIXELS:
         image.close()
-        raise Invalid(TOO_MANY_PIXELS, field="photos")
+        raise Invalid(str(TOO_MANY_PIXELS), field="photos")
     return image
 
 
@@ -128,7 +129,7 @@ def _decode_upright(image: Image.Image) -> None:
     try:
         image.load()
     except Exception as error:  # truncated data, bad checksums, broken chunks...
-        raise Invalid(DAMAGED, field="photos") from error
+        raise Invalid(str(DAMAGED), field="photos") from error
     try:
         ImageOps.exif_transpose(image, in_place=True)
     except Exception:  # noqa: BLE001 - unreadable EXIF: keep the image as stored
@@ -317,13 +318,13 @@ def get_photo(resource: Resource, photo_id: int) -> Photo:
     """A photo of this resource, else NotFound."""
     photo = db.session.get(Photo, photo_id)
     if photo is None or photo.resource_id != resource.id:
-        raise NotFound("Cette photo n'existe pas ou plus.")
+        raise NotFound(_("Cette photo n'existe pas ou plus."))
     return photo
 
 
 def _require_manager(actor: User, resource: Resource) -> None:
     if not can_manage(actor, db.session.get(Fabrique, resource.fabrique_id)):
-        raise Forbidden("Seuls les responsables de la fabrique peuvent gérer les photos de cette ressource.")
+        raise Forbidden(_("Seuls les responsables de la fabrique peuvent gérer les photos de cette ressource."))
 
 
 def _count_and_next_position(resource: Resource, lock: bool = False) -> tuple[int, int]:
@@ -348,12 +349,10 @@ def _check_room(resource: Resource, adding: int, lock: bool = False) -> int:
 def _too_many(count: int) -> Invalid:
     left = MAX_PHOTOS - count
     if left <= 0:
-        detail = "cette ressource en a déjà 6 : supprimez-en une avant d'en ajouter une autre."
-    elif left == 1:
-        detail = "vous pouvez encore en ajouter une."
+        detail = _("cette ressource en a déjà 6\u00a0: supprimez-en une avant d'en ajouter une autre.")
     else:
-        detail = f"vous pouvez encore en ajouter {left}."
-    return Invalid(f"6 photos au plus par ressource : {detail}", field="photos")
+        detail = ngettext("vous pouvez encore en ajouter une.", "vous pouvez encore en ajouter %(num)d.", left)
+    return Invalid(_("6 photos au plus par ressource\u00a0: %(detail)s", detail=detail), field="photos")
 
 
 def _processed_all(files: Sequence[bytes], filenames: Sequence[str]) -> list[ProcessedImage]:
@@ -364,8 +363,9 @@ def _processed_all(files: Sequence[bytes], filenames: Sequence[str]) -> list[Pro
         except Invalid as error:
             if len(files) == 1:
                 raise
-            name = filenames[index] if index < len(filenames) and filenames[index] else f"photo n° {index + 1}"
-            raise Invalid(f"« {name} » : {error.message}", field="photos") from error
+            name = filenames[index] if index < len(filenames) and filenames[index] else \
+                _("photo n° %(number)s", number=index + 1)
+            raise Invalid(_("« %(name)s »\u00a0: %(error)s", name=name, error=error.message), field="photos") from error
     return processed
 
 
@@ -392,7 +392,7 @@ def add_photos(actor: User, resource: Resource, files: Sequence[bytes], store: P
     """
     _require_manager(actor, resource)
     if not files:
-        raise Invalid(NO_FILE, field="photos")
+        raise Invalid(str(NO_FILE), field="photos")
     _check_room(resource, len(files))  # before the costly part
     processed = _processed_all(files, filenames)
     position = _check_room(resource, len(files), lock=True)  # the lock is held only from here to the commit
@@ -407,8 +407,8 @@ def delete_photo(actor: User, photo: Photo, store: PhotoStore) -> None:
 
     The resource's row is locked first, as for a move: a photo deleted twice at once, or while
     the photos are reordered, is deleted once (NotFound for the second)."""
-    resource = lock(db.session.get(Resource, photo.resource_id), gone=NotFound("Cette ressource n'existe plus."))
-    lock(photo, gone=NotFound("Cette photo vient d'être supprimée."))
+    resource = lock(db.session.get(Resource, photo.resource_id), gone=NotFound(_("Cette ressource n'existe plus.")))
+    lock(photo, gone=NotFound(_("Cette photo vient d'être supprimée.")))
     _require_manager(actor, resource)
     delete_files_after_commit(db.session, [photo.filename, photo.thumbnail], store)
     db.session.delete(photo)
@@ -420,8 +420,8 @@ def move_photo(actor: User, photo: Photo, offset: int) -> None:
 
     The resource's row is locked before the positions are read: two moves at once renumber one
     after the other."""
-    resource = lock(db.session.get(Resource, photo.resource_id), gone=NotFound("Cette ressource n'existe plus."))
-    lock(photo, gone=NotFound("Cette photo vient d'être supprimée."))
+    resource = lock(db.session.get(Resource, photo.resource_id), gone=NotFound(_("Cette ressource n'existe plus.")))
+    lock(photo, gone=NotFound(_("Cette photo vient d'être supprimée.")))
     _require_manager(actor, resource)
     ordered = photos_of(resource)
     index = ordered.index(photo)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from datetime import date, datetime, timedelta
 
+from flask_babel import gettext as _, lazy_gettext
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import aliased, joinedload, selectinload
 
@@ -25,7 +26,8 @@ from forum.resources.models import (
     loan_is_overdue, loan_state_label,
 )
 
-SORTS = {"nom": "Nom", "recent": "Plus récentes", "proche": "Régions les plus proches"}
+SORTS = {"nom": lazy_gettext("Nom"), "recent": lazy_gettext("Plus récentes"),
+         "proche": lazy_gettext("Régions les plus proches")}
 MAX_FILTER_DAYS = 366
 
 # Rough centre of each region (latitude, longitude), to sort by distance from the member's region.
@@ -54,7 +56,7 @@ def _parse_date(raw: str, label: str) -> date | None:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise Invalid(f"{label} doit être une date (AAAA-MM-JJ).") from None
+        raise Invalid(_("%(label)s doit être une date (AAAA-MM-JJ).", label=label)) from None
 
 
 @dataclass(frozen=True)
@@ -74,28 +76,28 @@ class CatalogueFilters:
         filters = cls(
             kind=args.get("type", ""), category=args.get("categorie", ""), region=args.get("region", ""),
             department=args.get("departement", ""), fabrique=args.get("fabrique", ""),
-            available_from=_parse_date(args.get("du", ""), "La date de début"),
-            available_to=_parse_date(args.get("au", ""), "La date de fin"), sort=args.get("tri", "recent"),
+            available_from=_parse_date(args.get("du", ""), _("La date de début")),
+            available_to=_parse_date(args.get("au", ""), _("La date de fin")), sort=args.get("tri", "recent"),
         )
         if filters.kind and filters.kind not in {kind.value for kind in ResourceKind}:
-            raise Invalid("Ce type de ressource n'existe pas.")
+            raise Invalid(_("Ce type de ressource n'existe pas."))
         if filters.category and filters.category not in ALL_CATEGORIES:
-            raise Invalid("Cette catégorie n'existe pas.")
+            raise Invalid(_("Cette catégorie n'existe pas."))
         if filters.region and filters.region not in REGIONS:
-            raise Invalid("Cette région n'existe pas.")
+            raise Invalid(_("Cette région n'existe pas."))
         if filters.department and filters.department not in DEPARTMENTS:
-            raise Invalid("Ce département n'existe pas.")
+            raise Invalid(_("Ce département n'existe pas."))
         if filters.fabrique and parse_id(filters.fabrique) is None:
-            raise Invalid("Cette fabrique n'existe pas.")
+            raise Invalid(_("Cette fabrique n'existe pas."))
         if filters.sort not in SORTS:
-            raise Invalid("Ce tri n'existe pas.")
+            raise Invalid(_("Ce tri n'existe pas."))
         if (filters.available_from is None) != (filters.available_to is None):
-            raise Invalid("Pour chercher par disponibilité, indiquez les deux dates.")
+            raise Invalid(_("Pour chercher par disponibilité, indiquez les deux dates."))
         if filters.available_from and filters.available_to:
             if filters.available_to < filters.available_from:
-                raise Invalid("La date de fin doit être après la date de début.")
+                raise Invalid(_("La date de fin doit être après la date de début."))
             if (filters.available_to - filters.available_from).days >= MAX_FILTER_DAYS:
-                raise Invalid("Cherchez une période d'un an au plus.")
+                raise Invalid(_("Cherchez une période d'un an au plus."))
         return filters
 
     def as_args(self, **changes) -> dict[str, str]:
@@ -218,7 +220,7 @@ def calendar(resource: Resource, today: date, months: int = 3) -> list[CalendarM
     """The coming ``months`` months, each day with the units booked by accepted or running loans."""
     first = today.replace(day=1)
     last_month = first
-    for _ in range(months):
+    for _month in range(months):
         last_month = (last_month + timedelta(days=32)).replace(day=1)
     last = last_month - timedelta(days=1)
     rows = db.session.execute(

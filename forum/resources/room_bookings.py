@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -82,7 +83,7 @@ def confirmed_overlap(resource_id: int, starts_at: datetime, blocked_until: date
 
 
 def taken_message(booking: RoomBooking) -> str:
-    return f"Le créneau du {booking.label}, est déjà réservé."
+    return _("Le créneau du %(slot)s, est déjà réservé.", slot=booking.label)
 
 
 def check_room_free(loan: Loan) -> None:
@@ -105,4 +106,4 @@ def slot_taken_error(loan: Loan) -> Conflict:
     taken = confirmed_overlap(loan.resource_id, loan.starts_at, loan.blocked_until, exclude_loan=loan.id)
     if taken is not None:
         return Conflict(taken_message(taken))
-    return Conflict(f"Le créneau du {slot_label(loan.starts_at, loan.ends_at)} vient d'être réservé.")
+    return Conflict(_("Le créneau du %(slot)s vient d'être réservé.", slot=slot_label(loan.starts_at, loan.ends_at)))

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
@@ -18,7 +19,7 @@ from forum.fabriques.models import Fabrique
 from forum.resources.models import BOOKING_STATES, Loan, Resource, ResourceKind, RoomRules
 from forum.resources.room_bookings import room_bookings_between
 from forum.resources.rooms import rules_of
-from forum.resources.slots import Rules, Slot, SlotError, day_label, hhmm, hour_fr, parse_time
+from forum.resources.slots import Rules, Slot, SlotError, day_label, hhmm, hour_text, parse_time
 
 SEARCH_LIMIT = 60
 FIRST_WEEK, LAST_WEEK = date(2000, 1, 3), date(9998, 12, 20)
@@ -35,9 +36,9 @@ def parse_week(raw: str, today: date) -> date:
     try:
         value = date.fromisoformat(raw)
     except ValueError:
-        raise Invalid("La semaine doit être donnée par une date (AAAA-MM-JJ).") from None
+        raise Invalid(_("La semaine doit être donnée par une date (AAAA-MM-JJ).")) from None
     if not FIRST_WEEK <= value <= LAST_WEEK:
-        raise Invalid("Cette semaine est hors des dates possibles.")
+        raise Invalid(_("Cette semaine est hors des dates possibles."))
     return monday_of(value)
 
 
@@ -58,7 +59,7 @@ class Piece:
 
     @property
     def label(self) -> str:
-        return f"{hour_fr(self.start)} – {hour_fr(self.end)}"
+        return f"{hour_text(self.start)} – {hour_text(self.end)}"
 
     @property
     def bounds(self) -> tuple[str, str]:
@@ -156,26 +157,26 @@ class RoomSearch:
     def from_args(cls, args) -> RoomSearch:
         capacity_text = args.get("capacite", "").strip()
         if capacity_text and (not re.fullmatch(r"[0-9]{1,6}", capacity_text) or not 1 <= int(capacity_text) <= 5_000):
-            raise Invalid("La capacité doit être un nombre de personnes entre 1 et 5\u202f000.")
+            raise Invalid(_("La capacité doit être un nombre de personnes entre 1 et 5\u202f000."))
         region, department = args.get("region", ""), args.get("departement", "")
         if region and region not in REGIONS:
-            raise Invalid("Cette région n'existe pas.")
+            raise Invalid(_("Cette région n'existe pas."))
         if department and department not in DEPARTMENTS:
-            raise Invalid("Ce département n'existe pas.")
+            raise Invalid(_("Ce département n'existe pas."))
         day_text, start_text, end_text = args.get("date", ""), args.get("debut", ""), args.get("fin", "")
         day = start = end = None
         try:
             if day_text:
                 day = date.fromisoformat(day_text)
             if start_text:
-                start = parse_time(start_text, "L'heure de début", "debut")
+                start = parse_time(start_text, _("L'heure de début"), "debut")
             if end_text:
-                end = parse_time(end_text, "L'heure de fin", "fin")
+                end = parse_time(end_text, _("L'heure de fin"), "fin")
         except ValueError as error:
-            raise Invalid(error.message if isinstance(error, SlotError) else "La date doit être au format "
-                          "AAAA-MM-JJ.") from None
+            raise Invalid(error.message if isinstance(error, SlotError) else
+                          _("La date doit être au format AAAA-MM-JJ.")) from None
         if (start or end) and not day:
-            raise Invalid("Indiquez aussi la date du créneau.")
+            raise Invalid(_("Indiquez aussi la date du créneau."))
         texts = {name: " ".join(args.get(key, "").split())[:100] for name, key in
                  (("accessibility", "accessibilite"), ("equipment", "equipement"))}
         search = cls(int(capacity_text) if capacity_text else None, region, department, day, start, end,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _, lazy_gettext
 from flask_login import current_user, login_required
 
 from forum.accounts import submissions
@@ -21,7 +22,7 @@ from forum.fabriques.permissions import active_fabrique_of, can_manage, manages
 from forum.resources import room_queries, rooms
 from forum.resources.models import Resource, ResourceKind, RoomRules
 from forum.resources.room_forms import RoomBookingForm, RoomRulesForm, rules_input
-from forum.resources.slots import closed_dates_text, duration_fr, opening_text
+from forum.resources.slots import closed_dates_text, duration_text, opening_text
 from forum.resources.web import repeated_request
 
 blueprint = Blueprint("rooms", __name__)
@@ -30,10 +31,10 @@ blueprint = Blueprint("rooms", __name__)
 def _room_or_404(resource_id: int) -> Resource:
     resource = db.session.get(Resource, resource_id)
     if resource is None or resource.kind is not ResourceKind.SPACE:
-        raise NotFound("Cette salle n'existe pas ou a été retirée du catalogue.")
+        raise NotFound(_("Cette salle n'existe pas ou a été retirée du catalogue."))
     if resource.hidden_at is not None and not (is_moderator(current_user)
                                                or manages(current_user, resource.fabrique_id)):
-        raise NotFound("Cette salle a été masquée par la modération.")
+        raise NotFound(_("Cette salle a été masquée par la modération."))
     return resource
 
 
@@ -55,7 +56,7 @@ def _render_week(resource: Resource, form: RoomBookingForm | None = None, status
     return render_template(
         "resources/room_week.html", resource=resource, fabrique=fabrique, form=form, can_book=can_book,
         days=room_queries.room_week(resource, monday, viewer_fabrique.id if viewer_fabrique else None, today),
-        rules=rooms.rules_for(resource.id), monday=monday, today=today, duration_fr=duration_fr,
+        rules=rooms.rules_for(resource.id), monday=monday, today=today, duration_text=duration_text,
         previous_week=(monday - timedelta(days=7)).isoformat(), next_week=(monday + timedelta(days=7)).isoformat(),
         is_manager=manages(current_user, resource.fabrique_id), viewer_fabrique=viewer_fabrique,
     ), status
@@ -77,7 +78,7 @@ def week(resource_id: int):
 
 @blueprint.post("/ressources/<id:resource_id>/creneaux")
 @login_required
-@per_member("LOAN_REQUEST_LIMIT", "Vous avez envoyé beaucoup de demandes de réservation en peu de temps.")
+@per_member("LOAN_REQUEST_LIMIT", lazy_gettext("Vous avez envoyé beaucoup de demandes de réservation en peu de temps."))
 def book(resource_id: int):
     resource = _room_or_404(resource_id)
     form = RoomBookingForm()
@@ -88,8 +89,8 @@ def book(resource_id: int):
         if claim.is_repeat:
             return repeated_request(claim.earlier)
         day = form.day.data
-        start = rooms.parse_wall_time(form.start.data, "L'heure de début", "start")
-        end = rooms.parse_wall_time(form.end.data, "L'heure de fin", "end")
+        start = rooms.parse_wall_time(form.start.data, _("L'heure de début"), "start")
+        end = rooms.parse_wall_time(form.end.data, _("L'heure de fin"), "end")
         loan = rooms.request_room_booking(current_user, resource, day, start, end, form.message.data or "",
                                           site_url=site_url())
         claim.record(loan.id)
@@ -99,8 +100,8 @@ def book(resource_id: int):
             raise
         status = attach_error(form, error)
         return _render_week(_room_or_404(resource_id), form, status)
-    flash("La salle est réservée : le créneau est confirmé." if loan.state.value == "accepted"
-          else "Votre demande est envoyée. La fabrique va vous répondre.", "success")
+    flash(_("La salle est réservée\u00a0: le créneau est confirmé.") if loan.state.value == "accepted"
+          else _("Votre demande est envoyée. La fabrique va vous répondre."), "success")
     return redirect(url_for("loans.show", loan_id=loan.id))
 
 
@@ -110,7 +111,7 @@ def rules(resource_id: int):
     g.private_page = True
     resource = _room_or_404(resource_id)
     if not can_manage(current_user, db.session.get(Fabrique, resource.fabrique_id)):
-        raise Forbidden("Seuls les responsables de la fabrique peuvent régler les réservations de cette salle.")
+        raise Forbidden(_("Seuls les responsables de la fabrique peuvent régler les réservations de cette salle."))
     form = RoomRulesForm()
     if not form.is_submitted():
         current = rooms.rules_for(resource.id)
@@ -128,7 +129,7 @@ def rules(resource_id: int):
             db.session.commit()
         except DomainError as error:
             return render_form("resources/room_rules.html", form, attach_error(form, error), **context)
-        flash("Les règles de réservation sont à jour.", "success")
+        flash(_("Les règles de réservation sont à jour."), "success")
         return redirect(url_for("rooms.week", resource_id=resource.id))
     return render_form("resources/room_rules.html", form, **context)
 

@@ -14,16 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from flask_babel import gettext as _
+
 from forum.accounts.models import User
 from forum.core.errors import Conflict, Forbidden, Invalid, NotFound
 from forum.core.locking import lock
 from forum.core.models import utcnow
+from forum.core.numbers import format_number
 from forum.core.text import clean_text, require_length
 from forum.extensions import db
 from forum.fabriques.models import Fabrique
 from forum.fabriques.permissions import can_manage
 from forum.resources.loans import Action, transition
-from forum.resources.models import Loan, LoanState, Resource, ResourceKind, RoomRules
+from forum.resources.models import CONFIRMED_BY_RULES_NOTE, Loan, LoanState, Resource, ResourceKind, RoomRules
 from forum.resources.room_bookings import RoomBooking, confirmed_overlap, room_bookings_between, taken_message
 from forum.resources.services import MESSAGE_MAX, RESOURCE_GONE, open_loan, record_move, requesting_fabrique
 from forum.resources.slots import Rules, Slot, SlotError, parse_closed_dates, parse_opening, parse_time
@@ -37,7 +40,7 @@ MAX_NOTICE_DAYS = 730
 MAX_MINUTES = 24 * 60
 MAX_BUFFER = 240
 MAX_CAPACITY = 5_000
-CONFIRMED_AT_ONCE = "Confirmée automatiquement selon les règles de la salle."
+CONFIRMED_AT_ONCE = CONFIRMED_BY_RULES_NOTE
 
 
 def rules_of(row: RoomRules | None) -> Rules:
@@ -71,8 +74,8 @@ class RulesInput:
 
 def _bounded(value: int | None, label: str, field_name: str, minimum: int, maximum: int) -> int:
     if value is None or not minimum <= value <= maximum:
-        raise Invalid(f"{label} doit être comprise entre {minimum} et {maximum:,}.".replace(",", "\u202f"),
-                      field=field_name)
+        raise Invalid(_("%(label)s doit être comprise entre %(minimum)s et %(maximum)s.", label=label,
+                        minimum=minimum, maximum=format_number(maximum)), field=field_name)
     return value
 
 
@@ -82,29 +85,29 @@ def update_rules(actor: User, resource: Resource, data: RulesInput) -> RoomRules
 
     The room's row is locked: bookings being confirmed meanwhile are checked against the old
     rules or wait for the new ones, never a mix."""
-    lock(resource, gone=NotFound(RESOURCE_GONE))
+    lock(resource, gone=NotFound(str(RESOURCE_GONE)))
     if not can_manage(actor, db.session.get(Fabrique, resource.fabrique_id)):
-        raise Forbidden("Seuls les responsables de la fabrique peuvent régler les réservations de cette salle.")
+        raise Forbidden(_("Seuls les responsables de la fabrique peuvent régler les réservations de cette salle."))
     if resource.kind is not ResourceKind.SPACE:
-        raise Invalid("Seul un espace se réserve par créneau horaire.")
+        raise Invalid(_("Seul un espace se réserve par créneau horaire."))
     try:
         opening = {str(weekday): parse_opening(text, weekday) for weekday, text in enumerate(data.opening[:7])}
         closed = parse_closed_dates(data.closed_dates)
     except SlotError as error:
         raise Invalid(error.message, field=error.field) from None
-    capacity = _bounded(data.capacity_meeting, "La capacité", "capacity_meeting", 1, MAX_CAPACITY)
+    capacity = _bounded(data.capacity_meeting, _("La capacité"), "capacity_meeting", 1, MAX_CAPACITY)
     values = {
-        "min_notice_hours": _bounded(data.min_notice_hours, "Le délai minimal", "min_notice_hours", 0, 24 * 60),
-        "max_notice_days": _bounded(data.max_notice_days, "Le délai maximal", "max_notice_days", 1, MAX_NOTICE_DAYS),
-        "min_minutes": _bounded(data.min_minutes, "La durée minimale", "min_minutes", 15, MAX_MINUTES),
-        "max_minutes": _bounded(data.max_minutes, "La durée maximale", "max_minutes", 15, MAX_MINUTES),
-        "buffer_minutes": _bounded(data.buffer_minutes, "La pause entre deux réservations", "buffer_minutes", 0,
+        "min_notice_hours": _bounded(data.min_notice_hours, _("Le délai minimal"), "min_notice_hours", 0, 24 * 60),
+        "max_notice_days": _bounded(data.max_notice_days, _("Le délai maximal"), "max_notice_days", 1, MAX_NOTICE_DAYS),
+        "min_minutes": _bounded(data.min_minutes, _("La durée minimale"), "min_minutes", 15, MAX_MINUTES),
+        "max_minutes": _bounded(data.max_minutes, _("La durée maximale"), "max_minutes", 15, MAX_MINUTES),
+        "buffer_minutes": _bounded(data.buffer_minutes, _("La pause entre deux réservations"), "buffer_minutes", 0,
                                    MAX_BUFFER),
     }
     if values["max_minutes"] < values["min_minutes"]:
-        raise Invalid("La durée maximale doit être au moins égale à la durée minimale.", field="max_minutes")
+        raise Invalid(_("La durée maximale doit être au moins égale à la durée minimale."), field="max_minutes")
     if values["min_notice_hours"] > values["max_notice_days"] * 24:
-        raise Invalid("Le délai minimal dépasse le délai maximal.", field="min_notice_hours")
+        raise Invalid(_("Le délai minimal dépasse le délai maximal."), field="min_notice_hours")
     row = db.session.get(RoomRules, resource.id) or RoomRules(resource_id=resource.id)
     for name, value in values.items():
         setattr(row, name, value)
@@ -141,13 +144,13 @@ def request_room_booking(actor: User, resource: Resource, day: date | None, star
     queue. Events call this to book a room in another fabrique."""
     fabrique = requesting_fabrique(actor, resource)
     if resource.kind is not ResourceKind.SPACE:
-        raise Invalid("Seul un espace se réserve par créneau horaire.")
+        raise Invalid(_("Seul un espace se réserve par créneau horaire."))
     slot = slot_of(day, start, end)
     rules = rules_for(resource.id)
     refusal = rules.refusal(slot, now or utcnow())
     if refusal is not None:
         raise Invalid(refusal.message, field=refusal.field)
-    message = require_length(clean_text(message), "Le message", minimum=0, maximum=MESSAGE_MAX, field="message")
+    message = require_length(clean_text(message), _("Le message"), minimum=0, maximum=MESSAGE_MAX, field="message")
     blocked_until = slot.ends_at + timedelta(minutes=rules.buffer_minutes)
     taken = confirmed_overlap(resource.id, slot.starts_at, blocked_until)
     if taken is not None:
@@ -157,8 +160,8 @@ def request_room_booking(actor: User, resource: Resource, day: date | None, star
         Loan.starts_at == slot.starts_at, Loan.ends_at == slot.ends_at,
         Loan.state == LoanState.REQUESTED).limit(1)).first()
     if pending is not None:
-        raise Conflict(f"Votre fabrique a déjà demandé « {resource.name} » le {slot.label} : cette demande "
-                       "attend la réponse de la fabrique.")
+        raise Conflict(_("Votre fabrique a déjà demandé « %(resource)s » le %(slot)s\u00a0: cette demande attend la "
+                         "réponse de la fabrique.", resource=resource.name, slot=slot.label))
     loan = open_loan(actor, fabrique, resource, message, site_url, quantity=1, start_date=slot.day,
                      end_date=slot.day, starts_at=slot.starts_at, ends_at=slot.ends_at, blocked_until=blocked_until)
     if not rules.needs_approval:

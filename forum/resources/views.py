@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _, lazy_gettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -41,10 +42,10 @@ def _resource_or_404(resource_id: int):
 def _check_visible(resource: Resource | queries.ResourceHead | None):
     """``resource`` (or its head) if the viewer may see it, else NotFound."""
     if resource is None:
-        raise NotFound("Cette ressource n'existe pas ou a été retirée du catalogue.")
+        raise NotFound(_("Cette ressource n'existe pas ou a été retirée du catalogue."))
     if resource.hidden_at is not None and not (is_moderator(current_user)
                                                or manages(current_user, resource.fabrique_id)):
-        raise NotFound("Cette ressource a été masquée par la modération.")
+        raise NotFound(_("Cette ressource a été masquée par la modération."))
     return resource
 
 
@@ -52,7 +53,7 @@ def _managed_fabrique() -> Fabrique:
     """The fabrique whose resources the member manages, or 403."""
     membership = membership_of(current_user)
     if membership is None or not membership.is_manager:
-        raise Forbidden("Seuls les responsables d'une fabrique peuvent proposer des ressources.")
+        raise Forbidden(_("Seuls les responsables d'une fabrique peuvent proposer des ressources."))
     return membership.fabrique
 
 
@@ -168,7 +169,7 @@ def create():
             claim = submissions.claim(current_user, NEW_RESOURCE, form.submission.data)
             if claim.is_repeat:
                 earlier = db.session.get(Resource, claim.earlier or 0)
-                return repeated_submission("Cette ressource était déjà dans le catalogue.", url_for(
+                return repeated_submission(_("Cette ressource était déjà dans le catalogue."), url_for(
                     "resources.show", resource_id=earlier.id) if earlier else url_for("resources.index"))
             resource = services.create_resource(current_user, fabrique, kind, resource_input(form))
             claim.record(resource.id)
@@ -176,7 +177,7 @@ def create():
         except DomainError as error:
             return render_form("resources/edit.html", form, attach_error(form, error), resource=None, kind=kind,
                                fabrique=fabrique)
-        flash("La ressource est dans le catalogue. Ajoutez-lui des photos !", "success")
+        flash(_("La ressource est dans le catalogue. Ajoutez-lui des photos !"), "success")
         return redirect(url_for("resource_photos.manage", resource_id=resource.id))
     return render_form("resources/edit.html", form, resource=None, kind=kind, fabrique=fabrique)
 
@@ -187,7 +188,7 @@ def edit(resource_id: int):
     g.private_page = True
     resource = _resource_or_404(resource_id)
     if not can_manage(current_user, resource.fabrique):
-        raise Forbidden("Seuls les responsables de cette fabrique peuvent modifier cette ressource.")
+        raise Forbidden(_("Seuls les responsables de cette fabrique peuvent modifier cette ressource."))
     form = ResourceForm(resource.kind, obj=resource)
     if not form.is_submitted():
         form.description.data = resource.description_source
@@ -202,7 +203,7 @@ def edit(resource_id: int):
             return render_form("resources/edit.html", form, attach_error(form, error), resource=resource,
                                kind=resource.kind, fabrique=resource.fabrique,
                                stale=error if isinstance(error, StaleEdit) else None)
-        flash("La ressource est à jour.", "success")
+        flash(_("La ressource est à jour."), "success")
         return redirect(url_for("resources.show", resource_id=resource.id))
     return render_form("resources/edit.html", form, resource=resource, kind=resource.kind, fabrique=resource.fabrique)
 
@@ -214,8 +215,8 @@ def pause(resource_id: int, change: str):
     resource = services.get_resource(resource_id)
     services.set_paused(current_user, resource, paused=change == "pause")
     db.session.commit()
-    flash("La ressource est indiquée comme indisponible pour le moment." if resource.paused
-          else "La ressource est de nouveau disponible.", "success")
+    flash(_("La ressource est indiquée comme indisponible pour le moment.") if resource.paused
+          else _("La ressource est de nouveau disponible."), "success")
     return redirect(url_for("resources.show", resource_id=resource.id))
 
 
@@ -227,22 +228,22 @@ def delete(resource_id: int):
     slug = resource.fabrique.slug
     # Refused straight away while loans are open (the service says why), not after a confirmation.
     if can_manage(current_user, resource.fabrique) and not services.has_open_loans(resource):
-        ask = confirmation_needed(f"Retirer « {resource.name} » du catalogue ?",
-                                  "La ressource, ses photos et l'historique de ses prêts terminés seront supprimés ; "
-                                  "cela ne peut pas être annulé. Pour une absence passagère, indiquez-la plutôt "
-                                  "indisponible pour le moment.", "Supprimer du catalogue",
+        ask = confirmation_needed(_("Retirer « %(resource)s » du catalogue\u00a0?", resource=resource.name),
+                                  _("La ressource, ses photos et l'historique de ses prêts terminés seront "
+                                    "supprimés\u00a0; cela ne peut pas être annulé. Pour une absence passagère, "
+                                    "indiquez-la plutôt indisponible pour le moment."), _("Supprimer du catalogue"),
                                   url_for("resources.show", resource_id=resource.id))
         if ask:
             return ask
     delete_files_after_commit(db.session, services.delete_resource(current_user, resource))
     db.session.commit()
-    flash("La ressource a été retirée du catalogue.", "success")
+    flash(_("La ressource a été retirée du catalogue."), "success")
     return redirect(url_for("fabriques.show", slug=slug))
 
 
 @blueprint.post("/<id:resource_id>/demander")
 @login_required
-@per_member("LOAN_REQUEST_LIMIT", "Vous avez envoyé beaucoup de demandes de prêt en peu de temps.")
+@per_member("LOAN_REQUEST_LIMIT", lazy_gettext("Vous avez envoyé beaucoup de demandes de prêt en peu de temps."))
 def request_loan(resource_id: int):
     resource = _resource_or_404(resource_id)
     form = LoanRequestForm()
@@ -262,7 +263,7 @@ def request_loan(resource_id: int):
             raise
         status = attach_error(form, error)
         return _render_show(_resource_or_404(resource_id), form, status)
-    flash("Votre demande est envoyée. La fabrique prêteuse va vous répondre.", "success")
+    flash(_("Votre demande est envoyée. La fabrique prêteuse va vous répondre."), "success")
     return redirect(url_for("loans.show", loan_id=loan.id))
 
 

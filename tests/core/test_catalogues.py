@@ -73,21 +73,25 @@ def test_translations_keep_the_placeholders_of_their_message(catalogue):
     assert not wrong, "Placeholders differ:\n" + "\n".join(wrong)
 
 
+def _hashable(value):
+    return tuple(value) if isinstance(value, (list, tuple)) else value
+
+
+def _strings(value) -> tuple:
+    return tuple(value) if isinstance(value, (list, tuple)) else (value,)
+
+
 def test_the_compiled_catalogue_is_the_catalogue(catalogue):
     assert COMPILED.exists(), "make install compiles the catalogues (pybabel compile)"
     with open(COMPILED, "rb") as file:
         compiled = read_mo(file)
-    def plain(value):  # a plural's forms: a list in the .mo, a tuple in the .po
-        return tuple(value) if isinstance(value, (list, tuple)) else value
-
-    expected = {plain(entry.id): plain(entry.string) for entry in catalogue
-                if entry.id and any(plain(entry.string) if isinstance(entry.string, (list, tuple)) else (entry.string,))
-                and not entry.fuzzy}
-    # pybabel compile writes an untranslated plural with its French forms: not a translation.
-    found = {plain(entry.id): plain(entry.string) for entry in compiled if entry.id}
-    found = {key: value for key, value in found.items() if key in expected or value != key}
-    assert found == expected, \
-        "the .mo is older than its .po: run make install"
+    # Plural entries: read_mo gives lists where read_po gives tuples, and an untranslated plural
+    # entry is compiled with its French forms (a ('', '') msgstr in the .po).
+    expected = {_hashable(entry.id): _hashable(entry.string) for entry in catalogue
+                if entry.id and not entry.fuzzy and all(_strings(entry.string))}
+    found = {_hashable(entry.id): _hashable(entry.string) for entry in compiled if entry.id}
+    found = {msgid: string for msgid, string in found.items() if msgid in expected or string != msgid}
+    assert found == expected, "the .mo is older than its .po: run make install"
 
 
 # Attributes a person reads or hears (screen readers read aria-label and title; an input button's
