@@ -13,7 +13,7 @@ from forum.accounts.models import Role
 from forum.accounts.queries import members_for_admin
 from forum.accounts.web import open_login_session
 from forum.core.errors import DomainError, Invalid
-from forum.core.i18n import current_language, remember_language, supported
+from forum.core.i18n import LANGUAGES, current_language, remember_language
 from forum.core.forms import attach_error, render_form
 from forum.core.pagination import parse_page
 from forum.core.web import next_url
@@ -86,15 +86,12 @@ def edit_profile():
     return render_form("accounts/profile.html", form)
 
 
-@blueprint.get("/langue/<language>")
+@blueprint.get(f"/langue/<any({', '.join(LANGUAGES)}):language>")
 def switch_language(language: str):
     """The footer's switcher for visitors: remembers the language in a cookie (no account is
-    touched, so a link may lead here) and goes back to the page."""
-    chosen = supported(language)
-    if chosen is None:
-        abort(404)
+    touched, so a link may lead here) and goes back to the page. Another language: 404."""
     response = redirect(next_url(url_for("threads.home")))
-    remember_language(response, chosen)
+    remember_language(response, language)
     return response
 
 
