@@ -14,6 +14,7 @@ from forum.core.database import set_write_intent
 from forum.core.dates import format_ago, format_date, format_datetime, format_day, format_month
 from forum.core.errors import DomainError
 from forum.core.hostile import install_request_guards
+from forum.core.i18n import current_language
 from forum.core.limits import REPEATED_SUBMISSION, breached_reset_at, retry_sentence
 from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
 from forum.core.markdown import plain_excerpt
@@ -71,6 +72,12 @@ def error_page(status: int, message: str | None = None, home_url: str | None = N
         "errors/error.html", status=status, title=HTTP_TITLES.get(status, "Erreur"),
         message=message or HTTP_MESSAGES.get(status, HTTP_MESSAGES[400]), home_url=home_url,
     ), status
+
+
+def typeset(text):
+    """Templates' ``french_spacing``: French no-break spaces on a French page; an English page keeps
+    its text as written (English sets no space before « : ? »)."""
+    return french_spacing(text) if current_language() == "fr" else text
 
 
 def register_web_core(app: Flask) -> None:
@@ -140,7 +147,7 @@ def register_web_core(app: Flask) -> None:
         return error_page(500)
 
     app.jinja_env.filters["date"] = format_date
-    app.jinja_env.filters["french_spacing"] = french_spacing
+    app.jinja_env.filters["french_spacing"] = typeset
     app.jinja_env.filters["number"] = format_number
     app.jinja_env.filters["euros"] = format_euros
     app.jinja_env.filters["plain_excerpt"] = plain_excerpt
