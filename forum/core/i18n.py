@@ -85,6 +85,6 @@ def init_i18n(app: Flask) -> None:
 
     @app.after_request
     def vary_on_language(response):
-        if response.mimetype == "text/html":
+        if response.mimetype in ("text/html", "application/atom+xml"):
             response.vary.update(("Cookie", "Accept-Language"))
         return response
