@@ -20,7 +20,8 @@ from jinja2 import Environment
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "forum/translations/en/LC_MESSAGES/messages.po"
 COMPILED = CATALOGUE.with_suffix(".mo")
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "lazy_ngettext": (1, 2),
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "lazy_ngettext": (1, 2), "_l": None,
+            "N_": None,
             "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|\{(\w+)\}")
 
@@ -122,7 +123,7 @@ def visible_text_outside_gettext(source: str) -> list[str]:
     parser = _VisibleText()
     parser.feed(markup)
     parser.close()
-    return [text.strip() for text in parser.texts
+    return [text.replace(GAP, " ").strip() for text in parser.texts
             if any(character.isalpha() for character in UNIVERSAL_UNITS.sub("", text))]
 
 
