@@ -118,17 +118,18 @@ def _text(user: User, unread: list[Notification], common: Highlights, opening: s
         lines += [f"- {HIDDEN_TEXT}" if is_masked else f"- {notification.text}\n  {site_url}{notification.link}"
                   for notification, is_masked in zip(shown, hidden)]
         if len(unread) > MAX_NOTIFICATIONS:
-            lines.append("- " + _("… et d'autres : %(url)s", url=f"{site_url}/notifications"))
+            lines.append("- " + _("… et d'autres : %(url)s", url=site_url + "/notifications"))
         lines.append("")
     if common.threads:
         lines.append(_("Les discussions les plus actives :"))
-        lines += [f"- {thread.title} ({ngettext('%(num)d nouveau message', '%(num)d nouveaux messages', count)})\n"
-                  f"  {site_url}/sujets/{thread.id}/{thread.slug}" for thread, count in common.threads]
+        for thread, count in common.threads:
+            new_posts = ngettext("%(num)d nouveau message", "%(num)d nouveaux messages", count)
+            lines.append(f"- {thread.title} ({new_posts})\n  {site_url}/sujets/{thread.id}/{thread.slug}")
         lines.append("")
     if common.practices:
         lines.append(_("Nouveaux retours d'expérience :"))
         lines += [f"- {practice.title}\n  {site_url}/pratiques/{practice.id}" for practice in common.practices]
         lines.append("")
-    lines += [_("Pour choisir quand recevoir ces e-mails : %(url)s", url=f"{site_url}/notifications"), "",
+    lines += [_("Pour choisir quand recevoir ces e-mails : %(url)s", url=site_url + "/notifications"), "",
               "-- ", "Forum des Fabriques"]
     return "\n".join(lines)

@@ -259,7 +259,7 @@ def member_email(user: User, subject: Text, text: Text, site_url: str = "") -> Q
     url = unsubscribe_url(user, site_url)
     language = user.email_language
     with force_locale(language):
-        footer = (_("Choisir quels e-mails vous recevez, et quand : %(url)s", url=f"{site_url}{EMAIL_SETTINGS_PATH}")
+        footer = (_("Choisir quels e-mails vous recevez, et quand : %(url)s", url=site_url + EMAIL_SETTINGS_PATH)
                   + "\n" + _("Pour ne plus recevoir d'e-mails du forum, sans vous connecter : %(url)s", url=url))
         return QueuedEmail(to=user.email, subject=in_language(language, subject), user_id=user.id, unsubscribe_url=url,
                            text=in_language(language, text) + "\n" + footer, language=language)
