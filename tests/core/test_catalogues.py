@@ -26,13 +26,19 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|\{(\w+)\}")
 
 
+def _not_hidden(path: str) -> bool:
+    # Babel's default also skips directories starting with "_": templates/_macros and _partials hold
+    # text too (``make messages`` passes --ignore-dirs ".*" for the same reason).
+    return not Path(path).name.startswith(".")
+
+
 def _source_messages() -> dict[str, str]:
     """Every msgid the sources hold (singular form), with one place it comes from."""
     with open(ROOT / "babel.cfg", encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
     messages: dict[str, str] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map, options_map, keywords=KEYWORDS):
+            str(ROOT), method_map, options_map, keywords=KEYWORDS, directory_filter=_not_hidden):
         singular = message[0] if isinstance(message, tuple) else message
         if singular:
             messages.setdefault(singular, f"{filename}:{lineno}")
