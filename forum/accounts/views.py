@@ -47,7 +47,9 @@ def login():
         except Invalid as error:
             attach_error(form, error)
             return render_form("accounts/login.html", form, 401)
-        flash(_("Bonjour %(name)s !", name=user.display_name), "success")
+        # In the member's own language, which the next page follows (this request began as a visitor's).
+        with force_locale(user.language or current_language()):
+            flash(_("Bonjour %(name)s !", name=user.display_name), "success")
         return redirect(next_url(url_for("threads.home")))
     return render_form("accounts/login.html", form)
 

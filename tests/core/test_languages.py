@@ -8,7 +8,7 @@ from html import unescape
 
 from forum.accounts.models import User
 from forum.extensions import db
-from tests.conftest import csrf_token, login, make_category, make_thread, make_user, submit
+from tests.conftest import PASSWORD, csrf_token, login, make_category, make_thread, make_user, submit
 
 ENGLISH = {"Accept-Language": "en-GB,en;q=0.9"}
 FRENCH_FOOTER = "Les contenus appartiennent à leurs auteurs et autrices"
@@ -247,3 +247,10 @@ def test_the_login_page_in_english(client):
 def test_the_login_required_message_in_english(client):
     response = client.get("/profil", headers=ENGLISH, follow_redirects=True)
     assert "Log in to open this page." in text(response)
+
+
+def test_the_welcome_back_is_in_the_member_s_language_from_a_french_browser(client):
+    member(language="en")
+    response = submit(client, "/connexion", {"email": "alice@exemple.fr", "password": PASSWORD},
+                      headers={"Accept-Language": "fr"}, follow_redirects=True)
+    assert "Hello Alice Martin!" in text(response) and page_language(response) == "en"
