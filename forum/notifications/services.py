@@ -198,7 +198,7 @@ def mark_all_read(user: User) -> int:
 
 # --- e-mail preferences ------------------------------------------------------------------------
 UNSUBSCRIBE_SALT = "forum-des-fabriques/unsubscribe"
-BAD_TOKEN = _l("Ce lien de désinscription n'est pas valide : il a peut-être été copié incomplètement.")
+BAD_TOKEN = _l("Ce lien de désinscription n'est pas valide : il a peut-être été copié incomplètement.")
 
 
 def frequency_of(user: User) -> EmailFrequency:
@@ -230,7 +230,7 @@ def read_frequency(raw: str | None) -> EmailFrequency:
     try:
         return EmailFrequency(raw)
     except ValueError:
-        raise Invalid(_("Choisissez quand recevoir les e-mails : immédiatement, en résumé quotidien ou "
+        raise Invalid(_("Choisissez quand recevoir les e-mails : immédiatement, en résumé quotidien ou "
                         "hebdomadaire, ou jamais."), field="frequency") from None
 
 
@@ -260,7 +260,7 @@ def member_email(user: User, subject: Text, text: Text, site_url: str = "") -> Q
     language = user.email_language
     with force_locale(language):
         footer = (_("Choisir quels e-mails vous recevez, et quand : %(url)s", url=site_url + EMAIL_SETTINGS_PATH)
-                  + "\n" + _("Pour ne plus recevoir d'e-mails du forum, sans vous connecter : %(url)s", url=url))
+                  + "\n" + _("Pour ne plus recevoir d'e-mails du forum, sans vous connecter : %(url)s", url=url))
         return QueuedEmail(to=user.email, subject=in_language(language, subject), user_id=user.id, unsubscribe_url=url,
                            text=in_language(language, text) + "\n" + footer, language=language)
 
