@@ -67,7 +67,7 @@ def error_page(status: int, message: str | None = None, home_url: str | None = N
     db.session.rollback()
     text = message or HTTP_MESSAGES.get(status, HTTP_MESSAGES[400])
     if _wants_json_error():
-        body = json.dumps({"error": french_spacing(str(text))}, ensure_ascii=False)
+        body = json.dumps({"error": typeset(str(text))}, ensure_ascii=False)
         return Response(body, status=status, headers=headers, content_type="application/json; charset=utf-8")
     return render_template(
         "errors/error.html", status=status, title=HTTP_TITLES.get(status) or _("Erreur"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+import pytest
+
 from forum.accounts.models import User
 from forum.extensions import db
 from tests.conftest import PASSWORD, csrf_token, login, make_category, make_thread, make_user, submit
@@ -254,3 +256,29 @@ def test_the_welcome_back_is_in_the_member_s_language_from_a_french_browser(clie
     response = submit(client, "/connexion", {"email": "alice@exemple.fr", "password": PASSWORD},
                       headers={"Accept-Language": "fr"}, follow_redirects=True)
     assert "Hello Alice Martin!" in text(response) and page_language(response) == "en"
+
+
+def test_core_messages_are_written_in_the_current_language(app):
+    from datetime import datetime, timezone
+
+    from flask_babel import force_locale
+
+    from forum.core.errors import Invalid, NotFound
+    from forum.core.limits import retry_sentence
+    from forum.core.numbers import NotANumber, parse_french_number
+    from forum.core.text import require_length
+
+    now = datetime(2026, 3, 5, 12, 0, tzinfo=timezone.utc)
+    with app.test_request_context("/"):
+        with force_locale("en"):
+            assert retry_sentence(now.timestamp() + 42 * 60, now) == "Try again in 42 minutes."
+            assert retry_sentence(now.timestamp() + 3 * 3600, now) == "Try again around 16:00."
+            assert str(NotFound().message) == "This page does not exist or no longer exists."
+            with pytest.raises(NotANumber) as number_error:
+                parse_french_number("douze")
+            assert str(number_error.value) == "Write a whole number, for example “12” or “1 000”."
+            with pytest.raises(Invalid) as length_error:
+                require_length("", "The title", maximum=10)
+            assert str(length_error.value) == "The title cannot be empty."
+        assert retry_sentence(now.timestamp() + 3 * 3600, now) == "Réessayez vers 16\u00a0h\u00a000."
+        assert str(NotFound().message) == "Cette page n'existe pas ou plus."
