@@ -103,7 +103,7 @@ bench-load: install
 # catalogues up to date; then translate the new entries in forum/translations/en/LC_MESSAGES/messages.po.
 messages: install
 	mkdir -p forum/translations
-	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -k lazy_ngettext:1,2 --sort-by-file \
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k lazy_ngettext:1,2 -k _l --ignore-dirs ".*" --sort-by-file \
 	  --project "Forum des Fabriques" --no-wrap -o forum/translations/messages.pot . > /dev/null
 	$(BIN)/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete -i forum/translations/messages.pot -d forum/translations
 	$(MAKE) --no-print-directory install

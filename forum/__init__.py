@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask
+from flask_babel import lazy_gettext as _l
 
 from forum import config as config_module
 
@@ -123,7 +124,9 @@ def _init_extensions(app: Flask) -> None:
 
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
-    login_manager.login_message = "Connectez-vous pour accéder à cette page."
+    # Lazy, written in the visitor's language when Flask-Login flashes it (localize_callback).
+    login_manager.login_message = _l("Connectez-vous pour accéder à cette page.")
+    login_manager.localize_callback = str
     login_manager.login_message_category = "info"
     login_manager.session_protection = None  # the server-side login session does this job
 

@@ -77,6 +77,7 @@ def world(app):
         "name": "0" * 32 + ".webp", "action": "accepter", "email_id": email_id, "conversation_id": conversation.id,
         "message_id": message.id, "event_id": event.id, "calendars.code": "75",
         "calendars.slug": lender.slug, "calendars.token": calendar_token, "digest": digest, "api.slug": lender.slug,
+        "language": "en",
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from flask_babel import gettext as _
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from forum.core.errors import Invalid
@@ -43,17 +44,17 @@ def common_passwords() -> frozenset[str]:
 def check_password_policy(password: str, *, email: str = "", display_name: str = "") -> None:
     """Raise Invalid (French message) unless the password is long and not guessable."""
     if len(password) < MIN_LENGTH:
-        raise Invalid(f"Le mot de passe doit faire au moins {MIN_LENGTH} caractères.", field="password")
+        raise Invalid(_("Le mot de passe doit faire au moins %(minimum)s caractères.", minimum=MIN_LENGTH), field="password")
     if len(password) > MAX_LENGTH:
-        raise Invalid(f"Le mot de passe ne peut pas dépasser {MAX_LENGTH} caractères ({len(password)} saisis).",
-                      field="password")
+        raise Invalid(_("Le mot de passe ne peut pas dépasser %(maximum)s caractères (%(length)s saisis).",
+                        maximum=MAX_LENGTH, length=len(password)), field="password")
     folded = password.lower().replace(" ", "")
     if folded in common_passwords() or len(set(folded)) <= 3:
-        raise Invalid("Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase.",
+        raise Invalid(_("Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase."),
                       field="password")
     personal = {email.lower(), email.split("@")[0].lower(), display_name.lower().replace(" ", "")}
     if any(part and len(part) >= 4 and part in folded for part in personal):
-        raise Invalid("Le mot de passe ne doit pas contenir votre adresse e-mail ni votre nom.", field="password")
+        raise Invalid(_("Le mot de passe ne doit pas contenir votre adresse e-mail ni votre nom."), field="password")
 
 
 def hash_password(password: str) -> str:

@@ -26,6 +26,9 @@ from datetime import timedelta
 from enum import Enum
 
 from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -40,6 +43,7 @@ from forum.accounts.services import (
     normalize_email,
 )
 from forum.core.errors import Conflict, Forbidden, Invalid
+from forum.core.i18n import Text, in_language
 from forum.core.mail import queue_email
 from forum.core.models import utcnow
 from forum.extensions import db
@@ -48,8 +52,7 @@ RESET_MAX_AGE = timedelta(hours=1)
 CONFIRMATION_MAX_AGE = timedelta(hours=24)
 MAX_TOKEN_LENGTH = 500
 
-SIGNATURE = ("\n\n-- \nForum des Fabriques\nCe message concerne votre compte : il vous est envoyé quels que "
-             "soient vos choix d'e-mails.")
+SIGNATURE = _l("Ce message concerne votre compte : il vous est envoyé quels que soient vos choix d'e-mails.")
 
 
 class Purpose(str, Enum):
@@ -62,28 +65,28 @@ class Purpose(str, Enum):
 
 MAX_AGES = {Purpose.RESET: RESET_MAX_AGE, Purpose.CONFIRM: CONFIRMATION_MAX_AGE, Purpose.CHANGE: CONFIRMATION_MAX_AGE}
 BROKEN = {
-    Purpose.RESET: "Ce lien de réinitialisation n'est pas valide : il a peut-être été copié incomplètement.",
-    Purpose.CONFIRM: "Ce lien de confirmation n'est pas valide : il a peut-être été copié incomplètement.",
-    Purpose.CHANGE: "Ce lien de changement d'adresse n'est pas valide : il a peut-être été copié incomplètement.",
+    Purpose.RESET: _l("Ce lien de réinitialisation n'est pas valide : il a peut-être été copié incomplètement."),
+    Purpose.CONFIRM: _l("Ce lien de confirmation n'est pas valide : il a peut-être été copié incomplètement."),
+    Purpose.CHANGE: _l("Ce lien de changement d'adresse n'est pas valide : il a peut-être été copié incomplètement."),
 }
 EXPIRED = {
-    Purpose.RESET: "Ce lien de réinitialisation a expiré : il n'est valable qu'une heure.",
-    Purpose.CONFIRM: "Ce lien de confirmation a expiré : il n'est valable que 24 heures.",
-    Purpose.CHANGE: "Ce lien de changement d'adresse a expiré : il n'est valable que 24 heures.",
+    Purpose.RESET: _l("Ce lien de réinitialisation a expiré : il n'est valable qu'une heure."),
+    Purpose.CONFIRM: _l("Ce lien de confirmation a expiré : il n'est valable que 24 heures."),
+    Purpose.CHANGE: _l("Ce lien de changement d'adresse a expiré : il n'est valable que 24 heures."),
 }
 SPENT = {
-    Purpose.RESET: "Ce lien de réinitialisation a déjà servi, ou le mot de passe a changé depuis : "
-                   "il ne fonctionne qu'une fois.",
-    Purpose.CONFIRM: "Ce lien confirmait une adresse qui n'est plus celle du compte.",
-    Purpose.CHANGE: "Ce lien de changement d'adresse a déjà servi, ou le mot de passe ou l'adresse du compte ont "
-                    "changé depuis.",
+    Purpose.RESET: _l("Ce lien de réinitialisation a déjà servi, ou le mot de passe a changé depuis : "
+                      "il ne fonctionne qu'une fois."),
+    Purpose.CONFIRM: _l("Ce lien confirmait une adresse qui n'est plus celle du compte."),
+    Purpose.CHANGE: _l("Ce lien de changement d'adresse a déjà servi, ou le mot de passe ou l'adresse du compte ont "
+                       "changé depuis."),
 }
-ALREADY_CONFIRMED = "Votre adresse e-mail est déjà confirmée."
-SUSPENDED_NO_CHANGE = ("Votre compte est suspendu : son adresse e-mail ne peut pas changer avant la fin de la "
-                       "suspension.")
-WRONG_PASSWORD = "Le mot de passe est incorrect."
-SAME_ADDRESS = "C'est déjà l'adresse de votre compte."
-TAKEN_MEANWHILE = "Un autre compte utilise maintenant cette adresse : choisissez-en une autre depuis votre profil."
+ALREADY_CONFIRMED = _l("Votre adresse e-mail est déjà confirmée.")
+SUSPENDED_NO_CHANGE = _l("Votre compte est suspendu : son adresse e-mail ne peut pas changer avant la fin de la "
+                         "suspension.")
+WRONG_PASSWORD = _l("Le mot de passe est incorrect.")
+SAME_ADDRESS = _l("C'est déjà l'adresse de votre compte.")
+TAKEN_MEANWHILE = _l("Un autre compte utilise maintenant cette adresse : choisissez-en une autre depuis votre profil.")
 
 
 class BadLink(Invalid):
@@ -94,9 +97,13 @@ class BadLink(Invalid):
         self.purpose = purpose
 
 
-def email_account(to: str, subject: str, text: str, *, user_id: int | None = None) -> None:
-    """Queue an e-mail about the account itself (see the module's docstring: no unsubscribe link)."""
-    queue_email(db.session, to, subject, text + SIGNATURE, user_id=user_id)
+def email_account(to: str, subject: Text, text: Text, *, user_id: int | None = None, language: str = "fr") -> None:
+    """Queue an e-mail about the account itself (see the module's docstring: no unsubscribe link),
+    written in ``language``, its member's (``Text``: a str, or a callable or lazy string written in it)."""
+    with force_locale(language):
+        queue_email(db.session, to, in_language(language, subject),
+                    in_language(language, text) + f"\n\n-- \nForum des Fabriques\n{SIGNATURE}",
+                    user_id=user_id, language=language)
 
 
 # --- tokens ---------------------------------------------------------------------------------------
@@ -167,14 +174,14 @@ def request_password_reset(raw_email: str, site_url: str) -> None:
     if user is None or user.is_deleted:
         return
     url = f"{site_url}/mot-de-passe/{make_token(Purpose.RESET, user)}"
-    email_account(user.email, "Réinitialiser votre mot de passe", (
-        f"Bonjour {user.display_name},\n\n"
+    email_account(user.email, _l("Réinitialiser votre mot de passe"), lambda: _(
+        "Bonjour %(name)s,\n\n"
         "Quelqu'un, sans doute vous, a demandé à réinitialiser le mot de passe de votre compte sur le Forum des "
         "Fabriques. Pour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure :\n\n"
-        f"{url}\n\n"
+        "%(url)s\n\n"
         "Le lien ne sert qu'une fois ; toutes les sessions ouvertes sur votre compte seront alors déconnectées.\n\n"
-        "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas."
-    ), user_id=user.id)
+        "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.",
+        name=user.display_name, url=url), user_id=user.id, language=user.email_language)
 
 
 def account_of_reset_link(token: str) -> User:
@@ -187,7 +194,7 @@ def reset_password(token: str, new_password: str) -> User:
 
     Opening the link proved the mailbox: an unconfirmed address becomes confirmed.
     """
-    user, _ = _user_of(Purpose.RESET, token, lock=True)
+    user, _data = _user_of(Purpose.RESET, token, lock=True)
     check_password_policy(new_password, email=user.email, display_name=user.display_name)
     user.password_hash = hash_password(new_password)
     if user.email_confirmed_at is None:
@@ -201,13 +208,13 @@ def reset_password(token: str, new_password: str) -> User:
 def send_confirmation(user: User, site_url: str) -> None:
     """E-mail ``user`` the link that confirms their address (after the commit)."""
     url = f"{site_url}/confirmer/{make_token(Purpose.CONFIRM, user)}"
-    email_account(user.email, "Confirmez votre adresse e-mail", (
-        f"Bonjour {user.display_name},\n\n"
+    email_account(user.email, _l("Confirmez votre adresse e-mail"), lambda: _(
+        "Bonjour %(name)s,\n\n"
         "Bienvenue sur le Forum des Fabriques ! Pour confirmer que cette adresse est bien la vôtre, et pouvoir "
         "publier, demander un prêt ou signaler un contenu, ouvrez ce lien dans les 24 heures :\n\n"
-        f"{url}\n\n"
-        "Si vous n'avez pas créé de compte sur le forum, ignorez ce message."
-    ), user_id=user.id)
+        "%(url)s\n\n"
+        "Si vous n'avez pas créé de compte sur le forum, ignorez ce message.",
+        name=user.display_name, url=url), user_id=user.id, language=user.email_language)
 
 
 def resend_confirmation(actor: User, site_url: str) -> None:
@@ -218,7 +225,7 @@ def resend_confirmation(actor: User, site_url: str) -> None:
 
 def confirm_email(token: str) -> tuple[User, bool]:
     """Confirm the address the link was sent to; the account, and whether it was not confirmed yet."""
-    user, _ = _user_of(Purpose.CONFIRM, token, lock=True)
+    user, _data = _user_of(Purpose.CONFIRM, token, lock=True)
     if user.email_confirmed_at is not None:
         return user, False
     user.email_confirmed_at = utcnow()
@@ -243,13 +250,13 @@ def request_email_change(actor: User, password: str, raw_new_email: str, site_ur
     check_email_domain_allowed(new_email)
     check_address_free(new_email)
     url = f"{site_url}/profil/adresse/{make_token(Purpose.CHANGE, actor, to=new_email)}"
-    email_account(new_email, "Confirmez votre nouvelle adresse e-mail", (
-        f"Bonjour {actor.display_name},\n\n"
+    email_account(new_email, _l("Confirmez votre nouvelle adresse e-mail"), lambda: _(
+        "Bonjour %(name)s,\n\n"
         "Vous avez demandé que votre compte du Forum des Fabriques utilise désormais cette adresse. Pour "
         "confirmer, ouvrez ce lien dans les 24 heures :\n\n"
-        f"{url}\n\n"
-        "D'ici là, votre compte garde son adresse actuelle. Si vous n'avez rien demandé, ignorez ce message."
-    ), user_id=actor.id)
+        "%(url)s\n\n"
+        "D'ici là, votre compte garde son adresse actuelle. Si vous n'avez rien demandé, ignorez ce message.",
+        name=actor.display_name, url=url), user_id=actor.id, language=actor.email_language)
     return new_email
 
 
@@ -282,19 +289,19 @@ def change_email(token: str) -> User:
     except IntegrityError:
         # Another account took it between the check and now: the unique constraint decides.
         raise Conflict(TAKEN_MEANWHILE) from None
-    email_account(old_email, "L'adresse e-mail de votre compte a changé", (
-        f"Bonjour {user.display_name},\n\n"
-        f"L'adresse e-mail de votre compte sur le Forum des Fabriques vient d'être remplacée par "
-        f"{mask_address(new_email)}. Les e-mails du forum, et les liens pour réinitialiser le mot de passe, "
+    email_account(old_email, _l("L'adresse e-mail de votre compte a changé"), lambda: _(
+        "Bonjour %(name)s,\n\n"
+        "L'adresse e-mail de votre compte sur le Forum des Fabriques vient d'être remplacée par "
+        "%(address)s. Les e-mails du forum, et les liens pour réinitialiser le mot de passe, "
         "iront désormais à cette adresse.\n\n"
         "Si ce n'est pas vous, votre mot de passe est sans doute connu de quelqu'un d'autre : prévenez sans "
-        "attendre l'équipe d'administration du forum."
-    ), user_id=user.id)
+        "attendre l'équipe d'administration du forum.",
+        name=user.display_name, address=mask_address(new_email)), user_id=user.id, language=user.email_language)
     return user
 
 
 
 def mask_address(email: str) -> str:
     """"n…@exemple.fr": enough for the owner to recognise, little for someone reading the old mailbox."""
-    local, _, domain = email.partition("@")
+    local, _at, domain = email.partition("@")
     return f"{local[:1]}…@{domain}"

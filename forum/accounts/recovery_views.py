@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, logout_user
 
 from forum.accounts import recovery
@@ -20,8 +22,8 @@ from forum.extensions import db, limiter
 
 blueprint = Blueprint("recovery", __name__)
 
-TOO_MANY_RESETS = "Trop de demandes de réinitialisation : patientez un peu avant de réessayer."
-TOO_MANY_EMAILS = "Vous avez demandé beaucoup d'e-mails en peu de temps : patientez avant de réessayer."
+TOO_MANY_RESETS = _l("Trop de demandes de réinitialisation : patientez un peu avant de réessayer.")
+TOO_MANY_EMAILS = _l("Vous avez demandé beaucoup d'e-mails en peu de temps : patientez avant de réessayer.")
 
 
 def _bad_link(error: BadLink):
@@ -78,8 +80,8 @@ def reset_password(token: str):
             if current_user.is_authenticated and current_user.id == user.id:
                 logout_user()  # this browser's session ended with the others
                 session.clear()
-            flash("Votre mot de passe est changé, et toutes les sessions ouvertes sur votre compte sont fermées. "
-                  "Connectez-vous avec le nouveau mot de passe.", "success")
+            flash(_("Votre mot de passe est changé, et toutes les sessions ouvertes sur votre compte sont fermées. "
+                    "Connectez-vous avec le nouveau mot de passe."), "success")
             return redirect(url_for("accounts.login"))
     except BadLink as error:
         return _bad_link(error)
@@ -100,10 +102,10 @@ def confirm_email(token: str):
     except BadLink as error:
         return _bad_link(error)
     if newly:
-        flash(f"Merci : votre adresse {email} est confirmée. Vous pouvez maintenant publier, demander des prêts "
-              "et signaler des contenus.", "success")
+        flash(_("Merci : votre adresse %(email)s est confirmée. Vous pouvez maintenant publier, demander des prêts "
+                "et signaler des contenus.", email=email), "success")
     else:
-        flash(f"L'adresse {email} était déjà confirmée.", "info")
+        flash(_("L'adresse %(email)s était déjà confirmée.", email=email), "info")
     if current_user.is_authenticated:
         return redirect(url_for("threads.home"))
     return redirect(url_for("accounts.login"))
@@ -128,7 +130,8 @@ def resend_confirmation():
     recovery.resend_confirmation(current_user, site_url())
     email = current_user.email
     db.session.commit()
-    flash(f"Un nouveau lien de confirmation vient de partir vers {email}. Il est valable 24 heures.", "success")
+    flash(_("Un nouveau lien de confirmation vient de partir vers %(email)s. Il est valable 24 heures.", email=email),
+          "success")
     return redirect(next_url(url_for("threads.home")))
 
 
@@ -138,7 +141,7 @@ def resend_confirmation():
 @account_email_limit
 @limiter.limit(lambda: current_app.config["LOGIN_FAILURE_LIMIT"], methods=["POST"],
                deduct_when=lambda response: response.status_code == 400,
-               error_message="Trop de tentatives : patientez une minute avant de réessayer.")
+               error_message=_l("Trop de tentatives : patientez une minute avant de réessayer."))
 def change_email():
     g.private_page = True
     form = EmailChangeForm()
@@ -150,8 +153,8 @@ def change_email():
             if error.status_code == 403:
                 raise
             return render_form("accounts/change_email.html", form, attach_error(form, error))
-        flash(f"Un lien de confirmation vient de partir vers {new_email}. Votre adresse changera quand vous "
-              "l'ouvrirez (il est valable 24 heures).", "success")
+        flash(_("Un lien de confirmation vient de partir vers %(email)s. Votre adresse changera quand vous "
+                "l'ouvrirez (il est valable 24 heures).", email=new_email), "success")
         return redirect(url_for("accounts.edit_profile"))
     return render_form("accounts/change_email.html", form)
 
@@ -166,7 +169,7 @@ def confirm_email_change(token: str):
             user = recovery.change_email(token)
             email = user.email
             db.session.commit()
-            flash(f"C'est fait : votre compte utilise maintenant l'adresse {email}.", "success")
+            flash(_("C'est fait : votre compte utilise maintenant l'adresse %(email)s.", email=email), "success")
             return redirect(url_for("accounts.edit_profile") if current_user.is_authenticated
                             else url_for("accounts.login"))
         user, new_email = recovery.pending_change_of_link(token)

@@ -17,11 +17,12 @@ from sqlalchemy.exc import IntegrityError
 
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from forum.accounts.models import LoginSession, Role, SuspendedAddress, User
 from forum.accounts.names import name_key, reserved_word_in
 from forum.core import audit
-from forum.core.dates import datetime_fr
+from forum.core.dates import format_datetime
 from forum.core.models import utcnow
 from forum.accounts.passwords import check_password_policy, hash_password, verify_password
 from forum.core.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
@@ -30,22 +31,20 @@ from forum.core.locking import lock, lock_ids
 from forum.core.text import clean_line, clean_text, require_length
 from forum.extensions import db
 
-LOGIN_FAILED = "Adresse e-mail ou mot de passe incorrect."
-NAME_LOOKS_TAKEN = ("Ce nom ressemble trop à celui d'un autre membre. Ajoutez par exemple une initiale "
-                    "ou le nom de votre fabrique.")
-EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez-en une autre."
-BLOCKED_DOMAIN = ("Les adresses de ce domaine ({domain}) ne sont pas acceptées, comme les adresses jetables "
-                  "ou temporaires\u00a0: utilisez une adresse que vous consultez durablement.")
+LOGIN_FAILED = _l("Adresse e-mail ou mot de passe incorrect.")
+NAME_LOOKS_TAKEN = _l("Ce nom ressemble trop à celui d'un autre membre. Ajoutez par exemple une initiale "
+                      "ou le nom de votre fabrique.")
+EMAIL_TAKEN = _l("Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou choisissez-en une autre.")
 
 
 def normalize_email(raw: str) -> str:
     """A lower-cased, syntactically valid address, or Invalid."""
     value = clean_line(raw).lower()
-    require_length(value, "L'adresse e-mail", maximum=254, field="email")
+    require_length(value, _l("L'adresse e-mail"), maximum=254, field="email")
     try:
         return validate_email(value, check_deliverability=False).normalized.lower()
     except EmailNotValidError:
-        raise Invalid("Cette adresse e-mail n'est pas valide.", field="email") from None
+        raise Invalid(_("Cette adresse e-mail n'est pas valide."), field="email") from None
 
 
 def blocked_email_domains() -> frozenset[str]:
@@ -68,19 +67,21 @@ def check_email_domain_allowed(email: str) -> None:
     blocked = blocked_email_domains()
     for start in range(len(labels) - 1):  # "a.yopmail.com", then "yopmail.com"
         if ".".join(labels[start:]) in blocked:
-            raise Invalid(BLOCKED_DOMAIN.format(domain=domain), field="email")
+            raise Invalid(_("Les adresses de ce domaine (%(domain)s) ne sont pas acceptées, comme les adresses jetables "
+                            "ou temporaires : utilisez une adresse que vous consultez durablement.", domain=domain),
+                          field="email")
 
 
 def clean_display_name(raw: str, *, staff: bool = False) -> str:
     """A display name fit to show: sanitised, 2 to 80 characters, without the words reserved to
     the team (unless ``staff``: moderators and administrators may use them)."""
-    name = require_length(clean_line(raw), "Le nom affiché", minimum=2, maximum=80, field="display_name")
+    name = require_length(clean_line(raw), _l("Le nom affiché"), minimum=2, maximum=80, field="display_name")
     if name_key(name) is None:
-        raise Invalid("Le nom affiché doit contenir des lettres ou des chiffres.", field="display_name")
+        raise Invalid(_("Le nom affiché doit contenir des lettres ou des chiffres."), field="display_name")
     reserved = None if staff else reserved_word_in(name)
     if reserved is not None:
-        raise Invalid(f"Le nom affiché ne peut pas contenir «\u00a0{reserved}\u00a0», réservé à l'équipe du "
-                      "forum\u00a0: choisissez-en un autre, votre prénom et votre nom par exemple.",
+        raise Invalid(_("Le nom affiché ne peut pas contenir « %(word)s », réservé à l'équipe du "
+                        "forum : choisissez-en un autre, votre prénom et votre nom par exemple.", word=reserved),
                       field="display_name")
     return name
 
@@ -163,14 +164,13 @@ def check_address_free(email: str) -> None:
     _check_not_suspended(email)
 
 
-UNCONFIRMED = ("Confirmez d'abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé à {email}. "
-               "Le bandeau en haut de la page permet de le recevoir à nouveau.")
 
 
 def require_confirmed(actor: User) -> None:
     """Forbidden until ``actor`` confirmed their address: posting, loan requests, comments and flags wait."""
     if not actor.is_email_confirmed:
-        raise Forbidden(UNCONFIRMED.format(email=actor.email))
+        raise Forbidden(_("Confirmez d'abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé à "
+                          "%(email)s. Le bandeau en haut de la page permet de le recevoir à nouveau.", email=actor.email))
 
 
 def mark_confirmed(user: User) -> None:
@@ -200,9 +200,9 @@ def _check_not_suspended(email: str) -> None:
     row = db.session.get(SuspendedAddress, _address_digest(email))
     if row is None or (row.until is not None and row.until <= utcnow()):
         return
-    end = f"jusqu'au {datetime_fr(row.until)}" if row.until else "sans limite de durée"
-    raise Conflict(f"Le compte qui utilisait cette adresse a été supprimé pendant une suspension ({end}) : "
-                   "elle ne peut pas servir à s'inscrire avant la fin de cette suspension.", field="email")
+    end = _("jusqu'au %(moment)s", moment=format_datetime(row.until)) if row.until else _("sans limite de durée")
+    raise Conflict(_("Le compte qui utilisait cette adresse a été supprimé pendant une suspension (%(end)s) : "
+                     "elle ne peut pas servir à s'inscrire avant la fin de cette suspension.", end=end), field="email")
 
 
 def authenticate(email: str, password: str) -> User:
@@ -241,7 +241,7 @@ def update_profile(actor: User, display_name: str, bio: str) -> None:
     if not unchanged:
         check_name_free(name, actor)
         _save_name(actor, lambda: setattr(actor, "display_name", name))
-    actor.bio = require_length(clean_text(bio), "La présentation", minimum=0, maximum=1000, field="bio")
+    actor.bio = require_length(clean_text(bio), _l("La présentation"), minimum=0, maximum=1000, field="bio")
 
 
 def set_language(actor: User, language: str) -> bool:
@@ -258,10 +258,10 @@ def set_language(actor: User, language: str) -> bool:
 def change_password(actor: User, current_password: str, new_password: str) -> None:
     """Set a new password after checking the current one; every other session of the member ends."""
     if not verify_password(actor.password_hash, current_password or ""):
-        raise Invalid("Le mot de passe actuel est incorrect.", field="current_password")
+        raise Invalid(_("Le mot de passe actuel est incorrect."), field="current_password")
     check_password_policy(new_password, email=actor.email, display_name=actor.display_name)
     if verify_password(actor.password_hash, new_password):
-        raise Invalid("Le nouveau mot de passe doit être différent de l'actuel.", field="new_password")
+        raise Invalid(_("Le nouveau mot de passe doit être différent de l'actuel."), field="new_password")
     actor.password_hash = hash_password(new_password)
     end_other_login_sessions(actor, keep_key=actor.current_session_key)
 
@@ -269,7 +269,7 @@ def change_password(actor: User, current_password: str, new_password: str) -> No
 def get_user(user_id: int) -> User:
     user = db.session.get(User, user_id)
     if user is None:
-        raise NotFound("Ce membre n'existe pas.")
+        raise NotFound(_("Ce membre n'existe pas."))
     return user
 
 
@@ -287,13 +287,13 @@ def set_role(actor: User, target: User, role: Role) -> None:
     """Admins appoint or remove moderators and admins; the last admin cannot step down (the
     administrators' rows are locked before they are counted: see ``lock_admins``)."""
     if not actor.is_admin:
-        raise Forbidden("Seuls les administrateurs peuvent changer le rôle d'un membre.")
+        raise Forbidden(_("Seuls les administrateurs peuvent changer le rôle d'un membre."))
     admins = lock_admins(target, actor)
     if not actor.is_admin:  # stepped down meanwhile
-        raise Forbidden("Seuls les administrateurs peuvent changer le rôle d'un membre.")
+        raise Forbidden(_("Seuls les administrateurs peuvent changer le rôle d'un membre."))
     if target.role is Role.ADMIN and role is not Role.ADMIN:
         if admins <= 1:
-            raise Conflict("Il faut garder au moins un administrateur.")
+            raise Conflict(_("Il faut garder au moins un administrateur."))
     if target.role is not role:
         audit.record(actor, "role", "membre", target.id, detail=f"{target.role.label} → {role.label}")
     target.role = role

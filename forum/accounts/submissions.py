@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -37,10 +38,10 @@ from forum.extensions import db
 
 MAX_AGE = timedelta(days=7)
 SALT = "forum-des-fabriques/form-submission"
-MISSING = "Le formulaire envoyé est incomplet. Vérifiez votre texte, puis envoyez-le de nouveau."
-FOREIGN = ("Ce formulaire a été ouvert pour un autre usage ou par un autre compte. Vérifiez votre texte, "
-           "puis envoyez-le de nouveau.")
-EXPIRED = ("Ce formulaire était ouvert depuis plus de 7 jours. Vérifiez votre texte, puis envoyez-le de nouveau.")
+MISSING = _l("Le formulaire envoyé est incomplet. Vérifiez votre texte, puis envoyez-le de nouveau.")
+FOREIGN = _l("Ce formulaire a été ouvert pour un autre usage ou par un autre compte. Vérifiez votre texte, "
+             "puis envoyez-le de nouveau.")
+EXPIRED = _l("Ce formulaire était ouvert depuis plus de 7 jours. Vérifiez votre texte, puis envoyez-le de nouveau.")
 
 
 class BadSubmission(Invalid):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, logout_user
 
 from forum.accounts import services
-from forum.accounts.forms import LoginForm, PasswordChangeForm, ProfileForm, RoleForm
+from forum.accounts.forms import ROLE_NAMES, LoginForm, PasswordChangeForm, ProfileForm, RoleForm
 from forum.accounts.models import Role
 from forum.accounts.queries import members_for_admin
 from forum.accounts.web import open_login_session
@@ -33,7 +34,7 @@ def _login_limit() -> str:
 
 @blueprint.route("/connexion", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed,
-               error_message="Trop de tentatives de connexion manquées.")
+               error_message=_l("Trop de tentatives de connexion manquées."))
 def login():
     if current_user.is_authenticated:
         return redirect(next_url(url_for("threads.home")))
@@ -46,7 +47,9 @@ def login():
         except Invalid as error:
             attach_error(form, error)
             return render_form("accounts/login.html", form, 401)
-        flash(f"Bonjour {user.display_name} !", "success")
+        # In the member's own language, which the next page follows (this request began as a visitor's).
+        with force_locale(user.language or current_language()):
+            flash(_("Bonjour %(name)s !", name=user.display_name), "success")
         return redirect(next_url(url_for("threads.home")))
     return render_form("accounts/login.html", form)
 
@@ -58,7 +61,7 @@ def logout():
         db.session.commit()
     logout_user()
     session.clear()
-    flash("Vous êtes déconnecté·e. À bientôt !", "info")
+    flash(_("Vous êtes déconnecté·e. À bientôt !"), "info")
     return redirect(url_for("threads.home"))
 
 
@@ -117,7 +120,7 @@ def change_password():
             db.session.commit()
         except DomainError as error:
             return render_form("accounts/password.html", form, attach_error(form, error))
-        flash("Mot de passe changé. Vos autres sessions ont été déconnectées.", "success")
+        flash(_("Mot de passe changé. Vos autres sessions ont été déconnectées."), "success")
         return redirect(url_for("accounts.edit_profile"))
     return render_form("accounts/password.html", form)
 
@@ -130,7 +133,7 @@ def admin_members():
     g.private_page = True
     role = request.args.get("role", "")
     if role and role not in {r.value for r in Role}:
-        raise Invalid("Rôle inconnu.")
+        raise Invalid(_("Rôle inconnu."))
     members = members_for_admin(parse_page(request.args.get("page")), Role(role) if role else None,
                                 request.args.get("q", ""))
     return render_template("accounts/admin_members.html", members=members, role=role, form=RoleForm(),
@@ -142,9 +145,9 @@ def admin_members():
 def set_role(user_id: int):
     form = RoleForm()
     if not form.validate_on_submit():
-        raise Invalid("Rôle inconnu.")
+        raise Invalid(_("Rôle inconnu."))
     target = services.get_user(user_id)
     services.set_role(current_user, target, Role(form.role.data))
     db.session.commit()
-    flash(f"{target.display_name} est maintenant {target.role.label}.", "success")
+    flash(_("%(name)s est maintenant %(role)s.", name=target.display_name, role=ROLE_NAMES[target.role.value]), "success")
     return redirect(next_url(url_for("accounts.admin_members")))

@@ -1,12 +1,15 @@
 """Domain errors. Services raise them; the web layer turns them into 4xx pages.
 
-Each carries a French message meant for the person who caused it.
+Each carries a message meant for the person who caused it, in the interface's language (the
+default ones are lazy: translated when shown).
 """
+
+from flask_babel import lazy_gettext as _l
 
 
 class DomainError(Exception):
     status_code = 400
-    default_message = "La demande n'a pas pu être traitée."
+    default_message = _l("La demande n'a pas pu être traitée.")
 
     def __init__(self, message: str | None = None, *, field: str | None = None):
         super().__init__(message or self.default_message)
@@ -16,22 +19,22 @@ class DomainError(Exception):
 
 class Invalid(DomainError):
     status_code = 400
-    default_message = "Les informations envoyées ne sont pas valides."
+    default_message = _l("Les informations envoyées ne sont pas valides.")
 
 
 class Forbidden(DomainError):
     status_code = 403
-    default_message = "Vous n'avez pas le droit de faire cela."
+    default_message = _l("Vous n'avez pas le droit de faire cela.")
 
 
 class NotFound(DomainError):
     status_code = 404
-    default_message = "Cette page n'existe pas ou plus."
+    default_message = _l("Cette page n'existe pas ou plus.")
 
 
 class Conflict(DomainError):
     status_code = 409
-    default_message = "Cette action n'est plus possible dans l'état actuel."
+    default_message = _l("Cette action n'est plus possible dans l'état actuel.")
 
 
 class StaleEdit(Conflict):

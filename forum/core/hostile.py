@@ -17,14 +17,15 @@ import re
 from collections.abc import Iterable
 
 from flask import Flask, abort, current_app, request
+from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import SecurityError
 from werkzeug.wsgi import host_is_trusted
 
 from forum.core.errors import Invalid
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-UNSTORABLE_MESSAGE = ("Votre envoi contient un caractère que le forum ne peut pas enregistrer (caractère nul ou "
-                      "invalide)\u00a0: retirez-le et recommencez.")
+UNSTORABLE_MESSAGE = _l("Votre envoi contient un caractère que le forum ne peut pas enregistrer (caractère nul ou "
+                        "invalide) : retirez-le et recommencez.")
 BODY_LIMIT_ATTRIBUTE = "max_content_length"
 ANY_HOST_ATTRIBUTE = "answers_any_host"
 

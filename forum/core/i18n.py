@@ -10,8 +10,11 @@ User content is never translated: it keeps the language its author wrote it in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Flask, current_app, has_request_context, request
-from flask_babel import get_locale
+from flask_babel import force_locale, get_locale
+from flask_babel.speaklater import LazyString
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -54,6 +57,19 @@ def current_language() -> str:
     return str(get_locale() or DEFAULT_LANGUAGE)
 
 
+# A text written for a person who may read another language than the one who acts (an e-mail, a
+# notification): a str (the same for everyone), or a zero-argument callable returning it
+# (``lambda: _("…", name=…)``) or a lazy string (``lazy_gettext``), written in each reader's language.
+Text = str | LazyString | Callable[[], str]
+
+
+def in_language(language: str, text: Text) -> str:
+    """``text`` written in ``language`` ("fr", "en"): a callable is called, a lazy string translated,
+    both under ``force_locale`` (dates and numbers they format follow it too)."""
+    with force_locale(language):
+        return str(text() if callable(text) else text)
+
+
 def remember_language(response, language: str) -> None:
     """Set the switcher's cookie on ``response`` (a preference, readable by no script)."""
     response.set_cookie(LANGUAGE_COOKIE, language, max_age=LANGUAGE_COOKIE_SECONDS,
@@ -69,7 +85,7 @@ def init_i18n(app: Flask) -> None:
 
     @app.after_request
     def vary_on_language(response):
-        if response.mimetype == "text/html":
+        if response.mimetype in ("text/html", "application/atom+xml"):
             response.vary.update(("Cookie", "Accept-Language"))
         return response
 

@@ -12,9 +12,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from flask import current_app, g, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
-from forum.core.dates import PARIS, day_fr
+from forum.core.dates import PARIS, format_day
+from forum.core.i18n import current_language
 from forum.core.security import SAFE_METHODS
 from forum.extensions import limiter
 
@@ -45,7 +47,9 @@ def per_member(setting: str, message: str, *, exempt_when: Callable[[], bool] | 
 
 
 def _clock(moment: datetime) -> str:
-    # French typography: "15 h 40", with no-break spaces.
+    # French typography: "15 h 40", with no-break spaces; in English, "15:40" (24 hours as well).
+    if current_language() != "fr":
+        return f"{moment.hour}:{moment.minute:02d}"
     return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
 
 
@@ -56,20 +60,20 @@ def retry_sentence(reset_at: float, now: datetime | None = None) -> str:
     now = now or datetime.now(timezone.utc)
     seconds = reset_at - now.timestamp()
     if seconds <= 60:
-        return "Réessayez dans une minute."
+        return _("Réessayez dans une minute.")
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
-        return f"Réessayez dans {minutes} minutes."
+        return _("Réessayez dans %(minutes)s minutes.", minutes=minutes)
     if minutes == 60:
-        return "Réessayez dans une heure."
+        return _("Réessayez dans une heure.")
     # Past an hour, a time of day reads better; rounded up, so that it is never too early.
     moment = datetime.fromtimestamp(math.ceil(reset_at / 60) * 60, PARIS)
     today = now.astimezone(PARIS).date()
     if moment.date() == today:
-        return f"Réessayez vers {_clock(moment)}."
+        return _("Réessayez vers %(time)s.", time=_clock(moment))
     if moment.date() == today + timedelta(days=1):
-        return f"Réessayez demain vers {_clock(moment)}."
-    return f"Réessayez le {day_fr(moment.date())} vers {_clock(moment)}."
+        return _("Réessayez demain vers %(time)s.", time=_clock(moment))
+    return _("Réessayez le %(day)s vers %(time)s.", day=format_day(moment.date()), time=_clock(moment))
 
 
 def breached_reset_at() -> float | None:

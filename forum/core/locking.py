@@ -25,10 +25,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import InvalidRequestError
 
-from forum.core.dates import datetime_fr
+from forum.core.dates import format_datetime
 from forum.core.errors import DomainError, NotFound, StaleEdit
 from forum.extensions import db
 
@@ -63,12 +65,9 @@ def lock_ids(model, ids: Iterable[int]) -> list[int]:
         select(model.id).where(model.id.in_(wanted)).order_by(model.id).with_for_update(**FOR_UPDATE)).scalars())
 
 
-STALE = ("{changed} par {who} le {when}, depuis que vous avez ouvert ce formulaire. Votre texte est conservé "
-         "dans le formulaire et la version actuelle est affichée juste avant : reprenez-y ce qui vous manque, "
-         "puis enregistrez de nouveau.")
-UNKNOWN_VERSION = ("Le formulaire envoyé ne dit pas quelle version vous modifiiez. Votre texte est conservé dans "
-                   "le formulaire et la version actuelle est affichée juste avant : vérifiez, puis enregistrez "
-                   "de nouveau.")
+UNKNOWN_VERSION = _l("Le formulaire envoyé ne dit pas quelle version vous modifiiez. Votre texte est conservé dans "
+                     "le formulaire et la version actuelle est affichée juste avant : vérifiez, puis enregistrez "
+                     "de nouveau.")
 
 
 # For callers that edit without a form (scripts, the demo): no version to compare.
@@ -91,6 +90,9 @@ def check_version(seen, version: int, *, changed: str, who: str | None, when: da
     ``seen`` None: the form carried no version (a 409 all the same: we cannot tell what was seen)."""
     if seen is NOT_CHECKED or seen == version:
         return
-    message = UNKNOWN_VERSION if seen is None else STALE.format(
-        changed=changed, who=who or "un autre membre", when=datetime_fr(when) if when else "à l'instant")
+    message = UNKNOWN_VERSION if seen is None else _(
+        "%(changed)s par %(who)s le %(when)s, depuis que vous avez ouvert ce formulaire. Votre texte est conservé "
+        "dans le formulaire et la version actuelle est affichée juste avant : reprenez-y ce qui vous manque, "
+        "puis enregistrez de nouveau.",
+        changed=str(changed), who=who or _("un autre membre"), when=format_datetime(when) if when else _("à l'instant"))
     raise StaleEdit(message, version=version, current=[(label, text) for label, text in current if text])

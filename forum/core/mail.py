@@ -77,11 +77,13 @@ def _domain() -> str:
 
 
 def _row(email: QueuedEmail, domain: str, now) -> dict:
-    # French no-break spaces here, where every e-mail passes: a mail reader wraps lines too.
-    subject = french_spacing(email.subject)
+    # French no-break spaces here, where every French e-mail passes: a mail reader wraps lines too.
+    # An e-mail in another language is left as written (English puts no space before « : ? »).
+    typeset = french_spacing if email.language == "fr" else str
+    subject = typeset(email.subject)
     subject = subject if len(subject) <= SUBJECT_LENGTH else subject[:SUBJECT_LENGTH - 1] + "…"
     return {"user_id": email.user_id, "recipient": email.to, "language": email.language, "subject": subject,
-            "body": french_spacing(email.text), "headers_json": json.dumps(unsubscribe_headers(email.unsubscribe_url)),
+            "body": typeset(email.text), "headers_json": json.dumps(unsubscribe_headers(email.unsubscribe_url)),
             "message_id": make_msgid(domain=domain), "state": outbox.DeliveryState.PENDING, "attempts": 0,
             "next_attempt_at": now, "created_at": now}
 

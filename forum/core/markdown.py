@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
@@ -119,4 +120,4 @@ def stored_html(html: str | None) -> Markup:
 def quote_markdown(source: str, author_name: str) -> str:
     """The Markdown of a reply that quotes ``source``, attributed to its author."""
     quoted = "\n".join(f"> {line}" if line else ">" for line in source.strip().splitlines())
-    return f"**{author_name}** a écrit :\n\n{quoted}\n\n"
+    return _("**%(name)s** a écrit :", name=author_name) + f"\n\n{quoted}\n\n"

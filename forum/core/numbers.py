@@ -13,6 +13,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_currency, format_decimal
+from flask_babel import gettext as _
 
 from forum.core.i18n import current_language
 
@@ -34,15 +35,15 @@ def parse_french_number(text: str, *, decimals: int = 0) -> Decimal:
     digits after the comma; NotANumber with a French message otherwise."""
     cleaned = _SPACES.sub(" ", text.strip()).removesuffix("€").strip()
     if decimals == 0 and _AMBIGUOUS.fullmatch(cleaned):
-        raise NotANumber("Écrivez le nombre sans point ni virgule, avec une espace pour les milliers : « 1 000 ».")
+        raise NotANumber(_("Écrivez le nombre sans point ni virgule, avec une espace pour les milliers : « 1 000 »."))
     match = _FRENCH_NUMBER.fullmatch(cleaned)
     if match is None:
-        raise NotANumber("Écrivez un nombre, par exemple « 150 » ou « 150,50 »." if decimals
-                         else "Écrivez un nombre entier, par exemple « 12 » ou « 1 000 ».")
+        raise NotANumber(_("Écrivez un nombre, par exemple « 150 » ou « 150,50 ».") if decimals
+                         else _("Écrivez un nombre entier, par exemple « 12 » ou « 1 000 »."))
     fraction = match.group("frac") or ""
     if len(fraction) > decimals:
-        raise NotANumber(f"Au plus {decimals} chiffres après la virgule, par exemple « 150,50 »." if decimals
-                         else "Écrivez un nombre entier, sans virgule.")
+        raise NotANumber(_("Au plus %(decimals)s chiffres après la virgule, par exemple « 150,50 ».", decimals=decimals)
+                         if decimals else _("Écrivez un nombre entier, sans virgule."))
     digits = match.group("int").replace(" ", "")
     return Decimal(f"{match.group('sign')}{digits}.{fraction or '0'}")
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Generic, Sequence, TypeVar
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
@@ -14,7 +16,7 @@ from forum.core.errors import Invalid, NotFound
 T = TypeVar("T")
 MAX_PAGE = 100_000
 _PAGE_NUMBER = re.compile(r"[0-9]{1,6}")
-PAST_THE_END = "Cette page n'existe pas\u00a0: la liste est plus courte."
+PAST_THE_END = _l("Cette page n'existe pas : la liste est plus courte.")
 
 
 def parse_page(raw: str | None) -> int:
@@ -22,7 +24,7 @@ def parse_page(raw: str | None) -> int:
     if raw is None or raw == "":
         return 1
     if not _PAGE_NUMBER.fullmatch(raw) or not 1 <= int(raw) <= MAX_PAGE:
-        raise Invalid("Le numéro de page doit être un nombre entier positif.")
+        raise Invalid(_("Le numéro de page doit être un nombre entier positif."))
     return int(raw)
 
 

@@ -14,7 +14,10 @@ import sys
 import unicodedata
 from functools import lru_cache
 
+from flask_babel import gettext as _
+
 from forum.core.errors import Invalid
+from forum.core.numbers import format_number
 
 # C0 controls but \t and \n (\r is turned into \n first), DEL, and the C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -100,14 +103,14 @@ def like_escape(text: str) -> str:
 
 
 def require_length(value: str, label: str, *, minimum: int = 1, maximum: int, field: str | None = None) -> str:
-    """Return ``value`` if its length is within bounds, else raise Invalid with a French message."""
+    """Return ``value`` if its length is within bounds, else raise Invalid with a message in the interface's
+    language; ``label`` (« Le titre ») is best given translatable (``lazy_gettext``)."""
     if len(value) < minimum:
         if minimum == 1:
-            raise Invalid(f"{label} ne peut pas être vide.", field=field)
-        raise Invalid(f"{label} doit faire au moins {minimum} caractères.", field=field)
+            raise Invalid(_("%(label)s ne peut pas être vide.", label=str(label)), field=field)
+        raise Invalid(_("%(label)s doit faire au moins %(minimum)s caractères.", label=str(label),
+                        minimum=format_number(minimum)), field=field)
     if len(value) > maximum:
-        raise Invalid(
-            f"{label} est trop long : {len(value):,} caractères pour {maximum:,} au plus.".replace(",", "\u202f"),
-            field=field,
-        )
+        raise Invalid(_("%(label)s est trop long : %(length)s caractères pour %(maximum)s au plus.", label=str(label),
+                        length=format_number(len(value)), maximum=format_number(maximum)), field=field)
     return value

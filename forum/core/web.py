@@ -6,6 +6,8 @@ import json
 
 from flask import Flask, Response, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale, get_translations
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, SecurityError
@@ -15,6 +17,7 @@ from forum.core.dates import format_ago, format_date, format_datetime, format_da
 from forum.core.errors import DomainError
 from forum.core.hostile import install_request_guards
 from forum.core.languages import lang_attribute
+from forum.core.i18n import current_language
 from forum.core.limits import REPEATED_SUBMISSION, breached_reset_at, retry_sentence
 from forum.core.logs import install_log_escaping, log_refused_request, refuse_reason
 from forum.core.markdown import plain_excerpt
@@ -25,24 +28,23 @@ from forum.core.visibility import can_see, is_awaiting_approval
 from forum.extensions import db
 
 HTTP_MESSAGES = {
-    400: "La demande est incorrecte.",
-    401: "Connectez-vous pour continuer.",
-    403: "Vous n'avez pas accès à cette page.",
-    404: "Cette page n'existe pas ou plus.",
-    405: "Cette action n'est pas possible à cette adresse.",
-    409: "Cette action n'est plus possible dans l'état actuel.",
-    413: "L'envoi est trop volumineux.",
-    429: "Trop de tentatives en peu de temps : patientez une minute avant de réessayer.",
-    500: "Une erreur inattendue s'est produite. L'équipe a été prévenue ; réessayez dans un instant.",
+    400: _l("La demande est incorrecte."),
+    401: _l("Connectez-vous pour continuer."),
+    403: _l("Vous n'avez pas accès à cette page."),
+    404: _l("Cette page n'existe pas ou plus."),
+    405: _l("Cette action n'est pas possible à cette adresse."),
+    409: _l("Cette action n'est plus possible dans l'état actuel."),
+    413: _l("L'envoi est trop volumineux."),
+    429: _l("Trop de tentatives en peu de temps : patientez une minute avant de réessayer."),
+    500: _l("Une erreur inattendue s'est produite. L'équipe a été prévenue ; réessayez dans un instant."),
 }
 HTTP_TITLES = {
-    400: "Demande incorrecte", 401: "Connexion nécessaire", 403: "Accès refusé", 404: "Page introuvable",
-    405: "Action impossible", 409: "Conflit", 413: "Envoi trop volumineux", 429: "Un peu de patience",
-    500: "Erreur du serveur",
+    400: _l("Demande incorrecte"), 401: _l("Connexion nécessaire"), 403: _l("Accès refusé"),
+    404: _l("Page introuvable"), 405: _l("Action impossible"), 409: _l("Conflit"), 413: _l("Envoi trop volumineux"),
+    429: _l("Un peu de patience"), 500: _l("Erreur du serveur"),
 }
-UNKNOWN_HOST = "Cette adresse n'est pas celle du forum. Il répond à {site_url}."
-REFUSED_BY_DATABASE = ("Une des valeurs envoyées ne peut pas être enregistrée (trop longue ou hors limites). "
-                       "Corrigez-la et recommencez.")
+REFUSED_BY_DATABASE = _l("Une des valeurs envoyées ne peut pas être enregistrée (trop longue ou hors limites). "
+                         "Corrigez-la et recommencez.")
 
 
 # Where errors are answered in JSON (``{"error": "…"}``) rather than as the French HTML page: the
@@ -66,12 +68,18 @@ def error_page(status: int, message: str | None = None, home_url: str | None = N
     db.session.rollback()
     text = message or HTTP_MESSAGES.get(status, HTTP_MESSAGES[400])
     if _wants_json_error():
-        body = json.dumps({"error": french_spacing(str(text))}, ensure_ascii=False)
+        body = json.dumps({"error": typeset(str(text))}, ensure_ascii=False)
         return Response(body, status=status, headers=headers, content_type="application/json; charset=utf-8")
     return render_template(
-        "errors/error.html", status=status, title=HTTP_TITLES.get(status, "Erreur"),
+        "errors/error.html", status=status, title=HTTP_TITLES.get(status) or _("Erreur"),
         message=message or HTTP_MESSAGES.get(status, HTTP_MESSAGES[400]), home_url=home_url,
     ), status
+
+
+def typeset(text):
+    """Templates' ``french_spacing``: French no-break spaces on a French page; an English page keeps
+    its text as written (English sets no space before « : ? »)."""
+    return french_spacing(text) if current_language() == "fr" else text
 
 
 def register_web_core(app: Flask) -> None:
@@ -104,8 +112,8 @@ def register_web_core(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf_error(error: CSRFError):
         refuse_reason(f"CSRF: {error.description}")
-        return error_page(400, "Le formulaire a expiré ou n'a pas été envoyé depuis ce site. "
-                               "Rechargez la page et recommencez.")
+        return error_page(400, _("Le formulaire a expiré ou n'a pas été envoyé depuis ce site. "
+                                 "Rechargez la page et recommencez."))
 
     @app.errorhandler(DataError)
     def _refused_by_database(error: DataError):
@@ -121,7 +129,8 @@ def register_web_core(app: Flask) -> None:
         status = error.code or 500
         if isinstance(error, SecurityError):
             refuse_reason("untrusted Host header")
-            return error_page(400, UNKNOWN_HOST.format(site_url=site_url()), home_url=site_url() + "/")
+            return error_page(400, _("Cette adresse n'est pas celle du forum. Il répond à %(site_url)s.",
+                                     site_url=site_url()), home_url=site_url() + "/")
         if status == 429:
             refuse_reason("rate limit")
             # The French message given to the limit that was hit (Flask-Limiter), else the generic
@@ -141,7 +150,7 @@ def register_web_core(app: Flask) -> None:
         return error_page(500)
 
     app.jinja_env.filters["date"] = format_date
-    app.jinja_env.filters["french_spacing"] = french_spacing
+    app.jinja_env.filters["french_spacing"] = typeset
     app.jinja_env.filters["number"] = format_number
     app.jinja_env.filters["euros"] = format_euros
     app.jinja_env.filters["plain_excerpt"] = plain_excerpt

@@ -14,6 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import force_locale, ngettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from forum.accounts.models import User
@@ -25,8 +28,13 @@ from forum.practices.models import Practice, PracticeStatus
 from forum.threads.models import Post, Thread
 from forum.threads.watching import muted_filter
 
-PERIODS = {"daily": (EmailFrequency.DAILY, timedelta(days=1), "quotidien"),
-           "weekly": (EmailFrequency.WEEKLY, timedelta(days=7), "hebdomadaire")}
+# Each period's subject and opening line, written in each member's language (force_locale).
+PERIODS = {"daily": (EmailFrequency.DAILY, timedelta(days=1),
+                     (_l("Votre résumé quotidien du Forum des Fabriques"),
+                      _l("Voici votre résumé quotidien du Forum des Fabriques."))),
+           "weekly": (EmailFrequency.WEEKLY, timedelta(days=7),
+                      (_l("Votre résumé hebdomadaire du Forum des Fabriques"),
+                       _l("Voici votre résumé hebdomadaire du Forum des Fabriques.")))}
 MAX_NOTIFICATIONS = 15
 MAX_ITEMS = 5
 
@@ -58,13 +66,13 @@ def _for_member(user: User, common: Highlights) -> Highlights:
     if muted is None or not common.threads:
         return common
     kept = set(db.session.execute(
-        select(Thread.id).where(Thread.id.in_([thread.id for thread, _ in common.threads]), muted)).scalars())
+        select(Thread.id).where(Thread.id.in_([thread.id for thread, _count in common.threads]), muted)).scalars())
     return Highlights([(thread, count) for thread, count in common.threads if thread.id in kept], common.practices)
 
 
 def send_digests(period: str, site_url: str = "", now: datetime | None = None) -> int:
     """Queue the ``period`` digest of every member who chose it; the number of e-mails queued."""
-    frequency, length, adjective = PERIODS[period]
+    frequency, length, wording = PERIODS[period]
     now = now or utcnow()
     common = highlights(now - length)
     rows = db.session.execute(
@@ -89,18 +97,20 @@ def send_digests(period: str, site_url: str = "", now: datetime | None = None) -
         mine = _for_member(user, common)
         if not unread and not mine.threads and not mine.practices:
             continue
-        email_member(user, f"Votre résumé {adjective} du Forum des Fabriques",
-                     _text(user, unread, mine, adjective, site_url), site_url)
+        # Written in the member's language, whoever runs the command.
+        with force_locale(user.email_language):
+            email_member(user, str(wording[0]), _text(user, unread, mine, str(wording[1]), site_url), site_url)
         preference.last_digest_at = now
         sent += 1
     db.session.flush()
     return sent
 
 
-def _text(user: User, unread: list[Notification], common: Highlights, adjective: str, site_url: str) -> str:
-    lines = [f"Bonjour {user.display_name},", "", f"Voici votre résumé {adjective} du Forum des Fabriques.", ""]
+def _text(user: User, unread: list[Notification], common: Highlights, opening: str, site_url: str) -> str:
+    """The digest's body, in the current locale (the member's: see ``send_digests``)."""
+    lines = [_("Bonjour %(name)s,", name=user.display_name), "", opening, ""]
     if unread:
-        lines.append("Pour vous (notifications non lues) :")
+        lines.append(_("Pour vous (notifications non lues) :"))
         shown = unread[:MAX_NOTIFICATIONS]
         # What the moderation hid since a line was written reads « Contenu masqué… », without its title
         # (nor its address, which no longer opens for the member).
@@ -108,17 +118,18 @@ def _text(user: User, unread: list[Notification], common: Highlights, adjective:
         lines += [f"- {HIDDEN_TEXT}" if is_masked else f"- {notification.text}\n  {site_url}{notification.link}"
                   for notification, is_masked in zip(shown, hidden)]
         if len(unread) > MAX_NOTIFICATIONS:
-            lines.append(f"- … et d'autres : {site_url}/notifications")
+            lines.append("- " + _("… et d'autres : %(url)s", url=site_url + "/notifications"))
         lines.append("")
     if common.threads:
-        lines.append("Les discussions les plus actives :")
-        lines += [f"- {thread.title} ({count} nouveau{'x' if count > 1 else ''} message{'s' if count > 1 else ''})\n"
-                  f"  {site_url}/sujets/{thread.id}/{thread.slug}" for thread, count in common.threads]
+        lines.append(_("Les discussions les plus actives :"))
+        for thread, count in common.threads:
+            new_posts = ngettext("%(num)d nouveau message", "%(num)d nouveaux messages", count)
+            lines.append(f"- {thread.title} ({new_posts})\n  {site_url}/sujets/{thread.id}/{thread.slug}")
         lines.append("")
     if common.practices:
-        lines.append("Nouveaux retours d'expérience :")
+        lines.append(_("Nouveaux retours d'expérience :"))
         lines += [f"- {practice.title}\n  {site_url}/pratiques/{practice.id}" for practice in common.practices]
         lines.append("")
-    lines += ["Pour choisir quand recevoir ces e-mails : " + f"{site_url}/notifications", "",
+    lines += [_("Pour choisir quand recevoir ces e-mails : %(url)s", url=site_url + "/notifications"), "",
               "-- ", "Forum des Fabriques"]
     return "\n".join(lines)

@@ -53,6 +53,7 @@ class Feed:
     entries: list[Entry]
     subtitle: str = ""
     icon_url: str | None = None
+    language: str = "fr"  # of the feed's own words (titles, summaries); entries keep their authors' language
 
     @property
     def updated(self) -> datetime:
@@ -86,7 +87,7 @@ def _add_person(parent: ElementTree.Element, tag: str, person: Person) -> None:
 
 
 def render(feed: Feed) -> bytes:
-    root = ElementTree.Element("feed", {"xmlns": ATOM_NAMESPACE, "xml:lang": "fr", "xml:base": xml_text(feed.base_url)})
+    root = ElementTree.Element("feed", {"xmlns": ATOM_NAMESPACE, "xml:lang": feed.language, "xml:base": xml_text(feed.base_url)})
     _add(root, "id", feed.self_url)
     _add(root, "title", feed.title)
     if feed.subtitle:

@@ -4,8 +4,11 @@ upcoming events."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
+from forum.core.i18n import current_language
 from forum.core.page_cache import public_page
 from forum.core.models import utcnow
 from forum.core.web import site_url
@@ -19,7 +22,7 @@ from forum.threads.services import get_category_by_slug
 blueprint = Blueprint("feeds", __name__, url_prefix="/flux")
 
 SITE_NAME = "Forum des Fabriques"
-DELETED_MEMBER = "Membre supprimé"
+DELETED_MEMBER = _l("Membre supprimé")
 # Shared caches and feed readers may keep a feed this long (cookie-free requests only).
 MAX_AGE_SECONDS = 300
 
@@ -34,6 +37,7 @@ def _atom_response(title: str, subtitle: str, self_endpoint: str, page_url: str,
     feed = atom.Feed(
         title=title, subtitle=subtitle, self_url=_absolute(self_endpoint, **self_values), page_url=page_url,
         base_url=site_url() + "/", icon_url=_absolute("static", filename="img/favicon.svg"), entries=entries,
+        language=current_language(),
     )
     return Response(atom.render(feed), content_type=atom.CONTENT_TYPE)
 
@@ -54,7 +58,7 @@ def _conditional(response: Response) -> Response:
 
 def _member(user) -> atom.Person:
     if user is None or user.deleted_at is not None:
-        return atom.Person(DELETED_MEMBER)
+        return atom.Person(str(DELETED_MEMBER))
     return atom.Person(user.display_name, _absolute("threads.member", user_id=user.id))
 
 
@@ -62,7 +66,7 @@ def _thread_entry(row: queries.ThreadWithOpening) -> atom.Entry:
     thread = row.thread
     categories = [atom.Category(thread.category.slug, thread.category.name)]
     if thread.is_question:
-        categories.append(atom.Category("question", "Question"))
+        categories.append(atom.Category("question", _("Question")))
     return atom.Entry(
         title=thread.title,
         link=_absolute("threads.show", thread_id=thread.id, slug=thread.slug),
@@ -72,7 +76,7 @@ def _thread_entry(row: queries.ThreadWithOpening) -> atom.Entry:
         authors=[_member(thread.author)],
         categories=categories,
         content_html="" if row.opening_withdrawn else row.body_html,
-        summary="Le message d'ouverture de ce sujet n'est plus visible." if row.opening_withdrawn else "",
+        summary=_("Le message d'ouverture de ce sujet n'est plus visible.") if row.opening_withdrawn else "",
     )
 
 
@@ -80,7 +84,8 @@ def _thread_entry(row: queries.ThreadWithOpening) -> atom.Entry:
 @public_page
 def threads():
     entries = [_thread_entry(row) for row in queries.latest_threads()]
-    return _atom_response(f"{SITE_NAME} — derniers sujets", "Les nouveaux sujets de toutes les catégories du forum.",
+    return _atom_response(_("%(site)s — derniers sujets", site=SITE_NAME),
+                          _("Les nouveaux sujets de toutes les catégories du forum."),
                           "feeds.threads", _absolute("threads.home"), entries)
 
 
@@ -90,8 +95,9 @@ def category(slug: str):
     forum_category = get_category_by_slug(slug)  # NotFound: the French 404 page
     entries = [_thread_entry(row) for row in queries.latest_threads(forum_category)]
     name = forum_category.name
-    return _atom_response(f"{SITE_NAME} — {name}\u00a0: derniers sujets",
-                          forum_category.description or f"Les nouveaux sujets de la catégorie «\u00a0{name}\u00a0».",
+    return _atom_response(_("%(site)s — %(category)s : derniers sujets", site=SITE_NAME, category=name),
+                          forum_category.description or _("Les nouveaux sujets de la catégorie « %(category)s ».",
+                                                          category=name),
                           "feeds.category", _absolute("threads.category", slug=forum_category.slug), entries,
                           slug=forum_category.slug)
 
@@ -132,8 +138,8 @@ def _practice_entry(practice: Practice) -> atom.Entry:
 @public_page
 def practices():
     entries = [_practice_entry(practice) for practice in queries.latest_practices()]
-    return _atom_response(f"{SITE_NAME} — retours d'expérience",
-                          "Les derniers retours d'expérience publiés\u00a0: bonnes pratiques et expériences à éviter.",
+    return _atom_response(_("%(site)s — retours d'expérience", site=SITE_NAME),
+                          _("Les derniers retours d'expérience publiés : bonnes pratiques et expériences à éviter."),
                           "feeds.practices", _absolute("practices.index"), entries)
 
 
@@ -141,10 +147,10 @@ def practices():
 
 
 def _resource_html(resource: Resource) -> str:
-    parts = [Markup("<p><strong>{}</strong> · {} · proposé par {}</p>").format(
-        resource.kind.label, resource.category_label, resource.fabrique.name)]
+    parts = [Markup("<p><strong>{}</strong> · {} · {}</p>").format(
+        resource.kind.label, resource.category_label, _("proposé par %(fabrique)s", fabrique=resource.fabrique.name))]
     if resource.paused:
-        parts.append(Markup("<p>Indisponible pour le moment.</p>"))
+        parts.append(Markup("<p>{}</p>").format(_("Indisponible pour le moment.")))
     if resource.description_html:
         parts.append(Markup(resource.description_html))  # stored, sanitised when written
     return str(Markup("\n").join(parts))
@@ -169,8 +175,8 @@ def _resource_entry(resource: Resource) -> atom.Entry:
 @public_page
 def resources():
     entries = [_resource_entry(resource) for resource in queries.latest_resources()]
-    return _atom_response(f"{SITE_NAME} — catalogue partagé",
-                          "Le matériel, les salles et les savoir-faire que les fabriques viennent de proposer.",
+    return _atom_response(_("%(site)s — catalogue partagé", site=SITE_NAME),
+                          _("Le matériel, les salles et les savoir-faire que les fabriques viennent de proposer."),
                           "feeds.resources", _absolute("resources.index"), entries)
 
 
@@ -178,8 +184,8 @@ def resources():
 
 
 def _event_html(event: Event) -> str:
-    parts = [Markup("<p><strong>{}</strong> · {} · organisé par {}</p>").format(
-        event.kind.label, event.status.label, event.fabrique.name)]
+    parts = [Markup("<p><strong>{}</strong> · {} · {}</p>").format(
+        event.kind.label, event.status.label, _("organisé par %(fabrique)s", fabrique=event.fabrique.name))]
     parts.append(Markup("<ul>{}</ul>").format(Markup("").join(
         Markup("<li>{}</li>").format(timing_fr(timing.starts_at, timing.ends_at)) for timing in event.timings)))
     if event.summary:
@@ -191,7 +197,7 @@ def _event_html(event: Event) -> str:
 
 def _event_entry(event: Event) -> atom.Entry:
     link = _absolute("events.show", event_id=event.id)
-    title = f"{event.title} (annulé)" if event.is_cancelled else event.title
+    title = _("%(title)s (annulé)", title=event.title) if event.is_cancelled else event.title
     return atom.Entry(
         title=title, link=link, id=link, published=event.created_at, updated=max(event.created_at, event.updated_at),
         authors=[atom.Person(event.fabrique.name, _absolute("fabriques.show", slug=event.fabrique.slug))],
@@ -203,5 +209,5 @@ def _event_entry(event: Event) -> atom.Entry:
 @public_page
 def events():
     entries = [_event_entry(event) for event in queries.upcoming_events(utcnow())]
-    return _atom_response(f"{SITE_NAME} — agenda", "Les prochains événements des fabriques.", "feeds.events",
+    return _atom_response(_("%(site)s — agenda", site=SITE_NAME), _("Les prochains événements des fabriques."), "feeds.events",
                           _absolute("events.index"), entries)

@@ -13,6 +13,7 @@ import zipfile
 from datetime import date, datetime
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import func, or_, select, union
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -33,10 +34,12 @@ from forum.threads.models import Bookmark, Category, Post, PostLike, Tag, Thread
 
 FILENAME_PREFIX = "donnees-forum-des-fabriques"
 
-README = """Vos données sur le Forum des Fabriques
+def readme(exported_at: str, user_id: int) -> str:
+    """The LISEZMOI.txt of the archive, in the interface's language."""
+    return _("""Vos données sur le Forum des Fabriques
 ======================================
 
-Exportées le {exported_at} pour le compte n° {user_id}.
+Exportées le %(exported_at)s pour le compte n° %(user_id)s.
 Chaque fichier est au format JSON (UTF-8) ; les dates sont en temps universel (UTC, ISO 8601).
 
 - profil.json : votre compte (adresse e-mail, nom affiché, présentation, rôle, date d'inscription),
@@ -57,7 +60,7 @@ Chaque fichier est au format JSON (UTF-8) ; les dates sont en temps universel (
   raisons et ce qu'il en est advenu.
 - messages-prives.json : vos conversations privées (objet, participant·es), les messages que vous
   y avez écrits (texte Markdown d'origine) et les membres que vous ignorez.
-"""
+""", exported_at=exported_at, user_id=user_id)
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -69,12 +72,11 @@ def export_filename(day: date) -> str:
 
 
 def export_zip(actor: User) -> bytes:
-    """The member's data as a ZIP of indented UTF-8 JSON files (and a French LISEZMOI.txt)."""
+    """The member's data as a ZIP of indented UTF-8 JSON files (and a LISEZMOI.txt in the interface's language)."""
     files = member_data(actor)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("LISEZMOI.txt", README.format(exported_at=files["profil.json"]["exporte_le"],
-                                                       user_id=actor.id))
+        archive.writestr("LISEZMOI.txt", readme(files["profil.json"]["exporte_le"], actor.id))
         for name, content in files.items():
             archive.writestr(name, json.dumps(content, ensure_ascii=False, indent=2) + "\n")
     return buffer.getvalue()

@@ -1,5 +1,6 @@
 """The account deletion form; the password itself is checked by the service."""
 
+from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, PasswordField
 
 from forum.accounts.forms import EXISTING_PASSWORD
@@ -7,6 +8,6 @@ from forum.core.forms import Form
 
 
 class DeleteAccountForm(Form):
-    password = PasswordField("Votre mot de passe", validators=EXISTING_PASSWORD,
-                             description="Pour confirmer que c'est bien vous.")
-    remove_texts = BooleanField("Supprimer aussi mes textes", default=False)
+    password = PasswordField(_l("Votre mot de passe"), validators=EXISTING_PASSWORD,
+                             description=_l("Pour confirmer que c'est bien vous."))
+    remove_texts = BooleanField(_l("Supprimer aussi mes textes"), default=False)

@@ -39,6 +39,8 @@ import secrets
 from collections import Counter
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import String, cast, delete, exists, func, literal, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -71,13 +73,10 @@ DELETED_NAME = "Membre supprimé"
 # topics that others answered, under a neutral title).
 WITHDRAWN_TITLE = "Sujet d'un membre supprimé"
 DELETED_EMAIL_DOMAIN = "compte-supprime.invalid"  # .invalid: a reserved name, never a mailbox (RFC 2606)
-WRONG_PASSWORD = "Mot de passe incorrect : votre compte n'a pas été supprimé."
-LAST_ADMIN = ("Vous êtes le ou la seule administrateur·rice du forum : nommez d'abord quelqu'un d'autre "
-              "administrateur·rice, puis revenez supprimer votre compte.")
-ONLY_MANAGER = ("Vous êtes le ou la seule responsable de « {name} » : confiez d'abord la fabrique à "
-                "quelqu'un d'autre (nommez un·e autre responsable depuis la page des membres de la fabrique), "
-                "puis revenez supprimer votre compte.")
-ALREADY_DELETED = "Ce compte a déjà été supprimé."
+WRONG_PASSWORD = _l("Mot de passe incorrect : votre compte n'a pas été supprimé.")
+LAST_ADMIN = _l("Vous êtes le ou la seule administrateur·rice du forum : nommez d'abord quelqu'un d'autre "
+                "administrateur·rice, puis revenez supprimer votre compte.")
+ALREADY_DELETED = _l("Ce compte a déjà été supprimé.")
 
 
 @dataclass(frozen=True)
@@ -129,7 +128,9 @@ def _check_nobody_is_left_behind(actor: User, membership: Membership | None) -> 
                 Membership.fabrique_id == membership.fabrique_id, Membership.role == MembershipRole.MANAGER,
                 Membership.status == MembershipStatus.ACTIVE)).scalar_one()
         if managers <= 1:
-            raise Conflict(ONLY_MANAGER.format(name=membership.fabrique.name))
+            raise Conflict(_("Vous êtes le ou la seule responsable de « %(name)s » : confiez d'abord la fabrique à "
+                             "quelqu'un d'autre (nommez un·e autre responsable depuis la page des membres de la "
+                             "fabrique), puis revenez supprimer votre compte.", name=membership.fabrique.name))
 
 
 def _erase_identity(actor: User) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, flash, g, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required, logout_user
 
 from forum.core.dates import today_in_france
@@ -41,7 +44,7 @@ def _password_refused(response) -> bool:
 @blueprint.route("/supprimer-mon-compte", methods=["GET", "POST"])
 @login_required
 @limiter.limit(lambda: current_app.config["LOGIN_FAILURE_LIMIT"], methods=["POST"], deduct_when=_password_refused,
-               error_message="Trop de mots de passe refusés en peu de temps.")
+               error_message=_l("Trop de mots de passe refusés en peu de temps."))
 def delete_account():
     g.private_page = True
     form = DeleteAccountForm()
@@ -59,21 +62,20 @@ def delete_account():
 
 
 def _farewell(result: services.Deletion) -> str:
-    message = "Votre compte a été supprimé. Merci d'avoir participé au Forum des Fabriques."
-    if result.posts_emptied == 1:
-        message += " Le texte de votre message a été retiré."
-    elif result.posts_emptied:
-        message += f" Le texte de vos {result.posts_emptied} messages a été retiré."
+    sentences = [_("Votre compte a été supprimé. Merci d'avoir participé au Forum des Fabriques.")]
+    if result.posts_emptied:
+        sentences.append(ngettext("Le texte de votre message a été retiré.",
+                                  "Le texte de vos %(num)d messages a été retiré.", result.posts_emptied))
     if result.threads_withdrawn:
-        title = f"« {services.WITHDRAWN_TITLE} »"
-        message += (f" Votre sujet s'intitule désormais {title}, sans mots-clés ; les réponses des autres membres "
-                    "y restent." if result.threads_withdrawn == 1 else
-                    f" Vos {result.threads_withdrawn} sujets s'intitulent désormais {title}, sans mots-clés ; "
-                    "les réponses des autres membres y restent.")
-    if result.practices_unpublished == 1:
-        message += (" Votre retour d'expérience publié est redevenu un brouillon, confié aux responsables "
-                    "de sa fabrique.")
-    elif result.practices_unpublished:
-        message += (f" Vos {result.practices_unpublished} retours d'expérience publiés sont redevenus des "
-                    "brouillons, confiés aux responsables de leur fabrique.")
-    return message
+        # The title stays as stored (French): it is what the threads are now called.
+        sentences.append(ngettext(
+            "Votre sujet s'intitule désormais « %(title)s », sans mots-clés ; les réponses des autres membres "
+            "y restent.",
+            "Vos %(num)d sujets s'intitulent désormais « %(title)s », sans mots-clés ; les réponses des autres "
+            "membres y restent.", result.threads_withdrawn, title=services.WITHDRAWN_TITLE))
+    if result.practices_unpublished:
+        sentences.append(ngettext(
+            "Votre retour d'expérience publié est redevenu un brouillon, confié aux responsables de sa fabrique.",
+            "Vos %(num)d retours d'expérience publiés sont redevenus des brouillons, confiés aux responsables de "
+            "leur fabrique.", result.practices_unpublished))
+    return " ".join(sentences)

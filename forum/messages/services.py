@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -49,10 +51,10 @@ from forum.notifications.services import notify
 SUBJECT_MAX = 150
 BODY_MAX = 32_000
 MAX_MEMBERS = 10  # a conversation, not a mailing list
-NOT_FOUND = "Cette conversation n'existe pas, ou vous n'en faites pas partie."
-LEFT = ("Vous avez quitté cette conversation : elle n'est plus dans vos messages. Seul·e un·e de ses "
-        "participant·es peut vous y ajouter de nouveau.")
-SUSPENDED = "Votre compte est suspendu : vous ne pouvez pas écrire pour l'instant."
+NOT_FOUND = _l("Cette conversation n'existe pas, ou vous n'en faites pas partie.")
+LEFT = _l("Vous avez quitté cette conversation : elle n'est plus dans vos messages. Seul·e un·e de ses "
+          "participant·es peut vous y ajouter de nouveau.")
+SUSPENDED = _l("Votre compte est suspendu : vous ne pouvez pas écrire pour l'instant.")
 
 
 # -- Reading ----------------------------------------------------------------------------------
@@ -161,8 +163,8 @@ def conversations_of(actor: User, page: int, per_page: int) -> Page[Conversation
         ConversationMember.user_id == actor.id, ConversationMember.left_at.is_(None))).scalar_one()
     rows = db.session.execute(statement.limit(per_page).offset((page - 1) * per_page)).all()
     if page > 1 and not rows:
-        raise NotFound("Cette page n'existe pas.")
-    ids = [conversation.id for conversation, _, _ in rows]
+        raise NotFound(_("Cette page n'existe pas."))
+    ids = [conversation.id for conversation, _member, _names in rows]
     names: dict[int, list[str]] = {conversation_id: [] for conversation_id in ids}
     for conversation_id, name in db.session.execute(
             select(ConversationMember.conversation_id, User.display_name)
@@ -198,29 +200,29 @@ def recipients_named(actor: User, raw: str | None) -> list[User]:
     Invalid for a name nobody bears. The actor's own name is left out."""
     names = [name for name in (clean_line(part) for part in re.split(r"[,;\n]", raw or "")) if name]
     if not names:
-        raise Invalid("Indiquez à qui vous écrivez.", field="recipients")
+        raise Invalid(_("Indiquez à qui vous écrivez."), field="recipients")
     if len(names) > MAX_MEMBERS - 1:
-        raise Invalid(f"Une conversation réunit au plus {MAX_MEMBERS} personnes.", field="recipients")
+        raise Invalid(_("Une conversation réunit au plus %(count)s personnes.", count=MAX_MEMBERS), field="recipients")
     found: dict[int, User] = {}
     for name in names:
         key = name_key(name[:200])
         user = db.session.execute(select(User).where(User.name_key == key)).scalar_one_or_none() if key else None
         if user is None or user.is_deleted:
-            raise Invalid(f"« {name[:80]} » : aucun membre ne porte ce nom. Vérifiez l'orthographe, ou écrivez "
-                          f"depuis sa page de membre.", field="recipients")
+            raise Invalid(_("« %(name)s » : aucun membre ne porte ce nom. Vérifiez l'orthographe, ou écrivez "
+                            "depuis sa page de membre.", name=name[:80]), field="recipients")
         if user.id != actor.id:
             found[user.id] = user
     if not found:
-        raise Invalid("Vous ne pouvez pas vous écrire à vous-même.", field="recipients")
+        raise Invalid(_("Vous ne pouvez pas vous écrire à vous-même."), field="recipients")
     return list(found.values())
 
 
 def clean_subject(raw: str | None) -> str:
-    return require_length(clean_line(raw), "L'objet", maximum=SUBJECT_MAX, field="subject")
+    return require_length(clean_line(raw), _l("L'objet"), maximum=SUBJECT_MAX, field="subject")
 
 
 def clean_body(raw: str | None) -> str:
-    return require_length(clean_text(raw), "Le message", maximum=BODY_MAX, field="body")
+    return require_length(clean_text(raw), _l("Le message"), maximum=BODY_MAX, field="body")
 
 
 def _check_writer(actor: User) -> None:
@@ -236,9 +238,9 @@ def start_conversation(actor: User, recipients: list[User], subject: str | None,
     subject, body = clean_subject(subject), clean_body(body)
     recipients = [user for user in {user.id: user for user in recipients}.values() if user.id != actor.id]
     if not recipients:
-        raise Invalid("Indiquez à qui vous écrivez.", field="recipients")
+        raise Invalid(_("Indiquez à qui vous écrivez."), field="recipients")
     if len(recipients) > MAX_MEMBERS - 1:
-        raise Invalid(f"Une conversation réunit au plus {MAX_MEMBERS} personnes.", field="recipients")
+        raise Invalid(_("Une conversation réunit au plus %(count)s personnes.", count=MAX_MEMBERS), field="recipients")
     _check_reachable(actor, recipients)
     conversation = Conversation(subject=subject, started_by_id=actor.id)
     db.session.add(conversation)
@@ -252,7 +254,7 @@ def start_conversation(actor: User, recipients: list[User], subject: str | None,
 
 def reply(actor: User, conversation_id: int, body: str | None, site_url: str = "") -> PrivateMessage:
     """A new message of ``actor`` in their conversation; the other members are told."""
-    conversation, _ = conversation_for(actor, conversation_id)
+    conversation, _member = conversation_for(actor, conversation_id)
     _check_writer(actor)
     body = clean_body(body)
     lock(conversation, gone=NotFound(NOT_FOUND))
@@ -267,14 +269,14 @@ def add_member(actor: User, conversation_id: int, user: User, site_url: str = ""
 
     A member who had left comes back: their row again, notifications on (being brought back is
     news they are told), the conversation in their list, what was written since they left unread."""
-    conversation, _ = conversation_for(actor, conversation_id)
+    conversation, _member = conversation_for(actor, conversation_id)
     _check_writer(actor)
     lock(conversation, gone=NotFound(NOT_FOUND))
     members = members_of(conversation)
     if any(member.id == user.id for member in members):
         return False
     if len(members) >= MAX_MEMBERS:
-        raise Invalid(f"Une conversation réunit au plus {MAX_MEMBERS} personnes.", field="recipients")
+        raise Invalid(_("Une conversation réunit au plus %(count)s personnes.", count=MAX_MEMBERS), field="recipients")
     _check_reachable(actor, [user])
     # The conversation's row is locked: nobody else brings them back, nor do they leave, meanwhile.
     returned = db.session.execute(update(ConversationMember).where(
@@ -287,23 +289,28 @@ def add_member(actor: User, conversation_id: int, user: User, site_url: str = ""
                 db.session.flush()
         except IntegrityError:  # added by another member at the same moment
             return False
-    added = f"{actor.display_name} vous a ajouté·e{' de nouveau' if returned else ''}"
-    notify([user], "private_message", f"{added} à la conversation « {conversation.subject} ».",
+    name, subject = actor.display_name, conversation.subject
+    # Written in the added member's language (notify evaluates these for each reader).
+    notify([user], "private_message",
+           (lambda: _("%(name)s vous a ajouté·e de nouveau à la conversation « %(subject)s ».", name=name, subject=subject))
+           if returned else
+           (lambda: _("%(name)s vous a ajouté·e à la conversation « %(subject)s ».", name=name, subject=subject)),
            f"/messagerie/{conversation.id}", actor=actor, site_url=site_url,
-           email_subject=f"{actor.display_name} vous a ajouté·e à une conversation : {conversation.subject}",
-           email_text=f"{actor.display_name} vous a ajouté·e à la conversation privée « {conversation.subject} » "
-                      f"sur le Forum des Fabriques.\n\nPour la lire :")
+           email_subject=lambda: _("%(name)s vous a ajouté·e à une conversation : %(subject)s", name=name,
+                                   subject=subject),
+           email_text=lambda: _("%(name)s vous a ajouté·e à la conversation privée « %(subject)s » sur le Forum des "
+                                "Fabriques.", name=name, subject=subject) + "\n\n" + _("Pour la lire :"))
     return True
 
 
 def _check_reachable(actor: User, users: list[User]) -> None:
     """Invalid for a deleted account, or for a member who ignores ``actor``."""
     if any(user.is_deleted for user in users):
-        raise Invalid("Ce compte a été supprimé.", field="recipients")
+        raise Invalid(_("Ce compte a été supprimé."), field="recipients")
     deaf = ignoring(actor, users)
     for user in users:
         if user.id in deaf:
-            raise Invalid(f"{user.display_name} ne reçoit pas vos messages.", field="recipients")
+            raise Invalid(_("%(name)s ne reçoit pas vos messages.", name=user.display_name), field="recipients")
 
 
 def _add_message(actor: User, conversation: Conversation, body: str) -> PrivateMessage:
@@ -326,21 +333,26 @@ def _tell(actor: User, conversation: Conversation, message: PrivateMessage, reci
     deaf = ignoring(actor, recipients)
     listening = [user for user in recipients if user.id not in deaf]
     excerpt = plain_excerpt(message.body_html)
-    text = message_notice(actor.display_name, conversation.subject, new=new)
-    if new:
-        subject = f"Message privé de {actor.display_name} : {conversation.subject}"
-    else:
-        subject = f"Nouveau message de {actor.display_name} : {conversation.subject}"
-    notify(listening, "private_message", text, f"/messagerie/{conversation.id}#message-{message.id}", actor=actor,
-           site_url=site_url, email_subject=subject,
-           email_text=f"{actor.display_name} vous écrit :\n\n{excerpt}\n\nPour lire la conversation et répondre :")
+    name, title = actor.display_name, conversation.subject
+
+    def subject() -> str:
+        if new:
+            return _("Message privé de %(name)s : %(subject)s", name=name, subject=title)
+        return _("Nouveau message de %(name)s : %(subject)s", name=name, subject=title)
+
+    # Each text written in its reader's language (notify evaluates them once per language).
+    notify(listening, "private_message", lambda: message_notice(name, title, new=new),
+           f"/messagerie/{conversation.id}#message-{message.id}", actor=actor, site_url=site_url, email_subject=subject,
+           email_text=lambda: _("%(name)s vous écrit :", name=name) + f"\n\n{excerpt}\n\n"
+                              + _("Pour lire la conversation et répondre :"))
 
 
 def message_notice(author_name: str, subject: str, *, new: bool) -> str:
-    """The notification's text for a message: the first of a conversation (``new``) or a reply."""
+    """The notification's text for a message: the first of a conversation (``new``) or a reply, in the
+    current locale."""
     if new:
-        return f"{author_name} vous a écrit : « {subject} »."
-    return f"{author_name} a répondu dans « {subject} »."
+        return _("%(name)s vous a écrit : « %(subject)s ».", name=author_name, subject=subject)
+    return _("%(name)s a répondu dans « %(subject)s ».", name=author_name, subject=subject)
 
 
 # -- Muting and leaving -----------------------------------------------------------------------
@@ -349,7 +361,7 @@ def message_notice(author_name: str, subject: str, *, new: bool) -> str:
 def read_muted(raw: str | None) -> bool:
     """The state a mute button asks for: "1" (muted) or "0" (notifications on)."""
     if raw not in ("0", "1"):
-        raise Invalid("Choisissez d'être notifié·e de cette conversation, ou non.")
+        raise Invalid(_("Choisissez d'être notifié·e de cette conversation, ou non."))
     return raw == "1"
 
 
@@ -396,9 +408,9 @@ def ignoring(actor: User, users: list[User]) -> set[int]:
 def ignore(actor: User, other: User) -> bool:
     """``actor`` ignores ``other`` from now on; False if they did already."""
     if other.id == actor.id:
-        raise Invalid("Vous ne pouvez pas vous ignorer vous-même.")
+        raise Invalid(_("Vous ne pouvez pas vous ignorer vous-même."))
     if other.is_moderator:
-        raise Invalid("L'équipe de modération ne peut pas être ignorée : elle doit pouvoir vous joindre.")
+        raise Invalid(_("L'équipe de modération ne peut pas être ignorée : elle doit pouvoir vous joindre."))
     try:
         with db.session.begin_nested():
             db.session.add(IgnoredMember(user_id=actor.id, ignored_id=other.id))

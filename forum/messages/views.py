@@ -4,6 +4,8 @@ one, leaving one (after a confirmation page: one cannot come back by oneself).""
 from __future__ import annotations
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from forum.accounts import submissions
@@ -37,11 +39,12 @@ def _not_new_member() -> bool:
     return request.method != "POST" or not current_user.is_authenticated or not is_new_member(current_user)
 
 
-conversation_limit = per_member("CONVERSATION_LIMIT", "Vous avez ouvert beaucoup de conversations en peu de temps.")
+conversation_limit = per_member("CONVERSATION_LIMIT", _l("Vous avez ouvert beaucoup de conversations en peu de temps."))
 new_member_conversation_limit = per_member(
-    "NEW_MEMBER_CONVERSATION_LIMIT", "Pendant vos premiers jours sur le forum, le nombre de conversations que vous "
-    "pouvez ouvrir chaque jour est limité, et vous l'avez atteint.", exempt_when=_not_new_member)
-message_limit = per_member("PRIVATE_MESSAGE_LIMIT", "Vous envoyez beaucoup de messages en peu de temps.")
+    "NEW_MEMBER_CONVERSATION_LIMIT", _l("Pendant vos premiers jours sur le forum, le nombre de conversations que vous "
+                                        "pouvez ouvrir chaque jour est limité, et vous l'avez atteint."),
+    exempt_when=_not_new_member)
+message_limit = per_member("PRIVATE_MESSAGE_LIMIT", _l("Vous envoyez beaucoup de messages en peu de temps."))
 
 
 def _reply_scope(conversation_id: int) -> str:
@@ -94,7 +97,7 @@ def new():
                 return render_form("messages/new.html", form, 200, preview=preview)
             claim = submissions.claim(current_user, NEW_CONVERSATION, form.submission.data)
             if claim.is_repeat:
-                return repeated_submission("Ce message était déjà envoyé.", url_for(
+                return repeated_submission(_("Ce message était déjà envoyé."), url_for(
                     "messages.show", conversation_id=claim.earlier) if claim.earlier else url_for("messages.index"))
             recipients = services.recipients_named(current_user, form.recipients.data)
             conversation = services.start_conversation(current_user, recipients, form.subject.data, form.body.data,
@@ -103,7 +106,7 @@ def new():
             db.session.commit()
         except DomainError as error:
             return render_form("messages/new.html", form, attach_error(form, error), preview=preview)
-        flash("Votre message est envoyé.", "success")
+        flash(_("Votre message est envoyé."), "success")
         return redirect(url_for("messages.show", conversation_id=conversation.id))
     return render_form("messages/new.html", form, preview=preview)
 
@@ -128,7 +131,7 @@ def _show(conversation_id: int, reply_form: PrivateReplyForm | None = None, stat
 def _remember_reading(conversation_id: int, message_id: int) -> None:
     db.session.commit()  # end the read transaction; the write below takes the lock from its start
     with write_intent():
-        _, member = services.conversation_for(current_user, conversation_id)
+        _conversation, member = services.conversation_for(current_user, conversation_id)
         services.mark_read(member, message_id)
         db.session.commit()
 
@@ -162,7 +165,7 @@ def reply(conversation_id: int):
             return _show(conversation_id, form, 200, preview=_preview(form.body.data))
         claim = submissions.claim(current_user, _reply_scope(conversation_id), form.submission.data)
         if claim.is_repeat:
-            return repeated_submission("Ce message était déjà envoyé.", url_for(
+            return repeated_submission(_("Ce message était déjà envoyé."), url_for(
                 "messages.show", conversation_id=conversation_id, _anchor=f"message-{claim.earlier}"))
         message = services.reply(current_user, conversation_id, form.body.data, site_url())
         claim.record(message.id)
@@ -188,8 +191,8 @@ def add_member(conversation_id: int):
     except DomainError as error:
         status = attach_error(form, error if error.field != "recipients" else type(error)(error.message, field="name"))
         return _show(conversation_id, status=status, add_form=form)
-    flash(f"{user.display_name} fait maintenant partie de la conversation." if added
-          else f"{user.display_name} en faisait déjà partie.", "success")
+    flash(_("%(name)s fait maintenant partie de la conversation.", name=user.display_name) if added
+          else _("%(name)s en faisait déjà partie.", name=user.display_name), "success")
     return redirect(url_for("messages.show", conversation_id=conversation_id))
 
 
@@ -204,12 +207,12 @@ def notifications(conversation_id: int):
     changed = services.set_muted(current_user, conversation_id, muted)
     db.session.commit()
     if muted:
-        flash("Vous ne serez plus notifié·e des nouveaux messages de cette conversation. Elle reste dans vos "
-              "messages, où ils seront marqués « nouveau »." if changed
-              else "Les notifications de cette conversation étaient déjà coupées.", "success" if changed else "info")
+        flash(_("Vous ne serez plus notifié·e des nouveaux messages de cette conversation. Elle reste dans vos "
+                "messages, où ils seront marqués « nouveau ».") if changed
+              else _("Les notifications de cette conversation étaient déjà coupées."), "success" if changed else "info")
     else:
-        flash("Vous serez de nouveau notifié·e des nouveaux messages de cette conversation." if changed
-              else "Les notifications de cette conversation étaient déjà actives.", "success" if changed else "info")
+        flash(_("Vous serez de nouveau notifié·e des nouveaux messages de cette conversation.") if changed
+              else _("Les notifications de cette conversation étaient déjà actives."), "success" if changed else "info")
     return redirect(url_for("messages.show", conversation_id=conversation_id))
 
 
@@ -221,13 +224,13 @@ def leave(conversation_id: int):
     if request.method != "POST":
         conversation, member = services.conversation_for(current_user, conversation_id)
         return render_template("messages/leave.html", conversation=conversation, membership=member)
-    conversation, _ = services.membership_of(current_user, conversation_id)  # a stranger's POST: 404
+    conversation, _member = services.membership_of(current_user, conversation_id)  # a stranger's POST: 404
     require_button_form()
     subject = conversation.subject
     left = services.leave(current_user, conversation_id)
     db.session.commit()
-    flash(f"Vous avez quitté la conversation « {subject} »." if left
-          else "Vous aviez déjà quitté cette conversation.", "success" if left else "info")
+    flash(_("Vous avez quitté la conversation « %(subject)s ».", subject=subject) if left
+          else _("Vous aviez déjà quitté cette conversation."), "success" if left else "info")
     return redirect(url_for("messages.index"))
 
 
@@ -240,10 +243,11 @@ def ignoring(action: str, user_id: int):
     other = get_user(user_id)
     if action == "ignorer":
         services.ignore(current_user, other)
-        message = f"Vous ignorez {other.display_name} : plus de nouvelle conversation ni de notification de sa part."
+        message = _("Vous ignorez %(name)s : plus de nouvelle conversation ni de notification de sa part.",
+                    name=other.display_name)
     else:
         services.stop_ignoring(current_user, other)
-        message = f"Vous n'ignorez plus {other.display_name}."
+        message = _("Vous n'ignorez plus %(name)s.", name=other.display_name)
     db.session.commit()
     flash(message, "success")
     return redirect(url_for("threads.member", user_id=other.id))

@@ -48,11 +48,17 @@ class EmailFrequency(str, enum.Enum):
         return FREQUENCY_LABELS[self]
 
 
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogue (pybabel's default keyword); translated where it is shown
+    (models import no Flask: the template or view passes it through gettext)."""
+    return message
+
+
 FREQUENCY_LABELS = {
-    EmailFrequency.IMMEDIATE: "Immédiatement, un e-mail par notification",
-    EmailFrequency.DAILY: "Un résumé quotidien",
-    EmailFrequency.WEEKLY: "Un résumé hebdomadaire",
-    EmailFrequency.NEVER: "Jamais",
+    EmailFrequency.IMMEDIATE: N_("Immédiatement, un e-mail par notification"),
+    EmailFrequency.DAILY: N_("Un résumé quotidien"),
+    EmailFrequency.WEEKLY: N_("Un résumé hebdomadaire"),
+    EmailFrequency.NEVER: N_("Jamais"),
 }
 
 

@@ -12,6 +12,8 @@ from datetime import datetime
 
 from flask import current_app
 from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from forum.accounts.models import User
 from forum.core.direct_reads import DirectRead
 from forum.core.errors import Invalid, NotFound
+from forum.core.i18n import Text, in_language
 from forum.core.mail import QueuedEmail, queue_emails
 from forum.core.models import utcnow
 from forum.core.pagination import Page, counted_page_statement, page_of_counted_rows, page_parameters
@@ -29,20 +32,23 @@ from forum.notifications.models import EmailFrequency, EmailPreference, Notifica
 
 # Where a member chooses their e-mails (the notifications page opens that panel at this anchor).
 EMAIL_SETTINGS_PATH = "/notifications#e-mails"
-SIGNATURE = "\n\n-- \nForum des Fabriques\nVous recevez ce message parce que vous êtes concerné·e par cette activité."
+SIGNATURE = _l("Vous recevez ce message parce que vous êtes concerné·e par cette activité.")
+
+def typeset(text: str, language: str) -> str:
+    """French typography (no-break spaces) for French text; other languages are left as written."""
+    return french_spacing(text) if language == "fr" else text
 
 
-def in_language(language: str, text) -> str:
-    """``text`` written in ``language``: a str, a zero-argument callable returning one (a lambda with
-    gettext inside), or a lazy string, evaluated under ``force_locale(language)``."""
-    with force_locale(language):
-        return str(text() if callable(text) else text)
+def signature() -> str:
+    """The end of a notification's e-mail, in the current locale (force_locale: the recipient's)."""
+    return f"\n\n-- \nForum des Fabriques\n{SIGNATURE}"
 
 
-def notify(recipients: Iterable[User], kind: str, text, link: str, *, actor: User | None = None,
-           site_url: str = "", email_subject=None, email_text=None) -> int:
+def notify(recipients: Iterable[User], kind: str, text: Text, link: str, *, actor: User | None = None,
+           site_url: str = "", email_subject: Text | None = None, email_text: Text | None = None) -> int:
     """One notification per recipient (the actor and deleted accounts excluded), and an e-mail each when a
-    subject is given; the number of members notified. Rows are inserted in bulk: a post followed by
+    subject is given; the number of members notified. Each line and e-mail is written in its recipient's
+    language (``Text``: evaluated once per language). Rows are inserted in bulk: a post followed by
     hundreds of members costs the request two INSERT statements, not a unit of work per member."""
     if not is_safe_local_path(link):
         raise ValueError(f"notification link must be a local path: {link!r}")
@@ -50,28 +56,30 @@ def notify(recipients: Iterable[User], kind: str, text, link: str, *, actor: Use
                        if not user.is_deleted and (actor is None or user.id != actor.id)}.values())
     if not recipients:
         return 0
-    written: dict[str, tuple[str, str, str | None]] = {}
-
-    def in_their_language(user: User) -> tuple[str, str, str | None]:
-        # Each text once per recipients' language: (notification, e-mail body, e-mail subject).
-        language = user.email_language
-        if language not in written:
-            line = in_language(language, text)
-            written[language] = (french_spacing(line)[:300], in_language(language, email_text) if email_text else line,
-                                 in_language(language, email_subject) if email_subject else None)
-        return written[language]
     # Who wants this e-mail now (the others get it in their digest, or never): one query.
     immediate = _wants_immediate_email([user.id for user in recipients]) if email_subject else set()
     now = utcnow()
-    db.session.execute(insert(Notification), [
-        {"user_id": user.id, "actor_id": actor.id if actor else None, "kind": kind, "text": in_their_language(user)[0],
-         "link": link, "created_at": now}
-        for user in recipients])
-    queue_emails(db.session, [
-        member_email(user, in_their_language(user)[2], in_their_language(user)[1] + f"\n\n{site_url}{link}" + SIGNATURE,
-                     site_url)
-        for user in recipients if user.id in immediate and user.is_email_confirmed])
+    rows, emails = [], []
+    for language, readers in _by_language(recipients).items():
+        with force_locale(language):
+            line = str(text() if callable(text) else text)
+            rows += [{"user_id": user.id, "actor_id": actor.id if actor else None, "kind": kind,
+                      "text": typeset(line, language)[:300], "link": link, "created_at": now} for user in readers]
+            mailed = [user for user in readers if user.id in immediate and user.is_email_confirmed]
+            if mailed:
+                subject = in_language(language, email_subject)
+                body = (in_language(language, email_text) if email_text else line) + f"\n\n{site_url}{link}" + signature()
+                emails += [member_email(user, subject, body, site_url) for user in mailed]
+    db.session.execute(insert(Notification), rows)
+    queue_emails(db.session, emails)
     return len(recipients)
+
+
+def _by_language(users: Iterable[User]) -> dict[str, list[User]]:
+    groups: dict[str, list[User]] = {}
+    for user in users:
+        groups.setdefault(user.email_language, []).append(user)
+    return groups
 
 
 # --- content hidden since a line was written ---------------------------------------------------
@@ -81,7 +89,7 @@ def notify(recipients: Iterable[User], kind: str, text, link: str, *, actor: Use
 # on in members' lists and inboxes. Which link leads to which content, and since when that content
 # is hidden, is known above this package: forum.moderation, which hides content, answers through
 # ``answer_hidden_since``. Decided when a line is shown, from the content as it is now.
-HIDDEN_TEXT = "Contenu masqué par la modération."
+HIDDEN_TEXT = _l("Contenu masqué par la modération.")
 HiddenSince = Callable[[Collection[str]], dict[str, datetime]]
 _hidden_since_finders: list[HiddenSince] = []
 
@@ -96,7 +104,7 @@ def answer_hidden_since(finder: HiddenSince) -> None:
 def masked(lines: Sequence[tuple[str, datetime]]) -> list[bool]:
     """For each (link, created_at) of notification lines: whether the content it names was hidden after
     the line was written (then it reads HIDDEN_TEXT)."""
-    links = {link for link, _ in lines}
+    links = {link for link, _created in lines}
     hidden: dict[str, datetime] = {}
     for finder in _hidden_since_finders if links else ():
         hidden.update(finder(links))
@@ -121,7 +129,7 @@ class NotificationLine:
 
     @property
     def shown_text(self) -> str:
-        return HIDDEN_TEXT if self.is_masked else self.text
+        return str(HIDDEN_TEXT) if self.is_masked else self.text
 
 
 # One page of a member's notifications, newest first, with their total and the member's e-mail
@@ -169,13 +177,13 @@ _UNREAD_COUNT = _unread_of(bindparam("user_id"))
 def get_own_notification(user: User, notification_id: int) -> Notification:
     notification = db.session.get(Notification, notification_id)
     if notification is None or notification.user_id != user.id:
-        raise NotFound("Cette notification n'existe pas.")
+        raise NotFound(_("Cette notification n'existe pas."))
     return notification
 
 
 def mark_read(user: User, notification: Notification) -> None:
     if notification.user_id != user.id:
-        raise NotFound("Cette notification n'existe pas.")
+        raise NotFound(_("Cette notification n'existe pas."))
     if notification.read_at is None:
         notification.read_at = utcnow()
 
@@ -190,7 +198,7 @@ def mark_all_read(user: User) -> int:
 
 # --- e-mail preferences ------------------------------------------------------------------------
 UNSUBSCRIBE_SALT = "forum-des-fabriques/unsubscribe"
-BAD_TOKEN = "Ce lien de désinscription n'est pas valide : il a peut-être été copié incomplètement."
+BAD_TOKEN = _l("Ce lien de désinscription n'est pas valide : il a peut-être été copié incomplètement.")
 
 
 def frequency_of(user: User) -> EmailFrequency:
@@ -222,8 +230,8 @@ def read_frequency(raw: str | None) -> EmailFrequency:
     try:
         return EmailFrequency(raw)
     except ValueError:
-        raise Invalid("Choisissez quand recevoir les e-mails : immédiatement, en résumé quotidien ou "
-                      "hebdomadaire, ou jamais.", field="frequency") from None
+        raise Invalid(_("Choisissez quand recevoir les e-mails : immédiatement, en résumé quotidien ou "
+                        "hebdomadaire, ou jamais."), field="frequency") from None
 
 
 def _wants_immediate_email(user_ids: list[int]) -> set[int]:
@@ -245,17 +253,20 @@ def unsubscribe_url(user: User, site_url: str = "") -> str:
     return f"{site_url}/notifications/desabonnement/{unsubscribe_token(user)}"
 
 
-def member_email(user: User, subject: str, text: str, site_url: str = "") -> QueuedEmail:
-    """The plain-text e-mail to ``user`` ending with a link to their e-mail settings and the one-click
-    unsubscribe link, also given in the List-Unsubscribe headers."""
+def member_email(user: User, subject: Text, text: Text, site_url: str = "") -> QueuedEmail:
+    """The plain-text e-mail to ``user``, in their language (``Text``), ending with a link to their e-mail
+    settings and the one-click unsubscribe link, also given in the List-Unsubscribe headers."""
     url = unsubscribe_url(user, site_url)
-    return QueuedEmail(to=user.email, subject=subject, user_id=user.id, unsubscribe_url=url,
-                       text=text + f"\nChoisir quels e-mails vous recevez, et quand : {site_url}{EMAIL_SETTINGS_PATH}"
-                                   f"\nPour ne plus recevoir d'e-mails du forum, sans vous connecter : {url}")
+    language = user.email_language
+    with force_locale(language):
+        footer = (_("Choisir quels e-mails vous recevez, et quand : %(url)s", url=site_url + EMAIL_SETTINGS_PATH)
+                  + "\n" + _("Pour ne plus recevoir d'e-mails du forum, sans vous connecter : %(url)s", url=url))
+        return QueuedEmail(to=user.email, subject=in_language(language, subject), user_id=user.id, unsubscribe_url=url,
+                           text=in_language(language, text) + "\n" + footer, language=language)
 
 
-def email_member(user: User, subject, text, site_url: str = "") -> None:
-    """Queue ``member_email`` to ``user``. Every e-mail to a member goes through here or ``notify``; the
+def email_member(user: User, subject: Text, text: Text, site_url: str = "") -> None:
+    """Queue ``member_email`` to ``user`` (in their language). Every e-mail to a member goes through here or ``notify``; the
     caller decides whether the member's preference wants it. Nothing goes to an address its member has
     not confirmed: it may be someone else's (only the confirmation link itself goes there, from
     forum.accounts)."""

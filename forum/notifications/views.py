@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from forum.core.dates import ago
+from forum.core.dates import format_ago
 from forum.core.forms import require_button_form
 from forum.core.fragments import fragment, page_body, uses_fragments
 from forum.core.pagination import parse_page
@@ -44,7 +45,7 @@ def index():
     page, frequency = services.notification_lines(current_user, parse_page(request.args.get("page")), PER_PAGE)
     # A line reads the same until it is read, its "il y a…" changes or what it names is hidden (its
     # text never changes).
-    line_keys = tuple((line.id, line.is_read, ago(line.created_at), line.is_masked) for line in page.items)
+    line_keys = tuple((line.id, line.is_read, format_ago(line.created_at), line.is_masked) for line in page.items)
     has_unread = _unread_notifications() > 0
 
     def context() -> dict:
@@ -66,7 +67,7 @@ def preferences():
     frequency = services.read_frequency(request.form.get("frequency"))
     services.set_frequency(current_user, frequency)
     db.session.commit()
-    flash(f"C'est noté : {frequency.label.lower()}.", "success")
+    flash(_("C'est noté : %(choice)s.", choice=_(frequency.label).lower()), "success")
     return redirect(url_for("notifications.index"))
 
 
@@ -84,7 +85,7 @@ def unsubscribe_page(token: str):
 def unsubscribe(token: str):
     services.unsubscribe(token)
     db.session.commit()
-    flash("Vous ne recevrez plus d'e-mails du Forum des Fabriques. Les notifications restent visibles sur le site.",
+    flash(_("Vous ne recevrez plus d'e-mails du Forum des Fabriques. Les notifications restent visibles sur le site."),
           "success")
     return render_template("notifications/unsubscribe.html", token=token, member=None, already=True)
 
@@ -106,5 +107,5 @@ def mark_all_read():
     require_button_form()
     count = services.mark_all_read(current_user)
     db.session.commit()
-    flash("Toutes vos notifications sont marquées comme lues." if count else "Rien de nouveau.", "info")
+    flash(_("Toutes vos notifications sont marquées comme lues.") if count else _("Rien de nouveau."), "info")
     return redirect(url_for("notifications.index"))

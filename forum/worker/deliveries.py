@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from forum.accounts.models import User
@@ -12,7 +14,7 @@ from forum.core.pagination import Page, paginate
 from forum.core.wakeup import announce
 from forum.extensions import db
 
-ADMINS_ONLY = "Les envois d'e-mails sont réservés aux administrateur·rices."
+ADMINS_ONLY = _l("Les envois d'e-mails sont réservés aux administrateur·rices.")
 
 
 def _require_admin(actor: User) -> None:
@@ -39,9 +41,9 @@ def resend_failed(actor: User, email_id: int) -> OutboxEmail:
     _require_admin(actor)
     email = db.session.get(OutboxEmail, email_id)
     if email is None:
-        raise NotFound("Cet e-mail n'est plus dans la file d'envoi.")
+        raise NotFound(_("Cet e-mail n'est plus dans la file d'envoi."))
     if not outbox.resend(db.session, email_id):
-        raise Conflict("Cet e-mail n'est plus en échec : il a déjà été renvoyé.")
+        raise Conflict(_("Cet e-mail n'est plus en échec : il a déjà été renvoyé."))
     announce(db.session, "forum_mail")
     db.session.refresh(email)
     return email

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -59,11 +60,12 @@ class Schedule:
 
 
 SCHEDULES = (
-    Schedule("digest-daily", "Résumés quotidiens", "DAILY_DIGEST_HOUR", jobs.daily_digests),
-    Schedule("digest-weekly", "Résumés hebdomadaires (le lundi)", "WEEKLY_DIGEST_HOUR", jobs.weekly_digests, weekday=0),
-    Schedule("loan-reminders", "Rappels des prêts", "LOAN_REMINDERS_HOUR", jobs.loan_reminders),
-    Schedule("event-reminders", "Rappels des événements (la veille)", "EVENT_REMINDERS_HOUR", jobs.event_reminders),
-    Schedule("pruning", "Ménage : journaux anciens, fichiers photo orphelins", "PRUNING_HOUR", jobs.pruning),
+    Schedule("digest-daily", _l("Résumés quotidiens"), "DAILY_DIGEST_HOUR", jobs.daily_digests),
+    Schedule("digest-weekly", _l("Résumés hebdomadaires (le lundi)"), "WEEKLY_DIGEST_HOUR", jobs.weekly_digests,
+             weekday=0),
+    Schedule("loan-reminders", _l("Rappels des prêts"), "LOAN_REMINDERS_HOUR", jobs.loan_reminders),
+    Schedule("event-reminders", _l("Rappels des événements (la veille)"), "EVENT_REMINDERS_HOUR", jobs.event_reminders),
+    Schedule("pruning", _l("Ménage : journaux anciens, fichiers photo orphelins"), "PRUNING_HOUR", jobs.pruning),
 )
 
 

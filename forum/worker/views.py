@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.core.forms import require_button_form
@@ -33,5 +34,6 @@ def resend(email_id: int):
     require_button_form()
     email = deliveries.resend_failed(current_user, email_id)
     db.session.commit()
-    flash(f"L'e-mail « {email.subject} » à {email.recipient} repart dans la file d'envoi.", "success")
+    flash(_("L'e-mail « %(subject)s » à %(recipient)s repart dans la file d'envoi.", subject=email.subject,
+            recipient=email.recipient), "success")
     return redirect(url_for("deliveries.failed"))

@@ -7,6 +7,8 @@
   var form = box.closest("form");
   var input = form ? form.querySelector("input[name=title]") : null;
   var url = box.getAttribute("data-url");
+  // The heading comes from the page, in its language (the template passes it through gettext).
+  var heading = box.getAttribute("data-title") || "";
   if (!input || !url) { return; }
 
   var DELAY = 350;
@@ -29,7 +31,7 @@
     if (!Array.isArray(threads) || threads.length === 0) { return; }
     var title = document.createElement("p");
     title.className = "similar-threads-title";
-    title.textContent = "Ces discussions répondent peut-être à votre question";
+    title.textContent = heading;
     var list = document.createElement("ul");
     threads.slice(0, 5).forEach(function (thread) {
       if (!thread || typeof thread.url !== "string" || thread.url.charAt(0) !== "/") { return; }

@@ -20,11 +20,16 @@ from jinja2 import Environment
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "forum/translations/en/LC_MESSAGES/messages.po"
 COMPILED = CATALOGUE.with_suffix(".mo")
-# What `make messages` extracts: gettext's names, lazy_gettext imported as _l, and N_ (a label marked in a
-# module that imports no Flask, translated where it is shown).
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None, "N_": None,
-            "lazy_ngettext": (1, 2), "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "lazy_ngettext": (1, 2), "_l": None,
+            "N_": None,
+            "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|\{(\w+)\}")
+
+
+def _not_hidden(path: str) -> bool:
+    # Babel's default also skips directories starting with "_": templates/_macros and _partials hold
+    # text too (``make messages`` passes --ignore-dirs ".*" for the same reason).
+    return not Path(path).name.startswith(".")
 
 
 def _source_messages() -> dict[str, str]:
@@ -33,7 +38,7 @@ def _source_messages() -> dict[str, str]:
         method_map, options_map = parse_mapping_cfg(config)
     messages: dict[str, str] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map, options_map, keywords=KEYWORDS):
+            str(ROOT), method_map, options_map, keywords=KEYWORDS, directory_filter=_not_hidden):
         singular = message[0] if isinstance(message, tuple) else message
         if singular:
             messages.setdefault(singular, f"{filename}:{lineno}")
@@ -74,24 +79,21 @@ def test_translations_keep_the_placeholders_of_their_message(catalogue):
 
 
 def _hashable(value):
+    # A plural's id and strings: a tuple in the .po, a list as read from the .mo.
     return tuple(value) if isinstance(value, (list, tuple)) else value
-
-
-def _strings(value) -> tuple:
-    return tuple(value) if isinstance(value, (list, tuple)) else (value,)
 
 
 def test_the_compiled_catalogue_is_the_catalogue(catalogue):
     assert COMPILED.exists(), "make install compiles the catalogues (pybabel compile)"
     with open(COMPILED, "rb") as file:
         compiled = read_mo(file)
-    # Plural entries: read_mo gives lists where read_po gives tuples, and an untranslated plural
-    # entry is compiled with its French forms (a ('', '') msgstr in the .po).
     expected = {_hashable(entry.id): _hashable(entry.string) for entry in catalogue
-                if entry.id and not entry.fuzzy and all(_strings(entry.string))}
+                if entry.id and not entry.fuzzy
+                and all(entry.string if isinstance(entry.string, tuple) else (entry.string,))}
     found = {_hashable(entry.id): _hashable(entry.string) for entry in compiled if entry.id}
-    found = {msgid: string for msgid, string in found.items() if msgid in expected or string != msgid}
-    assert found == expected, "the .mo is older than its .po: run make install"
+    # pybabel compile copies an untranslated plural's msgids into the .mo: only translations are compared.
+    assert {key: found.get(key) for key in expected} == expected, \
+        "the .mo is older than its .po: run make install"
 
 
 # Attributes a person reads or hears (screen readers read aria-label and title; an input button's
@@ -136,7 +138,7 @@ def visible_text_outside_gettext(source: str) -> list[str]:
     parser = _VisibleText()
     parser.feed(markup)
     parser.close()
-    return [text.strip() for text in parser.texts
+    return [text.replace(GAP, " ").strip() for text in parser.texts
             if any(character.isalpha() for character in UNIVERSAL_UNITS.sub("", text))]
 
 

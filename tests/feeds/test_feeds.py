@@ -315,3 +315,18 @@ def test_the_writer_drops_what_xml_cannot_carry():
     assert root.find("a:entry/a:author/a:name", NS).text == "A B"
     assert root.find("a:entry/a:content", NS).text == "<p>ok</p>"
     assert root.find("a:updated", NS).text == atom.timestamp(now)
+
+
+def test_a_feed_s_own_words_follow_the_reader_s_language(client, app):
+    make_thread(make_user(), make_category(), "Comment financer un poste de médiateur ?")
+    ns = {"atom": "http://www.w3.org/2005/Atom"}
+    french = ElementTree.fromstring(client.get("/flux/sujets.atom").data)
+    english_response = client.get("/flux/sujets.atom", headers={"Accept-Language": "en"})
+    english = ElementTree.fromstring(english_response.data)
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert french.get(lang) == "fr" and french.find("atom:title", ns).text == "Forum des Fabriques — derniers sujets"
+    assert english.get(lang) == "en" and english.find("atom:title", ns).text == "Forum des Fabriques — latest threads"
+    assert english.find("atom:subtitle", ns).text == "The new threads of every category of the forum."
+    # The entries keep their authors' words.
+    assert english.find("atom:entry/atom:title", ns).text == "Comment financer un poste de médiateur\u00a0?"
+    assert "Accept-Language" in english_response.headers["Vary"]

@@ -120,7 +120,7 @@ def test_admins_see_the_counts_the_failures_and_the_schedules(client, app, team,
 
     tasks = page[page.index("Tâches planifiées"):]
     for schedule in schedules.SCHEDULES:
-        assert schedule.label in tasks
+        assert str(schedule.label) in tasks
     assert "7 h" in tasks and "8 h" in tasks and "4 h" in tasks
     assert "(0 résumé(s) quotidien(s))" in tasks and tasks.count("jamais") == 4  # every schedule but the daily digest
 
