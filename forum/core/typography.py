@@ -28,6 +28,8 @@ _DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 def french_spacing(text: str) -> str:
     """``text`` with the spaces French typography wants unbreakable made so (see the module)."""
+    if text and not isinstance(text, str):  # a lazy translation (a form's description)
+        text = str(text)
     if not text or " " not in text and "\t" not in text:
         return text
     text = _BEFORE_PUNCTUATION.sub(NO_BREAK_SPACE, text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -22,20 +24,26 @@ class TerritoryType(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"rural": "Rural", "qpv": "QPV (quartier prioritaire)", "urbain": "Urbain"}[self.value]
+        """What people read, in their language (the value is the code)."""
+        return gettext(_TERRITORY_LABELS[self.value])
+
+
+_TERRITORY_LABELS = {"rural": "Rural", "qpv": "QPV (quartier prioritaire)", "urbain": "Urbain"}
+# For the catalogue (the labels above are passed through gettext when shown).
+_l("Rural"), _l("QPV (quartier prioritaire)"), _l("Urbain")
 
 
 MODULES: dict[str, str] = {
-    "fablab": "Fablab",
-    "coworking": "Coworking",
-    "mediation_numerique": "Médiation numérique",
-    "atelier_partage": "Atelier partagé",
-    "cafe_associatif": "Café associatif",
-    "jardin": "Jardin partagé",
-    "ressourcerie": "Ressourcerie",
-    "cuisine_partagee": "Cuisine partagée",
-    "espace_culturel": "Espace culturel",
-    "formation": "Formation",
+    "fablab": _l("Fablab"),
+    "coworking": _l("Coworking"),
+    "mediation_numerique": _l("Médiation numérique"),
+    "atelier_partage": _l("Atelier partagé"),
+    "cafe_associatif": _l("Café associatif"),
+    "jardin": _l("Jardin partagé"),
+    "ressourcerie": _l("Ressourcerie"),
+    "cuisine_partagee": _l("Cuisine partagée"),
+    "espace_culturel": _l("Espace culturel"),
+    "formation": _l("Formation"),
 }
 
 
@@ -119,10 +127,10 @@ class Fabrique(Base):
     @property
     def modules(self) -> list[str]:
         return [link.module for link in self.module_links]
-
     @property
     def module_labels(self) -> list[str]:
-        return [MODULES.get(link.module, link.module) for link in self.module_links]
+        """In the reader's language (French outside a request: the search index)."""
+        return [str(MODULES.get(link.module, link.module)) for link in self.module_links]
 
     def values_of(self, field: str) -> list[str]:
         """The values of one of the standard's lists, in their order (needs standard_values loaded)."""
