@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
+from flask_babel import force_locale
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -31,8 +32,15 @@ EMAIL_SETTINGS_PATH = "/notifications#e-mails"
 SIGNATURE = "\n\n-- \nForum des Fabriques\nVous recevez ce message parce que vous êtes concerné·e par cette activité."
 
 
-def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor: User | None = None,
-           site_url: str = "", email_subject: str | None = None, email_text: str | None = None) -> int:
+def in_language(language: str, text) -> str:
+    """``text`` written in ``language``: a str as it is, a zero-argument callable (a lambda with
+    ``_()`` inside) or a lazy string evaluated under that locale."""
+    with force_locale(language):
+        return str(text() if callable(text) else text)
+
+
+def notify(recipients: Iterable[User], kind: str, text, link: str, *, actor: User | None = None,
+           site_url: str = "", email_subject=None, email_text=None) -> int:
     """One notification per recipient (the actor and deleted accounts excluded), and an e-mail each when a
     subject is given; the number of members notified. Rows are inserted in bulk: a post followed by
     hundreds of members costs the request two INSERT statements, not a unit of work per member."""
@@ -42,18 +50,24 @@ def notify(recipients: Iterable[User], kind: str, text: str, link: str, *, actor
                        if not user.is_deleted and (actor is None or user.id != actor.id)}.values())
     if not recipients:
         return 0
-    notification_text = french_spacing(text)[:300]
     # Who wants this e-mail now (the others get it in their digest, or never): one query.
     immediate = _wants_immediate_email([user.id for user in recipients]) if email_subject else set()
     now = utcnow()
     db.session.execute(insert(Notification), [
-        {"user_id": user.id, "actor_id": actor.id if actor else None, "kind": kind, "text": notification_text,
-         "link": link, "created_at": now}
+        {"user_id": user.id, "actor_id": actor.id if actor else None, "kind": kind,
+         "text": _notification_text(user.email_language, text), "link": link, "created_at": now}
         for user in recipients])
     queue_emails(db.session, [
-        member_email(user, email_subject, (email_text or text) + f"\n\n{site_url}{link}" + SIGNATURE, site_url)
+        member_email(user, in_language(user.email_language, email_subject),
+                     in_language(user.email_language, email_text or text) + f"\n\n{site_url}{link}" + SIGNATURE,
+                     site_url)
         for user in recipients if user.id in immediate and user.is_email_confirmed])
     return len(recipients)
+
+
+def _notification_text(language: str, text) -> str:
+    written = in_language(language, text)
+    return (french_spacing(written) if language == "fr" else written)[:300]
 
 
 # --- content hidden since a line was written ---------------------------------------------------
