@@ -19,6 +19,9 @@ LANGUAGE_COOKIE = "langue"
 LANGUAGE_COOKIE_SECONDS = 365 * 86_400
 # What the switcher shows, each name in its own language (never translated).
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+# Answers for programs, always French whatever the request says: the public API (forum/api), whose
+# answers shared caches keep without regard to languages, and whose documentation says so.
+MACHINE_PATHS = ("/api/v1/",)
 
 
 def supported(language: object) -> str | None:
@@ -38,6 +41,8 @@ def visitor_language() -> str:
 def select_locale() -> str:
     """Flask-Babel's locale selector (see the module's docstring for the order)."""
     if not has_request_context():
+        return DEFAULT_LANGUAGE
+    if request.path.startswith(MACHINE_PATHS):
         return DEFAULT_LANGUAGE
     if current_app.config["SESSION_COOKIE_NAME"] in request.cookies:
         # Only a request with a session can be a member's: the others never load one.
