@@ -47,8 +47,9 @@ class FileTooLarge(DomainError):
 
 
 def too_large_message(max_bytes: int) -> str:
+    size = f"{max_bytes / 1024 / 1024:g}"
     return _("Ce fichier dépasse la taille maximale d'un import (%(size)s\u00a0Mo)\u00a0: "
-             "découpez-le (par région, par exemple) et importez chaque partie.", size=f"{max_bytes / 1024 / 1024:g}")
+             "découpez-le (par région, par exemple) et importez chaque partie.", size=size)
 
 
 @dataclass(frozen=True)
