@@ -71,12 +71,20 @@ def test_translations_keep_the_placeholders_of_their_message(catalogue):
     assert not wrong, "Placeholders differ:\n" + "\n".join(wrong)
 
 
+def _hashable(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
 def test_the_compiled_catalogue_is_the_catalogue(catalogue):
     assert COMPILED.exists(), "make install compiles the catalogues (pybabel compile)"
     with open(COMPILED, "rb") as file:
         compiled = read_mo(file)
-    expected = {entry.id: entry.string for entry in catalogue if entry.id and entry.string and not entry.fuzzy}
-    assert {entry.id: entry.string for entry in compiled if entry.id} == expected, \
+    # Every translated entry (a plural: all its forms), as the .mo has it; read_mo gives a plural's
+    # forms as lists, read_po as tuples (and the .mo keeps untranslated plurals with their msgids).
+    expected = {_hashable(entry.id): _hashable(entry.string) for entry in catalogue
+                if entry.id and entry.string and all(_hashable(entry.string)) and not entry.fuzzy}
+    found = {_hashable(entry.id): _hashable(entry.string) for entry in compiled if entry.id}
+    assert {key: found.get(key) for key in expected} == expected, \
         "the .mo is older than its .po: run make install"
 
 
