@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -32,8 +32,8 @@ FORM_OVERHEAD = 64 * 1024
 
 
 class ImportForm(Form):
-    file = FileField(_l("Fichier CSV au standard des lieux de médiation numérique"),
-                     validators=[FileRequired(_l("Choisissez le fichier CSV à importer."))],
+    file = FileField(lazy_gettext("Fichier CSV au standard des lieux de médiation numérique"),
+                     validators=[FileRequired(lazy_gettext("Choisissez le fichier CSV à importer."))],
                      render_kw={"accept": ".csv,text/csv"})
 
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 from sqlalchemy import select, update
 
 from forum.accounts.models import User
@@ -30,7 +30,7 @@ from forum.fabriques.services import flush_unique
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 KEEP_SECONDS = 7 * 24 * 3600  # files never confirmed are forgotten after a week
-GONE = _l("Ce fichier n'est plus disponible (importé, ou envoyé il y a plus d'une semaine)\u00a0: envoyez-le de nouveau.")
+GONE = lazy_gettext("Ce fichier n'est plus disponible (importé, ou envoyé il y a plus d'une semaine)\u00a0: envoyez-le de nouveau.")
 
 
 def directory_of(instance_path: str) -> Path:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -52,15 +52,15 @@ DEFAULT_TERRITORY = TerritoryType.URBAIN
 # The columns compared field by field (the id identifies, date_maj follows the changes, the
 # directory does not keep structure_parente).
 COMPARED = tuple(column for column in standard.COLUMNS if column not in ("id", "date_maj", "structure_parente"))
-EDITED_HERE = _l("conservé\u00a0: modifié sur le forum depuis le dernier import")
-FORUM_OWNED = _l("conservé\u00a0: renseigné sur le forum (fiche jamais importée)")
-NAME_TAKEN_KEPT = _l("conservé\u00a0: une autre fabrique porte déjà ce nom")
-RACED = _l("Un autre import vient d'enregistrer une partie de ces lieux (ou une fiche du même nom)\u00a0: rien n'a été "
-         "importé. Affichez de nouveau l'aperçu, puis recommencez.")
-ADMINS_ONLY = _l("L'import de lieux est réservé aux administrateur·rices.")
+EDITED_HERE = lazy_gettext("conservé\u00a0: modifié sur le forum depuis le dernier import")
+FORUM_OWNED = lazy_gettext("conservé\u00a0: renseigné sur le forum (fiche jamais importée)")
+NAME_TAKEN_KEPT = lazy_gettext("conservé\u00a0: une autre fabrique porte déjà ce nom")
+RACED = lazy_gettext("Un autre import vient d'enregistrer une partie de ces lieux (ou une fiche du même nom)\u00a0: rien n'a été "
+                   "importé. Affichez de nouveau l'aperçu, puis recommencez.")
+ADMINS_ONLY = lazy_gettext("L'import de lieux est réservé aux administrateur·rices.")
 # What each action is called in the preview (passed through gettext when shown).
-_ACTION_LABELS = {"created": _l("créée"), "updated": _l("mise à jour"), "unchanged": _l("inchangée"),
-                  "ignored": _l("ignorée")}
+_ACTION_LABELS = {"created": lazy_gettext("créée"), "updated": lazy_gettext("mise à jour"), "unchanged": lazy_gettext("inchangée"),
+                  "ignored": lazy_gettext("ignorée")}
 
 
 class Action(str, enum.Enum):

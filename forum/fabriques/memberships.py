@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 
 from forum.accounts import queries as accounts_queries
 from forum.accounts.models import User
@@ -33,12 +33,12 @@ from forum.fabriques.permissions import can_manage, membership_of
 from forum.fabriques.services import flush_unique
 from forum.notifications.services import notify
 
-ALREADY_ELSEWHERE = _l("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
-                     "on ne peut appartenir qu'à une seule fabrique.")
-DECIDED = _l("Cette demande vient d'être traitée par un·e autre responsable : elle n'attend plus de réponse.")
-REMOVED = _l("Cette adhésion n'existe plus : le membre vient de partir, ou un·e autre responsable l'a retiré·e.")
-NOT_A_MANAGER = _l("Vous n'êtes pas, ou plus, responsable de cette fabrique : seuls ses responsables peuvent "
-                 "faire cela (un·e autre responsable vient peut-être de changer votre rôle).")
+ALREADY_ELSEWHERE = lazy_gettext("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
+                               "on ne peut appartenir qu'à une seule fabrique.")
+DECIDED = lazy_gettext("Cette demande vient d'être traitée par un·e autre responsable : elle n'attend plus de réponse.")
+REMOVED = lazy_gettext("Cette adhésion n'existe plus : le membre vient de partir, ou un·e autre responsable l'a retiré·e.")
+NOT_A_MANAGER = lazy_gettext("Vous n'êtes pas, ou plus, responsable de cette fabrique : seuls ses responsables peuvent "
+                           "faire cela (un·e autre responsable vient peut-être de changer votre rôle).")
 
 
 def request_membership(actor: User, fabrique: Fabrique, site_url: str = "") -> Membership:

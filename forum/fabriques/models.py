@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime
 
 from flask_babel import gettext
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 from markupsafe import Markup
 from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -30,20 +30,20 @@ class TerritoryType(str, enum.Enum):
 
 _TERRITORY_LABELS = {"rural": "Rural", "qpv": "QPV (quartier prioritaire)", "urbain": "Urbain"}
 # For the catalogue (the labels above are passed through gettext when shown).
-_l("Rural"), _l("QPV (quartier prioritaire)"), _l("Urbain")
+lazy_gettext("Rural"), lazy_gettext("QPV (quartier prioritaire)"), lazy_gettext("Urbain")
 
 
 MODULES: dict[str, str] = {
-    "fablab": _l("Fablab"),
-    "coworking": _l("Coworking"),
-    "mediation_numerique": _l("Médiation numérique"),
-    "atelier_partage": _l("Atelier partagé"),
-    "cafe_associatif": _l("Café associatif"),
-    "jardin": _l("Jardin partagé"),
-    "ressourcerie": _l("Ressourcerie"),
-    "cuisine_partagee": _l("Cuisine partagée"),
-    "espace_culturel": _l("Espace culturel"),
-    "formation": _l("Formation"),
+    "fablab": lazy_gettext("Fablab"),
+    "coworking": lazy_gettext("Coworking"),
+    "mediation_numerique": lazy_gettext("Médiation numérique"),
+    "atelier_partage": lazy_gettext("Atelier partagé"),
+    "cafe_associatif": lazy_gettext("Café associatif"),
+    "jardin": lazy_gettext("Jardin partagé"),
+    "ressourcerie": lazy_gettext("Ressourcerie"),
+    "cuisine_partagee": lazy_gettext("Cuisine partagée"),
+    "espace_culturel": lazy_gettext("Espace culturel"),
+    "formation": lazy_gettext("Formation"),
 }
 
 

@@ -16,12 +16,12 @@ import re
 from collections.abc import Iterable, Mapping
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 
 from forum.core.i18n import current_language
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-DAY_NAMES = (_l("lundi"), _l("mardi"), _l("mercredi"), _l("jeudi"), _l("vendredi"), _l("samedi"), _l("dimanche"))
+DAY_NAMES = (lazy_gettext("lundi"), lazy_gettext("mardi"), lazy_gettext("mercredi"), lazy_gettext("jeudi"), lazy_gettext("vendredi"), lazy_gettext("samedi"), lazy_gettext("dimanche"))
 DAY_MINUTES = 24 * 60
 NBSP = "\u00a0"
 EN_DASH = "\u2013"

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -29,7 +29,7 @@ from forum.fabriques.models import (
     TerritoryType,
 )
 
-SORTS = {"nom": _l("Nom"), "activite": _l("Activité récente")}
+SORTS = {"nom": lazy_gettext("Nom"), "activite": lazy_gettext("Activité récente")}
 
 
 @dataclass(frozen=True)
@@ -55,15 +55,15 @@ class StandardFilter:
 
 # The directory's filters on the standard (the attribute of DirectoryFilters is the param's).
 STANDARD_FILTERS: tuple[StandardFilter, ...] = (
-    StandardFilter("service", _l("Service"), (("", "services"),)),
-    StandardFilter("public", _l("Public"), ((_l("Publics"), "publics_specifiquement_adresses"),
-                                            (_l("Prise en charge spécifique"), "prise_en_charge_specifique"))),
-    StandardFilter("frais", _l("Frais"), (("", "frais_a_charge"),)),
-    StandardFilter("accompagnement", _l("Accompagnement"), (("", "modalites_accompagnement"),)),
-    StandardFilter("label", _l("Label ou dispositif"), ((_l("Formations et labels"), "formations_labels"),
-                                                        (_l("Dispositifs et programmes nationaux"),
+    StandardFilter("service", lazy_gettext("Service"), (("", "services"),)),
+    StandardFilter("public", lazy_gettext("Public"), ((lazy_gettext("Publics"), "publics_specifiquement_adresses"),
+                                            (lazy_gettext("Prise en charge spécifique"), "prise_en_charge_specifique"))),
+    StandardFilter("frais", lazy_gettext("Frais"), (("", "frais_a_charge"),)),
+    StandardFilter("accompagnement", lazy_gettext("Accompagnement"), (("", "modalites_accompagnement"),)),
+    StandardFilter("label", lazy_gettext("Label ou dispositif"), ((lazy_gettext("Formations et labels"), "formations_labels"),
+                                                        (lazy_gettext("Dispositifs et programmes nationaux"),
                                                          "dispositif_programmes_nationaux"))),
-    StandardFilter("itinerance", _l("Lieu fixe ou itinérant"), (("", "itinerance"),)),
+    StandardFilter("itinerance", lazy_gettext("Lieu fixe ou itinérant"), (("", "itinerance"),)),
 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -202,9 +202,9 @@ def _changed(fabrique: Fabrique) -> bool:
     return db.session.is_modified(fabrique) or any(db.session.is_modified(row) for row in fabrique.standard_values)
 
 
-ALREADY_MEMBER = _l("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
-                  "quittez-la avant d'en créer une autre.")
-NAME_TAKEN = _l("Une autre fabrique porte déjà ce nom.")
+ALREADY_MEMBER = lazy_gettext("Vous faites déjà partie d'une fabrique (ou votre demande est en attente) : "
+                            "quittez-la avant d'en créer une autre.")
+NAME_TAKEN = lazy_gettext("Une autre fabrique porte déjà ce nom.")
 
 
 def flush_unique(conflict: str) -> None:
@@ -290,7 +290,7 @@ def get_space(fabrique: Fabrique, space_id: int) -> Space:
     return space
 
 
-SPACE_GONE = _l("Cet espace vient d'être supprimé par un·e autre responsable.")
+SPACE_GONE = lazy_gettext("Cet espace vient d'être supprimé par un·e autre responsable.")
 
 
 def update_space(actor: User, space: Space, name: str, capacity: int | None, equipment: str) -> None:

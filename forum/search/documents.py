@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 
 from forum.events.models import Event
 from forum.fabriques.models import Fabrique
@@ -33,8 +33,8 @@ KIND_OF_MODEL = {Thread: "fil", Post: "message", Practice: "pratique", Resource:
 # search vocabulary (forum/search/vocabulary.toml) widens these words to « emprunter », « louer »,
 # « mettre à disposition »… Know-how is shared, not lent.
 LENDING_WORDS = {ResourceKind.EQUIPMENT: "prêt", ResourceKind.SPACE: "prêt"}
-KIND_LABELS = {"fil": _l("Fil"), "message": _l("Message"), "pratique": _l("Pratique"), "ressource": _l("Ressource"),
-               "fabrique": _l("Fabrique"), "evenement": _l("Événement")}
+KIND_LABELS = {"fil": lazy_gettext("Fil"), "message": lazy_gettext("Message"), "pratique": lazy_gettext("Pratique"), "ressource": lazy_gettext("Ressource"),
+               "fabrique": lazy_gettext("Fabrique"), "evenement": lazy_gettext("Événement")}
 BATCH = 500
 
 
@@ -83,7 +83,7 @@ def _date(value: datetime | None) -> datetime | None:
 
 
 # The "statut" facet of threads: solved questions, threads nobody answered yet.
-THREAD_STATUS_LABELS = {"resolu": _l("Résolu"), "sans-reponse": _l("Sans réponse")}
+THREAD_STATUS_LABELS = {"resolu": lazy_gettext("Résolu"), "sans-reponse": lazy_gettext("Sans réponse")}
 
 
 def thread_status(thread: Thread) -> str:

@@ -39,7 +39,7 @@ from whoosh.analysis import Token
 from whoosh.highlight import ContextFragmenter, highlight
 from whoosh.query import And, DateRange, Not, Or, Phrase, Prefix, Query, Term
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 
 from forum.core.dates import PARIS
 from forum.core.pagination import MAX_PAGE, Page
@@ -66,29 +66,29 @@ SORTS = ("pertinence", "date")
 FACET_PARAMS = {"type": "kind", "statut": "solved", "categorie": "category", "region": "region",
                 "territoire": "territory", "type_pratique": "practice_kind", "type_ressource": "resource_kind",
                 "type_evenement": "event_kind"}
-FACET_TITLES = {"kind": _l("Type de contenu"), "solved": _l("Statut de la discussion"),
-                "category": _l("Catégorie ou thème"), "region": _l("Région"), "territory": _l("Territoire"),
-                "practice_kind": _l("Type de retour d'expérience"), "resource_kind": _l("Type de ressource"),
-                "event_kind": _l("Type d'événement")}
+FACET_TITLES = {"kind": lazy_gettext("Type de contenu"), "solved": lazy_gettext("Statut de la discussion"),
+                "category": lazy_gettext("Catégorie ou thème"), "region": lazy_gettext("Région"), "territory": lazy_gettext("Territoire"),
+                "practice_kind": lazy_gettext("Type de retour d'expérience"), "resource_kind": lazy_gettext("Type de ressource"),
+                "event_kind": lazy_gettext("Type d'événement")}
 MAX_FILTER_LENGTH = 100
 SNIPPET_SOURCE_CHARS = 20_000  # highlight within the beginning of very long texts only
 SIMILAR_TITLE_LENGTH = 200
 SIMILAR_MAX_WORDS = 12
 
-BAD_DATE = _l("La date « {value} » n'est pas valide (format attendu : AAAA-MM-JJ) : elle a été ignorée.")
-DATES_SWAPPED = _l("La date de début était après la date de fin : elles ont été inversées.")
-UNKNOWN_FILTER = _l("Le filtre « {title} » ne connaît pas la valeur « {value} » : il a été ignoré.")
-UNKNOWN_SORT = _l("Ce tri n'existe pas : les résultats sont triés par pertinence.")
-BAD_THREAD = _l("Ce sujet n'existe pas : les résultats de tous les sujets sont affichés.")
-BAD_PAGE = _l("Le numéro de page n'est pas valide : la première page est affichée.")
-PAGE_PAST_END = _l("Cette page n'existe pas : la dernière page des résultats est affichée.")
-SEARCH_FAILED = _l("La recherche n'a pas pu aboutir : réessayez dans un instant ou avec d'autres termes.")
-STALE_RESULTS = _l("Certains résultats ne sont plus disponibles et ont été retirés de la liste.")
+BAD_DATE = lazy_gettext("La date « {value} » n'est pas valide (format attendu : AAAA-MM-JJ) : elle a été ignorée.")
+DATES_SWAPPED = lazy_gettext("La date de début était après la date de fin : elles ont été inversées.")
+UNKNOWN_FILTER = lazy_gettext("Le filtre « {title} » ne connaît pas la valeur « {value} » : il a été ignoré.")
+UNKNOWN_SORT = lazy_gettext("Ce tri n'existe pas : les résultats sont triés par pertinence.")
+BAD_THREAD = lazy_gettext("Ce sujet n'existe pas : les résultats de tous les sujets sont affichés.")
+BAD_PAGE = lazy_gettext("Le numéro de page n'est pas valide : la première page est affichée.")
+PAGE_PAST_END = lazy_gettext("Cette page n'existe pas : la dernière page des résultats est affichée.")
+SEARCH_FAILED = lazy_gettext("La recherche n'a pas pu aboutir : réessayez dans un instant ou avec d'autres termes.")
+STALE_RESULTS = lazy_gettext("Certains résultats ne sont plus disponibles et ont été retirés de la liste.")
 # partial.py: no document has every unit of the query, the page lists those with the most.
-PARTIAL_ALL_FOUND = _l("Aucun résultat ne contient tous vos mots\u00a0: voici ceux qui en contiennent le plus.")
-PARTIAL_MISSING = _l("Aucun résultat ne contient tous vos mots. Voici ceux qui en contiennent le plus\u00a0; {missing}.")
-NOT_FOUND_ONE = _l("non trouvé\u00a0: {words}")
-NOT_FOUND_MANY = _l("non trouvés\u00a0: {words}")
+PARTIAL_ALL_FOUND = lazy_gettext("Aucun résultat ne contient tous vos mots\u00a0: voici ceux qui en contiennent le plus.")
+PARTIAL_MISSING = lazy_gettext("Aucun résultat ne contient tous vos mots. Voici ceux qui en contiennent le plus\u00a0; {missing}.")
+NOT_FOUND_ONE = lazy_gettext("non trouvé\u00a0: {words}")
+NOT_FOUND_MANY = lazy_gettext("non trouvés\u00a0: {words}")
 QUOTED = "«\u00a0{word}\u00a0»"
 
 
