@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from flask import Flask, current_app, has_request_context, request
 from flask_babel import get_locale
+from flask_babel import gettext as _gettext
+from flask_babel import lazy_gettext as _lazy_gettext
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -22,6 +24,19 @@ LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 # Answers for programs, always French whatever the request says: the public API (forum/api), whose
 # answers shared caches keep without regard to languages, and whose documentation says so.
 MACHINE_PATHS = ("/api/v1/",)
+
+
+# For the modules that must not depend on Flask's packages (models: tests/test_architecture.py)
+# and still name their labels for the catalogue (the extraction knows these names); both work
+# outside an app too (French).
+def gettext(message: str, **variables) -> str:
+    """``message`` in the reader's language (flask_babel.gettext)."""
+    return _gettext(message, **variables)
+
+
+def lazy_gettext(message: str, **variables):
+    """``message`` in the language of whoever reads it later (flask_babel.lazy_gettext)."""
+    return _lazy_gettext(message, **variables)
 
 
 def supported(language: object) -> str | None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from flask_babel import gettext
-from flask_babel import lazy_gettext
 from markupsafe import Markup
 from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
+from forum.core.i18n import gettext, lazy_gettext
 from forum.core.markdown import stored_html
 from forum.core.models import Base, UTCDateTime, str_enum, utcnow
 from forum.fabriques.geography import department_label, region_label
