@@ -124,6 +124,8 @@ def test_the_api_page_in_english_and_its_answers_in_french(client, moulin):
     assert "Forum des Fabriques public API" in text and "Rate limit" in text and "Data licence" in text
     assert re.search(r"At most \d+ requests per minute", text)
     assert "Unknown, repeated or invalid parameter." in text
+    # The operations' sentences, written in the views' docstrings (French), are in the catalogue too.
+    assert "A page of fabriques." in text and "Une page de fabriques." not in text
     assert "Limite de débit" not in text
     # The API itself always answers in French (its documentation says so; shared caches keep it).
     response = client.get("/api/v1/fabriques?region=99", headers=ENGLISH)
