@@ -133,7 +133,7 @@ def create():
             claim = submissions.claim(current_user, NEW_FABRIQUE, form.submission.data)
             if claim.is_repeat:
                 earlier = db.session.get(Fabrique, claim.earlier or 0)
-                return repeated_submission("Votre fabrique était déjà créée.", url_for(
+                return repeated_submission(_("Votre fabrique était déjà créée."), url_for(
                     "fabriques.show", slug=earlier.slug) if earlier else url_for("fabriques.index"))
             fabrique = services.create_fabrique(current_user, _profile_from(form))
             claim.record(fabrique.id)
