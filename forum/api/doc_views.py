@@ -1,5 +1,6 @@
-"""The API's readable documentation (/api/), in French and the site's layout, made from the same
-OpenAPI document as /api/v1/openapi.json: what one reads there is what the code answers."""
+"""The API's readable documentation (/api/), in the reader's language and the site's layout, made from
+the same OpenAPI document as /api/v1/openapi.json: what one reads there is what the code answers. The
+document is French; its sentences that the catalogue knows are translated when shown."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 from dataclasses import dataclass
 
 from flask import Blueprint, current_app, render_template
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from limits import parse_many
 
 from forum.api import queries, records
@@ -140,38 +143,59 @@ def _operations(document: dict) -> list[Operation]:
         else:
             body = live if live is not None else example_of(document, ok)
         found.append(Operation(
-            id=operation["operationId"], path=path, summary=operation.get("summary", ""),
-            description=operation.get("description", ""),
+            id=operation["operationId"], path=path, summary=_said(operation.get("summary", "")),
+            description=_said(operation.get("description", "")),
             parameters=[Parameter(parameter["name"], parameter["in"], parameter.get("required", False),
-                                  parameter.get("description", ""), parameter.get("schema", {}).get("type", ""))
+                                  _said(parameter.get("description", "")), parameter.get("schema", {}).get("type", ""))
                         for parameter in parameters],
             example_url=site_url() + example_path,
             example_body=json.dumps(_shortened(body), ensure_ascii=False, indent=2),
-            statuses=[(status, _deref(document, response).get("description", ""))
+            statuses=[(status, _said(_deref(document, response).get("description", "")))
                       for status, response in operation["responses"].items()],
         ))
     return found
 
 
-_UNITS = {"second": ("seconde", "secondes"), "minute": ("minute", "minutes"), "hour": ("heure", "heures"),
-          "day": ("jour", "jours"), "month": ("mois", "mois"), "year": ("an", "ans")}
+def _said(text: str) -> str:
+    """A sentence of the OpenAPI document in the reader's language when the catalogue has it."""
+    return _(text) if text else text
 
 
-def rate_limit_fr(setting: str) -> str:
-    """A Flask-Limiter setting in French: "120 per minute; 1000/day" → "120 requêtes par minute et
-    1000 requêtes par jour"."""
-    parts = []
-    for item in parse_many(setting):
-        singular, plural = _UNITS[item.GRANULARITY.name]
-        period = singular if item.multiples == 1 else f"{item.multiples}\u00a0{plural}"
-        parts.append(f"{item.amount}\u00a0requête{'s' if item.amount > 1 else ''} par {period}")
-    return " et ".join(parts)
+def _period(granularity: str, multiples: int) -> str:
+    """"minute", "2 heures"... (the period of a rate limit)."""
+    if granularity == "second":
+        return ngettext("seconde", "%(num)d\u00a0secondes", multiples)
+    if granularity == "minute":
+        return ngettext("minute", "%(num)d\u00a0minutes", multiples)
+    if granularity == "hour":
+        return ngettext("heure", "%(num)d\u00a0heures", multiples)
+    if granularity == "day":
+        return ngettext("jour", "%(num)d\u00a0jours", multiples)
+    if granularity == "month":
+        return ngettext("mois", "%(num)d\u00a0mois", multiples)
+    return ngettext("an", "%(num)d\u00a0ans", multiples)
+
+
+def rate_limit_said(setting: str) -> str:
+    """A Flask-Limiter setting in the reader's language: "120 per minute; 1000/day" → "120 requêtes par
+    minute et 1000 requêtes par jour" ("120 requests per minute and 1000 requests per day")."""
+    parts = [ngettext("%(num)d\u00a0requête par %(period)s", "%(num)d\u00a0requêtes par %(period)s", item.amount,
+                      period=_period(item.GRANULARITY.name, item.multiples))
+             for item in parse_many(setting)]
+    return parts[0] if len(parts) == 1 else _("%(first)s et %(last)s", first=", ".join(parts[:-1]), last=parts[-1])
+
+
+def page_texts() -> dict:
+    """forum/api/data/api.toml's sentences that the page shows, in the reader's language."""
+    data = texts()
+    return {"title": _(data["title"]), "summary": _(data["summary"]),
+            "licence": {key: _(value) for key, value in data["licence"].items()}}
 
 
 @blueprint.get("/api/")
 @public_page
 def documentation():
     document = openapi_document(current_app)
-    return render_template("api/documentation.html", texts=texts(), operations=_operations(document),
-                           rate_limit=rate_limit_fr(current_app.config["API_RATE_LIMIT"]), default_limit=DEFAULT_LIMIT,
+    return render_template("api/documentation.html", texts=page_texts(), operations=_operations(document),
+                           rate_limit=rate_limit_said(current_app.config["API_RATE_LIMIT"]), default_limit=DEFAULT_LIMIT,
                            max_limit=MAX_LIMIT, max_age=MAX_AGE_SECONDS, base_url=site_url() + API_PREFIX)

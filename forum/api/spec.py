@@ -9,6 +9,8 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec_webframeworks.flask import FlaskPlugin
 from flask import Flask
+from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from forum.api.schemas import SCHEMAS
 from forum.api.web import DEFAULT_LIMIT, MAX_LIMIT
@@ -38,13 +40,13 @@ def _directory_parameters(spec: APISpec) -> None:
         spec.components.parameter(name, "query", {
             "description": description, "schema": {"type": "string", "enum": list(dict.fromkeys(values))}})
 
-    parameter("region", "Code de la région (75 : Nouvelle-Aquitaine).", REGIONS)
-    parameter("departement", "Code du département (23, 2A, 974…).", DEPARTMENTS)
-    parameter("territoire", "Type de territoire.", (territory.value for territory in TerritoryType))
-    parameter("module", "Activité de la fabrique.", MODULES)
+    parameter("region", _("Code de la région (75 : Nouvelle-Aquitaine)."), REGIONS)
+    parameter("departement", _("Code du département (23, 2A, 974…)."), DEPARTMENTS)
+    parameter("territoire", _("Type de territoire."), (territory.value for territory in TerritoryType))
+    parameter("module", _("Activité de la fabrique."), MODULES)
     for spec_filter in STANDARD_FILTERS:
-        parameter(spec_filter.param, f"{spec_filter.label} : une valeur du standard "
-                  f"({', '.join(spec_filter.fields)}).",
+        parameter(spec_filter.param, _("%(filter)s : une valeur du standard (%(fields)s).",
+                                       filter=spec_filter.label, fields=", ".join(spec_filter.fields)),
                   (value for field in spec_filter.fields for value in VOCABULARIES[field]))
 
 
@@ -57,21 +59,22 @@ def _build(app: Flask, texts: dict, site_url: str) -> dict:
     for name, schema in SCHEMAS.items():
         spec.components.schema(name, schema=schema)
     spec.components.parameter("limit", "query", {
-        "description": f"Nombre d'éléments par page, de 1 à {MAX_LIMIT} ({DEFAULT_LIMIT} par défaut).",
+        "description": _("Nombre d'éléments par page, de 1 à %(max)d (%(default)d par défaut).", max=MAX_LIMIT,
+                         default=DEFAULT_LIMIT),
         "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
         "example": DEFAULT_LIMIT})
     spec.components.parameter("cursor", "query", {
-        "description": "Curseur opaque de la page suivante : reprenez tel quel l'adresse « next » de la page "
-                       "précédente (ou son en-tête Link).",
+        "description": _("Curseur opaque de la page suivante : reprenez tel quel l'adresse « next » de la page "
+                         "précédente (ou son en-tête Link)."),
         "schema": {"type": "string"}})
     _directory_parameters(spec)
-    spec.components.response("BadRequest", _error("Paramètre inconnu, répété ou invalide."))
-    spec.components.response("NotFound", _error("Rien de public à cette adresse."))
+    spec.components.response("BadRequest", _error(_("Paramètre inconnu, répété ou invalide.")))
+    spec.components.response("NotFound", _error(_("Rien de public à cette adresse.")))
     spec.components.response("TooManyRequests", {
-        **_error("Trop de requêtes depuis votre adresse : réessayez après le délai de l'en-tête Retry-After."),
-        "headers": {"Retry-After": {"description": "Secondes à attendre.", "schema": {"type": "integer"}}}})
+        **_error(_("Trop de requêtes depuis votre adresse : réessayez après le délai de l'en-tête Retry-After.")),
+        "headers": {"Retry-After": {"description": _("Secondes à attendre."), "schema": {"type": "integer"}}}})
     spec.components.response("NotModified", {
-        "description": "Votre copie est à jour (If-None-Match ou If-Modified-Since) : pas de corps."})
+        "description": _("Votre copie est à jour (If-None-Match ou If-Modified-Since) : pas de corps.")})
     for endpoint in ENDPOINTS:
         spec.path(view=app.view_functions[endpoint], app=app)
     return spec.to_dict()
@@ -83,5 +86,8 @@ def openapi_document(app: Flask) -> dict:
         from forum.api.records import texts
         from forum.core.web import site_url
 
-        app.extensions[_KEY] = _build(app, texts(), site_url())
+        # In French whatever the first reader's language: the document is kept for everyone (the
+        # documentation page translates its sentences when it shows them).
+        with force_locale("fr"):
+            app.extensions[_KEY] = _build(app, texts(), site_url())
     return app.extensions[_KEY]

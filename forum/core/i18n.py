@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from flask import Flask, current_app, has_request_context, request
 from flask_babel import force_locale, get_locale
+from flask_babel import gettext as _gettext
+from flask_babel import lazy_gettext as _lazy_gettext
 from flask_babel.speaklater import LazyString
 
 LANGUAGES = ("fr", "en")
@@ -22,6 +24,22 @@ LANGUAGE_COOKIE = "langue"
 LANGUAGE_COOKIE_SECONDS = 365 * 86_400
 # What the switcher shows, each name in its own language (never translated).
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+# Answers for programs, always French whatever the request says: the public API (forum/api), whose
+# answers shared caches keep without regard to languages, and whose documentation says so.
+MACHINE_PATHS = ("/api/v1/",)
+
+
+# For the modules that must not depend on Flask's packages (models: tests/test_architecture.py)
+# and still name their labels for the catalogue (the extraction knows these names); both work
+# outside an app too (French).
+def gettext(message: str, **variables) -> str:
+    """``message`` in the reader's language (flask_babel.gettext)."""
+    return _gettext(message, **variables)
+
+
+def lazy_gettext(message: str, **variables):
+    """``message`` in the language of whoever reads it later (flask_babel.lazy_gettext)."""
+    return _lazy_gettext(message, **variables)
 
 
 def supported(language: object) -> str | None:
@@ -41,6 +59,8 @@ def visitor_language() -> str:
 def select_locale() -> str:
     """Flask-Babel's locale selector (see the module's docstring for the order)."""
     if not has_request_context():
+        return DEFAULT_LANGUAGE
+    if request.path.startswith(MACHINE_PATHS):
         return DEFAULT_LANGUAGE
     if current_app.config["SESSION_COOKIE_NAME"] in request.cookies:
         # Only a request with a session can be a member's: the others never load one.
@@ -93,6 +113,4 @@ def init_i18n(app: Flask) -> None:
 def translate(message: str) -> str:
     """``message`` (a French msgid of the catalogue) in the language being written: gettext for the
     modules that may not import Flask-Babel themselves (the models), called where a label is shown."""
-    from flask_babel import gettext
-
-    return gettext(message)
+    return _gettext(message)

@@ -54,7 +54,7 @@ def build_fabriques(ctx: DemoContext) -> list[Fabrique]:
         assert spec.department in DEPARTMENTS and all(module in MODULES for module in spec.modules)
         slug = slugify(spec.name)
         website = f"https://{slug}.exemple.fr"
-        labels = [MODULES[module] for module in spec.modules]
+        labels = [str(MODULES[module]) for module in spec.modules]  # French: seeding runs outside requests
         summary, description = ctx.writer.fabrique_texts(spec, labels, website)
         latitude, longitude = _coordinates(spec, rng)
         fabrique = Fabrique(

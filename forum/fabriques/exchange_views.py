@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -30,8 +32,8 @@ FORM_OVERHEAD = 64 * 1024
 
 
 class ImportForm(Form):
-    file = FileField("Fichier CSV au standard des lieux de médiation numérique",
-                     validators=[FileRequired("Choisissez le fichier CSV à importer.")],
+    file = FileField(lazy_gettext("Fichier CSV au standard des lieux de médiation numérique"),
+                     validators=[FileRequired(lazy_gettext("Choisissez le fichier CSV à importer."))],
                      render_kw={"accept": ".csv,text/csv"})
 
 
@@ -58,14 +60,14 @@ def _file_response(body: str, mimetype: str, name: str, export: exporting.Export
 
 @blueprint.get("/fabriques.csv")
 def export_csv():
-    export, name, _ = _export("csv")
+    export, name, _filters = _export("csv")
     return _file_response(exporting.csv_text(export), "text/csv", name, export, "attachment")
 
 
 @blueprint.get("/fabriques.json")
 def export_json():
     try:
-        export, name, _ = _export("json")
+        export, name, _filters = _export("json")
     except DomainError as error:  # a bad filter: said in JSON to a program
         return {"error": error.message}, error.status_code
     return _file_response(exporting.json_text(export, _producer()), "application/json", name, export, "inline")
@@ -142,5 +144,6 @@ def confirm(digest: str):
     importing.apply_import(current_user, report, _producer())
     db.session.commit()
     import_files.forget_file(digest, current_app.instance_path)
-    flash(f"Import de «\u00a0{row.filename}\u00a0» terminé\u00a0: {report.summary()}", "success")
+    flash(_("Import de «\u00a0%(file)s\u00a0» terminé\u00a0: %(summary)s", file=row.filename, summary=report.summary()),
+          "success")
     return redirect(url_for("exchange.upload"))

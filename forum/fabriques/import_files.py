@@ -16,6 +16,8 @@ import re
 import time
 from pathlib import Path
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 from sqlalchemy import select, update
 
 from forum.accounts.models import User
@@ -28,9 +30,7 @@ from forum.fabriques.services import flush_unique
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 KEEP_SECONDS = 7 * 24 * 3600  # files never confirmed are forgotten after a week
-GONE = "Ce fichier n'est plus disponible (importé, ou envoyé il y a plus d'une semaine)\u00a0: envoyez-le de nouveau."
-ALREADY_IMPORTED = ("Ce fichier vient d'être importé{by}\u00a0: il ne l'est pas une seconde fois. Consultez l'annuaire, "
-                    "ou envoyez-le de nouveau pour voir ce qu'il changerait maintenant.")
+GONE = lazy_gettext("Ce fichier n'est plus disponible (importé, ou envoyé il y a plus d'une semaine)\u00a0: envoyez-le de nouveau.")
 
 
 def directory_of(instance_path: str) -> Path:
@@ -51,7 +51,7 @@ def store_upload(actor: User, data: bytes, filename: str, instance_path: str) ->
     row = db.session.execute(select(FabriqueImport).where(FabriqueImport.sha256 == digest)).scalar_one_or_none()
     if row is None:
         db.session.add(FabriqueImport(sha256=digest, filename=filename[:200], uploaded_by_id=actor.id))
-        flush_unique("Ce fichier vient d'être envoyé par un·e autre administrateur·rice\u00a0: rechargez la page.")
+        flush_unique(_("Ce fichier vient d'être envoyé par un·e autre administrateur·rice\u00a0: rechargez la page."))
     else:
         row.filename, row.uploaded_by_id, row.uploaded_at = filename[:200], actor.id, utcnow()
         row.applied_at = row.applied_by_id = None
@@ -75,7 +75,7 @@ def stored_file(digest: str, instance_path: str) -> tuple[FabriqueImport, bytes]
         row = db.session.execute(select(FabriqueImport).where(FabriqueImport.sha256 == digest)).scalar_one_or_none()
     path = directory_of(instance_path) / f"{digest}.csv"
     if row is None or not path.exists():
-        raise NotFound(GONE)
+        raise NotFound(str(GONE))
     return row, path.read_bytes()
 
 
@@ -88,7 +88,12 @@ def claim(actor: User, digest: str) -> None:
     if claimed.rowcount != 1:
         row = db.session.execute(select(FabriqueImport).where(FabriqueImport.sha256 == digest)).scalar_one_or_none()
         who = db.session.get(User, row.applied_by_id) if row is not None and row.applied_by_id else None
-        raise Conflict(ALREADY_IMPORTED.format(by=f" par {who.display_name}" if who is not None else ""))
+        if who is not None:
+            raise Conflict(_("Ce fichier vient d'être importé par %(name)s\u00a0: il ne l'est pas une seconde fois. "
+                             "Consultez l'annuaire, ou envoyez-le de nouveau pour voir ce qu'il changerait "
+                             "maintenant.", name=who.display_name))
+        raise Conflict(_("Ce fichier vient d'être importé\u00a0: il ne l'est pas une seconde fois. Consultez "
+                         "l'annuaire, ou envoyez-le de nouveau pour voir ce qu'il changerait maintenant."))
 
 
 def forget_file(digest: str, instance_path: str) -> None:

@@ -29,6 +29,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -49,12 +52,15 @@ DEFAULT_TERRITORY = TerritoryType.URBAIN
 # The columns compared field by field (the id identifies, date_maj follows the changes, the
 # directory does not keep structure_parente).
 COMPARED = tuple(column for column in standard.COLUMNS if column not in ("id", "date_maj", "structure_parente"))
-EDITED_HERE = "conservé\u00a0: modifié sur le forum depuis le dernier import"
-FORUM_OWNED = "conservé\u00a0: renseigné sur le forum (fiche jamais importée)"
-NAME_TAKEN_KEPT = "conservé\u00a0: une autre fabrique porte déjà ce nom"
-RACED = ("Un autre import vient d'enregistrer une partie de ces lieux (ou une fiche du même nom)\u00a0: rien n'a été "
-         "importé. Affichez de nouveau l'aperçu, puis recommencez.")
-ADMINS_ONLY = "L'import de lieux est réservé aux administrateur·rices."
+EDITED_HERE = lazy_gettext("conservé\u00a0: modifié sur le forum depuis le dernier import")
+FORUM_OWNED = lazy_gettext("conservé\u00a0: renseigné sur le forum (fiche jamais importée)")
+NAME_TAKEN_KEPT = lazy_gettext("conservé\u00a0: une autre fabrique porte déjà ce nom")
+RACED = lazy_gettext("Un autre import vient d'enregistrer une partie de ces lieux (ou une fiche du même nom)\u00a0: rien n'a été "
+                   "importé. Affichez de nouveau l'aperçu, puis recommencez.")
+ADMINS_ONLY = lazy_gettext("L'import de lieux est réservé aux administrateur·rices.")
+# What each action is called in the preview (passed through gettext when shown).
+_ACTION_LABELS = {"created": lazy_gettext("créée"), "updated": lazy_gettext("mise à jour"), "unchanged": lazy_gettext("inchangée"),
+                  "ignored": lazy_gettext("ignorée")}
 
 
 class Action(str, enum.Enum):
@@ -65,7 +71,7 @@ class Action(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"created": "créée", "updated": "mise à jour", "unchanged": "inchangée", "ignored": "ignorée"}[self.value]
+        return str(_ACTION_LABELS[self.value])
 
 
 @dataclass
@@ -103,16 +109,17 @@ class ImportReport:
 
     def summary(self) -> str:
         if self.errors:
-            return f"{len(self.errors)} erreur(s)\u00a0: rien n'est importé."
+            return _("%(num)d erreur(s)\u00a0: rien n'est importé.", num=len(self.errors))
         counts = self.counts
-        return (f"{counts[Action.CREATED]} créée(s), {counts[Action.UPDATED]} mise(s) à jour, "
-                f"{counts[Action.UNCHANGED]} inchangée(s), {counts[Action.IGNORED]} ignorée(s).")
+        return _("%(created)d créée(s), %(updated)d mise(s) à jour, %(unchanged)d inchangée(s), "
+                 "%(ignored)d ignorée(s).", created=counts[Action.CREATED], updated=counts[Action.UPDATED],
+                 unchanged=counts[Action.UNCHANGED], ignored=counts[Action.IGNORED])
 
 
 def require_importer(actor: User | None) -> None:
     """Administrators import (None: the command line, whose operator administers the server)."""
     if actor is not None and not actor.is_admin:
-        raise Forbidden(ADMINS_ONLY)
+        raise Forbidden(str(ADMINS_ONLY))
 
 
 def department_of(postal_code: str, code_insee: str) -> str | None:
@@ -197,11 +204,12 @@ def _plan_line(line: StandardLine, directory: _Directory, claimed: dict[int, int
     plan = LinePlan(line.line, str(values["id"]), str(values["nom"]), Action.IGNORED, reasons=list(line.notes))
     department = department_of(str(values["code_postal"]), str(values["code_insee"]))
     if department is None:
-        plan.reasons.append("code postal ou INSEE hors des départements du forum.")
+        plan.reasons.append(_("code postal ou INSEE hors des départements du forum."))
         return plan
     existing = directory.match(values)
     if existing is not None and existing.id in claimed:
-        plan.reasons.append(f"même fabrique que la ligne {claimed[existing.id]} ({existing.name}).")
+        plan.reasons.append(_("même fabrique que la ligne %(line)s (%(name)s).", line=claimed[existing.id],
+                              name=existing.name))
         return plan
     incoming = _incoming(line)
     plan.incoming = incoming
@@ -215,11 +223,11 @@ def _plan_line(line: StandardLine, directory: _Directory, claimed: dict[int, int
         if current[column] == wanted[column]:
             continue
         if snapshot is None and current[column]:
-            plan.kept.append((column, FORUM_OWNED))
+            plan.kept.append((column, str(FORUM_OWNED)))
         elif snapshot is not None and column in snapshot and snapshot[column] != current[column]:
-            plan.kept.append((column, EDITED_HERE))
+            plan.kept.append((column, str(EDITED_HERE)))
         elif column == "nom" and directory.names.get(incoming.name.lower(), existing.id) != existing.id:
-            plan.kept.append((column, NAME_TAKEN_KEPT))
+            plan.kept.append((column, str(NAME_TAKEN_KEPT)))
         else:
             plan.changed.append(column)
     if "nom" in plan.changed:
@@ -230,8 +238,9 @@ def _plan_line(line: StandardLine, directory: _Directory, claimed: dict[int, int
 
 def _plan_creation(plan: LinePlan, incoming: Fabrique, department: str, directory: _Directory) -> LinePlan:
     if incoming.name.lower() in directory.names:
-        plan.reasons.append(f"une autre fabrique porte déjà le nom «\u00a0{incoming.name}\u00a0» (à un autre code "
-                            "postal, ou avec un autre identifiant)\u00a0: renommez l'une des deux.")
+        plan.reasons.append(_("une autre fabrique porte déjà le nom «\u00a0%(name)s\u00a0» (à un autre code "
+                              "postal, ou avec un autre identifiant)\u00a0: renommez l'une des deux.",
+                              name=incoming.name))
         plan.incoming = None
         return plan
     directory.names[incoming.name.lower()] = -plan.line
@@ -260,7 +269,7 @@ def apply_import(actor: User | None, report: ImportReport, producer: str) -> Non
             db.session.add(fabrique)
         elif plan.action is Action.UPDATED:
             _update(plan, producer, now)
-    flush_unique(RACED)
+    flush_unique(str(RACED))
 
 
 def _update(plan: LinePlan, producer: str, now) -> None:
@@ -283,7 +292,7 @@ def _update(plan: LinePlan, producer: str, now) -> None:
     fabrique.standard_id = fabrique.standard_id or incoming.standard_id
     fabrique.date_maj = max(incoming.date_maj, standard.date_maj_of(fabrique))
     snapshot = standard.row_of(fabrique, producer)
-    for column, _ in plan.kept:
+    for column, _reason in plan.kept:
         snapshot[column] = previous.get(column) if previous is not None else None
     fabrique.import_snapshot = snapshot
     fabrique.imported_at = now

@@ -10,6 +10,7 @@ from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, In
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
+from forum.core.i18n import gettext, lazy_gettext
 from forum.core.markdown import stored_html
 from forum.core.models import Base, UTCDateTime, str_enum, utcnow
 from forum.fabriques.geography import department_label, region_label
@@ -22,20 +23,26 @@ class TerritoryType(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"rural": "Rural", "qpv": "QPV (quartier prioritaire)", "urbain": "Urbain"}[self.value]
+        """What people read, in their language (the value is the code)."""
+        return gettext(_TERRITORY_LABELS[self.value])
+
+
+_TERRITORY_LABELS = {"rural": "Rural", "qpv": "QPV (quartier prioritaire)", "urbain": "Urbain"}
+# For the catalogue (the labels above are passed through gettext when shown).
+lazy_gettext("Rural"), lazy_gettext("QPV (quartier prioritaire)"), lazy_gettext("Urbain")
 
 
 MODULES: dict[str, str] = {
-    "fablab": "Fablab",
-    "coworking": "Coworking",
-    "mediation_numerique": "Médiation numérique",
-    "atelier_partage": "Atelier partagé",
-    "cafe_associatif": "Café associatif",
-    "jardin": "Jardin partagé",
-    "ressourcerie": "Ressourcerie",
-    "cuisine_partagee": "Cuisine partagée",
-    "espace_culturel": "Espace culturel",
-    "formation": "Formation",
+    "fablab": lazy_gettext("Fablab"),
+    "coworking": lazy_gettext("Coworking"),
+    "mediation_numerique": lazy_gettext("Médiation numérique"),
+    "atelier_partage": lazy_gettext("Atelier partagé"),
+    "cafe_associatif": lazy_gettext("Café associatif"),
+    "jardin": lazy_gettext("Jardin partagé"),
+    "ressourcerie": lazy_gettext("Ressourcerie"),
+    "cuisine_partagee": lazy_gettext("Cuisine partagée"),
+    "espace_culturel": lazy_gettext("Espace culturel"),
+    "formation": lazy_gettext("Formation"),
 }
 
 
@@ -119,10 +126,10 @@ class Fabrique(Base):
     @property
     def modules(self) -> list[str]:
         return [link.module for link in self.module_links]
-
     @property
     def module_labels(self) -> list[str]:
-        return [MODULES.get(link.module, link.module) for link in self.module_links]
+        """In the reader's language (French outside a request: the search index)."""
+        return [str(MODULES.get(link.module, link.module)) for link in self.module_links]
 
     def values_of(self, field: str) -> list[str]:
         """The values of one of the standard's lists, in their order (needs standard_values loaded)."""

@@ -6,6 +6,7 @@ It lives above both accounts and fabriques because it uses both.
 from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
@@ -28,7 +29,8 @@ blueprint = Blueprint("onboarding", __name__)
 
 @blueprint.route("/inscription", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["REGISTRATION_LIMIT"], key_func=get_remote_address, methods=["POST"],
-               deduct_when=accepted, error_message="Plusieurs comptes viennent d'être créés depuis cette connexion internet.")
+               deduct_when=accepted,
+               error_message=lambda: _("Plusieurs comptes viennent d'être créés depuis cette connexion internet."))
 def register():
     """Create an account, optionally ask to join a fabrique, and log in; all or nothing. The link that
     confirms the address leaves after the commit."""
@@ -55,9 +57,10 @@ def register():
                 fabrique_id = candidates[0][0]
             else:
                 form.fabrique.errors = [*form.fabrique.errors, (
-                    f"Plusieurs fabriques correspondent à « {typed} » : choisissez la vôtre ci-dessous." if candidates
-                    else f"Aucune fabrique ne correspond à « {typed} » : vérifiez l'orthographe, ou laissez vide "
-                         "pour la choisir plus tard.")]
+                    _("Plusieurs fabriques correspondent à « %(typed)s » : choisissez la vôtre ci-dessous.",
+                      typed=typed) if candidates
+                    else _("Aucune fabrique ne correspond à « %(typed)s » : vérifiez l'orthographe, ou laissez vide "
+                           "pour la choisir plus tard.", typed=typed))]
         if not valid or problems or form.fabrique.errors:
             statuses = [attach_error(form, problem) for problem in problems]
             return render_form("onboarding/register.html", form, statuses[0] if valid and statuses else 400,

@@ -1,5 +1,5 @@
 """Opening hours in OpenStreetMap's ``opening_hours`` syntax (the standard's ``horaires``): the common
-subset, read, written in its canonical form, and said in French.
+subset, read, written in its canonical form, and said in the reader's language (French or English).
 
 The subset: rules separated by ``;``, each a list of days or day ranges (``Mo-Fr``, ``Mo,We``,
 ``Fr-Mo``), or none for every day, then ``off`` or time ranges (``09:00-12:00,14:00-18:30``; an end
@@ -15,8 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
+
+from forum.core.i18n import current_language
+
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-DAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+DAY_NAMES = (lazy_gettext("lundi"), lazy_gettext("mardi"), lazy_gettext("mercredi"), lazy_gettext("jeudi"), lazy_gettext("vendredi"), lazy_gettext("samedi"), lazy_gettext("dimanche"))
 DAY_MINUTES = 24 * 60
 NBSP = "\u00a0"
 EN_DASH = "\u2013"
@@ -35,18 +40,18 @@ class Unsupported(ValueError):
 
 
 class BadTimes(ValueError):
-    """Times that cannot be opening hours: a French sentence saying why."""
+    """Times that cannot be opening hours: a sentence saying why, in the reader's language."""
 
 
 def minutes(text: str, *, end: bool = False) -> int:
     """"09:30" -> 570; "24:00" only as an ``end``. BadTimes otherwise."""
     match = _TIME.fullmatch(text.strip())
     if match is None:
-        raise BadTimes(f"«{NBSP}{text}{NBSP}» n'est pas une heure (écrivez par exemple 09:30).")
+        raise BadTimes(_("«\u00a0%(time)s\u00a0» n'est pas une heure (écrivez par exemple 09:30).", time=text))
     hours, mins = int(match.group(1)), int(match.group(2))
     value = hours * 60 + mins
     if mins > 59 or value > DAY_MINUTES or (value == DAY_MINUTES and not end):
-        raise BadTimes(f"«{NBSP}{text}{NBSP}» n'est pas une heure de la journée.")
+        raise BadTimes(_("«\u00a0%(time)s\u00a0» n'est pas une heure de la journée.", time=text))
     return value
 
 
@@ -55,11 +60,11 @@ def check_day(ranges: Iterable[Range], day: int) -> tuple[Range, ...]:
     ordered = tuple(sorted(ranges))
     for start, end in ordered:
         if end <= start:
-            raise BadTimes(f"Le {DAY_NAMES[day]}, une plage horaire finit avant de commencer "
-                           f"({clock(start)}–{clock(end)}).")
-    for (_, first_end), (second_start, _) in zip(ordered, ordered[1:]):
+            raise BadTimes(_("Le %(day)s, une plage horaire finit avant de commencer (%(start)s–%(end)s).",
+                             day=DAY_NAMES[day], start=clock(start), end=clock(end)))
+    for (_first_start, first_end), (second_start, _second_end) in zip(ordered, ordered[1:]):
         if second_start < first_end:
-            raise BadTimes(f"Le {DAY_NAMES[day]}, deux plages horaires se chevauchent.")
+            raise BadTimes(_("Le %(day)s, deux plages horaires se chevauchent.", day=DAY_NAMES[day]))
     return ordered
 
 
@@ -105,7 +110,7 @@ def parse(text: str) -> Week:
         if rule == "24/7":
             week = list(ALL_WEEK)
             continue
-        head, _, rest = rule.partition(" ")
+        head, _space, rest = rule.partition(" ")
         if head[:2] in DAYS:
             days, times = _days(head), rest.strip()
         else:
@@ -166,33 +171,42 @@ def french_time(value: int) -> str:
     return f"{hours}{NBSP}h" + (f"{NBSP}{mins:02d}" if mins else "")
 
 
-def _french_days(days: list[int]) -> str:
+def time_said(value: int) -> str:
+    """A time in the reader's language: "9 h 30" in French, "09:30" in English (24-hour clock)."""
+    return clock(value) if current_language() == "en" else french_time(value)
+
+
+def _days_said(days: list[int]) -> str:
     parts = []
     for first, last in _runs(days):
         if first == last:
-            parts.append(DAY_NAMES[first])
+            parts.append(str(DAY_NAMES[first]))
         elif last == first + 1:
-            parts += [DAY_NAMES[first], DAY_NAMES[last]]
+            parts += [str(DAY_NAMES[first]), str(DAY_NAMES[last])]
         else:
             parts.append(f"{DAY_NAMES[first]}{EN_DASH}{DAY_NAMES[last]}")
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+    if len(parts) == 1:
+        return parts[0]
+    return _("%(days)s et %(last)s", days=", ".join(parts[:-1]), last=parts[-1])
 
 
-def french_lines(week: Week) -> list[str]:
-    """One line per group of days: "lundi–vendredi 9 h–12 h, 14 h–18 h"."""
+def hours_lines(week: Week) -> list[str]:
+    """One line per group of days, in the reader's language: "lundi–vendredi 9 h–12 h, 14 h–18 h"
+    ("Monday–Friday 09:00–12:00, 14:00–18:00")."""
     if week == ALL_WEEK:
-        return [f"tous les jours, 24{NBSP}h sur 24"]
+        return [_("tous les jours, 24\u00a0h sur 24")]
     lines = []
     for days, ranges in _groups(week):
-        who = "tous les jours" if len(days) == 7 else _french_days(days)
-        lines.append(f"{who} " + ", ".join(f"{french_time(start)}{EN_DASH}{french_time(end)}"
+        who = _("tous les jours") if len(days) == 7 else _days_said(days)
+        lines.append(f"{who} " + ", ".join(f"{time_said(start)}{EN_DASH}{time_said(end)}"
                                             for start, end in ranges))
     return lines
 
 
-def french(week: Week) -> str:
-    """"lundi–vendredi 9 h–12 h, 14 h–18 h ; samedi 10 h–12 h"."""
-    return f"{NBSP}; ".join(french_lines(week))
+def hours_text(week: Week) -> str:
+    """"lundi–vendredi 9 h–12 h, 14 h–18 h ; samedi 10 h–12 h" (English: "…; Saturday 10:00–12:00")."""
+    separator = f"{NBSP}; " if current_language() == "fr" else "; "
+    return separator.join(hours_lines(week))
 
 
 def normalized(text: str) -> str:
@@ -213,7 +227,7 @@ def grid_of(week: Week) -> dict[str, list[tuple[str, str]]] | None:
 
 
 def week_of_grid(grid: Mapping[str, Iterable[tuple[str, str]]]) -> Week:
-    """The week a person entered in the grid (empty pairs skipped); BadTimes with a French sentence
+    """The week a person entered in the grid (empty pairs skipped); BadTimes with a sentence
     for a lone start or end, an impossible time, a range ending before it starts, overlapping ranges."""
     week = []
     for day, code in enumerate(DAYS):
@@ -223,7 +237,8 @@ def week_of_grid(grid: Mapping[str, Iterable[tuple[str, str]]]) -> Week:
             if not start and not end:
                 continue
             if not start or not end:
-                raise BadTimes(f"Le {DAY_NAMES[day]}, indiquez l'heure d'ouverture et l'heure de fermeture.")
+                raise BadTimes(_("Le %(day)s, indiquez l'heure d'ouverture et l'heure de fermeture.",
+                                 day=DAY_NAMES[day]))
             ranges.append((minutes(start), minutes(end, end=True)))
         week.append(check_day(ranges, day))
     return tuple(week)

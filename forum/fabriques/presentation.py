@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from forum.core.dates import day_fr
+from flask_babel import gettext as _
+
+from forum.core.dates import format_day
 from forum.fabriques import opening_hours
 from forum.fabriques.models import Fabrique
 from forum.fabriques.profile_data import PAGE_LISTS
-from forum.fabriques.standard import FREE_LIST_FIELD, VOCABULARIES
+from forum.fabriques.standard import FREE_LIST_FIELD, label_of
 from forum.fabriques.standard_checks import phone_for_display
 
 
@@ -16,8 +18,8 @@ from forum.fabriques.standard_checks import phone_for_display
 class Practical:
     """The « Informations pratiques » of a page; every part empty when the fabrique did not say."""
 
-    hours: list[str] = field(default_factory=list)  # one line per group of days, in French
-    hours_raw: str = ""  # hours the page cannot put in French (kept as imported)
+    hours: list[str] = field(default_factory=list)  # one line per group of days, in the reader's language
+    hours_raw: str = ""  # hours the page cannot put in words (kept as imported)
     phone: str = ""  # "05 55 66 77 88"
     phone_link: str = ""  # "tel:+33555667788"
     typologies: list[str] = field(default_factory=list)
@@ -35,8 +37,7 @@ class Practical:
 
 
 def _labels(fabrique: Fabrique, name: str) -> list[str]:
-    vocabulary = VOCABULARIES.get(name, {})
-    return [vocabulary.get(value, value) for value in fabrique.values_of(name)]
+    return [label_of(name, value) for value in fabrique.values_of(name)]
 
 
 def _grouped(pivot: str) -> str:
@@ -55,13 +56,14 @@ def practical_of(fabrique: Fabrique) -> Practical:
         if name == "formations_labels":
             labels += fabrique.values_of(FREE_LIST_FIELD)
         if labels:
-            lists.append((heading, labels))
+            lists.append((_(heading), labels))
     return Practical(
-        hours=opening_hours.french_lines(week) if week is not None else [],
+        hours=opening_hours.hours_lines(week) if week is not None else [],
         hours_raw=fabrique.horaires if week is None else "",
         phone=phone_for_display(fabrique.phone), phone_link=f"tel:{fabrique.phone}" if fabrique.phone else "",
         typologies=_labels(fabrique, "typologie"), services=_labels(fabrique, "services"), lists=lists,
         acces_libre=fabrique.fiche_acces_libre, booking=fabrique.prise_rdv,
         pivot_label=("RNA" if fabrique.pivot.startswith("W") else "SIRET") if fabrique.pivot else "",
-        pivot=_grouped(fabrique.pivot), updated_on=day_fr(fabrique.date_maj) if fabrique.date_maj else "",
+        pivot=_grouped(fabrique.pivot), updated_on=format_day(fabrique.date_maj)
+ if fabrique.date_maj else "",
     )

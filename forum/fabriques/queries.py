@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -27,7 +29,7 @@ from forum.fabriques.models import (
     TerritoryType,
 )
 
-SORTS = {"nom": "Nom", "activite": "Activité récente"}
+SORTS = {"nom": lazy_gettext("Nom"), "activite": lazy_gettext("Activité récente")}
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class StandardFilter:
 
     @property
     def fields(self) -> tuple[str, ...]:
-        return tuple(field for _, field in self.groups)
+        return tuple(field for _heading, field in self.groups)
 
     def choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """[(heading, [(value, label)])] for the select."""
@@ -53,15 +55,15 @@ class StandardFilter:
 
 # The directory's filters on the standard (the attribute of DirectoryFilters is the param's).
 STANDARD_FILTERS: tuple[StandardFilter, ...] = (
-    StandardFilter("service", "Service", (("", "services"),)),
-    StandardFilter("public", "Public", (("Publics", "publics_specifiquement_adresses"),
-                                        ("Prise en charge spécifique", "prise_en_charge_specifique"))),
-    StandardFilter("frais", "Frais", (("", "frais_a_charge"),)),
-    StandardFilter("accompagnement", "Accompagnement", (("", "modalites_accompagnement"),)),
-    StandardFilter("label", "Label ou dispositif", (("Formations et labels", "formations_labels"),
-                                                    ("Dispositifs et programmes nationaux",
-                                                     "dispositif_programmes_nationaux"))),
-    StandardFilter("itinerance", "Lieu fixe ou itinérant", (("", "itinerance"),)),
+    StandardFilter("service", lazy_gettext("Service"), (("", "services"),)),
+    StandardFilter("public", lazy_gettext("Public"), ((lazy_gettext("Publics"), "publics_specifiquement_adresses"),
+                                            (lazy_gettext("Prise en charge spécifique"), "prise_en_charge_specifique"))),
+    StandardFilter("frais", lazy_gettext("Frais"), (("", "frais_a_charge"),)),
+    StandardFilter("accompagnement", lazy_gettext("Accompagnement"), (("", "modalites_accompagnement"),)),
+    StandardFilter("label", lazy_gettext("Label ou dispositif"), ((lazy_gettext("Formations et labels"), "formations_labels"),
+                                                        (lazy_gettext("Dispositifs et programmes nationaux"),
+                                                         "dispositif_programmes_nationaux"))),
+    StandardFilter("itinerance", lazy_gettext("Lieu fixe ou itinérant"), (("", "itinerance"),)),
 )
 
 
@@ -91,17 +93,17 @@ class DirectoryFilters:
         for spec in STANDARD_FILTERS:
             value = getattr(filters, spec.param)
             if value and not spec.knows(value):
-                raise Invalid(f"Cette valeur du filtre «\u00a0{spec.label}\u00a0» n'existe pas.")
+                raise Invalid(_("Cette valeur du filtre «\u00a0%(filter)s\u00a0» n'existe pas.", filter=spec.label))
         if filters.region and filters.region not in REGIONS:
-            raise Invalid("Cette région n'existe pas.")
+            raise Invalid(_("Cette région n'existe pas."))
         if filters.department and filters.department not in DEPARTMENTS:
-            raise Invalid("Ce département n'existe pas.")
+            raise Invalid(_("Ce département n'existe pas."))
         if filters.territory and filters.territory not in {t.value for t in TerritoryType}:
-            raise Invalid("Ce type de territoire n'existe pas.")
+            raise Invalid(_("Ce type de territoire n'existe pas."))
         if filters.module and filters.module not in MODULES:
-            raise Invalid("Ce module n'existe pas.")
+            raise Invalid(_("Ce module n'existe pas."))
         if filters.sort not in SORTS:
-            raise Invalid("Ce tri n'existe pas.")
+            raise Invalid(_("Ce tri n'existe pas."))
         return filters
 
     def as_args(self, **changes) -> dict[str, str]:

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from datetime import date
 from importlib import resources
 
+from flask_babel import gettext, lazy_gettext
+
 from forum.core.dates import PARIS
 from forum.fabriques.models import Fabrique, FabriqueStandardValue
 
@@ -52,8 +54,17 @@ FREE_VALUE_MAX_LENGTH = 200
 
 
 def vocabulary_choices(field: str) -> list[tuple[str, str]]:
-    """(value, label) pairs of a closed vocabulary, in the standard's order."""
-    return list(VOCABULARIES[field].items())
+    """(value, label) pairs of a closed vocabulary, in the standard's order; labels in the reader's
+    language when shown (lazy: forms are built once), values never translated."""
+    return [(value, lazy_gettext(label)) for value, label in VOCABULARIES[field].items()]
+
+
+def label_of(field: str, value: str) -> str:
+    """The label a reader sees for a value of the standard, in their language (a value outside the
+    vocabulary is shown as it is: it is the fabrique's own text)."""
+    label = VOCABULARIES.get(field, {}).get(value)
+    return gettext(label) if label is not None else value
+
 
 
 def standard_labels(fabrique: Fabrique) -> list[str]:

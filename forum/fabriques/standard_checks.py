@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
+from flask_babel import gettext as _
+
 from forum.core.errors import Invalid
 from forum.core.text import clean_line
 from forum.fabriques.standard import (
@@ -55,26 +57,26 @@ def check_pivot(raw: str) -> str:
         else:
             valid = luhn_valid(value[:9]) and luhn_valid(value)
         if not valid:
-            raise Invalid(f"Le SIRET {value} n'est pas valide (sa clé de contrôle ne correspond pas)\u00a0: "
-                          "vérifiez-le sur annuaire-entreprises.data.gouv.fr.", field="pivot")
+            raise Invalid(_("Le SIRET %(siret)s n'est pas valide (sa clé de contrôle ne correspond pas)\u00a0: "
+                            "vérifiez-le sur annuaire-entreprises.data.gouv.fr.", siret=value), field="pivot")
         return value
     if RNA.fullmatch(value):
         return value
-    raise Invalid("Indiquez un SIRET (14 chiffres) ou, pour une association sans SIRET, "
-                  "son numéro RNA (W suivi de 9 chiffres).", field="pivot")
+    raise Invalid(_("Indiquez un SIRET (14 chiffres) ou, pour une association sans SIRET, "
+                    "son numéro RNA (W suivi de 9 chiffres)."), field="pivot")
 
 
 def check_postal_code(raw: str) -> str:
     value = clean_line(raw or "").replace(" ", "")
     if value and not POSTAL_CODE.fullmatch(value):
-        raise Invalid("Le code postal s'écrit avec 5 chiffres, par exemple 23200.", field="postal_code")
+        raise Invalid(_("Le code postal s'écrit avec 5 chiffres, par exemple 23200."), field="postal_code")
     return value
 
 
 def check_code_insee(raw: str) -> str:
     value = clean_line(raw or "").replace(" ", "").upper()
     if value and not CODE_INSEE.fullmatch(value):
-        raise Invalid("Le code INSEE de la commune s'écrit avec 5 caractères, par exemple 23096 ou 2A004.",
+        raise Invalid(_("Le code INSEE de la commune s'écrit avec 5 caractères, par exemple 23096 ou 2A004."),
                       field="code_insee")
     return value
 
@@ -84,7 +86,7 @@ def check_phone(raw: str) -> str:
     text = clean_line(raw or "")
     if not text:
         return ""
-    message = "Ce numéro de téléphone n'est pas valide\u00a0: écrivez-le comme 05\u00a055\u00a066\u00a077\u00a088."
+    message = _("Ce numéro de téléphone n'est pas valide\u00a0: écrivez-le comme 05\u00a055\u00a066\u00a077\u00a088.")
     if len(text) > 40:
         raise Invalid(message, field="phone")
     try:
@@ -95,7 +97,7 @@ def check_phone(raw: str) -> str:
         raise Invalid(message, field="phone")
     value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if not STANDARD_PHONE.fullmatch(value):
-        raise Invalid("Le standard n'accepte que les numéros de France métropolitaine et d'outre-mer.", field="phone")
+        raise Invalid(_("Le standard n'accepte que les numéros de France métropolitaine et d'outre-mer."), field="phone")
     return value
 
 
@@ -119,9 +121,9 @@ def check_url(raw: str, label: str, field: str, *, required_prefix: str = "") ->
         url = "https://" + url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url or len(url) > URL_MAX_LENGTH:
-        raise Invalid(f"{label} doit être une adresse comme https://exemple.fr.", field=field)
+        raise Invalid(_("%(label)s doit être une adresse comme https://exemple.fr.", label=label), field=field)
     if required_prefix and not url.startswith(required_prefix):
-        raise Invalid(f"{label} doit être une adresse de {required_prefix}.", field=field)
+        raise Invalid(_("%(label)s doit être une adresse de %(site)s.", label=label, site=required_prefix), field=field)
     return url
 
 
@@ -137,13 +139,14 @@ def check_list(field: str, values: Iterable[str]) -> list[str]:
     cleaned = [standard_value(field, value) for value in values if value and value.strip()]
     unknown = unknown_values(field, cleaned)
     if unknown:
-        raise Invalid(f"Valeur inconnue du standard pour «\u00a0{field}\u00a0»\u00a0: «\u00a0{unknown[0]}\u00a0».",
-                      field=field)
+        raise Invalid(_("Valeur inconnue du standard pour «\u00a0%(field)s\u00a0»\u00a0: «\u00a0%(value)s\u00a0».",
+                        field=field, value=unknown[0]), field=field)
     if field == FREE_LIST_FIELD:
         for value in cleaned:
             if len(value) > FREE_VALUE_MAX_LENGTH:
-                raise Invalid(f"Un label de «\u00a0{field}\u00a0» dépasse {FREE_VALUE_MAX_LENGTH} caractères.",
-                              field=field)
+                raise Invalid(_("Un label de «\u00a0%(field)s\u00a0» dépasse %(num)d caractères.",
+                                field=field, num=FREE_VALUE_MAX_LENGTH), field=field)
     elif field not in VOCABULARIES:
-        raise Invalid(f"«\u00a0{field}\u00a0» n'est pas une liste du standard.", field=field)
+        raise Invalid(_("«\u00a0%(field)s\u00a0» n'est pas une liste du standard.", field=field), field=field)
+
     return ordered_values(field, cleaned)

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask_babel import gettext as _
+
 from forum.core.errors import DomainError, Invalid
 from forum.core.text import clean_line, clean_text
 from forum.fabriques import standard, standard_checks
@@ -45,8 +47,9 @@ class FileTooLarge(DomainError):
 
 
 def too_large_message(max_bytes: int) -> str:
-    return (f"Ce fichier dépasse la taille maximale d'un import ({max_bytes / 1024 / 1024:g}\u00a0Mo)\u00a0: "
-            "découpez-le (par région, par exemple) et importez chaque partie.")
+    size = f"{max_bytes / 1024 / 1024:g}"
+    return _("Ce fichier dépasse la taille maximale d'un import (%(size)s\u00a0Mo)\u00a0: "
+             "découpez-le (par région, par exemple) et importez chaque partie.", size=size)
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,10 @@ class LineError:
     message: str
 
     def __str__(self) -> str:
-        where = f"ligne {self.line}" + (f", colonne «\u00a0{self.column}\u00a0»" if self.column else "")
-        return f"{where}\u00a0: {self.message}"
+        if self.column:
+            return _("ligne %(line)d, colonne «\u00a0%(column)s\u00a0»\u00a0: %(message)s", line=self.line,
+                     column=self.column, message=self.message)
+        return _("ligne %(line)d\u00a0: %(message)s", line=self.line, message=self.message)
 
 
 @dataclass
@@ -117,7 +122,7 @@ def read_standard_file(data: bytes, max_bytes: int) -> Reading:
 def _add(reading: Reading, line: int, column: str, message: str) -> None:
     reading.errors.append(LineError(line, column, message))
     if len(reading.errors) >= MAX_ERRORS:
-        reading.errors.append(LineError(line, "", f"plus de {MAX_ERRORS} erreurs\u00a0: lecture arrêtée."))
+        reading.errors.append(LineError(line, "", _("plus de %(num)d erreurs\u00a0: lecture arrêtée.", num=MAX_ERRORS)))
         raise _Stop
 
 
@@ -126,16 +131,16 @@ def _read(data: bytes, reading: Reading) -> None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        _add(reading, line, "", "le fichier n'est pas encodé en UTF-8 (un caractère de cette ligne est illisible)\u00a0: "
-                                "ré-enregistrez-le au format «\u00a0CSV UTF-8\u00a0» depuis votre tableur, puis recommencez.")
+        _add(reading, line, "", _("le fichier n'est pas encodé en UTF-8 (un caractère de cette ligne est illisible)\u00a0: "
+                                  "ré-enregistrez-le au format «\u00a0CSV UTF-8\u00a0» depuis votre tableur, puis recommencez."))
         raise _Stop
     if "\x00" in text:
         for number, content in enumerate(text.split("\n"), start=1):
             if "\x00" in content:
-                _add(reading, number, "", "la ligne contient un caractère nul (fichier abîmé ou qui n'est pas un CSV).")
+                _add(reading, number, "", _("la ligne contient un caractère nul (fichier abîmé ou qui n'est pas un CSV)."))
         raise _Stop
     if not text.strip():
-        _add(reading, 1, "", "le fichier est vide.")
+        _add(reading, 1, "", _("le fichier est vide."))
         raise _Stop
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -148,7 +153,7 @@ def _read(data: bytes, reading: Reading) -> None:
                 _read_line(start, header, columns, cells, seen_ids, reading)
             start = reader.line_num + 1
     except csv.Error:
-        _add(reading, reader.line_num, "", "la ligne n'est pas au format CSV (un guillemet mal placé\u00a0?).")
+        _add(reading, reader.line_num, "", _("la ligne n'est pas au format CSV (un guillemet mal placé\u00a0?)."))
         raise _Stop from None
 
 
@@ -158,14 +163,15 @@ def _check_header(header: list[str], reading: Reading) -> dict[str, int]:
     doubled = sorted({name for name in header if header.count(name) > 1})
     missing = [name for name in standard.REQUIRED_COLUMNS if name not in header]
     if missing:
-        _add(reading, 1, "", "colonnes obligatoires absentes de l'en-tête\u00a0: " + ", ".join(missing)
-             + ". La première ligne doit nommer les colonnes du standard (id, pivot, nom, commune…).")
+        _add(reading, 1, "", _("colonnes obligatoires absentes de l'en-tête\u00a0: %(columns)s. La première ligne doit "
+                               "nommer les colonnes du standard (id, pivot, nom, commune…).", columns=", ".join(missing)))
     if unknown:
-        _add(reading, 1, "", "colonnes inconnues du standard\u00a0: "
-             + ", ".join(f"«\u00a0{name[:40]}\u00a0»" for name in unknown[:10])
-             + (f" (et {len(unknown) - 10} autres)" if len(unknown) > 10 else "") + ".")
+        names = ", ".join(f"«\u00a0{name[:40]}\u00a0»" for name in unknown[:10])
+        if len(unknown) > 10:
+            names = _("%(names)s (et %(num)d autres)", names=names, num=len(unknown) - 10)
+        _add(reading, 1, "", _("colonnes inconnues du standard\u00a0: %(names)s.", names=names))
     if doubled:
-        _add(reading, 1, "", "colonnes en double\u00a0: " + ", ".join(doubled) + ".")
+        _add(reading, 1, "", _("colonnes en double\u00a0: %(columns)s.", columns=", ".join(doubled)))
     if reading.errors:
         raise _Stop
     return {name: position for position, name in enumerate(header)}
@@ -174,8 +180,8 @@ def _check_header(header: list[str], reading: Reading) -> dict[str, int]:
 def _read_line(number: int, header: list[str], columns: dict[str, int], cells: list[str],
                seen_ids: dict[str, int], reading: Reading) -> None:
     if len(cells) != len(header):
-        _add(reading, number, "", f"la ligne a {len(cells)} champs alors que l'en-tête a {len(header)} colonnes "
-                                  "(une virgule ou un guillemet de trop\u00a0?).")
+        _add(reading, number, "", _("la ligne a %(cells)d champs alors que l'en-tête a %(columns)d colonnes "
+                                    "(une virgule ou un guillemet de trop\u00a0?).", cells=len(cells), columns=len(header)))
         return
     cell = {name: cells[position] for name, position in columns.items()}
     line = StandardLine(number, {}, {})
@@ -196,8 +202,8 @@ def _read_line(number: int, header: list[str], columns: dict[str, int], cells: l
     identifier = line.values.get("id")
     if identifier:
         if identifier in seen_ids:
-            _add(reading, number, "id", f"l'identifiant «\u00a0{identifier}\u00a0» figure déjà ligne "
-                                        f"{seen_ids[identifier]}\u00a0: chaque lieu doit avoir le sien.")
+            _add(reading, number, "id", _("l'identifiant «\u00a0%(id)s\u00a0» figure déjà ligne %(line)d\u00a0: chaque "
+                                          "lieu doit avoir le sien.", id=identifier, line=seen_ids[identifier]))
         else:
             seen_ids[identifier] = number
     if len(reading.errors) == errors_before:
@@ -208,15 +214,16 @@ def _single(column: str, raw: str, line: StandardLine) -> object:
     """One single-valued cell, checked and in the standard's form ("" or None when empty)."""
     text = "" if not raw or raw.isspace() else clean_text(raw) if column == "presentation_detail" else clean_line(raw)
     if column in standard.REQUIRED_COLUMNS and not text:
-        raise Invalid("cette colonne est obligatoire et la cellule est vide.")
+        raise Invalid(_("cette colonne est obligatoire et la cellule est vide."))
     if column in ("courriels", "site_web"):
         values = split_values(text)
         if len(values) > 1:
-            line.notes.append(f"{column}\u00a0: seule la première valeur est gardée ({values[0]}).")
+            line.notes.append(_("%(column)s\u00a0: seule la première valeur est gardée (%(value)s).", column=column,
+                                value=values[0]))
         text = values[0] if values else ""
     limit = _width(ATTRIBUTES[column])
     if len(text) > limit:
-        raise Invalid(f"{len(text)}\u00a0caractères, au plus {limit} sont acceptés.")
+        raise Invalid(_("%(length)d\u00a0caractères, au plus %(limit)d sont acceptés.", length=len(text), limit=limit))
     if column == "pivot":
         return standard_checks.check_pivot(text)
     if column == "code_postal":
@@ -226,9 +233,9 @@ def _single(column: str, raw: str, line: StandardLine) -> object:
     if column == "telephone":
         return standard_checks.check_phone(text)
     if column in ("site_web", "fiche_acces_libre", "prise_rdv"):
-        return standard_checks.check_url(text, "L'adresse", column)
+        return standard_checks.check_url(text, _("L'adresse"), column)
     if column == "courriels" and text and not EMAIL.fullmatch(text):
-        raise Invalid(f"«\u00a0{text[:80]}\u00a0» n'est pas une adresse e-mail.")
+        raise Invalid(_("«\u00a0%(text)s\u00a0» n'est pas une adresse e-mail.", text=text[:80]))
     if column in ("latitude", "longitude"):
         return _coordinate(column, text)
     if column == "date_maj":
@@ -240,7 +247,7 @@ def _single(column: str, raw: str, line: StandardLine) -> object:
 
 
 def _bad_date(text: str):
-    raise Invalid(f"«\u00a0{text[:20]}\u00a0» n'est pas une date au format AAAA-MM-JJ.")
+    raise Invalid(_("«\u00a0%(text)s\u00a0» n'est pas une date au format AAAA-MM-JJ.", text=text[:20]))
 
 
 def _coordinate(column: str, text: str) -> float | None:
@@ -250,12 +257,14 @@ def _coordinate(column: str, text: str) -> float | None:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise Invalid(f"«\u00a0{text[:20]}\u00a0» n'est pas un nombre.") from None
+        raise Invalid(_("«\u00a0%(text)s\u00a0» n'est pas un nombre.", text=text[:20])) from None
     if not -bound <= value <= bound:
-        raise Invalid(f"{text[:20]} n'est pas une {column} (entre -{bound} et {bound}).")
+        raise Invalid(_("%(text)s n'est pas une %(column)s (entre -%(bound)d et %(bound)d).", text=text[:20],
+                        column=column, bound=bound))
     return value
 
 
 def _check_pair(line: StandardLine, reading: Reading) -> None:
     if (line.values.get("latitude") is None) != (line.values.get("longitude") is None):
-        _add(reading, line.line, "latitude", "indiquez la latitude et la longitude, ou aucune des deux.")
+        _add(reading, line.line, "latitude", _("indiquez la latitude et la longitude, ou aucune des deux."))
+

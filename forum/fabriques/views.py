@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.accounts import submissions
@@ -42,7 +43,7 @@ def template_helpers() -> dict:
 def _fabrique_or_404(slug: str, *, with_details: bool = True, with_standard: bool = False) -> Fabrique:
     fabrique = queries.fabrique_for_page(slug, with_details=with_details, with_standard=with_standard)
     if fabrique is None:
-        raise NotFound("Cette fabrique n'existe pas.")
+        raise NotFound(_("Cette fabrique n'existe pas."))
     return fabrique
 
 
@@ -132,14 +133,14 @@ def create():
             claim = submissions.claim(current_user, NEW_FABRIQUE, form.submission.data)
             if claim.is_repeat:
                 earlier = db.session.get(Fabrique, claim.earlier or 0)
-                return repeated_submission("Votre fabrique était déjà créée.", url_for(
+                return repeated_submission(_("Votre fabrique était déjà créée."), url_for(
                     "fabriques.show", slug=earlier.slug) if earlier else url_for("fabriques.index"))
             fabrique = services.create_fabrique(current_user, _profile_from(form))
             claim.record(fabrique.id)
             db.session.commit()
         except DomainError as error:
             return render_form("fabriques/edit.html", form, attach_error(form, error), fabrique=None)
-        flash("Votre fabrique est dans l'annuaire. Vous en êtes responsable.", "success")
+        flash(_("Votre fabrique est dans l'annuaire. Vous en êtes responsable."), "success")
         return redirect(url_for("fabriques.show", slug=fabrique.slug))
     return render_form("fabriques/edit.html", form, fabrique=None)
 
@@ -168,7 +169,8 @@ def edit(slug: str):
         except DomainError as error:
             return render_form("fabriques/edit.html", form, attach_error(form, error), fabrique=fabrique,
                                stale=error if isinstance(error, StaleEdit) else None)
-        flash("La fiche de la fabrique est à jour.", "success")
+        flash(_("La fiche de la fabrique est à jour."), "success")
+
         return redirect(url_for("fabriques.show", slug=fabrique.slug))
     return render_form("fabriques/edit.html", form, fabrique=fabrique)
 
@@ -180,7 +182,7 @@ def join(slug: str):
     fabrique = _fabrique_or_404(slug)
     memberships.request_membership(current_user, fabrique, site_url())
     db.session.commit()
-    flash(f"Votre demande a été envoyée aux responsables de {fabrique.name}.", "success")
+    flash(_("Votre demande a été envoyée aux responsables de %(name)s.", name=fabrique.name), "success")
     return redirect(url_for("fabriques.show", slug=fabrique.slug))
 
 
@@ -191,11 +193,11 @@ def leave(slug: str):
     fabrique = _fabrique_or_404(slug)
     membership = membership_of(current_user)
     if membership is None or membership.fabrique_id != fabrique.id:
-        raise NotFound("Vous ne faites pas partie de cette fabrique.")
+        raise NotFound(_("Vous ne faites pas partie de cette fabrique."))
     memberships.remove_membership(current_user, membership)
     db.session.commit()
-    flash(f"Vous avez quitté {fabrique.name}." if membership.is_active
-          else "Votre demande d'adhésion est annulée.", "info")
+    flash(_("Vous avez quitté %(name)s.", name=fabrique.name) if membership.is_active
+          else _("Votre demande d'adhésion est annulée."), "info")
     return redirect(url_for("fabriques.show", slug=fabrique.slug))
 
 
@@ -220,11 +222,11 @@ def decide_member(slug: str, membership_id: int, action: str):
     name = membership.user.display_name
     if action == "retirer":
         memberships.remove_membership(current_user, membership)
-        message = f"{name} ne fait plus partie de la fabrique."
+        message = _("%(name)s ne fait plus partie de la fabrique.", name=name)
     else:
         memberships.decide_membership(current_user, membership, accept=action == "accepter", site_url=site_url())
-        message = f"{name} fait maintenant partie de la fabrique." if action == "accepter" \
-            else f"La demande de {name} est refusée."
+        message = _("%(name)s fait maintenant partie de la fabrique.", name=name) if action == "accepter" \
+            else _("La demande de %(name)s est refusée.", name=name)
     db.session.commit()
     flash(message, "success")
     return redirect(url_for("fabriques.members", slug=fabrique.slug))
@@ -240,7 +242,7 @@ def member_role(slug: str, membership_id: int):
     membership = memberships.get_membership(fabrique, membership_id)
     memberships.set_membership_role(current_user, membership, MembershipRole(form.role.data))
     db.session.commit()
-    flash("Le rôle a été changé.", "success")
+    flash(_("Le rôle a été changé."), "success")
     return redirect(url_for("fabriques.members", slug=fabrique.slug))
 
 
@@ -257,7 +259,7 @@ def spaces(slug: str):
         try:
             claim = submissions.claim(current_user, scope, form.submission.data)
             if claim.is_repeat:
-                return repeated_submission("Cet espace était déjà ajouté.",
+                return repeated_submission(_("Cet espace était déjà ajouté."),
                                            url_for("fabriques.spaces", slug=fabrique.slug))
             space = services.add_space(current_user, fabrique, form.name.data, form.capacity.data,
                                        form.equipment.data or "")
@@ -266,7 +268,7 @@ def spaces(slug: str):
         except DomainError as error:
             return render_form("fabriques/spaces.html", form, attach_error(form, error), fabrique=fabrique,
                                action_form=EmptyForm())
-        flash("L'espace a été ajouté.", "success")
+        flash(_("L'espace a été ajouté."), "success")
         return redirect(url_for("fabriques.spaces", slug=fabrique.slug))
     return render_form("fabriques/spaces.html", form, fabrique=fabrique, action_form=EmptyForm())
 
@@ -285,7 +287,7 @@ def edit_space(slug: str, space_id: int):
         except DomainError as error:
             return render_form("fabriques/space_edit.html", form, attach_error(form, error), fabrique=fabrique,
                                space=space)
-        flash("L'espace a été modifié.", "success")
+        flash(_("L'espace a été modifié."), "success")
         return redirect(url_for("fabriques.spaces", slug=fabrique.slug))
     return render_form("fabriques/space_edit.html", form, fabrique=fabrique, space=space)
 
@@ -297,12 +299,13 @@ def delete_space(slug: str, space_id: int):
     fabrique = _fabrique_or_404(slug)
     _require_manager(fabrique)
     space = services.get_space(fabrique, space_id)
-    ask = confirmation_needed(f"Supprimer l'espace « {space.name} » ?", "Il ne sera plus présenté sur la page de "
-                              "la fabrique ; cela ne peut pas être annulé.", "Supprimer l'espace",
+    ask = confirmation_needed(_("Supprimer l'espace «\u00a0%(name)s\u00a0»\u00a0?", name=space.name),
+                              _("Il ne sera plus présenté sur la page de la fabrique\u00a0; cela ne peut pas être "
+                                "annulé."), _("Supprimer l'espace"),
                               url_for("fabriques.spaces", slug=fabrique.slug))
     if ask:
         return ask
     services.delete_space(current_user, space)
     db.session.commit()
-    flash("L'espace a été supprimé.", "success")
+    flash(_("L'espace a été supprimé."), "success")
     return redirect(url_for("fabriques.spaces", slug=fabrique.slug))

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
+from flask_babel import lazy_gettext
+
 from forum.events.models import Event
 from forum.fabriques.models import Fabrique
 from forum.fabriques.standard import standard_labels
@@ -31,8 +33,8 @@ KIND_OF_MODEL = {Thread: "fil", Post: "message", Practice: "pratique", Resource:
 # search vocabulary (forum/search/vocabulary.toml) widens these words to « emprunter », « louer »,
 # « mettre à disposition »… Know-how is shared, not lent.
 LENDING_WORDS = {ResourceKind.EQUIPMENT: "prêt", ResourceKind.SPACE: "prêt"}
-KIND_LABELS = {"fil": "Fil", "message": "Message", "pratique": "Pratique", "ressource": "Ressource",
-               "fabrique": "Fabrique", "evenement": "Événement"}
+KIND_LABELS = {"fil": lazy_gettext("Fil"), "message": lazy_gettext("Message"), "pratique": lazy_gettext("Pratique"), "ressource": lazy_gettext("Ressource"),
+               "fabrique": lazy_gettext("Fabrique"), "evenement": lazy_gettext("Événement")}
 BATCH = 500
 
 
@@ -81,7 +83,7 @@ def _date(value: datetime | None) -> datetime | None:
 
 
 # The "statut" facet of threads: solved questions, threads nobody answered yet.
-THREAD_STATUS_LABELS = {"resolu": "Résolu", "sans-reponse": "Sans réponse"}
+THREAD_STATUS_LABELS = {"resolu": lazy_gettext("Résolu"), "sans-reponse": lazy_gettext("Sans réponse")}
 
 
 def thread_status(thread: Thread) -> str:

@@ -12,19 +12,21 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import lazy_gettext
+
 from forum.search.vocabulary import Expression, Vocabulary
 
 MAX_QUERY_LENGTH = 200
 
 # Messages shown to the person searching, each at most once per query.
-TOO_LONG = f"Votre recherche a été raccourcie à {MAX_QUERY_LENGTH} caractères."
-CONTROL_CHARACTERS = "Des caractères invisibles ont été retirés de votre recherche."
-WILDCARD_START = ("Le joker * se place à la fin d'un mot d'au moins 3 lettres (par exemple "
-                  "« mediat* ») : il a été ignoré en début de mot.")
-WILDCARD_INSIDE = "Le joker * se place à la fin d'un mot : ce qui le suivait a été ignoré."
-UNCLOSED_QUOTE = "Un guillemet n'était pas refermé : la fin de la recherche est prise comme une expression exacte."
-LONE_QUOTE = "Un guillemet isolé a été ignoré."
-PARENTHESES = "Les parenthèses ne sont pas prises en charge : elles ont été ignorées."
+TOO_LONG = lazy_gettext("Votre recherche a été raccourcie à %(num)d caractères.", num=MAX_QUERY_LENGTH)
+CONTROL_CHARACTERS = lazy_gettext("Des caractères invisibles ont été retirés de votre recherche.")
+WILDCARD_START = lazy_gettext("Le joker * se place à la fin d'un mot d'au moins 3 lettres (par exemple "
+                              "« mediat* ») : il a été ignoré en début de mot.")
+WILDCARD_INSIDE = lazy_gettext("Le joker * se place à la fin d'un mot : ce qui le suivait a été ignoré.")
+UNCLOSED_QUOTE = lazy_gettext("Un guillemet n'était pas refermé : la fin de la recherche est prise comme une expression exacte.")
+LONE_QUOTE = lazy_gettext("Un guillemet isolé a été ignoré.")
+PARENTHESES = lazy_gettext("Les parenthèses ne sont pas prises en charge : elles ont été ignorées.")
 
 _OPERATORS = ("AND", "OR", "NOT")  # uppercase only: "or" is a French word (gold)
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "＂": '"'})
@@ -56,6 +58,7 @@ class ParseState:
     messages: list[str] = field(default_factory=list)
 
     def say(self, message: str) -> None:
+        message = str(message)  # a lazy translation, written in the reader's language now
         if message not in self.messages:
             self.messages.append(message)
 

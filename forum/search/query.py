@@ -39,6 +39,8 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh.query import And, Not, Or, Phrase, Query, Term
 
+from flask_babel import lazy_gettext
+
 from forum.core.pagination import MAX_PAGE, Page
 from forum.search.analysis import (
     MIN_PREFIX_LENGTH,
@@ -73,13 +75,13 @@ log = logging.getLogger(__name__)
 MAX_PER_PAGE = 100
 
 # Messages shown to the person searching, each at most once per query (and those of forum.search.lexing).
-SHORT_PREFIX = "Un préfixe doit faire au moins 3 lettres."
-OPERATOR_IGNORED = ("Les opérateurs OR et NOT doivent être suivis d'un mot (et OR, précédé d'un mot) : "
-                    "ils ont été ignorés.")
-OPERATORS_ALONE = "AND, OR et NOT relient des mots ; seuls, ils ne cherchent rien. Ajoutez des mots à rechercher."
-ONLY_EXCLUSIONS = "Indiquez au moins un mot à rechercher en plus des mots exclus (précédés de -)."
-NOTHING_TO_SEARCH = "Aucun mot à rechercher : essayez d'autres termes."
-NOT_UNDERSTOOD = "Votre recherche n'a pas pu être comprise : essayez d'autres termes."
+SHORT_PREFIX = lazy_gettext("Un préfixe doit faire au moins 3 lettres.")
+OPERATOR_IGNORED = lazy_gettext("Les opérateurs OR et NOT doivent être suivis d'un mot (et OR, précédé d'un mot) : "
+                                "ils ont été ignorés.")
+OPERATORS_ALONE = lazy_gettext("AND, OR et NOT relient des mots ; seuls, ils ne cherchent rien. Ajoutez des mots à rechercher.")
+ONLY_EXCLUSIONS = lazy_gettext("Indiquez au moins un mot à rechercher en plus des mots exclus (précédés de -).")
+NOTHING_TO_SEARCH = lazy_gettext("Aucun mot à rechercher : essayez d'autres termes.")
+NOT_UNDERSTOOD = lazy_gettext("Votre recherche n'a pas pu être comprise : essayez d'autres termes.")
 
 
 

@@ -39,6 +39,8 @@ from whoosh.analysis import Token
 from whoosh.highlight import ContextFragmenter, highlight
 from whoosh.query import And, DateRange, Not, Or, Phrase, Prefix, Query, Term
 
+from flask_babel import lazy_gettext
+
 from forum.core.dates import PARIS
 from forum.core.pagination import MAX_PAGE, Page
 from forum.search.analysis import (
@@ -69,28 +71,29 @@ SORTS = ("pertinence", "date")
 FACET_PARAMS = {"type": "kind", "statut": "solved", "categorie": "category", "region": "region",
                 "territoire": "territory", "type_pratique": "practice_kind", "type_ressource": "resource_kind",
                 "type_evenement": "event_kind"}
-FACET_TITLES = {"kind": "Type de contenu", "solved": "Statut de la discussion", "category": "Catégorie ou thème",
-                "region": "Région", "territory": "Territoire", "practice_kind": "Type de retour d'expérience",
-                "resource_kind": "Type de ressource", "event_kind": "Type d'événement"}
+FACET_TITLES = {"kind": lazy_gettext("Type de contenu"), "solved": lazy_gettext("Statut de la discussion"),
+                "category": lazy_gettext("Catégorie ou thème"), "region": lazy_gettext("Région"), "territory": lazy_gettext("Territoire"),
+                "practice_kind": lazy_gettext("Type de retour d'expérience"), "resource_kind": lazy_gettext("Type de ressource"),
+                "event_kind": lazy_gettext("Type d'événement")}
 MAX_FILTER_LENGTH = 100
 SNIPPET_SOURCE_CHARS = 20_000  # highlight within the beginning of very long texts only
 SIMILAR_TITLE_LENGTH = 200
 SIMILAR_MAX_WORDS = 12
 
-BAD_DATE = "La date « {value} » n'est pas valide (format attendu : AAAA-MM-JJ) : elle a été ignorée."
-DATES_SWAPPED = "La date de début était après la date de fin : elles ont été inversées."
-UNKNOWN_FILTER = "Le filtre « {title} » ne connaît pas la valeur « {value} » : il a été ignoré."
-UNKNOWN_SORT = "Ce tri n'existe pas : les résultats sont triés par pertinence."
-BAD_THREAD = "Ce sujet n'existe pas : les résultats de tous les sujets sont affichés."
-BAD_PAGE = "Le numéro de page n'est pas valide : la première page est affichée."
-PAGE_PAST_END = "Cette page n'existe pas : la dernière page des résultats est affichée."
-SEARCH_FAILED = "La recherche n'a pas pu aboutir : réessayez dans un instant ou avec d'autres termes."
-STALE_RESULTS = "Certains résultats ne sont plus disponibles et ont été retirés de la liste."
+BAD_DATE = lazy_gettext("La date « {value} » n'est pas valide (format attendu : AAAA-MM-JJ) : elle a été ignorée.")
+DATES_SWAPPED = lazy_gettext("La date de début était après la date de fin : elles ont été inversées.")
+UNKNOWN_FILTER = lazy_gettext("Le filtre « {title} » ne connaît pas la valeur « {value} » : il a été ignoré.")
+UNKNOWN_SORT = lazy_gettext("Ce tri n'existe pas : les résultats sont triés par pertinence.")
+BAD_THREAD = lazy_gettext("Ce sujet n'existe pas : les résultats de tous les sujets sont affichés.")
+BAD_PAGE = lazy_gettext("Le numéro de page n'est pas valide : la première page est affichée.")
+PAGE_PAST_END = lazy_gettext("Cette page n'existe pas : la dernière page des résultats est affichée.")
+SEARCH_FAILED = lazy_gettext("La recherche n'a pas pu aboutir : réessayez dans un instant ou avec d'autres termes.")
+STALE_RESULTS = lazy_gettext("Certains résultats ne sont plus disponibles et ont été retirés de la liste.")
 # partial.py: no document has every unit of the query, the page lists those with the most.
-PARTIAL_ALL_FOUND = "Aucun résultat ne contient tous vos mots\u00a0: voici ceux qui en contiennent le plus."
-PARTIAL_MISSING = "Aucun résultat ne contient tous vos mots. Voici ceux qui en contiennent le plus\u00a0; {missing}."
-NOT_FOUND_ONE = "non trouvé\u00a0: {words}"
-NOT_FOUND_MANY = "non trouvés\u00a0: {words}"
+PARTIAL_ALL_FOUND = lazy_gettext("Aucun résultat ne contient tous vos mots\u00a0: voici ceux qui en contiennent le plus.")
+PARTIAL_MISSING = lazy_gettext("Aucun résultat ne contient tous vos mots. Voici ceux qui en contiennent le plus\u00a0; {missing}.")
+NOT_FOUND_ONE = lazy_gettext("non trouvé\u00a0: {words}")
+NOT_FOUND_MANY = lazy_gettext("non trouvés\u00a0: {words}")
 QUOTED = "«\u00a0{word}\u00a0»"
 
 
@@ -292,10 +295,10 @@ def read_filters(args: Mapping[str, Any]) -> tuple[SearchFilters, list[str]]:
     until = _read_day(_arg(args, "au"), messages)
     if since and until and since > until:
         since, until = until, since
-        messages.append(DATES_SWAPPED)
+        messages.append(str(DATES_SWAPPED))
     thread = _arg(args, "sujet")
     if thread and not (thread.isascii() and thread.isdigit() and len(thread) <= 12 and int(thread) > 0):
-        messages.append(BAD_THREAD)
+        messages.append(str(BAD_THREAD))
         thread = ""
     return SearchFilters(facets, since, until, int(thread) if thread else None), messages
 
@@ -329,10 +332,10 @@ def read_page(raw: Any) -> tuple[int, str | None]:
         return 1, None
     text = str(raw).strip()
     if not text.isascii() or not text.isdigit() or len(text) > 7:
-        return (MAX_PAGE, PAGE_PAST_END) if text.isascii() and text.isdigit() else (1, BAD_PAGE)
+        return (MAX_PAGE, str(PAGE_PAST_END)) if text.isascii() and text.isdigit() else (1, str(BAD_PAGE))
     number = int(text)
     if number < 1:
-        return 1, BAD_PAGE
+        return 1, str(BAD_PAGE)
     return min(number, MAX_PAGE), None
 
 
@@ -347,7 +350,7 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
     filters = filters or SearchFilters()
     messages: list[str] = []
     if sort not in SORTS:
-        messages.append(UNKNOWN_SORT)
+        messages.append(str(UNKNOWN_SORT))
         sort = "pertinence"
     parsed = parse_user_query(text, TEXT_FIELDS)
     messages.extend(parsed.messages)
@@ -372,13 +375,13 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
         # ERROR with the traceback: a broken index or a Whoosh internal (whoosh_internals.py) must
         # be seen in the logs, while the visitor gets an error page (views: 503), not "0 résultat".
         log.exception("search failed for %r: %s: %s", parsed.text, type(error).__name__, error)
-        empty.messages.append(SEARCH_FAILED)
+        empty.messages.append(str(SEARCH_FAILED))
         empty.failed = True
         return empty
 
     found = ranked.found
     if found.total and number > found.page:
-        messages.append(PAGE_PAST_END)
+        messages.append(str(PAGE_PAST_END))
     hits = _checked_hits(session, found.items, parsed.query, messages, thread=filters.thread)
     results = SearchResults(
         text=parsed.text, page=Page(items=hits, page=found.page, per_page=PER_PAGE, total=found.total),
@@ -393,7 +396,7 @@ def search(text: Any, filters: SearchFilters | None = None, page: Any = 1, sort:
 def _partial_sentence(missing: list[str]) -> str:
     """What the page of partial matches says: which of the typed units no document holds."""
     if not missing:
-        return PARTIAL_ALL_FOUND
+        return str(PARTIAL_ALL_FOUND)
     words = ", ".join(QUOTED.format(word=word) for word in missing)
     return PARTIAL_MISSING.format(missing=(NOT_FOUND_ONE if len(missing) == 1 else NOT_FOUND_MANY).format(words=words))
 
@@ -431,7 +434,7 @@ def _valid_facets(session, wanted: Mapping[str, str], messages: list[str]) -> tu
         if name in FACET_TITLES and _allowed_values(session, name, value):
             kept[name] = value
         else:
-            messages.append(UNKNOWN_FILTER.format(title=FACET_TITLES.get(name, name), value=value[:40]))
+            messages.append(UNKNOWN_FILTER.format(title=str(FACET_TITLES.get(name, name)), value=value[:40]))
     return kept, [Term(name, value) for name, value in kept.items()]
 
 
@@ -467,7 +470,7 @@ def _checked_hits(session, items: list[dict], query: Query, messages: list[str],
     documents = documents_for(session, wanted) if wanted else {}
     if any(key not in documents for key in wanted):
         log.info("search: %d stale hit(s) dropped", sum(key not in documents for key in wanted))
-        messages.append(STALE_RESULTS)
+        messages.append(str(STALE_RESULTS))
     words = QueryWords.of(query)
     hits = []
     for item in items:
@@ -479,7 +482,7 @@ def _checked_hits(session, items: list[dict], query: Query, messages: list[str],
         moment = document.get("date")
         title_words, text_words = words.in_language(shown.get(LANGUAGE)), words.in_language(document.get(LANGUAGE))
         hits.append(Hit(
-            key=threads.get(key, key), kind=shown["kind"], kind_label=KIND_LABELS.get(shown["kind"], shown["kind"]),
+            key=threads.get(key, key), kind=shown["kind"], kind_label=str(KIND_LABELS.get(shown["kind"], shown["kind"])),
             # A reply listed alone shows its thread's title unmarked: the title is not what it matched.
             title=title_words.mark(shown["title"]) if shown.get("title")
             else escape(document.get("thread_title") or ""),
@@ -517,7 +520,7 @@ def _facet_groups(session, groups: Mapping[str, Mapping[Any, int]], selected: Ma
                    for value, count in counts.items()]
         options.sort(key=lambda option: (-option.count, option.label))
         if options:
-            result.append(FacetGroup(name, param, FACET_TITLES[name], options))
+            result.append(FacetGroup(name, param, str(FACET_TITLES[name]), options))
     return result
 
 
@@ -535,8 +538,8 @@ def _facet_labels(session, groups: Mapping[str, Mapping[Any, int]], selected: Ma
     categories = dict(session.execute(select(Category.slug, Category.name).where(Category.slug.in_(slugs))).all()) \
         if slugs else {}
     return {
-        "kind": {kind: KIND_LABELS[kind] for kind in DOCUMENT_KINDS},
-        "solved": dict(THREAD_STATUS_LABELS),
+        "kind": {kind: str(KIND_LABELS[kind]) for kind in DOCUMENT_KINDS},
+        "solved": {value: str(label) for value, label in THREAD_STATUS_LABELS.items()},
         "category": categories,
         "region": dict(REGIONS),
         "territory": {item.value: item.label for item in TerritoryType},

@@ -25,9 +25,24 @@
   var TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
   var OSM_COPYRIGHT = "<a href=\"https://www.openstreetmap.org/copyright\">";
 
+  // The words come from the page, in its language (data-text-* on #map): a count's text is
+  // rendered with 0, 1 or 2 in it, replaced here by the real count; French until the page says.
+  function said(name, fallback, count) {
+    var text = container.getAttribute("data-text-" + name) || fallback;
+    return count === undefined ? text : text.replace(/\d+/, String(count));
+  }
+
+  // Leaflet's attribution is HTML: the page's words go in as text.
+  function escapeHtml(text) {
+    var node = document.createElement("span");
+    node.textContent = text;
+    return node.innerHTML;
+  }
+
   function resourcesLabel(count) {
-    // French: 0 and 1 take the singular.
-    return count + (count > 1 ? " ressources partagées" : " ressource partagée");
+    // Each language's plural: French gives 0 and 1 the singular, English only 1.
+    var form = count === 0 ? "zero" : count === 1 ? "one" : "other";
+    return said("resources-" + form, "2 ressources partagées", count);
   }
 
   function element(tag, className, text) {
@@ -96,7 +111,7 @@
       html: inner,
       className: "marker-cluster marker-cluster-" + size,
       iconSize: L.point(40, 40),
-      label: count + " fabriques proches" + NBSP + ": agrandir"
+      label: said("cluster", "2 fabriques proches" + NBSP + ": agrandir", count)
     });
   }
 
@@ -131,7 +146,7 @@
       maxZoom: 19,
       attribution: options.shortAttribution
         ? "© " + OSM_COPYRIGHT + "OpenStreetMap</a>"
-        : "© " + OSM_COPYRIGHT + "les contributeurs d'OpenStreetMap</a>",
+        : "© " + OSM_COPYRIGHT + escapeHtml(said("attribution", "les contributeurs d'OpenStreetMap")) + "</a>",
       // The site sends Referrer-Policy: same-origin; the OSM tile policy requires a Referer.
       referrerPolicy: "strict-origin-when-cross-origin"
     }).addTo(map);

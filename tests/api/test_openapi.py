@@ -91,7 +91,7 @@ def test_the_documentation_page_is_made_from_the_document(client, app, document)
 
 
 def test_the_rate_limit_reads_in_french():
-    from forum.api.doc_views import rate_limit_fr
+    from forum.api.doc_views import rate_limit_said as rate_limit_fr
 
     assert rate_limit_fr("120 per minute") == "120\u00a0requêtes par minute"
     assert rate_limit_fr("1 per 5 seconds; 1000/day") == (

@@ -3,7 +3,7 @@
 import pytest
 
 from forum.fabriques import opening_hours
-from forum.fabriques.opening_hours import BadTimes, Unsupported, format_osm, french, parse
+from forum.fabriques.opening_hours import BadTimes, Unsupported, format_osm, hours_text as french, parse
 
 NBSP = "\u00a0"
 
@@ -45,7 +45,7 @@ def test_french():
     week = parse("Mo-Fr 09:00-12:00,14:00-18:00; Sa 10:00-12:00")
     assert french(week) == (f"lundi–vendredi 9{NBSP}h–12{NBSP}h, 14{NBSP}h–18{NBSP}h{NBSP}; "
                             f"samedi 10{NBSP}h–12{NBSP}h")
-    assert opening_hours.french_lines(parse("Tu,Th 09:30-17:00; Mo,We,Fr 14:00-19:00")) == [
+    assert opening_hours.hours_lines(parse("Tu,Th 09:30-17:00; Mo,We,Fr 14:00-19:00")) == [
         f"lundi, mercredi et vendredi 14{NBSP}h–19{NBSP}h", f"mardi et jeudi 9{NBSP}h{NBSP}30–17{NBSP}h"]
     assert french(parse("Sa,Su 10:00-12:00")) == f"samedi et dimanche 10{NBSP}h–12{NBSP}h"
     assert french(parse("Mo-Su 08:05-20:00")) == f"tous les jours 8{NBSP}h{NBSP}05–20{NBSP}h"
