@@ -159,6 +159,9 @@ def register_web_core(app: Flask) -> None:
     app.jinja_env.filters["ago"] = format_ago
     app.jinja_env.filters["day"] = format_day
     app.jinja_env.filters["month"] = format_month
+    # A label held in a variable (an enum's, a data file's), in the reader's language. Plain text, so
+    # that it is escaped: _() in a template marks its result safe, right for literal messages only.
+    app.jinja_env.filters["translated"] = lambda label: str(get_translations().gettext(str(label))) if label else ""
     app.jinja_env.filters["iso"] = lambda value: value.isoformat() if value else ""
     app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.globals["can_see"] = can_see

@@ -282,3 +282,22 @@ def test_core_messages_are_written_in_the_current_language(app):
             assert str(length_error.value) == "The title cannot be empty."
         assert retry_sentence(now.timestamp() + 3 * 3600, now) == "Réessayez vers 16\u00a0h\u00a000."
         assert str(NotFound().message) == "Cette page n'existe pas ou plus."
+
+
+# -- Labels held in variables ----------------------------------------------------------------------
+
+
+def test_a_label_in_a_variable_is_translated_and_escaped(app):
+    """``|translated``: an enum's or a data file's label in the reader's language; text that is no
+    label (a moderator's free reason shown by the same template) is shown as written, escaped."""
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    template = "{{ label|translated }}"
+    with app.test_request_context():
+        with force_locale("en"):
+            assert render_template_string(template, label="Signaler") == "Report"
+            assert render_template_string(template, label="<b>Spam</b> & co") == "&lt;b&gt;Spam&lt;/b&gt; &amp; co"
+        with force_locale("fr"):
+            assert render_template_string(template, label="Signaler") == "Signaler"
+            assert render_template_string(template, label=None) == ""
