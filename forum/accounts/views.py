@@ -14,10 +14,10 @@ from forum.accounts.models import Role
 from forum.accounts.queries import members_for_admin
 from forum.accounts.web import open_login_session
 from forum.core.errors import DomainError, Invalid
-from forum.core.i18n import LANGUAGES, current_language, remember_language
+from forum.core.i18n import current_language, remember_language, supported
 from forum.core.forms import attach_error, render_form
 from forum.core.pagination import parse_page
-from forum.core.web import next_url
+from forum.core.web import error_page, next_url
 from forum.extensions import db, limiter
 
 blueprint = Blueprint("accounts", __name__)
@@ -89,12 +89,15 @@ def edit_profile():
     return render_form("accounts/profile.html", form)
 
 
-@blueprint.get(f"/langue/<any({', '.join(LANGUAGES)}):language>")
+@blueprint.get("/langue/<language>")
 def switch_language(language: str):
     """The footer's switcher for visitors: remembers the language in a cookie (no account is
-    touched, so a link may lead here) and goes back to the page. Another language: 404."""
+    touched, so a link may lead here) and goes back to the page."""
+    chosen = supported(language)
+    if chosen is None:
+        return error_page(404, _("Cette langue n'est pas proposée\u00a0: le forum s'affiche en français ou en anglais."))
     response = redirect(next_url(url_for("threads.home")))
-    remember_language(response, language)
+    remember_language(response, chosen)
     return response
 
 
