@@ -75,7 +75,12 @@ class Audit:
     def check(self, name: str) -> None:
         """Run axe over the page as it is now (after a click that changed it, say)."""
         self.checked.append(f"{self.label} · {name}")
-        self.problems.extend(describe(f"{self.label} · {name} ({self.page.url})", violations(self.page)))
+        where = f"{self.label} · {name} ({self.page.url})"
+        # The page is in its reader's language (the browser's): an English check reads English.
+        page_language, reader_language = self.page.evaluate("[document.documentElement.lang, navigator.language]")
+        if page_language != reader_language.split("-")[0]:
+            self.problems.append(f"{where}: a page in {page_language!r} for a {reader_language} reader")
+        self.problems.extend(describe(where, violations(self.page)))
 
     def assert_clean(self) -> None:
         assert not self.problems, (f"{len(self.problems)} accessibility violation(s) (axe-core: WCAG 2.1 A/AA, "
