@@ -34,6 +34,7 @@ from forum.notifications.models import EmailFrequency, EmailPreference, Notifica
 EMAIL_SETTINGS_PATH = "/notifications#e-mails"
 SIGNATURE = _l("Vous recevez ce message parce que vous êtes concerné·e par cette activité.")
 
+
 def typeset(text: str, language: str) -> str:
     """French typography (no-break spaces) for French text; other languages are left as written."""
     return french_spacing(text) if language == "fr" else text
