@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 from flask import Flask, Response, current_app, flash, g, redirect, render_template, request, url_for
-from flask_babel import get_locale, get_translations
+from flask_babel import force_locale, get_locale, get_translations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from jinja2 import pass_context
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, SecurityError
 
@@ -172,9 +173,42 @@ def register_web_core(app: Flask) -> None:
 
 
 def _install_template_gettext(app: Flask) -> None:
-    """Templates' _() and ngettext(), through Flask-Babel's catalogues (French is the source)."""
-    app.jinja_env.install_gettext_callables(
-        lambda message: get_translations().gettext(message), ngettext_source_french, newstyle=True)
+    """Templates' _() and ngettext(), through Flask-Babel's catalogues (French is the source).
+
+    The template's ``current_language`` (forum.core.i18n's context processor: it follows
+    ``force_locale``) picks the catalogue. French, the source, needs no lookup; another
+    language's catalogue is fetched once for the app. Flask-Babel's own lookup costs ~8 µs a
+    string, and a member's page shows a few hundred. A template without the variable (a macro
+    imported without context) takes Flask-Babel's way.
+    """
+    catalogues: dict[str, object] = {}
+
+    def catalogue(context):
+        language = context.get("current_language")
+        if language is None:
+            return get_translations()
+        if language == "fr":
+            return None
+        if language not in catalogues:
+            with force_locale(language):
+                catalogues[language] = get_translations()
+        return catalogues[language]
+
+    @pass_context
+    def template_gettext(context, message: str) -> str:
+        translations = catalogue(context)
+        return message if translations is None else translations.gettext(message)
+
+    @pass_context
+    def template_ngettext(context, singular: str, plural: str, num: int) -> str:
+        translations = catalogue(context)
+        if translations is None:  # the French source: 0 and 1 are singular
+            return singular if num <= 1 else plural
+        if context.get("current_language") is None:
+            return ngettext_source_french(singular, plural, num)
+        return translations.ngettext(singular, plural, num)
+
+    app.jinja_env.install_gettext_callables(template_gettext, template_ngettext, newstyle=True)
 
 
 def ngettext_source_french(singular: str, plural: str, num: int) -> str:
