@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from flask_babel import lazy_gettext
 from markupsafe import Markup, escape
 
 from forum.core.errors import Invalid
 
 # The width of the stored code ("fr", "en", "gsw"…): every language column is this wide.
 CODE_LENGTH = 8
-UNKNOWN_LANGUAGE = "Langue du texte inconnue\u00a0: choisissez-la dans la liste."
+UNKNOWN_LANGUAGE = lazy_gettext("Langue du texte inconnue\u00a0: choisissez-la dans la liste.")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def read_language(raw: str | None) -> str | None:
     if not code:
         return None
     if code not in languages():
-        raise Invalid(UNKNOWN_LANGUAGE, field="language")
+        raise Invalid(str(UNKNOWN_LANGUAGE), field="language")  # in the language of the request
     return code
 
 

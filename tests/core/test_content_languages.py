@@ -50,3 +50,11 @@ def test_the_select_offers_the_page_s_language_and_the_form_reads_what_was_sent(
         assert sent_language(ReplyForm(meta={"csrf": False}).language) == ""
     with app.test_request_context("/", method="POST", data={"body": "x"}):
         assert sent_language(ReplyForm(meta={"csrf": False}).language) is None  # not sent: kept
+
+
+def test_the_refusal_speaks_the_reader_s_language(app):
+    from flask_babel import force_locale
+
+    with app.test_request_context(), force_locale("en"), pytest.raises(Invalid) as refused:
+        read_language("xx")
+    assert refused.value.message == "Unknown language of the text: choose it from the list."
