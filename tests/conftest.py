@@ -291,6 +291,36 @@ def plain_spaces(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
+# A browser that asks for English (forum.core.i18n: the page's language when no member preference says).
+ENGLISH = {"Accept-Language": "en"}
+
+
+def page_text(response) -> str:
+    """A page's HTML with its entities read and its no-break spaces made ordinary."""
+    return plain_spaces(html.unescape(response.get_data(as_text=True)))
+
+
+def main_text(response) -> str:
+    """``page_text`` of the page's <main> only (the site's header and footer have tests of their own)."""
+    text = page_text(response)
+    return text[text.find("<main"):text.find("</main>")]
+
+
+def speak_english(*users) -> None:
+    """Give these members English as their chosen language (their pages and e-mails follow it)."""
+    from sqlalchemy import update
+
+    from forum.accounts.models import User
+
+    db.session.execute(update(User).where(User.id.in_([user.id for user in users])).values(language="en"))
+    commit_work()
+
+
+def sent_emails(app) -> list:
+    """The e-mails the worker sent through Flask-Mailman's in-memory backend, oldest first."""
+    return app.extensions["mailman"].__dict__.setdefault("outbox", [])
+
+
 def login(client, email: str, password: str = PASSWORD):
     response = submit(client, "/connexion", {"email": email, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]

@@ -108,9 +108,3 @@ def init_i18n(app: Flask) -> None:
         if response.mimetype in ("text/html", "application/atom+xml"):
             response.vary.update(("Cookie", "Accept-Language"))
         return response
-
-
-def translate(message: str) -> str:
-    """``message`` (a French msgid of the catalogue) in the language being written: gettext for the
-    modules that may not import Flask-Babel themselves (the models), called where a label is shown."""
-    return _gettext(message)

@@ -18,7 +18,7 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, Str
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
-from forum.core.i18n import translate
+from forum.core.i18n import gettext
 from forum.core.markdown import stored_html
 from forum.core.models import Base, Hideable, UTCDateTime, WrittenIn, str_enum, utcnow
 from forum.fabriques.models import Fabrique
@@ -44,7 +44,7 @@ class _Labelled(str, enum.Enum):
     @property
     def label(self) -> str:
         """The label in the language being written (the catalogue holds the file's French labels)."""
-        return translate(self.source_label)
+        return gettext(self.source_label)
 
     @property
     def source_label(self) -> str:

@@ -14,14 +14,14 @@ from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
-from forum.core.i18n import translate
+from forum.core.i18n import gettext
 from forum.core.markdown import stored_html
 from forum.core.models import Base, Cents, Hideable, MarkdownBody, UTCDateTime, WrittenIn, str_enum, utcnow
 from forum.fabriques.models import Fabrique
 
 
 def _(message: str) -> str:
-    """Marks a label for the catalogue (make messages); it is translated where it is shown (translate)."""
+    """Marks a label for the catalogue (make messages); it is translated where it is shown (gettext)."""
     return message
 
 
@@ -32,8 +32,8 @@ class ResourceKind(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return translate({"equipement": _("Équipement"), "espace": _("Espace"),
-                          "savoir-faire": _("Savoir-faire")}[self.value])
+        label = {"equipement": _("Équipement"), "espace": _("Espace"), "savoir-faire": _("Savoir-faire")}[self.value]
+        return gettext(label)
 
     @property
     def lendable(self) -> bool:
@@ -131,15 +131,15 @@ class Resource(Hideable, WrittenIn, Base):
 
     @property
     def category_label(self) -> str:
-        return translate(ALL_CATEGORIES[self.category]) if self.category in ALL_CATEGORIES else self.category
+        return gettext(ALL_CATEGORIES[self.category]) if self.category in ALL_CATEGORIES else self.category
 
     @property
     def condition_label(self) -> str:
-        return translate(CONDITIONS[self.condition]) if self.condition in CONDITIONS else self.condition
+        return gettext(CONDITIONS[self.condition]) if self.condition in CONDITIONS else self.condition
 
     @property
     def licence_label(self) -> str:
-        return translate(LICENCES[self.licence]) if self.licence in LICENCES else self.licence
+        return gettext(LICENCES[self.licence]) if self.licence in LICENCES else self.licence
 
 
 class Photo(Base):
@@ -170,7 +170,7 @@ class LoanState(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return translate(LOAN_STATE_LABELS[self])
+        return gettext(LOAN_STATE_LABELS[self])
 
 
 LOAN_STATE_LABELS = {
@@ -186,7 +186,7 @@ ROOM_BOOKING_STATE_LABELS = {
 
 def loan_state_label(state: LoanState, room_booking: bool) -> str:
     """A loan's state in its own words: a loan of equipment's, or a room booking's."""
-    return translate(ROOM_BOOKING_STATE_LABELS[state]) if room_booking else state.label
+    return gettext(ROOM_BOOKING_STATE_LABELS[state]) if room_booking else state.label
 
 
 # Loans that hold the resource for their period.
@@ -315,7 +315,7 @@ CONFIRMED_BY_RULES_NOTE = _("Confirmée automatiquement selon les règles de la 
 
 
 def shown_note(note: str) -> str:
-    return translate(note) if note == CONFIRMED_BY_RULES_NOTE else note
+    return gettext(note) if note == CONFIRMED_BY_RULES_NOTE else note
 
 
 class LoanMessage(MarkdownBody, Base):

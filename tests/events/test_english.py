@@ -3,56 +3,38 @@ language, and the calendars (public feeds in French, a member's own feed in thei
 
 from __future__ import annotations
 
-import html
 import re
 
 import icalendar
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from forum.accounts.models import User
 from forum.events.models import Answer
 from forum.extensions import db
 from forum.notifications.models import Notification
-from tests.conftest import commit_work, login, plain_spaces, submit
+from tests.conftest import ENGLISH, login, main_text, page_text, plain_spaces, speak_english, submit
 from tests.events.builders import answer, make_event, organiser_world, paris
-
-ENGLISH = {"Accept-Language": "en"}
 FRENCH_WORDS = re.compile(r"\b(?:Agenda des fabriques|Rencontre|Sur place|Prévu|En pratique|Quand|Organisé par|"
                           r"Vous venez|Je viens|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|"
                           r"mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b")
 _ADDRESS = re.compile(r'value="https://localhost(/agenda/membre/[A-Za-z0-9_-]{43}\.ics)"')
 
 
-def _text(response) -> str:
-    return plain_spaces(html.unescape(response.get_data(as_text=True)))
-
-
-def _main(response) -> str:
-    text = _text(response)
-    return text[text.find("<main"):text.find("</main>")]
-
-
-def _speaks_english(*users) -> None:
-    db.session.execute(update(User).where(User.id.in_([user.id for user in users])).values(language="en"))
-    commit_work()
-
-
 def test_the_agenda_and_an_event_page_read_in_english(client):
     world = organiser_world()
     event = make_event(world["manager"], world["fabrique"], title="Vélo en fête")  # content keeps its language
     listing = client.get("/agenda", headers=ENGLISH)
-    assert listing.status_code == 200 and "<h1>Fabriques’ events</h1>" in _text(listing)
-    main = _main(listing)
+    assert listing.status_code == 200 and "<h1>Fabriques’ events</h1>" in page_text(listing)
+    main = main_text(listing)
     assert "Meet-up" in main and "In person" in main
     assert not FRENCH_WORDS.findall(main), FRENCH_WORDS.findall(main)
     page = client.get(f"/agenda/{event.id}", headers=ENGLISH)
-    main = _main(page)
+    main = main_text(page)
     start = paris(10, 14)
     assert f"{start:%A} {start.day} {start:%B} {start.year}, 14:00 – 17:00" in main  # English words, 24-hour clock
     assert "When" in main and "Organised by" in main and "Add to my calendar" in main
     assert not FRENCH_WORDS.findall(main), FRENCH_WORDS.findall(main)
     month = client.get("/agenda/mois", headers=ENGLISH)
-    assert month.status_code == 200 and not FRENCH_WORDS.findall(_main(month))
+    assert month.status_code == 200 and not FRENCH_WORDS.findall(main_text(month))
 
 
 def test_a_form_error_and_a_domain_error_in_english(client):
@@ -62,11 +44,11 @@ def test_a_form_error_and_a_domain_error_in_english(client):
     form = {"title": "", "kind": "atelier", "attendance_mode": "sur-place", "place_kind": "adresse",
             "address": "3 place du Marché", "start_1": moment, "end_1": moment}
     empty = submit(client, "/agenda/nouveau", form, headers=ENGLISH)
-    assert empty.status_code == 400 and "This field is required." in _text(empty)
+    assert empty.status_code == 400 and "This field is required." in page_text(empty)
     backwards = submit(client, "/agenda/nouveau", {**form, "title": "Atelier vélo",
                                                      "end_1": paris(7, 13).strftime("%Y-%m-%dT%H:%M")},
                        headers=ENGLISH)
-    assert backwards.status_code == 400 and "The end must be after the start." in _text(backwards)
+    assert backwards.status_code == 400 and "The end must be after the start." in page_text(backwards)
 
 
 def test_a_cancelled_event_is_told_to_each_attendee_in_their_language(client, app):
@@ -74,7 +56,7 @@ def test_a_cancelled_event_is_told_to_each_attendee_in_their_language(client, ap
     event = make_event(world["manager"], world["fabrique"], title="Atelier vélo")
     answer(world["member"], event.id, Answer.GOING)
     answer(world["outsider"], event.id, Answer.GOING)
-    _speaks_english(world["outsider"])
+    speak_english(world["outsider"])
     login(client, "orga@exemple.fr")
     response = submit(client, f"/agenda/{event.id}/annuler", {"reason": "La salle est inondée."})
     assert response.status_code == 302
@@ -91,7 +73,7 @@ def test_public_feeds_stay_french_and_a_members_feed_speaks_their_language(app, 
     calendar = icalendar.Calendar.from_ical(public.get_data())
     assert str(calendar["X-WR-CALNAME"]) == "Agenda de La Fabrique des Possibles"
     assert [str(component["CATEGORIES"].cats[0]) for component in calendar.walk("VEVENT")] == ["Rencontre"]
-    _speaks_english(world["outsider"])
+    speak_english(world["outsider"])
     login(client, "autre@exemple.fr")
     page = submit(client, "/profil/mon-agenda")
     path = _ADDRESS.search(page.get_data(as_text=True)).group(1)

@@ -13,9 +13,7 @@ from forum.accounts.models import User
 from forum.core.database import write_intent
 from forum.extensions import db
 from forum.notifications.models import Notification
-from tests.conftest import commit_work, login, make_fabrique, make_user, submit
-
-ENGLISH = {"Accept-Language": "en"}
+from tests.conftest import ENGLISH, commit_work, login, make_fabrique, make_user, submit
 
 
 def _visible_text(html: str) -> str:

@@ -7,11 +7,9 @@ from sqlalchemy import select
 
 from forum.extensions import db
 from forum.notifications.models import Notification
-from tests.conftest import login, plain_spaces
+from tests.conftest import ENGLISH, login, plain_spaces
 from tests.moderation.conftest import press
 from tests.moderation.test_emails import outbox, sent_to
-
-ENGLISH = {"Accept-Language": "en"}
 
 
 def test_the_moderation_queue_and_the_hide_form_speak_english(client, forum):

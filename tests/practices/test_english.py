@@ -6,14 +6,10 @@ from sqlalchemy import select
 
 from forum.extensions import db
 from forum.notifications.models import Notification
-from tests.conftest import login, make_category, make_fabrique, make_member, make_user, plain_spaces, submit
+from tests.conftest import (
+    ENGLISH, login, make_category, make_fabrique, make_member, make_user, plain_spaces, sent_emails, submit,
+)
 from tests.practices.builders import form_data, make_practice
-
-ENGLISH = {"Accept-Language": "en"}
-
-
-def _outbox(app) -> list:
-    return app.extensions["mailman"].__dict__.setdefault("outbox", [])
 
 
 @pytest.fixture
@@ -26,7 +22,7 @@ def world(app):
     theme = make_category("Culture", 1)
     good = make_practice(author, [theme.id])
     avoid = make_practice(author, [theme.id], title="Une permanence sans rendez-vous", kind="a-eviter")
-    _outbox(app).clear()
+    sent_emails(app).clear()
     return {"author": author, "reader": reader, "good": good, "avoid": avoid, "theme": theme}
 
 
@@ -65,7 +61,7 @@ def test_an_english_speaking_author_hears_of_a_trial_in_english(client, app, wor
     assert response.status_code == 302
     assert "Merci : le résultat de votre fabrique est ajouté." in plain_spaces(
         client.get(response.location).get_data(as_text=True))
-    [email] = _outbox(app)
+    [email] = sent_emails(app)
     assert email.subject == "New result shared: Un atelier vélo au café associatif"
     assert "La Fabrique d'à côté tried “Un atelier vélo au café associatif”: partly." in email.body
     assert "Rémi Lecteur says:" in email.body and "Bien, mais l'hiver…" in email.body

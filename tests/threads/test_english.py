@@ -7,10 +7,8 @@ from sqlalchemy import select
 from forum.extensions import db
 from forum.notifications.models import Notification
 from tests.conftest import (
-    csrf_token, login, make_category, make_reply, make_thread, make_user, plain_spaces, submit,
+    ENGLISH, csrf_token, login, make_category, make_reply, make_thread, make_user, plain_spaces, submit,
 )
-
-ENGLISH = {"Accept-Language": "en"}
 
 
 def _forum():
